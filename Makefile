@@ -1,0 +1,95 @@
+# yusuan - build, test and demo.
+#
+#   make            build/yusuan and build/libyusuan.a
+#   make test       install dependencies, build, run every test (SAN=1: under ASan+UBSan)
+#   make demo       install dependencies, build, run the main job
+#
+# Dependencies are found with pkg-config and installed by scripts/deps.sh.
+
+CC      ?= cc
+PKGS    := sqlite3 jansson libutf8proc
+TESTPKG := check
+
+ifeq ($(SAN),1)
+BUILD   := build/san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT     := -O1
+else
+BUILD   := build
+SANFLAGS :=
+OPT     := -O2
+endif
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            -DYS_DATADIR='"$(CURDIR)/data"'
+CFLAGS  ?= -g
+CFLAGS  += -std=c11 $(OPT) $(WARN) $(SANFLAGS)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKG))
+TEST_LIBS   = $(shell pkg-config --libs $(TESTPKG))
+
+LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c)
+CLI_SRC := $(wildcard cli/*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schema.o
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+LIB := $(BUILD)/libyusuan.a
+BIN := $(BUILD)/yusuan
+
+.PHONY: all deps test unit clitest demo clean rulesdoc
+all: $(BIN) $(LIB)
+
+deps:
+	@scripts/deps.sh
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+# The schema ships inside the library as a C string made from the .sql file.
+$(BUILD)/gen/schema.c: src/store/schema.sql scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh ys_store_schema_sql < $< > $@
+
+$(BUILD)/obj/gen/schema.o: $(BUILD)/gen/schema.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -DYS_TESTDIR='"$(CURDIR)/tests"' \
+		-o $@ $< $(LIB) $(PKG_LIBS) $(TEST_LIBS)
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do \
+		CK_VERBOSITY=$${CK_VERBOSITY:-normal} $$t || fail=1; \
+	done; exit $$fail
+
+clitest: $(BIN)
+	@YUSUAN=$(CURDIR)/$(BIN) tests/cli/run.sh
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory clitest
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo.sh $(BIN)
+
+clean:
+	rm -rf build out
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
