@@ -1,0 +1,46 @@
+/*
+ * cli.h - what the subcommands share: the command table entry, exit codes,
+ * option helpers and output.  Only cli/ talks to people.
+ */
+#ifndef YS_CLI_H
+#define YS_CLI_H
+
+#include <stdio.h>
+
+#include "yusuan/yusuan.h"
+
+/* Exit codes (docs/exit-codes in README): */
+enum {
+	EXIT_OK = 0,       /* done; for check: no errors */
+	EXIT_FINDINGS = 1, /* check found errors */
+	EXIT_USAGE = 2,    /* bad command line */
+	EXIT_INPUT = 3,    /* input unreadable or malformed */
+	EXIT_STORE = 4,    /* database or output could not be written */
+};
+
+typedef struct cli_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} cli_cmd;
+
+int cmd_check(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+
+/* Map a library result to an exit code. */
+int cli_exit_for(ys_result r);
+/* Print "yusuan: <msg>" for a failed result and return its exit code. */
+int cli_fail(const ys_ctx *ctx);
+/* Print a usage error and the usage text; returns EXIT_USAGE. */
+int cli_usage_error(const char *usage, const char *fmt, ...) YS_PRINTF(2, 3);
+/* Write a buffer to stdout; returns 0 or EXIT_STORE. */
+int cli_write_stdout(const ys_buf *b);
+/* Is argv[i] the option name (with its value in argv[i+1] or after '=')?
+ * Returns the value and advances *i, or NULL. */
+const char *cli_opt_value(int argc, char **argv, int *i, const char *name, int *missing);
+/* Parse --format: returns 0 and sets *fmt to the index in names, or -1. */
+int cli_format(const char *value, const char *const *names, int *fmt);
+
+#endif

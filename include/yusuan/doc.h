@@ -1,0 +1,113 @@
+/*
+ * doc.h - a published disclosure as read: its tables, rows and cells, every
+ * cell with the line and column it came from.
+ *
+ * A ys_doc is what readers produce (text, and later XLSX and PDF), what the
+ * store saves and loads, what renderers write and what `check` examines.
+ * Rows are aligned to their table description's columns (tables.h), so a
+ * rule asks for "column 合计 of row 2010350/50501/30101" and never for "the
+ * fourth cell".  All memory belongs to the doc's arena.
+ */
+#ifndef YUSUAN_DOC_H
+#define YUSUAN_DOC_H
+
+#include "yusuan/base.h"
+#include "yusuan/money.h"
+#include "yusuan/tables.h"
+#include "yusuan/text.h"
+
+typedef struct ys_cell {
+	const char *text;  /* as printed, trimmed; "" when blank or absent */
+	ys_amount amt;     /* amount columns: the parsed value */
+	int line;          /* 1-based; 0 when the printed row had no such cell */
+	int col;           /* 1-based column in code points of the cell's start */
+} ys_cell;
+
+typedef enum ys_rowkind {
+	YS_ROW_DATA = 0,  /* a code row, a fixed row, a category, a project's first row */
+	YS_ROW_TOTAL,     /* 合计 */
+	YS_ROW_CONT,      /* a further indicator of the project above (12) */
+	YS_ROW_FIELD,     /* a labelled form row (13) */
+} ys_rowkind;
+
+typedef struct ys_row {
+	ys_cell *cells;     /* def->ncols cells */
+	int line;
+	unsigned char kind; /* ys_rowkind */
+	signed char shape;  /* index into def->shapes, or -1 */
+	short block;        /* 05: the unit block, from 0 */
+	short fixed[2];     /* per panel: index into def->fixed, or -1 */
+	short page;         /* page segment of the table, from 0 */
+	short project;      /* 12: index of the project row this row belongs to */
+} ys_row;
+
+/* A header row as printed, kept for rendering it back. */
+typedef struct ys_hrow {
+	char **cells;
+	int ncells;
+	int line;
+	int before;  /* number of data rows printed before it */
+} ys_hrow;
+
+typedef struct ys_table {
+	const ys_tabledef *def;
+	const char *title;     /* the title line as printed */
+	const char *numbering; /* 预算01表, 预算表12, or "" */
+	int number;            /* the number printed in it, or 0 */
+	int line;              /* line of the title */
+	ys_unit unit;          /* 金额单位 */
+	int unit_line;         /* line of the 金额单位 line, 0 if none */
+	const char *unit_text; /* 金额单位 line as printed */
+	const char *subtitle;  /* (2026年度) */
+	ys_hrow *headers;
+	int nheaders;
+	ys_row *rows;
+	int nrows;
+	int end_line;          /* last line of the table */
+} ys_table;
+
+typedef struct ys_doc {
+	ys_arena arena;
+	const char *file;      /* as given by the caller */
+	ys_encoding encoding;
+	const char *department;
+	int year;
+	ys_table *tables[YS_NTABLES]; /* NULL when the document lacks it */
+	int order[YS_NTABLES];        /* tables in document order */
+	int ntables;
+} ys_doc;
+
+/* An empty document; free with ys_doc_free. */
+ys_doc *ys_doc_new(const char *file);
+void ys_doc_free(ys_doc *doc);
+
+/* Read the published tab-separated text layout (the seed's) from a file or
+ * from memory.  On failure *out is NULL and ctx says file:line:column,
+ * table and row, and what was expected. */
+ys_result ys_doc_read_text_file(ys_ctx *ctx, const char *path, ys_doc **out);
+ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out);
+
+/* A table of the document, or NULL. */
+static inline ys_table *ys_doc_table(const ys_doc *doc, ys_tid id) { return doc->tables[id]; }
+
+/* Parse "2010350-事业运行" (or "2010350 事业运行", "2010350") into its code
+ * and name.  Returns the code length (0 when the cell does not start with
+ * digits); *name points into s. */
+size_t ys_split_codename(const char *s, const char **name);
+
+/* Project cells: "11000022Y0000004247 65-各办公区互联网接入费" and
+ * "11000024T000002854566-管理中心机动经费".  Writes the code without the
+ * space into code (>= 40 bytes) and returns 1, or returns 0. */
+int ys_split_project(const char *s, char *code, const char **name);
+
+/* The row's key for messages: "2010350/50501/30101", "一般公共预算拨款收入",
+ * "11000024T000002854566".  Written into buf (>= 128 bytes). */
+const char *ys_row_label(const ys_table *t, int row, int panel, char *buf, size_t cap);
+
+/* 1 when the label key of s is a total label (合计, 总计). */
+int ys_is_total_label(const char *s);
+
+/* Is the cell blank (no text)? */
+static inline int ys_cell_blank(const ys_cell *c) { return !c->text || !c->text[0]; }
+
+#endif

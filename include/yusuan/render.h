@@ -1,0 +1,29 @@
+/*
+ * render.h - writing a disclosure out: the published text layout, CSV, JSON.
+ *
+ * Renderers walk the table descriptions; they write into a ys_buf and never
+ * print.  `tid` selects one table, or -1 for every table in document order.
+ */
+#ifndef YUSUAN_RENDER_H
+#define YUSUAN_RENDER_H
+
+#include "yusuan/base.h"
+#include "yusuan/doc.h"
+
+/* The seed's tab-separated layout: title, 金额单位, header rows, rows.
+ * Reading the output again gives the same cells. */
+ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out);
+
+/* CSV.  One table: a header line of column labels, then a line per row.
+ * All tables: one line per cell (table, title, row, kind, line, column id,
+ * column label, text, amount in 分). */
+ys_result ys_render_csv(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out);
+
+/* JSON: the document, its tables, columns and rows; amounts as integer 分
+ * and as printed. */
+ys_result ys_render_json(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out);
+
+/* Append s to out as one CSV field (quoted when needed). */
+void ys_csv_field(ys_buf *out, const char *s);
+
+#endif

@@ -1,0 +1,212 @@
+/*
+ * tables.h - the 13 tables of a 部门预算公开, described once, as data.
+ *
+ * Every reader, renderer and rule walks these descriptions: a table is
+ * recognised by its title aliases, its header rows by their words, a data
+ * row is aligned to the table's columns by what each cell is (an amount, a
+ * "code-name", a 一级指标 ...), fixed rows (the 9 income sources, the 26
+ * 类) by their labels, and each column says which money it sums, so that
+ * every cell is a function of the detailed budget.  Adding a layout or a
+ * table is adding an entry here, not a parser.
+ */
+#ifndef YUSUAN_TABLES_H
+#define YUSUAN_TABLES_H
+
+#include <stdint.h>
+
+typedef enum ys_tid {
+	YS_T01 = 0, /* 收支总表 */
+	YS_T02,     /* 收入总表 */
+	YS_T03,     /* 支出总表 */
+	YS_T04,     /* 财政拨款收支总表 */
+	YS_T05,     /* 一般公共预算支出表 */
+	YS_T06,     /* 一般公共预算基本支出表 */
+	YS_T07,     /* 政府性基金预算支出表 */
+	YS_T08,     /* 国有资本经营预算支出表 */
+	YS_T09,     /* 财政拨款"三公"经费支出表 */
+	YS_T10,     /* 政府采购预算明细表 */
+	YS_T11,     /* 财政拨款政府购买服务明细表 */
+	YS_T12,     /* 项目支出绩效目标表 */
+	YS_T13,     /* 单位整体支出绩效目标表 */
+	YS_NTABLES
+} ys_tid;
+
+/* What a cell holds; the reader aligns cells to columns by this. */
+typedef enum ys_colkind {
+	YS_CK_TEXT = 0,  /* free text: a goal, a note, a name */
+	YS_CK_LABEL,     /* a row label: 一、一般公共预算拨款收入, 合计 */
+	YS_CK_CODE,      /* a bare classification code: 2010350 */
+	YS_CK_NAME,      /* a classification name: 事业运行 */
+	YS_CK_CODENAME,  /* "code-name" in one cell: 2010350-事业运行 */
+	YS_CK_PROJECT,   /* project code-name: 11000024T000002854566-管理中心机动经费 */
+	YS_CK_AMOUNT,    /* money in the table's unit */
+	YS_CK_IND1,      /* 一级指标: 产出指标 效益指标 满意度指标 成本指标 */
+	YS_CK_IND2,      /* 二级指标: 数量指标 ... */
+	YS_CK_INDTEXT,   /* 三级指标, or levels run together (table 13) */
+	YS_CK_OP,        /* 绩效指标性质: = ≥ ≤ 定性 */
+	YS_CK_VALUE,     /* 指标值: 100, 优 */
+	YS_CK_MUNIT,     /* 度量单位: %, 名, 万元 */
+	YS_CK_CATEGORY,  /* 采购类别: A-货物 */
+} ys_colkind;
+
+/* Which money a column or a fixed row sums (the compile direction). */
+typedef enum ys_fund {
+	YS_FUND_ALL = 0,     /* every source */
+	YS_FUND_FISCAL,      /* 财政拨款: 一般公共预算 + 政府性基金 + 国有资本经营 */
+	YS_FUND_GP,          /* 一般公共预算 */
+	YS_FUND_GF,          /* 政府性基金预算 */
+	YS_FUND_SOC,         /* 国有资本经营预算 */
+	YS_FUND_NONFISCAL,   /* everything that is not 财政拨款 */
+} ys_fund;
+
+typedef enum ys_spend {
+	YS_SPEND_ALL = 0,
+	YS_SPEND_BASIC,      /* 基本支出 */
+	YS_SPEND_PROJECT,    /* 项目支出 */
+	YS_SPEND_PERSONNEL,  /* 基本支出 · 人员经费 (301, 303) */
+	YS_SPEND_PUBLIC,     /* 基本支出 · 公用经费 (the rest) */
+	YS_SPEND_NOCAP,      /* 项目支出 less 基本建设 */
+	YS_SPEND_OPER,       /* 其中: 事业单位经营支出 */
+	YS_SPEND_UPPER,      /* 其中: 上缴上级支出 */
+	YS_SPEND_SUBSID,     /* 其中: 对附属单位补助支出 */
+} ys_spend;
+
+typedef struct ys_coldef {
+	const char *id;      /* stable: "total", "basic" ... */
+	const char *label;   /* printed header: 合计 */
+	ys_colkind kind;
+	unsigned char panel; /* side-by-side block (01/04: 0 收入, 1 支出) */
+	unsigned char fund;  /* ys_fund the column sums */
+	unsigned char spend; /* ys_spend the column sums */
+} ys_coldef;
+
+/* Roles of fixed rows. */
+typedef enum ys_frole {
+	YS_FR_ITEM = 0,   /* a source or a 类 */
+	YS_FR_TOTAL,      /* 本年收入合计 / 本年支出合计 */
+	YS_FR_CARRY,      /* 上年结转结余 */
+	YS_FR_CARRY_ITEM, /* 04: 一、一般公共预算拨款 under 上年结转结余 */
+	YS_FR_YEAREND,    /* 年终结转结余 */
+	YS_FR_GRAND,      /* 收入总计 / 支出总计 */
+} ys_frole;
+
+/* Income sources (table 02's columns; table 01's income rows). */
+typedef enum ys_source {
+	YS_SRC_GP = 0,   /* 一般公共预算 */
+	YS_SRC_GF,       /* 政府性基金预算 */
+	YS_SRC_SOC,      /* 国有资本经营预算 */
+	YS_SRC_SPECIAL,  /* 财政专户管理资金 */
+	YS_SRC_SHIYE,    /* 事业收入 */
+	YS_SRC_OPER,     /* 事业单位经营收入 */
+	YS_SRC_UPPER,    /* 上级补助收入 */
+	YS_SRC_AFFIL,    /* 附属单位上缴收入 */
+	YS_SRC_OTHER,    /* 其他收入 */
+	YS_NSOURCES,
+	/* carry-over sources (上年结转结余) */
+	YS_CSRC_GP = 0, YS_CSRC_GF, YS_CSRC_SOC, YS_CSRC_SPECIAL, YS_CSRC_UNIT, YS_NCSOURCES
+} ys_source;
+
+const char *ys_source_name(int src);         /* 一般公共预算 ... */
+const char *ys_csource_name(int csrc);       /* ... 单位资金 */
+int ys_source_fiscal(int src);               /* GP, GF, SOC */
+
+typedef struct ys_fixedrow {
+	const char *id;      /* stable: "in.gp", "out.201", "in.total" */
+	const char *label;   /* printed, without the ordinal: 一般公共预算拨款收入 */
+	const char *aliases; /* '|'-separated other printings */
+	unsigned char panel;
+	unsigned char role;  /* ys_frole */
+	const char *code;    /* 类 code of an expenditure row, else NULL */
+	signed char source;  /* ys_source of an income row, -1 */
+	const char *ordinal; /* 一、二、... as printed in the seed layout, or NULL */
+} ys_fixedrow;
+
+/* A row shape: which column each printed cell of such a row holds.
+ * lead selects the shape by the label of the row's first non-empty cell
+ * (NULL: a data row without a lead label).  slots[i] is a column index or
+ * -1 for a cell that holds nothing. */
+#define YS_SHAPE_MAX 24
+typedef struct ys_shape {
+	const char *id;
+	const char *lead;
+	int nslots;
+	signed char slots[YS_SHAPE_MAX];
+} ys_shape;
+
+/* A per-row identity: column lhs = sum of the rhs columns. */
+typedef struct ys_rowsum {
+	signed char lhs;
+	signed char rhs[4]; /* -1 terminated */
+	const char *what;   /* 合计 = 基本支出 + 项目支出 */
+} ys_rowsum;
+
+/* How the rows of a table are keyed (and grouped when compiled). */
+typedef enum ys_rowkey {
+	YS_RK_FIXED = 0,   /* fixed rows only (01, 04) */
+	YS_RK_SINGLE,      /* one row (02, 09) */
+	YS_RK_FUNC_ECON,   /* 功能 项 × 政府经济 × 部门经济 (03) */
+	YS_RK_UNIT_FUNC,   /* unit block × 功能 项 (05) */
+	YS_RK_ECON,        /* 政府经济 × 部门经济 (06) */
+	YS_RK_FUNC,        /* 功能 项 (07, 08) */
+	YS_RK_CATEGORY,    /* 采购类别 (10) */
+	YS_RK_SERVICE,     /* 指导性目录 一级/二级/三级 (11) */
+	YS_RK_PROJECT,     /* project, then its indicator rows (12) */
+	YS_RK_FORM,        /* a form (13) */
+} ys_rowkey;
+
+enum {
+	YS_TF_TOTAL_ROW = 1,  /* ends with a 合计 row */
+	YS_TF_BLOCKS = 2,     /* rows come in unit blocks without labels (05) */
+	YS_TF_INDICATORS = 4, /* indicator rows continue a project (12) */
+	YS_TF_FORM = 8,       /* labelled form rows (13) */
+};
+
+typedef struct ys_tabledef {
+	ys_tid id;
+	const char *code;        /* "01" */
+	const char *title;       /* 收支总表 */
+	const char *aliases;     /* '|'-separated other titles */
+	const char *headwords;   /* '|'-separated words header rows are made of */
+	const char *const *layout; /* the seed layout's header rows, cells TAB-separated, NULL-terminated */
+	int ncols;
+	const ys_coldef *cols;
+	int npanels;
+	int nfixed;
+	const ys_fixedrow *fixed;
+	int nshapes;             /* 0: one shape, every column in order */
+	const ys_shape *shapes;
+	int nrowsums;
+	const ys_rowsum *rowsums;
+	ys_rowkey rowkey;
+	unsigned flags;
+	int dp;                  /* decimals printed in 万元 (6; 13: 2) */
+	const char *derive;      /* how each cell follows from the detail */
+} ys_tabledef;
+
+const ys_tabledef *ys_table_def(ys_tid id);
+/* Find a table by its two-digit code ("01".."13", "1".."13"), or NULL. */
+const ys_tabledef *ys_table_def_by_code(const char *code);
+/* Column index of id in def, or -1. */
+int ys_table_col(const ys_tabledef *def, const char *id);
+/* Fixed row index of id in def, or -1. */
+int ys_table_fixed(const ys_tabledef *def, const char *id);
+
+/* Column indices used by rules and renderers (they index def->cols). */
+enum { C01_IN_LABEL, C01_IN_AMT, C01_OUT_LABEL, C01_OUT_AMT, C01_NCOLS };
+enum { C02_TOTAL, C02_CUR, C02_SRC0, C02_CARRY = C02_SRC0 + 9, C02_CSRC0, C02_NCOLS = C02_CSRC0 + 5 };
+enum { C03_FUNC, C03_GOV, C03_DEPT, C03_TOTAL, C03_BASIC, C03_PROJECT, C03_OPER, C03_UPPER, C03_SUBSID, C03_NCOLS };
+enum { C05_CODE, C05_NAME, C05_TOTAL, C05_BASIC, C05_PERSONNEL, C05_PUBLIC, C05_PROJECT, C05_NOCAP, C05_NCOLS };
+enum { C06_GOV, C06_DEPT, C06_TOTAL, C06_PERSONNEL, C06_PUBLIC, C06_NCOLS };
+enum { C07_CODE, C07_NAME, C07_TOTAL, C07_BASIC, C07_PROJECT, C07_NCOLS };
+enum { C09_TOTAL, C09_ABROAD, C09_RECEPTION, C09_CAR, C09_CAR_BUY, C09_CAR_RUN, C09_NCOLS };
+enum { C10_CATEGORY, C10_AMOUNT, C10_NCOLS };
+enum { C11_L1, C11_L2, C11_L3, C11_AMOUNT, C11_NCOLS };
+enum { C12_NAME, C12_TOTAL, C12_FISCAL, C12_OTHER, C12_GOAL, C12_IND1, C12_IND2, C12_IND3, C12_OP, C12_VALUE,
+       C12_MUNIT, C12_NCOLS };
+enum { C13_UNIT, C13_TOTAL, C13_F_TOTAL, C13_F_BASIC, C13_F_PROJECT, C13_O_TOTAL, C13_O_BASIC, C13_O_PROJECT,
+       C13_GOAL, C13_NOTES, C13_ACTIVITY, C13_INDICATOR, C13_OP, C13_VALUE, C13_MUNIT, C13_NCOLS };
+
+/* The 26 类 of tables 01 and 04, in their fixed order. */
+#define YS_NCLASSES 26
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * yusuan.h - the umbrella header of libyusuan, the library of the yusuan
+ * program for Chinese department budgets (部门预算公开).
+ */
+#ifndef YUSUAN_H
+#define YUSUAN_H
+
+#define YUSUAN_VERSION "0.1.0"
+
+#include "yusuan/base.h"
+#include "yusuan/catalog.h"
+#include "yusuan/doc.h"
+#include "yusuan/money.h"
+#include "yusuan/render.h"
+#include "yusuan/tables.h"
+#include "yusuan/text.h"
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * csv.h - a strict RFC 4180 CSV reader (private).
+ *
+ * Reads decoded UTF-8 text (see ys_text_decode) one record at a time:
+ * quoted fields with "" escapes and embedded newlines, a separator of ','
+ * or '\t'.  Every field remembers its line and column for messages.
+ */
+#ifndef YS_CSV_H
+#define YS_CSV_H
+
+#include <stddef.h>
+
+#include "yusuan/base.h"
+
+#define YS_CSV_MAX_FIELDS 4096
+#define YS_CSV_MAX_FIELD ((size_t)1 << 20)
+
+typedef struct ys_csv_field {
+	const char *s; /* NUL-terminated, owned by the reader until the next call */
+	size_t len;
+	int line, col; /* 1-based; col counts code points */
+} ys_csv_field;
+
+typedef struct ys_csv {
+	const char *name;   /* file name for messages */
+	const char *p, *end;
+	int line;
+	char sep;
+	ys_buf store;       /* field bytes of the current record */
+	ys_csv_field *f;
+	size_t nf, capf;
+	size_t *off;        /* offsets into store while the record is built */
+	size_t capoff;
+} ys_csv;
+
+void ys_csv_init(ys_csv *c, const char *name, const char *text, size_t len, char sep);
+void ys_csv_release(ys_csv *c);
+/* Read the next record: returns 1 and fills c->f/c->nf, 0 at end of input,
+ * or -1 with a message on ctx. */
+int ys_csv_next(ys_csv *c, ys_ctx *ctx);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * render/csv.c - tables as CSV (RFC 4180, UTF-8).
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "yusuan/render.h"
+
+void ys_csv_field(ys_buf *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\n\r")) {
+		ys_buf_adds(out, s);
+		return;
+	}
+	ys_buf_addc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			ys_buf_addc(out, '"');
+		ys_buf_addc(out, *s);
+	}
+	ys_buf_addc(out, '"');
+}
+
+static const char *kind_name(int k)
+{
+	static const char *const n[] = { "data", "total", "indicator", "field" };
+	return k >= 0 && k < 4 ? n[k] : "?";
+}
+
+static void one_table(ys_buf *out, const ys_table *t)
+{
+	const ys_tabledef *d = t->def;
+	ys_buf_adds(out, "line");
+	for (int c = 0; c < d->ncols; c++) {
+		ys_buf_addc(out, ',');
+		ys_csv_field(out, d->cols[c].label);
+	}
+	ys_buf_addc(out, '\n');
+	for (int r = 0; r < t->nrows; r++) {
+		const ys_row *row = &t->rows[r];
+		ys_buf_addf(out, "%d", row->line);
+		for (int c = 0; c < d->ncols; c++) {
+			ys_buf_addc(out, ',');
+			ys_csv_field(out, row->cells[c].text);
+		}
+		ys_buf_addc(out, '\n');
+	}
+}
+
+static void long_table(ys_buf *out, const ys_table *t)
+{
+	const ys_tabledef *d = t->def;
+	char label[256];
+	for (int r = 0; r < t->nrows; r++) {
+		const ys_row *row = &t->rows[r];
+		for (int c = 0; c < d->ncols; c++) {
+			const ys_cell *cell = &row->cells[c];
+			if (ys_cell_blank(cell))
+				continue;
+			int panel = d->cols[c].panel;
+			ys_buf_addf(out, "%s,", d->code);
+			ys_csv_field(out, d->title);
+			ys_buf_addc(out, ',');
+			ys_csv_field(out, ys_row_label(t, r, panel, label, sizeof label));
+			ys_buf_addf(out, ",%s,%d,%d,%s,", kind_name(row->kind), cell->line, cell->col, d->cols[c].id);
+			ys_csv_field(out, d->cols[c].label);
+			ys_buf_addc(out, ',');
+			ys_csv_field(out, cell->text);
+			if (d->cols[c].kind == YS_CK_AMOUNT && cell->amt.present)
+				ys_buf_addf(out, ",%" PRId64 "\n", cell->amt.fen);
+			else
+				ys_buf_adds(out, ",\n");
+		}
+	}
+}
+
+ys_result ys_render_csv(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
+{
+	if (tid >= 0) {
+		if (doc->tables[tid])
+			one_table(out, doc->tables[tid]);
+	} else {
+		ys_buf_adds(out, "table,title,row,kind,line,col,column_id,column,text,fen\n");
+		for (int i = 0; i < doc->ntables; i++)
+			long_table(out, doc->tables[doc->order[i]]);
+	}
+	return out->oom ? ys_error(ctx, YS_ENOMEM, "out of memory rendering CSV") : YS_OK;
+}

@@ -1,0 +1,72 @@
+/*
+ * render/text.c - the published tab-separated text layout.
+ */
+#include <string.h>
+
+#include "yusuan/render.h"
+
+static void put_header(ys_buf *out, const ys_hrow *h)
+{
+	for (int i = 0; i < h->ncells; i++) {
+		if (i)
+			ys_buf_addc(out, '\t');
+		ys_buf_adds(out, h->cells[i]);
+	}
+	ys_buf_addc(out, '\n');
+}
+
+static void put_row(ys_buf *out, const ys_table *t, const ys_row *row)
+{
+	const ys_tabledef *d = t->def;
+	if (row->shape >= 0) {
+		const ys_shape *sh = &d->shapes[row->shape];
+		for (int i = 0; i < sh->nslots; i++) {
+			if (i)
+				ys_buf_addc(out, '\t');
+			if (sh->slots[i] == -2)
+				ys_buf_adds(out, sh->lead);
+			else if (sh->slots[i] >= 0)
+				ys_buf_adds(out, row->cells[sh->slots[i]].text);
+		}
+	} else {
+		for (int c = 0; c < d->ncols; c++) {
+			if (c)
+				ys_buf_addc(out, '\t');
+			ys_buf_adds(out, row->cells[c].text);
+		}
+	}
+	ys_buf_addc(out, '\n');
+}
+
+static void put_table(ys_buf *out, const ys_table *t)
+{
+	ys_buf_adds(out, t->title);
+	ys_buf_adds(out, "\n\n");
+	if (t->subtitle[0]) {
+		ys_buf_adds(out, t->subtitle);
+		ys_buf_adds(out, "\n\n");
+	}
+	if (t->unit_line) {
+		ys_buf_adds(out, t->unit_text);
+		ys_buf_adds(out, "\n\n");
+	}
+	int h = 0;
+	for (int r = 0; r <= t->nrows; r++) {
+		while (h < t->nheaders && t->headers[h].before == r)
+			put_header(out, &t->headers[h++]);
+		if (r < t->nrows)
+			put_row(out, t, &t->rows[r]);
+	}
+	ys_buf_addc(out, '\n');
+}
+
+ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
+{
+	for (int i = 0; i < doc->ntables; i++) {
+		const ys_table *t = doc->tables[doc->order[i]];
+		if (tid >= 0 && (int)t->def->id != tid)
+			continue;
+		put_table(out, t);
+	}
+	return out->oom ? ys_error(ctx, YS_ENOMEM, "out of memory rendering text") : YS_OK;
+}
