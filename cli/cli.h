@@ -40,6 +40,8 @@ int cli_write_stdout(const ys_buf *b);
 /* Is argv[i] the option name (with its value in argv[i+1] or after '=')?
  * Returns the value and advances *i, or NULL. */
 const char *cli_opt_value(int argc, char **argv, int *i, const char *name, int *missing);
+/* Load a stored disclosure (the newest, or the one with id docid). */
+ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out);
 /* Parse --format: returns 0 and sets *fmt to the index in names, or -1. */
 int cli_format(const char *value, const char *const *names, int *fmt);
 

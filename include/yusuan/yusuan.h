@@ -12,6 +12,7 @@
 #include "yusuan/doc.h"
 #include "yusuan/money.h"
 #include "yusuan/render.h"
+#include "yusuan/rules.h"
 #include "yusuan/tables.h"
 #include "yusuan/text.h"
 

@@ -1,0 +1,85 @@
+/*
+ * rules.h - `check`: every rule a reviewer applies to a disclosure, and the
+ * findings it reports.
+ *
+ * Rules are rows of one table (id, severity, scope, title, explanation, the
+ * function): docs/rules.md is generated from it (git's commands[], GnuCash
+ * Scrub).  Arithmetic rules state linear identities over cells - "合计 =
+ * 基本支出 + 项目支出", "01's 类 row = the sum of 03's rows of that 类" - and
+ * the engine evaluates them exactly, in 分.  When one cell explains every
+ * failed identity it takes part in, the findings point at that cell, so a
+ * changed amount is reported where it was changed.
+ */
+#ifndef YUSUAN_RULES_H
+#define YUSUAN_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "yusuan/base.h"
+#include "yusuan/catalog.h"
+#include "yusuan/doc.h"
+
+typedef enum ys_severity {
+	YS_SEV_NOTICE = 0,
+	YS_SEV_WARNING = 1,
+	YS_SEV_ERROR = 2,
+} ys_severity;
+
+const char *ys_severity_name(ys_severity s); /* "notice", "warning", "error" */
+
+typedef struct ys_finding {
+	const char *rule;     /* rule id */
+	ys_severity sev;
+	int table;            /* ys_tid, or -1 for the document */
+	int row;              /* row index in the table, or -1 */
+	int col;              /* column index, or -1 */
+	const char *row_label;/* "2010350/50501/30101", "" */
+	const char *col_label;/* "合计", "" */
+	int line, column;     /* where in the file; 0 when unknown */
+	const char *message;  /* Chinese, one line */
+	int has_amounts;      /* expected/found/difference are meaningful */
+	int64_t expected, found, difference; /* 分; difference = found - expected */
+	ys_unit unit;         /* how the table prints amounts */
+	int dp;
+	int order;            /* position of its table in the document (sorting) */
+} ys_finding;
+
+typedef struct ys_report {
+	ys_arena arena;       /* messages and labels */
+	const char *file;
+	ys_finding *findings;
+	size_t nfindings, cap;
+	int count[3];         /* by severity */
+	int identities;       /* identities evaluated */
+	int tables[YS_NTABLES]; /* 1 when recognised */
+} ys_report;
+
+typedef struct ys_check_opts {
+	const ys_catalog *catalog; /* NULL: classification rules are skipped */
+	const char *only_rule;     /* run one rule, or NULL */
+} ys_check_opts;
+
+/* Check doc; *out is freed with ys_report_free.  Findings are sorted by
+ * table, line and rule. */
+ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out);
+void ys_report_free(ys_report *rep);
+
+typedef struct ys_checker ys_checker;
+typedef struct ys_rule ys_rule;
+struct ys_rule {
+	const char *id;       /* stable: "sum.row", "x03_01.class" */
+	ys_severity sev;
+	const char *scope;    /* tables it reads: "01 02", "all" */
+	const char *family;   /* identity, classification, completeness, presentation, performance */
+	const char *title;    /* one line, Chinese */
+	const char *explain;  /* what it checks and why, Chinese and English */
+	void (*fn)(ys_checker *ck, const ys_rule *rule);
+	int arg;              /* a parameter some functions take (a table id) */
+};
+
+/* The rule table. */
+const ys_rule *ys_rules(size_t *n);
+const ys_rule *ys_rule_find(const char *id);
+
+#endif

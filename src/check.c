@@ -1,0 +1,539 @@
+/*
+ * check.c - the checking engine: runs the rule table, evaluates the linear
+ * identities the rules state, finds the cell that explains failures, and
+ * collects findings.
+ *
+ * Blame: a changed cell breaks every equality it takes part in, and only
+ * those.  So when a failed equality holds a cell whose equalities all fail,
+ * and all by the same difference, that cell is the likeliest culprit and
+ * the findings point at it (with the value that would satisfy them all).
+ * Inequalities and rounded equalities locate at their primary cell.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_int.h"
+
+const char *ys_severity_name(ys_severity s)
+{
+	switch (s) {
+	case YS_SEV_NOTICE: return "notice";
+	case YS_SEV_WARNING: return "warning";
+	case YS_SEV_ERROR: return "error";
+	}
+	return "?";
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+const ys_cell *ck_cell(cref c)
+{
+	return &c.t->rows[c.row].cells[c.col];
+}
+
+int64_t ck_value(cref c)
+{
+	const ys_cell *cell = ck_cell(c);
+	return cell->amt.present ? cell->amt.fen : 0;
+}
+
+int ck_fixed_row(const ys_table *t, const char *fid)
+{
+	if (!t)
+		return -1;
+	int f = ys_table_fixed(t->def, fid);
+	if (f < 0)
+		return -1;
+	int panel = t->def->fixed[f].panel;
+	for (int i = 0; i < t->nrows; i++)
+		if (t->rows[i].fixed[panel] == f)
+			return i;
+	return -1;
+}
+
+int ck_fixed_col(const ys_table *t, const char *fid)
+{
+	int f = ys_table_fixed(t->def, fid);
+	return f >= 0 && t->def->fixed[f].panel ? C01_OUT_AMT : C01_IN_AMT;
+}
+
+int ck_total_row(const ys_table *t)
+{
+	if (!t)
+		return -1;
+	for (int i = t->nrows - 1; i >= 0; i--)
+		if (t->rows[i].kind == YS_ROW_TOTAL)
+			return i;
+	return -1;
+}
+
+const char *ck_code(const ys_cell *c, char *buf)
+{
+	const char *name;
+	size_t n = ys_split_codename(c->text, &name);
+	if (n > 15)
+		n = 0;
+	memcpy(buf, c->text, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+const char *ck_table_name(const ys_table *t, char *buf, size_t cap)
+{
+	if (!t) {
+		snprintf(buf, cap, "文档");
+		return buf;
+	}
+	if (t->numbering[0])
+		snprintf(buf, cap, "%s %s", t->numbering, t->def->title);
+	else
+		snprintf(buf, cap, "%s表 %s", t->def->code, t->def->title);
+	return buf;
+}
+
+const char *ck_amount(const ys_table *t, int64_t fen, char *buf)
+{
+	int dp = t ? t->def->dp : 6;
+	ys_unit u = t ? t->unit : YS_UNIT_WANYUAN;
+	if (u == YS_UNIT_YUAN && dp > 2)
+		dp = 2;
+	if (ys_money_format(buf, fen, u, dp, YS_FMT_GROUP) < 0)
+		ys_money_format(buf, fen, u, ys_unit_decimals(u), YS_FMT_GROUP);
+	return buf;
+}
+
+/* ---- identities --------------------------------------------------------- */
+
+ident *ck_ident(ys_checker *ck, const ys_rule *rule, ident_op op, const char *what)
+{
+	if (ys_grow((void **)&ck->ids, &ck->capids, ck->nids + 1, sizeof *ck->ids)) {
+		ck->oom = 1;
+		return NULL;
+	}
+	ident *id = &ck->ids[ck->nids++];
+	memset(id, 0, sizeof *id);
+	id->rule = rule;
+	id->op = op;
+	id->primary = -1;
+	id->loc.row = -1;
+	id->what = what;
+	return id;
+}
+
+void ck_term(ys_checker *ck, ident *id, const ys_table *t, int row, int col, int coef)
+{
+	if (!id || !t || row < 0 || col < 0)
+		return;
+	if (id->nterms == id->cap) {
+		int ncap = id->cap ? id->cap * 2 : 4;
+		term *nt = realloc(id->terms, sizeof *nt * (size_t)ncap);
+		if (!nt) {
+			ck->oom = 1;
+			return;
+		}
+		id->terms = nt;
+		id->cap = ncap;
+	}
+	id->terms[id->nterms].c.t = t;
+	id->terms[id->nterms].c.row = row;
+	id->terms[id->nterms].c.col = col;
+	id->terms[id->nterms].coef = coef;
+	id->nterms++;
+	if (id->loc.row < 0) {
+		id->loc.t = t;
+		id->loc.row = row;
+		id->loc.col = col;
+	}
+}
+
+void ck_primary(ident *id)
+{
+	if (id && id->nterms)
+		id->primary = id->nterms - 1;
+}
+
+static void eval(ident *id)
+{
+	int64_t s = 0, v;
+	id->overflow = 0;
+	int first = id->op == OP_ROUND ? 1 : 0;
+	for (int i = first; i < id->nterms; i++) {
+		v = ck_value(id->terms[i].c);
+		if (id->terms[i].coef < 0) {
+			if (ys_money_sub(s, v, &s))
+				id->overflow = 1;
+		} else if (ys_money_add(s, v, &s)) {
+			id->overflow = 1;
+		}
+	}
+	if (id->overflow) {
+		id->fails = 1;
+		id->resid = 0;
+		return;
+	}
+	if (id->op == OP_ROUND) {
+		int64_t r = 0, x = id->nterms ? ck_value(id->terms[0].c) : 0;
+		if (ys_money_round(s, id->quantum, YS_ROUND_HALF_UP, &r) || ys_money_sub(x, r, &id->resid)) {
+			id->overflow = 1;
+			id->fails = 1;
+			return;
+		}
+		id->fails = id->resid != 0;
+		return;
+	}
+	id->resid = s;
+	if (id->op == OP_EQ) {
+		if (s == 0)
+			id->fails = 0;
+		else if (id->tol > 0 && s <= id->tol && s >= -id->tol)
+			id->fails = 2;
+		else
+			id->fails = 1;
+	} else {
+		id->fails = s > 0;
+	}
+}
+
+/* Cell -> equalities it takes part in, as sorted (key, ident) pairs. */
+typedef struct occ {
+	uint64_t key;
+	size_t id;
+	int coef;
+} occ;
+
+static uint64_t cell_key(cref c)
+{
+	return ((uint64_t)c.t->def->id << 48) | ((uint64_t)(unsigned)c.row << 16) | (uint64_t)(unsigned)c.col;
+}
+
+static int cmp_occ(const void *a, const void *b)
+{
+	const occ *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static size_t occ_lower(const occ *o, size_t n, uint64_t key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (o[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* For each failed equality, the term index it should be reported at. */
+static void blame(ys_checker *ck, int *at)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ck->nids; i++) {
+		at[i] = ck->ids[i].primary >= 0 ? ck->ids[i].primary : 0;
+		if (ck->ids[i].op == OP_EQ)
+			n += (size_t)ck->ids[i].nterms;
+	}
+	occ *o = malloc(sizeof *o * (n ? n : 1));
+	if (!o) {
+		ck->oom = 1;
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < ck->nids; i++) {
+		if (ck->ids[i].op != OP_EQ)
+			continue;
+		for (int j = 0; j < ck->ids[i].nterms; j++) {
+			o[k].key = cell_key(ck->ids[i].terms[j].c);
+			o[k].id = i;
+			o[k].coef = ck->ids[i].terms[j].coef;
+			k++;
+		}
+	}
+	qsort(o, n, sizeof *o, cmp_occ);
+
+	for (size_t i = 0; i < ck->nids; i++) {
+		ident *f = &ck->ids[i];
+		if (f->op != OP_EQ || f->fails != 1 || f->overflow)
+			continue;
+		int best = -1, bestscore = 0, bestnonneg = 0, ntied = 0, tied[3];
+		for (int j = 0; j < f->nterms; j++) {
+			uint64_t key = cell_key(f->terms[j].c);
+			size_t a = occ_lower(o, n, key), b = a;
+			int ok = 1, score = 0;
+			int64_t delta = 0;
+			int have = 0;
+			while (b < n && o[b].key == key) {
+				const ident *g = &ck->ids[o[b].id];
+				if (g->fails != 1 || g->overflow) {
+					ok = 0;
+					break;
+				}
+				/* value change that satisfies g: -coef * resid */
+				int64_t d = o[b].coef > 0 ? -g->resid : g->resid;
+				if (have && d != delta) {
+					ok = 0;
+					break;
+				}
+				delta = d;
+				have = 1;
+				score++;
+				b++;
+			}
+			if (!ok || !have)
+				continue;
+			int64_t expected;
+			int nonneg = ys_money_add(ck_value(f->terms[j].c), delta, &expected) == 0 && expected >= 0;
+			if (score > bestscore || (score == bestscore && nonneg && !bestnonneg)) {
+				best = j;
+				bestscore = score;
+				bestnonneg = nonneg;
+				ntied = 0;
+				tied[ntied++] = j;
+			} else if (score == bestscore && nonneg == bestnonneg) {
+				if (ntied < 3)
+					tied[ntied] = j;
+				ntied++;
+			}
+		}
+		if (best >= 0 && ntied == 1) {
+			at[i] = best;
+		} else if (ntied > 1 && ntied <= 3) {
+			/* undecidable from the tables (a + b = total printed once):
+			 * every candidate gets the finding */
+			f->ncand = ntied;
+			memcpy(f->cand, tied, sizeof tied);
+		}
+	}
+	free(o);
+}
+
+static void report_ident(ys_checker *ck, ident *id, int at)
+{
+	char found[YS_MONEY_FMT_MAX], exp[YS_MONEY_FMT_MAX], diff[YS_MONEY_FMT_MAX], tn[128], rl[256];
+	cref c = id->nterms ? id->terms[at].c : id->loc;
+	if (!c.t || c.row < 0)
+		return;
+	int coef = id->nterms ? id->terms[at].coef : 1;
+	int64_t x = ck_value(c), expected = x, d;
+	ys_severity sev = id->fails == 2 ? YS_SEV_NOTICE : id->rule->sev;
+	const ys_tabledef *def = c.t->def;
+	ys_row_label(c.t, c.row, def->cols[c.col].panel, rl, sizeof rl);
+	ck_table_name(c.t, tn, sizeof tn);
+
+	if (id->overflow) {
+		ck_finding(ck, id->rule, YS_SEV_ERROR, c.t, c.row, c.col, "%s：金额之和超出可表示范围（溢出）", id->what);
+		return;
+	}
+	if (id->op == OP_ROUND) {
+		expected = x - id->resid;
+	} else {
+		/* change of x that satisfies the identity: -coef * resid */
+		if (ys_money_sub(x, coef > 0 ? id->resid : -id->resid, &expected))
+			expected = x;
+	}
+	d = x - expected;
+	ck_amount(c.t, x, found);
+	ck_amount(c.t, expected, exp);
+	ck_amount(c.t, d < 0 ? -d : d, diff);
+	ys_finding *f;
+	if (id->fails == 2) {
+		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col,
+		               "%s：%s %s %s 为 %s，按等式应为 %s，相差 %s，在该表四舍五入的误差之内", id->what, tn, rl,
+		               def->cols[c.col].label, found, exp, diff);
+	} else if (id->op == OP_LE) {
+		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，应%s %s，超出 %s", id->what,
+		               tn, rl, def->cols[c.col].label, found, coef > 0 ? "不大于" : "不小于", exp, diff);
+	} else if (id->op == OP_ROUND) {
+		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，按四舍五入应为 %s", id->what,
+		               tn, rl, def->cols[c.col].label, found, exp);
+	} else if (id->ncand > 1) {
+		ys_buf others = YS_BUF_INIT;
+		for (int k = 0; k < id->ncand; k++) {
+			cref o = id->terms[id->cand[k]].c;
+			char ol[256];
+			ys_buf_addf(&others, "%s%s（第 %d 行）", k ? "、" : "",
+			            ys_row_label(o.t, o.row, o.t->def->cols[o.col].panel, ol, sizeof ol), o.t->rows[o.row].line);
+		}
+		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col,
+		               "%s 不成立：%s %s %s 为 %s，若其余各项无误应为 %s，差额 %s；%s 中哪一项有误无法从表内判断",
+		               id->what, tn, rl, def->cols[c.col].label, found, exp, diff, others.s);
+		ys_buf_release(&others);
+	} else {
+		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，应为 %s，差额 %s", id->what,
+		               tn, rl, def->cols[c.col].label, found, exp, diff);
+	}
+	if (f) {
+		f->has_amounts = 1;
+		f->found = x;
+		f->expected = expected;
+		f->difference = d;
+	}
+}
+
+/* ---- findings ----------------------------------------------------------- */
+
+static ys_finding *new_finding(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t)
+{
+	ys_report *rep = ck->rep;
+	if (ys_grow((void **)&rep->findings, &rep->cap, rep->nfindings + 1, sizeof *rep->findings)) {
+		ck->oom = 1;
+		return NULL;
+	}
+	ys_finding *f = &rep->findings[rep->nfindings++];
+	memset(f, 0, sizeof *f);
+	f->rule = rule->id;
+	f->sev = sev;
+	f->table = t ? (int)t->def->id : -1;
+	f->row = f->col = -1;
+	f->row_label = f->col_label = "";
+	f->unit = t ? t->unit : YS_UNIT_WANYUAN;
+	f->dp = t ? (t->unit == YS_UNIT_YUAN && t->def->dp > 2 ? 2 : t->def->dp) : 6;
+	rep->count[sev]++;
+	return f;
+}
+
+static const char *vfmt(ys_checker *ck, const char *fmt, va_list ap)
+{
+	ys_buf b = YS_BUF_INIT;
+	ys_buf_vaddf(&b, fmt, ap);
+	const char *s = b.oom ? NULL : ys_arena_strndup(&ck->rep->arena, b.s, b.len);
+	ys_buf_release(&b);
+	if (!s)
+		ck->oom = 1;
+	return s ? s : "";
+}
+
+ys_finding *ck_finding(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t, int row, int col,
+                       const char *fmt, ...)
+{
+	ys_finding *f = new_finding(ck, rule, sev, t);
+	if (!f)
+		return NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	f->message = vfmt(ck, fmt, ap);
+	va_end(ap);
+	if (t && row >= 0 && row < t->nrows) {
+		char rl[256];
+		const ys_row *r = &t->rows[row];
+		int panel = col >= 0 ? t->def->cols[col].panel : 0;
+		f->row = row;
+		f->row_label = ys_arena_strdup(&ck->rep->arena, ys_row_label(t, row, panel, rl, sizeof rl));
+		f->line = r->line;
+		if (col >= 0) {
+			f->col = col;
+			f->col_label = t->def->cols[col].label;
+			if (r->cells[col].line)
+				f->column = r->cells[col].col;
+		}
+	}
+	return f;
+}
+
+ys_finding *ck_finding_line(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t, int line,
+                            const char *fmt, ...)
+{
+	ys_finding *f = new_finding(ck, rule, sev, t);
+	if (!f)
+		return NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	f->message = vfmt(ck, fmt, ap);
+	va_end(ap);
+	f->line = line;
+	return f;
+}
+
+/* ---- driver ------------------------------------------------------------- */
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const ys_finding *x = a, *y = b;
+	if (x->order != y->order)
+		return x->order - y->order;
+	if (x->line != y->line)
+		return x->line - y->line;
+	if (x->column != y->column)
+		return x->column - y->column;
+	return strcmp(x->rule, y->rule);
+}
+
+ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out)
+{
+	*out = NULL;
+	ys_report *rep = calloc(1, sizeof *rep);
+	if (!rep)
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	ys_arena_init(&rep->arena);
+	rep->file = ys_arena_strdup(&rep->arena, doc->file);
+	for (int i = 0; i < YS_NTABLES; i++)
+		rep->tables[i] = doc->tables[i] != NULL;
+
+	ys_checker ck;
+	memset(&ck, 0, sizeof ck);
+	ck.ctx = ctx;
+	ck.doc = doc;
+	ck.cat = opts ? opts->catalog : NULL;
+	ck.cat_firm = ck.cat && (!doc->year || ys_catalog_year(ck.cat) <= doc->year + 1) &&
+	              (!doc->year || ys_catalog_year(ck.cat) >= doc->year - 1);
+	ck.rep = rep;
+
+	size_t nrules;
+	const ys_rule *rules = ys_rules(&nrules);
+	for (size_t i = 0; i < nrules; i++) {
+		if (opts && opts->only_rule && strcmp(opts->only_rule, rules[i].id) != 0)
+			continue;
+		rules[i].fn(&ck, &rules[i]);
+	}
+
+	for (size_t i = 0; i < ck.nids; i++)
+		eval(&ck.ids[i]);
+	int *at = calloc(ck.nids ? ck.nids : 1, sizeof *at);
+	if (!at)
+		ck.oom = 1;
+	else
+		blame(&ck, at);
+	for (size_t i = 0; i < ck.nids && at; i++) {
+		if (!ck.ids[i].fails)
+			continue;
+		if (ck.ids[i].ncand > 1)
+			for (int k = 0; k < ck.ids[i].ncand; k++)
+				report_ident(&ck, &ck.ids[i], ck.ids[i].cand[k]);
+		else
+			report_ident(&ck, &ck.ids[i], at[i]);
+	}
+	rep->identities = (int)ck.nids;
+	free(at);
+	for (size_t i = 0; i < ck.nids; i++)
+		free(ck.ids[i].terms);
+	free(ck.ids);
+
+	if (ck.oom) {
+		ys_report_free(rep);
+		return ys_error(ctx, YS_ENOMEM, "out of memory while checking");
+	}
+	int pos[YS_NTABLES];
+	for (int i = 0; i < YS_NTABLES; i++)
+		pos[i] = YS_NTABLES;
+	for (int i = 0; i < doc->ntables; i++)
+		pos[doc->order[i]] = i;
+	for (size_t i = 0; i < rep->nfindings; i++)
+		rep->findings[i].order = rep->findings[i].table < 0 ? -1 : pos[rep->findings[i].table];
+	qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);
+	*out = rep;
+	return YS_OK;
+}
+
+void ys_report_free(ys_report *rep)
+{
+	if (!rep)
+		return;
+	free(rep->findings);
+	ys_arena_release(&rep->arena);
+	free(rep);
+}

@@ -1,0 +1,128 @@
+/*
+ * check_int.h - the checker's internals, shared by the engine (check.c)
+ * and the rule files (rules_*.c).
+ */
+#ifndef YS_CHECK_INT_H
+#define YS_CHECK_INT_H
+
+#include "yusuan/rules.h"
+
+/* A reference to one cell of the document. */
+typedef struct cref {
+	const ys_table *t;
+	int row, col;
+} cref;
+
+typedef enum { OP_EQ = 0, OP_LE = 1, OP_ROUND = 2 } ident_op;
+
+typedef struct term {
+	cref c;
+	int coef; /* +1 or -1 */
+} term;
+
+/* A linear identity over cells: sum(coef * value) == 0 (OP_EQ), <= 0
+ * (OP_LE); OP_ROUND: terms[0] == round_half_up(sum of the others). */
+typedef struct ident {
+	const ys_rule *rule;
+	ident_op op;
+	int64_t quantum;   /* OP_ROUND: 分 per printed unit */
+	int64_t tol;       /* OP_EQ: differences up to tol are rounding (a notice) */
+	term *terms;
+	int nterms, cap;
+	int primary;       /* term that locates a failure, or -1 */
+	cref loc;          /* location when there are no terms */
+	const char *what;  /* the identity in words */
+	int64_t resid;
+	int overflow;
+	int fails;         /* 1 error, 2 within rounding tolerance */
+	int ncand;         /* blame could not choose between these terms */
+	int cand[3];
+} ident;
+
+struct ys_checker {
+	ys_ctx *ctx;
+	const ys_doc *doc;
+	const ys_catalog *cat;
+	int cat_firm;      /* the catalog applies to the document's year */
+	ys_report *rep;
+	ident *ids;
+	size_t nids, capids;
+	int oom;
+};
+
+/* ---- building identities ---- */
+ident *ck_ident(ys_checker *ck, const ys_rule *rule, ident_op op, const char *what);
+/* Add a term for a cell; an absent table or row (<0) adds nothing. */
+void ck_term(ys_checker *ck, ident *id, const ys_table *t, int row, int col, int coef);
+/* Make the last term added the identity's primary location. */
+void ck_primary(ident *id);
+
+/* ---- findings ---- */
+ys_finding *ck_finding(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t, int row, int col,
+                       const char *fmt, ...) YS_PRINTF(7, 8);
+/* A finding at a file line that belongs to no cell. */
+ys_finding *ck_finding_line(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t, int line,
+                            const char *fmt, ...) YS_PRINTF(6, 7);
+
+/* ---- helpers for rules ---- */
+const ys_cell *ck_cell(cref c);
+int64_t ck_value(cref c); /* 0 when blank */
+/* Row index of fixed row `fid` of a 01/04 table, or -1. */
+int ck_fixed_row(const ys_table *t, const char *fid);
+/* Amount column of a fixed row (its panel's). */
+int ck_fixed_col(const ys_table *t, const char *fid);
+/* Index of the (last) 合计 row, or -1. */
+int ck_total_row(const ys_table *t);
+/* The leading code of a code cell ("2010350-事业运行" -> "2010350");
+ * writes into buf (>= 16 bytes), "" when none. */
+const char *ck_code(const ys_cell *c, char *buf);
+/* The table's name for messages: 预算03表 支出总表. */
+const char *ck_table_name(const ys_table *t, char *buf, size_t cap);
+/* Format an amount in the table's unit and decimals (ys_money_format, or
+ * the exact 分 figure when not representable). */
+const char *ck_amount(const ys_table *t, int64_t fen, char *buf);
+
+/* Rule functions (rules_*.c). */
+void rule_row_sums(ys_checker *, const ys_rule *);
+void rule_col_totals(ys_checker *, const ys_rule *);
+void rule_summary_income(ys_checker *, const ys_rule *);
+void rule_summary_expend(ys_checker *, const ys_rule *);
+void rule_summary_grand_in(ys_checker *, const ys_rule *);
+void rule_summary_grand_out(ys_checker *, const ys_rule *);
+void rule_summary_balance(ys_checker *, const ys_rule *);
+void rule_t04_carry(ys_checker *, const ys_rule *);
+void rule_t02_current(ys_checker *, const ys_rule *);
+void rule_t02_carry(ys_checker *, const ys_rule *);
+void rule_x01_02(ys_checker *, const ys_rule *);
+void rule_x04_02(ys_checker *, const ys_rule *);
+void rule_x03_01(ys_checker *, const ys_rule *);
+void rule_x04_05(ys_checker *, const ys_rule *);
+void rule_x05_06(ys_checker *, const ys_rule *);
+void rule_x01_04_nonfiscal(ys_checker *, const ys_rule *);
+void rule_x01_04_class(ys_checker *, const ys_rule *);
+void rule_x03_05_code(ys_checker *, const ys_rule *);
+void rule_x03_06_econ(ys_checker *, const ys_rule *);
+void rule_x04_fund_balance(ys_checker *, const ys_rule *);
+void rule_t05_nocap(ys_checker *, const ys_rule *);
+void rule_t06_personnel(ys_checker *, const ys_rule *);
+void rule_t03_parts(ys_checker *, const ys_rule *);
+void rule_x09_codes(ys_checker *, const ys_rule *);
+void rule_x12_projects(ys_checker *, const ys_rule *);
+void rule_x13_round(ys_checker *, const ys_rule *);
+void rule_negative(ys_checker *, const ys_rule *);
+
+void rule_cls_known(ys_checker *, const ys_rule *);
+void rule_cls_name(ys_checker *, const ys_rule *);
+void rule_cls_nesting(ys_checker *, const ys_rule *);
+void rule_cls_econ_pair(ys_checker *, const ys_rule *);
+void rule_cls_class_rows(ys_checker *, const ys_rule *);
+void rule_cls_dedicated(ys_checker *, const ys_rule *);
+
+void rule_comp_tables(ys_checker *, const ys_rule *);
+void rule_comp_labels(ys_checker *, const ys_rule *);
+void rule_pres_numbering(ys_checker *, const ys_rule *);
+void rule_pres_name_variants(ys_checker *, const ys_rule *);
+void rule_pres_unit(ys_checker *, const ys_rule *);
+void rule_perf_misplaced(ys_checker *, const ys_rule *);
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * rules.c - the rule table.  One row per rule; docs/rules.md is generated
+ * from it (yusuan rules --format markdown) and a test keeps the two equal.
+ * Ids are stable: never renumber, never reuse.
+ */
+#include <string.h>
+
+#include "check_int.h"
+
+#define E YS_SEV_ERROR
+#define W YS_SEV_WARNING
+#define N YS_SEV_NOTICE
+
+static const ys_rule rules[] = {
+	/* ---- identities within a table ---- */
+	{ "sum.row", E, "02 03 05 06 07 08 09 12 13", "identity", "每行合计等于其分项之和",
+	  "Per row, the table description's row identities hold: 03/05/07/08 合计 = 基本支出 + 项目支出; "
+	  "05 基本支出 = 人员经费 + 公用经费; 06 合计 = 人员经费 + 公用经费; 02 合计 = 本年收入小计 + 上年结转结余小计; "
+	  "09 总额 = 出国 + 接待 + 用车小计, 用车小计 = 购置 + 运行; 12 项目总额 = 财政资金 + 其他资金; 13 合计 = 基本 + 项目. "
+	  "Exact to the 分; table 13 prints 0.01 万元, so a difference within its rounding is a notice.",
+	  rule_row_sums, 0 },
+	{ "sum.total", E, "03 05 06 07 08 10 11", "identity", "合计行等于各行之和",
+	  "Every amount column of a table that ends with a 合计 row: the 合计 equals the sum of the table's rows "
+	  "(05: of all unit blocks).",
+	  rule_col_totals, 0 },
+	{ "t01.income", E, "01", "identity", "01 本年收入合计 = 各项收入之和",
+	  "收支总表: 本年收入合计 equals the sum of the nine income rows (一般公共预算拨款收入 … 其他收入).",
+	  rule_summary_income, YS_T01 },
+	{ "t01.expend", E, "01", "identity", "01 本年支出合计 = 26 个类级支出之和",
+	  "收支总表: 本年支出合计 equals the sum of the 26 功能分类 类 rows.", rule_summary_expend, YS_T01 },
+	{ "t01.grand_in", E, "01", "identity", "01 收入总计 = 本年收入合计 + 上年结转结余",
+	  "收支总表: 收入总计 = 本年收入合计 + 上年结转结余.", rule_summary_grand_in, YS_T01 },
+	{ "t01.grand_out", E, "01", "identity", "01 支出总计 = 本年支出合计 + 年终结转结余",
+	  "收支总表: 支出总计 = 本年支出合计 + 年终结转结余.", rule_summary_grand_out, YS_T01 },
+	{ "t01.balance", E, "01", "identity", "01 收入总计 = 支出总计",
+	  "收支总表 balances: 收入总计 = 支出总计.", rule_summary_balance, YS_T01 },
+	{ "t02.current", E, "02", "identity", "02 本年收入小计 = 九个来源之和",
+	  "收入总表: 本年收入小计 equals the sum of the nine current sources.", rule_t02_current, 0 },
+	{ "t02.carry", E, "02", "identity", "02 上年结转结余小计 = 五个来源之和",
+	  "收入总表: 上年结转结余小计 equals the sum of its five sources (一般公共预算, 政府性基金, 国有资本经营, "
+	  "财政专户管理资金, 单位资金).",
+	  rule_t02_carry, 0 },
+	{ "t04.income", E, "04", "identity", "04 本年收入合计 = 三项财政拨款收入之和",
+	  "财政拨款收支总表: 本年收入合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算资金.", rule_summary_income, YS_T04 },
+	{ "t04.expend", E, "04", "identity", "04 本年支出合计 = 26 个类级支出之和",
+	  "财政拨款收支总表: 本年支出合计 equals the sum of the 26 类 rows.", rule_summary_expend, YS_T04 },
+	{ "t04.grand_in", E, "04", "identity", "04 收入总计 = 本年收入合计 + 上年结转结余",
+	  "财政拨款收支总表: 收入总计 = 本年收入合计 + 上年结转结余.", rule_summary_grand_in, YS_T04 },
+	{ "t04.grand_out", E, "04", "identity", "04 支出总计 = 本年支出合计 + 年终结转结余",
+	  "财政拨款收支总表: 支出总计 = 本年支出合计 + 年终结转结余.", rule_summary_grand_out, YS_T04 },
+	{ "t04.balance", E, "04", "identity", "04 收入总计 = 支出总计",
+	  "财政拨款收支总表 balances: 收入总计 = 支出总计.", rule_summary_balance, YS_T04 },
+	{ "t04.carry", E, "04", "identity", "04 上年结转结余 = 三项财政拨款结转之和",
+	  "财政拨款收支总表: 上年结转结余 equals its sub-rows 一般公共预算拨款 + 政府性基金预算拨款 + 国有资本经营预算拨款.",
+	  rule_t04_carry, 0 },
+	{ "t03.parts", E, "03", "identity", "03 其中各列之和不超过合计",
+	  "支出总表: 事业单位经营支出 + 上缴上级支出 + 对附属单位补助支出 are parts (其中) of 合计 and cannot exceed it.",
+	  rule_t03_parts, 0 },
+	{ "t05.nocap", E, "03 05", "identity", "05 扣除基建项目后预算数不超过项目支出，差额须是基本建设支出",
+	  "一般公共预算支出表: 扣除基建项目后预算数 ≤ 项目支出总数, and the difference (基本建设 money) cannot exceed "
+	  "what 03 books on 309 (基本建设) codes under the same 功能 code.",
+	  rule_t05_nocap, 0 },
+	{ "t06.personnel", E, "06", "identity", "06 人员经费只在 301/303 科目，公用经费不在 301/303 科目",
+	  "一般公共预算基本支出表: 人员经费 is 301 工资福利支出 and 303 对个人和家庭的补助; every other code is 公用经费. "
+	  "A 人员经费 amount on another code, or a 公用经费 amount on 301/303, is misclassified.",
+	  rule_t06_personnel, 0 },
+	{ "amount.negative", W, "all", "identity", "预算金额不应为负",
+	  "A negative amount in a budget table is almost always a sign error or a reversal that should be explained.",
+	  rule_negative, 0 },
+
+	/* ---- identities across tables ---- */
+	{ "x01_02.sources", E, "01 02", "identity", "01 收入各项 = 02 收入总表同一来源",
+	  "Each income row of 收支总表, its 本年收入合计, 上年结转结余 and 收入总计 equal the matching column of 收入总表.",
+	  rule_x01_02, 0 },
+	{ "x04_02.fiscal", E, "04 02", "identity", "04 财政拨款收入与结转 = 02 的财政拨款来源",
+	  "财政拨款收支总表's three fiscal income rows and three carry-over rows equal 收入总表's 一般公共预算, 政府性基金 and "
+	  "国有资本经营预算 columns; its totals equal their sums.",
+	  rule_x04_02, 0 },
+	{ "x03_01.class", E, "03 01", "identity", "01 各类支出 = 03 中该类各行合计之和",
+	  "收支总表's expenditure row of each 类 equals the sum of 支出总表's 合计 over the rows whose 功能分类 code starts "
+	  "with that 类 (first three digits); 本年支出合计 equals 支出总表's 合计.",
+	  rule_x03_01, 0 },
+	{ "x04_05.class", E, "04 05 07 08", "identity", "04 各类支出 = 05 + 07 + 08 中该类之和",
+	  "财政拨款收支总表's row of each 类 equals the 一般公共预算 (05), 政府性基金 (07) and 国有资本经营 (08) spending "
+	  "of that 类; 本年支出合计 equals the three tables' totals.",
+	  rule_x04_05, 0 },
+	{ "x05_06.basic", E, "05 06", "identity", "06 合计、人员经费、公用经费 = 05 基本支出的合计行",
+	  "一般公共预算基本支出表's totals of 合计, 人员经费 and 公用经费 equal 一般公共预算支出表's totals of 基本支出小计, "
+	  "人员经费 and 公用经费.",
+	  rule_x05_06, 0 },
+	{ "x01_04.nonfiscal", E, "01 02 04", "identity", "01 − 04 = 02 的非财政拨款资金",
+	  "收支总表 minus 财政拨款收支总表, for 收入总计 and for 支出总计, equals the money that is not 财政拨款: 财政专户管理资金, "
+	  "事业收入, 事业单位经营收入, 上级补助收入, 附属单位上缴收入, 其他收入 and the non-fiscal carry-over (财政专户, 单位资金).",
+	  rule_x01_04_nonfiscal, 0 },
+	{ "x01_04.class", E, "01 04", "identity", "04 各类支出不超过 01 同类支出",
+	  "财政拨款 spending of a 类 (04) is part of all spending of that 类 (01): 01 − 04 is never negative.",
+	  rule_x01_04_class, 0 },
+	{ "x03_05.code", E, "03 05", "identity", "05 各功能科目不超过 03 同科目（合计、基本、项目）",
+	  "一般公共预算 money on a 功能分类 项 (05, summed over unit blocks) is part of all money on it (03): per code, "
+	  "05 合计/基本支出/项目支出 ≤ 03 合计/基本支出/项目支出.",
+	  rule_x03_05_code, 0 },
+	{ "x03_06.econ", E, "03 06", "identity", "06 各经济科目不超过 03 同科目的基本支出",
+	  "一般公共预算 basic spending on an economic code (06) is part of all basic spending on it (03).",
+	  rule_x03_06_econ, 0 },
+	{ "x04.fund_balance", E, "04 05 07 08", "identity", "无年终结转时，各财政资金收入 + 结转 = 其支出表合计",
+	  "When 财政拨款收支总表 carries nothing forward, each fiscal fund balances: 一般公共预算 income + carry-over = 05 合计, "
+	  "政府性基金 = 07 合计, 国有资本经营 = 08 合计.",
+	  rule_x04_fund_balance, 0 },
+	{ "x09.codes", E, "09 03 06", "identity", "三公经费与 30212/30217/30231/31013 的支出相符",
+	  "“三公”经费 are 财政拨款 spending on 30212 因公出国（境）, 30217 公务接待, 31013 (and 30913) 公务用车购置 and 30231 "
+	  "公务用车运行维护: each lies between the 一般公共预算 basic spending on its code (06) and all spending on it (03).",
+	  rule_x09_codes, 0 },
+	{ "x12.projects", E, "12 03 05 07 08", "identity", "12 公开项目的资金不超过项目支出",
+	  "The disclosed projects' 财政资金 cannot exceed 财政拨款 project spending (05 + 07 + 08), nor their 项目总额 all "
+	  "project spending (03).",
+	  rule_x12_projects, 0 },
+	{ "x13.round", E, "13 01 03 04 05 07 08", "identity", "13 的金额 = 01/04/05 精确数四舍五入到 0.01 万元",
+	  "单位整体支出绩效目标表 prints 0.01 万元. Each figure equals the exact figure of the other tables rounded half "
+	  "away from zero (四舍五入, ys_money_round YS_ROUND_HALF_UP): 预算支出总额 = 01 支出总计; 财政拨款 = 04 支出总计 and "
+	  "05+07+08 basic/project; 其他资金 = the rest of 03.",
+	  rule_x13_round, 0 },
+
+	/* ---- classification ---- */
+	{ "cls.known", W, "03 05 06 07 08", "classification", "科目编码在当年分类目录中",
+	  "Every 功能分类 and 经济分类 code printed exists in the catalog of the year. A code missing from the catalog "
+	  "is not proof of an error (the shipped catalog is incomplete; provinces add codes): a warning, or a notice "
+	  "when its parent exists.",
+	  rule_cls_known, 0 },
+	{ "cls.name", E, "03 05 06 07 08", "classification", "科目名称与分类目录一致（NFKC）",
+	  "A printed name equals the catalog name after NFKC and without spaces ((室) = （室）), or a recorded printed "
+	  "variant. An error against a seen/high catalog row of the document's year, a warning against a medium/low "
+	  "row or another year's catalog. 7-digit provincial 经济分类 codes are compared by their 款 only.",
+	  rule_cls_name, 0 },
+	{ "cls.econ_pair", E, "03 06", "classification", "部门经济分类归入正确的政府经济分类",
+	  "Each 部门经济分类 code sits under the 政府经济分类 款 its unit type maps it to (机关 → 501–504, 事业单位 → "
+	  "505/506, 财预〔2017〕98号). An error when the mapping row is seen/high, else a warning.",
+	  rule_cls_econ_pair, 0 },
+	{ "cls.class_rows", E, "03 05 07 08", "classification", "功能分类的类是收支总表的 26 个类之一",
+	  "Every 功能分类 code belongs to one of the 26 类 that 收支总表 and 财政拨款收支总表 list; money under another 类 "
+	  "cannot appear in those tables.",
+	  rule_cls_class_rows, 0 },
+	{ "cls.dedicated", W, "03", "classification", "专用功能科目下不应列其他经济科目",
+	  "Some 功能分类 项 exist for one payment: 2080505 for 30108 基本养老保险缴费, 2080506 for 30109 职业年金缴费, "
+	  "2101101/2101102 for 30110, 2101103 for 30111, 2210201 for 30113. Another code booked there belongs under "
+	  "its own item - most clearly when the disclosure uses that item too.",
+	  rule_cls_dedicated, 0 },
+
+	/* ---- completeness ---- */
+	{ "comp.tables", E, "all", "completeness", "公开表齐全",
+	  "The statutory tables (财预〔2016〕143号: 01–07 and 09) are present - an error if one is missing; the other "
+	  "tables of the 13-table set (08, 10–13) - a warning. An empty table is still published, with its 合计 row.",
+	  rule_comp_tables, 0 },
+	{ "comp.labels", W, "01 04", "completeness", "收支总表的行均为标准行",
+	  "Every row label of 收支总表 and 财政拨款收支总表 is one of the table's fixed rows (the income sources, the 26 类, "
+	  "the totals); an unknown row's amount takes part in no check.",
+	  rule_comp_labels, 0 },
+
+	/* ---- presentation ---- */
+	{ "pres.numbering", W, "all", "presentation", "表题编号格式一致",
+	  "Table titles number their tables one way (预算01表 … 预算13表); a title numbered otherwise (预算表12) is "
+	  "reported.",
+	  rule_pres_numbering, 0 },
+	{ "pres.name_variants", W, "03 05 06 07 08", "presentation", "同一科目名称写法一致",
+	  "The same code is printed with the same name everywhere. Names that differ only in width (（室） and (室)) are "
+	  "the same name written two ways; names that differ otherwise are reported too.",
+	  rule_pres_name_variants, 0 },
+	{ "pres.unit", W, "all", "presentation", "每张表标明金额单位",
+	  "Each table states its 金额单位 (a 金额单位 line, or 万元/元 in its header).", rule_pres_unit, 0 },
+
+	/* ---- performance targets ---- */
+	{ "perf.misplaced", W, "12", "performance", "绩效指标行错放在其他项目下",
+	  "A project's last indicator rows that reopen a 一级指标 group already closed, just before a page break after "
+	  "which the next project starts, and whose words match the next project rather than their own, were most "
+	  "likely printed under the wrong project.",
+	  rule_perf_misplaced, 0 },
+};
+
+const ys_rule *ys_rules(size_t *n)
+{
+	*n = sizeof rules / sizeof rules[0];
+	return rules;
+}
+
+const ys_rule *ys_rule_find(const char *id)
+{
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (!strcmp(rules[i].id, id))
+			return &rules[i];
+	return NULL;
+}

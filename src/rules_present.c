@@ -1,0 +1,317 @@
+/*
+ * rules_present.c - completeness, presentation and performance-target rules.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_int.h"
+
+#define T(id) (ck->doc->tables[id])
+
+/* ---- completeness ---- */
+
+void rule_comp_tables(ys_checker *ck, const ys_rule *rule)
+{
+	/* 财预〔2016〕143号: 01–07 and 09 are statutory; the rest complete the
+	 * 13-table set this layout publishes */
+	static const int statutory[YS_NTABLES] = { 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0 };
+	for (int k = 0; k < YS_NTABLES; k++) {
+		if (T(k))
+			continue;
+		const ys_tabledef *d = ys_table_def((ys_tid)k);
+		ck_finding_line(ck, rule, statutory[k] ? YS_SEV_ERROR : YS_SEV_WARNING, NULL, 0,
+		                "缺少 %s表 %s%s", d->code, d->title, statutory[k] ? "（法定公开表）" : "");
+	}
+}
+
+void rule_comp_labels(ys_checker *ck, const ys_rule *rule)
+{
+	static const ys_tid tabs[] = { YS_T01, YS_T04 };
+	char tn[128];
+	for (int i = 0; i < 2; i++) {
+		const ys_table *t = T(tabs[i]);
+		if (!t)
+			continue;
+		for (int r = 0; r < t->nrows; r++)
+			for (int p = 0; p < 2; p++) {
+				const ys_cell *lab = &t->rows[r].cells[p ? C01_OUT_LABEL : C01_IN_LABEL];
+				if (!ys_cell_blank(lab) && t->rows[r].fixed[p] < 0)
+					ck_finding(ck, rule, rule->sev, t, r, p ? C01_OUT_LABEL : C01_IN_LABEL,
+					           "%s 的行“%s”不是该表的标准行，其金额未参与核对", ck_table_name(t, tn, sizeof tn),
+					           lab->text);
+			}
+	}
+}
+
+/* ---- presentation ---- */
+
+/* 预算01表 -> 预算NN表 */
+static void pattern_of(const char *s, char *out, size_t cap)
+{
+	size_t o = 0;
+	int in_digits = 0;
+	for (; *s && o + 3 < cap; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (!in_digits) {
+				out[o++] = 'N';
+				out[o++] = 'N';
+			}
+			in_digits = 1;
+		} else {
+			out[o++] = *s;
+			in_digits = 0;
+		}
+	}
+	out[o] = '\0';
+}
+
+void rule_pres_numbering(ys_checker *ck, const ys_rule *rule)
+{
+	char pat[YS_NTABLES][64];
+	int n = 0, idx[YS_NTABLES];
+	for (int i = 0; i < ck->doc->ntables; i++) {
+		const ys_table *t = T(ck->doc->order[i]);
+		if (!t->numbering[0])
+			continue;
+		pattern_of(t->numbering, pat[n], sizeof pat[n]);
+		idx[n++] = ck->doc->order[i];
+	}
+	/* the majority pattern */
+	int best = -1, bestc = 0;
+	for (int i = 0; i < n; i++) {
+		int c = 0;
+		for (int j = 0; j < n; j++)
+			c += !strcmp(pat[i], pat[j]);
+		if (c > bestc) {
+			bestc = c;
+			best = i;
+		}
+	}
+	if (best < 0 || bestc * 2 <= n)
+		return;
+	for (int i = 0; i < n; i++) {
+		if (!strcmp(pat[i], pat[best]))
+			continue;
+		const ys_table *t = T(idx[i]);
+		ck_finding_line(ck, rule, rule->sev, t, t->line, "表题编号“%s”与其他 %d 张表的“%s”格式不一致", t->numbering,
+		                bestc, pat[best]);
+	}
+}
+
+/* The same code printed with names that differ only in width or brackets
+ * (（室） and (室)), or with different names. */
+typedef struct variant {
+	const char *code;  /* code as printed */
+	const char *name;  /* name as printed */
+	const ys_table *t;
+	int row, col, count;
+} variant;
+
+static void add_variant(variant **v, size_t *n, size_t *cap, const ys_table *t, int row, int col, const char *code,
+                        size_t codelen, const char *name)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strlen((*v)[i].code) == codelen && !strncmp((*v)[i].code, code, codelen) && !strcmp((*v)[i].name, name)) {
+			(*v)[i].count++;
+			return;
+		}
+	if (ys_grow((void **)v, cap, *n + 1, sizeof **v))
+		return;
+	variant *x = &(*v)[(*n)++];
+	x->code = strndup(code, codelen);
+	x->name = name;
+	x->t = t;
+	x->row = row;
+	x->col = col;
+	x->count = 1;
+}
+
+void rule_pres_name_variants(ys_checker *ck, const ys_rule *rule)
+{
+	static const struct { ys_tid t; int col, namecol; } where[] = {
+		{ YS_T03, C03_FUNC, -1 }, { YS_T03, C03_GOV, -1 }, { YS_T03, C03_DEPT, -1 }, { YS_T05, C05_CODE, C05_NAME },
+		{ YS_T06, C06_GOV, -1 },  { YS_T06, C06_DEPT, -1 }, { YS_T07, C07_CODE, C07_NAME }, { YS_T08, C07_CODE, C07_NAME },
+	};
+	variant *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t w = 0; w < sizeof where / sizeof where[0]; w++) {
+		const ys_table *t = T(where[w].t);
+		if (!t)
+			continue;
+		for (int r = 0; r < t->nrows; r++) {
+			if (t->rows[r].kind != YS_ROW_DATA)
+				continue;
+			const char *text = t->rows[r].cells[where[w].col].text, *name;
+			size_t cl = ys_split_codename(text, &name);
+			if (!cl)
+				continue;
+			if (where[w].namecol >= 0)
+				name = t->rows[r].cells[where[w].namecol].text;
+			if (!name[0])
+				continue;
+			add_variant(&v, &n, &cap, t, r, where[w].col, text, cl, name);
+		}
+	}
+	/* for each code with more than one printed name, report every name but
+	 * the most common one, at its first place */
+	for (size_t i = 0; i < n; i++) {
+		int top = 1;
+		for (size_t j = 0; j < n; j++)
+			if (j != i && !strcmp(v[i].code, v[j].code) &&
+			    (v[j].count > v[i].count || (v[j].count == v[i].count && j < i)))
+				top = 0;
+		if (top)
+			continue;
+		size_t main = i;
+		for (size_t j = 0; j < n; j++)
+			if (!strcmp(v[i].code, v[j].code) &&
+			    (main == i || v[j].count > v[main].count || (v[j].count == v[main].count && j < main)))
+				if (j != i)
+					main = j;
+		int same = ys_name_eq(v[i].name, v[main].name);
+		char tn[128];
+		ck_table_name(v[main].t, tn, sizeof tn);
+		ck_finding(ck, rule, rule->sev, v[i].t, v[i].row, v[i].col,
+		           same ? "科目 %s 的名称“%s”与%s第 %d 行的“%s”写法不一（全角/半角）"
+		                : "科目 %s 的名称“%s”与%s第 %d 行的“%s”不同",
+		           v[i].code, v[i].name, tn, v[main].t->rows[v[main].row].line, v[main].name);
+	}
+	for (size_t i = 0; i < n; i++)
+		free((char *)v[i].code);
+	free(v);
+}
+
+void rule_pres_unit(ys_checker *ck, const ys_rule *rule)
+{
+	char tn[128];
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *t = T(k);
+		if (!t || t->unit_line)
+			continue;
+		int stated = 0;
+		for (int h = 0; h < t->nheaders && !stated; h++)
+			for (int c = 0; c < t->headers[h].ncells && !stated; c++)
+				stated = strstr(t->headers[h].cells[c], "元") != NULL;
+		if (!stated)
+			ck_finding_line(ck, rule, rule->sev, t, t->line, "%s 没有标明金额单位", ck_table_name(t, tn, sizeof tn));
+	}
+}
+
+/* ---- performance targets ---- */
+
+/* Character bigrams of the CJK text of s, as 6-byte strings. */
+typedef struct bigrams {
+	char (*b)[7];
+	size_t n, cap;
+} bigrams;
+
+static int is_cjk3(const unsigned char *p)
+{
+	/* U+4E00..U+9FFF encode as E4 B8 80 .. E9 BF BF */
+	return p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
+static void add_bigrams(bigrams *g, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	for (size_t i = 0; i + 6 <= len;) {
+		if (is_cjk3(p + i) && is_cjk3(p + i + 3)) {
+			int dup = 0;
+			for (size_t k = 0; k < g->n && !dup; k++)
+				dup = !memcmp(g->b[k], p + i, 6);
+			if (!dup && !ys_grow((void **)&g->b, &g->cap, g->n + 1, sizeof *g->b)) {
+				memcpy(g->b[g->n], p + i, 6);
+				g->b[g->n++][6] = '\0';
+			}
+			i += 3;
+		} else {
+			/* advance one UTF-8 character */
+			i++;
+			while (i < len && (p[i] & 0xC0) == 0x80)
+				i++;
+		}
+	}
+}
+
+static size_t shared(const bigrams *a, const bigrams *b)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < a->n; i++)
+		for (size_t j = 0; j < b->n; j++)
+			if (!memcmp(a->b[i], b->b[j], 6)) {
+				c++;
+				break;
+			}
+	return c;
+}
+
+/* Bigrams of project p's name, goal and indicators, rows [from, to) left out. */
+static void project_bigrams(const ys_table *t, int p, int from, int to, bigrams *g)
+{
+	const char *name;
+	char code[40];
+	if (ys_split_project(t->rows[p].cells[C12_NAME].text, code, &name))
+		add_bigrams(g, name);
+	else
+		add_bigrams(g, t->rows[p].cells[C12_NAME].text);
+	add_bigrams(g, t->rows[p].cells[C12_GOAL].text);
+	for (int r = p; r < t->nrows && t->rows[r].project == p; r++)
+		if (r < from || r >= to)
+			add_bigrams(g, t->rows[r].cells[C12_IND3].text);
+}
+
+/*
+ * Indicator rows that end up under the wrong project at a page break: a
+ * project's last rows reopen a 一级指标 group it had already closed, the
+ * next project starts on the next page, and the rows' words belong to the
+ * next project rather than their own.
+ */
+void rule_perf_misplaced(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_table *t = T(YS_T12);
+	if (!t)
+		return;
+	for (int p = 0; p < t->nrows; p++) {
+		if (t->rows[p].kind != YS_ROW_DATA)
+			continue;
+		int end = p + 1;
+		while (end < t->nrows && t->rows[end].project == p)
+			end++;
+		if (end >= t->nrows || t->rows[end].page == t->rows[end - 1].page)
+			continue;
+		/* the trailing run of one 一级指标 */
+		const char *g = t->rows[end - 1].cells[C12_IND1].text;
+		int from = end - 1;
+		while (from > p && !strcmp(t->rows[from - 1].cells[C12_IND1].text, g))
+			from--;
+		int reopened = 0;
+		for (int r = p; r < from - 1; r++)
+			reopened |= !strcmp(t->rows[r].cells[C12_IND1].text, g);
+		if (from == p || !reopened)
+			continue;
+		bigrams run = { 0 }, own = { 0 }, next = { 0 };
+		for (int r = from; r < end; r++)
+			add_bigrams(&run, t->rows[r].cells[C12_IND3].text);
+		project_bigrams(t, p, from, end, &own);
+		project_bigrams(t, end, end, end, &next);
+		size_t so = shared(&run, &own), sn = shared(&run, &next);
+		if (sn > so && run.n) {
+			char code[40];
+			const char *own_name, *next_name;
+			if (!ys_split_project(t->rows[p].cells[C12_NAME].text, code, &own_name))
+				own_name = t->rows[p].cells[C12_NAME].text;
+			if (!ys_split_project(t->rows[end].cells[C12_NAME].text, code, &next_name))
+				next_name = t->rows[end].cells[C12_NAME].text;
+			for (int r = from; r < end; r++)
+				ck_finding(ck, rule, rule->sev, t, r, C12_IND3,
+				           "指标“%s %s %s”列在项目“%s”下，但按内容应属于分页后的下一项目“%s”（与其文字重合 %zu/%zu，与本项目 %zu/%zu）",
+				           t->rows[r].cells[C12_IND3].text, t->rows[r].cells[C12_OP].text,
+				           t->rows[r].cells[C12_VALUE].text, own_name, next_name, sn, run.n, so, run.n);
+		}
+		free(run.b);
+		free(own.b);
+		free(next.b);
+	}
+}
