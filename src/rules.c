@@ -147,12 +147,14 @@ static const ys_rule rules[] = {
 
 	/* ---- completeness ---- */
 	{ "comp.tables", E, "all", "completeness", "公开表齐全",
-	  "The statutory tables (财预〔2016〕143号: 01–07 and 09) are present - an error if one is missing; the other "
-	  "tables of the 13-table set (08, 10–13) - a warning. An empty table is still published, with its 合计 row.",
+	  "All 13 tables of the set are present: 01–07 and 09 are statutory (财预〔2016〕143号), and the layout "
+	  "publishes the other five too; a table with nothing in it is still published, with its 合计 row. A "
+	  "missing table is an error: the disclosure is incomplete or the file was cut short.",
 	  rule_comp_tables, 0 },
 	{ "comp.labels", W, "01 04", "completeness", "收支总表的行均为标准行",
 	  "Every row label of 收支总表 and 财政拨款收支总表 is one of the table's fixed rows (the income sources, the 26 类, "
-	  "the totals); an unknown row's amount takes part in no check.",
+	  "the totals); an unknown row's amount takes part in no check (a warning). An amount printed beside no "
+	  "label at all is an error.",
 	  rule_comp_labels, 0 },
 
 	/* ---- presentation ---- */

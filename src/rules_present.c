@@ -13,15 +13,16 @@
 
 void rule_comp_tables(ys_checker *ck, const ys_rule *rule)
 {
-	/* 财预〔2016〕143号: 01–07 and 09 are statutory; the rest complete the
-	 * 13-table set this layout publishes */
+	/* 财预〔2016〕143号 makes 01–07 and 09 statutory; the layout this
+	 * description set reads publishes all 13, empty tables included, so a
+	 * missing one means an incomplete (or truncated) disclosure */
 	static const int statutory[YS_NTABLES] = { 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0 };
 	for (int k = 0; k < YS_NTABLES; k++) {
 		if (T(k))
 			continue;
 		const ys_tabledef *d = ys_table_def((ys_tid)k);
-		ck_finding_line(ck, rule, statutory[k] ? YS_SEV_ERROR : YS_SEV_WARNING, NULL, 0,
-		                "缺少 %s表 %s%s", d->code, d->title, statutory[k] ? "（法定公开表）" : "");
+		ck_finding_line(ck, rule, rule->sev, NULL, 0, "缺少 %s表 %s%s", d->code, d->title,
+		                statutory[k] ? "（法定公开表）" : "（本套 13 张公开表之一，空表也应公开）");
 	}
 }
 
@@ -35,11 +36,16 @@ void rule_comp_labels(ys_checker *ck, const ys_rule *rule)
 			continue;
 		for (int r = 0; r < t->nrows; r++)
 			for (int p = 0; p < 2; p++) {
-				const ys_cell *lab = &t->rows[r].cells[p ? C01_OUT_LABEL : C01_IN_LABEL];
-				if (!ys_cell_blank(lab) && t->rows[r].fixed[p] < 0)
-					ck_finding(ck, rule, rule->sev, t, r, p ? C01_OUT_LABEL : C01_IN_LABEL,
-					           "%s 的行“%s”不是该表的标准行，其金额未参与核对", ck_table_name(t, tn, sizeof tn),
-					           lab->text);
+				int lc = p ? C01_OUT_LABEL : C01_IN_LABEL, ac = p ? C01_OUT_AMT : C01_IN_AMT;
+				const ys_cell *lab = &t->rows[r].cells[lc], *amt = &t->rows[r].cells[ac];
+				if (t->rows[r].fixed[p] >= 0)
+					continue;
+				if (!ys_cell_blank(lab))
+					ck_finding(ck, rule, rule->sev, t, r, lc, "%s 的行“%s”不是该表的标准行，其金额未参与核对",
+					           ck_table_name(t, tn, sizeof tn), lab->text);
+				else if (amt->amt.present && amt->amt.fen != 0)
+					ck_finding(ck, rule, YS_SEV_ERROR, t, r, ac, "%s 第 %d 行的%s列有金额 %s 却没有项目名称",
+					           ck_table_name(t, tn, sizeof tn), t->rows[r].line, p ? "支出" : "收入", amt->text);
 			}
 	}
 }

@@ -13,6 +13,7 @@
 #include "yusuan/money.h"
 #include "yusuan/render.h"
 #include "yusuan/rules.h"
+#include "yusuan/store.h"
 #include "yusuan/tables.h"
 #include "yusuan/text.h"
 

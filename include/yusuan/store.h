@@ -1,0 +1,52 @@
+/*
+ * store.h - where disclosures (and, later, budget detail) are kept.
+ *
+ * One interface, several backends behind a method table (SQLite's VFS,
+ * curl's protocol handlers): SQLite is the embedded default, PostgreSQL the
+ * shared server store.  The schema lives in src/store/schema.sql with a
+ * version; opening an older database migrates it, a newer one is refused.
+ * Every write is one transaction: a failed import leaves the database as it
+ * was.
+ */
+#ifndef YUSUAN_STORE_H
+#define YUSUAN_STORE_H
+
+#include <stdint.h>
+
+#include "yusuan/base.h"
+#include "yusuan/doc.h"
+
+#define YS_SCHEMA_VERSION 1
+
+typedef struct ys_store ys_store;
+
+/* A stored disclosure, as listed. */
+typedef struct ys_doc_info {
+	int64_t id;
+	char file[512];
+	char department[256];
+	int year;
+	char imported_at[32];
+	int ntables;
+} ys_doc_info;
+
+/* Open (creating if needed) the store at uri: a file path or
+ * "sqlite:PATH" for SQLite.  *out is closed with ys_store_close. */
+ys_result ys_store_open(ys_ctx *ctx, const char *uri, ys_store **out);
+void ys_store_close(ys_store *st);
+
+/* The backend's name ("sqlite") and the schema version of the open store. */
+const char *ys_store_backend(const ys_store *st);
+int ys_store_schema_version(const ys_store *st);
+
+/* Save doc in one transaction; *id receives its id. */
+ys_result ys_store_save_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, int64_t *id);
+/* Load disclosure id; *out is freed with ys_doc_free. */
+ys_result ys_store_load_doc(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out);
+/* The id of the most recently imported disclosure (YS_ENOTFOUND if none). */
+ys_result ys_store_latest_doc(ys_ctx *ctx, ys_store *st, int64_t *id);
+/* List stored disclosures, newest first: calls fn for each until it
+ * returns non-zero. */
+ys_result ys_store_list_docs(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_info *, void *), void *arg);
+
+#endif

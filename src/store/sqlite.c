@@ -1,0 +1,547 @@
+/*
+ * store/sqlite.c - the embedded SQLite store.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store_int.h"
+
+typedef struct sq_store {
+	ys_store base;
+	sqlite3 *db;
+	char *path;
+	int version;
+} sq_store;
+
+/* Migrations from version i+1 to i+2; the schema file builds the newest
+ * version directly. */
+static const char *const migrations[] = {
+	NULL, /* none yet: version 1 is the first */
+};
+
+static ys_result db_error(ys_ctx *ctx, sq_store *s, const char *what)
+{
+	return ys_error(ctx, YS_ESTORE, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+static ys_result exec(ys_ctx *ctx, sq_store *s, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		ys_result r = ys_error(ctx, YS_ESTORE, "%s: %s", s->path, err ? err : sqlite3_errmsg(s->db));
+		sqlite3_free(err);
+		return r;
+	}
+	return YS_OK;
+}
+
+static int user_version(sq_store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+static int table_count(sq_store *s)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return n;
+}
+
+static void sq_close(ys_store *base)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+static ys_result prepare_schema(ys_ctx *ctx, sq_store *s)
+{
+	int v = user_version(s);
+	if (v < 0)
+		return db_error(ctx, s, "cannot read the schema version (is this a SQLite database?)");
+	if (v > YS_SCHEMA_VERSION)
+		return ys_error(ctx, YS_ESTORE, "%s: schema version %d was written by a newer yusuan (this one knows %d)",
+		                s->path, v, YS_SCHEMA_VERSION);
+	if (v == YS_SCHEMA_VERSION)
+		return YS_OK;
+	ys_result r = exec(ctx, s, "BEGIN IMMEDIATE");
+	if (r)
+		return r;
+	v = user_version(s); /* another process may have created it meanwhile */
+	if (v == 0) {
+		if (table_count(s) != 0) {
+			exec(NULL, s, "ROLLBACK");
+			return ys_error(ctx, YS_ESTORE, "%s: not a yusuan database (it has tables but no schema version)",
+			                s->path);
+		}
+		r = exec(ctx, s, ys_store_schema_sql);
+	} else {
+		for (; v < YS_SCHEMA_VERSION && !r; v++) {
+			const char *m = migrations[v - 1];
+			if (m)
+				r = exec(ctx, s, m);
+			if (!r) {
+				char sql[64];
+				snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+				r = exec(ctx, s, sql);
+			}
+		}
+	}
+	if (r) {
+		exec(NULL, s, "ROLLBACK");
+		return r;
+	}
+	return exec(ctx, s, "COMMIT");
+}
+
+static ys_result sq_open(ys_ctx *ctx, const char *path, ys_store **out)
+{
+	sq_store *s = calloc(1, sizeof *s);
+	if (!s)
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	s->base.ops = &ys_store_sqlite_ops;
+	s->path = strdup(path);
+	if (!s->path) {
+		free(s);
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	}
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		ys_result r = ys_error(ctx, YS_ESTORE, "%s: cannot open the database: %s", path,
+		                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		sq_close(&s->base);
+		return r;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
+	ys_result r = exec(ctx, s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
+	if (!r)
+		r = prepare_schema(ctx, s);
+	if (r) {
+		sq_close(&s->base);
+		return r;
+	}
+	s->version = user_version(s);
+	*out = &s->base;
+	return YS_OK;
+}
+
+static int sq_schema_version(const ys_store *base)
+{
+	return ((const sq_store *)base)->version;
+}
+
+/* ---- save ---- */
+
+typedef struct stmts {
+	sqlite3_stmt *doc, *table, *header, *row, *cell;
+} stmts;
+
+static void finalize_all(stmts *q)
+{
+	sqlite3_finalize(q->doc);
+	sqlite3_finalize(q->table);
+	sqlite3_finalize(q->header);
+	sqlite3_finalize(q->row);
+	sqlite3_finalize(q->cell);
+}
+
+static int step_reset(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *doc, int64_t id)
+{
+	for (int seq = 0; seq < doc->ntables; seq++) {
+		const ys_table *t = doc->tables[doc->order[seq]];
+		int tid = (int)t->def->id;
+		sqlite3_stmt *st = q->table;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, tid);
+		sqlite3_bind_int(st, 3, seq);
+		sqlite3_bind_text(st, 4, t->title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, t->numbering, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 6, t->number);
+		sqlite3_bind_int(st, 7, t->line);
+		sqlite3_bind_int(st, 8, (int)t->unit);
+		sqlite3_bind_int(st, 9, t->unit_line);
+		sqlite3_bind_text(st, 10, t->unit_text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, t->subtitle, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 12, t->end_line);
+		if (step_reset(st))
+			return db_error(ctx, s, "saving a table");
+		for (int h = 0; h < t->nheaders; h++) {
+			ys_buf b = YS_BUF_INIT;
+			for (int c = 0; c < t->headers[h].ncells; c++) {
+				if (c)
+					ys_buf_addc(&b, '\t');
+				ys_buf_adds(&b, t->headers[h].cells[c]);
+			}
+			st = q->header;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int(st, 2, tid);
+			sqlite3_bind_int(st, 3, h);
+			sqlite3_bind_int(st, 4, t->headers[h].line);
+			sqlite3_bind_int(st, 5, t->headers[h].before);
+			sqlite3_bind_text(st, 6, b.s, (int)b.len, SQLITE_TRANSIENT);
+			int bad = b.oom || step_reset(st);
+			ys_buf_release(&b);
+			if (bad)
+				return db_error(ctx, s, "saving a header row");
+		}
+		for (int r = 0; r < t->nrows; r++) {
+			const ys_row *row = &t->rows[r];
+			st = q->row;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int(st, 2, tid);
+			sqlite3_bind_int(st, 3, r);
+			sqlite3_bind_int(st, 4, row->line);
+			sqlite3_bind_int(st, 5, row->kind);
+			sqlite3_bind_int(st, 6, row->shape);
+			sqlite3_bind_int(st, 7, row->block);
+			sqlite3_bind_int(st, 8, row->fixed[0]);
+			sqlite3_bind_int(st, 9, row->fixed[1]);
+			sqlite3_bind_int(st, 10, row->page);
+			sqlite3_bind_int(st, 11, row->project);
+			if (step_reset(st))
+				return db_error(ctx, s, "saving a row");
+			for (int c = 0; c < t->def->ncols; c++) {
+				const ys_cell *cell = &row->cells[c];
+				if (!cell->line && ys_cell_blank(cell))
+					continue;
+				st = q->cell;
+				sqlite3_bind_int64(st, 1, id);
+				sqlite3_bind_int(st, 2, tid);
+				sqlite3_bind_int(st, 3, r);
+				sqlite3_bind_int(st, 4, c);
+				sqlite3_bind_text(st, 5, cell->text, -1, SQLITE_STATIC);
+				if (cell->amt.present)
+					sqlite3_bind_int64(st, 6, cell->amt.fen);
+				else
+					sqlite3_bind_null(st, 6);
+				sqlite3_bind_int(st, 7, cell->amt.dp);
+				sqlite3_bind_int(st, 8, cell->line);
+				sqlite3_bind_int(st, 9, cell->col);
+				if (step_reset(st))
+					return db_error(ctx, s, "saving a cell");
+			}
+		}
+	}
+	return YS_OK;
+}
+
+static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, int64_t *id)
+{
+	sq_store *s = (sq_store *)base;
+	stmts q = { 0 };
+	ys_result r = exec(ctx, s, "BEGIN IMMEDIATE");
+	if (r)
+		return r;
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO disclosure(file, department, year, encoding) VALUES (?,?,?,?)", -1,
+	                       &q.doc, NULL) ||
+	    sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO dtable(disclosure_id, tid, seq, title, numbering, number, line, unit, "
+	                       "unit_line, unit_text, subtitle, end_line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+	                       -1, &q.table, NULL) ||
+	    sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO dheader(disclosure_id, tid, idx, line, before, cells) VALUES (?,?,?,?,?,?)",
+	                       -1, &q.header, NULL) ||
+	    sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO drow(disclosure_id, tid, idx, line, kind, shape, block, fixed0, fixed1, "
+	                       "page, project) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	                       -1, &q.row, NULL) ||
+	    sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO dcell(disclosure_id, tid, row, col, text, fen, dp, line, colno) "
+	                       "VALUES (?,?,?,?,?,?,?,?,?)",
+	                       -1, &q.cell, NULL)) {
+		r = db_error(ctx, s, "preparing the import");
+		goto fail;
+	}
+	sqlite3_bind_text(q.doc, 1, doc->file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q.doc, 2, doc->department, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q.doc, 3, doc->year);
+	sqlite3_bind_text(q.doc, 4, ys_encoding_name(doc->encoding), -1, SQLITE_STATIC);
+	if (step_reset(q.doc)) {
+		r = db_error(ctx, s, "saving the disclosure");
+		goto fail;
+	}
+	int64_t did = sqlite3_last_insert_rowid(s->db);
+	if ((r = save_tables(ctx, s, &q, doc, did)))
+		goto fail;
+	finalize_all(&q);
+	if ((r = exec(ctx, s, "COMMIT"))) {
+		exec(NULL, s, "ROLLBACK");
+		return r;
+	}
+	*id = did;
+	return YS_OK;
+fail:
+	finalize_all(&q);
+	exec(NULL, s, "ROLLBACK");
+	return r;
+}
+
+/* ---- load ---- */
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **out)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_stmt *st = NULL;
+	ys_doc *doc = NULL;
+	ys_result r = YS_OK;
+	*out = NULL;
+	if ((r = exec(ctx, s, "BEGIN")))
+		return r;
+	if (sqlite3_prepare_v2(s->db, "SELECT file, department, year, encoding FROM disclosure WHERE id = ?", -1, &st,
+	                       NULL)) {
+		r = db_error(ctx, s, "loading");
+		goto done;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		r = ys_error(ctx, YS_ENOTFOUND, "%s: no disclosure with id %lld", s->path, (long long)id);
+		goto done;
+	}
+	doc = ys_doc_new(col_text(st, 0));
+	if (!doc) {
+		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		goto done;
+	}
+	doc->department = ys_arena_strdup(&doc->arena, col_text(st, 1));
+	doc->year = sqlite3_column_int(st, 2);
+	doc->encoding = !strcmp(col_text(st, 3), "GB18030") ? YS_ENC_GB18030
+	                : !strcmp(col_text(st, 3), "UTF-8 with BOM") ? YS_ENC_UTF8_BOM : YS_ENC_UTF8;
+	sqlite3_finalize(st);
+	st = NULL;
+
+	/* tables */
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT tid, title, numbering, number, line, unit, unit_line, unit_text, subtitle, end_line,"
+	                       " (SELECT count(*) FROM drow r WHERE r.disclosure_id = t.disclosure_id AND r.tid = t.tid),"
+	                       " (SELECT count(*) FROM dheader h WHERE h.disclosure_id = t.disclosure_id AND h.tid = t.tid)"
+	                       " FROM dtable t WHERE disclosure_id = ? ORDER BY seq",
+	                       -1, &st, NULL)) {
+		r = db_error(ctx, s, "loading tables");
+		goto done;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int tid = sqlite3_column_int(st, 0);
+		const ys_tabledef *def = ys_table_def((ys_tid)tid);
+		if (!def || doc->tables[tid]) {
+			r = ys_error(ctx, YS_ESTORE, "%s: disclosure %lld holds a bad table id %d", s->path, (long long)id, tid);
+			goto done;
+		}
+		ys_table *t = ys_arena_alloc(&doc->arena, sizeof *t);
+		if (!t) {
+			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			goto done;
+		}
+		t->def = def;
+		t->title = ys_arena_strdup(&doc->arena, col_text(st, 1));
+		t->numbering = ys_arena_strdup(&doc->arena, col_text(st, 2));
+		t->number = sqlite3_column_int(st, 3);
+		t->line = sqlite3_column_int(st, 4);
+		t->unit = (ys_unit)sqlite3_column_int(st, 5);
+		t->unit_line = sqlite3_column_int(st, 6);
+		t->unit_text = ys_arena_strdup(&doc->arena, col_text(st, 7));
+		t->subtitle = ys_arena_strdup(&doc->arena, col_text(st, 8));
+		t->end_line = sqlite3_column_int(st, 9);
+		t->nrows = sqlite3_column_int(st, 10);
+		t->nheaders = sqlite3_column_int(st, 11);
+		t->rows = calloc((size_t)(t->nrows ? t->nrows : 1), sizeof *t->rows);
+		t->headers = calloc((size_t)(t->nheaders ? t->nheaders : 1), sizeof *t->headers);
+		doc->tables[tid] = t;
+		doc->order[doc->ntables++] = tid;
+		if (!t->rows || !t->headers) {
+			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (int i = 0; i < t->nrows; i++) {
+			t->rows[i].cells = ys_arena_alloc(&doc->arena, sizeof(ys_cell) * (size_t)def->ncols);
+			if (!t->rows[i].cells) {
+				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+				goto done;
+			}
+			for (int c = 0; c < def->ncols; c++)
+				t->rows[i].cells[c].text = "";
+		}
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+
+	/* rows */
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT tid, idx, line, kind, shape, block, fixed0, fixed1, page, project FROM drow "
+	                       "WHERE disclosure_id = ?",
+	                       -1, &st, NULL)) {
+		r = db_error(ctx, s, "loading rows");
+		goto done;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int tid = sqlite3_column_int(st, 0), idx = sqlite3_column_int(st, 1);
+		ys_table *t = tid >= 0 && tid < YS_NTABLES ? doc->tables[tid] : NULL;
+		if (!t || idx < 0 || idx >= t->nrows) {
+			r = ys_error(ctx, YS_ESTORE, "%s: disclosure %lld has a row outside its tables", s->path, (long long)id);
+			goto done;
+		}
+		ys_row *row = &t->rows[idx];
+		row->line = sqlite3_column_int(st, 2);
+		row->kind = (unsigned char)sqlite3_column_int(st, 3);
+		row->shape = (signed char)sqlite3_column_int(st, 4);
+		row->block = (short)sqlite3_column_int(st, 5);
+		row->fixed[0] = (short)sqlite3_column_int(st, 6);
+		row->fixed[1] = (short)sqlite3_column_int(st, 7);
+		row->page = (short)sqlite3_column_int(st, 8);
+		row->project = (short)sqlite3_column_int(st, 9);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+
+	/* cells */
+	if (sqlite3_prepare_v2(s->db, "SELECT tid, row, col, text, fen, dp, line, colno FROM dcell WHERE disclosure_id = ?",
+	                       -1, &st, NULL)) {
+		r = db_error(ctx, s, "loading cells");
+		goto done;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int tid = sqlite3_column_int(st, 0), ri = sqlite3_column_int(st, 1), ci = sqlite3_column_int(st, 2);
+		ys_table *t = tid >= 0 && tid < YS_NTABLES ? doc->tables[tid] : NULL;
+		if (!t || ri < 0 || ri >= t->nrows || ci < 0 || ci >= t->def->ncols) {
+			r = ys_error(ctx, YS_ESTORE, "%s: disclosure %lld has a cell outside its tables", s->path,
+			             (long long)id);
+			goto done;
+		}
+		ys_cell *cell = &t->rows[ri].cells[ci];
+		cell->text = ys_arena_strdup(&doc->arena, col_text(st, 3));
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			cell->amt.fen = sqlite3_column_int64(st, 4);
+			cell->amt.present = 1;
+		}
+		cell->amt.dp = (unsigned char)sqlite3_column_int(st, 5);
+		cell->line = sqlite3_column_int(st, 6);
+		cell->col = sqlite3_column_int(st, 7);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+
+	/* header rows */
+	if (sqlite3_prepare_v2(s->db, "SELECT tid, idx, line, before, cells FROM dheader WHERE disclosure_id = ?", -1, &st,
+	                       NULL)) {
+		r = db_error(ctx, s, "loading header rows");
+		goto done;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int tid = sqlite3_column_int(st, 0), idx = sqlite3_column_int(st, 1);
+		ys_table *t = tid >= 0 && tid < YS_NTABLES ? doc->tables[tid] : NULL;
+		if (!t || idx < 0 || idx >= t->nheaders) {
+			r = ys_error(ctx, YS_ESTORE, "%s: disclosure %lld has a header outside its tables", s->path,
+			             (long long)id);
+			goto done;
+		}
+		ys_hrow *h = &t->headers[idx];
+		h->line = sqlite3_column_int(st, 2);
+		h->before = sqlite3_column_int(st, 3);
+		char *cells = ys_arena_strdup(&doc->arena, col_text(st, 4));
+		int n = 1;
+		for (char *p = cells; p && *p; p++)
+			n += *p == '\t';
+		h->cells = ys_arena_alloc(&doc->arena, sizeof(char *) * (size_t)n);
+		if (!cells || !h->cells) {
+			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			goto done;
+		}
+		h->ncells = 0;
+		for (char *p = cells;;) {
+			char *tab = strchr(p, '\t');
+			if (tab)
+				*tab = '\0';
+			h->cells[h->ncells++] = p;
+			if (!tab)
+				break;
+			p = tab + 1;
+		}
+	}
+done:
+	sqlite3_finalize(st);
+	exec(NULL, s, "COMMIT");
+	if (r) {
+		ys_doc_free(doc);
+		return r;
+	}
+	*out = doc;
+	return YS_OK;
+}
+
+static ys_result sq_latest_doc(ys_ctx *ctx, ys_store *base, int64_t *id)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM disclosure", -1, &st, NULL))
+		return db_error(ctx, s, "reading");
+	ys_result r = YS_OK;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		r = ys_error(ctx, YS_ENOTFOUND, "%s: no disclosure stored yet (yusuan import FILE --db %s)", s->path,
+		             s->path);
+	sqlite3_finalize(st);
+	return r;
+}
+
+static ys_result sq_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_doc_info *, void *), void *arg)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT id, file, department, year, imported_at,"
+	                       " (SELECT count(*) FROM dtable t WHERE t.disclosure_id = d.id)"
+	                       " FROM disclosure d ORDER BY id DESC",
+	                       -1, &st, NULL))
+		return db_error(ctx, s, "listing");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		ys_doc_info info;
+		memset(&info, 0, sizeof info);
+		info.id = sqlite3_column_int64(st, 0);
+		snprintf(info.file, sizeof info.file, "%s", col_text(st, 1));
+		snprintf(info.department, sizeof info.department, "%s", col_text(st, 2));
+		info.year = sqlite3_column_int(st, 3);
+		snprintf(info.imported_at, sizeof info.imported_at, "%s", col_text(st, 4));
+		info.ntables = sqlite3_column_int(st, 5);
+		if (fn(&info, arg))
+			break;
+	}
+	sqlite3_finalize(st);
+	return YS_OK;
+}
+
+const ys_store_ops ys_store_sqlite_ops = {
+	"sqlite", sq_open, sq_close, sq_schema_version, sq_save_doc, sq_load_doc, sq_latest_doc, sq_list_docs,
+};

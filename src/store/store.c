@@ -1,0 +1,46 @@
+/*
+ * store.c - pick a backend by the URI and dispatch to its method table.
+ */
+#include <string.h>
+
+#include "store_int.h"
+
+ys_result ys_store_open(ys_ctx *ctx, const char *uri, ys_store **out)
+{
+	*out = NULL;
+	if (!uri || !*uri)
+		return ys_error(ctx, YS_EINVAL, "no database given: expected a file path or sqlite:PATH");
+	if (!strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11))
+		return ys_error(ctx, YS_EINVAL, "%s: the PostgreSQL store is not built into this yusuan yet", uri);
+	const char *target = !strncmp(uri, "sqlite:", 7) ? uri + 7 : uri;
+	return ys_store_sqlite_ops.open(ctx, target, out);
+}
+
+void ys_store_close(ys_store *st)
+{
+	if (st)
+		st->ops->close(st);
+}
+
+const char *ys_store_backend(const ys_store *st) { return st->ops->name; }
+int ys_store_schema_version(const ys_store *st) { return st->ops->schema_version(st); }
+
+ys_result ys_store_save_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, int64_t *id)
+{
+	return st->ops->save_doc(ctx, st, doc, id);
+}
+
+ys_result ys_store_load_doc(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out)
+{
+	return st->ops->load_doc(ctx, st, id, out);
+}
+
+ys_result ys_store_latest_doc(ys_ctx *ctx, ys_store *st, int64_t *id)
+{
+	return st->ops->latest_doc(ctx, st, id);
+}
+
+ys_result ys_store_list_docs(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_info *, void *), void *arg)
+{
+	return st->ops->list_docs(ctx, st, fn, arg);
+}

@@ -1,0 +1,30 @@
+/*
+ * store_int.h - the method table a store backend implements.
+ */
+#ifndef YS_STORE_INT_H
+#define YS_STORE_INT_H
+
+#include "yusuan/store.h"
+
+typedef struct ys_store_ops {
+	const char *name;
+	ys_result (*open)(ys_ctx *ctx, const char *target, ys_store **out);
+	void (*close)(ys_store *st);
+	int (*schema_version)(const ys_store *st);
+	ys_result (*save_doc)(ys_ctx *ctx, ys_store *st, const ys_doc *doc, int64_t *id);
+	ys_result (*load_doc)(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out);
+	ys_result (*latest_doc)(ys_ctx *ctx, ys_store *st, int64_t *id);
+	ys_result (*list_docs)(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_info *, void *), void *arg);
+} ys_store_ops;
+
+/* Every backend's store starts with this. */
+struct ys_store {
+	const ys_store_ops *ops;
+};
+
+extern const ys_store_ops ys_store_sqlite_ops;
+
+/* The schema as a NUL-terminated string (generated from schema.sql). */
+extern const char ys_store_schema_sql[];
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * seedutil.h - the seed disclosure, read as is or with edits, for tests.
+ * An edit replaces `from` with `to` on one line; an edit that does not
+ * match fails the test, so fixtures cannot silently go stale.
+ */
+#ifndef YS_SEEDUTIL_H
+#define YS_SEEDUTIL_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "yusuan/yusuan.h"
+
+typedef struct edit {
+	int line;
+	const char *from, *to;
+} edit;
+
+static inline char *slurp(const char *path, size_t *n)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	char *s;
+	ck_assert_msg(ys_file_read(&ctx, path, &s, n) == YS_OK, "%s", ctx.msg);
+	return s;
+}
+
+/* The seed's text with edits applied (malloc'd). */
+static inline char *seed_text(const edit *e, int ne, size_t *len)
+{
+	size_t n;
+	char *s = slurp(SEED, &n);
+	ys_buf out = YS_BUF_INIT;
+	int line = 1;
+	char *p = s;
+	while (p < s + n) {
+		char *nl = memchr(p, '\n', (size_t)(s + n - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(s + n - p);
+		ys_buf cur = YS_BUF_INIT;
+		ys_buf_add(&cur, p, l);
+		for (int i = 0; i < ne; i++) {
+			if (e[i].line != line)
+				continue;
+			char *hit = strstr(cur.s, e[i].from);
+			ck_assert_msg(hit != NULL, "edit of line %d: '%s' not found in '%s'", line, e[i].from, cur.s);
+			ys_buf nb = YS_BUF_INIT;
+			ys_buf_add(&nb, cur.s, (size_t)(hit - cur.s));
+			ys_buf_adds(&nb, e[i].to);
+			ys_buf_adds(&nb, hit + strlen(e[i].from));
+			ys_buf_release(&cur);
+			cur = nb;
+		}
+		ys_buf_add(&out, cur.s, cur.len);
+		ys_buf_release(&cur);
+		if (nl)
+			ys_buf_addc(&out, '\n');
+		p = nl ? nl + 1 : s + n;
+		line++;
+	}
+	free(s);
+	return ys_buf_detach(&out, len);
+}
+
+static inline ys_doc *read_seed(const edit *e, int ne)
+{
+	size_t len;
+	char *text = seed_text(e, ne, &len);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc = NULL;
+	ys_result r = ys_doc_read_text(&ctx, "seed.txt", text, len, &doc);
+	free(text);
+	ck_assert_msg(r == YS_OK, "reading the seed: %s", ctx.msg);
+	return doc;
+}
+
+static inline ys_catalog *shipped_catalog(void)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_catalog *cat;
+	ck_assert_msg(ys_catalog_open(&ctx, YS_DATADIR "/catalog", 2026, &cat) == YS_OK, "%s", ctx.msg);
+	return cat;
+}
+
+#endif
