@@ -14,6 +14,8 @@ ifeq ($(SAN),1)
 BUILD   := build/san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 OPT     := -O1
+export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0
 else
 BUILD   := build
 SANFLAGS :=

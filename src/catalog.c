@@ -227,7 +227,8 @@ static ys_result load_rows(ys_ctx *ctx, ys_catalog *cat, ys_catkind kind, const 
 		free(rows);
 		goto out;
 	}
-	qsort(rows, nrows, sizeof *rows, cmp_row);
+	if (nrows)
+		qsort(rows, nrows, sizeof *rows, cmp_row);
 	for (size_t i = 1; i < nrows; i++) {
 		if (strcmp(rows[i].pub.code, rows[i - 1].pub.code) == 0) {
 			r = ys_error(ctx, YS_EPARSE, "%s:%d: code %s is listed twice (also line %d)", path,
@@ -298,7 +299,8 @@ static ys_result load_map(ys_ctx *ctx, ys_catalog *cat, const char *path)
 		free(maps);
 		goto out;
 	}
-	qsort(maps, n, sizeof *maps, cmp_map);
+	if (n)
+		qsort(maps, n, sizeof *maps, cmp_map);
 	free(cat->maps);
 	cat->maps = maps;
 	cat->nmaps = n;

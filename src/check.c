@@ -524,7 +524,8 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 		pos[doc->order[i]] = i;
 	for (size_t i = 0; i < rep->nfindings; i++)
 		rep->findings[i].order = rep->findings[i].table < 0 ? -1 : pos[rep->findings[i].table];
-	qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);
+	if (rep->nfindings)
+		qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);
 	*out = rep;
 	return YS_OK;
 }

@@ -84,4 +84,27 @@ static inline ys_catalog *shipped_catalog(void)
 	return cat;
 }
 
+/* every cell of a and b, compared by text and amount */
+static inline void same_cells(const ys_doc *a, const ys_doc *b)
+{
+	ck_assert_int_eq(a->ntables, b->ntables);
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *x = a->tables[k], *y = b->tables[k];
+		ck_assert_int_eq(!x, !y);
+		if (!x)
+			continue;
+		ck_assert_int_eq(x->nrows, y->nrows);
+		ck_assert_str_eq(x->title, y->title);
+		for (int r = 0; r < x->nrows; r++) {
+			ck_assert_int_eq(x->rows[r].kind, y->rows[r].kind);
+			ck_assert_int_eq(x->rows[r].block, y->rows[r].block);
+			for (int c = 0; c < x->def->ncols; c++) {
+				ck_assert_str_eq(x->rows[r].cells[c].text, y->rows[r].cells[c].text);
+				ck_assert_int_eq(x->rows[r].cells[c].amt.fen, y->rows[r].cells[c].amt.fen);
+				ck_assert_int_eq(x->rows[r].cells[c].amt.present, y->rows[r].cells[c].amt.present);
+			}
+		}
+	}
+}
+
 #endif

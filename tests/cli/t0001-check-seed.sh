@@ -1,0 +1,20 @@
+# check on the seed: no errors, the known anomalies with their lines
+. tests/cli/lib.sh
+expect_exit 0 $YUSUAN check $SEED
+has $TMP/o "13 of 13 tables recognised"
+has $TMP/o "summary: 0 errors, 7 warnings, 0 notices"
+has $TMP/o "000_c2fdc67ddbce1acd.txt:286  [pres.numbering] 表题编号“预算表12”"
+has $TMP/o "000_c2fdc67ddbce1acd.txt:79:1  [pres.name_variants]"
+has $TMP/o "000_c2fdc67ddbce1acd.txt:108:1  [cls.dedicated] 30109 职业年金缴费 列在 2080505 下"
+has $TMP/o ":314:16  [perf.misplaced] 指标“提供清洁、维修等物业服务人员数量 ≥ 65”"
+has $TMP/o ":315:16  [perf.misplaced] 指标“提供餐饮服务人员数量 = 267”"
+has $TMP/o ":316:16  [perf.misplaced] 指标“提供安保服务人员数量 = 105”"
+expect_exit 0 $YUSUAN check --format json $SEED
+has $TMP/o '"errors": 0'
+has $TMP/o '"warnings": 7'
+has $TMP/o '"tables": ['
+has $TMP/o '"rule": "perf.misplaced"'
+has $TMP/o '"line": 315'
+expect_exit 0 $YUSUAN check --format csv $SEED
+has $TMP/o "rule,severity,table,row,column,found,expected,difference,line,col,message"
+[ "$(wc -l < $TMP/o)" -eq 8 ] || fail "csv: expected 8 lines"
