@@ -123,6 +123,42 @@ START_TEST(year_folders)
 }
 END_TEST
 
+START_TEST(budget_model_derivations)
+{
+	ys_catalog *cat = shipped_catalog();
+	ys_budget *b = ys_budget_new("测试部门", 2026);
+	ck_assert_ptr_nonnull(b);
+	ys_bunit units[2] = { { "机关本级", YS_UT_JIGUAN, { "units.csv", 2 } }, { "幼儿园", YS_UT_SHIYE, { "units.csv", 3 } } };
+	b->units = malloc(sizeof units);
+	memcpy(b->units, units, sizeof units);
+	b->nunits = 2;
+	ys_item it;
+	memset(&it, 0, sizeof it);
+	strcpy(it.econ, "30101");
+	char gov[6];
+	it.unit = 0; /* 机关: 30101 -> 50101 */
+	ck_assert_int_eq(ys_item_gov(b, cat, &it, gov), 0);
+	ck_assert_str_eq(gov, "50101");
+	it.unit = 1; /* 事业单位: 30101 -> 50501 */
+	ck_assert_int_eq(ys_item_gov(b, cat, &it, gov), 0);
+	ck_assert_str_eq(gov, "50501");
+	strcpy(it.econ, "3021101"); /* a local code maps by its 款 */
+	ck_assert_int_eq(ys_item_gov(b, cat, &it, gov), 0);
+	ck_assert_str_eq(gov, "50502");
+	strcpy(it.gov, "50299"); /* given explicitly: kept */
+	ck_assert_int_eq(ys_item_gov(b, cat, &it, gov), 0);
+	ck_assert_str_eq(gov, "50299");
+	ck_assert(ys_econ_personnel("30113"));
+	ck_assert(ys_econ_personnel("30302"));
+	ck_assert(!ys_econ_personnel("30201"));
+	ck_assert(ys_fund_fiscal(YS_FS_SOC));
+	ck_assert(!ys_fund_fiscal(YS_FS_SPECIAL));
+	ck_assert_str_eq(ys_fund_name(YS_FS_UNIT), "单位资金");
+	ys_budget_free(b);
+	ys_catalog_free(cat);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("catalog");
@@ -133,6 +169,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, user_file_replaces_a_kind);
 	tcase_add_test(tc, bad_catalog_files_say_where);
 	tcase_add_test(tc, year_folders);
+	tcase_add_test(tc, budget_model_derivations);
 	suite_add_tcase(s, tc);
 	return s;
 }

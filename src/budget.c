@@ -1,0 +1,71 @@
+/*
+ * budget.c - the detailed budget: allocation and the derivations every
+ * table shares (personnel by economic code, 政府经济 by unit type).
+ */
+#include "yusuan/budget.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *ys_fund_name(ys_fundsrc f)
+{
+	static const char *const n[YS_NFUNDS] = {
+		"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入",
+		"事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "单位资金",
+	};
+	return (unsigned)f < YS_NFUNDS ? n[f] : "?";
+}
+
+int ys_econ_personnel(const char *econ)
+{
+	return !strncmp(econ, "301", 3) || !strncmp(econ, "303", 3);
+}
+
+ys_budget *ys_budget_new(const char *department, int year)
+{
+	ys_budget *b = calloc(1, sizeof *b);
+	if (!b)
+		return NULL;
+	ys_arena_init(&b->arena);
+	b->department = ys_arena_strdup(&b->arena, department ? department : "");
+	b->year = year;
+	b->sangong_abroad = b->sangong_reception = b->sangong_car_buy = b->sangong_car_run = -1;
+	b->perf_unit = b->perf_goal = b->perf_notes = "";
+	if (!b->department) {
+		ys_budget_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+void ys_budget_free(ys_budget *b)
+{
+	if (!b)
+		return;
+	free(b->units);
+	free(b->items);
+	for (int i = 0; i < b->nprojects; i++)
+		free(b->projects[i].ind);
+	free(b->projects);
+	free(b->procurement);
+	free(b->services);
+	free(b->perf);
+	ys_arena_release(&b->arena);
+	free(b);
+}
+
+int ys_item_gov(const ys_budget *b, const ys_catalog *cat, const ys_item *it, char *gov)
+{
+	if (it->gov[0]) {
+		memcpy(gov, it->gov, sizeof it->gov);
+		return 0;
+	}
+	if (it->unit < 0 || it->unit >= b->nunits)
+		return -1;
+	const ys_catmap *m = ys_catalog_map(cat, it->econ);
+	ys_unittype t = b->units[it->unit].type;
+	if (!m || (t != YS_UT_JIGUAN && t != YS_UT_SHIYE) || strlen(m->gov_code[t]) > 5)
+		return -1;
+	strcpy(gov, m->gov_code[t]);
+	return 0;
+}
