@@ -85,12 +85,9 @@ const char *ck_amount(const ys_table *t, int64_t fen, char *buf);
 /* Rule functions (rules_*.c). */
 void rule_row_sums(ys_checker *, const ys_rule *);
 void rule_col_totals(ys_checker *, const ys_rule *);
-void rule_summary_income(ys_checker *, const ys_rule *);
-void rule_summary_expend(ys_checker *, const ys_rule *);
-void rule_summary_grand_in(ys_checker *, const ys_rule *);
-void rule_summary_grand_out(ys_checker *, const ys_rule *);
-void rule_summary_balance(ys_checker *, const ys_rule *);
-void rule_t04_carry(ys_checker *, const ys_rule *);
+/* rule_summary's identities (rule->arg = table * 16 + one of these) */
+enum { YS_SUM_INCOME, YS_SUM_EXPEND, YS_SUM_GRAND_IN, YS_SUM_GRAND_OUT, YS_SUM_BALANCE, YS_SUM_CARRY };
+void rule_summary(ys_checker *, const ys_rule *);
 void rule_t02_current(ys_checker *, const ys_rule *);
 void rule_t02_carry(ys_checker *, const ys_rule *);
 void rule_x01_02(ys_checker *, const ys_rule *);

@@ -89,72 +89,49 @@ static void sum_role(ys_checker *ck, ident *id, const ys_table *t, int panel, in
 			fixed_term(ck, id, t, d->fixed[f].id, coef);
 }
 
-void rule_summary_income(ys_checker *ck, const ys_rule *rule)
-{
-	const ys_table *t = T(rule->arg);
-	if (!t)
-		return;
-	ident *id = ck_ident(ck, rule, OP_EQ, "本年收入合计 = 各项收入之和");
-	fixed_term(ck, id, t, "in.total", 1);
-	ck_primary(id);
-	sum_role(ck, id, t, 0, YS_FR_ITEM, -1);
-}
+/*
+ * The identities of 01 and 04, as data: lhs = sum of terms.  A term names a
+ * fixed row, or (role) every fixed row of a panel with that role.
+ */
+typedef struct sterm {
+	const char *fid; /* a fixed row, or NULL for the role below */
+	int panel, role, coef;
+} sterm;
 
-void rule_summary_expend(ys_checker *ck, const ys_rule *rule)
-{
-	const ys_table *t = T(rule->arg);
-	if (!t)
-		return;
-	ident *id = ck_ident(ck, rule, OP_EQ, "本年支出合计 = 各类支出之和");
-	fixed_term(ck, id, t, "out.total", 1);
-	ck_primary(id);
-	sum_role(ck, id, t, 1, YS_FR_ITEM, -1);
-}
+typedef struct summary_ident {
+	const char *what;
+	const char *lhs;
+	sterm terms[3];
+} summary_ident;
 
-void rule_summary_grand_in(ys_checker *ck, const ys_rule *rule)
-{
-	const ys_table *t = T(rule->arg);
-	if (!t)
-		return;
-	ident *id = ck_ident(ck, rule, OP_EQ, "收入总计 = 本年收入合计 + 上年结转结余");
-	fixed_term(ck, id, t, "in.grand", 1);
-	ck_primary(id);
-	fixed_term(ck, id, t, "in.total", -1);
-	fixed_term(ck, id, t, "in.carry", -1);
-}
+static const summary_ident summary_idents[] = {
+	[YS_SUM_INCOME] = { "本年收入合计 = 各项收入之和", "in.total", { { NULL, 0, YS_FR_ITEM, -1 } } },
+	[YS_SUM_EXPEND] = { "本年支出合计 = 各类支出之和", "out.total", { { NULL, 1, YS_FR_ITEM, -1 } } },
+	[YS_SUM_GRAND_IN] = { "收入总计 = 本年收入合计 + 上年结转结余", "in.grand",
+	                      { { "in.total", 0, 0, -1 }, { "in.carry", 0, 0, -1 } } },
+	[YS_SUM_GRAND_OUT] = { "支出总计 = 本年支出合计 + 年终结转结余", "out.grand",
+	                       { { "out.total", 0, 0, -1 }, { "out.yearend", 0, 0, -1 } } },
+	[YS_SUM_BALANCE] = { "收入总计 = 支出总计", "in.grand", { { "out.grand", 0, 0, -1 } } },
+	[YS_SUM_CARRY] = { "上年结转结余 = 一般公共预算 + 政府性基金 + 国有资本经营预算拨款结转", "in.carry",
+	                   { { NULL, 0, YS_FR_CARRY_ITEM, -1 } } },
+};
 
-void rule_summary_grand_out(ys_checker *ck, const ys_rule *rule)
+/* rule->arg: table id * 16 + summary identity */
+void rule_summary(ys_checker *ck, const ys_rule *rule)
 {
-	const ys_table *t = T(rule->arg);
+	const ys_table *t = T(rule->arg / 16);
+	const summary_ident *si = &summary_idents[rule->arg % 16];
 	if (!t)
 		return;
-	ident *id = ck_ident(ck, rule, OP_EQ, "支出总计 = 本年支出合计 + 年终结转结余");
-	fixed_term(ck, id, t, "out.grand", 1);
+	ident *id = ck_ident(ck, rule, OP_EQ, si->what);
+	fixed_term(ck, id, t, si->lhs, 1);
 	ck_primary(id);
-	fixed_term(ck, id, t, "out.total", -1);
-	fixed_term(ck, id, t, "out.yearend", -1);
-}
-
-void rule_summary_balance(ys_checker *ck, const ys_rule *rule)
-{
-	const ys_table *t = T(rule->arg);
-	if (!t)
-		return;
-	ident *id = ck_ident(ck, rule, OP_EQ, "收入总计 = 支出总计");
-	fixed_term(ck, id, t, "in.grand", 1);
-	ck_primary(id);
-	fixed_term(ck, id, t, "out.grand", -1);
-}
-
-void rule_t04_carry(ys_checker *ck, const ys_rule *rule)
-{
-	const ys_table *t = T(YS_T04);
-	if (!t)
-		return;
-	ident *id = ck_ident(ck, rule, OP_EQ, "上年结转结余 = 一般公共预算 + 政府性基金 + 国有资本经营预算拨款结转");
-	fixed_term(ck, id, t, "in.carry", 1);
-	ck_primary(id);
-	sum_role(ck, id, t, 0, YS_FR_CARRY_ITEM, -1);
+	for (int i = 0; i < 3 && si->terms[i].coef; i++) {
+		if (si->terms[i].fid)
+			fixed_term(ck, id, t, si->terms[i].fid, si->terms[i].coef);
+		else
+			sum_role(ck, id, t, si->terms[i].panel, si->terms[i].role, si->terms[i].coef);
+	}
 }
 
 /* ---- 02 ---- */
