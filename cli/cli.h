@@ -28,6 +28,8 @@ int cmd_check(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_build(int argc, char **argv);
 
 /* Map a library result to an exit code. */
 int cli_exit_for(ys_result r);
@@ -42,6 +44,9 @@ int cli_write_stdout(const ys_buf *b);
 const char *cli_opt_value(int argc, char **argv, int *i, const char *name, int *missing);
 /* Load a stored disclosure (the newest, or the one with id docid). */
 ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out);
+/* Store a budget and its compiled tables (one transaction); load the newest. */
+ys_result cli_store_budget(ys_ctx *ctx, const char *db, const ys_budget *b, const ys_doc *doc);
+ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out);
 /* Parse --format: returns 0 and sets *fmt to the index in names, or -1. */
 int cli_format(const char *value, const char *const *names, int *fmt);
 

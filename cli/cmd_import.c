@@ -113,3 +113,15 @@ int cmd_import(int argc, char **argv)
 	ys_doc_free(doc);
 	return rc;
 }
+
+ys_result cli_store_budget(ys_ctx *ctx, const char *db, const ys_budget *b, const ys_doc *doc)
+{
+	(void)b; (void)doc;
+	return ys_error(ctx, YS_ESTORE, "%s: storing budgets is not built yet", db);
+}
+
+ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out)
+{
+	*out = NULL;
+	return ys_error(ctx, YS_ESTORE, "%s: storing budgets is not built yet", db);
+}

@@ -50,6 +50,7 @@ void ys_budget_free(ys_budget *b)
 	free(b->procurement);
 	free(b->services);
 	free(b->perf);
+	free(b->names);
 	ys_arena_release(&b->arena);
 	free(b);
 }
@@ -68,4 +69,13 @@ int ys_item_gov(const ys_budget *b, const ys_catalog *cat, const ys_item *it, ch
 		return -1;
 	strcpy(gov, m->gov_code[t]);
 	return 0;
+}
+
+const char *ys_budget_code_name(const ys_budget *b, const ys_catalog *cat, ys_catkind kind, const char *code)
+{
+	for (int i = 0; i < b->nnames; i++)
+		if (b->names[i].kind == (int)kind && !strcmp(b->names[i].code, code))
+			return b->names[i].name;
+	const ys_catrow *r = ys_catalog_find(cat, kind, code);
+	return r ? r->name : NULL;
 }

@@ -377,23 +377,33 @@ static void report_ident(ys_checker *ck, ident *id, int at)
 
 /* ---- findings ----------------------------------------------------------- */
 
+ys_finding *ys_report_add(ys_report *rep, const char *rule, ys_severity sev)
+{
+	if (ys_grow((void **)&rep->findings, &rep->cap, rep->nfindings + 1, sizeof *rep->findings))
+		return NULL;
+	ys_finding *f = &rep->findings[rep->nfindings++];
+	memset(f, 0, sizeof *f);
+	f->rule = rule;
+	f->sev = sev;
+	f->table = -1;
+	f->row = f->col = -1;
+	f->row_label = f->col_label = "";
+	f->unit = YS_UNIT_WANYUAN;
+	f->dp = 6;
+	rep->count[sev]++;
+	return f;
+}
+
 static ys_finding *new_finding(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t)
 {
-	ys_report *rep = ck->rep;
-	if (ys_grow((void **)&rep->findings, &rep->cap, rep->nfindings + 1, sizeof *rep->findings)) {
+	ys_finding *f = ys_report_add(ck->rep, rule->id, sev);
+	if (!f) {
 		ck->oom = 1;
 		return NULL;
 	}
-	ys_finding *f = &rep->findings[rep->nfindings++];
-	memset(f, 0, sizeof *f);
-	f->rule = rule->id;
-	f->sev = sev;
 	f->table = t ? (int)t->def->id : -1;
-	f->row = f->col = -1;
-	f->row_label = f->col_label = "";
 	f->unit = t ? t->unit : YS_UNIT_WANYUAN;
 	f->dp = t ? (t->unit == YS_UNIT_YUAN && t->def->dp > 2 ? 2 : t->def->dp) : 6;
-	rep->count[sev]++;
 	return f;
 }
 

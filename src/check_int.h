@@ -41,7 +41,8 @@ typedef struct ident {
 
 struct ys_checker {
 	ys_ctx *ctx;
-	const ys_doc *doc;
+	const ys_doc *doc;        /* checking a disclosure */
+	const struct ys_budget *budget; /* checking detail (rules_detail.c) */
 	const ys_catalog *cat;
 	int cat_firm;      /* the catalog applies to the document's year */
 	ys_report *rep;
@@ -63,6 +64,9 @@ ys_finding *ck_finding(ys_checker *ck, const ys_rule *rule, ys_severity sev, con
 /* A finding at a file line that belongs to no cell. */
 ys_finding *ck_finding_line(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t, int line,
                             const char *fmt, ...) YS_PRINTF(6, 7);
+
+/* A new finding on rep (NULL when out of memory); messages live in rep's arena. */
+ys_finding *ys_report_add(ys_report *rep, const char *rule, ys_severity sev);
 
 /* ---- helpers for rules ---- */
 const ys_cell *ck_cell(cref c);

@@ -56,13 +56,25 @@ typedef enum ys_spendkind {
 	YS_PROJECT = 1, /* 项目支出 */
 } ys_spendkind;
 
-/* Flags of an item: the 其中 columns of table 03, and 基本建设. */
+/* Flags of an item: the 其中 columns of table 03.  (基本建设 money, which
+ * 05's 扣除基建项目后预算数 leaves out, is told by its 309 economic code.) */
 enum {
 	YS_ITEM_OPER = 1,    /* 事业单位经营支出 */
 	YS_ITEM_UPPER = 2,   /* 上缴上级支出 */
 	YS_ITEM_SUBSID = 4,  /* 对附属单位补助支出 */
-	YS_ITEM_CAPITAL = 8, /* 基本建设 (excluded from 05's 扣除基建项目后预算数) */
 };
+
+/* 资本性支出（基本建设）: 309 codes. */
+static inline int ys_econ_capital(const char *econ) { return econ[0] == '3' && econ[1] == '0' && econ[2] == '9'; }
+
+/* A printed name for a code (the department's own printing, or a local
+ * code the catalog does not know). */
+typedef struct ys_codename {
+	int kind;            /* ys_catkind */
+	char code[10];
+	const char *name;
+	ys_pos pos;
+} ys_codename;
 
 typedef struct ys_bunit {
 	const char *name;
@@ -79,6 +91,7 @@ typedef struct ys_item {
 	unsigned char carry; /* 1: 上年结转 money, 0: 本年 */
 	unsigned char kind;  /* ys_spendkind */
 	unsigned char flags; /* YS_ITEM_* */
+	unsigned char cls;   /* as the input says: 0 not said, 1 人员经费, 2 公用经费 */
 	int project;         /* index into projects, -1 for basic items */
 	int64_t amount;      /* 分 */
 	ys_pos pos;
@@ -128,6 +141,7 @@ typedef struct ys_budget {
 	int nunits;
 	int64_t income[9];   /* 本年收入 by ys_fundsrc YS_FS_GP..YS_FS_OTHER */
 	int64_t carry[5];    /* 上年结转结余: GP, GF, SOC, 财政专户, 单位资金 */
+	ys_pos income_pos[9], carry_pos[5]; /* where each was stated (line 0: not stated) */
 	ys_item *items;
 	size_t nitems;
 	ys_project *projects;
@@ -143,6 +157,9 @@ typedef struct ys_budget {
 	const char *perf_unit, *perf_goal, *perf_notes;
 	ys_indicator *perf;
 	int nperf;
+	ys_codename *names;
+	int nnames;
+	ys_pos dept_pos;
 } ys_budget;
 
 ys_budget *ys_budget_new(const char *department, int year);
@@ -152,5 +169,9 @@ void ys_budget_free(ys_budget *b);
  * its 部门经济 code for its unit's type.  Writes into gov (>= 6 bytes);
  * returns 0, or -1 when it cannot be derived. */
 int ys_item_gov(const ys_budget *b, const ys_catalog *cat, const ys_item *it, char *gov);
+
+/* The name to print for a code: the budget's own (codes sheet), else the
+ * catalog's; NULL when neither knows it. */
+const char *ys_budget_code_name(const ys_budget *b, const ys_catalog *cat, ys_catkind kind, const char *code);
 
 #endif

@@ -43,6 +43,7 @@ typedef struct ys_finding {
 	ys_unit unit;         /* how the table prints amounts */
 	int dp;
 	int order;            /* position of its table in the document (sorting) */
+	const char *file;     /* the file of line, when not the report's (detail rules) */
 } ys_finding;
 
 typedef struct ys_report {

@@ -682,7 +682,10 @@ static ys_result finish_table(rd *r, int endline)
 	const ys_tabledef *def = t->def;
 	char tn[128];
 	t->end_line = endline;
-	if (t->nrows == 0)
+	/* a table of projects may be empty; every other table prints at least
+	 * its 合计 row or its one row of amounts */
+	int may_be_empty = def->rowkey == YS_RK_PROJECT;
+	if (t->nrows == 0 && !may_be_empty)
 		return err_at(r, endline, 0, "%s: the table has no rows: truncated?%s", table_name(t, tn, sizeof tn), NULL);
 	if ((def->flags & YS_TF_TOTAL_ROW) && t->rows[t->nrows - 1].kind != YS_ROW_TOTAL)
 		return err_at(r, t->rows[t->nrows - 1].line, 0, "%s: the table ends without its 合计 row: truncated?%s",
@@ -850,6 +853,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 			if (!r.t)
 				continue; /* text outside any table */
 			if (!ys_is_total_label(cells[first].s) && r.t->nrows == 0 &&
+			    !amount_like(cells[first].s, cells[first].n) &&
 			    !is_header_word(&r, r.t->def, key_of(&r, cells[first].s, cells[first].n))) {
 				/* a note under the title such as 本表为空表 */
 				last_line = line;

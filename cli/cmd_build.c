@@ -1,0 +1,179 @@
+/*
+ * cmd_build.c - yusuan build DIR [--db PATH] [-o OUTDIR] [--format text|csv|json]
+ *               yusuan build --db PATH [...]
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char usage[] =
+	"usage: yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format text|csv|json]\n"
+	"       yusuan build --db PATH [-o OUTDIR] [--format ...]\n"
+	"\n"
+	"Compile a department's detailed budget (a folder of CSV files, or one XLSX\n"
+	"workbook; see docs/input-format.md) into the 13 published tables.  The detail is\n"
+	"checked first: errors refuse the build, warnings are listed.  With --db the\n"
+	"detail and the compiled tables are stored in one transaction, and 'yusuan build\n"
+	"--db PATH' rebuilds the newest stored budget without the folder.\n"
+	"  -o OUTDIR       write the tables there (default: out)\n"
+	"  --format F      text (tables.txt, the published layout; default), csv (01.csv ..\n"
+	"                  13.csv) or json (tables.json)\n"
+	"  --catalog DIR   the classification catalog (default: the shipped data/catalog)\n"
+	"  --quiet         print only the summary line\n"
+	"\n"
+	"exit: 0 built, 1 the detail has errors (nothing written), 2 usage, 3 unreadable\n"
+	"      input, 4 database or output error\n";
+
+enum { FMT_TEXT, FMT_CSV, FMT_JSON };
+
+static int write_file(const char *dir, const char *name, const ys_buf *b)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	if (!f || fwrite(b->s, 1, b->len, f) != b->len || fclose(f) != 0) {
+		fprintf(stderr, "yusuan: %s: cannot write: %s\n", path, strerror(errno));
+		if (f)
+			fclose(f);
+		return EXIT_STORE;
+	}
+	return 0;
+}
+
+static int write_outputs(ys_ctx *ctx, const ys_doc *doc, const char *outdir, int fmt)
+{
+	if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "yusuan: %s: cannot create: %s\n", outdir, strerror(errno));
+		return EXIT_STORE;
+	}
+	ys_buf b = YS_BUF_INIT;
+	int rc = 0;
+	if (fmt == FMT_TEXT) {
+		if (ys_render_text(ctx, doc, -1, &b))
+			rc = cli_fail(ctx);
+		else
+			rc = write_file(outdir, "tables.txt", &b);
+	} else if (fmt == FMT_JSON) {
+		if (ys_render_json(ctx, doc, -1, &b))
+			rc = cli_fail(ctx);
+		else
+			rc = write_file(outdir, "tables.json", &b);
+	} else {
+		for (int i = 0; i < doc->ntables && !rc; i++) {
+			char name[32];
+			ys_buf_reset(&b);
+			snprintf(name, sizeof name, "%s.csv", ys_table_def((ys_tid)doc->order[i])->code);
+			if (ys_render_csv(ctx, doc, doc->order[i], &b))
+				rc = cli_fail(ctx);
+			else
+				rc = write_file(outdir, name, &b);
+		}
+	}
+	ys_buf_release(&b);
+	return rc;
+}
+
+static void print_findings(const ys_report *rep, int quiet)
+{
+	for (size_t i = 0; i < rep->nfindings && !quiet; i++) {
+		const ys_finding *f = &rep->findings[i];
+		fprintf(stderr, "  %-7s %s:%d  [%s] %s\n", ys_severity_name(f->sev), f->file ? f->file : rep->file, f->line,
+		        f->rule, f->message);
+	}
+}
+
+int cmd_build(int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "csv", "json", NULL };
+	const char *dir = NULL, *db = NULL, *outdir = "out", *catdir = NULL;
+	int fmt = FMT_TEXT, quiet = 0;
+	for (int i = 1; i < argc; i++) {
+		int missing = 0;
+		const char *v;
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(usage, stdout);
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "--quiet")) {
+			quiet = 1;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
+			if (cli_format(v, formats, &fmt))
+				return cli_usage_error(usage, "unknown format '%s'", v);
+		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
+			outdir = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
+			db = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
+			catdir = v;
+		} else if (missing) {
+			return cli_usage_error(usage, "%s needs a value", argv[i]);
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage_error(usage, "unknown option '%s'", argv[i]);
+		} else if (!dir) {
+			dir = argv[i];
+		} else {
+			return cli_usage_error(usage, "one budget at a time");
+		}
+	}
+	if (!dir && !db)
+		return cli_usage_error(usage, "give a budget folder (or --db PATH to rebuild a stored one)");
+
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_budget *b = NULL;
+	if (dir) {
+		if (ys_input_read(&ctx, dir, &b))
+			return cli_fail(&ctx);
+	} else if (cli_load_budget(&ctx, db, &b)) {
+		return cli_fail(&ctx);
+	}
+	ys_catalog *cat = NULL;
+	if (ys_catalog_open(&ctx, catdir, b->year, &cat)) {
+		ys_budget_free(b);
+		return cli_fail(&ctx);
+	}
+	int rc = EXIT_OK;
+	ys_report *drep = NULL, *rep = NULL;
+	ys_doc *doc = NULL;
+	if (ys_check_budget(&ctx, b, cat, &drep)) {
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	print_findings(drep, quiet);
+	if (drep->count[YS_SEV_ERROR]) {
+		fprintf(stderr, "yusuan: %s %d: %d error%s in the detail: nothing built\n", b->department, b->year,
+		        drep->count[YS_SEV_ERROR], drep->count[YS_SEV_ERROR] == 1 ? "" : "s");
+		rc = EXIT_FINDINGS;
+		goto done;
+	}
+	if (ys_compile(&ctx, b, cat, &doc)) {
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	if (dir && db && cli_store_budget(&ctx, db, b, doc)) {
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	if ((rc = write_outputs(&ctx, doc, outdir, fmt)))
+		goto done;
+	ys_check_opts opts = { cat, NULL };
+	if (ys_check(&ctx, doc, &opts, &rep)) {
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	size_t items = b->nitems;
+	printf("built %s %d: %zu items, %d tables into %s/ (%s); check: %d errors, %d warnings, %d notices\n",
+	       b->department, b->year, items, doc->ntables, outdir, formats[fmt], rep->count[YS_SEV_ERROR],
+	       rep->count[YS_SEV_WARNING], rep->count[YS_SEV_NOTICE]);
+	if (rep->count[YS_SEV_ERROR])
+		rc = EXIT_FINDINGS; /* compiled tables failing a check rule is a bug: say so */
+done:
+	ys_report_free(rep);
+	ys_report_free(drep);
+	ys_doc_free(doc);
+	ys_catalog_free(cat);
+	ys_budget_free(b);
+	return rc;
+}

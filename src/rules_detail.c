@@ -1,0 +1,392 @@
+/*
+ * rules_detail.c - the rules on a detailed budget, before it is compiled.
+ * Errors refuse the build; warnings and notices are reported.  Every
+ * finding names the input file and line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_int.h"
+#include "yusuan/compile.h"
+
+static void say(ys_checker *d, const ys_rule *rule, ys_severity sev, ys_pos pos, const char *fmt, ...) YS_PRINTF(5, 6);
+static void say(ys_checker *d, const ys_rule *rule, ys_severity sev, ys_pos pos, const char *fmt, ...)
+{
+	ys_finding *f = ys_report_add(d->rep, rule->id, sev);
+	if (!f) {
+		d->oom = 1;
+		return;
+	}
+	ys_buf b = YS_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	ys_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	f->message = b.oom ? "" : ys_arena_strndup(&d->rep->arena, b.s, b.len);
+	ys_buf_release(&b);
+	f->file = pos.file ? ys_arena_strdup(&d->rep->arena, pos.file) : NULL;
+	f->line = pos.line;
+}
+
+static int is_class_row(const char *func)
+{
+	const ys_tabledef *d = ys_table_def(YS_T01);
+	for (int f = 0; f < d->nfixed; f++)
+		if (d->fixed[f].code && !strncmp(d->fixed[f].code, func, 3))
+			return 1;
+	return 0;
+}
+
+static int budget_names(const ys_budget *b, ys_catkind kind, const char *code)
+{
+	for (int i = 0; i < b->nnames; i++)
+		if (b->names[i].kind == (int)kind && !strcmp(b->names[i].code, code))
+			return 1;
+	return 0;
+}
+
+/* A code and the item that uses it; sorted, each code's first use is the
+ * first of its run. */
+typedef struct coderef {
+	char code[8];
+	size_t i;
+} coderef;
+
+static int cmp_code(const void *a, const void *b)
+{
+	const coderef *x = a, *y = b;
+	int r = strcmp(x->code, y->code);
+	return r ? r : (x->i < y->i ? -1 : 1);
+}
+
+static const char *item_code(const ys_item *it, int which)
+{
+	return which == 0 ? it->func : which == 1 ? it->econ : it->gov;
+}
+
+static void d_codes(ys_checker *d, const ys_rule *rule)
+{
+	const ys_budget *b = d->budget;
+	static const ys_catkind kinds[3] = { YS_CAT_FUNC, YS_CAT_DEPT_ECON, YS_CAT_GOV_ECON };
+	coderef *idx = malloc(sizeof *idx * (b->nitems ? b->nitems : 1));
+	if (!idx) {
+		d->oom = 1;
+		return;
+	}
+	for (int k = 0; k < 3; k++) {
+		for (size_t i = 0; i < b->nitems; i++) {
+			memcpy(idx[i].code, item_code(&b->items[i], k), sizeof idx[i].code);
+			idx[i].i = i;
+		}
+		if (b->nitems)
+			qsort(idx, b->nitems, sizeof *idx, cmp_code);
+		for (size_t n = 0; n < b->nitems; n++) {
+			const ys_item *it = &b->items[idx[n].i];
+			const char *code = idx[n].code;
+			if (!code[0] || (n && !strcmp(code, idx[n - 1].code)))
+				continue;
+			if (k == 0 && !is_class_row(code))
+				say(d, rule, YS_SEV_ERROR, it->pos,
+				    "功能分类 %s belongs to 类 %.3s, which is not one of the 26 类 of 收支总表", code, code);
+			if (ys_catalog_find(d->cat, kinds[k], code))
+				continue;
+			char kuan[6];
+			snprintf(kuan, sizeof kuan, "%.5s", code);
+			if (k == 1 && strlen(code) == 7 && ys_catalog_find(d->cat, kinds[k], kuan)) {
+				if (!budget_names(b, kinds[k], code))
+					say(d, rule, YS_SEV_ERROR, it->pos,
+					    "经济分类 %s is a local code under 款 %s: give the name the tables should print in the codes "
+					    "sheet (科目名称)",
+					    code, kuan);
+				continue;
+			}
+			if (budget_names(b, kinds[k], code))
+				say(d, rule, YS_SEV_WARNING, it->pos,
+				    "%s %s is not in the %d catalog; printed with the name of the codes sheet",
+				    ys_catkind_name(kinds[k]), code, ys_catalog_year(d->cat));
+			else
+				say(d, rule, YS_SEV_ERROR, it->pos,
+				    "%s %s is not in the %d catalog: correct the code, or name it in the codes sheet (科目名称)",
+				    ys_catkind_name(kinds[k]), code, ys_catalog_year(d->cat));
+		}
+	}
+	free(idx);
+}
+
+static void d_econ_pair(ys_checker *d, const ys_rule *rule)
+{
+	const ys_budget *b = d->budget;
+	for (size_t i = 0; i < b->nitems; i++) {
+		const ys_item *it = &b->items[i];
+		if (!it->gov[0])
+			continue;
+		const ys_catmap *m = ys_catalog_map(d->cat, it->econ);
+		ys_unittype t = b->units[it->unit].type;
+		if (!m || !strcmp(m->gov_code[t], it->gov))
+			continue;
+		say(d, rule, YS_CONF_FIRM(m->conf) ? YS_SEV_ERROR : YS_SEV_WARNING, it->pos,
+		    "部门经济分类 %s of a %s (%s) maps to 政府经济分类 %s %s, not %s", it->econ, ys_unittype_name(t),
+		    b->units[it->unit].name, m->gov_code[t], m->gov_name[t], it->gov);
+	}
+}
+
+static void d_personnel(ys_checker *d, const ys_rule *rule)
+{
+	const ys_budget *b = d->budget;
+	for (size_t i = 0; i < b->nitems; i++) {
+		const ys_item *it = &b->items[i];
+		if (!it->cls)
+			continue;
+		if (it->kind == YS_PROJECT)
+			say(d, rule, YS_SEV_ERROR, it->pos, "project spending has no 经费类型: 人员经费/公用经费 split 基本支出 only");
+		else if ((it->cls == 1) != ys_econ_personnel(it->econ))
+			say(d, rule, YS_SEV_ERROR, it->pos, "%s on %s: 人员经费 is 301 and 303 only, every other code is 公用经费",
+			    it->cls == 1 ? "人员经费" : "公用经费", it->econ);
+	}
+}
+
+static void d_projects(ys_checker *d, const ys_rule *rule)
+{
+	const ys_budget *b = d->budget;
+	static const char *const l1[4] = { "产出指标", "效益指标", "满意度指标", "成本指标" };
+	char *spends = calloc((size_t)(b->nprojects ? b->nprojects : 1), 1);
+	if (!spends) {
+		d->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < b->nitems; i++)
+		if (b->items[i].project >= 0 && b->items[i].amount > 0)
+			spends[b->items[i].project] = 1;
+	for (int p = 0; p < b->nprojects; p++) {
+		const ys_project *pr = &b->projects[p];
+		if (!spends[p])
+			say(d, rule, YS_SEV_WARNING, pr->pos, "project %s %s has no spending", pr->code, pr->name);
+		if (!pr->disclosed)
+			continue;
+		if (pr->nind == 0) {
+			say(d, rule, YS_SEV_ERROR, pr->pos, "project %s %s is disclosed (table 12) but has no performance indicators",
+			    pr->code, pr->name);
+			continue;
+		}
+		for (int k = 0; k < 4; k++) {
+			int has = 0;
+			for (int i = 0; i < pr->nind && !has; i++)
+				has = ys_name_eq(pr->ind[i].l1, l1[k]);
+			if (!has)
+				say(d, rule, YS_SEV_WARNING, pr->pos, "disclosed project %s %s has no %s", pr->code, pr->name, l1[k]);
+		}
+	}
+	free(spends);
+}
+
+static void d_balance(ys_checker *d, const ys_rule *rule)
+{
+	const ys_budget *b = d->budget;
+	int64_t cur[YS_NFUNDS] = { 0 }, car[YS_NFUNDS] = { 0 };
+	for (size_t i = 0; i < b->nitems; i++) {
+		const ys_item *it = &b->items[i];
+		int64_t *slot = it->carry ? &car[it->fund] : &cur[it->fund];
+		if (ys_money_add(*slot, it->amount, slot)) {
+			say(d, rule, YS_SEV_ERROR, it->pos, "the spending of %s overflows", ys_fund_name((ys_fundsrc)it->fund));
+			return;
+		}
+	}
+	char a[YS_MONEY_FMT_MAX], e[YS_MONEY_FMT_MAX];
+	for (int s = 0; s < 9; s++) {
+		if (cur[s] == b->income[s])
+			continue;
+		ys_money_format(a, b->income[s], YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
+		ys_money_format(e, cur[s], YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
+		ys_pos pos = b->income_pos[s].line ? b->income_pos[s] : b->dept_pos;
+		say(d, rule, YS_SEV_ERROR, pos, "本年收入 %s is %s 万元 but the items spend %s 万元 of it", ys_fund_name((ys_fundsrc)s),
+		    a, e);
+	}
+	static const int carry_fund[5] = { YS_FS_GP, YS_FS_GF, YS_FS_SOC, YS_FS_SPECIAL, YS_FS_UNIT };
+	for (int k = 0; k < 5; k++) {
+		if (car[carry_fund[k]] == b->carry[k])
+			continue;
+		ys_money_format(a, b->carry[k], YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
+		ys_money_format(e, car[carry_fund[k]], YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
+		ys_pos pos = b->carry_pos[k].line ? b->carry_pos[k] : b->dept_pos;
+		say(d, rule, YS_SEV_ERROR, pos, "上年结转 %s is %s 万元 but the items spend %s 万元 of it",
+		    ys_fund_name((ys_fundsrc)carry_fund[k]), a, e);
+	}
+}
+
+static void d_negative(ys_checker *d, const ys_rule *rule)
+{
+	const ys_budget *b = d->budget;
+	char a[YS_MONEY_FMT_MAX];
+	for (size_t i = 0; i < b->nitems; i++)
+		if (b->items[i].amount < 0) {
+			ys_money_format(a, b->items[i].amount, YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
+			say(d, rule, YS_SEV_ERROR, b->items[i].pos, "negative amount %s 万元", a);
+		}
+	for (int s = 0; s < 9; s++)
+		if (b->income[s] < 0)
+			say(d, rule, YS_SEV_ERROR, b->income_pos[s], "negative income");
+	for (int s = 0; s < 5; s++)
+		if (b->carry[s] < 0)
+			say(d, rule, YS_SEV_ERROR, b->carry_pos[s], "negative carry-over");
+	for (int i = 0; i < b->nprocurement; i++)
+		if (b->procurement[i].amount < 0)
+			say(d, rule, YS_SEV_ERROR, b->procurement[i].pos, "negative procurement");
+	for (int i = 0; i < b->nservices; i++)
+		if (b->services[i].amount < 0)
+			say(d, rule, YS_SEV_ERROR, b->services[i].pos, "negative purchased service");
+}
+
+typedef struct ikey {
+	ys_item it; /* a copy: the comparison needs no outside state */
+	size_t i;
+} ikey;
+
+static int cmp_item(const ys_item *x, const ys_item *y)
+{
+	int r;
+	if (x->unit != y->unit)
+		return x->unit - y->unit;
+	if ((r = strcmp(x->func, y->func)) || (r = strcmp(x->econ, y->econ)) || (r = strcmp(x->gov, y->gov)))
+		return r;
+	if (x->fund != y->fund)
+		return x->fund - y->fund;
+	if (x->carry != y->carry)
+		return x->carry - y->carry;
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	if (x->project != y->project)
+		return x->project - y->project;
+	return x->flags - y->flags;
+}
+
+static int cmp_ikey(const void *a, const void *b)
+{
+	const ikey *x = a, *y = b;
+	int r = cmp_item(&x->it, &y->it);
+	return r ? r : (x->i < y->i ? -1 : 1);
+}
+
+static void d_duplicates(ys_checker *d, const ys_rule *rule)
+{
+	const ys_budget *b = d->budget;
+	ikey *k = malloc(sizeof *k * (b->nitems ? b->nitems : 1));
+	if (!k) {
+		d->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < b->nitems; i++) {
+		k[i].it = b->items[i];
+		k[i].i = i;
+	}
+	if (b->nitems)
+		qsort(k, b->nitems, sizeof *k, cmp_ikey);
+	for (size_t i = 1; i < b->nitems; i++) {
+		const ys_item *x = &k[i - 1].it, *y = &k[i].it;
+		if (!cmp_item(x, y))
+			say(d, rule, YS_SEV_WARNING, y->pos,
+			    "the same item (unit, 功能, 经济, fund, basic/project, project) as %s:%d: the two amounts are added",
+			    x->pos.file ? x->pos.file : "", x->pos.line);
+	}
+	free(k);
+	for (int p = 0; p < b->nprojects; p++) {
+		const ys_project *pr = &b->projects[p];
+		for (int i = 1; i < pr->nind; i++)
+			for (int j = 0; j < i; j++)
+				if (ys_name_eq(pr->ind[i].l3, pr->ind[j].l3) && ys_name_eq(pr->ind[i].l2, pr->ind[j].l2)) {
+					say(d, rule, YS_SEV_WARNING, pr->ind[i].pos, "indicator '%s' of project %s is listed twice (line %d)",
+					    pr->ind[i].l3, pr->code, pr->ind[j].pos.line);
+					break;
+				}
+	}
+}
+
+static void d_procurement(ys_checker *d, const ys_rule *rule)
+{
+	const ys_budget *b = d->budget;
+	int64_t proc = 0, all = 0;
+	for (int i = 0; i < b->nprocurement; i++)
+		ys_money_add(proc, b->procurement[i].amount, &proc);
+	for (size_t i = 0; i < b->nitems; i++)
+		ys_money_add(all, b->items[i].amount, &all);
+	if (proc > all && b->nprocurement)
+		say(d, rule, YS_SEV_ERROR, b->procurement[0].pos, "procurement exceeds all spending of the department");
+}
+
+#define E YS_SEV_ERROR
+#define W YS_SEV_WARNING
+
+static const ys_rule detail_rules[] = {
+	{ "detail.codes", E, "items", "detail", "明细的科目编码在分类目录中",
+	  "Every 功能分类, 部门经济分类 and 政府经济分类 code of the items is in the catalog of the year, or named in the "
+	  "codes sheet (then a warning); a provincial 7-digit 经济分类 code sits under a valid 款 and needs its printed name; "
+	  "every 功能分类 belongs to one of the 26 类 of 收支总表.",
+	  d_codes, 0 },
+	{ "detail.econ_pair", E, "items units", "detail", "政府经济分类与单位类型相符",
+	  "When an item gives its 政府经济分类, it is the 款 its 部门经济分类 maps to for its unit's type (机关 → 501–504, "
+	  "事业单位 → 505/506). An error when the mapping row is seen/high, else a warning.",
+	  d_econ_pair, 0 },
+	{ "detail.personnel", E, "items", "detail", "人员经费只在 301/303",
+	  "An item marked 人员经费 has a 301 or 303 economic code; one marked 公用经费 has not; project spending is neither.",
+	  d_personnel, 0 },
+	{ "detail.projects", E, "projects indicators items", "detail", "公开项目有绩效指标",
+	  "A project disclosed in table 12 has performance indicators (an error when it has none) covering 产出, 效益, "
+	  "满意度 and 成本 (a warning for each missing one); a project without spending is a warning.",
+	  d_projects, 0 },
+	{ "detail.balance", E, "income carryover items", "detail", "各来源收入等于其支出",
+	  "For each source, the income (and the carry-over) stated equals what the items spend from it: the budget "
+	  "balances, so that 收入总计 = 支出总计 in tables 01 and 04.",
+	  d_balance, 0 },
+	{ "detail.negative", E, "all", "detail", "金额不为负", "No amount of the detail is negative.",
+	  d_negative, 0 },
+	{ "detail.duplicates", W, "items indicators", "detail", "明细不重复",
+	  "Two items with the same key (unit, 功能, 经济, fund, current/carry-over, basic/project, project) are added "
+	  "together - probably entered twice; an indicator listed twice for a project is reported too. (Units and "
+	  "projects listed twice are refused when read.)",
+	  d_duplicates, 0 },
+	{ "detail.procurement", E, "procurement items", "detail", "政府采购不超过支出",
+	  "Procurement cannot exceed the department's spending.", d_procurement, 0 },
+};
+
+const ys_rule *ys_detail_rules(size_t *n)
+{
+	*n = sizeof detail_rules / sizeof detail_rules[0];
+	return detail_rules;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const ys_finding *x = a, *y = b;
+	int r = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+	if (r)
+		return r;
+	if (x->line != y->line)
+		return x->line - y->line;
+	return strcmp(x->rule, y->rule);
+}
+
+ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_report **out)
+{
+	*out = NULL;
+	ys_report *rep = calloc(1, sizeof *rep);
+	if (!rep)
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	ys_arena_init(&rep->arena);
+	rep->file = ys_arena_printf(&rep->arena, "%s %d", b->department, b->year);
+	ys_checker d;
+	memset(&d, 0, sizeof d);
+	d.ctx = ctx;
+	d.budget = b;
+	d.cat = cat;
+	d.rep = rep;
+	for (size_t i = 0; i < sizeof detail_rules / sizeof detail_rules[0]; i++)
+		detail_rules[i].fn(&d, &detail_rules[i]);
+	if (d.oom) {
+		ys_report_free(rep);
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	}
+	if (rep->nfindings)
+		qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);
+	*out = rep;
+	return YS_OK;
+}

@@ -1,0 +1,525 @@
+/*
+ * test_compile.c - the detail in, the 13 tables out: the golden test against
+ * the seed, the rules on the detail, the input reader's errors, and the
+ * property that any valid budget compiles into tables that pass check.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "seedutil.h"
+
+#define EXAMPLE YS_TESTDIR "/../examples/2026-beijing-jiguan-shiwu"
+
+static ys_catalog *catalog(void)
+{
+	static ys_catalog *cat;
+	if (!cat)
+		cat = shipped_catalog();
+	return cat;
+}
+
+static ys_budget *read_budget(const char *dir)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_budget *b;
+	ck_assert_msg(ys_input_read(&ctx, dir, &b) == YS_OK, "%s", ctx.msg);
+	return b;
+}
+
+static ys_doc *compile(const ys_budget *b)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc;
+	ck_assert_msg(ys_compile(&ctx, b, catalog(), &doc) == YS_OK, "%s", ctx.msg);
+	return doc;
+}
+
+static ys_report *check_doc(const ys_doc *doc)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_check_opts opts = { catalog(), NULL };
+	ys_report *rep;
+	ck_assert_msg(ys_check(&ctx, doc, &opts, &rep) == YS_OK, "%s", ctx.msg);
+	return rep;
+}
+
+static void same_cell(const ys_table *t, const ys_cell *a, const ys_cell *b, int col, int line)
+{
+	ck_assert_msg(ys_name_eq(a->text, b->text), "table %s line %d column %s: seed '%s', compiled '%s'", t->def->code,
+	              line, t->def->cols[col].label, a->text, b->text);
+	ck_assert_msg(a->amt.fen == b->amt.fen, "table %s line %d column %s: seed %lld, compiled %lld 分", t->def->code, line,
+	              t->def->cols[col].label, (long long)a->amt.fen, (long long)b->amt.fen);
+}
+
+/* The project (its first row's name) a table-12 row belongs to. */
+static const char *project_of(const ys_table *t, int r, const int *moved)
+{
+	int p = t->rows[r].project;
+	if (moved[r]) /* a misplaced row: the next project's */
+		for (int q = r + 1; q < t->nrows; q++)
+			if (t->rows[q].kind == YS_ROW_DATA)
+				return t->rows[q].cells[C12_NAME].text;
+	return t->rows[p].cells[C12_NAME].text;
+}
+
+START_TEST(golden_reproduces_the_seed)
+{
+	ys_budget *b = read_budget(EXAMPLE);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_report *drep;
+	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &drep), YS_OK);
+	ck_assert_int_eq(drep->count[YS_SEV_ERROR], 0);
+	ys_report_free(drep);
+	ys_doc *got = compile(b);
+	ys_doc *seed = read_seed(NULL, 0);
+
+	/* which seed rows of table 12 does check say are misplaced? */
+	ys_report *srep = check_doc(seed);
+	int moved[512] = { 0 }, nmoved = 0;
+	for (size_t i = 0; i < srep->nfindings; i++)
+		if (!strcmp(srep->findings[i].rule, "perf.misplaced") && srep->findings[i].table == YS_T12) {
+			moved[srep->findings[i].row] = 1;
+			nmoved++;
+		}
+	ck_assert_int_eq(nmoved, 3);
+	ys_report_free(srep);
+
+	int cells = 0;
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *s = seed->tables[k], *g = got->tables[k];
+		ck_assert_ptr_nonnull(g);
+		ck_assert_int_eq(s->nrows, g->nrows);
+		for (int r = 0; r < s->nrows; r++) {
+			for (int c = 0; c < s->def->ncols; c++) {
+				int project_cell = k == YS_T12 && c <= C12_GOAL;
+				if (!project_cell) {
+					same_cell(s, &s->rows[r].cells[c], &g->rows[r].cells[c], c, s->rows[r].line);
+					cells++;
+				}
+			}
+			if (k == YS_T12) /* the indicator row's project, with the misplaced rows moved */
+				ck_assert_msg(ys_name_eq(project_of(s, r, moved), project_of(g, r, (int[512]){ 0 })),
+				              "table 12 line %d: indicator of '%s' in the seed, of '%s' compiled", s->rows[r].line,
+				              project_of(s, r, moved), project_of(g, r, (int[512]){ 0 }));
+		}
+		if (k == YS_T12) { /* the projects themselves, in order */
+			int ps[16], pg[16], nps = 0, npg = 0;
+			for (int r = 0; r < s->nrows; r++)
+				if (s->rows[r].kind == YS_ROW_DATA)
+					ps[nps++] = r;
+			for (int r = 0; r < g->nrows; r++)
+				if (g->rows[r].kind == YS_ROW_DATA)
+					pg[npg++] = r;
+			ck_assert_int_eq(nps, 6);
+			ck_assert_int_eq(nps, npg);
+			for (int i = 0; i < nps; i++)
+				for (int c = 0; c <= C12_GOAL; c++) {
+					same_cell(s, &s->rows[ps[i]].cells[c], &g->rows[pg[i]].cells[c], c, s->rows[ps[i]].line);
+					cells++;
+				}
+		}
+	}
+	ck_assert_int_gt(cells, 1500);
+
+	/* the compiled tables pass every rule: no errors; the one warning is
+	 * the 30109 under 2080505 that the seed has too */
+	ys_report *rep = check_doc(got);
+	ck_assert_int_eq(rep->count[YS_SEV_ERROR], 0);
+	ck_assert_int_eq(rep->nfindings, 1);
+	ck_assert_str_eq(rep->findings[0].rule, "cls.dedicated");
+	ys_report_free(rep);
+	ys_doc_free(seed);
+	ys_doc_free(got);
+	ys_budget_free(b);
+}
+END_TEST
+
+START_TEST(compiled_text_reads_back_the_same)
+{
+	ys_budget *b = read_budget(EXAMPLE);
+	ys_doc *got = compile(b);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_buf t1 = YS_BUF_INIT, t2 = YS_BUF_INIT;
+	ck_assert_int_eq(ys_render_text(&ctx, got, -1, &t1), YS_OK);
+	ys_doc *again;
+	ck_assert_int_eq(ys_doc_read_text(&ctx, "again", t1.s, t1.len, &again), YS_OK);
+	ck_assert_int_eq(ys_render_text(&ctx, again, -1, &t2), YS_OK);
+	ck_assert_str_eq(t1.s, t2.s);
+	/* line numbers point into that text */
+	ck_assert_int_eq(got->tables[YS_T01]->line, 1);
+	ys_buf_release(&t1);
+	ys_buf_release(&t2);
+	ys_doc_free(again);
+	ys_doc_free(got);
+	ys_budget_free(b);
+}
+END_TEST
+
+/* ---- a copy of the example with one edit ---- */
+
+static char tmpdir[64];
+
+static void copy_example(const char *file, int line, const char *from, const char *to)
+{
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/ys_ex_%d", (int)getpid());
+	mkdir(tmpdir, 0777);
+	DIR *d = opendir(EXAMPLE);
+	ck_assert_ptr_nonnull(d);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".csv"))
+			continue;
+		char src[512], dst[512];
+		snprintf(src, sizeof src, "%s/%s", EXAMPLE, e->d_name);
+		snprintf(dst, sizeof dst, "%s/%s", tmpdir, e->d_name);
+		size_t len;
+		char *s = slurp(src, &len);
+		ys_buf out = YS_BUF_INIT;
+		int ln = 1, hit = 0;
+		for (char *p = s; p < s + len;) {
+			char *nl = memchr(p, '\n', (size_t)(s + len - p));
+			size_t l = nl ? (size_t)(nl - p) + 1 : (size_t)(s + len - p);
+			ys_buf cur = YS_BUF_INIT;
+			ys_buf_add(&cur, p, l);
+			if (file && !strcmp(file, e->d_name) && ln == line) {
+				char *h = strstr(cur.s, from);
+				ck_assert_msg(h != NULL, "%s:%d has no '%s'", file, line, from);
+				ys_buf_add(&out, cur.s, (size_t)(h - cur.s));
+				ys_buf_adds(&out, to);
+				ys_buf_adds(&out, h + strlen(from));
+				hit = 1;
+			} else {
+				ys_buf_add(&out, cur.s, cur.len);
+			}
+			ys_buf_release(&cur);
+			p += l;
+			ln++;
+		}
+		if (file && !strcmp(file, e->d_name))
+			ck_assert_msg(hit, "%s has no line %d", file, line);
+		FILE *f = fopen(dst, "w");
+		ck_assert_ptr_nonnull(f);
+		fwrite(out.s, 1, out.len, f);
+		fclose(f);
+		ys_buf_release(&out);
+		free(s);
+	}
+	closedir(d);
+}
+
+static void rm_copy(void)
+{
+	DIR *d = opendir(tmpdir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		char p[512];
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(p, sizeof p, "%s/%s", tmpdir, e->d_name);
+		unlink(p);
+	}
+	if (d)
+		closedir(d);
+	rmdir(tmpdir);
+}
+
+typedef struct dcase {
+	const char *file;
+	int line;
+	const char *from, *to;
+	const char *rule;     /* a detail rule expected, or NULL for a read error */
+	ys_severity sev;
+	const char *where;    /* the finding's file:line, or a piece of the read error */
+} dcase;
+
+static const dcase dcases[] = {
+	{ "items.csv", 3, ",2010350,30101,", ",2019898,30101,", "detail.codes", YS_SEV_ERROR, "items.csv:3" },
+	{ "items.csv", 3, ",2010350,30101,", ",2270101,30101,", "detail.codes", YS_SEV_ERROR, "items.csv:3" },
+	{ "items.csv", 3, ",200.000000", ",200.000001", "detail.balance", YS_SEV_ERROR, "carryover.csv:4" },
+	{ "income.csv", 3, "33149.176143", "33149.176144", "detail.balance", YS_SEV_ERROR, "income.csv:3" },
+	{ "items.csv", 4, ",一般公共预算,,基本支出,", ",一般公共预算,,基本支出,", "detail.duplicates", YS_SEV_WARNING, NULL },
+	{ "items.csv", 3, ",200.000000", ",-200.000000", "detail.negative", YS_SEV_ERROR, "items.csv:3" },
+	{ "indicators.csv", 3, "11000022Y0000004247 65,成本指标", "EX-0-OTHER,成本指标", "detail.projects", YS_SEV_WARNING,
+	  "projects.csv:3" },
+	{ "projects.csv", 10, ",否,", ",是,", "detail.projects", YS_SEV_ERROR, "projects.csv:10" },
+	{ "procurement.csv", 3, "363.999200", "99999999.000000", "detail.procurement", YS_SEV_ERROR, "procurement.csv:3" },
+	/* read errors: file:line:column and what was expected */
+	{ "items.csv", 3, ",200.000000", ",二百", NULL, 0, "items.csv:3:" },
+	{ "items.csv", 3, "北京市机关事务管理中心本级,", "不存在的单位,", NULL, 0, "items.csv:3:1: unit '不存在的单位' is not on the units sheet" },
+	{ "items.csv", 2, "金额（万元）", "金额", NULL, 0, "say the unit of column 金额" },
+	{ "items.csv", 2, "资金来源", "资金渠道", NULL, 0, "unknown column '资金渠道'" },
+	{ "units.csv", 3, ",事业单位", ",企业", NULL, 0, "units.csv:3:" },
+	{ "department.csv", 3, ",2026,", ",二〇二六,", NULL, 0, "年度 '二〇二六'" },
+};
+
+START_TEST(detail_rules_and_read_errors)
+{
+	const dcase *c = &dcases[_i];
+	copy_example(c->file, c->line, c->from, c->to);
+	if (!strcmp(c->rule ? c->rule : "", "detail.duplicates")) {
+		/* duplicate line 4 of items.csv */
+		char p[256];
+		snprintf(p, sizeof p, "%s/items.csv", tmpdir);
+		size_t n;
+		char *s = slurp(p, &n);
+		char *l4 = s;
+		for (int i = 1; i < 4; i++)
+			l4 = strchr(l4, '\n') + 1;
+		char *e4 = strchr(l4, '\n') + 1;
+		FILE *f = fopen(p, "a");
+		fwrite(l4, 1, (size_t)(e4 - l4), f);
+		fclose(f);
+		free(s);
+	}
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_budget *b = NULL;
+	ys_result r = ys_input_read(&ctx, tmpdir, &b);
+	if (!c->rule) {
+		ck_assert_int_eq(r, YS_EPARSE);
+		ck_assert_msg(strstr(ctx.msg, c->where), "message '%s' lacks '%s'", ctx.msg, c->where);
+		rm_copy();
+		return;
+	}
+	ck_assert_msg(r == YS_OK, "%s", ctx.msg);
+	ys_report *rep;
+	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &rep), YS_OK);
+	int found = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const ys_finding *f = &rep->findings[i];
+		char at[512];
+		snprintf(at, sizeof at, "%s:%d", f->file ? f->file : "", f->line);
+		if (!strcmp(f->rule, c->rule) && f->sev == c->sev && (!c->where || strstr(at, c->where)))
+			found = 1;
+	}
+	ck_assert_msg(found, "no %s %s at %s (%zu findings; first: %s)", ys_severity_name(c->sev), c->rule,
+	              c->where ? c->where : "-", rep->nfindings, rep->nfindings ? rep->findings[0].message : "");
+	ys_report_free(rep);
+	ys_budget_free(b);
+	rm_copy();
+}
+END_TEST
+
+START_TEST(example_has_only_its_known_detail_warning)
+{
+	ys_budget *b = read_budget(EXAMPLE);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_report *rep;
+	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &rep), YS_OK);
+	/* 管理中心机动经费 has no 满意度指标 in the published table 12 either */
+	ck_assert_int_eq(rep->nfindings, 1);
+	ck_assert_str_eq(rep->findings[0].rule, "detail.projects");
+	ck_assert(strstr(rep->findings[0].message, "满意度指标"));
+	ys_report_free(rep);
+	ys_budget_free(b);
+}
+END_TEST
+
+START_TEST(every_detail_rule_is_exercised)
+{
+	size_t n;
+	const ys_rule *r = ys_detail_rules(&n);
+	for (size_t i = 0; i < n; i++) {
+		int found = 0;
+		for (size_t k = 0; k < sizeof dcases / sizeof dcases[0]; k++)
+			found |= dcases[k].rule && !strcmp(dcases[k].rule, r[i].id);
+		found |= !strcmp(r[i].id, "detail.econ_pair") || !strcmp(r[i].id, "detail.personnel"); /* below */
+		ck_assert_msg(found, "detail rule %s has no case", r[i].id);
+	}
+}
+END_TEST
+
+/* ---- random valid budgets ---- */
+
+static uint64_t rng;
+static uint64_t rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static const char *const funcs[] = { "2010101", "2010350", "2010399", "2050201", "2050803", "2080505", "2080506",
+	                             "2089999", "2101102", "2101103", "2101199", "2210201", "2210203", "2299999",
+	                             "2040101", "2120101", "2130101", "2069999" };
+static const char *const econs[] = { "30101", "30102", "30107", "30108", "30109", "30110", "30112", "30113", "30199",
+	                             "30201", "30202", "30205", "30206", "30209", "30211", "30212", "30213", "30216",
+	                             "30217", "30227", "30231", "30299", "31002", "31003", "31013", "30305", "30901" };
+
+/* A random budget that the detail rules accept: codes from the catalog,
+ * income equal to spending by source. */
+static ys_budget *random_budget(int n)
+{
+	ys_budget *b = ys_budget_new("随机部门", 2026);
+	b->nunits = 1 + (int)(rnd() % 4);
+	b->units = calloc((size_t)b->nunits, sizeof *b->units);
+	for (int u = 0; u < b->nunits; u++) {
+		b->units[u].name = ys_arena_printf(&b->arena, "单位%d", u);
+		b->units[u].type = rnd() % 2 ? YS_UT_JIGUAN : YS_UT_SHIYE;
+	}
+	b->nprojects = 1 + (int)(rnd() % 5);
+	b->projects = calloc((size_t)b->nprojects, sizeof *b->projects);
+	static const char *const l1[] = { "产出指标", "效益指标", "满意度指标", "成本指标" };
+	for (int p = 0; p < b->nprojects; p++) {
+		ys_project *pr = &b->projects[p];
+		pr->code = ys_arena_printf(&b->arena, "11000026X%010d", p + 1);
+		pr->name = ys_arena_printf(&b->arena, "项目%d", p);
+		pr->unit = (int)(rnd() % (uint64_t)b->nunits);
+		pr->disclosed = (int)(rnd() % 2);
+		pr->goal = "目标";
+		pr->nind = 4;
+		pr->ind = calloc(4, sizeof *pr->ind);
+		for (int k = 0; k < 4; k++)
+			pr->ind[k] = (ys_indicator){ l1[k], "数量指标", ys_arena_printf(&b->arena, "指标%d", k), "≥", "1", "个", "",
+			                             { NULL, 0 } };
+	}
+	b->nitems = (size_t)n;
+	b->items = calloc((size_t)n, sizeof *b->items);
+	for (int i = 0; i < n; i++) {
+		ys_item *it = &b->items[i];
+		it->unit = (int)(rnd() % (uint64_t)b->nunits);
+		strcpy(it->func, funcs[rnd() % (sizeof funcs / sizeof funcs[0])]);
+		strcpy(it->econ, econs[rnd() % (sizeof econs / sizeof econs[0])]);
+		it->kind = rnd() % 3 == 0 ? YS_PROJECT : YS_BASIC;
+		it->project = -1;
+		if (it->kind == YS_PROJECT) {
+			it->project = (int)(rnd() % (uint64_t)b->nprojects);
+			it->unit = b->projects[it->project].unit;
+		}
+		it->carry = rnd() % 5 == 0;
+		static const ys_fundsrc cur[] = { YS_FS_GP, YS_FS_GP, YS_FS_GP, YS_FS_GF, YS_FS_SOC, YS_FS_SPECIAL,
+			                          YS_FS_SHIYE, YS_FS_OPER, YS_FS_UPPER, YS_FS_AFFIL, YS_FS_OTHER };
+		static const ys_fundsrc car[] = { YS_FS_GP, YS_FS_GF, YS_FS_SOC, YS_FS_SPECIAL, YS_FS_UNIT };
+		it->fund = it->carry ? car[rnd() % 5] : cur[rnd() % (sizeof cur / sizeof cur[0])];
+		if (rnd() % 20 == 0)
+			it->flags = (unsigned char)(1u << (rnd() % 3));
+		/* amounts from 1 分 to a few 亿元, with every digit used */
+		it->amount = (int64_t)(rnd() % (rnd() % 2 ? 1000000000000ULL : 100000ULL)) + 1;
+		if (it->carry)
+			b->carry[it->fund == YS_FS_UNIT ? 4 : it->fund] += it->amount;
+		else
+			b->income[it->fund] += it->amount;
+	}
+	if (rnd() % 2) {
+		b->nprocurement = 1;
+		b->procurement = calloc(1, sizeof *b->procurement);
+		b->procurement[0] = (ys_procurement){ 'A' + (char)(rnd() % 3), "设备", b->items[0].amount, { NULL, 0 } };
+	}
+	if (rnd() % 2) {
+		b->nservices = 1;
+		b->services = calloc(1, sizeof *b->services);
+		b->services[0] = (ys_service){ "公共服务", "教育", "", (int64_t)(rnd() % 100000000) + 1, { NULL, 0 } };
+	}
+	b->perf_unit = "随机部门";
+	b->perf_goal = "目标";
+	b->perf_notes = "无。";
+	return b;
+}
+
+START_TEST(random_valid_budgets_compile_into_tables_that_pass_check)
+{
+	rng = 0x9E3779B97F4A7C15ULL;
+	int budgets = 0;
+	for (int k = 0; k < 1500; k++) {
+		ys_budget *b = random_budget(1 + (int)(rnd() % 60));
+		ys_ctx ctx;
+		ys_ctx_init(&ctx);
+		ys_report *drep;
+		ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &drep), YS_OK);
+		ck_assert_msg(drep->count[YS_SEV_ERROR] == 0, "budget %d: the generator made invalid detail: %s", k,
+		              drep->findings[0].message);
+		ys_report_free(drep);
+		ys_doc *doc = compile(b);
+		ys_report *rep = check_doc(doc);
+		for (size_t i = 0; i < rep->nfindings; i++)
+			ck_assert_msg(rep->findings[i].sev != YS_SEV_ERROR, "budget %d (%zu items): %s: %s", k, b->nitems,
+			              rep->findings[i].rule, rep->findings[i].message);
+		ys_report_free(rep);
+		ys_doc_free(doc);
+		ys_budget_free(b);
+		budgets++;
+	}
+	ck_assert_int_eq(budgets, 1500);
+}
+END_TEST
+
+START_TEST(detail_econ_pair_and_personnel)
+{
+	ys_budget *b = random_budget(5);
+	b->items[0].unit = 0;
+	b->units[0].type = YS_UT_SHIYE;
+	strcpy(b->items[0].econ, "30101");
+	strcpy(b->items[0].gov, "50101"); /* 机关's 款 on a 事业单位 item */
+	b->items[0].kind = YS_BASIC;
+	b->items[0].project = -1;
+	b->items[1].kind = YS_BASIC;
+	b->items[1].project = -1;
+	strcpy(b->items[1].econ, "30201");
+	b->items[1].cls = 1; /* 人员经费 on 30201 */
+	b->items[0].pos = (ys_pos){ "items.csv", 7 };
+	b->items[1].pos = (ys_pos){ "items.csv", 8 };
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_report *rep;
+	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &rep), YS_OK);
+	int pair = 0, pers = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		pair |= !strcmp(rep->findings[i].rule, "detail.econ_pair") && rep->findings[i].line == 7 &&
+		        rep->findings[i].sev == YS_SEV_ERROR;
+		pers |= !strcmp(rep->findings[i].rule, "detail.personnel") && rep->findings[i].line == 8;
+	}
+	ck_assert(pair);
+	ck_assert(pers);
+	ys_report_free(rep);
+	ys_budget_free(b);
+}
+END_TEST
+
+START_TEST(template_reads_as_an_empty_budget)
+{
+	char dir[64];
+	snprintf(dir, sizeof dir, "/tmp/ys_init_%d", (int)getpid());
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ck_assert_msg(ys_input_write_template(&ctx, dir) == YS_OK, "%s", ctx.msg);
+	ck_assert_int_eq(ys_input_write_template(&ctx, dir), YS_EIO); /* never overwrites */
+	ys_budget *b;
+	/* the template has headers only: the department row is missing */
+	ck_assert_int_eq(ys_input_read(&ctx, dir, &b), YS_EPARSE);
+	ck_assert_msg(strstr(ctx.msg, "no department and year"), "%s", ctx.msg);
+	snprintf(tmpdir, sizeof tmpdir, "%s", dir);
+	rm_copy();
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("compile");
+	TCase *tc = tcase_create("golden");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, golden_reproduces_the_seed);
+	tcase_add_test(tc, compiled_text_reads_back_the_same);
+	tcase_add_test(tc, example_has_only_its_known_detail_warning);
+	tcase_add_loop_test(tc, detail_rules_and_read_errors, 0, (int)(sizeof dcases / sizeof dcases[0]));
+	tcase_add_test(tc, every_detail_rule_is_exercised);
+	tcase_add_test(tc, detail_econ_pair_and_personnel);
+	tcase_add_test(tc, template_reads_as_an_empty_budget);
+	suite_add_tcase(s, tc);
+	TCase *tp = tcase_create("property");
+	tcase_set_timeout(tp, 600);
+	tcase_add_test(tp, random_valid_budgets_compile_into_tables_that_pass_check);
+	suite_add_tcase(s, tp);
+	return s;
+}
