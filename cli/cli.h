@@ -45,7 +45,7 @@ const char *cli_opt_value(int argc, char **argv, int *i, const char *name, int *
 /* Load a stored disclosure (the newest, or the one with id docid). */
 ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out);
 /* Store a budget and its compiled tables (one transaction); load the newest. */
-ys_result cli_store_budget(ys_ctx *ctx, const char *db, const ys_budget *b, const ys_doc *doc);
+ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, const ys_budget *b, const ys_doc *doc);
 ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out);
 /* Parse --format: returns 0 and sets *fmt to the index in names, or -1. */
 int cli_format(const char *value, const char *const *names, int *fmt);

@@ -85,6 +85,55 @@ static void print_findings(const ys_report *rep, int quiet)
 	}
 }
 
+static const char *wan(int64_t fen, char *buf)
+{
+	ys_money_format(buf, fen, YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
+	return buf;
+}
+
+/* Totals by 类 (table 01), basic/project and personnel/public, fiscal and
+ * other money. */
+static void print_summary(const ys_budget *b, const ys_doc *doc)
+{
+	char a[YS_MONEY_FMT_MAX], f[YS_MONEY_FMT_MAX];
+	const ys_table *t01 = doc->tables[YS_T01], *t04 = doc->tables[YS_T04];
+	printf("\n%s %d 部门预算 (万元)\n\n", b->department, b->year);
+	static const char *const head[3] = { "支出功能分类（类）", "全部资金", "其中财政拨款" };
+	printf("  %-*s %*s %*s\n", 28 + (int)(strlen(head[0]) - ys_utf8_width(head[0])), head[0],
+	       18 + (int)(strlen(head[1]) - ys_utf8_width(head[1])), head[1],
+	       18 + (int)(strlen(head[2]) - ys_utf8_width(head[2])), head[2]);
+	for (int r = 0; r < t01->nrows; r++) {
+		int fx = t01->rows[r].fixed[1];
+		const ys_fixedrow *fr = fx >= 0 ? &t01->def->fixed[fx] : NULL;
+		if (!fr || fr->role != YS_FR_ITEM || !t01->rows[r].cells[C01_OUT_AMT].amt.present)
+			continue;
+		int64_t fiscal = 0;
+		for (int q = 0; q < t04->nrows; q++)
+			if (t04->rows[q].fixed[1] >= 0 && !strcmp(t04->def->fixed[t04->rows[q].fixed[1]].id, fr->id))
+				fiscal = t04->rows[q].cells[C01_OUT_AMT].amt.fen;
+		char label[96];
+		snprintf(label, sizeof label, "%s %s", fr->code, fr->label);
+		printf("  %-*s %18s %18s\n", 28 + (int)(strlen(label) - ys_utf8_width(label)), label,
+		       wan(t01->rows[r].cells[C01_OUT_AMT].amt.fen, a), wan(fiscal, f));
+	}
+	int64_t v[2][4] = { { 0 } }; /* [fiscal?][personnel, public, project, all] */
+	for (size_t i = 0; i < b->nitems; i++) {
+		const ys_item *it = &b->items[i];
+		int k = it->kind == YS_PROJECT ? 2 : ys_econ_personnel(it->econ) ? 0 : 1;
+		for (int fis = 0; fis < 2; fis++)
+			if (!fis || ys_fund_fiscal((ys_fundsrc)it->fund)) {
+				v[fis][k] += it->amount;
+				v[fis][3] += it->amount;
+			}
+	}
+	static const char *const names[4] = { "基本支出 · 人员经费", "基本支出 · 公用经费", "项目支出", "合计" };
+	printf("\n");
+	for (int k = 0; k < 4; k++)
+		printf("  %-*s %18s %18s\n", 28 + (int)(strlen(names[k]) - ys_utf8_width(names[k])), names[k],
+		       wan(v[0][k], a), wan(v[1][k], f));
+	printf("\n");
+}
+
 int cmd_build(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "csv", "json", NULL };
@@ -152,7 +201,7 @@ int cmd_build(int argc, char **argv)
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	if (dir && db && cli_store_budget(&ctx, db, b, doc)) {
+	if (dir && db && cli_store_budget(&ctx, db, dir, b, doc)) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
@@ -164,6 +213,8 @@ int cmd_build(int argc, char **argv)
 		goto done;
 	}
 	size_t items = b->nitems;
+	if (!quiet)
+		print_summary(b, doc);
 	printf("built %s %d: %zu items, %d tables into %s/ (%s); check: %d errors, %d warnings, %d notices\n",
 	       b->department, b->year, items, doc->ntables, outdir, formats[fmt], rep->count[YS_SEV_ERROR],
 	       rep->count[YS_SEV_WARNING], rep->count[YS_SEV_NOTICE]);

@@ -114,14 +114,32 @@ int cmd_import(int argc, char **argv)
 	return rc;
 }
 
-ys_result cli_store_budget(ys_ctx *ctx, const char *db, const ys_budget *b, const ys_doc *doc)
+ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, const ys_budget *b, const ys_doc *doc)
 {
-	(void)b; (void)doc;
-	return ys_error(ctx, YS_ESTORE, "%s: storing budgets is not built yet", db);
+	ys_store *st;
+	ys_result r = ys_store_open(ctx, db, &st);
+	if (r)
+		return r;
+	int64_t id;
+	r = ys_store_save_budget(ctx, st, b, source, doc, &id);
+	ys_store_close(st);
+	return r;
 }
 
 ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out)
 {
+	struct stat sb;
 	*out = NULL;
-	return ys_error(ctx, YS_ESTORE, "%s: storing budgets is not built yet", db);
+	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
+	if (stat(path, &sb) != 0)
+		return ys_error(ctx, YS_ESTORE, "%s: no such database: %s", path, strerror(errno));
+	ys_store *st;
+	ys_result r = ys_store_open(ctx, db, &st);
+	if (r)
+		return r;
+	int64_t id;
+	if (!(r = ys_store_latest_budget(ctx, st, &id)))
+		r = ys_store_load_budget(ctx, st, id, out);
+	ys_store_close(st);
+	return r;
 }

@@ -1,10 +1,11 @@
 #!/bin/sh
 # demo.sh BIN - the main job, as `make demo` runs it.
 #
-# Reads the published 2026 budget of 北京市机关事务管理中心, stores it in
-# out/budget.db (one transaction), writes its tables as JSON and CSV, and
-# checks it against every rule.  (When `yusuan build` compiles detail into
-# the 13 tables, the demo will build them from the example's detail.)
+# Compiles the detailed 2026 budget of 北京市机关事务管理中心
+# (examples/2026-beijing-jiguan-shiwu) into the 13 published tables: the
+# detail is checked, stored with the tables in out/budget.db (one
+# transaction), the tables are written to out/ as text, CSV and JSON, checked
+# against every rule; the department's published tables are checked beside them.
 set -eu
 BIN=${1:-build/yusuan}
 EX=examples/2026-beijing-jiguan-shiwu
@@ -12,18 +13,20 @@ OUT=out
 mkdir -p "$OUT"
 rm -f "$OUT"/budget.db "$OUT"/budget.db-wal "$OUT"/budget.db-shm
 
-echo "== import $EX/published.txt into $OUT/budget.db"
-"$BIN" import "$EX/published.txt" --db "$OUT/budget.db"
-"$BIN" show --format json "$EX/published.txt" > "$OUT/tables.json"
-"$BIN" show --format csv "$EX/published.txt" > "$OUT/cells.csv"
-echo "   wrote $OUT/tables.json and $OUT/cells.csv"
+echo "== yusuan build $EX --db $OUT/budget.db -o $OUT"
+"$BIN" build "$EX" --db "$OUT/budget.db" -o "$OUT"
+"$BIN" build --db "$OUT/budget.db" -o "$OUT/csv" --format csv --quiet > /dev/null
+"$BIN" build --db "$OUT/budget.db" -o "$OUT" --format json --quiet > /dev/null
+echo "   wrote $OUT/tables.txt, $OUT/tables.json, $OUT/csv/01.csv … 13.csv"
 echo
-echo "== check (from the database)"
+echo "== yusuan check $OUT/tables.txt"
 set +e
-"$BIN" check --db "$OUT/budget.db" | tee "$OUT/check.txt"
+"$BIN" check "$OUT/tables.txt" | tee "$OUT/check.txt"
 rc=$?
 set -e
-"$BIN" check --db "$OUT/budget.db" --format json > "$OUT/check.json"
+echo
+echo "== the published tables ($EX/published.txt), checked"
+"$BIN" check "$EX/published.txt" | tail -1
 echo
 echo "check exit code: $rc (0: no errors, 1: errors found)"
 exit "$rc"

@@ -14,9 +14,10 @@
 #include <stdint.h>
 
 #include "yusuan/base.h"
+#include "yusuan/budget.h"
 #include "yusuan/doc.h"
 
-#define YS_SCHEMA_VERSION 1
+#define YS_SCHEMA_VERSION 2
 
 typedef struct ys_store ys_store;
 
@@ -45,6 +46,14 @@ ys_result ys_store_save_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, int64_
 ys_result ys_store_load_doc(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out);
 /* The id of the most recently imported disclosure (YS_ENOTFOUND if none). */
 ys_result ys_store_latest_doc(ys_ctx *ctx, ys_store *st, int64_t *id);
+/* Save a detailed budget, and the disclosure compiled from it (or NULL),
+ * in one transaction.  source names where it was read from. */
+ys_result ys_store_save_budget(ys_ctx *ctx, ys_store *st, const ys_budget *b, const char *source,
+                               const ys_doc *compiled, int64_t *id);
+/* Load budget id; *out is freed with ys_budget_free. */
+ys_result ys_store_load_budget(ys_ctx *ctx, ys_store *st, int64_t id, ys_budget **out);
+/* The id of the most recently stored budget (YS_ENOTFOUND if none). */
+ys_result ys_store_latest_budget(ys_ctx *ctx, ys_store *st, int64_t *id);
 /* List stored disclosures, newest first: calls fn for each until it
  * returns non-zero. */
 ys_result ys_store_list_docs(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_info *, void *), void *arg);

@@ -1,4 +1,7 @@
--- yusuan store schema.  Version 1 (PRAGMA user_version = 1).
+-- yusuan store schema.  Version 2 (PRAGMA user_version = 2).
+--
+-- Version 1 kept published disclosures; version 2 adds detailed budgets
+-- (the b* tables), migrated by src/store/sqlite.c.
 --
 -- A published disclosure is kept as read: its tables (by their id 0..12 for
 -- 01..13), header rows as printed, rows with their kind and place, and the
@@ -77,5 +80,94 @@ CREATE TABLE dcell (
 	FOREIGN KEY (disclosure_id, tid, row) REFERENCES drow(disclosure_id, tid, idx) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
+-- @@v2: detailed budgets (the input of yusuan build); amounts in 分.
+CREATE TABLE budget (
+	id           INTEGER PRIMARY KEY,
+	department   TEXT NOT NULL,
+	year         INTEGER NOT NULL,
+	source       TEXT NOT NULL,         -- the folder or workbook it was read from
+	perf_unit    TEXT NOT NULL,
+	perf_goal    TEXT NOT NULL,
+	perf_notes   TEXT NOT NULL,
+	sangong      TEXT NOT NULL,         -- four 分 figures, -1 = derive: abroad,reception,car_buy,car_run
+	disclosure_id INTEGER REFERENCES disclosure(id) ON DELETE SET NULL, -- the tables compiled from it
+	imported_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE bfile (
+	budget_id INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+	id        INTEGER NOT NULL,
+	path      TEXT NOT NULL,
+	PRIMARY KEY (budget_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE bunit (
+	budget_id INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+	idx   INTEGER NOT NULL,
+	name  TEXT NOT NULL,
+	type  INTEGER NOT NULL,             -- 1 机关, 2 事业单位
+	file  INTEGER NOT NULL, line INTEGER NOT NULL,
+	PRIMARY KEY (budget_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE bincome (
+	budget_id INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+	carry  INTEGER NOT NULL,            -- 0 本年收入 (9 sources), 1 上年结转 (5 sources)
+	source INTEGER NOT NULL,
+	amount INTEGER NOT NULL,
+	file   INTEGER NOT NULL, line INTEGER NOT NULL,
+	PRIMARY KEY (budget_id, carry, source)
+) WITHOUT ROWID;
+
+CREATE TABLE bproject (
+	budget_id INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+	idx   INTEGER NOT NULL,
+	code  TEXT NOT NULL,
+	name  TEXT NOT NULL,
+	unit  INTEGER NOT NULL,
+	disclosed INTEGER NOT NULL,
+	goal  TEXT NOT NULL,
+	file  INTEGER NOT NULL, line INTEGER NOT NULL,
+	PRIMARY KEY (budget_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE bindicator (
+	budget_id INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+	project INTEGER NOT NULL,           -- -1: the unit-wide indicators of table 13
+	idx     INTEGER NOT NULL,
+	l1 TEXT NOT NULL, l2 TEXT NOT NULL, l3 TEXT NOT NULL,
+	op TEXT NOT NULL, value TEXT NOT NULL, unit TEXT NOT NULL, activity TEXT NOT NULL,
+	file INTEGER NOT NULL, line INTEGER NOT NULL,
+	PRIMARY KEY (budget_id, project, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE bitem (
+	budget_id INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+	idx     INTEGER NOT NULL,
+	unit    INTEGER NOT NULL,
+	func    TEXT NOT NULL,
+	econ    TEXT NOT NULL,
+	gov     TEXT NOT NULL,              -- '' = derived
+	fund    INTEGER NOT NULL,
+	carry   INTEGER NOT NULL,
+	kind    INTEGER NOT NULL,           -- 0 基本, 1 项目
+	cls     INTEGER NOT NULL,
+	flags   INTEGER NOT NULL,
+	project INTEGER NOT NULL,           -- -1 for basic items
+	amount  INTEGER NOT NULL,
+	file    INTEGER NOT NULL, line INTEGER NOT NULL,
+	PRIMARY KEY (budget_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE bother (
+	budget_id INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+	kind   TEXT NOT NULL,               -- 'procurement', 'service', 'codename'
+	idx    INTEGER NOT NULL,
+	a TEXT NOT NULL, b TEXT NOT NULL, c TEXT NOT NULL, -- category/name; l1/l2/l3; kind/code/name
+	amount INTEGER NOT NULL,
+	file   INTEGER NOT NULL, line INTEGER NOT NULL,
+	PRIMARY KEY (budget_id, kind, idx)
+) WITHOUT ROWID;
+
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

@@ -16,11 +16,26 @@ typedef struct sq_store {
 	int version;
 } sq_store;
 
-/* Migrations from version i+1 to i+2; the schema file builds the newest
- * version directly. */
-static const char *const migrations[] = {
-	NULL, /* none yet: version 1 is the first */
-};
+/*
+ * schema.sql builds the newest version directly.  The statements a version
+ * added follow a line "-- @@vN" in it, up to the next such line or the final
+ * INSERT INTO meta; migrating from N-1 to N runs exactly those.  So there is
+ * one description of the schema, and a fresh database and a migrated one
+ * cannot drift apart (the test suite compares them).
+ */
+static char *migration_sql(int to)
+{
+	char mark[32];
+	snprintf(mark, sizeof mark, "-- @@v%d", to);
+	const char *a = strstr(ys_store_schema_sql, mark);
+	if (!a)
+		return strdup("");
+	const char *b = strstr(a + strlen(mark), "-- @@v");
+	const char *c = strstr(a, "INSERT INTO meta");
+	if (!b || (c && c < b))
+		b = c;
+	return b ? strndup(a, (size_t)(b - a)) : strdup(a);
+}
 
 static ys_result db_error(ys_ctx *ctx, sq_store *s, const char *what)
 {
@@ -93,9 +108,9 @@ static ys_result prepare_schema(ys_ctx *ctx, sq_store *s)
 		r = exec(ctx, s, ys_store_schema_sql);
 	} else {
 		for (; v < YS_SCHEMA_VERSION && !r; v++) {
-			const char *m = migrations[v - 1];
-			if (m)
-				r = exec(ctx, s, m);
+			char *m = migration_sql(v + 1);
+			r = m ? exec(ctx, s, m) : ys_error(ctx, YS_ENOMEM, "out of memory");
+			free(m);
 			if (!r) {
 				char sql[64];
 				snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
@@ -248,13 +263,11 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 	return YS_OK;
 }
 
-static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, int64_t *id)
+/* Write doc inside the caller's transaction. */
+static ys_result save_doc_body(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t *id)
 {
-	sq_store *s = (sq_store *)base;
 	stmts q = { 0 };
-	ys_result r = exec(ctx, s, "BEGIN IMMEDIATE");
-	if (r)
-		return r;
+	ys_result r = YS_OK;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO disclosure(file, department, year, encoding) VALUES (?,?,?,?)", -1,
 	                       &q.doc, NULL) ||
 	    sqlite3_prepare_v2(s->db,
@@ -286,15 +299,23 @@ static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, int
 	int64_t did = sqlite3_last_insert_rowid(s->db);
 	if ((r = save_tables(ctx, s, &q, doc, did)))
 		goto fail;
-	finalize_all(&q);
-	if ((r = exec(ctx, s, "COMMIT"))) {
-		exec(NULL, s, "ROLLBACK");
-		return r;
-	}
 	*id = did;
-	return YS_OK;
 fail:
 	finalize_all(&q);
+	return r;
+}
+
+static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, int64_t *id)
+{
+	sq_store *s = (sq_store *)base;
+	ys_result r = exec(ctx, s, "BEGIN IMMEDIATE");
+	if (r)
+		return r;
+	int64_t did = 0;
+	if (!(r = save_doc_body(ctx, s, doc, &did)) && !(r = exec(ctx, s, "COMMIT"))) {
+		*id = did;
+		return YS_OK;
+	}
 	exec(NULL, s, "ROLLBACK");
 	return r;
 }
@@ -542,6 +563,474 @@ static ys_result sq_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_do
 	return YS_OK;
 }
 
+/* ---- detailed budgets ---- */
+
+/* File names of a budget's records, as small integers. */
+typedef struct files {
+	const char *path[64];
+	int n;
+} files;
+
+static int file_id(files *f, const char *path)
+{
+	if (!path)
+		path = "";
+	for (int i = 0; i < f->n; i++)
+		if (f->path[i] == path || !strcmp(f->path[i], path))
+			return i;
+	if (f->n == 64)
+		return 63; /* more than 64 files: the rest share the last id's name */
+	f->path[f->n] = path;
+	return f->n++;
+}
+
+static ys_result run(ys_ctx *ctx, sq_store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? YS_OK : db_error(ctx, s, what);
+}
+
+static ys_result prep(ys_ctx *ctx, sq_store *s, const char *sql, sqlite3_stmt **st)
+{
+	return sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK ? YS_OK : db_error(ctx, s, "preparing");
+}
+
+static void bind_pos(sqlite3_stmt *st, int col, files *f, ys_pos p)
+{
+	sqlite3_bind_int(st, col, file_id(f, p.file));
+	sqlite3_bind_int(st, col + 1, p.line);
+}
+
+static ys_result save_indicators(ys_ctx *ctx, sq_store *s, sqlite3_stmt *st, int64_t id, int project,
+                                 const ys_indicator *in, int n, files *f)
+{
+	ys_result r = YS_OK;
+	for (int i = 0; i < n && !r; i++) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, project);
+		sqlite3_bind_int(st, 3, i);
+		const char *t[7] = { in[i].l1, in[i].l2, in[i].l3, in[i].op, in[i].value, in[i].unit, in[i].activity };
+		for (int k = 0; k < 7; k++)
+			sqlite3_bind_text(st, 4 + k, t[k] ? t[k] : "", -1, SQLITE_STATIC);
+		bind_pos(st, 11, f, in[i].pos);
+		r = run(ctx, s, st, "saving an indicator");
+	}
+	return r;
+}
+
+static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, const char *source, int64_t did,
+                                  int64_t *id)
+{
+	sqlite3_stmt *st = NULL;
+	ys_result r;
+	files f = { { 0 }, 0 };
+	char sangong[96];
+	snprintf(sangong, sizeof sangong, "%lld,%lld,%lld,%lld", (long long)b->sangong_abroad,
+	         (long long)b->sangong_reception, (long long)b->sangong_car_buy, (long long)b->sangong_car_run);
+	if ((r = prep(ctx, s,
+	              "INSERT INTO budget(department, year, source, perf_unit, perf_goal, perf_notes, sangong, "
+	              "disclosure_id) VALUES (?,?,?,?,?,?,?,?)",
+	              &st)))
+		return r;
+	sqlite3_bind_text(st, 1, b->department, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, b->year);
+	sqlite3_bind_text(st, 3, source ? source : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, b->perf_unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, b->perf_goal, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, b->perf_notes, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, sangong, -1, SQLITE_TRANSIENT);
+	if (did > 0)
+		sqlite3_bind_int64(st, 8, did);
+	else
+		sqlite3_bind_null(st, 8);
+	r = run(ctx, s, st, "saving the budget");
+	sqlite3_finalize(st);
+	if (r)
+		return r;
+	int64_t bid = sqlite3_last_insert_rowid(s->db);
+
+	/* units */
+	if ((r = prep(ctx, s, "INSERT INTO bunit VALUES (?,?,?,?,?,?)", &st)))
+		return r;
+	for (int i = 0; i < b->nunits && !r; i++) {
+		sqlite3_bind_int64(st, 1, bid);
+		sqlite3_bind_int(st, 2, i);
+		sqlite3_bind_text(st, 3, b->units[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, b->units[i].type);
+		bind_pos(st, 5, &f, b->units[i].pos);
+		r = run(ctx, s, st, "saving a unit");
+	}
+	sqlite3_finalize(st);
+	/* income and carry-over */
+	if (!r && !(r = prep(ctx, s, "INSERT INTO bincome VALUES (?,?,?,?,?,?)", &st))) {
+		for (int c = 0; c < 2 && !r; c++)
+			for (int k = 0; k < (c ? 5 : 9) && !r; k++) {
+				int64_t v = c ? b->carry[k] : b->income[k];
+				ys_pos p = c ? b->carry_pos[k] : b->income_pos[k];
+				if (!v && !p.line)
+					continue;
+				sqlite3_bind_int64(st, 1, bid);
+				sqlite3_bind_int(st, 2, c);
+				sqlite3_bind_int(st, 3, k);
+				sqlite3_bind_int64(st, 4, v);
+				bind_pos(st, 5, &f, p);
+				r = run(ctx, s, st, "saving income");
+			}
+		sqlite3_finalize(st);
+	}
+	/* projects and indicators */
+	if (!r && !(r = prep(ctx, s, "INSERT INTO bproject VALUES (?,?,?,?,?,?,?,?,?)", &st))) {
+		for (int i = 0; i < b->nprojects && !r; i++) {
+			const ys_project *p = &b->projects[i];
+			sqlite3_bind_int64(st, 1, bid);
+			sqlite3_bind_int(st, 2, i);
+			sqlite3_bind_text(st, 3, p->code, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, p->name, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 5, p->unit);
+			sqlite3_bind_int(st, 6, p->disclosed);
+			sqlite3_bind_text(st, 7, p->goal ? p->goal : "", -1, SQLITE_STATIC);
+			bind_pos(st, 8, &f, p->pos);
+			r = run(ctx, s, st, "saving a project");
+		}
+		sqlite3_finalize(st);
+	}
+	if (!r && !(r = prep(ctx, s, "INSERT INTO bindicator VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", &st))) {
+		for (int i = 0; i < b->nprojects && !r; i++)
+			r = save_indicators(ctx, s, st, bid, i, b->projects[i].ind, b->projects[i].nind, &f);
+		if (!r)
+			r = save_indicators(ctx, s, st, bid, -1, b->perf, b->nperf, &f);
+		sqlite3_finalize(st);
+	}
+	/* items */
+	if (!r && !(r = prep(ctx, s, "INSERT INTO bitem VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st))) {
+		for (size_t i = 0; i < b->nitems && !r; i++) {
+			const ys_item *it = &b->items[i];
+			sqlite3_bind_int64(st, 1, bid);
+			sqlite3_bind_int64(st, 2, (int64_t)i);
+			sqlite3_bind_int(st, 3, it->unit);
+			sqlite3_bind_text(st, 4, it->func, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 5, it->econ, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6, it->gov, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 7, it->fund);
+			sqlite3_bind_int(st, 8, it->carry);
+			sqlite3_bind_int(st, 9, it->kind);
+			sqlite3_bind_int(st, 10, it->cls);
+			sqlite3_bind_int(st, 11, it->flags);
+			sqlite3_bind_int(st, 12, it->project);
+			sqlite3_bind_int64(st, 13, it->amount);
+			bind_pos(st, 14, &f, it->pos);
+			r = run(ctx, s, st, "saving an item");
+		}
+		sqlite3_finalize(st);
+	}
+	/* procurement, services, printed names */
+	if (!r && !(r = prep(ctx, s, "INSERT INTO bother VALUES (?,?,?,?,?,?,?,?,?)", &st))) {
+		for (int i = 0; i < b->nprocurement && !r; i++) {
+			const ys_procurement *p = &b->procurement[i];
+			char cat[2] = { p->category, 0 };
+			sqlite3_bind_int64(st, 1, bid);
+			sqlite3_bind_text(st, 2, "procurement", -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 3, i);
+			sqlite3_bind_text(st, 4, cat, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 5, p->name ? p->name : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6, "", -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 7, p->amount);
+			bind_pos(st, 8, &f, p->pos);
+			r = run(ctx, s, st, "saving procurement");
+		}
+		for (int i = 0; i < b->nservices && !r; i++) {
+			const ys_service *v = &b->services[i];
+			sqlite3_bind_int64(st, 1, bid);
+			sqlite3_bind_text(st, 2, "service", -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 3, i);
+			sqlite3_bind_text(st, 4, v->l1 ? v->l1 : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 5, v->l2 ? v->l2 : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6, v->l3 ? v->l3 : "", -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 7, v->amount);
+			bind_pos(st, 8, &f, v->pos);
+			r = run(ctx, s, st, "saving a service");
+		}
+		for (int i = 0; i < b->nnames && !r; i++) {
+			const ys_codename *n = &b->names[i];
+			char kind[8];
+			snprintf(kind, sizeof kind, "%d", n->kind);
+			sqlite3_bind_int64(st, 1, bid);
+			sqlite3_bind_text(st, 2, "codename", -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 3, i);
+			sqlite3_bind_text(st, 4, kind, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 5, n->code, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6, n->name, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 7, 0);
+			bind_pos(st, 8, &f, n->pos);
+			r = run(ctx, s, st, "saving a code name");
+		}
+		sqlite3_finalize(st);
+	}
+	/* the files named by the records */
+	if (!r && !(r = prep(ctx, s, "INSERT INTO bfile VALUES (?,?,?)", &st))) {
+		for (int i = 0; i < f.n && !r; i++) {
+			sqlite3_bind_int64(st, 1, bid);
+			sqlite3_bind_int(st, 2, i);
+			sqlite3_bind_text(st, 3, f.path[i], -1, SQLITE_STATIC);
+			r = run(ctx, s, st, "saving a file name");
+		}
+		sqlite3_finalize(st);
+	}
+	if (!r)
+		*id = bid;
+	return r;
+}
+
+static ys_result sq_save_budget(ys_ctx *ctx, ys_store *base, const ys_budget *b, const char *source,
+                                const ys_doc *doc, int64_t *id)
+{
+	sq_store *s = (sq_store *)base;
+	ys_result r = exec(ctx, s, "BEGIN IMMEDIATE");
+	if (r)
+		return r;
+	int64_t did = 0, bid = 0;
+	if ((!doc || !(r = save_doc_body(ctx, s, doc, &did))) && !(r = save_budget_body(ctx, s, b, source, did, &bid)) &&
+	    !(r = exec(ctx, s, "COMMIT"))) {
+		*id = bid;
+		return YS_OK;
+	}
+	exec(NULL, s, "ROLLBACK");
+	return r;
+}
+
+static const char *adup(ys_budget *b, sqlite3_stmt *st, int col)
+{
+	return ys_arena_strdup(&b->arena, col_text(st, col));
+}
+
+static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budget **out)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_stmt *st = NULL;
+	ys_result r;
+	*out = NULL;
+	if ((r = exec(ctx, s, "BEGIN")))
+		return r;
+	ys_budget *b = NULL;
+	const char *paths[64] = { 0 };
+	if ((r = prep(ctx, s, "SELECT department, year, perf_unit, perf_goal, perf_notes, sangong FROM budget WHERE id = ?",
+	              &st)))
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		r = ys_error(ctx, YS_ENOTFOUND, "%s: no budget with id %lld", s->path, (long long)id);
+		goto done;
+	}
+	b = ys_budget_new(col_text(st, 0), sqlite3_column_int(st, 1));
+	if (!b) {
+		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		goto done;
+	}
+	b->perf_unit = adup(b, st, 2);
+	b->perf_goal = adup(b, st, 3);
+	b->perf_notes = adup(b, st, 4);
+	long long sg[4] = { -1, -1, -1, -1 };
+	sscanf(col_text(st, 5), "%lld,%lld,%lld,%lld", &sg[0], &sg[1], &sg[2], &sg[3]);
+	b->sangong_abroad = sg[0];
+	b->sangong_reception = sg[1];
+	b->sangong_car_buy = sg[2];
+	b->sangong_car_run = sg[3];
+	sqlite3_finalize(st);
+	st = NULL;
+
+#define LOOP(sql)                                                                   \
+	if ((r = prep(ctx, s, sql, &st)))                                           \
+		goto done;                                                          \
+	sqlite3_bind_int64(st, 1, id);                                              \
+	while (sqlite3_step(st) == SQLITE_ROW)
+#define POS(col) ((ys_pos){ paths[sqlite3_column_int(st, col) & 63], sqlite3_column_int(st, (col) + 1) })
+#define END_LOOP                 \
+	sqlite3_finalize(st);    \
+	st = NULL
+
+	LOOP("SELECT id, path FROM bfile WHERE budget_id = ? ORDER BY id")
+	{
+		int k = sqlite3_column_int(st, 0);
+		if (k >= 0 && k < 64)
+			paths[k] = adup(b, st, 1);
+	}
+	END_LOOP;
+	for (int k = 0; k < 64; k++)
+		if (!paths[k])
+			paths[k] = "";
+
+	size_t cap = 0;
+	LOOP("SELECT name, type, file, line FROM bunit WHERE budget_id = ? ORDER BY idx")
+	{
+		if (ys_grow((void **)&b->units, &cap, (size_t)b->nunits + 1, sizeof *b->units)) {
+			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			goto done;
+		}
+		ys_bunit *u = &b->units[b->nunits++];
+		u->name = adup(b, st, 0);
+		u->type = (ys_unittype)sqlite3_column_int(st, 1);
+		u->pos = POS(2);
+	}
+	END_LOOP;
+	LOOP("SELECT carry, source, amount, file, line FROM bincome WHERE budget_id = ?")
+	{
+		int c = sqlite3_column_int(st, 0), k = sqlite3_column_int(st, 1);
+		if (k < 0 || k >= (c ? 5 : 9))
+			continue;
+		(c ? b->carry : b->income)[k] = sqlite3_column_int64(st, 2);
+		(c ? b->carry_pos : b->income_pos)[k] = POS(3);
+	}
+	END_LOOP;
+	cap = 0;
+	LOOP("SELECT code, name, unit, disclosed, goal, file, line FROM bproject WHERE budget_id = ? ORDER BY idx")
+	{
+		if (ys_grow((void **)&b->projects, &cap, (size_t)b->nprojects + 1, sizeof *b->projects)) {
+			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			goto done;
+		}
+		ys_project *p = &b->projects[b->nprojects++];
+		memset(p, 0, sizeof *p);
+		p->code = adup(b, st, 0);
+		p->name = adup(b, st, 1);
+		p->unit = sqlite3_column_int(st, 2);
+		p->disclosed = sqlite3_column_int(st, 3);
+		p->goal = adup(b, st, 4);
+		p->pos = POS(5);
+	}
+	END_LOOP;
+	LOOP("SELECT project, l1, l2, l3, op, value, unit, activity, file, line FROM bindicator WHERE budget_id = ? "
+	     "ORDER BY project, idx")
+	{
+		int p = sqlite3_column_int(st, 0);
+		ys_indicator **arr;
+		int *n;
+		if (p < 0) {
+			arr = &b->perf;
+			n = &b->nperf;
+		} else if (p < b->nprojects) {
+			arr = &b->projects[p].ind;
+			n = &b->projects[p].nind;
+		} else {
+			continue;
+		}
+		ys_indicator *na = realloc(*arr, sizeof *na * (size_t)(*n + 1));
+		if (!na) {
+			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			goto done;
+		}
+		*arr = na;
+		ys_indicator *in = &na[(*n)++];
+		in->l1 = adup(b, st, 1);
+		in->l2 = adup(b, st, 2);
+		in->l3 = adup(b, st, 3);
+		in->op = adup(b, st, 4);
+		in->value = adup(b, st, 5);
+		in->unit = adup(b, st, 6);
+		in->activity = adup(b, st, 7);
+		in->pos = POS(8);
+	}
+	END_LOOP;
+	cap = 0;
+	LOOP("SELECT unit, func, econ, gov, fund, carry, kind, cls, flags, project, amount, file, line FROM bitem "
+	     "WHERE budget_id = ? ORDER BY idx")
+	{
+		if (ys_grow((void **)&b->items, &cap, b->nitems + 1, sizeof *b->items)) {
+			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			goto done;
+		}
+		ys_item *it = &b->items[b->nitems++];
+		memset(it, 0, sizeof *it);
+		it->unit = sqlite3_column_int(st, 0);
+		snprintf(it->func, sizeof it->func, "%s", col_text(st, 1));
+		snprintf(it->econ, sizeof it->econ, "%s", col_text(st, 2));
+		snprintf(it->gov, sizeof it->gov, "%s", col_text(st, 3));
+		it->fund = (unsigned char)sqlite3_column_int(st, 4);
+		it->carry = (unsigned char)sqlite3_column_int(st, 5);
+		it->kind = (unsigned char)sqlite3_column_int(st, 6);
+		it->cls = (unsigned char)sqlite3_column_int(st, 7);
+		it->flags = (unsigned char)sqlite3_column_int(st, 8);
+		it->project = sqlite3_column_int(st, 9);
+		it->amount = sqlite3_column_int64(st, 10);
+		it->pos = POS(11);
+		if (it->unit < 0 || it->unit >= b->nunits || it->project >= b->nprojects || it->fund >= YS_NFUNDS) {
+			r = ys_error(ctx, YS_ESTORE, "%s: budget %lld has an item that refers to nothing", s->path,
+			             (long long)id);
+			goto done;
+		}
+	}
+	END_LOOP;
+	size_t pc = 0, sc = 0, nc = 0;
+	LOOP("SELECT kind, a, b, c, amount, file, line FROM bother WHERE budget_id = ? ORDER BY kind, idx")
+	{
+		const char *kind = col_text(st, 0);
+		if (!strcmp(kind, "procurement")) {
+			if (ys_grow((void **)&b->procurement, &pc, (size_t)b->nprocurement + 1, sizeof *b->procurement)) {
+				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+				goto done;
+			}
+			ys_procurement *p = &b->procurement[b->nprocurement++];
+			p->category = col_text(st, 1)[0];
+			p->name = adup(b, st, 2);
+			p->amount = sqlite3_column_int64(st, 4);
+			p->pos = POS(5);
+		} else if (!strcmp(kind, "service")) {
+			if (ys_grow((void **)&b->services, &sc, (size_t)b->nservices + 1, sizeof *b->services)) {
+				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+				goto done;
+			}
+			ys_service *v = &b->services[b->nservices++];
+			v->l1 = adup(b, st, 1);
+			v->l2 = adup(b, st, 2);
+			v->l3 = adup(b, st, 3);
+			v->amount = sqlite3_column_int64(st, 4);
+			v->pos = POS(5);
+		} else if (!strcmp(kind, "codename")) {
+			if (ys_grow((void **)&b->names, &nc, (size_t)b->nnames + 1, sizeof *b->names)) {
+				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+				goto done;
+			}
+			ys_codename *n = &b->names[b->nnames++];
+			memset(n, 0, sizeof *n);
+			n->kind = atoi(col_text(st, 1));
+			snprintf(n->code, sizeof n->code, "%s", col_text(st, 2));
+			n->name = adup(b, st, 3);
+			n->pos = POS(5);
+		}
+	}
+	END_LOOP;
+#undef LOOP
+#undef POS
+#undef END_LOOP
+	r = YS_OK;
+done:
+	sqlite3_finalize(st);
+	exec(NULL, s, "COMMIT");
+	if (r) {
+		ys_budget_free(b);
+		return r;
+	}
+	*out = b;
+	return YS_OK;
+}
+
+static ys_result sq_latest_budget(ys_ctx *ctx, ys_store *base, int64_t *id)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM budget", -1, &st, NULL))
+		return db_error(ctx, s, "reading");
+	ys_result r = YS_OK;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		r = ys_error(ctx, YS_ENOTFOUND, "%s: no budget stored yet (yusuan build DIR --db %s)", s->path, s->path);
+	sqlite3_finalize(st);
+	return r;
+}
+
 const ys_store_ops ys_store_sqlite_ops = {
-	"sqlite", sq_open, sq_close, sq_schema_version, sq_save_doc, sq_load_doc, sq_latest_doc, sq_list_docs,
+	"sqlite",      sq_open,        sq_close,       sq_schema_version, sq_save_doc,    sq_load_doc,
+	sq_latest_doc, sq_list_docs,   sq_save_budget, sq_load_budget,    sq_latest_budget,
 };

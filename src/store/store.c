@@ -44,3 +44,19 @@ ys_result ys_store_list_docs(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_i
 {
 	return st->ops->list_docs(ctx, st, fn, arg);
 }
+
+ys_result ys_store_save_budget(ys_ctx *ctx, ys_store *st, const ys_budget *b, const char *source, const ys_doc *doc,
+                               int64_t *id)
+{
+	return st->ops->save_budget(ctx, st, b, source, doc, id);
+}
+
+ys_result ys_store_load_budget(ys_ctx *ctx, ys_store *st, int64_t id, ys_budget **out)
+{
+	return st->ops->load_budget(ctx, st, id, out);
+}
+
+ys_result ys_store_latest_budget(ys_ctx *ctx, ys_store *st, int64_t *id)
+{
+	return st->ops->latest_budget(ctx, st, id);
+}

@@ -15,6 +15,10 @@ typedef struct ys_store_ops {
 	ys_result (*load_doc)(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out);
 	ys_result (*latest_doc)(ys_ctx *ctx, ys_store *st, int64_t *id);
 	ys_result (*list_docs)(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_info *, void *), void *arg);
+	ys_result (*save_budget)(ys_ctx *ctx, ys_store *st, const ys_budget *b, const char *source, const ys_doc *doc,
+	                         int64_t *id);
+	ys_result (*load_budget)(ys_ctx *ctx, ys_store *st, int64_t id, ys_budget **out);
+	ys_result (*latest_budget)(ys_ctx *ctx, ys_store *st, int64_t *id);
 } ys_store_ops;
 
 /* Every backend's store starts with this. */

@@ -130,6 +130,105 @@ START_TEST(schema_versions)
 }
 END_TEST
 
+extern const char ys_store_schema_sql[];
+
+/* sqlite_master of the database, one "type name sql" per line, sorted */
+static char *schema_of(void)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	ys_buf b = YS_BUF_INIT;
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", -1, &st,
+	                                    NULL),
+	                 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		ys_buf_addf(&b, "%s %s %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+		            sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return ys_buf_detach(&b, NULL);
+}
+
+START_TEST(version1_database_migrates_to_the_current_schema)
+{
+	/* a fresh database */
+	fresh_db();
+	ys_store_close(open_store());
+	char *fresh = schema_of();
+	/* a version-1 database: the schema up to the version-2 part, with a disclosure in it */
+	fresh_db();
+	const char *v2 = strstr(ys_store_schema_sql, "-- @@v2");
+	ck_assert_ptr_nonnull(v2);
+	ys_buf v1 = YS_BUF_INIT;
+	ys_buf_add(&v1, ys_store_schema_sql, (size_t)(v2 - ys_store_schema_sql));
+	ys_buf_adds(&v1, "INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan'); PRAGMA user_version = 1;");
+	sql(v1.s);
+	ys_buf_release(&v1);
+	sql("INSERT INTO disclosure(file, department, year, encoding) VALUES ('old.txt', '旧部门', 2025, 'UTF-8')");
+	ys_store *st = open_store(); /* migrates */
+	ck_assert_int_eq(ys_store_schema_version(st), 2);
+	ys_store_close(st);
+	char *migrated = schema_of();
+	ck_assert_str_eq(fresh, migrated);
+	ck_assert_int_eq(count("disclosure"), 1); /* what was there stays */
+	ck_assert_int_eq(count("budget"), 0);
+	free(fresh);
+	free(migrated);
+	fresh_db();
+}
+END_TEST
+
+START_TEST(budget_round_trip)
+{
+	fresh_db();
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_budget *b;
+	ck_assert_msg(ys_input_read(&ctx, YS_TESTDIR "/../examples/2026-beijing-jiguan-shiwu", &b) == YS_OK, "%s", ctx.msg);
+	ys_catalog *cat = shipped_catalog();
+	ys_doc *doc;
+	ck_assert_int_eq(ys_compile(&ctx, b, cat, &doc), YS_OK);
+	ys_store *st = open_store();
+	int64_t id, latest;
+	ck_assert_msg(ys_store_save_budget(&ctx, st, b, "example", doc, &id) == YS_OK, "%s", ctx.msg);
+	ck_assert_int_eq(ys_store_latest_budget(&ctx, st, &latest), YS_OK);
+	ck_assert_int_eq(id, latest);
+	ys_budget *back;
+	ck_assert_msg(ys_store_load_budget(&ctx, st, id, &back) == YS_OK, "%s", ctx.msg);
+	ck_assert_uint_eq(back->nitems, b->nitems);
+	ck_assert_int_eq(back->nprojects, b->nprojects);
+	ck_assert_int_eq(back->nperf, b->nperf);
+	ck_assert_int_eq(back->nnames, b->nnames);
+	for (size_t i = 0; i < b->nitems; i++) {
+		ck_assert_int_eq(back->items[i].amount, b->items[i].amount);
+		ck_assert_str_eq(back->items[i].econ, b->items[i].econ);
+		ck_assert_int_eq(back->items[i].pos.line, b->items[i].pos.line);
+		ck_assert_str_eq(back->items[i].pos.file, b->items[i].pos.file);
+	}
+	/* the stored detail compiles to the same tables */
+	ys_doc *doc2;
+	ck_assert_int_eq(ys_compile(&ctx, back, cat, &doc2), YS_OK);
+	ys_buf t1 = YS_BUF_INIT, t2 = YS_BUF_INIT;
+	ys_render_text(&ctx, doc, -1, &t1);
+	ys_render_text(&ctx, doc2, -1, &t2);
+	ck_assert_str_eq(t1.s, t2.s);
+	ys_buf_release(&t1);
+	ys_buf_release(&t2);
+	/* and the compiled disclosure was stored with it */
+	ck_assert_int_eq(count("disclosure"), 1);
+	ys_budget_free(b);
+	ck_assert_int_eq(ys_store_load_budget(&ctx, st, id + 1, &b), YS_ENOTFOUND);
+	ck_assert_ptr_null(b);
+	ys_store_close(st);
+	ys_doc_free(doc);
+	ys_doc_free(doc2);
+	ys_budget_free(back);
+	ys_catalog_free(cat);
+	fresh_db();
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("store");
@@ -137,6 +236,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, round_trip);
 	tcase_add_test(tc, failed_import_leaves_the_database_as_it_was);
 	tcase_add_test(tc, schema_versions);
+	tcase_add_test(tc, version1_database_migrates_to_the_current_schema);
+	tcase_add_test(tc, budget_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }
