@@ -7,7 +7,7 @@
 # Dependencies are found with pkg-config and installed by scripts/deps.sh.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libutf8proc
+PKGS    := sqlite3 jansson libutf8proc libzip expat
 TESTPKG := check
 
 ifeq ($(SAN),1)

@@ -8,6 +8,7 @@ PKGS="build-essential pkg-config
 libsqlite3-dev sqlite3
 libjansson-dev
 libutf8proc-dev
+libzip-dev libexpat1-dev
 check"
 
 missing=""

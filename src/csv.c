@@ -42,6 +42,7 @@ static int push_field(ys_csv *c, ys_ctx *ctx, int line, int col)
 	}
 	c->f[c->nf].line = line;
 	c->f[c->nf].col = col;
+	c->f[c->nf].numeric = 0;
 	c->off[c->nf] = c->store.len;
 	c->nf++;
 	return 0;

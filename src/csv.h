@@ -19,6 +19,7 @@ typedef struct ys_csv_field {
 	const char *s; /* NUL-terminated, owned by the reader until the next call */
 	size_t len;
 	int line, col; /* 1-based; col counts code points */
+	int numeric;   /* XLSX: a number cell (decimal text of a stored double) */
 } ys_csv_field;
 
 typedef struct ys_csv {

@@ -340,3 +340,113 @@ int ys_money_format(char *buf, int64_t fen, ys_unit unit, int dp, unsigned flags
 	buf[t] = '\0';
 	return t;
 }
+
+int ys_money_parse_stored(const char *s, size_t n, ys_unit unit, ys_round rule, ys_amount *out, ys_money_err *err)
+{
+	/* digits of the mantissa, and the power of ten of its last digit */
+	char dig[64];
+	int nd = 0, exp10 = 0, seen_dot = 0, neg = 0;
+	size_t i = 0;
+	out->fen = 0;
+	out->present = 0;
+	out->dp = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (i == n)
+		return 0;
+	if (s[i] == '-' || s[i] == '+')
+		neg = s[i++] == '-';
+	size_t start = i;
+	for (; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
+		if (s[i] == '.') {
+			if (seen_dot) {
+				if (err)
+					err->pos = i, err->what = "second decimal point";
+				return -1;
+			}
+			seen_dot = 1;
+		} else if (s[i] >= '0' && s[i] <= '9') {
+			if (nd == 0 && s[i] == '0') {
+				if (seen_dot)
+					exp10--;
+				continue; /* leading zeros */
+			}
+			if (nd == (int)sizeof dig) {
+				if (err)
+					err->pos = i, err->what = "too many digits";
+				return -1;
+			}
+			dig[nd++] = s[i];
+			if (seen_dot)
+				exp10--;
+		} else {
+			if (err)
+				err->pos = i, err->what = "unexpected character in a stored number";
+			return -1;
+		}
+	}
+	if (i == start || (i == start + 1 && seen_dot)) {
+		if (err)
+			err->pos = i, err->what = "expected a digit";
+		return -1;
+	}
+	if (i < n) { /* exponent */
+		i++;
+		int eneg = 0, e = 0, any = 0;
+		if (i < n && (s[i] == '-' || s[i] == '+'))
+			eneg = s[i++] == '-';
+		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, any = 1)
+			if (e < 1000)
+				e = e * 10 + (s[i] - '0');
+		if (!any || i != n) {
+			if (err)
+				err->pos = i, err->what = "bad exponent";
+			return -1;
+		}
+		exp10 += eneg ? -e : e;
+	}
+	/* value = digits * 10^exp10; in 分: digits * 10^(exp10 + decimals) */
+	int shift = exp10 + ys_unit_decimals(unit);
+	uint64_t v = 0;
+	int keep = nd + (shift < 0 ? shift : 0); /* digits that stay left of the cut */
+	if (keep < 0)
+		keep = 0;
+	for (int k = 0; k < keep; k++) {
+		if (v > (UINT64_MAX - 9) / 10)
+			goto too_large;
+		v = v * 10 + (uint64_t)(dig[k] - '0');
+	}
+	for (int k = 0; k < shift; k++) {
+		if (v > UINT64_MAX / 10)
+			goto too_large;
+		v *= 10;
+	}
+	if (keep < nd) { /* digits cut off: round by the rule */
+		int first = dig[keep] - '0', rest = 0;
+		for (int k = keep + 1; k < nd; k++)
+			rest |= dig[k] != '0';
+		/* any cut digits before dig[keep] (keep < 0 case) mean the value is below half a unit */
+		int below = nd + shift < 0;
+		int up = 0;
+		if (!below) {
+			if (rule == YS_ROUND_HALF_UP)
+				up = first >= 5;
+			else if (rule == YS_ROUND_HALF_EVEN)
+				up = first > 5 || (first == 5 && (rest || (v & 1)));
+		}
+		if (up)
+			v++;
+	}
+	if (v > (uint64_t)INT64_MAX + (neg ? 1u : 0u))
+		goto too_large;
+	out->fen = neg ? (v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v) : (int64_t)v;
+	out->present = 1;
+	out->dp = (unsigned char)(exp10 < 0 ? (-exp10 > ys_unit_decimals(unit) ? ys_unit_decimals(unit) : -exp10) : 0);
+	return 0;
+too_large:
+	if (err)
+		err->pos = 0, err->what = "amount too large";
+	return -1;
+}

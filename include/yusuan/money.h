@@ -30,6 +30,8 @@ const char *ys_unit_name(ys_unit u);
  * returns 0 and sets *u, or -1. */
 int ys_unit_parse(const char *s, size_t n, ys_unit *u);
 
+typedef enum ys_round ys_round;
+
 /* A parsed amount cell. */
 typedef struct ys_amount {
 	int64_t fen;           /* value in 分; 0 when blank */
@@ -53,6 +55,15 @@ typedef struct ys_money_err {
  * Returns 0, or -1 with *err filled (err may be NULL).
  */
 int ys_money_parse(const char *s, size_t n, ys_unit unit, ys_amount *out, ys_money_err *err);
+
+/*
+ * Parse a number that a spreadsheet stored as binary floating point and
+ * wrote as decimal text ("33149.176142999998", "1.5E-3"): the digits are
+ * taken exactly (never through a double), the exponent applied, and the
+ * value rounded to the unit's exact decimals by `rule`.  No thousands
+ * separators.  Returns 0, or -1 with *err.
+ */
+int ys_money_parse_stored(const char *s, size_t n, ys_unit unit, ys_round rule, ys_amount *out, ys_money_err *err);
 
 /* Overflow-checked arithmetic: return 0, or -1 (and leave *out alone). */
 int ys_money_add(int64_t a, int64_t b, int64_t *out);

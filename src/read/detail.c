@@ -433,7 +433,11 @@ static ys_result get_amount(rd *r, int i, int64_t *out)
 		return res;
 	ys_amount a;
 	ys_money_err e;
-	if (ys_money_parse(f->s, f->len, r->unit[i], &a, &e))
+	/* a spreadsheet's number cell holds a double written as decimal text:
+	 * 33149.176142999998 is 33,149.176143 万元 (rounded half up to 1 分) */
+	int bad = f->numeric ? ys_money_parse_stored(f->s, f->len, r->unit[i], YS_ROUND_HALF_UP, &a, &e)
+	                     : ys_money_parse(f->s, f->len, r->unit[i], &a, &e);
+	if (bad)
 		return ys_error(r->ctx, YS_EPARSE, "%s:%d:%d: %s '%s' is not an amount in %s: %s", r->src->name, f->line,
 		                f->col + (int)ys_utf8_count(f->s, e.pos), r->sh->fields[i].zh, f->s,
 		                ys_unit_name(r->unit[i]), e.what);

@@ -1,6 +1,588 @@
+/*
+ * read/xlsx.c - a detailed budget from one XLSX workbook (libzip + expat).
+ *
+ * The sheets are found through xl/workbook.xml and its relationships
+ * (xl/_rels/workbook.xml.rels), named like the CSV files (items, 支出明细
+ * ...).  Cells are shared strings, inline strings, or numbers - stored as
+ * numbers (a double written as decimal text, read exactly and rounded half
+ * up to 1 分 by the sheet reader) or as text.  Each sheet becomes records
+ * for the same sheet reader as the CSV files, with the row number as the
+ * line and the column number as the column.
+ *
+ * Limits: a part of the workbook larger than YS_XLSX_PART_MAX when
+ * uncompressed is refused before it is inflated (a zip bomb), as are more
+ * than YS_XLSX_MAX_CELLS cells in a row.
+ */
+#include <expat.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "input_int.h"
 #include "yusuan/input.h"
+
+#define YS_XLSX_PART_MAX ((zip_uint64_t)256 << 20)
+#define YS_XLSX_MAX_CELLS 16384
+
+/* Read one part of the archive, NUL-terminated.  Returns NULL when it is
+ * missing (ctx untouched) or on error (ctx set, *failed = 1). */
+static char *read_part(ys_ctx *ctx, zip_t *z, const char *book, const char *name, size_t *len, int *failed)
+{
+	zip_stat_t st;
+	*failed = 0;
+	zip_stat_init(&st);
+	if (zip_stat(z, name, 0, &st) != 0)
+		return NULL;
+	if (!(st.valid & ZIP_STAT_SIZE) || st.size > YS_XLSX_PART_MAX) {
+		*failed = 1;
+		ys_error(ctx, YS_ELIMIT, "%s: part %s would inflate to more than %llu MiB: refused", book, name,
+		         (unsigned long long)(YS_XLSX_PART_MAX >> 20));
+		return NULL;
+	}
+	zip_file_t *f = zip_fopen(z, name, 0);
+	char *buf = f ? malloc((size_t)st.size + 1) : NULL;
+	if (!f || !buf) {
+		if (f)
+			zip_fclose(f);
+		*failed = 1;
+		ys_error(ctx, f ? YS_ENOMEM : YS_EPARSE, "%s: cannot read part %s", book, name);
+		return NULL;
+	}
+	zip_int64_t got = 0, r;
+	while ((zip_uint64_t)got < st.size && (r = zip_fread(f, buf + got, st.size - (zip_uint64_t)got)) > 0)
+		got += r;
+	zip_fclose(f);
+	if ((zip_uint64_t)got != st.size) {
+		free(buf);
+		*failed = 1;
+		ys_error(ctx, YS_EPARSE, "%s: part %s is damaged", book, name);
+		return NULL;
+	}
+	buf[got] = '\0';
+	*len = (size_t)got;
+	return buf;
+}
+
+/* The local name of an element ("x:sheet" -> "sheet"). */
+static const char *local(const char *name)
+{
+	const char *c = strrchr(name, ':');
+	return c ? c + 1 : name;
+}
+
+static const char *attr(const char **atts, const char *name)
+{
+	for (int i = 0; atts[i]; i += 2)
+		if (!strcmp(local(atts[i]), name))
+			return atts[i + 1];
+	return NULL;
+}
+
+static int parse_xml(ys_ctx *ctx, const char *book, const char *part, const char *xml, size_t len, void *ud,
+                     XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
+{
+	XML_Parser p = XML_ParserCreate("UTF-8");
+	if (!p) {
+		ys_error(ctx, YS_ENOMEM, "out of memory");
+		return -1;
+	}
+	XML_SetUserData(p, ud);
+	XML_SetElementHandler(p, start, end);
+	if (text)
+		XML_SetCharacterDataHandler(p, text);
+	int ok = XML_Parse(p, xml, (int)len, 1) == XML_STATUS_OK;
+	if (!ok)
+		ys_error(ctx, YS_EPARSE, "%s: %s:%lu:%lu: malformed XML: %s", book, part,
+		         (unsigned long)XML_GetCurrentLineNumber(p), (unsigned long)XML_GetCurrentColumnNumber(p),
+		         XML_ErrorString(XML_GetErrorCode(p)));
+	XML_ParserFree(p);
+	return ok ? 0 : -1;
+}
+
+/* ---- workbook: sheet names and their parts ---- */
+
+typedef struct wsheet {
+	char *name, *rid, *target;
+} wsheet;
+
+typedef struct wbook {
+	wsheet s[64];
+	int n;
+} wbook;
+
+static void wb_start(void *ud, const char *el, const char **atts)
+{
+	wbook *w = ud;
+	if (!strcmp(local(el), "sheet") && w->n < 64) {
+		const char *name = attr(atts, "name"), *rid = attr(atts, "id");
+		if (name && rid) {
+			w->s[w->n].name = strdup(name);
+			w->s[w->n].rid = strdup(rid);
+			w->n++;
+		}
+	} else if (!strcmp(local(el), "Relationship")) {
+		const char *id = attr(atts, "Id"), *target = attr(atts, "Target");
+		for (int i = 0; id && target && i < w->n; i++)
+			if (w->s[i].rid && !strcmp(w->s[i].rid, id)) {
+				char path[512];
+				if (target[0] == '/')
+					snprintf(path, sizeof path, "%s", target + 1);
+				else
+					snprintf(path, sizeof path, "xl/%s", target);
+				free(w->s[i].target);
+				w->s[i].target = strdup(path);
+			}
+	}
+}
+
+static void noop_end(void *ud, const char *el)
+{
+	(void)ud;
+	(void)el;
+}
+
+/* ---- shared strings ---- */
+
+typedef struct sst {
+	char **s;
+	size_t n, cap;
+	ys_buf cur;
+	int in_si, in_t, in_rph;
+	int oom;
+} sst;
+
+static void sst_start(void *ud, const char *el, const char **atts)
+{
+	(void)atts;
+	sst *x = ud;
+	const char *l = local(el);
+	if (!strcmp(l, "si")) {
+		x->in_si = 1;
+		ys_buf_reset(&x->cur);
+	} else if (!strcmp(l, "t") && x->in_si && !x->in_rph) {
+		x->in_t = 1;
+	} else if (!strcmp(l, "rPh")) {
+		x->in_rph = 1; /* phonetic guide: not part of the text */
+	}
+}
+
+static void sst_end(void *ud, const char *el)
+{
+	sst *x = ud;
+	const char *l = local(el);
+	if (!strcmp(l, "t")) {
+		x->in_t = 0;
+	} else if (!strcmp(l, "rPh")) {
+		x->in_rph = 0;
+	} else if (!strcmp(l, "si")) {
+		x->in_si = 0;
+		if (ys_grow((void **)&x->s, &x->cap, x->n + 1, sizeof *x->s)) {
+			x->oom = 1;
+			return;
+		}
+		x->s[x->n] = strdup(x->cur.s);
+		if (!x->s[x->n])
+			x->oom = 1;
+		x->n++;
+	}
+}
+
+static void sst_text(void *ud, const char *s, int len)
+{
+	sst *x = ud;
+	if (x->in_t)
+		ys_buf_add(&x->cur, s, (size_t)len);
+}
+
+/* ---- a worksheet, as records ---- */
+
+/*
+ * The decimal text of a number cell as Excel shows it: 15 significant digits
+ * (Excel's precision), rounded half up, in plain notation without trailing
+ * zeros - "0.10000000000000001" is 0.1, "1.5E-3" is 0.0015.  Exact: the
+ * digits are handled as text, never as a double.  NULL when v is not a
+ * number (the caller keeps v).
+ */
+static char *excel_number(const char *v)
+{
+	char dig[40];
+	int nd = 0, exp10 = 0, dot = 0, neg = 0;
+	const char *p = v;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (; *p && *p != 'e' && *p != 'E'; p++) {
+		if (*p == '.') {
+			if (dot)
+				return NULL;
+			dot = 1;
+		} else if (*p >= '0' && *p <= '9') {
+			if (nd == 0 && *p == '0') {
+				exp10 -= dot; /* a leading zero after the point */
+				continue;
+			}
+			if (nd < (int)sizeof dig) {
+				dig[nd++] = *p;
+				exp10 -= dot;
+			} else if (!dot) {
+				exp10++; /* an integer digit beyond the buffer still scales */
+			}
+		} else {
+			return NULL;
+		}
+	}
+	if (*p) {
+		char *end;
+		long e = strtol(p + 1, &end, 10);
+		if (*end || e > 400 || e < -400)
+			return NULL;
+		exp10 += (int)e;
+	}
+	if (nd == 0)
+		return strdup("0");
+	/* round to 15 significant digits, half up */
+	if (nd > 15) {
+		int up = dig[15] >= '5';
+		exp10 += nd - 15;
+		nd = 15;
+		for (int k = nd - 1; up && k >= 0; k--) {
+			if (dig[k] == '9') {
+				dig[k] = '0';
+			} else {
+				dig[k]++;
+				up = 0;
+			}
+		}
+		if (up) { /* 999... rounded to 1000... */
+			memmove(dig + 1, dig, (size_t)nd - 1);
+			dig[0] = '1';
+			exp10++;
+		}
+	}
+	while (nd > 1 && dig[nd - 1] == '0') { /* trailing zeros of the mantissa */
+		nd--;
+		exp10++;
+	}
+	/* value = dig * 10^exp10, written plainly */
+	char out[512];
+	int o = 0;
+	if (neg)
+		out[o++] = '-';
+	if (exp10 >= 0) {
+		for (int k = 0; k < nd; k++)
+			out[o++] = dig[k];
+		for (int k = 0; k < exp10 && o < 400; k++)
+			out[o++] = '0';
+	} else if (-exp10 >= nd) {
+		out[o++] = '0';
+		out[o++] = '.';
+		for (int k = 0; k < -exp10 - nd && o < 400; k++)
+			out[o++] = '0';
+		for (int k = 0; k < nd; k++)
+			out[o++] = dig[k];
+	} else {
+		int ip = nd + exp10;
+		for (int k = 0; k < nd; k++) {
+			if (k == ip)
+				out[o++] = '.';
+			out[o++] = dig[k];
+		}
+	}
+	out[o] = '\0';
+	return strdup(out);
+}
+
+typedef struct wcell {
+	int row, col;
+	char *text;
+	int numeric;
+} wcell;
+
+typedef struct wsheetdata {
+	const sst *strings;
+	wcell *cells;
+	size_t n, cap;
+	int row, col;            /* current */
+	char type[16];
+	ys_buf v;
+	int in_v, in_is_t;
+	int oom, bad_index, too_wide;
+} wsheetdata;
+
+/* "AB12" -> column 28 (1-based); 0 when there are no letters */
+static int col_of_ref(const char *r)
+{
+	int c = 0;
+	for (; *r >= 'A' && *r <= 'Z'; r++)
+		c = c * 26 + (*r - 'A' + 1);
+	return c;
+}
+
+static void ws_start(void *ud, const char *el, const char **atts)
+{
+	wsheetdata *w = ud;
+	const char *l = local(el);
+	if (!strcmp(l, "row")) {
+		const char *r = attr(atts, "r");
+		w->row = r ? atoi(r) : w->row + 1;
+		w->col = 0;
+	} else if (!strcmp(l, "c")) {
+		const char *r = attr(atts, "r"), *t = attr(atts, "t");
+		int c = r ? col_of_ref(r) : 0;
+		w->col = c > 0 ? c : w->col + 1;
+		snprintf(w->type, sizeof w->type, "%s", t ? t : "n");
+		ys_buf_reset(&w->v);
+	} else if (!strcmp(l, "v")) {
+		w->in_v = 1;
+	} else if (!strcmp(l, "t")) {
+		w->in_is_t = 1; /* inline string text */
+	}
+}
+
+static void ws_end(void *ud, const char *el)
+{
+	wsheetdata *w = ud;
+	const char *l = local(el);
+	if (!strcmp(l, "v")) {
+		w->in_v = 0;
+	} else if (!strcmp(l, "t")) {
+		w->in_is_t = 0;
+	} else if (!strcmp(l, "c")) {
+		const char *text = w->v.s;
+		int numeric = 0;
+		if (!strcmp(w->type, "s")) {
+			char *end;
+			unsigned long k = strtoul(w->v.s, &end, 10);
+			if (*end || k >= w->strings->n) {
+				w->bad_index = 1;
+				return;
+			}
+			text = w->strings->s[k];
+		} else if (!strcmp(w->type, "n")) {
+			numeric = w->v.len > 0;
+		} else if (!strcmp(w->type, "b")) {
+			text = strcmp(w->v.s, "1") ? "否" : "是";
+		}
+		if (w->col > YS_XLSX_MAX_CELLS) {
+			w->too_wide = 1;
+			return;
+		}
+		if (!text[0])
+			return;
+		if (ys_grow((void **)&w->cells, &w->cap, w->n + 1, sizeof *w->cells)) {
+			w->oom = 1;
+			return;
+		}
+		wcell *c = &w->cells[w->n++];
+		c->row = w->row;
+		c->col = w->col;
+		c->text = numeric ? excel_number(text) : NULL;
+		if (!c->text)
+			c->text = strdup(text);
+		c->numeric = numeric;
+		if (!c->text)
+			w->oom = 1;
+	}
+}
+
+static void ws_text(void *ud, const char *s, int len)
+{
+	wsheetdata *w = ud;
+	if (w->in_v || w->in_is_t)
+		ys_buf_add(&w->v, s, (size_t)len);
+}
+
+typedef struct xsrc {
+	ys_recsrc base;
+	wsheetdata *w;
+	size_t at;            /* next cell */
+	ys_csv_field *f;
+	size_t cap;
+} xsrc;
+
+static int xsrc_next(ys_recsrc *s, ys_ctx *ctx)
+{
+	xsrc *x = (xsrc *)s;
+	wsheetdata *w = x->w;
+	if (x->at >= w->n)
+		return 0;
+	int row = w->cells[x->at].row, maxcol = 0;
+	size_t end = x->at;
+	while (end < w->n && w->cells[end].row == row) {
+		if (w->cells[end].col > maxcol)
+			maxcol = w->cells[end].col;
+		end++;
+	}
+	if (ys_grow((void **)&x->f, &x->cap, (size_t)maxcol, sizeof *x->f)) {
+		ys_error(ctx, YS_ENOMEM, "out of memory");
+		return -1;
+	}
+	for (int c = 0; c < maxcol; c++) {
+		x->f[c].s = "";
+		x->f[c].len = 0;
+		x->f[c].line = row;
+		x->f[c].col = c + 1;
+		x->f[c].numeric = 0;
+	}
+	for (size_t k = x->at; k < end; k++) {
+		ys_csv_field *f = &x->f[w->cells[k].col - 1];
+		f->s = w->cells[k].text;
+		f->len = strlen(f->s);
+		f->numeric = w->cells[k].numeric;
+	}
+	x->at = end;
+	s->f = x->f;
+	s->nf = (size_t)maxcol;
+	return 1;
+}
+
+static int cmp_cell(const void *a, const void *b)
+{
+	const wcell *x = a, *y = b;
+	if (x->row != y->row)
+		return x->row - y->row;
+	return x->col - y->col;
+}
+
 ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 {
 	*out = NULL;
-	return ys_error(ctx, YS_EIO, "%s: XLSX input is not built yet", path);
+	int zerr = 0;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+	if (!z) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, zerr);
+		ys_result r = ys_error(ctx, zerr == ZIP_ER_NOENT || zerr == ZIP_ER_OPEN ? YS_EIO : YS_EPARSE,
+		                       "%s: not an XLSX workbook: %s", path, zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return r;
+	}
+	ys_result res = YS_OK;
+	wbook wb;
+	memset(&wb, 0, sizeof wb);
+	sst strings;
+	memset(&strings, 0, sizeof strings);
+	ys_buf_init(&strings.cur);
+	ys_budget *b = NULL;
+	void *state = NULL;
+	size_t len;
+	int failed;
+
+	char *xml = read_part(ctx, z, path, "xl/workbook.xml", &len, &failed);
+	if (!xml) {
+		res = failed ? ctx->code : ys_error(ctx, YS_EPARSE, "%s: no xl/workbook.xml: not an XLSX workbook", path);
+		goto done;
+	}
+	if (parse_xml(ctx, path, "xl/workbook.xml", xml, len, &wb, wb_start, noop_end, NULL)) {
+		free(xml);
+		res = ctx->code;
+		goto done;
+	}
+	free(xml);
+	xml = read_part(ctx, z, path, "xl/_rels/workbook.xml.rels", &len, &failed);
+	if (!xml) {
+		res = failed ? ctx->code : ys_error(ctx, YS_EPARSE, "%s: no xl/_rels/workbook.xml.rels", path);
+		goto done;
+	}
+	if (parse_xml(ctx, path, "xl/_rels/workbook.xml.rels", xml, len, &wb, wb_start, noop_end, NULL)) {
+		free(xml);
+		res = ctx->code;
+		goto done;
+	}
+	free(xml);
+	xml = read_part(ctx, z, path, "xl/sharedStrings.xml", &len, &failed);
+	if (failed) {
+		res = ctx->code;
+		goto done;
+	}
+	if (xml) {
+		int bad = parse_xml(ctx, path, "xl/sharedStrings.xml", xml, len, &strings, sst_start, sst_end, sst_text);
+		free(xml);
+		if (bad || strings.oom) {
+			res = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+
+	b = ys_budget_new("", 0);
+	state = ys_input_state_new();
+	if (!b || !state) {
+		res = ys_error(ctx, YS_ENOMEM, "out of memory");
+		goto done;
+	}
+	/* each input sheet, in the reader's order */
+	for (int sh = 0; sh < ys_input_nsheets() && !res; sh++) {
+		int found = -1;
+		for (int i = 0; i < wb.n && found < 0; i++)
+			if (ys_input_sheet_find(wb.s[i].name) == sh)
+				found = i;
+		if (found < 0) {
+			if (ys_input_sheet_required(sh))
+				res = ys_error(ctx, YS_EPARSE, "%s: no sheet %s: this sheet is required", path, ys_input_sheet_id(sh));
+			continue;
+		}
+		if (!wb.s[found].target) {
+			res = ys_error(ctx, YS_EPARSE, "%s: sheet '%s' has no part in workbook.xml.rels", path, wb.s[found].name);
+			break;
+		}
+		xml = read_part(ctx, z, path, wb.s[found].target, &len, &failed);
+		if (!xml) {
+			res = failed ? ctx->code : ys_error(ctx, YS_EPARSE, "%s: part %s of sheet '%s' is missing", path,
+			                                    wb.s[found].target, wb.s[found].name);
+			break;
+		}
+		wsheetdata w;
+		memset(&w, 0, sizeof w);
+		w.strings = &strings;
+		ys_buf_init(&w.v);
+		int bad = parse_xml(ctx, path, wb.s[found].target, xml, len, &w, ws_start, ws_end, ws_text);
+		free(xml);
+		if (!bad && (w.oom || w.bad_index || w.too_wide)) {
+			bad = 1;
+			if (w.oom)
+				ys_error(ctx, YS_ENOMEM, "out of memory");
+			else if (w.bad_index)
+				ys_error(ctx, YS_EPARSE, "%s: sheet '%s' refers to a shared string that does not exist", path,
+				         wb.s[found].name);
+			else
+				ys_error(ctx, YS_ELIMIT, "%s: sheet '%s' has a row wider than %d cells", path, wb.s[found].name,
+				         YS_XLSX_MAX_CELLS);
+		}
+		if (!bad) {
+			qsort(w.cells, w.n, sizeof *w.cells, cmp_cell);
+			xsrc x;
+			memset(&x, 0, sizeof x);
+			x.base.name = ys_arena_printf(&b->arena, "%s[%s]", path, wb.s[found].name);
+			x.base.next = xsrc_next;
+			x.w = &w;
+			res = ys_input_read_sheet(ctx, b, sh, &x.base, state);
+			free(x.f);
+		} else {
+			res = ctx->code;
+		}
+		for (size_t i = 0; i < w.n; i++)
+			free(w.cells[i].text);
+		free(w.cells);
+		ys_buf_release(&w.v);
+	}
+	if (!res)
+		res = ys_input_finish(ctx, b, path);
+done:
+	ys_input_state_free(state);
+	for (int i = 0; i < wb.n; i++) {
+		free(wb.s[i].name);
+		free(wb.s[i].rid);
+		free(wb.s[i].target);
+	}
+	for (size_t i = 0; i < strings.n; i++)
+		free(strings.s[i]);
+	free(strings.s);
+	ys_buf_release(&strings.cur);
+	zip_discard(z);
+	if (res) {
+		ys_budget_free(b);
+		return res;
+	}
+	*out = b;
+	return YS_OK;
 }

@@ -164,6 +164,51 @@ START_TEST(compiled_text_reads_back_the_same)
 }
 END_TEST
 
+START_TEST(xlsx_workbook_builds_the_same_tables)
+{
+	ys_budget *csv = read_budget(EXAMPLE), *xl = read_budget(FIXTURE("xlsx/example.xlsx"));
+	ck_assert_uint_eq(csv->nitems, xl->nitems);
+	for (size_t i = 0; i < csv->nitems; i++)
+		ck_assert_int_eq(csv->items[i].amount, xl->items[i].amount);
+	ys_doc *a = compile(csv), *b = compile(xl);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_buf ta = YS_BUF_INIT, tb = YS_BUF_INIT;
+	ys_render_text(&ctx, a, -1, &ta);
+	ys_render_text(&ctx, b, -1, &tb);
+	ck_assert_str_eq(ta.s, tb.s);
+	/* records of a workbook say the sheet, row and column */
+	ck_assert(strstr(xl->items[0].pos.file, "example.xlsx[支出明细]") != NULL);
+	ck_assert_int_eq(xl->items[0].pos.line, 2);
+	ys_buf_release(&ta);
+	ys_buf_release(&tb);
+	ys_doc_free(a);
+	ys_doc_free(b);
+	ys_budget_free(csv);
+	ys_budget_free(xl);
+}
+END_TEST
+
+START_TEST(xlsx_refusals)
+{
+	static const struct { const char *file; ys_result r; const char *msg; } cases[] = {
+		{ FIXTURE("xlsx/garbage.xlsx"), YS_EPARSE, "not an XLSX workbook" },
+		{ FIXTURE("xlsx/not-a-workbook.xlsx"), YS_EPARSE, "no xl/workbook.xml" },
+		{ FIXTURE("xlsx/bomb.xlsx"), YS_ELIMIT, "would inflate to more than 256 MiB: refused" },
+		{ FIXTURE("xlsx/bad-string.xlsx"), YS_EPARSE, "refers to a shared string that does not exist" },
+		{ FIXTURE("xlsx/none.xlsx"), YS_EIO, "none.xlsx" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ys_ctx ctx;
+		ys_ctx_init(&ctx);
+		ys_budget *b = (ys_budget *)1;
+		ck_assert_int_eq(ys_input_read(&ctx, cases[i].file, &b), cases[i].r);
+		ck_assert_ptr_null(b);
+		ck_assert_msg(strstr(ctx.msg, cases[i].msg), "%s: '%s'", cases[i].file, ctx.msg);
+	}
+}
+END_TEST
+
 /* ---- a copy of the example with one edit ---- */
 
 static char tmpdir[64];
@@ -516,6 +561,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, every_detail_rule_is_exercised);
 	tcase_add_test(tc, detail_econ_pair_and_personnel);
 	tcase_add_test(tc, template_reads_as_an_empty_budget);
+	tcase_add_test(tc, xlsx_workbook_builds_the_same_tables);
+	tcase_add_test(tc, xlsx_refusals);
 	suite_add_tcase(s, tc);
 	TCase *tp = tcase_create("property");
 	tcase_set_timeout(tp, 600);

@@ -202,6 +202,39 @@ START_TEST(units)
 }
 END_TEST
 
+static int64_t stored(const char *s, ys_unit u)
+{
+	ys_amount a;
+	ys_money_err e = { 0, NULL };
+	ck_assert_msg(ys_money_parse_stored(s, strlen(s), u, YS_ROUND_HALF_UP, &a, &e) == 0, "'%s': %s", s,
+	              e.what ? e.what : "");
+	return a.fen;
+}
+
+START_TEST(parse_stored_spreadsheet_numbers)
+{
+	/* the 17-digit text of a double is rounded half up to 1 分, exactly */
+	ck_assert_int_eq(stored("33149.176142999998", YS_UNIT_WANYUAN), 33149176143LL);
+	ck_assert_int_eq(stored("33149.176143", YS_UNIT_WANYUAN), 33149176143LL);
+	ck_assert_int_eq(stored("0.10000000000000001", YS_UNIT_YUAN), 10);
+	ck_assert_int_eq(stored("1234.5649999999", YS_UNIT_YUAN), 123456);
+	ck_assert_int_eq(stored("1234.565", YS_UNIT_YUAN), 123457);   /* half up */
+	ck_assert_int_eq(stored("-1234.565", YS_UNIT_YUAN), -123457); /* away from zero */
+	ck_assert_int_eq(stored("1.5E-3", YS_UNIT_WANYUAN), 1500);
+	ck_assert_int_eq(stored("2E3", YS_UNIT_YUAN), 200000);
+	ck_assert_int_eq(stored("0.004", YS_UNIT_YUAN), 0);
+	ck_assert_int_eq(stored("0.005", YS_UNIT_YUAN), 1);
+	ck_assert_int_eq(stored("4E-10", YS_UNIT_YUAN), 0);
+	ck_assert_int_eq(stored("0", YS_UNIT_YUAN), 0);
+	ys_amount a;
+	ys_money_err e;
+	ck_assert_int_eq(ys_money_parse_stored("1e999", 5, YS_UNIT_YUAN, YS_ROUND_HALF_UP, &a, &e), -1);
+	ck_assert_int_eq(ys_money_parse_stored("1.2.3", 5, YS_UNIT_YUAN, YS_ROUND_HALF_UP, &a, &e), -1);
+	ck_assert_int_eq(ys_money_parse_stored("12x", 3, YS_UNIT_YUAN, YS_ROUND_HALF_UP, &a, &e), -1);
+	ck_assert_int_eq(ys_money_parse_stored("1E", 2, YS_UNIT_YUAN, YS_ROUND_HALF_UP, &a, &e), -1);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("money");
@@ -218,6 +251,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, round_half_up_table13);
 	tcase_add_test(tc, round_other_rules_and_limits);
 	tcase_add_test(tc, units);
+	tcase_add_test(tc, parse_stored_spreadsheet_numbers);
 	suite_add_tcase(s, tc);
 	return s;
 }
