@@ -10,6 +10,7 @@
 
 static const cli_cmd commands[] = {
 	{ "build", cmd_build, "compile a detailed budget into the 13 tables, check and store them" },
+	{ "batch", cmd_batch, "compile every department of one line-item export (streaming)" },
 	{ "init", cmd_init, "write an empty, commented template of a detailed budget" },
 	{ "check", cmd_check, "check a published disclosure (or a stored one) against every rule" },
 	{ "show", cmd_show, "read a disclosure and write its tables as text, CSV or JSON" },

@@ -16,6 +16,17 @@ const char *ys_fund_name(ys_fundsrc f)
 	return (unsigned)f < YS_NFUNDS ? n[f] : "?";
 }
 
+uint64_t ys_code_key(const char *s)
+{
+	uint64_t v = 0;
+	int n = 0;
+	for (; n < 9 && s[n] >= '0' && s[n] <= '9'; n++)
+		v = v * 10 + (uint64_t)(s[n] - '0');
+	for (int k = n; k < 9; k++)
+		v *= 10;
+	return v * 16 + (uint64_t)n;
+}
+
 int ys_econ_personnel(const char *econ)
 {
 	return !strncmp(econ, "301", 3) || !strncmp(econ, "303", 3);

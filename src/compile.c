@@ -24,8 +24,139 @@ typedef struct cc {
 	ys_table *t;
 	size_t rowcap, hdrcap;
 	char (*gov)[6];   /* per item: its 政府经济 款 */
+	struct intern *func, *econ, *govs; /* the department's distinct codes, ranked */
+	short *cls;       /* per 功能 rank: its 类 row of 01/04, or -1 */
 	int err;          /* out of memory or overflow */
 } cc;
+
+/*
+ * A department's distinct codes of one kind, ranked in code order, so that
+ * items sort as packed integers (rank fields and the item index) and each
+ * code's name and 类 are looked up once, not once per item or row.
+ */
+typedef struct intern {
+	int n;
+	uint64_t *key;        /* by rank: ys_code_key */
+	const char **code;    /* by rank: the code */
+	const char **cn;      /* by rank: "code-name", made when first printed */
+	uint32_t *rank;       /* by item */
+	uint64_t *mkey;       /* hash map key -> rank (open addressing) */
+	uint32_t *mval;
+	size_t mcap;
+} intern;
+
+static void intern_free(intern *t)
+{
+	if (!t)
+		return;
+	free(t->key);
+	free(t->code);
+	free(t->cn);
+	free(t->rank);
+	free(t->mkey);
+	free(t->mval);
+	free(t);
+}
+
+static size_t slot_of(const intern *t, uint64_t key)
+{
+	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 17) & (t->mcap - 1);
+	while (t->mkey[i] && t->mkey[i] != key)
+		i = (i + 1) & (t->mcap - 1);
+	return i;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Rank the codes get(i) of n items. */
+static intern *intern_new(size_t n, const char *(*get)(const void *, size_t), const void *arg)
+{
+	intern *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->mcap = 64;
+	while (t->mcap < n * 2)
+		t->mcap *= 2;
+	t->mkey = calloc(t->mcap, sizeof *t->mkey);
+	t->mval = calloc(t->mcap, sizeof *t->mval);
+	t->rank = malloc(sizeof *t->rank * (n ? n : 1));
+	t->key = malloc(sizeof *t->key * (n ? n : 1));
+	t->code = malloc(sizeof *t->code * (n ? n : 1));
+	if (!t->mkey || !t->mval || !t->rank || !t->key || !t->code) {
+		intern_free(t);
+		return NULL;
+	}
+	/* the distinct keys, with a code of each */
+	for (size_t i = 0; i < n; i++) {
+		const char *code = get(arg, i);
+		uint64_t k = ys_code_key(code) | 1ULL << 63; /* never 0: "" is a code too */
+		size_t sl = slot_of(t, k);
+		if (!t->mkey[sl]) {
+			t->mkey[sl] = k;
+			t->mval[sl] = (uint32_t)t->n;
+			t->key[t->n] = k;
+			t->code[t->n++] = code;
+		}
+	}
+	/* in code order */
+	uint64_t *sorted = malloc(sizeof *sorted * (size_t)(t->n ? t->n : 1));
+	const char **codes = malloc(sizeof *codes * (size_t)(t->n ? t->n : 1));
+	t->cn = calloc((size_t)(t->n ? t->n : 1), sizeof *t->cn);
+	if (!sorted || !codes || !t->cn) {
+		free(sorted);
+		free(codes);
+		intern_free(t);
+		return NULL;
+	}
+	memcpy(sorted, t->key, sizeof *sorted * (size_t)t->n);
+	qsort(sorted, (size_t)t->n, sizeof *sorted, cmp_u64);
+	for (int r = 0; r < t->n; r++) {
+		size_t sl = slot_of(t, sorted[r]);
+		codes[r] = t->code[t->mval[sl]];
+		t->mval[sl] = (uint32_t)r;
+	}
+	memcpy(t->key, sorted, sizeof *sorted * (size_t)t->n);
+	memcpy(t->code, codes, sizeof *codes * (size_t)t->n);
+	free(sorted);
+	free(codes);
+	for (size_t i = 0; i < n; i++)
+		t->rank[i] = t->mval[slot_of(t, ys_code_key(get(arg, i)) | 1ULL << 63)];
+	return t;
+}
+
+/* Sort packed keys: least-significant-digit radix sort, 11 bits a pass,
+ * passes whose digit is the same everywhere skipped. */
+static int sort_u64(uint64_t *a, size_t n)
+{
+	if (n < 2)
+		return 0;
+	uint64_t *tmp = malloc(sizeof *tmp * n);
+	if (!tmp)
+		return -1;
+	size_t count[2048];
+	for (int shift = 0; shift < 64; shift += 11) {
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(a[i] >> shift) & 2047]++;
+		if (count[(a[0] >> shift) & 2047] == n)
+			continue; /* one digit everywhere */
+		size_t sum = 0;
+		for (int d = 0; d < 2048; d++) {
+			size_t c = count[d];
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(a[i] >> shift) & 2047]++] = a[i];
+		memcpy(a, tmp, sizeof *a * n);
+	}
+	free(tmp);
+	return 0;
+}
 
 /* ---- building ----------------------------------------------------------- */
 
@@ -140,11 +271,26 @@ static void add(cc *c, int64_t *acc, int64_t v)
 		c->err = 2;
 }
 
-static const char *code_name(cc *c, ys_catkind kind, const char *code, char *buf, size_t cap)
+/* "code-name" in the document's arena */
+static const char *code_name(cc *c, ys_catkind kind, const char *code)
 {
 	const char *name = ys_budget_code_name(c->b, c->cat, kind, code);
-	snprintf(buf, cap, "%s-%s", code, name ? name : "");
-	return buf;
+	size_t cl = strlen(code), nl = name ? strlen(name) : 0;
+	char *s = ys_arena_alloc(&c->doc->arena, cl + nl + 2);
+	if (!s)
+		return oom(c);
+	memcpy(s, code, cl);
+	s[cl] = '-';
+	memcpy(s + cl + 1, name ? name : "", nl);
+	s[cl + 1 + nl] = '\0';
+	return s;
+}
+
+/* A cell's text that already lives in the document's arena. */
+static void put_owned(ys_row *r, int col, const char *s)
+{
+	if (r && s)
+		r->cells[col].text = s;
 }
 
 /* ---- item views --------------------------------------------------------- */
@@ -191,25 +337,15 @@ static void add_to_columns(cc *c, int64_t *sums, const ys_tabledef *d, const ys_
 			add(c, &sums[k], it->amount);
 }
 
-/* Items sorted by a key; a group is a run of equal keys. */
-typedef struct keyed {
-	char key[32];
-	size_t item;
-} keyed;
+/* A group key: rank fields packed above the item index (24 bits). */
+#define IDX_BITS 24
+#define IDX_MASK ((1ULL << IDX_BITS) - 1)
 
-static int cmp_keyed(const void *a, const void *b)
-{
-	int r = strcmp(((const keyed *)a)->key, ((const keyed *)b)->key);
-	if (r)
-		return r;
-	return ((const keyed *)a)->item < ((const keyed *)b)->item ? -1 : 1;
-}
-
-/* Group the items of fund f by key(it), sorted; returns the array (n in *n). */
-static keyed *group(cc *c, ys_fund f, int basic_only, void (*key)(const cc *, size_t, char *), size_t *n)
+/* The packed keys of the items of fund f (basic only if asked), sorted. */
+static uint64_t *group(cc *c, ys_fund f, int basic_only, uint64_t (*key)(const cc *, size_t), size_t *n)
 {
 	const ys_budget *b = c->b;
-	keyed *k = malloc(sizeof *k * (b->nitems ? b->nitems : 1));
+	uint64_t *k = malloc(sizeof *k * (b->nitems ? b->nitems : 1));
 	if (!k)
 		return oom(c);
 	size_t m = 0;
@@ -217,56 +353,57 @@ static keyed *group(cc *c, ys_fund f, int basic_only, void (*key)(const cc *, si
 		const ys_item *it = &b->items[i];
 		if (!fund_is(it, f) || (basic_only && it->kind != YS_BASIC) || it->amount == 0)
 			continue;
-		key(c, i, k[m].key);
-		k[m++].item = i;
+		k[m++] = key(c, i) << IDX_BITS | i;
 	}
-	qsort(k, m, sizeof *k, cmp_keyed);
+	if (sort_u64(k, m)) {
+		free(k);
+		return oom(c);
+	}
 	*n = m;
 	return k;
 }
 
-static void key_func_econ(const cc *c, size_t i, char *k)
+/* 14 bits of 功能 rank, 12 of 政府经济, 14 of 部门经济: 40 bits of key */
+static uint64_t key_func_econ(const cc *c, size_t i)
 {
-	const ys_item *it = &c->b->items[i];
-	snprintf(k, 32, "%s|%s|%s", it->func, c->gov[i], it->econ);
+	return (uint64_t)c->func->rank[i] << 26 | (uint64_t)c->govs->rank[i] << 14 | c->econ->rank[i];
 }
 
-static void key_unit_func(const cc *c, size_t i, char *k)
+static uint64_t key_unit_func(const cc *c, size_t i)
 {
-	const ys_item *it = &c->b->items[i];
-	snprintf(k, 32, "%06d|%s", it->unit, it->func);
+	return (uint64_t)(uint32_t)c->b->items[i].unit << 14 | c->func->rank[i];
 }
 
-static void key_econ(const cc *c, size_t i, char *k)
+static uint64_t key_econ(const cc *c, size_t i)
 {
-	snprintf(k, 32, "%s|%s", c->gov[i], c->b->items[i].econ);
+	return (uint64_t)c->govs->rank[i] << 14 | c->econ->rank[i];
 }
 
-static void key_func(const cc *c, size_t i, char *k)
+static uint64_t key_func(const cc *c, size_t i)
 {
-	snprintf(k, 32, "%s", c->b->items[i].func);
+	return c->func->rank[i];
 }
 
 /* One row per group of items; fill(row, first item) writes the key cells. */
-static void rows_by_group(cc *c, ys_fund f, int basic_only, void (*key)(const cc *, size_t, char *),
+static void rows_by_group(cc *c, ys_fund f, int basic_only, uint64_t (*key)(const cc *, size_t),
                           void (*fill)(cc *, ys_row *, const ys_item *, size_t), int64_t *totals)
 {
 	size_t n;
-	keyed *k = group(c, f, basic_only, key, &n);
+	uint64_t *k = group(c, f, basic_only, key, &n);
 	if (!k)
 		return;
 	const ys_tabledef *d = c->t->def;
 	for (size_t i = 0; i < n;) {
 		int64_t sums[32] = { 0 };
 		size_t j = i;
-		while (j < n && !strcmp(k[j].key, k[i].key))
-			add_to_columns(c, sums, d, &c->b->items[k[j++].item]);
+		while (j < n && k[j] >> IDX_BITS == k[i] >> IDX_BITS)
+			add_to_columns(c, sums, d, &c->b->items[k[j++] & IDX_MASK]);
 		int any = 0;
 		for (int col = 0; col < d->ncols; col++)
 			any |= sums[col] != 0;
 		if (any) {
 			ys_row *r = row_new(c);
-			fill(c, r, &c->b->items[k[i].item], k[i].item);
+			fill(c, r, &c->b->items[k[i] & IDX_MASK], k[i] & IDX_MASK);
 			for (int col = 0; col < d->ncols; col++)
 				if (d->cols[col].kind == YS_CK_AMOUNT) {
 					put_amount(c, r, col, sums[col], 0);
@@ -295,12 +432,21 @@ typedef struct sums {
 	int64_t all, fiscal;   /* spending */
 } sums;
 
+/* "code-name" of an item's code, made once per code */
+static const char *ranked_name(cc *c, intern *t, ys_catkind kind, size_t item)
+{
+	uint32_t r = t->rank[item];
+	if (!t->cn[r])
+		t->cn[r] = code_name(c, kind, t->code[r]);
+	return t->cn[r];
+}
+
 static void fill_03(cc *c, ys_row *r, const ys_item *it, size_t i)
 {
-	char buf[256];
-	put_text(c, r, C03_FUNC, code_name(c, YS_CAT_FUNC, it->func, buf, sizeof buf));
-	put_text(c, r, C03_GOV, code_name(c, YS_CAT_GOV_ECON, c->gov[i], buf, sizeof buf));
-	put_text(c, r, C03_DEPT, code_name(c, YS_CAT_DEPT_ECON, it->econ, buf, sizeof buf));
+	(void)it;
+	put_owned(r, C03_FUNC, ranked_name(c, c->func, YS_CAT_FUNC, i));
+	put_owned(r, C03_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
+	put_owned(r, C03_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
 }
 
 static void fill_func(cc *c, ys_row *r, const ys_item *it, size_t i)
@@ -313,9 +459,9 @@ static void fill_func(cc *c, ys_row *r, const ys_item *it, size_t i)
 
 static void fill_06(cc *c, ys_row *r, const ys_item *it, size_t i)
 {
-	char buf[256];
-	put_text(c, r, C06_GOV, code_name(c, YS_CAT_GOV_ECON, c->gov[i], buf, sizeof buf));
-	put_text(c, r, C06_DEPT, code_name(c, YS_CAT_DEPT_ECON, it->econ, buf, sizeof buf));
+	(void)it;
+	put_owned(r, C06_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
+	put_owned(r, C06_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
 }
 
 /* 01 and 04: two panels of fixed rows, items side by side, then the totals
@@ -345,11 +491,9 @@ static void summary_table(cc *c, ys_tid id, const sums *s)
 		const ys_item *it = &c->b->items[i];
 		if (fiscal && !ys_fund_fiscal((ys_fundsrc)it->fund))
 			continue;
-		for (int k = 0; k < ncls; k++)
-			if (!strncmp(d->fixed[cls[k]].code, it->func, 3)) {
-				add(c, &by_class[k], it->amount);
-				break;
-			}
+		int k = c->cls[c->func->rank[i]];
+		if (k >= 0)
+			add(c, &by_class[k], it->amount);
 	}
 
 	/* the two panels: items, then the tail with 总计 last */
@@ -439,16 +583,23 @@ static void table_05(cc *c)
 	total_row(c, C05_NAME, totals);
 }
 
+/* 财政拨款 money on the economic codes that start with prefix (or prefix2) */
 static int64_t econ_sum(cc *c, const char *prefix, const char *prefix2)
 {
+	char *hit = calloc((size_t)(c->econ->n ? c->econ->n : 1), 1);
+	if (!hit) {
+		c->err = 1;
+		return 0;
+	}
+	for (int r = 0; r < c->econ->n; r++)
+		hit[r] = !strncmp(c->econ->code[r], prefix, 5) || (prefix2 && !strncmp(c->econ->code[r], prefix2, 5));
 	int64_t v = 0;
 	for (size_t i = 0; i < c->b->nitems; i++) {
 		const ys_item *it = &c->b->items[i];
-		if (!ys_fund_fiscal((ys_fundsrc)it->fund))
-			continue;
-		if (!strncmp(it->econ, prefix, 5) || (prefix2 && !strncmp(it->econ, prefix2, 5)))
+		if (hit[c->econ->rank[i]] && ys_fund_fiscal((ys_fundsrc)it->fund))
 			add(c, &v, it->amount);
 	}
+	free(hit);
 	return v;
 }
 
@@ -643,7 +794,11 @@ static void table_13(cc *c, const sums *s)
 
 /* ---- driver ------------------------------------------------------------- */
 
-ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+static const char *item_func(const void *b, size_t i) { return ((const ys_budget *)b)->items[i].func; }
+static const char *item_econ(const void *b, size_t i) { return ((const ys_budget *)b)->items[i].econ; }
+static const char *item_gov(const void *g, size_t i) { return ((const char (*)[6])g)[i]; }
+
+ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
 {
 	*out = NULL;
 	cc c;
@@ -652,23 +807,71 @@ ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_
 	c.b = b;
 	c.cat = cat;
 	c.doc = ys_doc_new("compiled");
-	c.gov = malloc(sizeof *c.gov * (b->nitems ? b->nitems : 1));
+	size_t ni = b->nitems ? b->nitems : 1;
+	ys_result r = YS_OK;
+	char (*govcache)[3][6] = NULL;
+	c.gov = malloc(sizeof *c.gov * ni);
 	if (!c.doc || !c.gov) {
-		ys_doc_free(c.doc);
-		free(c.gov);
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if (b->nitems > IDX_MASK) {
+		r = ys_error(ctx, YS_ELIMIT, "%s: more than %llu items in one department", b->department,
+		             (unsigned long long)IDX_MASK);
+		goto fail;
+	}
+	c.func = intern_new(b->nitems, item_func, b);
+	c.econ = intern_new(b->nitems, item_econ, b);
+	if (!c.func || !c.econ || c.func->n >= 1 << 14 || c.econ->n >= 1 << 14) {
+		r = c.func && c.econ ? ys_error(ctx, YS_ELIMIT, "%s: more than 16383 distinct codes", b->department)
+		                     : ys_error(ctx, YS_ENOMEM, "out of memory");
+		goto fail;
+	}
+	/* 政府经济: as given, else from the 部门经济 code and the unit's type,
+	 * looked up once per (code, type) */
+	govcache = calloc((size_t)c.econ->n + 1, sizeof *govcache);
+	if (!govcache) {
+		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		goto fail;
 	}
 	for (size_t i = 0; i < b->nitems; i++) {
-		if (ys_item_gov(b, cat, &b->items[i], c.gov[i])) {
-			const ys_item *it = &b->items[i];
-			ys_result r = ys_error(ctx, YS_EPARSE,
-			                       "%s:%d: 政府经济分类 of %s cannot be derived for a unit of type %s: give it in the "
-			                       "政府经济分类 column",
-			                       it->pos.file ? it->pos.file : "items", it->pos.line, it->econ,
-			                       ys_unittype_name(b->units[it->unit].type));
-			ys_doc_free(c.doc);
-			free(c.gov);
-			return r;
+		const ys_item *it = &b->items[i];
+		if (it->gov[0]) {
+			memcpy(c.gov[i], it->gov, sizeof c.gov[i]);
+			continue;
+		}
+		unsigned t = (unsigned)b->units[it->unit].type;
+		char *g = govcache[c.econ->rank[i]][t < 3 ? t : 0];
+		if (!g[0] && ys_item_gov(b, cat, it, g)) {
+			r = ys_error(ctx, YS_EPARSE,
+			             "%s:%d: 政府经济分类 of %s cannot be derived for a unit of type %s: give it in the "
+			             "政府经济分类 column",
+			             it->pos.file ? it->pos.file : "items", it->pos.line, it->econ,
+			             ys_unittype_name(b->units[it->unit].type));
+			goto fail;
+		}
+		memcpy(c.gov[i], g, sizeof c.gov[i]);
+	}
+	c.govs = intern_new(b->nitems, item_gov, c.gov);
+	c.cls = malloc(sizeof *c.cls * (size_t)(c.func->n ? c.func->n : 1));
+	if (!c.govs || !c.cls || c.govs->n >= 1 << 12) {
+		r = c.govs && c.cls ? ys_error(ctx, YS_ELIMIT, "%s: more than 4095 distinct 政府经济 codes", b->department)
+		                    : ys_error(ctx, YS_ENOMEM, "out of memory");
+		goto fail;
+	}
+	/* each 功能 code's 类 row of 01/04 (the same rows in both) */
+	{
+		const ys_tabledef *d01 = ys_table_def(YS_T01);
+		for (int k = 0; k < c.func->n; k++) {
+			c.cls[k] = -1;
+			for (int f = 0, n = 0; f < d01->nfixed; f++) {
+				const ys_fixedrow *fr = &d01->fixed[f];
+				if (fr->panel != 1 || fr->role != YS_FR_ITEM)
+					continue;
+				if (!strncmp(fr->code, c.func->code[k], 3))
+					c.cls[k] = (short)n;
+				n++;
+			}
 		}
 	}
 	c.doc->department = ys_arena_strdup(&c.doc->arena, b->department);
@@ -720,17 +923,35 @@ ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_
 	table_11(&c);
 	table_12(&c);
 	table_13(&c, &s);
+	if (c.err)
+		r = c.err == 2 ? ys_error(ctx, YS_ERANGE, "a sum of amounts overflows int64 分")
+		               : ys_error(ctx, YS_ENOMEM, "out of memory compiling");
+fail:
 	free(c.gov);
-
-	if (c.err) {
+	free(govcache);
+	free(c.cls);
+	intern_free(c.func);
+	intern_free(c.econ);
+	intern_free(c.govs);
+	if (r) {
 		ys_doc_free(c.doc);
-		return c.err == 2 ? ys_error(ctx, YS_ERANGE, "a sum of amounts overflows int64 分")
-		                  : ys_error(ctx, YS_ENOMEM, "out of memory compiling");
+		return r;
 	}
+	*out = c.doc;
+	return YS_OK;
+}
+
+ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+{
+	ys_doc *built;
+	*out = NULL;
+	ys_result r = ys_compile_tables(ctx, b, cat, &built);
+	if (r)
+		return r;
 	/* write the published layout and read it back */
 	ys_buf text = YS_BUF_INIT;
-	ys_result r = ys_render_text(ctx, c.doc, -1, &text);
-	ys_doc_free(c.doc);
+	r = ys_render_text(ctx, built, -1, &text);
+	ys_doc_free(built);
 	if (!r) {
 		char name[512];
 		snprintf(name, sizeof name, "%s %d (compiled)", b->department, b->year);

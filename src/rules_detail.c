@@ -46,45 +46,57 @@ static int budget_names(const ys_budget *b, ys_catkind kind, const char *code)
 	return 0;
 }
 
-/* A code and the item that uses it; sorted, each code's first use is the
- * first of its run. */
-typedef struct coderef {
-	char code[8];
-	size_t i;
-} coderef;
-
-static int cmp_code(const void *a, const void *b)
-{
-	const coderef *x = a, *y = b;
-	int r = strcmp(x->code, y->code);
-	return r ? r : (x->i < y->i ? -1 : 1);
-}
-
 static const char *item_code(const ys_item *it, int which)
 {
 	return which == 0 ? it->func : which == 1 ? it->econ : it->gov;
+}
+
+/* A set of code keys (open addressing): each code is looked up once. */
+typedef struct codeset {
+	uint64_t *k;
+	size_t cap;
+} codeset;
+
+/* Add key; 1 when it was new, 0 when seen, -1 out of memory. */
+static int codeset_add(codeset *s, uint64_t key, size_t want)
+{
+	if (!s->k) {
+		size_t cap = 64;
+		while (cap < want * 2)
+			cap *= 2;
+		s->k = calloc(cap, sizeof *s->k);
+		if (!s->k)
+			return -1;
+		s->cap = cap;
+	}
+	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & (s->cap - 1);
+	while (s->k[i]) {
+		if (s->k[i] == key)
+			return 0;
+		i = (i + 1) & (s->cap - 1);
+	}
+	s->k[i] = key;
+	return 1;
 }
 
 static void d_codes(ys_checker *d, const ys_rule *rule)
 {
 	const ys_budget *b = d->budget;
 	static const ys_catkind kinds[3] = { YS_CAT_FUNC, YS_CAT_DEPT_ECON, YS_CAT_GOV_ECON };
-	coderef *idx = malloc(sizeof *idx * (b->nitems ? b->nitems : 1));
-	if (!idx) {
-		d->oom = 1;
-		return;
-	}
-	for (int k = 0; k < 3; k++) {
-		for (size_t i = 0; i < b->nitems; i++) {
-			memcpy(idx[i].code, item_code(&b->items[i], k), sizeof idx[i].code);
-			idx[i].i = i;
-		}
-		if (b->nitems)
-			qsort(idx, b->nitems, sizeof *idx, cmp_code);
-		for (size_t n = 0; n < b->nitems; n++) {
-			const ys_item *it = &b->items[idx[n].i];
-			const char *code = idx[n].code;
-			if (!code[0] || (n && !strcmp(code, idx[n - 1].code)))
+	codeset set[3] = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
+	/* the first use of each code, in item order */
+	for (size_t i = 0; i < b->nitems; i++) {
+		const ys_item *it = &b->items[i];
+		for (int k = 0; k < 3; k++) {
+			const char *code = item_code(it, k);
+			if (!code[0])
+				continue;
+			int fresh = codeset_add(&set[k], ys_code_key(code), b->nitems);
+			if (fresh < 0) {
+				d->oom = 1;
+				goto done;
+			}
+			if (!fresh)
 				continue;
 			if (k == 0 && !is_class_row(code))
 				say(d, rule, YS_SEV_ERROR, it->pos,
@@ -111,7 +123,9 @@ static void d_codes(ys_checker *d, const ys_rule *rule)
 				    ys_catkind_name(kinds[k]), code, ys_catalog_year(d->cat));
 		}
 	}
-	free(idx);
+done:
+	for (int k = 0; k < 3; k++)
+		free(set[k].k);
 }
 
 static void d_econ_pair(ys_checker *d, const ys_rule *rule)
@@ -237,34 +251,36 @@ static void d_negative(ys_checker *d, const ys_rule *rule)
 			say(d, rule, YS_SEV_ERROR, b->services[i].pos, "negative purchased service");
 }
 
+/* An item's key as numbers (no outside state in the comparison). */
 typedef struct ikey {
-	ys_item it; /* a copy: the comparison needs no outside state */
+	uint64_t func, econ, gov;
+	uint32_t project, unit, packed; /* packed: fund, carry, kind, flags */
 	size_t i;
 } ikey;
-
-static int cmp_item(const ys_item *x, const ys_item *y)
-{
-	int r;
-	if (x->unit != y->unit)
-		return x->unit - y->unit;
-	if ((r = strcmp(x->func, y->func)) || (r = strcmp(x->econ, y->econ)) || (r = strcmp(x->gov, y->gov)))
-		return r;
-	if (x->fund != y->fund)
-		return x->fund - y->fund;
-	if (x->carry != y->carry)
-		return x->carry - y->carry;
-	if (x->kind != y->kind)
-		return x->kind - y->kind;
-	if (x->project != y->project)
-		return x->project - y->project;
-	return x->flags - y->flags;
-}
 
 static int cmp_ikey(const void *a, const void *b)
 {
 	const ikey *x = a, *y = b;
-	int r = cmp_item(&x->it, &y->it);
-	return r ? r : (x->i < y->i ? -1 : 1);
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	if (x->func != y->func)
+		return x->func < y->func ? -1 : 1;
+	if (x->econ != y->econ)
+		return x->econ < y->econ ? -1 : 1;
+	if (x->gov != y->gov)
+		return x->gov < y->gov ? -1 : 1;
+	if (x->packed != y->packed)
+		return x->packed < y->packed ? -1 : 1;
+	if (x->project != y->project)
+		return x->project < y->project ? -1 : 1;
+	return x->i < y->i ? -1 : 1;
+}
+
+static int same_key(const ys_item *x, const ys_item *y)
+{
+	return x->unit == y->unit && !strcmp(x->func, y->func) && !strcmp(x->econ, y->econ) && !strcmp(x->gov, y->gov) &&
+	       x->fund == y->fund && x->carry == y->carry && x->kind == y->kind && x->project == y->project &&
+	       x->flags == y->flags;
 }
 
 static void d_duplicates(ys_checker *d, const ys_rule *rule)
@@ -276,14 +292,20 @@ static void d_duplicates(ys_checker *d, const ys_rule *rule)
 		return;
 	}
 	for (size_t i = 0; i < b->nitems; i++) {
-		k[i].it = b->items[i];
+		const ys_item *it = &b->items[i];
+		k[i].func = ys_code_key(it->func);
+		k[i].econ = ys_code_key(it->econ);
+		k[i].gov = ys_code_key(it->gov);
+		k[i].project = (uint32_t)it->project;
+		k[i].unit = (uint32_t)it->unit;
+		k[i].packed = (uint32_t)it->fund << 24 | (uint32_t)it->carry << 16 | (uint32_t)it->kind << 8 | it->flags;
 		k[i].i = i;
 	}
 	if (b->nitems)
 		qsort(k, b->nitems, sizeof *k, cmp_ikey);
 	for (size_t i = 1; i < b->nitems; i++) {
-		const ys_item *x = &k[i - 1].it, *y = &k[i].it;
-		if (!cmp_item(x, y))
+		const ys_item *x = &b->items[k[i - 1].i], *y = &b->items[k[i].i];
+		if (same_key(x, y))
 			say(d, rule, YS_SEV_WARNING, y->pos,
 			    "the same item (unit, 功能, 经济, fund, basic/project, project) as %s:%d: the two amounts are added",
 			    x->pos.file ? x->pos.file : "", x->pos.line);

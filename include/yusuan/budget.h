@@ -97,6 +97,11 @@ typedef struct ys_item {
 	ys_pos pos;
 } ys_item;
 
+/* A code as a number that sorts exactly like the code's string: the digits
+ * padded with zeros to 9, times 16, plus the length ("30211" < "3021100" <
+ * "3021101"); "" is 0.  Equal keys are equal codes. */
+uint64_t ys_code_key(const char *code);
+
 /* Personnel (人员经费: 301, 303) or public (公用经费) - basic items only. */
 int ys_econ_personnel(const char *econ);
 

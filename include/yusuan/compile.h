@@ -21,6 +21,11 @@
  * text (ys_render_text writes it again).  *out is freed with ys_doc_free. */
 ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out);
 
+/* The tables as built, without the round trip through the text layout: no
+ * line numbers, for writing out only (yusuan batch).  Same cells as
+ * ys_compile. */
+ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out);
+
 /* The rules on the detail: findings carry the input file and line.  The
  * budget can be compiled when rep->count[YS_SEV_ERROR] is 0. */
 ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_report **out);

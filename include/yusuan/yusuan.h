@@ -8,6 +8,7 @@
 #define YUSUAN_VERSION "0.1.0"
 
 #include "yusuan/base.h"
+#include "yusuan/batch.h"
 #include "yusuan/budget.h"
 #include "yusuan/catalog.h"
 #include "yusuan/compile.h"

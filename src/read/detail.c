@@ -808,6 +808,49 @@ ys_result ys_input_read_sheet(ys_ctx *ctx, ys_budget *b, int which, ys_recsrc *s
 	return YS_OK;
 }
 
+int ys_input_enum_value(const char *which, const char *s, size_t n, int *out)
+{
+	static const struct { const char *field; const enumval *ev; } fields[] = {
+		{ "type", ev_unittype }, { "fund", ev_fund }, { "kind", ev_kind }, { "carry", ev_bool },
+		{ "flags", ev_flags }, { "class", ev_class },
+	};
+	ys_buf k = YS_BUF_INIT;
+	ys_label_key(&k, s, n);
+	for (size_t i = 0; i < k.len; i++)
+		if (k.s[i] >= 'A' && k.s[i] <= 'Z')
+			k.s[i] = (char)(k.s[i] - 'A' + 'a');
+	int hit = -1;
+	for (size_t f = 0; f < sizeof fields / sizeof fields[0] && hit < 0; f++)
+		if (!strcmp(fields[f].field, which))
+			for (const enumval *e = fields[f].ev; e->names && hit < 0; e++)
+				if (in_names(k.s, e->names))
+					hit = e->value;
+	ys_buf_release(&k);
+	if (hit < 0)
+		return -1;
+	*out = hit;
+	return 0;
+}
+
+int ys_input_header_is(const char *field_sheet, const char *field_id, const char *s, size_t n, ys_unit *unit,
+                       int *has_unit)
+{
+	int sh = ys_input_sheet_find(field_sheet);
+	if (sh < 0)
+		return 0;
+	rd r;
+	memset(&r, 0, sizeof r);
+	ys_buf_init(&r.key);
+	char name[256];
+	*has_unit = header_unit(&r, s, n, name, sizeof name, unit);
+	int hit = 0;
+	for (int i = 0; i < sheets[sh].nfields && !hit; i++)
+		if (!strcmp(sheets[sh].fields[i].id, field_id))
+			hit = field_matches(&r, &sheets[sh].fields[i], name);
+	ys_buf_release(&r.key);
+	return hit;
+}
+
 /* ---- CSV folder --------------------------------------------------------- */
 
 typedef struct csvsrc {

@@ -7,6 +7,7 @@
 
 #include "csv.h"
 #include "yusuan/budget.h"
+#include "yusuan/money.h"
 
 typedef struct ys_recsrc ys_recsrc;
 struct ys_recsrc {
@@ -28,5 +29,13 @@ void ys_input_state_free(void *state);
 ys_result ys_input_read_sheet(ys_ctx *ctx, ys_budget *b, int sheet, ys_recsrc *src, void *state);
 /* Check that the required parts are there once every sheet is read. */
 ys_result ys_input_finish(ys_ctx *ctx, ys_budget *b, const char *where);
+
+/* The value of an enumerated field ("type", "fund", "kind", "carry",
+ * "flags", "class") written s[0..n): 0 and *out, or -1. */
+int ys_input_enum_value(const char *field, const char *s, size_t n, int *out);
+/* Is the header cell s[0..n) field field_id of sheet field_sheet (by its
+ * Chinese name or alias)?  Also says the unit written in it. */
+int ys_input_header_is(const char *field_sheet, const char *field_id, const char *s, size_t n, ys_unit *unit,
+                       int *has_unit);
 
 #endif

@@ -1,0 +1,467 @@
+/*
+ * batch.c - compile the departments of one line-item export (batch.h).
+ *
+ * The file is read in blocks; a record is split in place (quoted fields are
+ * unquoted into a side buffer).  Enumerated cells repeat a handful of values,
+ * so each column keeps a small memo of the values it has seen.  Only one
+ * department's items are held at a time.
+ */
+#include "yusuan/batch.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/input_int.h"
+#include "yusuan/compile.h"
+#include "yusuan/money.h"
+#include "yusuan/text.h"
+
+#define BLOCK ((size_t)1 << 20)
+#define MAX_LINE ((size_t)1 << 20)
+
+enum { B_DEPT, B_UNIT, B_TYPE, B_FUNC, B_ECON, B_GOV, B_FUND, B_CARRY, B_KIND, B_PROJECT, B_AMOUNT, B_NF };
+
+static const struct {
+	const char *sheet, *id;
+	int required;
+} bfields[B_NF] = {
+	{ "department", "name", 1 }, { "items", "unit", 1 }, { "units", "type", 1 },   { "items", "func", 1 },
+	{ "items", "econ", 1 },      { "items", "gov", 0 },  { "items", "fund", 1 },   { "items", "carry", 0 },
+	{ "items", "kind", 1 },      { "items", "project", 0 }, { "items", "amount", 1 },
+};
+
+/* A memo of an enumerated column's values. */
+typedef struct memo {
+	char text[16][48];
+	int len[16], value[16];
+	int n;
+} memo;
+
+static int memo_value(memo *m, const char *field, const char *s, size_t n, int *out)
+{
+	for (int i = 0; i < m->n; i++)
+		if ((size_t)m->len[i] == n && !memcmp(m->text[i], s, n)) {
+			*out = m->value[i];
+			return 0;
+		}
+	if (ys_input_enum_value(field, s, n, out))
+		return -1;
+	if (m->n < 16 && n < sizeof m->text[0]) {
+		memcpy(m->text[m->n], s, n);
+		m->len[m->n] = (int)n;
+		m->value[m->n++] = *out;
+	}
+	return 0;
+}
+
+typedef struct bt {
+	ys_ctx *ctx;
+	const char *path;
+	const ys_catalog *cat;
+	ys_batch_fn fn;
+	void *arg;
+	ys_batch_stats *st;
+	int col[B_NF];        /* field -> column index, -1 */
+	int ncols;
+	ys_unit unit;
+	memo m_type, m_fund, m_kind, m_carry;
+	ys_budget *b;         /* the department being read */
+	size_t itemcap, unitcap, projcap;
+	char dept[256];
+	int dept_line;
+	int year;
+	char **seen;          /* departments done, to catch one that comes back */
+	size_t nseen, seencap;
+	ys_buf quoted;        /* unquoted fields of the current record */
+} bt;
+
+static ys_result fail(bt *t, int line, int col, const char *fmt, ...) YS_PRINTF(4, 5);
+static ys_result fail(bt *t, int line, int col, const char *fmt, ...)
+{
+	char msg[YS_MSG_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return ys_error(t->ctx, YS_EPARSE, "%s:%d:%d: %s", t->path, line, col, msg);
+}
+
+/* Compile and hand over the department read so far. */
+static ys_result flush(bt *t)
+{
+	ys_budget *b = t->b;
+	if (!b)
+		return YS_OK;
+	t->b = NULL;
+	ys_result r = YS_OK;
+	/* income is what the items spend */
+	for (size_t i = 0; i < b->nitems && !r; i++) {
+		const ys_item *it = &b->items[i];
+		int64_t *slot = it->carry ? &b->carry[it->fund == YS_FS_UNIT ? 4 : it->fund] : &b->income[it->fund];
+		if (ys_money_add(*slot, it->amount, slot))
+			r = ys_error(t->ctx, YS_ERANGE, "%s: department %s: sums overflow", t->path, b->department);
+	}
+	ys_doc *doc = NULL;
+	ys_report *rep = NULL;
+	if (!r)
+		r = ys_check_budget(t->ctx, b, t->cat, &rep);
+	if (!r && !rep->count[YS_SEV_ERROR])
+		r = ys_compile_tables(t->ctx, b, t->cat, &doc);
+	if (!r && t->fn(b, rep, doc, t->arg))
+		r = ys_error(t->ctx, YS_EINVAL, "%s: stopped at department %s", t->path, b->department);
+	if (!r) {
+		t->st->departments++;
+		t->st->refused += doc == NULL;
+		t->st->items += (long)b->nitems;
+	}
+	ys_report_free(rep);
+	ys_doc_free(doc);
+	ys_budget_free(b);
+	return r;
+}
+
+static ys_result header(bt *t, char **f, size_t *fl, int nf, int line)
+{
+	for (int k = 0; k < B_NF; k++)
+		t->col[k] = -1;
+	int has_unit = 0;
+	for (int c = 0; c < nf; c++) {
+		int hit = -1, hu = 0;
+		ys_unit u;
+		for (int k = 0; k < B_NF && hit < 0; k++)
+			if (ys_input_header_is(bfields[k].sheet, bfields[k].id, f[c], fl[c], &u, &hu))
+				hit = k;
+		if (hit < 0 && fl[c])
+			return fail(t, line, c + 1, "unknown column '%.*s': expected 部门, 单位, 单位类型, 功能分类, 经济分类, "
+			                            "政府经济分类, 资金来源, 上年结转, 支出类型, 项目编码, 金额",
+			            (int)fl[c], f[c]);
+		if (hit >= 0) {
+			t->col[hit] = c;
+			if (hit == B_AMOUNT && hu) {
+				t->unit = u;
+				has_unit = 1;
+			}
+		}
+	}
+	for (int k = 0; k < B_NF; k++)
+		if (bfields[k].required && t->col[k] < 0)
+			return ys_error(t->ctx, YS_EPARSE, "%s:%d: no column for %s.%s", t->path, line, bfields[k].sheet,
+			                bfields[k].id);
+	if (!has_unit)
+		return ys_error(t->ctx, YS_EPARSE, "%s:%d: say the unit of the amounts: 金额（元） or 金额（万元）", t->path, line);
+	t->ncols = nf;
+	return YS_OK;
+}
+
+static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
+{
+	if (nf > t->ncols)
+		return fail(t, line, t->ncols + 1, "more cells than the header has columns");
+#define CELL(k) (t->col[k] >= 0 && t->col[k] < nf ? f[t->col[k]] : "")
+#define LEN(k) (t->col[k] >= 0 && t->col[k] < nf ? fl[t->col[k]] : 0)
+#define COL(k) (t->col[k] + 1)
+	const char *dept = CELL(B_DEPT);
+	size_t dl = LEN(B_DEPT);
+	if (!dl)
+		return fail(t, line, COL(B_DEPT), "部门 is empty");
+	if (!t->b || strlen(t->dept) != dl || memcmp(t->dept, dept, dl)) {
+		ys_result r = flush(t);
+		if (r)
+			return r;
+		if (dl >= sizeof t->dept)
+			return fail(t, line, COL(B_DEPT), "部门 name longer than %zu bytes", sizeof t->dept - 1);
+		memcpy(t->dept, dept, dl);
+		t->dept[dl] = '\0';
+		for (size_t i = 0; i < t->nseen; i++)
+			if (!strcmp(t->seen[i], t->dept))
+				return fail(t, line, COL(B_DEPT),
+				            "部门 '%s' comes back after other departments: the rows of a department must be "
+				            "together (sort the file by 部门)",
+				            t->dept);
+		if (ys_grow((void **)&t->seen, &t->seencap, t->nseen + 1, sizeof *t->seen) ||
+		    !(t->seen[t->nseen++] = strdup(t->dept)))
+			return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+		t->b = ys_budget_new(t->dept, t->year);
+		if (!t->b)
+			return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+		t->b->perf_unit = t->b->department;
+		t->b->perf_notes = "无。";
+		t->itemcap = t->unitcap = t->projcap = 0;
+		t->dept_line = line;
+	}
+	ys_budget *b = t->b;
+	ys_item it;
+	memset(&it, 0, sizeof it);
+	it.project = -1;
+	it.pos.file = t->path;
+	it.pos.line = line;
+
+	/* the unit: known, or new with its type */
+	const char *u = CELL(B_UNIT);
+	size_t ul = LEN(B_UNIT);
+	if (!ul)
+		return fail(t, line, COL(B_UNIT), "单位 is empty");
+	int ui = -1;
+	for (int i = 0; i < b->nunits && ui < 0; i++)
+		if (strlen(b->units[i].name) == ul && !memcmp(b->units[i].name, u, ul))
+			ui = i;
+	int type;
+	if (memo_value(&t->m_type, "type", CELL(B_TYPE), LEN(B_TYPE), &type))
+		return fail(t, line, COL(B_TYPE), "单位类型 '%.*s': expected 机关 or 事业单位", (int)LEN(B_TYPE), CELL(B_TYPE));
+	if (ui < 0) {
+		if (ys_grow((void **)&b->units, &t->unitcap, (size_t)b->nunits + 1, sizeof *b->units))
+			return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+		ui = b->nunits++;
+		b->units[ui].name = ys_arena_strndup(&b->arena, u, ul);
+		b->units[ui].type = (ys_unittype)type;
+		b->units[ui].pos = it.pos;
+	} else if ((int)b->units[ui].type != type) {
+		return fail(t, line, COL(B_TYPE), "单位 '%s' was %s at line %d", b->units[ui].name,
+		            ys_unittype_name(b->units[ui].type), b->units[ui].pos.line);
+	}
+	it.unit = ui;
+
+	/* codes */
+	static const struct { int k; size_t min, max; } codes[] = { { B_FUNC, 7, 7 }, { B_ECON, 5, 7 }, { B_GOV, 5, 5 } };
+	char *dst[3] = { it.func, it.econ, it.gov };
+	for (int c = 0; c < 3; c++) {
+		const char *s = CELL(codes[c].k);
+		size_t n = LEN(codes[c].k);
+		if (!n && codes[c].k == B_GOV)
+			continue;
+		size_t d = 0;
+		while (d < n && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (d < codes[c].min || d > codes[c].max || (d < n && s[d] != '-'))
+			return fail(t, line, COL(codes[c].k), "'%.*s': expected a %zu-digit code", (int)n, s, codes[c].min);
+		memcpy(dst[c], s, d);
+		dst[c][d] = '\0';
+	}
+
+	int v;
+	if (memo_value(&t->m_fund, "fund", CELL(B_FUND), LEN(B_FUND), &v))
+		return fail(t, line, COL(B_FUND), "资金来源 '%.*s' is not a fund source", (int)LEN(B_FUND), CELL(B_FUND));
+	it.fund = (unsigned char)v;
+	if (LEN(B_CARRY)) {
+		if (memo_value(&t->m_carry, "carry", CELL(B_CARRY), LEN(B_CARRY), &v))
+			return fail(t, line, COL(B_CARRY), "上年结转 '%.*s': expected 是 or 否", (int)LEN(B_CARRY), CELL(B_CARRY));
+		it.carry = v == 1;
+	}
+	if (it.fund == YS_FS_UNIT && !it.carry)
+		return fail(t, line, COL(B_FUND), "单位资金 is carry-over money: mark 上年结转 是");
+	if (it.carry && it.fund != YS_FS_UNIT && it.fund > YS_FS_SPECIAL)
+		return fail(t, line, COL(B_FUND), "carry-over money cannot come from %s", ys_fund_name((ys_fundsrc)it.fund));
+	if (memo_value(&t->m_kind, "kind", CELL(B_KIND), LEN(B_KIND), &v))
+		return fail(t, line, COL(B_KIND), "支出类型 '%.*s': expected 基本支出 or 项目支出", (int)LEN(B_KIND), CELL(B_KIND));
+	it.kind = (unsigned char)v;
+	const char *pc = CELL(B_PROJECT);
+	size_t pl = LEN(B_PROJECT);
+	if (it.kind == YS_PROJECT) {
+		if (!pl)
+			return fail(t, line, COL(B_PROJECT), "project spending without a 项目编码");
+		/* projects of a department are few; the last one is the likeliest */
+		int p = -1;
+		for (int i = b->nprojects - 1; i >= 0 && p < 0; i--)
+			if (strlen(b->projects[i].code) == pl && !memcmp(b->projects[i].code, pc, pl))
+				p = i;
+		if (p < 0) {
+			if (ys_grow((void **)&b->projects, &t->projcap, (size_t)b->nprojects + 1, sizeof *b->projects))
+				return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+			p = b->nprojects++;
+			memset(&b->projects[p], 0, sizeof b->projects[p]);
+			b->projects[p].code = ys_arena_strndup(&b->arena, pc, pl);
+			b->projects[p].name = b->projects[p].code;
+			b->projects[p].unit = ui;
+			b->projects[p].goal = "";
+			b->projects[p].pos = it.pos;
+		}
+		it.project = p;
+	} else if (pl) {
+		return fail(t, line, COL(B_PROJECT), "basic spending does not belong to a project");
+	}
+	ys_amount a;
+	ys_money_err e;
+	if (ys_money_parse(CELL(B_AMOUNT), LEN(B_AMOUNT), t->unit, &a, &e) || !a.present)
+		return fail(t, line, COL(B_AMOUNT) + (int)ys_utf8_count(CELL(B_AMOUNT), e.pos),
+		            "金额 '%.*s' is not an amount in %s%s%s", (int)LEN(B_AMOUNT), CELL(B_AMOUNT),
+		            ys_unit_name(t->unit), a.present ? ": " : "", a.present ? e.what : "");
+	if (a.fen < 0)
+		return fail(t, line, COL(B_AMOUNT), "negative amount");
+	it.amount = a.fen;
+	if (ys_grow((void **)&b->items, &t->itemcap, b->nitems + 1, sizeof *b->items))
+		return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+	b->items[b->nitems++] = it;
+	return YS_OK;
+#undef CELL
+#undef LEN
+#undef COL
+}
+
+/* Split one line into cells in place.  Quoted cells are unquoted into
+ * t->quoted (the pointers stay valid until the next line). */
+static int split(bt *t, char *line, size_t n, char **f, size_t *fl, int max)
+{
+	int nf = 0;
+	ys_buf_reset(&t->quoted);
+	if (memchr(line, '"', n)) {
+		/* rare: build every cell in the side buffer, offsets first */
+		size_t off[256];
+		size_t i = 0;
+		while (nf < max && nf < 256) {
+			off[nf] = t->quoted.len;
+			if (i < n && line[i] == '"') {
+				for (i++; i < n; i++) {
+					if (line[i] == '"') {
+						if (i + 1 < n && line[i + 1] == '"') {
+							ys_buf_addc(&t->quoted, '"');
+							i++;
+							continue;
+						}
+						i++;
+						break;
+					}
+					ys_buf_addc(&t->quoted, line[i]);
+				}
+			}
+			while (i < n && line[i] != ',')
+				ys_buf_addc(&t->quoted, line[i++]);
+			fl[nf] = t->quoted.len - off[nf];
+			ys_buf_addc(&t->quoted, '\0');
+			nf++;
+			if (i >= n)
+				break;
+			i++;
+		}
+		for (int k = 0; k < nf; k++)
+			f[k] = t->quoted.s + off[k];
+		return t->quoted.oom ? -1 : nf;
+	}
+	char *p = line, *end = line + n;
+	for (;;) {
+		char *c = memchr(p, ',', (size_t)(end - p));
+		char *ce = c ? c : end;
+		if (nf == max)
+			return nf + 1;
+		f[nf] = p;
+		fl[nf] = (size_t)(ce - p);
+		*ce = '\0';
+		nf++;
+		if (!c)
+			break;
+		p = c + 1;
+	}
+	return nf;
+}
+
+ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_catalog *cat, ys_batch_fn fn, void *arg,
+                           ys_batch_stats *stats)
+{
+	memset(stats, 0, sizeof *stats);
+	FILE *in = fopen(path, "rb");
+	if (!in)
+		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+	bt t;
+	memset(&t, 0, sizeof t);
+	t.ctx = ctx;
+	t.path = path;
+	t.cat = cat;
+	t.fn = fn;
+	t.arg = arg;
+	t.st = stats;
+	t.year = year;
+	ys_buf_init(&t.quoted);
+	char *buf = malloc(BLOCK + MAX_LINE + 1);
+	if (!buf) {
+		fclose(in);
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	}
+	size_t have = 0;
+	int line = 0, seen_header = 0, eof = 0;
+	ys_result r = YS_OK;
+	char *f[64];
+	size_t fl[64];
+	while (!r) {
+		if (!eof) {
+			size_t got = fread(buf + have, 1, BLOCK, in);
+			if (got < BLOCK) {
+				if (ferror(in)) {
+					r = ys_error(ctx, YS_EIO, "%s: read error", path);
+					break;
+				}
+				eof = 1;
+			}
+			if (line == 0 && have == 0 && got >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+				memmove(buf, buf + 3, got - 3);
+				got -= 3;
+			}
+			have += got;
+			stats->bytes += got;
+		}
+		size_t pos = 0;
+		for (;;) {
+			char *nl = memchr(buf + pos, '\n', have - pos);
+			if (!nl && !(eof && pos < have))
+				break;
+			size_t len = nl ? (size_t)(nl - (buf + pos)) : have - pos;
+			char *l = buf + pos;
+			pos += len + (nl ? 1 : 0);
+			line++;
+			if (len && l[len - 1] == '\r')
+				len--;
+			if (memchr(l, '\0', len)) {
+				r = fail(&t, line, 1, "a NUL byte: this is not a CSV text file");
+				break;
+			}
+			if (len == 0 || l[0] == '#')
+				continue;
+			if (!ys_utf8_valid(l, len, NULL)) {
+				r = fail(&t, line, 1, "not UTF-8 (save the export as UTF-8)");
+				break;
+			}
+			int nf = split(&t, l, len, f, fl, 64);
+			if (nf < 0) {
+				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+				break;
+			}
+			if (nf > 64) {
+				r = fail(&t, line, 65, "more than 64 cells");
+				break;
+			}
+			if (!seen_header) {
+				r = header(&t, f, fl, nf, line);
+				seen_header = 1;
+			} else {
+				r = record(&t, f, fl, nf, line);
+			}
+			if (r)
+				break;
+		}
+		if (r)
+			break;
+		if (pos < have) {
+			if (have - pos > MAX_LINE) {
+				r = fail(&t, line + 1, 1, "a line longer than %zu bytes", MAX_LINE);
+				break;
+			}
+			memmove(buf, buf + pos, have - pos);
+		}
+		have -= pos;
+		if (eof && have == 0)
+			break;
+	}
+	stats->lines = line;
+	if (!r && !seen_header)
+		r = ys_error(ctx, YS_EEMPTY, "%s: empty: expected a header row and line items", path);
+	if (!r)
+		r = flush(&t);
+	ys_budget_free(t.b);
+	for (size_t i = 0; i < t.nseen; i++)
+		free(t.seen[i]);
+	free(t.seen);
+	ys_buf_release(&t.quoted);
+	free(buf);
+	fclose(in);
+	return r;
+}
