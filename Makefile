@@ -26,9 +26,9 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -DYS_DATADIR='"$(CURDIR)/data"'
 CFLAGS  ?= -g
-CFLAGS  += -std=c11 $(OPT) $(WARN) $(SANFLAGS)
+CFLAGS  += -std=c11 -pthread $(OPT) $(WARN) $(SANFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKG))
 TEST_LIBS   = $(shell pkg-config --libs $(TESTPKG))
 

@@ -18,6 +18,7 @@ static const char usage[] =
 	"its 13 tables, one department at a time.  Rows of a department are together.\n"
 	"  -o OUTDIR      write OUTDIR/<部门>.txt (or .json) per department (default: out/batch)\n"
 	"  --format none  compile only\n"
+	"  --threads N    workers (default: one per processor, at most 8)\n"
 	"\n"
 	"exit: 0 done, 1 a department's detail had errors (it is not compiled), 2 usage,\n"
 	"      3 unreadable input (file:line:column), 4 output error\n";
@@ -25,9 +26,6 @@ static const char usage[] =
 typedef struct bout {
 	const char *dir;
 	int fmt;
-	ys_ctx *ctx;
-	ys_buf buf;
-	int failed;
 } bout;
 
 static int write_dept(const ys_budget *b, const ys_report *detail, const ys_doc *doc, void *arg)
@@ -41,9 +39,15 @@ static int write_dept(const ys_budget *b, const ys_report *detail, const ys_doc 
 	}
 	if (!doc || o->fmt == 2)
 		return 0;
-	ys_buf_reset(&o->buf);
-	if ((o->fmt == 0 ? ys_render_text(o->ctx, doc, -1, &o->buf) : ys_render_json(o->ctx, doc, -1, &o->buf)))
-		return o->failed = 1;
+	/* called from the workers: everything here is local */
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_buf buf = YS_BUF_INIT;
+	if ((o->fmt == 0 ? ys_render_text(&ctx, doc, -1, &buf) : ys_render_json(&ctx, doc, -1, &buf))) {
+		fprintf(stderr, "yusuan: %s\n", ctx.msg);
+		ys_buf_release(&buf);
+		return 1;
+	}
 	char name[300], path[4400];
 	size_t n = 0;
 	for (const char *p = b->department; *p && n < sizeof name - 1; p++)
@@ -51,9 +55,13 @@ static int write_dept(const ys_budget *b, const ys_report *detail, const ys_doc 
 	name[n] = '\0';
 	snprintf(path, sizeof path, "%s/%s.%s", o->dir, name, o->fmt == 0 ? "txt" : "json");
 	FILE *f = fopen(path, "w");
-	if (!f || fwrite(o->buf.s, 1, o->buf.len, f) != o->buf.len || fclose(f) != 0) {
-		ys_error(o->ctx, YS_EIO, "%s: cannot write: %s", path, strerror(errno));
-		return o->failed = 1;
+	int bad = !f || fwrite(buf.s, 1, buf.len, f) != buf.len;
+	if (f && fclose(f) != 0)
+		bad = 1;
+	ys_buf_release(&buf);
+	if (bad) {
+		fprintf(stderr, "yusuan: %s: cannot write: %s\n", path, strerror(errno));
+		return 1;
 	}
 	return 0;
 }
@@ -62,7 +70,7 @@ int cmd_batch(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "none", NULL };
 	const char *file = NULL, *outdir = "out/batch", *catdir = NULL;
-	int fmt = 0, year = 0;
+	int fmt = 0, year = 0, threads = 0;
 	for (int i = 1; i < argc; i++) {
 		int missing = 0;
 		const char *v;
@@ -82,6 +90,12 @@ int cmd_batch(int argc, char **argv)
 			year = (int)y;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
 			catdir = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--threads", &missing))) {
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (*end || n < 1 || n > 8)
+				return cli_usage_error(usage, "--threads '%s': expected 1 to 8", v);
+			threads = (int)n;
 		} else if (missing) {
 			return cli_usage_error(usage, "%s needs a value", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -120,16 +134,15 @@ int cmd_batch(int argc, char **argv)
 	ys_catalog *cat;
 	if (ys_catalog_open(&ctx, catdir, year, &cat))
 		return cli_fail(&ctx);
-	bout o = { outdir, fmt, &ctx, YS_BUF_INIT, 0 };
+	bout o = { outdir, fmt };
 	ys_batch_stats st;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ys_result r = ys_batch_compile(&ctx, file, year, cat, write_dept, &o, &st);
+	ys_result r = ys_batch_compile(&ctx, file, year, cat, threads, write_dept, &o, &st);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ys_buf_release(&o.buf);
 	ys_catalog_free(cat);
 	if (r)
-		return o.failed && ctx.code == YS_EIO ? (fprintf(stderr, "yusuan: %s\n", ctx.msg), EXIT_STORE) : cli_fail(&ctx);
+		return ctx.code == YS_EINVAL ? (fprintf(stderr, "yusuan: %s\n", ctx.msg), EXIT_STORE) : cli_fail(&ctx);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	printf("compiled %ld of %ld departments, %ld items (%.1f MB) in %.3f s%s%s\n", st.departments - st.refused,
 	       st.departments, st.items, (double)st.bytes / 1e6, secs, fmt == 2 ? "" : " into ", fmt == 2 ? "" : outdir);

@@ -9,9 +9,11 @@
 #include "yusuan/batch.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "read/input_int.h"
 #include "yusuan/compile.h"
@@ -56,6 +58,21 @@ static int memo_value(memo *m, const char *field, const char *s, size_t n, int *
 	return 0;
 }
 
+/* Departments waiting for a worker: a bounded queue. */
+#define QUEUE 16
+
+typedef struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+	ys_budget *q[QUEUE];
+	int head, n;
+	int done;           /* the reader has finished */
+	int failed;         /* a worker failed: stop */
+	ys_ctx err;         /* the first failure */
+	pthread_t tid[8];
+	int nthreads;
+} pool;
+
 typedef struct bt {
 	ys_ctx *ctx;
 	const char *path;
@@ -75,6 +92,8 @@ typedef struct bt {
 	char **seen;          /* departments done, to catch one that comes back */
 	size_t nseen, seencap;
 	ys_buf quoted;        /* unquoted fields of the current record */
+	pool *pool;           /* NULL: compile in this thread */
+	pthread_mutex_t statmu;
 } bt;
 
 static ys_result fail(bt *t, int line, int col, const char *fmt, ...) YS_PRINTF(4, 5);
@@ -88,37 +107,148 @@ static ys_result fail(bt *t, int line, int col, const char *fmt, ...)
 	return ys_error(t->ctx, YS_EPARSE, "%s:%d:%d: %s", t->path, line, col, msg);
 }
 
-/* Compile and hand over the department read so far. */
-static ys_result flush(bt *t)
+/* Check, compile and hand over one department; frees b. */
+static ys_result process(bt *t, ys_ctx *ctx, ys_budget *b)
 {
-	ys_budget *b = t->b;
-	if (!b)
-		return YS_OK;
-	t->b = NULL;
 	ys_result r = YS_OK;
 	/* income is what the items spend */
 	for (size_t i = 0; i < b->nitems && !r; i++) {
 		const ys_item *it = &b->items[i];
 		int64_t *slot = it->carry ? &b->carry[it->fund == YS_FS_UNIT ? 4 : it->fund] : &b->income[it->fund];
 		if (ys_money_add(*slot, it->amount, slot))
-			r = ys_error(t->ctx, YS_ERANGE, "%s: department %s: sums overflow", t->path, b->department);
+			r = ys_error(ctx, YS_ERANGE, "%s: department %s: sums overflow", t->path, b->department);
 	}
 	ys_doc *doc = NULL;
 	ys_report *rep = NULL;
 	if (!r)
-		r = ys_check_budget(t->ctx, b, t->cat, &rep);
+		r = ys_check_budget(ctx, b, t->cat, &rep);
 	if (!r && !rep->count[YS_SEV_ERROR])
-		r = ys_compile_tables(t->ctx, b, t->cat, &doc);
+		r = ys_compile_tables(ctx, b, t->cat, &doc);
 	if (!r && t->fn(b, rep, doc, t->arg))
-		r = ys_error(t->ctx, YS_EINVAL, "%s: stopped at department %s", t->path, b->department);
+		r = ys_error(ctx, YS_EINVAL, "%s: stopped at department %s", t->path, b->department);
 	if (!r) {
+		pthread_mutex_lock(&t->statmu);
 		t->st->departments++;
 		t->st->refused += doc == NULL;
 		t->st->items += (long)b->nitems;
+		pthread_mutex_unlock(&t->statmu);
 	}
 	ys_report_free(rep);
 	ys_doc_free(doc);
 	ys_budget_free(b);
+	return r;
+}
+
+static void *worker(void *arg)
+{
+	bt *t = arg;
+	pool *p = t->pool;
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (!p->n && !p->done && !p->failed)
+			pthread_cond_wait(&p->more, &p->mu);
+		if (!p->n || p->failed) {
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+		ys_budget *b = p->q[p->head];
+		p->head = (p->head + 1) % QUEUE;
+		p->n--;
+		pthread_cond_signal(&p->room);
+		pthread_mutex_unlock(&p->mu);
+		if (process(t, &ctx, b)) {
+			pthread_mutex_lock(&p->mu);
+			if (!p->failed) {
+				p->failed = 1;
+				p->err = ctx;
+			}
+			pthread_cond_broadcast(&p->room);
+			pthread_cond_broadcast(&p->more);
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+	}
+}
+
+/* Hand over the department read so far: to a worker, or compile it here. */
+static ys_result flush(bt *t)
+{
+	ys_budget *b = t->b;
+	if (!b)
+		return YS_OK;
+	t->b = NULL;
+	pool *p = t->pool;
+	if (!p)
+		return process(t, t->ctx, b);
+	pthread_mutex_lock(&p->mu);
+	while (p->n == QUEUE && !p->failed)
+		pthread_cond_wait(&p->room, &p->mu);
+	if (p->failed) {
+		pthread_mutex_unlock(&p->mu);
+		ys_budget_free(b);
+		return YS_EINVAL; /* the worker's error is reported when the pool stops */
+	}
+	p->q[(p->head + p->n) % QUEUE] = b;
+	p->n++;
+	pthread_cond_signal(&p->more);
+	pthread_mutex_unlock(&p->mu);
+	return YS_OK;
+}
+
+static int start_pool(bt *t, int threads)
+{
+	pool *p = calloc(1, sizeof *p);
+	if (!p)
+		return -1;
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->more, NULL);
+	pthread_cond_init(&p->room, NULL);
+	t->pool = p;
+	for (int i = 0; i < threads; i++) {
+		if (pthread_create(&p->tid[i], NULL, worker, t) != 0)
+			break;
+		p->nthreads++;
+	}
+	if (!p->nthreads) {
+		free(p);
+		t->pool = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Wait for the workers; the first failure wins.  Returns r, or the
+ * workers' failure. */
+static ys_result stop_pool(bt *t, ys_result r)
+{
+	pool *p = t->pool;
+	if (!p)
+		return r;
+	pthread_mutex_lock(&p->mu);
+	p->done = 1;
+	if (r)
+		p->failed = 1;
+	pthread_cond_broadcast(&p->more);
+	pthread_mutex_unlock(&p->mu);
+	for (int i = 0; i < p->nthreads; i++)
+		pthread_join(p->tid[i], NULL);
+	/* what a stop left in the queue */
+	while (p->n) {
+		ys_budget_free(p->q[p->head]);
+		p->head = (p->head + 1) % QUEUE;
+		p->n--;
+	}
+	if (p->failed && (!r || r == YS_EINVAL)) {
+		*t->ctx = p->err;
+		r = p->err.code ? p->err.code : r;
+	}
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->more);
+	pthread_cond_destroy(&p->room);
+	free(p);
+	t->pool = NULL;
 	return r;
 }
 
@@ -172,6 +302,10 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 			return r;
 		if (dl >= sizeof t->dept)
 			return fail(t, line, COL(B_DEPT), "部门 name longer than %zu bytes", sizeof t->dept - 1);
+		/* names are checked when first met: codes, amounts and the known
+		 * values of enumerated cells cannot carry invalid text */
+		if (!ys_utf8_valid(dept, dl, NULL))
+			return fail(t, line, COL(B_DEPT), "not UTF-8 (save the export as UTF-8)");
 		memcpy(t->dept, dept, dl);
 		t->dept[dl] = '\0';
 		for (size_t i = 0; i < t->nseen; i++)
@@ -211,6 +345,8 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 	if (memo_value(&t->m_type, "type", CELL(B_TYPE), LEN(B_TYPE), &type))
 		return fail(t, line, COL(B_TYPE), "单位类型 '%.*s': expected 机关 or 事业单位", (int)LEN(B_TYPE), CELL(B_TYPE));
 	if (ui < 0) {
+		if (!ys_utf8_valid(u, ul, NULL))
+			return fail(t, line, COL(B_UNIT), "not UTF-8 (save the export as UTF-8)");
 		if (ys_grow((void **)&b->units, &t->unitcap, (size_t)b->nunits + 1, sizeof *b->units))
 			return ys_error(t->ctx, YS_ENOMEM, "out of memory");
 		ui = b->nunits++;
@@ -267,6 +403,8 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 			if (strlen(b->projects[i].code) == pl && !memcmp(b->projects[i].code, pc, pl))
 				p = i;
 		if (p < 0) {
+			if (!ys_utf8_valid(pc, pl, NULL))
+				return fail(t, line, COL(B_PROJECT), "not UTF-8 (save the export as UTF-8)");
 			if (ys_grow((void **)&b->projects, &t->projcap, (size_t)b->nprojects + 1, sizeof *b->projects))
 				return ys_error(t->ctx, YS_ENOMEM, "out of memory");
 			p = b->nprojects++;
@@ -355,8 +493,8 @@ static int split(bt *t, char *line, size_t n, char **f, size_t *fl, int max)
 	return nf;
 }
 
-ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_catalog *cat, ys_batch_fn fn, void *arg,
-                           ys_batch_stats *stats)
+ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_catalog *cat, int threads,
+                           ys_batch_fn fn, void *arg, ys_batch_stats *stats)
 {
 	memset(stats, 0, sizeof *stats);
 	FILE *in = fopen(path, "rb");
@@ -371,10 +509,22 @@ ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_cat
 	t.arg = arg;
 	t.st = stats;
 	t.year = year;
+	pthread_mutex_init(&t.statmu, NULL);
+	if (threads <= 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = n < 1 ? 1 : n > 8 ? 8 : (int)n;
+	}
+	if (threads > 8)
+		threads = 8;
+	if (threads > 1 && start_pool(&t, threads)) {
+		fclose(in);
+		return ys_error(ctx, YS_ENOMEM, "cannot start the workers");
+	}
 	ys_buf_init(&t.quoted);
 	char *buf = malloc(BLOCK + MAX_LINE + 1);
 	if (!buf) {
 		fclose(in);
+		stop_pool(&t, YS_ENOMEM);
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
 	}
 	size_t have = 0;
@@ -416,10 +566,6 @@ ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_cat
 			}
 			if (len == 0 || l[0] == '#')
 				continue;
-			if (!ys_utf8_valid(l, len, NULL)) {
-				r = fail(&t, line, 1, "not UTF-8 (save the export as UTF-8)");
-				break;
-			}
 			int nf = split(&t, l, len, f, fl, 64);
 			if (nf < 0) {
 				r = ys_error(ctx, YS_ENOMEM, "out of memory");
@@ -456,6 +602,8 @@ ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_cat
 		r = ys_error(ctx, YS_EEMPTY, "%s: empty: expected a header row and line items", path);
 	if (!r)
 		r = flush(&t);
+	r = stop_pool(&t, r);
+	pthread_mutex_destroy(&t.statmu);
 	ys_budget_free(t.b);
 	for (size_t i = 0; i < t.nseen; i++)
 		free(t.seen[i]);

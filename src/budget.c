@@ -18,13 +18,12 @@ const char *ys_fund_name(ys_fundsrc f)
 
 uint64_t ys_code_key(const char *s)
 {
+	static const uint64_t pad[10] = { 1000000000, 100000000, 10000000, 1000000, 100000, 10000, 1000, 100, 10, 1 };
 	uint64_t v = 0;
 	int n = 0;
-	for (; n < 9 && s[n] >= '0' && s[n] <= '9'; n++)
+	for (; n < 9 && (unsigned)(s[n] - '0') < 10; n++)
 		v = v * 10 + (uint64_t)(s[n] - '0');
-	for (int k = n; k < 9; k++)
-		v *= 10;
-	return v * 16 + (uint64_t)n;
+	return v * pad[n] * 16 + (uint64_t)n; /* v padded to 9 digits */
 }
 
 int ys_econ_personnel(const char *econ)

@@ -24,6 +24,7 @@ typedef struct cc {
 	ys_table *t;
 	size_t rowcap, hdrcap;
 	char (*gov)[6];   /* per item: its 政府经济 款 */
+	uint16_t *mask;   /* per item: the (fund, spend) kinds it counts in, as bits */
 	struct intern *func, *econ, *govs; /* the department's distinct codes, ranked */
 	short *cls;       /* per 功能 rank: its 类 row of 01/04, or -1 */
 	int err;          /* out of memory or overflow */
@@ -90,11 +91,12 @@ static intern *intern_new(size_t n, const char *(*get)(const void *, size_t), co
 		intern_free(t);
 		return NULL;
 	}
-	/* the distinct keys, with a code of each */
+	/* the distinct keys, with a code of each; t->rank holds the slot first */
 	for (size_t i = 0; i < n; i++) {
 		const char *code = get(arg, i);
 		uint64_t k = ys_code_key(code) | 1ULL << 63; /* never 0: "" is a code too */
 		size_t sl = slot_of(t, k);
+		t->rank[i] = (uint32_t)sl;
 		if (!t->mkey[sl]) {
 			t->mkey[sl] = k;
 			t->mval[sl] = (uint32_t)t->n;
@@ -124,7 +126,7 @@ static intern *intern_new(size_t n, const char *(*get)(const void *, size_t), co
 	free(sorted);
 	free(codes);
 	for (size_t i = 0; i < n; i++)
-		t->rank[i] = t->mval[slot_of(t, ys_code_key(get(arg, i)) | 1ULL << 63)];
+		t->rank[i] = t->mval[t->rank[i]];
 	return t;
 }
 
@@ -253,13 +255,13 @@ static void put_amount(cc *c, ys_row *r, int col, int64_t fen, int show_zero)
 {
 	if (!r || (fen == 0 && !show_zero))
 		return;
-	char buf[YS_MONEY_FMT_MAX];
+	char *buf = ys_arena_alloc(&c->doc->arena, YS_MONEY_FMT_MAX);
 	int dp = c->t->def->dp;
-	if (ys_money_format(buf, fen, YS_UNIT_WANYUAN, dp, YS_FMT_GROUP) < 0) {
+	if (!buf || ys_money_format(buf, fen, YS_UNIT_WANYUAN, dp, YS_FMT_GROUP) < 0) {
 		c->err = 1; /* callers round before: an inexact figure is a bug */
 		return;
 	}
-	put_text(c, r, col, buf);
+	r->cells[col].text = buf;
 	r->cells[col].amt.fen = fen;
 	r->cells[col].amt.present = 1;
 	r->cells[col].amt.dp = (unsigned char)dp;
@@ -327,14 +329,34 @@ static int spend_is(const ys_item *it, ys_spend s)
 	return 0;
 }
 
+/* The bits of the funds and spends an item counts in: fund f is bit f,
+ * spend s is bit 8 + s. */
+static uint16_t item_mask(const ys_item *it)
+{
+	uint16_t m = 0;
+	for (int f = YS_FUND_ALL; f <= YS_FUND_NONFISCAL; f++)
+		if (fund_is(it, (ys_fund)f))
+			m |= (uint16_t)(1u << f);
+	for (int s = YS_SPEND_ALL; s <= YS_SPEND_SUBSID; s++)
+		if (spend_is(it, (ys_spend)s))
+			m |= (uint16_t)(1u << (7 + s));
+	return m;
+}
+
+static uint16_t col_mask(const ys_coldef *col)
+{
+	return (uint16_t)(1u << col->fund | 1u << (7 + col->spend));
+}
+
 /* Add the item to every amount column of the row that it counts in, as the
  * columns' descriptions say (fund and spend). */
-static void add_to_columns(cc *c, int64_t *sums, const ys_tabledef *d, const ys_item *it)
+static void add_to_columns(cc *c, int64_t *sums, const uint16_t *want, int ncols, size_t item)
 {
-	for (int k = 0; k < d->ncols; k++)
-		if (d->cols[k].kind == YS_CK_AMOUNT && fund_is(it, (ys_fund)d->cols[k].fund) &&
-		    spend_is(it, (ys_spend)d->cols[k].spend))
-			add(c, &sums[k], it->amount);
+	uint16_t m = c->mask[item];
+	int64_t amount = c->b->items[item].amount;
+	for (int k = 0; k < ncols; k++)
+		if (want[k] && (m & want[k]) == want[k])
+			add(c, &sums[k], amount);
 }
 
 /* A group key: rank fields packed above the item index (24 bits). */
@@ -349,9 +371,9 @@ static uint64_t *group(cc *c, ys_fund f, int basic_only, uint64_t (*key)(const c
 	if (!k)
 		return oom(c);
 	size_t m = 0;
+	uint16_t want = (uint16_t)(1u << f | (basic_only ? 1u << (7 + YS_SPEND_BASIC) : 0));
 	for (size_t i = 0; i < b->nitems; i++) {
-		const ys_item *it = &b->items[i];
-		if (!fund_is(it, f) || (basic_only && it->kind != YS_BASIC) || it->amount == 0)
+		if ((c->mask[i] & want) != want || b->items[i].amount == 0)
 			continue;
 		k[m++] = key(c, i) << IDX_BITS | i;
 	}
@@ -393,11 +415,14 @@ static void rows_by_group(cc *c, ys_fund f, int basic_only, uint64_t (*key)(cons
 	if (!k)
 		return;
 	const ys_tabledef *d = c->t->def;
+	uint16_t want[32];
+	for (int col = 0; col < d->ncols; col++)
+		want[col] = d->cols[col].kind == YS_CK_AMOUNT ? col_mask(&d->cols[col]) : 0;
 	for (size_t i = 0; i < n;) {
 		int64_t sums[32] = { 0 };
 		size_t j = i;
 		while (j < n && k[j] >> IDX_BITS == k[i] >> IDX_BITS)
-			add_to_columns(c, sums, d, &c->b->items[k[j++] & IDX_MASK]);
+			add_to_columns(c, sums, want, d->ncols, k[j++] & IDX_MASK);
 		int any = 0;
 		for (int col = 0; col < d->ncols; col++)
 			any |= sums[col] != 0;
@@ -811,7 +836,8 @@ ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *c
 	ys_result r = YS_OK;
 	char (*govcache)[3][6] = NULL;
 	c.gov = malloc(sizeof *c.gov * ni);
-	if (!c.doc || !c.gov) {
+	c.mask = malloc(sizeof *c.mask * ni);
+	if (!c.doc || !c.gov || !c.mask) {
 		r = ys_error(ctx, YS_ENOMEM, "out of memory");
 		goto fail;
 	}
@@ -836,6 +862,7 @@ ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *c
 	}
 	for (size_t i = 0; i < b->nitems; i++) {
 		const ys_item *it = &b->items[i];
+		c.mask[i] = item_mask(it);
 		if (it->gov[0]) {
 			memcpy(c.gov[i], it->gov, sizeof c.gov[i]);
 			continue;
@@ -928,6 +955,7 @@ ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *c
 		               : ys_error(ctx, YS_ENOMEM, "out of memory compiling");
 fail:
 	free(c.gov);
+	free(c.mask);
 	free(govcache);
 	free(c.cls);
 	intern_free(c.func);

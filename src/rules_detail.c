@@ -131,10 +131,19 @@ done:
 static void d_econ_pair(ys_checker *d, const ys_rule *rule)
 {
 	const ys_budget *b = d->budget;
+	codeset seen = { NULL, 0 }; /* (部门经济, 政府经济, unit type) pairs looked at */
 	for (size_t i = 0; i < b->nitems; i++) {
 		const ys_item *it = &b->items[i];
 		if (!it->gov[0])
 			continue;
+		uint64_t pair = ys_code_key(it->econ) * 31 + ys_code_key(it->gov) * 7 + (uint64_t)b->units[it->unit].type;
+		int fresh = codeset_add(&seen, pair | 1, b->nitems);
+		if (fresh < 0) {
+			d->oom = 1;
+			break;
+		}
+		if (!fresh)
+			continue; /* the same pair again: one finding is enough, and it was checked */
 		const ys_catmap *m = ys_catalog_map(d->cat, it->econ);
 		ys_unittype t = b->units[it->unit].type;
 		if (!m || !strcmp(m->gov_code[t], it->gov))
@@ -143,6 +152,7 @@ static void d_econ_pair(ys_checker *d, const ys_rule *rule)
 		    "部门经济分类 %s of a %s (%s) maps to 政府经济分类 %s %s, not %s", it->econ, ys_unittype_name(t),
 		    b->units[it->unit].name, m->gov_code[t], m->gov_name[t], it->gov);
 	}
+	free(seen.k);
 }
 
 static void d_personnel(ys_checker *d, const ys_rule *rule)
@@ -251,31 +261,6 @@ static void d_negative(ys_checker *d, const ys_rule *rule)
 			say(d, rule, YS_SEV_ERROR, b->services[i].pos, "negative purchased service");
 }
 
-/* An item's key as numbers (no outside state in the comparison). */
-typedef struct ikey {
-	uint64_t func, econ, gov;
-	uint32_t project, unit, packed; /* packed: fund, carry, kind, flags */
-	size_t i;
-} ikey;
-
-static int cmp_ikey(const void *a, const void *b)
-{
-	const ikey *x = a, *y = b;
-	if (x->unit != y->unit)
-		return x->unit < y->unit ? -1 : 1;
-	if (x->func != y->func)
-		return x->func < y->func ? -1 : 1;
-	if (x->econ != y->econ)
-		return x->econ < y->econ ? -1 : 1;
-	if (x->gov != y->gov)
-		return x->gov < y->gov ? -1 : 1;
-	if (x->packed != y->packed)
-		return x->packed < y->packed ? -1 : 1;
-	if (x->project != y->project)
-		return x->project < y->project ? -1 : 1;
-	return x->i < y->i ? -1 : 1;
-}
-
 static int same_key(const ys_item *x, const ys_item *y)
 {
 	return x->unit == y->unit && !strcmp(x->func, y->func) && !strcmp(x->econ, y->econ) && !strcmp(x->gov, y->gov) &&
@@ -283,34 +268,45 @@ static int same_key(const ys_item *x, const ys_item *y)
 	       x->flags == y->flags;
 }
 
+static uint64_t item_hash(const ys_item *it)
+{
+	uint64_t h = ys_code_key(it->func) * 0x9E3779B97F4A7C15ULL;
+	h ^= ys_code_key(it->econ) + 0x7F4A7C159E3779B9ULL + (h << 6) + (h >> 2);
+	h ^= ys_code_key(it->gov) + (h << 6) + (h >> 2);
+	h ^= ((uint64_t)(uint32_t)it->unit << 32 | (uint64_t)(uint32_t)it->project) + (h << 6) + (h >> 2);
+	h ^= ((uint64_t)it->fund << 24 | (uint64_t)it->carry << 16 | (uint64_t)it->kind << 8 | it->flags) + (h << 6);
+	return h;
+}
+
 static void d_duplicates(ys_checker *d, const ys_rule *rule)
 {
 	const ys_budget *b = d->budget;
-	ikey *k = malloc(sizeof *k * (b->nitems ? b->nitems : 1));
-	if (!k) {
+	/* items by the hash of their key (open addressing, item index + 1) */
+	size_t cap = 64;
+	while (cap < b->nitems * 2)
+		cap *= 2;
+	size_t *slot = calloc(cap, sizeof *slot);
+	if (!slot) {
 		d->oom = 1;
 		return;
 	}
 	for (size_t i = 0; i < b->nitems; i++) {
-		const ys_item *it = &b->items[i];
-		k[i].func = ys_code_key(it->func);
-		k[i].econ = ys_code_key(it->econ);
-		k[i].gov = ys_code_key(it->gov);
-		k[i].project = (uint32_t)it->project;
-		k[i].unit = (uint32_t)it->unit;
-		k[i].packed = (uint32_t)it->fund << 24 | (uint32_t)it->carry << 16 | (uint32_t)it->kind << 8 | it->flags;
-		k[i].i = i;
+		const ys_item *y = &b->items[i];
+		size_t k = (size_t)(item_hash(y) >> 7) & (cap - 1);
+		for (; slot[k]; k = (k + 1) & (cap - 1)) {
+			const ys_item *x = &b->items[slot[k] - 1];
+			if (same_key(x, y)) {
+				say(d, rule, YS_SEV_WARNING, y->pos,
+				    "the same item (unit, 功能, 经济, fund, basic/project, project) as %s:%d: the two amounts are "
+				    "added",
+				    x->pos.file ? x->pos.file : "", x->pos.line);
+				break;
+			}
+		}
+		if (!slot[k])
+			slot[k] = i + 1;
 	}
-	if (b->nitems)
-		qsort(k, b->nitems, sizeof *k, cmp_ikey);
-	for (size_t i = 1; i < b->nitems; i++) {
-		const ys_item *x = &b->items[k[i - 1].i], *y = &b->items[k[i].i];
-		if (same_key(x, y))
-			say(d, rule, YS_SEV_WARNING, y->pos,
-			    "the same item (unit, 功能, 经济, fund, basic/project, project) as %s:%d: the two amounts are added",
-			    x->pos.file ? x->pos.file : "", x->pos.line);
-	}
-	free(k);
+	free(slot);
 	for (int p = 0; p < b->nprojects; p++) {
 		const ys_project *pr = &b->projects[p];
 		for (int i = 1; i < pr->nind; i++)

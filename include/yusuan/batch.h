@@ -31,9 +31,12 @@ typedef struct ys_batch_stats {
 	uint64_t bytes;
 } ys_batch_stats;
 
-/* Compile every department of path, as budgets of `year`.  Errors name
- * file:line:column. */
-ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_catalog *cat, ys_batch_fn fn, void *arg,
-                           ys_batch_stats *stats);
+/* Compile every department of path, as budgets of `year`, with `threads`
+ * workers (0: one per processor, at most 8; 1: in the calling thread).  With
+ * more than one, fn is called from the workers, one department at a time
+ * each, in no particular order: it must be safe to call concurrently.
+ * Errors name file:line:column. */
+ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_catalog *cat, int threads,
+                           ys_batch_fn fn, void *arg, ys_batch_stats *stats);
 
 #endif

@@ -159,6 +159,25 @@ START_TEST(budget_model_derivations)
 }
 END_TEST
 
+START_TEST(code_keys_sort_like_code_strings)
+{
+	/* every pair: the keys compare as the strings do, and are equal only for equal strings */
+	static const char *const codes[] = { "", "2", "201", "2010", "20103", "2010301", "2010350", "201036", "30211",
+		                             "3021100", "3021101", "302110", "30212", "3", "999999999", "0", "00" };
+	size_t n = sizeof codes / sizeof codes[0];
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int s = strcmp(codes[i], codes[j]);
+			uint64_t a = ys_code_key(codes[i]), b = ys_code_key(codes[j]);
+			int k = a < b ? -1 : a > b;
+			ck_assert_msg((s < 0) == (k < 0) && (s == 0) == (k == 0), "'%s' vs '%s': strcmp %d, keys %d", codes[i],
+			              codes[j], s, k);
+		}
+	ck_assert_uint_eq(ys_code_key(""), 0);
+	ck_assert_uint_eq(ys_code_key("30211"), 302110000ULL * 16 + 5);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("catalog");
@@ -170,6 +189,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, bad_catalog_files_say_where);
 	tcase_add_test(tc, year_folders);
 	tcase_add_test(tc, budget_model_derivations);
+	tcase_add_test(tc, code_keys_sort_like_code_strings);
 	suite_add_tcase(s, tc);
 	return s;
 }
