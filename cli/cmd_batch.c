@@ -2,11 +2,13 @@
  * cmd_batch.c - yusuan batch FILE --year YYYY [-o OUTDIR] [--format text|json|none]
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -54,9 +56,17 @@ static int write_dept(const ys_budget *b, const ys_report *detail, const ys_doc 
 		name[n++] = *p == '/' || *p == '\\' ? '_' : *p;
 	name[n] = '\0';
 	snprintf(path, sizeof path, "%s/%s.%s", o->dir, name, o->fmt == 0 ? "txt" : "json");
-	FILE *f = fopen(path, "w");
-	int bad = !f || fwrite(buf.s, 1, buf.len, f) != buf.len;
-	if (f && fclose(f) != 0)
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666), bad = fd < 0;
+	for (size_t at = 0; !bad && at < buf.len;) {
+		ssize_t w = write(fd, buf.s + at, buf.len - at);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			bad = 1;
+		else
+			at += (size_t)w;
+	}
+	if (fd >= 0 && close(fd) != 0)
 		bad = 1;
 	ys_buf_release(&buf);
 	if (bad) {

@@ -100,6 +100,11 @@ static int buf_reserve(ys_buf *b, size_t extra)
 	return 0;
 }
 
+void ys_buf_reserve(ys_buf *b, size_t extra)
+{
+	buf_reserve(b, extra);
+}
+
 void ys_buf_add(ys_buf *b, const void *p, size_t n)
 {
 	if (n == 0 || buf_reserve(b, n))

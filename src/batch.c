@@ -93,6 +93,8 @@ typedef struct bt {
 	size_t nseen, seencap;
 	ys_buf quoted;        /* unquoted fields of the current record */
 	pool *pool;           /* NULL: compile in this thread */
+	size_t *ulen, ulencap; /* byte lengths of the department's unit names */
+	size_t *plen, plencap; /* and of its project codes */
 	pthread_mutex_t statmu;
 } bt;
 
@@ -339,7 +341,7 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 		return fail(t, line, COL(B_UNIT), "单位 is empty");
 	int ui = -1;
 	for (int i = 0; i < b->nunits && ui < 0; i++)
-		if (strlen(b->units[i].name) == ul && !memcmp(b->units[i].name, u, ul))
+		if (t->ulen[i] == ul && !memcmp(b->units[i].name, u, ul))
 			ui = i;
 	int type;
 	if (memo_value(&t->m_type, "type", CELL(B_TYPE), LEN(B_TYPE), &type))
@@ -347,8 +349,10 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 	if (ui < 0) {
 		if (!ys_utf8_valid(u, ul, NULL))
 			return fail(t, line, COL(B_UNIT), "not UTF-8 (save the export as UTF-8)");
-		if (ys_grow((void **)&b->units, &t->unitcap, (size_t)b->nunits + 1, sizeof *b->units))
+		if (ys_grow((void **)&b->units, &t->unitcap, (size_t)b->nunits + 1, sizeof *b->units) ||
+		    ys_grow((void **)&t->ulen, &t->ulencap, (size_t)b->nunits + 1, sizeof *t->ulen))
 			return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+		t->ulen[b->nunits] = ul;
 		ui = b->nunits++;
 		b->units[ui].name = ys_arena_strndup(&b->arena, u, ul);
 		b->units[ui].type = (ys_unittype)type;
@@ -400,13 +404,15 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 		/* projects of a department are few; the last one is the likeliest */
 		int p = -1;
 		for (int i = b->nprojects - 1; i >= 0 && p < 0; i--)
-			if (strlen(b->projects[i].code) == pl && !memcmp(b->projects[i].code, pc, pl))
+			if (t->plen[i] == pl && !memcmp(b->projects[i].code, pc, pl))
 				p = i;
 		if (p < 0) {
 			if (!ys_utf8_valid(pc, pl, NULL))
 				return fail(t, line, COL(B_PROJECT), "not UTF-8 (save the export as UTF-8)");
-			if (ys_grow((void **)&b->projects, &t->projcap, (size_t)b->nprojects + 1, sizeof *b->projects))
+			if (ys_grow((void **)&b->projects, &t->projcap, (size_t)b->nprojects + 1, sizeof *b->projects) ||
+			    ys_grow((void **)&t->plen, &t->plencap, (size_t)b->nprojects + 1, sizeof *t->plen))
 				return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+			t->plen[b->nprojects] = pl;
 			p = b->nprojects++;
 			memset(&b->projects[p], 0, sizeof b->projects[p]);
 			b->projects[p].code = ys_arena_strndup(&b->arena, pc, pl);
@@ -605,6 +611,8 @@ ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_cat
 	r = stop_pool(&t, r);
 	pthread_mutex_destroy(&t.statmu);
 	ys_budget_free(t.b);
+	free(t.ulen);
+	free(t.plen);
 	for (size_t i = 0; i < t.nseen; i++)
 		free(t.seen[i]);
 	free(t.seen);

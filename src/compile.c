@@ -26,6 +26,7 @@ typedef struct cc {
 	char (*gov)[6];   /* per item: its 政府经济 款 */
 	uint16_t *mask;   /* per item: the (fund, spend) kinds it counts in, as bits */
 	struct intern *func, *econ, *govs; /* the department's distinct codes, ranked */
+	int bf, be, bg, bu, keybits;       /* bits a rank of each needs; bits of a whole key */
 	short *cls;       /* per 功能 rank: its 类 row of 01/04, or -1 */
 	int err;          /* out of memory or overflow */
 } cc;
@@ -130,9 +131,10 @@ static intern *intern_new(size_t n, const char *(*get)(const void *, size_t), co
 	return t;
 }
 
-/* Sort packed keys: least-significant-digit radix sort, 11 bits a pass,
- * passes whose digit is the same everywhere skipped. */
-static int sort_u64(uint64_t *a, size_t n)
+/* Sort packed keys of `bits` significant bits: least-significant-digit
+ * radix sort, 11 bits a pass, passes whose digit is the same everywhere
+ * skipped. */
+static int sort_u64(uint64_t *a, size_t n, int bits)
 {
 	if (n < 2)
 		return 0;
@@ -140,7 +142,7 @@ static int sort_u64(uint64_t *a, size_t n)
 	if (!tmp)
 		return -1;
 	size_t count[2048];
-	for (int shift = 0; shift < 64; shift += 11) {
+	for (int shift = 0; shift < bits; shift += 11) {
 		memset(count, 0, sizeof count);
 		for (size_t i = 0; i < n; i++)
 			count[(a[i] >> shift) & 2047]++;
@@ -297,49 +299,32 @@ static void put_owned(ys_row *r, int col, const char *s)
 
 /* ---- item views --------------------------------------------------------- */
 
-typedef int (*item_pred)(const cc *c, const ys_item *it);
-
-static int fund_is(const ys_item *it, ys_fund f)
-{
-	switch (f) {
-	case YS_FUND_ALL: return 1;
-	case YS_FUND_FISCAL: return ys_fund_fiscal((ys_fundsrc)it->fund);
-	case YS_FUND_GP: return it->fund == YS_FS_GP;
-	case YS_FUND_GF: return it->fund == YS_FS_GF;
-	case YS_FUND_SOC: return it->fund == YS_FS_SOC;
-	case YS_FUND_NONFISCAL: return !ys_fund_fiscal((ys_fundsrc)it->fund);
-	}
-	return 0;
-}
-
-/* Does the item count in a column that sums `spend` money? */
-static int spend_is(const ys_item *it, ys_spend s)
-{
-	switch (s) {
-	case YS_SPEND_ALL: return 1;
-	case YS_SPEND_BASIC: return it->kind == YS_BASIC;
-	case YS_SPEND_PROJECT: return it->kind == YS_PROJECT;
-	case YS_SPEND_PERSONNEL: return it->kind == YS_BASIC && ys_econ_personnel(it->econ);
-	case YS_SPEND_PUBLIC: return it->kind == YS_BASIC && !ys_econ_personnel(it->econ);
-	case YS_SPEND_NOCAP: return it->kind == YS_PROJECT && !ys_econ_capital(it->econ);
-	case YS_SPEND_OPER: return (it->flags & YS_ITEM_OPER) != 0;
-	case YS_SPEND_UPPER: return (it->flags & YS_ITEM_UPPER) != 0;
-	case YS_SPEND_SUBSID: return (it->flags & YS_ITEM_SUBSID) != 0;
-	}
-	return 0;
-}
-
-/* The bits of the funds and spends an item counts in: fund f is bit f,
- * spend s is bit 8 + s. */
+/* Which money an item is, as bits: ys_fund f is bit f, ys_spend s is bit
+ * 7 + s.  A column that sums (fund, spend) money (tables.h) takes the items
+ * that have both its bits.  This is where 人员/公用 (301, 303), 基本建设
+ * (309) and 财政拨款 are decided for every table. */
 static uint16_t item_mask(const ys_item *it)
 {
-	uint16_t m = 0;
-	for (int f = YS_FUND_ALL; f <= YS_FUND_NONFISCAL; f++)
-		if (fund_is(it, (ys_fund)f))
-			m |= (uint16_t)(1u << f);
-	for (int s = YS_SPEND_ALL; s <= YS_SPEND_SUBSID; s++)
-		if (spend_is(it, (ys_spend)s))
-			m |= (uint16_t)(1u << (7 + s));
+	int fiscal = ys_fund_fiscal((ys_fundsrc)it->fund);
+	uint16_t m = (uint16_t)(1u << YS_FUND_ALL | 1u << (fiscal ? YS_FUND_FISCAL : YS_FUND_NONFISCAL) |
+	                        1u << (7 + YS_SPEND_ALL));
+	if (it->fund == YS_FS_GP)
+		m |= 1u << YS_FUND_GP;
+	else if (it->fund == YS_FS_GF)
+		m |= 1u << YS_FUND_GF;
+	else if (it->fund == YS_FS_SOC)
+		m |= 1u << YS_FUND_SOC;
+	if (it->kind == YS_BASIC)
+		m |= 1u << (7 + YS_SPEND_BASIC) |
+		     1u << (7 + (ys_econ_personnel(it->econ) ? YS_SPEND_PERSONNEL : YS_SPEND_PUBLIC));
+	else
+		m |= 1u << (7 + YS_SPEND_PROJECT) | (ys_econ_capital(it->econ) ? 0 : 1u << (7 + YS_SPEND_NOCAP));
+	if (it->flags & YS_ITEM_OPER)
+		m |= 1u << (7 + YS_SPEND_OPER);
+	if (it->flags & YS_ITEM_UPPER)
+		m |= 1u << (7 + YS_SPEND_UPPER);
+	if (it->flags & YS_ITEM_SUBSID)
+		m |= 1u << (7 + YS_SPEND_SUBSID);
 	return m;
 }
 
@@ -377,7 +362,7 @@ static uint64_t *group(cc *c, ys_fund f, int basic_only, uint64_t (*key)(const c
 			continue;
 		k[m++] = key(c, i) << IDX_BITS | i;
 	}
-	if (sort_u64(k, m)) {
+	if (sort_u64(k, m, c->keybits)) {
 		free(k);
 		return oom(c);
 	}
@@ -385,20 +370,20 @@ static uint64_t *group(cc *c, ys_fund f, int basic_only, uint64_t (*key)(const c
 	return k;
 }
 
-/* 14 bits of 功能 rank, 12 of 政府经济, 14 of 部门经济: 40 bits of key */
+/* ranks packed in as few bits as the department needs (c->bf, bg, be, bu) */
 static uint64_t key_func_econ(const cc *c, size_t i)
 {
-	return (uint64_t)c->func->rank[i] << 26 | (uint64_t)c->govs->rank[i] << 14 | c->econ->rank[i];
+	return ((uint64_t)c->func->rank[i] << c->bg | c->govs->rank[i]) << c->be | c->econ->rank[i];
 }
 
 static uint64_t key_unit_func(const cc *c, size_t i)
 {
-	return (uint64_t)(uint32_t)c->b->items[i].unit << 14 | c->func->rank[i];
+	return (uint64_t)(uint32_t)c->b->items[i].unit << c->bf | c->func->rank[i];
 }
 
 static uint64_t key_econ(const cc *c, size_t i)
 {
-	return (uint64_t)c->govs->rank[i] << 14 | c->econ->rank[i];
+	return (uint64_t)c->govs->rank[i] << c->be | c->econ->rank[i];
 }
 
 static uint64_t key_func(const cc *c, size_t i)
@@ -885,6 +870,24 @@ ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *c
 		r = c.govs && c.cls ? ys_error(ctx, YS_ELIMIT, "%s: more than 4095 distinct 政府经济 codes", b->department)
 		                    : ys_error(ctx, YS_ENOMEM, "out of memory");
 		goto fail;
+	}
+	/* the bits each rank needs, and a whole key (ranks above the item index) */
+	{
+		int *w[4] = { &c.bf, &c.be, &c.bg, &c.bu };
+		int n[4] = { c.func->n, c.econ->n, c.govs->n, b->nunits };
+		for (int k = 0; k < 4; k++) {
+			*w[k] = 1;
+			while ((1 << *w[k]) < n[k])
+				(*w[k])++;
+		}
+		int idx = 1;
+		while ((size_t)1 << idx < b->nitems)
+			idx++;
+		int widest = c.bf + c.bg + c.be;
+		if (c.bu + c.bf > widest)
+			widest = c.bu + c.bf;
+		c.keybits = widest + IDX_BITS;
+		(void)idx;
 	}
 	/* each 功能 code's 类 row of 01/04 (the same rows in both) */
 	{

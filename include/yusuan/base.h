@@ -68,6 +68,8 @@ extern const char ys_buf_empty_[1];
 void ys_buf_init(ys_buf *b);
 void ys_buf_release(ys_buf *b);
 void ys_buf_reset(ys_buf *b);            /* len = 0, keeps memory */
+/* Make room for extra more bytes (and the NUL) without changing len. */
+void ys_buf_reserve(ys_buf *b, size_t extra);
 void ys_buf_add(ys_buf *b, const void *p, size_t n);
 void ys_buf_adds(ys_buf *b, const char *s);
 void ys_buf_addc(ys_buf *b, char c);

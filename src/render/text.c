@@ -29,9 +29,25 @@ static void put_row(ys_buf *out, const ys_table *t, const ys_row *row)
 				ys_buf_adds(out, row->cells[sh->slots[i]].text);
 		}
 	} else {
-		for (int c = 0; c < d->ncols; c++) {
+		/* one reservation for the row: rows are most of a table's bytes */
+		size_t len[64], total = (size_t)d->ncols;
+		int n = d->ncols < 64 ? d->ncols : 64;
+		for (int c = 0; c < n; c++)
+			total += len[c] = strlen(row->cells[c].text);
+		ys_buf_reserve(out, total);
+		if (out->oom)
+			return;
+		char *p = out->s + out->len;
+		for (int c = 0; c < n; c++) {
 			if (c)
-				ys_buf_addc(out, '\t');
+				*p++ = '\t';
+			memcpy(p, row->cells[c].text, len[c]);
+			p += len[c];
+		}
+		out->len = (size_t)(p - out->s);
+		out->s[out->len] = '\0';
+		for (int c = n; c < d->ncols; c++) {
+			ys_buf_addc(out, '\t');
 			ys_buf_adds(out, row->cells[c].text);
 		}
 	}
