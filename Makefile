@@ -43,7 +43,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB := $(BUILD)/libyusuan.a
 BIN := $(BUILD)/yusuan
 
-.PHONY: all deps test unit clitest demo clean rulesdoc
+.PHONY: all deps test unit clitest demo clean bench
 all: $(BIN) $(LIB)
 
 deps:
@@ -90,6 +90,13 @@ test: deps
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/demo.sh $(BIN)
+
+# The benchmark of issue 3: yusuan against DuckDB and the sqlite3 shell
+# (needs Node.js/npm and GNU time: scripts/deps.sh --bench).  Not part of test.
+bench: deps
+	@scripts/deps.sh --bench
+	@$(MAKE) --no-print-directory all
+	@bench/run.sh $(RUNS)
 
 clean:
 	rm -rf build out

@@ -12,6 +12,16 @@ libzip-dev libexpat1-dev
 check"
 
 missing=""
+# make bench also needs Node.js with npm (DuckDB's peer), GNU time (peak
+# memory) and the sqlite3 shell: installed from Debian when not on PATH
+if [ "${1:-}" = "--bench" ]; then
+	PKGS=""
+	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+	command -v npm >/dev/null 2>&1 || missing="$missing npm"
+	[ -x /usr/bin/time ] || missing="$missing time"
+	command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+fi
+
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
 		missing="$missing $p"
