@@ -4,19 +4,22 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 : "${YUSUAN:?set YUSUAN to the yusuan binary}"
 export YUSUAN
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-cli.XXXXXX")
-export TMP
+BASE=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-cli.XXXXXX")
 pass=0 fail=0
 for t in tests/cli/t[0-9]*.sh; do
-	if sh "$t" > "$TMP/out" 2>&1; then
+	# each script its own scratch folder
+	TMP=$BASE/$(basename "$t" .sh)
+	mkdir -p "$TMP"
+	export TMP
+	if sh "$t" > "$BASE/$(basename "$t" .sh).log" 2>&1; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
 		echo "FAIL $t"
-		sed 's/^/    /' "$TMP/out"
+		sed 's/^/    /' "$BASE/$(basename "$t" .sh).log"
 	fi
 done
-rm -rf "$TMP"
+rm -rf "$BASE"
 total=$((pass + fail))
 pct=$((total ? 100 * pass / total : 100))
 echo "cli: ${pct}%: Scripts: $total, Failures: $fail"

@@ -1,17 +1,17 @@
 # init and build: the example compiles into the seed's tables; errors refuse
 . tests/cli/lib.sh
 EX=examples/2026-beijing-jiguan-shiwu
-expect_exit 0 $YUSUAN build $EX -o $TMP/built --db $TMP/b.db
+expect_exit 0 $YUSUAN build $EX -o $TMP/out --db $TMP/b.db
 has $TMP/o "built 北京市机关事务管理中心 2026: 125 items, 13 tables"
 has $TMP/o "check: 0 errors, 1 warnings, 0 notices"
 has $TMP/o "201 一般公共服务支出              27,724.538052      26,874.538052"
 has $TMP/e "projects.csv:4  [detail.projects]"
 # the compiled tables check clean, like the published ones
-expect_exit 0 $YUSUAN check $TMP/built/tables.txt
+expect_exit 0 $YUSUAN check $TMP/out/tables.txt
 has $TMP/o "summary: 0 errors, 1 warning, 0 notices"
 # rebuilt from the database alone, the same text
 expect_exit 0 $YUSUAN build --db $TMP/b.db -o $TMP/again --quiet
-cmp -s $TMP/built/tables.txt $TMP/again/tables.txt || fail "rebuild from the database differs"
+cmp -s $TMP/out/tables.txt $TMP/again/tables.txt || fail "rebuild from the database differs"
 expect_exit 0 $YUSUAN build --db $TMP/b.db -o $TMP/csv --format csv --quiet
 [ -f $TMP/csv/01.csv ] && [ -f $TMP/csv/13.csv ] || fail "csv: one file per table"
 expect_exit 0 $YUSUAN check --db $TMP/b.db
@@ -31,7 +31,7 @@ has $TMP/e "items.csv:3:"
 # GB18030 input reads the same
 mkdir -p $TMP/gb && for f in $EX/*.csv; do iconv -f UTF-8 -t GB18030 $f > $TMP/gb/$(basename $f); done
 expect_exit 0 $YUSUAN build $TMP/gb -o $TMP/gbout --quiet
-cmp -s $TMP/built/tables.txt $TMP/gbout/tables.txt || fail "GB18030 input builds different tables"
+cmp -s $TMP/out/tables.txt $TMP/gbout/tables.txt || fail "GB18030 input builds different tables"
 # init writes a template that says what to fill in, and never overwrites
 expect_exit 0 $YUSUAN init $TMP/new
 has $TMP/new/items.csv "# 支出明细 (items): The line items"
