@@ -207,7 +207,7 @@ int cmd_build(int argc, char **argv)
 	}
 	if ((rc = write_outputs(&ctx, doc, outdir, fmt)))
 		goto done;
-	ys_check_opts opts = { cat, NULL };
+	ys_check_opts opts = { cat, NULL, NULL };
 	if (ys_check(&ctx, doc, &opts, &rep)) {
 		rc = cli_fail(&ctx);
 		goto done;

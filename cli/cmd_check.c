@@ -19,6 +19,7 @@ static const char usage[] =
 	"  --catalog DIR       classification catalog folder (default: the shipped data/catalog)\n"
 	"  --catalog-file K=P  replace one catalog file (K: function, dept_econ, gov_econ, map, variants)\n"
 	"  --rule ID           run only this rule\n"
+	"  --previous FILE     last year's disclosure: adds the year-over-year rules (yoy.*)\n"
 	"  --db PATH           check a disclosure stored by 'yusuan import' (the newest, or --doc ID)\n"
 	"  --explain ID        print what a rule checks and exit\n"
 	"\n"
@@ -152,6 +153,11 @@ static void put_csv(ys_buf *out, const ys_report *rep)
 static int explain(const char *id)
 {
 	const ys_rule *r = ys_rule_find(id);
+	size_t n;
+	const ys_rule *d = ys_detail_rules(&n);
+	for (size_t i = 0; !r && i < n; i++)
+		if (!strcmp(d[i].id, id))
+			r = &d[i];
 	if (!r) {
 		fprintf(stderr, "yusuan: no rule '%s' (yusuan rules lists them)\n", id);
 		return EXIT_USAGE;
@@ -164,7 +170,7 @@ static int explain(const char *id)
 int cmd_check(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "csv", NULL };
-	const char *file = NULL, *db = NULL, *catdir = NULL, *rule = NULL, *docid = NULL;
+	const char *file = NULL, *db = NULL, *catdir = NULL, *rule = NULL, *docid = NULL, *prevfile = NULL;
 	const char *catfiles[16];
 	int ncatfiles = 0, fmt = FMT_TEXT;
 	for (int i = 1; i < argc; i++) {
@@ -190,6 +196,8 @@ int cmd_check(int argc, char **argv)
 			rule = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
 			db = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
+			prevfile = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--doc", &missing))) {
 			docid = v;
 		} else if (missing) {
@@ -233,11 +241,18 @@ int cmd_check(int argc, char **argv)
 		}
 	}
 
-	ys_check_opts opts = { cat, rule };
+	ys_doc *prev = NULL;
+	if (prevfile && ys_doc_read_text_file(&ctx, prevfile, &prev)) {
+		ys_catalog_free(cat);
+		ys_doc_free(doc);
+		return cli_fail(&ctx);
+	}
+	ys_check_opts opts = { cat, rule, prev };
 	ys_report *rep;
 	if (ys_check(&ctx, doc, &opts, &rep)) {
 		ys_catalog_free(cat);
 		ys_doc_free(doc);
+		ys_doc_free(prev);
 		return cli_fail(&ctx);
 	}
 	ys_buf out = YS_BUF_INIT;
@@ -254,5 +269,6 @@ int cmd_check(int argc, char **argv)
 	ys_report_free(rep);
 	ys_catalog_free(cat);
 	ys_doc_free(doc);
+	ys_doc_free(prev);
 	return rc;
 }

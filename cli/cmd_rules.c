@@ -56,8 +56,15 @@ int cmd_rules(int argc, char **argv)
 			return cli_usage_error(usage, "unexpected '%s'", argv[i]);
 		}
 	}
-	size_t n;
-	const ys_rule *r = ys_rules(&n);
+	/* the rules on disclosures, then those on detail (yusuan build) */
+	size_t n1, n2;
+	const ys_rule *r1 = ys_rules(&n1), *r2 = ys_detail_rules(&n2);
+	size_t n = n1 + n2;
+	ys_rule *r = malloc(sizeof *r * n);
+	if (!r)
+		return EXIT_STORE;
+	memcpy(r, r1, sizeof *r * n1);
+	memcpy(r + n1, r2, sizeof *r * n2);
 	ys_buf out = YS_BUF_INIT;
 	if (fmt == 1) {
 		json_t *arr = json_array();
@@ -88,5 +95,6 @@ int cmd_rules(int argc, char **argv)
 	}
 	int rc = cli_write_stdout(&out);
 	ys_buf_release(&out);
+	free(r);
 	return rc;
 }

@@ -154,10 +154,30 @@ void ck_primary(ident *id)
 		id->primary = id->nterms - 1;
 }
 
+/* Half a printed unit for every rounded figure of the identity: a figure
+ * printed with fewer decimals than its unit holds exactly (0.01 万元, 1 元 in
+ * a 元 table with no decimals) is off by up to half its last digit. */
+static int64_t rounding_tol(const ident *id)
+{
+	int64_t tol = 0;
+	for (int i = 0; i < id->nterms; i++) {
+		cref c = id->terms[i].c;
+		const ys_cell *cell = ck_cell(c);
+		if (!cell->amt.present || cell->amt.dp >= ys_unit_decimals(c.t->unit))
+			continue;
+		int64_t q = ys_money_quantum(c.t->unit, cell->amt.dp);
+		if (q > 1 && !__builtin_add_overflow(tol, q / 2, &tol))
+			continue;
+	}
+	return tol;
+}
+
 static void eval(ident *id)
 {
 	int64_t s = 0, v;
 	id->overflow = 0;
+	if (id->op != OP_ROUND)
+		id->tol = rounding_tol(id);
 	int first = id->op == OP_ROUND ? 1 : 0;
 	for (int i = first; i < id->nterms; i++) {
 		v = ck_value(id->terms[i].c);
@@ -192,7 +212,7 @@ static void eval(ident *id)
 		else
 			id->fails = 1;
 	} else {
-		id->fails = s > 0;
+		id->fails = s <= 0 ? 0 : s <= id->tol ? 2 : 1;
 	}
 }
 
@@ -489,6 +509,7 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 	ck.ctx = ctx;
 	ck.doc = doc;
 	ck.cat = opts ? opts->catalog : NULL;
+	ck.prev = opts ? opts->previous : NULL;
 	ck.cat_firm = ck.cat && (!doc->year || ys_catalog_year(ck.cat) <= doc->year + 1) &&
 	              (!doc->year || ys_catalog_year(ck.cat) >= doc->year - 1);
 	ck.rep = rep;

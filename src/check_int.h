@@ -44,6 +44,7 @@ struct ys_checker {
 	const ys_doc *doc;        /* checking a disclosure */
 	const struct ys_budget *budget; /* checking detail (rules_detail.c) */
 	const ys_catalog *cat;
+	const ys_doc *prev;/* last year's disclosure, or NULL */
 	int cat_firm;      /* the catalog applies to the document's year */
 	ys_report *rep;
 	ident *ids;
@@ -125,5 +126,42 @@ void rule_pres_numbering(ys_checker *, const ys_rule *);
 void rule_pres_name_variants(ys_checker *, const ys_rule *);
 void rule_pres_unit(ys_checker *, const ys_rule *);
 void rule_perf_misplaced(ys_checker *, const ys_rule *);
+
+void rule_x03_fiscal_code(ys_checker *, const ys_rule *);
+void rule_x10_total(ys_checker *, const ys_rule *);
+void rule_x11_fiscal(ys_checker *, const ys_rule *);
+void rule_x13_other(ys_checker *, const ys_rule *);
+void rule_cls_level(ys_checker *, const ys_rule *);
+void rule_cls_fund_table(ys_checker *, const ys_rule *);
+void rule_cls_pair_06_03(ys_checker *, const ys_rule *);
+void rule_comp_year(ys_checker *, const ys_rule *);
+void rule_comp_department(ys_checker *, const ys_rule *);
+void rule_comp_order(ys_checker *, const ys_rule *);
+void rule_comp_project_total(ys_checker *, const ys_rule *);
+void rule_comp_indicator_blank(ys_checker *, const ys_rule *);
+void rule_comp_basic_capital(ys_checker *, const ys_rule *);
+void rule_comp_procurement_class(ys_checker *, const ys_rule *);
+void rule_pres_spaced(ys_checker *, const ys_rule *);
+void rule_pres_decimals(ys_checker *, const ys_rule *);
+void rule_pres_title_number(ys_checker *, const ys_rule *);
+void rule_pres_ordinals(ys_checker *, const ys_rule *);
+void rule_pres_zero_printed(ys_checker *, const ys_rule *);
+void rule_pres_units_mixed(ys_checker *, const ys_rule *);
+void rule_pres_fullwidth_digits(ys_checker *, const ys_rule *);
+void rule_perf_percent(ys_checker *, const ys_rule *);
+void rule_perf_months(ys_checker *, const ys_rule *);
+void rule_perf_qualitative(ys_checker *, const ys_rule *);
+void rule_perf_numeric(ys_checker *, const ys_rule *);
+void rule_perf_levels(ys_checker *, const ys_rule *);
+void rule_perf_categories(ys_checker *, const ys_rule *);
+void rule_perf_cost(ys_checker *, const ys_rule *);
+void rule_perf_duplicate(ys_checker *, const ys_rule *);
+void rule_perf_goal(ys_checker *, const ys_rule *);
+void rule_perf_unit_wide(ys_checker *, const ys_rule *);
+void rule_yoy_sangong(ys_checker *, const ys_rule *);
+void rule_yoy_class(ys_checker *, const ys_rule *);
+void rule_yoy_total(ys_checker *, const ys_rule *);
+void rule_yoy_projects(ys_checker *, const ys_rule *);
+void rule_yoy_tables(ys_checker *, const ys_rule *);
 
 #endif

@@ -114,6 +114,19 @@ static const ys_rule rules[] = {
 	  "The disclosed projects' 财政资金 cannot exceed 财政拨款 project spending (05 + 07 + 08), nor their 项目总额 all "
 	  "project spending (03).",
 	  rule_x12_projects, 0 },
+	{ "x03_fiscal.code", E, "03 05 07 08", "identity", "各功能科目的财政拨款（05 + 07 + 08）不超过 03 同科目",
+	  "All 财政拨款 money on a 功能分类 项 - 一般公共预算 (05), 政府性基金 (07), 国有资本经营 (08) together - is part "
+	  "of all money on it (03).",
+	  rule_x03_fiscal_code, 0 },
+	{ "x10.total", E, "10 03", "identity", "政府采购合计不超过支出合计",
+	  "Procurement is paid from the budget: 政府采购预算明细表's 合计 cannot exceed 支出总表's 合计.", rule_x10_total, 0 },
+	{ "x11.fiscal", E, "11 04", "identity", "财政拨款购买服务不超过财政拨款支出",
+	  "财政拨款政府购买服务明细表's 合计 is 财政拨款 money: it cannot exceed 财政拨款收支总表's 支出总计.",
+	  rule_x11_fiscal, 0 },
+	{ "x13.other", E, "13 02", "identity", "13 其他资金合计 = 02 的非财政拨款资金（四舍五入）",
+	  "单位整体支出绩效目标表's 其他资金合计 is the money that is not 财政拨款 - 02's 财政专户管理资金, 事业收入, "
+	  "事业单位经营收入, 上级补助收入, 附属单位上缴收入, 其他收入 and non-fiscal carry-over - rounded half up to 0.01 万元.",
+	  rule_x13_other, 0 },
 	{ "x13.round", E, "13 01 03 04 05 07 08", "identity", "13 的金额 = 01/04/05 精确数四舍五入到 0.01 万元",
 	  "单位整体支出绩效目标表 prints 0.01 万元. Each figure equals the exact figure of the other tables rounded half "
 	  "away from zero (四舍五入, ys_money_round YS_ROUND_HALF_UP): 预算支出总额 = 01 支出总计; 财政拨款 = 04 支出总计 and "
@@ -139,6 +152,18 @@ static const ys_rule rules[] = {
 	  "Every 功能分类 code belongs to one of the 26 类 that 收支总表 and 财政拨款收支总表 list; money under another 类 "
 	  "cannot appear in those tables.",
 	  rule_cls_class_rows, 0 },
+	{ "cls.level", W, "03 05 06 07 08", "classification", "功能分类列到项、经济分类列到款",
+	  "预算法 article 46: 一般公共预算 spending is compiled to the 功能分类 项 (7 digits) and basic spending to the "
+	  "经济分类 款 (5 digits, or a provincial 7-digit code); a code row at another level is reported.",
+	  rule_cls_level, 0 },
+	{ "cls.fund_table", W, "05 07 08", "classification", "各预算支出表只列本预算的功能科目",
+	  "05 lists 一般公共预算 items, 07 政府性基金 items and 08 国有资本经营 items: a 功能分类 code that the catalog "
+	  "assigns to another budget is in the wrong table.",
+	  rule_cls_fund_table, 0 },
+	{ "cls.pair_06_03", W, "06 03", "classification", "06 的经济分类组合在 03 中存在",
+	  "Each (政府经济, 部门经济) pair of 一般公共预算基本支出表 appears in 支出总表: the two tables classify the same "
+	  "money the same way.",
+	  rule_cls_pair_06_03, 0 },
 	{ "cls.dedicated", W, "03", "classification", "专用功能科目下不应列其他经济科目",
 	  "Some 功能分类 项 exist for one payment: 2080505 for 30108 基本养老保险缴费, 2080506 for 30109 职业年金缴费, "
 	  "2101101/2101102 for 30110, 2101103 for 30111, 2210201 for 30113. Another code booked there belongs under "
@@ -151,6 +176,25 @@ static const ys_rule rules[] = {
 	  "publishes the other five too; a table with nothing in it is still published, with its 合计 row. A "
 	  "missing table is an error: the disclosure is incomplete or the file was cut short.",
 	  rule_comp_tables, 0 },
+	{ "comp.year", W, "all", "completeness", "写明预算年度",
+	  "The disclosure states its year (in a title, or table 13's （YYYY年度）).", rule_comp_year, 0 },
+	{ "comp.department", W, "13", "completeness", "写明部门名称",
+	  "The disclosure names its department or unit (table 13's 单位名称).", rule_comp_department, 0 },
+	{ "comp.order", N, "all", "completeness", "公开表按编号顺序排列",
+	  "The tables come in the order of the set (01 … 13).", rule_comp_order, 0 },
+	{ "comp.project_total", W, "12", "completeness", "公开项目写明项目总额",
+	  "Each project of 项目支出绩效目标表 states a 项目总额 greater than zero.", rule_comp_project_total, 0 },
+	{ "comp.indicator_blank", W, "12", "completeness", "绩效指标各栏齐全",
+	  "Every indicator row of table 12 states its 一级, 二级 and 三级指标, its 性质 and its value.",
+	  rule_comp_indicator_blank, 0 },
+	{ "comp.basic_capital", E, "03 06", "composition", "基本支出不含基本建设",
+	  "309 资本性支出（基本建设） is arranged as projects: it never appears as 基本支出 (03) nor in the basic "
+	  "spending table (06).",
+	  rule_comp_basic_capital, 0 },
+	{ "comp.procurement_class", W, "10 03", "composition", "各类政府采购不超过可支付的支出",
+	  "Goods (A) are paid from 302/309/310 codes, works (B) from 309, 31005, 31006 and 30213, services (C) from 302 "
+	  "and capital codes: each category cannot exceed what 支出总表 spends on those codes.",
+	  rule_comp_procurement_class, 0 },
 	{ "comp.labels", W, "01 04", "completeness", "收支总表的行均为标准行",
 	  "Every row label of 收支总表 and 财政拨款收支总表 is one of the table's fixed rows (the income sources, the 26 类, "
 	  "the totals); an unknown row's amount takes part in no check (a warning). An amount printed beside no "
@@ -166,15 +210,78 @@ static const ys_rule rules[] = {
 	  "The same code is printed with the same name everywhere. Names that differ only in width (（室） and (室)) are "
 	  "the same name written two ways; names that differ otherwise are reported too.",
 	  rule_pres_name_variants, 0 },
+	{ "pres.spaced", N, "all", "presentation", "标签中没有排版空格",
+	  "Labels such as 合 计, 项 目 carry spaces for layout; they are the same words, but search and comparison "
+	  "see different ones. A notice.",
+	  rule_pres_spaced, 0 },
+	{ "pres.decimals", W, "all", "presentation", "同一表的金额小数位数一致",
+	  "A table prints its amounts with one number of decimals (6 in 万元 to the 分); an amount printed otherwise was "
+	  "typed or rounded by hand.",
+	  rule_pres_decimals, 0 },
+	{ "pres.title_number", W, "all", "presentation", "表题编号与表的位置相符",
+	  "The number in a title (预算05表) is the table's place in the set (05 = 一般公共预算支出表).",
+	  rule_pres_title_number, 0 },
+	{ "pres.ordinals", W, "01 04", "presentation", "收支总表的序号连续",
+	  "The ordinals of 收支总表 and 财政拨款收支总表 (一、二、… 二十六、) follow the rows' places.", rule_pres_ordinals, 0 },
+	{ "pres.zero_printed", N, "all", "presentation", "零的写法一致",
+	  "A table that leaves zero cells blank prints no 0.000000 either.", rule_pres_zero_printed, 0 },
+	{ "pres.units_mixed", N, "all", "presentation", "各表金额单位一致",
+	  "The tables of one disclosure state the same 金额单位; a table in 万元 among tables in 元 is read correctly but "
+	  "is easy to misread.",
+	  rule_pres_units_mixed, 0 },
+	{ "pres.fullwidth_digits", N, "all", "presentation", "金额不用全角数字",
+	  "Amounts printed with full-width digits (３３，１４９) read correctly here but not in spreadsheets.",
+	  rule_pres_fullwidth_digits, 0 },
 	{ "pres.unit", W, "all", "presentation", "每张表标明金额单位",
 	  "Each table states its 金额单位 (a 金额单位 line, or 万元/元 in its header).", rule_pres_unit, 0 },
 
 	/* ---- performance targets ---- */
+	{ "perf.categories", W, "12", "performance", "项目绩效指标覆盖产出、效益、满意度、成本",
+	  "Each disclosed project has indicators of the four 一级指标: 产出, 效益, 满意度 and (from 财预〔2021〕101号) 成本.",
+	  rule_perf_categories, 0 },
+	{ "perf.levels", W, "12", "performance", "一级、二级指标搭配符合标准",
+	  "二级指标 belong to their 一级: 产出 - 数量/质量/时效/成本; 效益 - 经济/社会/生态效益, 可持续影响; 满意度 - "
+	  "服务对象满意度; 成本 - 经济/社会/生态环境成本.",
+	  rule_perf_levels, 0 },
+	{ "perf.percent", W, "12 13", "performance", "百分比指标值不超过 100%",
+	  "An indicator measured in % is at most 100, unless it is a growth rate (增长, 提高, 比上年 …).", rule_perf_percent,
+	  0 },
+	{ "perf.months", W, "12 13", "performance", "以月为单位的指标值在 1–12 之内",
+	  "A time target in months lies within the budget year.", rule_perf_months, 0 },
+	{ "perf.qualitative", W, "12 13", "performance", "定性指标的值为优、良、中、差",
+	  "A 定性 indicator takes one of 优, 良, 中, 差 (优秀, 良好, 中等, 较差).", rule_perf_qualitative, 0 },
+	{ "perf.numeric", W, "12 13", "performance", "定量指标的值是数字",
+	  "An indicator with =, ≥ or ≤ has a number for its value.", rule_perf_numeric, 0 },
+	{ "perf.cost", W, "12", "performance", "成本指标不超过项目总额",
+	  "A 成本指标 in 万元 cannot exceed the project's 项目总额.", rule_perf_cost, 0 },
+	{ "perf.duplicate", W, "12", "performance", "同一项目的指标不重复",
+	  "An indicator (二级 and 三级) is listed once per project.", rule_perf_duplicate, 0 },
+	{ "perf.goal", W, "12", "performance", "公开项目写明绩效目标",
+	  "Each disclosed project states its 绩效目标.", rule_perf_goal, 0 },
+	{ "perf.unit_wide", W, "13", "performance", "整体绩效目标与指标齐全",
+	  "单位整体支出绩效目标表 states the unit's 整体绩效目标 and at least one indicator.", rule_perf_unit_wide, 0 },
 	{ "perf.misplaced", W, "12", "performance", "绩效指标行错放在其他项目下",
 	  "A project's last indicator rows that reopen a 一级指标 group already closed, just before a page break after "
 	  "which the next project starts, and whose words match the next project rather than their own, were most "
 	  "likely printed under the wrong project.",
 	  rule_perf_misplaced, 0 },
+
+	/* ---- year over year (check --previous FILE) ---- */
+	{ "yoy.sangong", W, "09", "year-over-year", "三公经费不比上年增加",
+	  "With last year's disclosure: “三公”经费 are expected to fall (过紧日子); an increase of the 总额 is a warning, "
+	  "of a part a notice, with both figures and the change.",
+	  rule_yoy_sangong, 0 },
+	{ "yoy.class", N, "01", "year-over-year", "类级支出的大幅变化",
+	  "With last year's disclosure: a 类 of 收支总表 that changed by more than 30 % and more than 100 万元 is reported "
+	  "for an explanation.",
+	  rule_yoy_class, 0 },
+	{ "yoy.total", N, "01", "year-over-year", "支出总计的大幅变化",
+	  "With last year's disclosure: 支出总计 changed by more than 20 %.", rule_yoy_total, 0 },
+	{ "yoy.projects", N, "12", "year-over-year", "上年公开的项目",
+	  "With last year's disclosure: a project disclosed last year (same code or name) that is not disclosed this year.",
+	  rule_yoy_projects, 0 },
+	{ "yoy.tables", W, "all", "year-over-year", "上年公开的表",
+	  "With last year's disclosure: a table published last year that is missing this year.", rule_yoy_tables, 0 },
 };
 
 const ys_rule *ys_rules(size_t *n)

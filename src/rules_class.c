@@ -250,3 +250,68 @@ void rule_cls_dedicated(ys_checker *ck, const ys_rule *rule)
 			           name, func, home);
 	}
 }
+
+/* Code rows carry 项-level 功能 codes (7 digits), 款-level 经济 codes. */
+static void level_fn(ys_checker *ck, const ys_rule *rule, const codecell *cc, void *arg)
+{
+	size_t n = strlen(cc->code);
+	int ok = cc->kind == YS_CAT_FUNC ? n == 7 : cc->kind == YS_CAT_GOV_ECON ? n == 5 : n == 5 || n == 7;
+	if (ok || !seen_once(arg, cc->kind, cc->code, NULL))
+		return;
+	ck_finding(ck, rule, rule->sev, cc->t, cc->row, cc->col, "%s %s 有 %zu 位：预算表按%s列示（%s）",
+	           ys_catkind_name(cc->kind), cc->code, n, cc->kind == YS_CAT_FUNC ? "功能分类项级" : "经济分类款级",
+	           cc->kind == YS_CAT_FUNC ? "7 位" : cc->kind == YS_CAT_GOV_ECON ? "5 位" : "5 位，或省定 7 位");
+}
+
+void rule_cls_level(ys_checker *ck, const ys_rule *rule)
+{
+	seen s;
+	s.n = 0;
+	each_code(ck, rule, level_fn, &s);
+}
+
+/* 05 lists 一般公共预算 items, 07 政府性基金, 08 国有资本经营 (the catalog's budget column). */
+void rule_cls_fund_table(ys_checker *ck, const ys_rule *rule)
+{
+	if (!ck->cat)
+		return;
+	static const struct { ys_tid t; const char *budget, *name; } tabs[] = {
+		{ YS_T05, "GP", "一般公共预算" }, { YS_T07, "GF", "政府性基金预算" }, { YS_T08, "SOC", "国有资本经营预算" } };
+	char code[16];
+	for (int k = 0; k < 3; k++) {
+		const ys_table *t = T(tabs[k].t);
+		for (int r = 0; t && r < t->nrows; r++) {
+			if (t->rows[r].kind != YS_ROW_DATA)
+				continue;
+			const ys_catrow *row = ys_catalog_find(ck->cat, YS_CAT_FUNC, ck_code(&t->rows[r].cells[C05_CODE], code));
+			if (row && row->budget[0] && strcmp(row->budget, tabs[k].budget))
+				ck_finding(ck, rule, rule->sev, t, r, C05_CODE, "功能分类 %s %s 是%s科目，不应列在%s支出表中", code,
+				           row->name, !strcmp(row->budget, "GP") ? "一般公共预算" : !strcmp(row->budget, "GF")
+				                                                                  ? "政府性基金预算"
+				                                                                  : "国有资本经营预算",
+				           tabs[k].name);
+		}
+	}
+}
+
+/* Each (政府经济, 部门经济) pair of 06 appears in 03. */
+void rule_cls_pair_06_03(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_table *a = T(YS_T06), *b = T(YS_T03);
+	if (!a || !b)
+		return;
+	char g[16], d[16], g2[16], d2[16];
+	for (int r = 0; r < a->nrows; r++) {
+		if (a->rows[r].kind != YS_ROW_DATA)
+			continue;
+		ck_code(&a->rows[r].cells[C06_GOV], g);
+		ck_code(&a->rows[r].cells[C06_DEPT], d);
+		int found = 0;
+		for (int q = 0; q < b->nrows && !found; q++)
+			found = b->rows[q].kind == YS_ROW_DATA && !strcmp(ck_code(&b->rows[q].cells[C03_GOV], g2), g) &&
+			        !strcmp(ck_code(&b->rows[q].cells[C03_DEPT], d2), d);
+		if (!found)
+			ck_finding(ck, rule, rule->sev, a, r, C06_GOV,
+			           "06 的 %s/%s 在 03 支出总表中没有同一政府经济/部门经济组合的行", g, d);
+	}
+}

@@ -160,6 +160,9 @@ static void d_personnel(ys_checker *d, const ys_rule *rule)
 	const ys_budget *b = d->budget;
 	for (size_t i = 0; i < b->nitems; i++) {
 		const ys_item *it = &b->items[i];
+		if (it->kind == YS_BASIC && ys_econ_capital(it->econ))
+			say(d, rule, YS_SEV_ERROR, it->pos,
+			    "%s is 资本性支出（基本建设）: it is arranged as a project, never as 基本支出", it->econ);
 		if (!it->cls)
 			continue;
 		if (it->kind == YS_PROJECT)
@@ -329,6 +332,15 @@ static void d_procurement(ys_checker *d, const ys_rule *rule)
 		ys_money_add(all, b->items[i].amount, &all);
 	if (proc > all && b->nprocurement)
 		say(d, rule, YS_SEV_ERROR, b->procurement[0].pos, "procurement exceeds all spending of the department");
+	int64_t svc = 0, fiscal = 0;
+	for (int i = 0; i < b->nservices; i++)
+		ys_money_add(svc, b->services[i].amount, &svc);
+	for (size_t i = 0; i < b->nitems; i++)
+		if (ys_fund_fiscal((ys_fundsrc)b->items[i].fund))
+			ys_money_add(fiscal, b->items[i].amount, &fiscal);
+	if (svc > fiscal && b->nservices)
+		say(d, rule, YS_SEV_ERROR, b->services[0].pos,
+		    "purchased services (财政拨款) exceed the department's 财政拨款 spending");
 }
 
 #define E YS_SEV_ERROR
@@ -344,8 +356,9 @@ static const ys_rule detail_rules[] = {
 	  "When an item gives its 政府经济分类, it is the 款 its 部门经济分类 maps to for its unit's type (机关 → 501–504, "
 	  "事业单位 → 505/506). An error when the mapping row is seen/high, else a warning.",
 	  d_econ_pair, 0 },
-	{ "detail.personnel", E, "items", "detail", "人员经费只在 301/303",
-	  "An item marked 人员经费 has a 301 or 303 economic code; one marked 公用经费 has not; project spending is neither.",
+	{ "detail.personnel", E, "items", "detail", "人员经费只在 301/303，基本建设只在项目",
+	  "An item marked 人员经费 has a 301 or 303 economic code; one marked 公用经费 has not; project spending is neither. "
+	  "309 资本性支出（基本建设） is project money only.",
 	  d_personnel, 0 },
 	{ "detail.projects", E, "projects indicators items", "detail", "公开项目有绩效指标",
 	  "A project disclosed in table 12 has performance indicators (an error when it has none) covering 产出, 效益, "
@@ -362,8 +375,9 @@ static const ys_rule detail_rules[] = {
 	  "together - probably entered twice; an indicator listed twice for a project is reported too. (Units and "
 	  "projects listed twice are refused when read.)",
 	  d_duplicates, 0 },
-	{ "detail.procurement", E, "procurement items", "detail", "政府采购不超过支出",
-	  "Procurement cannot exceed the department's spending.", d_procurement, 0 },
+	{ "detail.procurement", E, "procurement services items", "detail", "政府采购、购买服务不超过支出",
+	  "Procurement cannot exceed the department's spending, nor purchased services (财政拨款 money) its 财政拨款 "
+	  "spending.", d_procurement, 0 },
 };
 
 const ys_rule *ys_detail_rules(size_t *n)

@@ -321,3 +321,255 @@ void rule_perf_misplaced(ys_checker *ck, const ys_rule *rule)
 		free(next.b);
 	}
 }
+
+/* ---- more completeness ---- */
+
+void rule_comp_year(ys_checker *ck, const ys_rule *rule)
+{
+	if (!ck->doc->year)
+		ck_finding_line(ck, rule, rule->sev, NULL, 0,
+		                "没有找到预算年度：表题、表 13 的（YYYY年度）都没有写明年份");
+}
+
+void rule_comp_department(ys_checker *ck, const ys_rule *rule)
+{
+	if (!ck->doc->department || !ck->doc->department[0])
+		ck_finding_line(ck, rule, rule->sev, NULL, 0, "没有找到部门（单位）名称：表 13 的单位名称为空或没有表 13");
+}
+
+void rule_comp_order(ys_checker *ck, const ys_rule *rule)
+{
+	for (int i = 1; i < ck->doc->ntables; i++)
+		if (ck->doc->order[i] < ck->doc->order[i - 1]) {
+			const ys_table *t = T(ck->doc->order[i]);
+			ck_finding_line(ck, rule, rule->sev, t, t->line, "%s表 排在 %s表 之后：公开表应按 01–13 的顺序",
+			                t->def->code, ys_table_def((ys_tid)ck->doc->order[i - 1])->code);
+		}
+}
+
+void rule_comp_project_total(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_table *t = T(YS_T12);
+	for (int r = 0; t && r < t->nrows; r++)
+		if (t->rows[r].kind == YS_ROW_DATA && t->rows[r].cells[C12_TOTAL].amt.fen <= 0)
+			ck_finding(ck, rule, rule->sev, t, r, C12_TOTAL, "公开项目“%s”的项目总额为空或为零",
+			           t->rows[r].cells[C12_NAME].text);
+}
+
+void rule_comp_indicator_blank(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_table *t = T(YS_T12);
+	static const int need[] = { C12_IND1, C12_IND2, C12_IND3, C12_OP, C12_VALUE };
+	for (int r = 0; t && r < t->nrows; r++) {
+		const ys_row *row = &t->rows[r];
+		int any = 0;
+		for (int k = C12_IND1; k <= C12_MUNIT; k++)
+			any |= !ys_cell_blank(&row->cells[k]);
+		if (!any && row->kind == YS_ROW_DATA)
+			continue; /* no indicators at all: detail of the project rule */
+		for (size_t k = 0; k < sizeof need / sizeof need[0]; k++)
+			if (ys_cell_blank(&row->cells[need[k]])) {
+				ck_finding(ck, rule, rule->sev, t, r, need[k], "绩效指标缺少%s", t->def->cols[need[k]].label);
+				break;
+			}
+	}
+}
+
+/* ---- composition ---- */
+
+/* 基本建设 (309) is project money: never 基本支出. */
+void rule_comp_basic_capital(ys_checker *ck, const ys_rule *rule)
+{
+	char code[16];
+	const ys_table *t = T(YS_T03);
+	for (int r = 0; t && r < t->nrows; r++)
+		if (t->rows[r].kind == YS_ROW_DATA && !strncmp(ck_code(&t->rows[r].cells[C03_DEPT], code), "309", 3) &&
+		    t->rows[r].cells[C03_BASIC].amt.fen != 0)
+			ck_finding(ck, rule, rule->sev, t, r, C03_BASIC, "%s 是资本性支出（基本建设），只能是项目支出，不应列基本支出",
+			           code);
+	t = T(YS_T06);
+	for (int r = 0; t && r < t->nrows; r++)
+		if (t->rows[r].kind == YS_ROW_DATA && !strncmp(ck_code(&t->rows[r].cells[C06_DEPT], code), "309", 3))
+			ck_finding(ck, rule, rule->sev, t, r, C06_DEPT, "基本支出表不应有 309 资本性支出（基本建设）%s", code);
+}
+
+/* What each procurement category can be paid from (03's economic codes). */
+void rule_comp_procurement_class(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_table *p = T(YS_T10), *b = T(YS_T03);
+	if (!p || !b)
+		return;
+	static const struct { char cat; const char *prefixes[6]; const char *what; } from[] = {
+		{ 'A', { "302", "309", "310", NULL }, "302 商品和服务、309/310 资本性支出" },
+		{ 'B', { "309", "31005", "31006", "30213", NULL }, "309 基本建设、31005 基础设施、31006 大型修缮、30213 维修（护）" },
+		{ 'C', { "302", "30305", "309", "310", NULL }, "302 商品和服务及资本性支出" },
+	};
+	char code[16], a[YS_MONEY_FMT_MAX], c[YS_MONEY_FMT_MAX];
+	for (int r = 0; r < p->nrows; r++) {
+		if (p->rows[r].kind != YS_ROW_DATA)
+			continue;
+		const char *cat = p->rows[r].cells[C10_CATEGORY].text;
+		for (size_t k = 0; k < sizeof from / sizeof from[0]; k++) {
+			if (cat[0] != from[k].cat)
+				continue;
+			int64_t avail = 0;
+			for (int q = 0; q < b->nrows; q++) {
+				if (b->rows[q].kind != YS_ROW_DATA)
+					continue;
+				ck_code(&b->rows[q].cells[C03_DEPT], code);
+				for (int j = 0; from[k].prefixes[j]; j++)
+					if (!strncmp(code, from[k].prefixes[j], strlen(from[k].prefixes[j]))) {
+						avail += b->rows[q].cells[C03_TOTAL].amt.fen;
+						break;
+					}
+			}
+			int64_t v = p->rows[r].cells[C10_AMOUNT].amt.fen;
+			if (v > avail)
+				ck_finding(ck, rule, rule->sev, p, r, C10_AMOUNT, "%s %s 超过 03 中可用于该类采购的支出（%s）%s", cat,
+				           ck_amount(p, v, a), from[k].what, ck_amount(b, avail, c));
+		}
+	}
+}
+
+/* ---- more presentation ---- */
+
+static int spaced(const char *s)
+{
+	/* two CJK characters separated by white space: 合 计 */
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	for (size_t i = 0; i + 7 <= n; i++)
+		if (p[i] >= 0xE4 && p[i] <= 0xE9 && p[i + 3] == ' ' && p[i + 4] >= 0xE4 && p[i + 4] <= 0xE9)
+			return 1;
+	return 0;
+}
+
+void rule_pres_spaced(ys_checker *ck, const ys_rule *rule)
+{
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *t = T(k);
+		for (int r = 0; t && r < t->nrows; r++)
+			for (int c = 0; c < t->def->ncols; c++) {
+				const char *s = t->rows[r].cells[c].text;
+				if (t->def->cols[c].kind != YS_CK_AMOUNT && strlen(s) <= 12 && spaced(s) &&
+				    t->def->cols[c].kind != YS_CK_TEXT && t->def->cols[c].kind != YS_CK_INDTEXT)
+					ck_finding(ck, rule, rule->sev, t, r, c, "标签“%s”中间有空格（排版用的空格，检索和比对时会被当作不同的词）",
+					           s);
+			}
+	}
+}
+
+void rule_pres_decimals(ys_checker *ck, const ys_rule *rule)
+{
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *t = T(k);
+		if (!t)
+			continue;
+		int seen[11] = { 0 }, first_r = -1, first_c = -1, main_dp = -1, most = 0;
+		for (int r = 0; r < t->nrows; r++)
+			for (int c = 0; c < t->def->ncols; c++) {
+				const ys_amount *a = &t->rows[r].cells[c].amt;
+				if (t->def->cols[c].kind == YS_CK_AMOUNT && a->present && a->dp <= 10)
+					seen[a->dp]++;
+			}
+		for (int d = 0; d <= 10; d++)
+			if (seen[d] > most) {
+				most = seen[d];
+				main_dp = d;
+			}
+		for (int r = 0; r < t->nrows && first_r < 0; r++)
+			for (int c = 0; c < t->def->ncols && first_r < 0; c++) {
+				const ys_amount *a = &t->rows[r].cells[c].amt;
+				if (t->def->cols[c].kind == YS_CK_AMOUNT && a->present && a->dp != main_dp) {
+					first_r = r;
+					first_c = c;
+				}
+			}
+		if (first_r >= 0)
+			ck_finding(ck, rule, rule->sev, t, first_r, first_c, "金额“%s”有 %d 位小数，本表其他 %d 个金额为 %d 位",
+			           t->rows[first_r].cells[first_c].text, t->rows[first_r].cells[first_c].amt.dp, most, main_dp);
+	}
+}
+
+void rule_pres_title_number(ys_checker *ck, const ys_rule *rule)
+{
+	for (int i = 0; i < ck->doc->ntables; i++) {
+		const ys_table *t = T(ck->doc->order[i]);
+		if (t->number && t->number != (int)t->def->id + 1 && t->numbering[0])
+			ck_finding_line(ck, rule, rule->sev, t, t->line, "表题编号“%s”是第 %d 表，而“%s”是本套公开表的第 %s 表",
+			                t->numbering, t->number, t->def->title, t->def->code);
+	}
+}
+
+void rule_pres_ordinals(ys_checker *ck, const ys_rule *rule)
+{
+	static const ys_tid tabs[] = { YS_T01, YS_T04 };
+	for (int i = 0; i < 2; i++) {
+		const ys_table *t = T(tabs[i]);
+		for (int r = 0; t && r < t->nrows; r++)
+			for (int p = 0; p < 2; p++) {
+				int f = t->rows[r].fixed[p];
+				if (f < 0 || !t->def->fixed[f].ordinal)
+					continue;
+				const char *lab = t->rows[r].cells[p ? C01_OUT_LABEL : C01_IN_LABEL].text;
+				const char *ord = t->def->fixed[f].ordinal;
+				const char *dun = strstr(lab, "、");
+				if (dun && ((size_t)(dun - lab) != strlen(ord) || strncmp(lab, ord, strlen(ord))))
+					ck_finding(ck, rule, rule->sev, t, r, p ? C01_OUT_LABEL : C01_IN_LABEL,
+					           "序号“%.*s”与该行在表中的位置（%s）不符", (int)(dun - lab), lab, ord);
+			}
+	}
+}
+
+void rule_pres_zero_printed(ys_checker *ck, const ys_rule *rule)
+{
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *t = T(k);
+		if (!t || (t->def->flags & YS_TF_FORM))
+			continue; /* table 13 prints its zeros (0.00) */
+		int blanks = 0, zero_r = -1, zero_c = -1;
+		for (int r = 0; r < t->nrows; r++)
+			for (int c = 0; c < t->def->ncols; c++) {
+				const ys_cell *cell = &t->rows[r].cells[c];
+				if (t->def->cols[c].kind != YS_CK_AMOUNT)
+					continue;
+				if (!cell->amt.present)
+					blanks++;
+				else if (cell->amt.fen == 0 && zero_r < 0) {
+					zero_r = r;
+					zero_c = c;
+				}
+			}
+		if (blanks && zero_r >= 0)
+			ck_finding(ck, rule, rule->sev, t, zero_r, zero_c, "零印作“%s”，本表其他 %d 个零为空白",
+			           t->rows[zero_r].cells[zero_c].text, blanks);
+	}
+}
+
+void rule_pres_units_mixed(ys_checker *ck, const ys_rule *rule)
+{
+	int first = -1;
+	for (int i = 0; i < ck->doc->ntables; i++) {
+		const ys_table *t = T(ck->doc->order[i]);
+		if (!t->unit_line)
+			continue;
+		if (first < 0)
+			first = (int)t->unit;
+		else if ((int)t->unit != first)
+			ck_finding_line(ck, rule, rule->sev, t, t->unit_line, "本表金额单位为%s，前面的表为%s", ys_unit_name(t->unit),
+			                ys_unit_name((ys_unit)first));
+	}
+}
+
+void rule_pres_fullwidth_digits(ys_checker *ck, const ys_rule *rule)
+{
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *t = T(k);
+		for (int r = 0; t && r < t->nrows; r++)
+			for (int c = 0; c < t->def->ncols; c++)
+				if (t->def->cols[c].kind == YS_CK_AMOUNT && ys_has_fullwidth(t->rows[r].cells[c].text)) {
+					ck_finding(ck, rule, rule->sev, t, r, c, "金额“%s”用了全角字符", t->rows[r].cells[c].text);
+					return;
+				}
+	}
+}

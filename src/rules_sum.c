@@ -18,17 +18,6 @@ static void fixed_term(ys_checker *ck, ident *id, const ys_table *t, const char 
 	ck_term(ck, id, t, ck_fixed_row(t, fid), ck_fixed_col(t, fid), coef);
 }
 
-/* Tolerance for an identity of n printed figures rounded to the table's
- * decimals: each is off by at most half a printed unit. */
-static int64_t round_tol(const ys_table *t, int n)
-{
-	int dp = t->def->dp;
-	if (dp >= ys_unit_decimals(t->unit))
-		return 0;
-	int64_t q = ys_money_quantum(t->unit, dp);
-	return q > 1 ? (int64_t)n * q / 2 / q * q : 0;
-}
-
 void rule_row_sums(ys_checker *ck, const ys_rule *rule)
 {
 	for (int k = 0; k < YS_NTABLES; k++) {
@@ -50,8 +39,7 @@ void rule_row_sums(ys_checker *ck, const ys_rule *rule)
 				ck_primary(id);
 				for (int j = 0; j < 4 && rs->rhs[j] >= 0; j++)
 					ck_term(ck, id, t, r, rs->rhs[j], -1);
-				if (id)
-					id->tol = round_tol(t, n);
+				(void)n;
 			}
 		}
 	}
@@ -667,4 +655,88 @@ void rule_negative(ys_checker *ck, const ys_rule *rule)
 					           ck_amount(t, cell->amt.fen, a));
 			}
 	}
+}
+
+/* ---- fiscal money per 功能 code, procurement, services, 13 against 02 ---- */
+
+void rule_x03_fiscal_code(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_table *b = T(YS_T03);
+	const ys_table *fis[3] = { T(YS_T05), T(YS_T07), T(YS_T08) };
+	if (!b)
+		return;
+	char code[16], other[16];
+	/* each distinct 功能 code of 05, 07 and 08, once */
+	for (int k = 0; k < 3; k++) {
+		const ys_table *a = fis[k];
+		for (int r = 0; a && r < a->nrows; r++) {
+			if (!is_data(a, r))
+				continue;
+			ck_code(&a->rows[r].cells[C05_CODE], code);
+			int first = code[0] != 0;
+			for (int kk = 0; kk <= k && first; kk++)
+				for (int q = 0; fis[kk] && q < (kk == k ? r : fis[kk]->nrows) && first; q++)
+					first = !(is_data(fis[kk], q) &&
+					          !strcmp(ck_code(&fis[kk]->rows[q].cells[C05_CODE], other), code));
+			if (!first)
+				continue;
+			ident *id = ck_ident(ck, rule, OP_LE, "财政拨款（05 + 07 + 08，该功能科目）≤ 03 全部资金");
+			ck_term(ck, id, a, r, C05_TOTAL, 1);
+			ck_primary(id);
+			for (int kk = 0; kk < 3; kk++)
+				for (int q = 0; fis[kk] && q < fis[kk]->nrows; q++)
+					if ((kk != k || q != r) && is_data(fis[kk], q) &&
+					    !strcmp(ck_code(&fis[kk]->rows[q].cells[C05_CODE], other), code))
+						ck_term(ck, id, fis[kk], q, C05_TOTAL, 1);
+			for (int q = 0; q < b->nrows; q++)
+				if (is_data(b, q) && !strcmp(ck_code(&b->rows[q].cells[C03_FUNC], other), code))
+					ck_term(ck, id, b, q, C03_TOTAL, -1);
+		}
+	}
+}
+
+void rule_x10_total(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_table *p = T(YS_T10), *b = T(YS_T03);
+	int pr = ck_total_row(p), br = ck_total_row(b);
+	if (pr < 0 || br < 0)
+		return;
+	ident *id = ck_ident(ck, rule, OP_LE, "10 政府采购合计 ≤ 03 支出合计");
+	ck_term(ck, id, p, pr, C10_AMOUNT, 1);
+	ck_primary(id);
+	ck_term(ck, id, b, br, C03_TOTAL, -1);
+}
+
+void rule_x11_fiscal(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_table *s = T(YS_T11), *f = T(YS_T04);
+	int sr = ck_total_row(s);
+	if (sr < 0 || !f)
+		return;
+	ident *id = ck_ident(ck, rule, OP_LE, "11 财政拨款购买服务合计 ≤ 04 财政拨款支出总计");
+	ck_term(ck, id, s, sr, C11_AMOUNT, 1);
+	ck_primary(id);
+	fixed_term(ck, id, f, "out.grand", -1);
+}
+
+void rule_x13_other(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_table *m = T(YS_T13), *b = T(YS_T02);
+	int r = -1, rb = single_row(b);
+	for (int i = 0; m && i < m->nrows; i++)
+		if (m->rows[i].shape >= 0 && strcmp(m->def->shapes[m->rows[i].shape].id, "amounts") == 0)
+			r = i;
+	if (r < 0 || rb < 0)
+		return;
+	int dp = m->rows[r].cells[C13_O_TOTAL].amt.dp;
+	int64_t q = ys_money_quantum(m->unit, dp);
+	if (q < 1)
+		return;
+	ident *id = ck_ident(ck, rule, OP_ROUND, "13 其他资金合计 = 02 非财政拨款资金（本年与结转）四舍五入");
+	if (!id)
+		return;
+	id->quantum = q;
+	ck_term(ck, id, m, r, C13_O_TOTAL, 1);
+	ck_primary(id);
+	nonfiscal_terms(ck, id, b, rb, 1);
 }

@@ -59,6 +59,7 @@ typedef struct ys_report {
 typedef struct ys_check_opts {
 	const ys_catalog *catalog; /* NULL: classification rules are skipped */
 	const char *only_rule;     /* run one rule, or NULL */
+	const ys_doc *previous;    /* last year's disclosure for the yoy.* rules, or NULL */
 } ys_check_opts;
 
 /* Check doc; *out is freed with ys_report_free.  Findings are sorted by

@@ -2,7 +2,7 @@
 . tests/cli/lib.sh
 expect_exit 0 $YUSUAN check $SEED
 has $TMP/o "13 of 13 tables recognised"
-has $TMP/o "summary: 0 errors, 7 warnings, 0 notices"
+has $TMP/o "summary: 0 errors, 8 warnings, 3 notices"
 has $TMP/o "000_c2fdc67ddbce1acd.txt:286  [pres.numbering] 表题编号“预算表12”"
 has $TMP/o "000_c2fdc67ddbce1acd.txt:79:1  [pres.name_variants]"
 has $TMP/o "000_c2fdc67ddbce1acd.txt:108:1  [cls.dedicated] 30109 职业年金缴费 列在 2080505 下"
@@ -11,10 +11,16 @@ has $TMP/o ":315:16  [perf.misplaced] 指标“提供餐饮服务人员数量 = 
 has $TMP/o ":316:16  [perf.misplaced] 指标“提供安保服务人员数量 = 105”"
 expect_exit 0 $YUSUAN check --format json $SEED
 has $TMP/o '"errors": 0'
-has $TMP/o '"warnings": 7'
+has $TMP/o '"warnings": 8'
 has $TMP/o '"tables": ['
 has $TMP/o '"rule": "perf.misplaced"'
 has $TMP/o '"line": 315'
 expect_exit 0 $YUSUAN check --format csv $SEED
 has $TMP/o "rule,severity,table,row,column,found,expected,difference,line,col,message"
-[ "$(wc -l < $TMP/o)" -eq 8 ] || fail "csv: expected 8 lines"
+[ "$(wc -l < $TMP/o)" -eq 12 ] || fail "csv: expected 12 lines"
+# year over year: last year's 三公 were lower
+sed '267s/^25\.400000\t\t16\.000000/20.000000\t\t10.600000/' $SEED > $TMP/last.txt
+expect_exit 0 $YUSUAN check --previous $TMP/last.txt $SEED
+has $TMP/o "[yoy.sangong] “三公”经费财政拨款预算总额 比上年增加：20.000000 → 25.400000（+27.0%）"
+expect_exit 0 $YUSUAN check --previous $SEED $SEED
+hasnt $TMP/o "yoy."

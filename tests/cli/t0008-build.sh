@@ -3,19 +3,19 @@
 EX=examples/2026-beijing-jiguan-shiwu
 expect_exit 0 $YUSUAN build $EX -o $TMP/out --db $TMP/b.db
 has $TMP/o "built 北京市机关事务管理中心 2026: 125 items, 13 tables"
-has $TMP/o "check: 0 errors, 1 warnings, 0 notices"
+has $TMP/o "check: 0 errors, 2 warnings, 0 notices"
 has $TMP/o "201 一般公共服务支出              27,724.538052      26,874.538052"
 has $TMP/e "projects.csv:4  [detail.projects]"
 # the compiled tables check clean, like the published ones
 expect_exit 0 $YUSUAN check $TMP/out/tables.txt
-has $TMP/o "summary: 0 errors, 1 warning, 0 notices"
+has $TMP/o "summary: 0 errors, 2 warnings, 0 notices"
 # rebuilt from the database alone, the same text
 expect_exit 0 $YUSUAN build --db $TMP/b.db -o $TMP/again --quiet
 cmp -s $TMP/out/tables.txt $TMP/again/tables.txt || fail "rebuild from the database differs"
 expect_exit 0 $YUSUAN build --db $TMP/b.db -o $TMP/csv --format csv --quiet
 [ -f $TMP/csv/01.csv ] && [ -f $TMP/csv/13.csv ] || fail "csv: one file per table"
 expect_exit 0 $YUSUAN check --db $TMP/b.db
-has $TMP/o "summary: 0 errors, 1 warning"
+has $TMP/o "summary: 0 errors, 2 warnings"
 # detail with an error: nothing built, the file and line named
 mkdir -p $TMP/bad && cp $EX/*.csv $TMP/bad/
 sed -i '3s/,200.000000$/,-200.000000/' $TMP/bad/items.csv
