@@ -160,7 +160,8 @@ void ck_primary(ident *id)
 static int64_t rounding_tol(const ident *id)
 {
 	int64_t tol = 0;
-	for (int i = 0; i < id->nterms; i++) {
+	/* a rounded identity's first term is the rounded figure itself */
+	for (int i = id->op == OP_ROUND ? 1 : 0; i < id->nterms; i++) {
 		cref c = id->terms[i].c;
 		const ys_cell *cell = ck_cell(c);
 		if (!cell->amt.present || cell->amt.dp >= ys_unit_decimals(c.t->unit))
@@ -200,7 +201,13 @@ static void eval(ident *id)
 			id->fails = 1;
 			return;
 		}
-		id->fails = id->resid != 0;
+		/* when the figures rounded from are rounded themselves, their sum is
+		 * off by up to half a unit each: within that, a notice */
+		int64_t tol = rounding_tol(id);
+		if (tol)
+			tol += id->quantum / 2;
+		id->tol = tol;
+		id->fails = id->resid == 0 ? 0 : (id->resid <= tol && id->resid >= -tol) ? 2 : 1;
 		return;
 	}
 	id->resid = s;
@@ -335,6 +342,7 @@ static void blame(ys_checker *ck, int *at)
 static void report_ident(ys_checker *ck, ident *id, int at)
 {
 	char found[YS_MONEY_FMT_MAX], exp[YS_MONEY_FMT_MAX], diff[YS_MONEY_FMT_MAX], tn[128], rl[256];
+	char tolbuf[YS_MONEY_FMT_MAX];
 	cref c = id->nterms ? id->terms[at].c : id->loc;
 	if (!c.t || c.row < 0)
 		return;
@@ -363,8 +371,8 @@ static void report_ident(ys_checker *ck, ident *id, int at)
 	ys_finding *f;
 	if (id->fails == 2) {
 		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col,
-		               "%s：%s %s %s 为 %s，按等式应为 %s，相差 %s，在该表四舍五入的误差之内", id->what, tn, rl,
-		               def->cols[c.col].label, found, exp, diff);
+		               "%s：%s %s %s 为 %s，按等式应为 %s，相差 %s，在四舍五入的误差之内（容差 %s）", id->what, tn, rl,
+		               def->cols[c.col].label, found, exp, diff, ck_amount(c.t, id->tol, tolbuf));
 	} else if (id->op == OP_LE) {
 		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，应%s %s，超出 %s", id->what,
 		               tn, rl, def->cols[c.col].label, found, coef > 0 ? "不大于" : "不小于", exp, diff);

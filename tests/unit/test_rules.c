@@ -248,6 +248,32 @@ START_TEST(seed_findings)
 }
 END_TEST
 
+/* A disclosure printed in 0.01 万元: sums differ by rounding, which is a
+ * notice that says so; a real change is still an error. */
+START_TEST(rounded_document_differences_are_notices)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc;
+	ck_assert_msg(ys_doc_read_text_file(&ctx, FIXTURE("bad/seed-2dp.txt"), &doc) == YS_OK, "%s", ctx.msg);
+	ys_report *rep = run(doc, NULL);
+	int rounding = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		ck_assert_msg(rep->findings[i].sev != YS_SEV_ERROR, "%s: %s", rep->findings[i].rule, rep->findings[i].message);
+		rounding += rep->findings[i].sev == YS_SEV_NOTICE && strstr(rep->findings[i].message, "四舍五入的误差之内");
+	}
+	ck_assert_int_ge(rounding, 10);
+	ys_report_free(rep);
+	/* 03's first row off by 0.05 万元: beyond what rounding explains */
+	ys_cell *c = &doc->tables[YS_T03]->rows[0].cells[C03_BASIC];
+	c->amt.fen += 50000;
+	rep = run(doc, NULL);
+	ck_assert_int_gt(rep->count[YS_SEV_ERROR], 0);
+	ys_report_free(rep);
+	ys_doc_free(doc);
+}
+END_TEST
+
 /* Is there an error finding at (table, row)? */
 static int error_at(const ys_report *rep, int table, int row)
 {
@@ -306,6 +332,7 @@ static Suite *make_suite(void)
 	tcase_add_loop_test(tc, rule_passes, 0, (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_test(tc, every_rule_has_a_case);
 	tcase_add_test(tc, seed_findings);
+	tcase_add_test(tc, rounded_document_differences_are_notices);
 	suite_add_tcase(s, tc);
 	TCase *tp = tcase_create("property");
 	tcase_set_timeout(tp, 600);
