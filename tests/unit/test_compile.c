@@ -374,6 +374,25 @@ START_TEST(example_has_only_its_known_detail_warning)
 }
 END_TEST
 
+/* The passing fixture of every detail rule: the example, with 管理中心机动经费
+ * given a 满意度指标, has no finding at all. */
+START_TEST(every_detail_rule_passes_on_the_fixed_example)
+{
+	copy_example("indicators.csv", 19, "效益指标,社会效益指标,临时需求响应成功率", "满意度指标,服务对象满意度指标,临时需求响应成功率");
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_budget *b;
+	ck_assert_msg(ys_input_read(&ctx, tmpdir, &b) == YS_OK, "%s", ctx.msg);
+	ys_report *rep;
+	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &rep), YS_OK);
+	ck_assert_msg(rep->nfindings == 0, "%zu findings, first: %s %s", rep->nfindings,
+	              rep->nfindings ? rep->findings[0].rule : "", rep->nfindings ? rep->findings[0].message : "");
+	ys_report_free(rep);
+	ys_budget_free(b);
+	rm_copy();
+}
+END_TEST
+
 START_TEST(every_detail_rule_is_exercised)
 {
 	size_t n;
@@ -566,6 +585,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, example_has_only_its_known_detail_warning);
 	tcase_add_loop_test(tc, detail_rules_and_read_errors, 0, (int)(sizeof dcases / sizeof dcases[0]));
 	tcase_add_test(tc, every_detail_rule_is_exercised);
+	tcase_add_test(tc, every_detail_rule_passes_on_the_fixed_example);
 	tcase_add_test(tc, detail_econ_pair_and_personnel);
 	tcase_add_test(tc, template_reads_as_an_empty_budget);
 	tcase_add_test(tc, xlsx_workbook_builds_the_same_tables);
