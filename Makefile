@@ -7,7 +7,7 @@
 # Dependencies are found with pkg-config and installed by scripts/deps.sh.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libutf8proc libzip expat
+PKGS    := sqlite3 jansson libutf8proc libzip expat xlsxwriter cairo pangocairo poppler-glib
 TESTPKG := check
 
 ifeq ($(SAN),1)

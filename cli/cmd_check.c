@@ -221,7 +221,7 @@ int cmd_check(int argc, char **argv)
 	if (db) {
 		if (cli_load_from_db(&ctx, db, docid, &doc))
 			return cli_fail(&ctx);
-	} else if (ys_doc_read_text_file(&ctx, file, &doc)) {
+	} else if (ys_doc_read_file(&ctx, file, &doc)) {
 		return cli_fail(&ctx);
 	}
 
@@ -242,7 +242,7 @@ int cmd_check(int argc, char **argv)
 	}
 
 	ys_doc *prev = NULL;
-	if (prevfile && ys_doc_read_text_file(&ctx, prevfile, &prev)) {
+	if (prevfile && ys_doc_read_file(&ctx, prevfile, &prev)) {
 		ys_catalog_free(cat);
 		ys_doc_free(doc);
 		return cli_fail(&ctx);

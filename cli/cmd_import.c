@@ -87,7 +87,7 @@ int cmd_import(int argc, char **argv)
 	ys_ctx_init(&ctx);
 	ys_doc *doc = NULL;
 	/* read everything before touching the database */
-	if (file && ys_doc_read_text_file(&ctx, file, &doc))
+	if (file && ys_doc_read_file(&ctx, file, &doc))
 		return cli_fail(&ctx);
 	ys_store *st;
 	if (ys_store_open(&ctx, db, &st)) {

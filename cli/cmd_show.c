@@ -49,7 +49,7 @@ int cmd_show(int argc, char **argv)
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_doc *doc;
-	if (ys_doc_read_text_file(&ctx, file, &doc))
+	if (ys_doc_read_file(&ctx, file, &doc))
 		return cli_fail(&ctx);
 	if (tid >= 0 && !doc->tables[tid]) {
 		fprintf(stderr, "yusuan: %s has no table %s\n", file, ys_table_def((ys_tid)tid)->code);

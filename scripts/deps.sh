@@ -9,6 +9,9 @@ libsqlite3-dev sqlite3
 libjansson-dev
 libutf8proc-dev
 libzip-dev libexpat1-dev
+libxlsxwriter-dev
+libcairo2-dev libpango1.0-dev fonts-noto-cjk
+libpoppler-glib-dev
 check"
 
 missing=""

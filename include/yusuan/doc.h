@@ -87,6 +87,14 @@ void ys_doc_free(ys_doc *doc);
 ys_result ys_doc_read_text_file(ys_ctx *ctx, const char *path, ys_doc **out);
 ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out);
 
+/* Read a published disclosure from an XLSX workbook (a sheet per table, as
+ * yusuan publishes them and as departments do). */
+ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out);
+
+/* Read a disclosure of any supported kind, by the file's content: XLSX
+ * (a zip), else the text layout. */
+ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out);
+
 /* A table of the document, or NULL. */
 static inline ys_table *ys_doc_table(const ys_doc *doc, ys_tid id) { return doc->tables[id]; }
 

@@ -1,5 +1,6 @@
 /*
- * render.h - writing a disclosure out: the published text layout, CSV, JSON.
+ * render.h - writing a disclosure out: the published text layout, CSV, JSON,
+ * XLSX, PDF and a static HTML site.
  *
  * Renderers walk the table descriptions; they write into a ys_buf and never
  * print.  `tid` selects one table, or -1 for every table in document order.
@@ -22,6 +23,10 @@ ys_result ys_render_csv(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out);
 /* JSON: the document, its tables, columns and rows; amounts as integer 分
  * and as printed. */
 ys_result ys_render_json(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out);
+
+/* XLSX (libxlsxwriter): one workbook at path, a sheet per table (预算01表 …)
+ * in the published layout.  Every amount reads back to the 分. */
+ys_result ys_render_xlsx(ys_ctx *ctx, const ys_doc *doc, const char *path);
 
 /* Append s to out as one CSV field (quoted when needed). */
 void ys_csv_field(ys_buf *out, const char *s);

@@ -8,6 +8,7 @@
  * a page break, or a table-12 row without its 其他资金 cell, still lands
  * every value in its column.  Blank lines are page breaks.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -922,4 +923,18 @@ ys_result ys_doc_read_text_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	r = ys_doc_read_text(ctx, path, raw, n, out);
 	free(raw);
 	return r;
+}
+
+ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
+{
+	*out = NULL;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+	unsigned char magic[4] = { 0 };
+	size_t n = fread(magic, 1, 4, f);
+	fclose(f);
+	if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)
+		return ys_doc_read_xlsx(ctx, path, out);
+	return ys_doc_read_text_file(ctx, path, out);
 }

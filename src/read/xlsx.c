@@ -20,6 +20,7 @@
 #include <zip.h>
 
 #include "input_int.h"
+#include "yusuan/doc.h"
 #include "yusuan/input.h"
 
 #define YS_XLSX_PART_MAX ((zip_uint64_t)256 << 20)
@@ -444,12 +445,38 @@ static int cmp_cell(const void *a, const void *b)
 	return x->col - y->col;
 }
 
-ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
+/* ---- a workbook: its sheets in order, each as sorted cells ---- */
+
+typedef struct book {
+	zip_t *z;
+	const char *path;
+	wbook wb;
+	sst strings;
+} book;
+
+static void book_close(book *bk)
 {
-	*out = NULL;
+	for (int i = 0; i < bk->wb.n; i++) {
+		free(bk->wb.s[i].name);
+		free(bk->wb.s[i].rid);
+		free(bk->wb.s[i].target);
+	}
+	for (size_t i = 0; i < bk->strings.n; i++)
+		free(bk->strings.s[i]);
+	free(bk->strings.s);
+	ys_buf_release(&bk->strings.cur);
+	if (bk->z)
+		zip_discard(bk->z);
+}
+
+static ys_result book_open(ys_ctx *ctx, const char *path, book *bk)
+{
+	memset(bk, 0, sizeof *bk);
+	ys_buf_init(&bk->strings.cur);
+	bk->path = path;
 	int zerr = 0;
-	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
-	if (!z) {
+	bk->z = zip_open(path, ZIP_RDONLY, &zerr);
+	if (!bk->z) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
 		ys_result r = ys_error(ctx, zerr == ZIP_ER_NOENT || zerr == ZIP_ER_OPEN ? YS_EIO : YS_EPARSE,
@@ -457,132 +484,173 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 		zip_error_fini(&ze);
 		return r;
 	}
-	ys_result res = YS_OK;
-	wbook wb;
-	memset(&wb, 0, sizeof wb);
-	sst strings;
-	memset(&strings, 0, sizeof strings);
-	ys_buf_init(&strings.cur);
-	ys_budget *b = NULL;
-	void *state = NULL;
 	size_t len;
 	int failed;
-
-	char *xml = read_part(ctx, z, path, "xl/workbook.xml", &len, &failed);
-	if (!xml) {
-		res = failed ? ctx->code : ys_error(ctx, YS_EPARSE, "%s: no xl/workbook.xml: not an XLSX workbook", path);
-		goto done;
-	}
-	if (parse_xml(ctx, path, "xl/workbook.xml", xml, len, &wb, wb_start, noop_end, NULL)) {
+	static const char *const parts[2] = { "xl/workbook.xml", "xl/_rels/workbook.xml.rels" };
+	for (int k = 0; k < 2; k++) {
+		char *xml = read_part(ctx, bk->z, path, parts[k], &len, &failed);
+		if (!xml) {
+			ys_result r = failed ? ctx->code
+			                     : ys_error(ctx, YS_EPARSE, "%s: no %s: not an XLSX workbook", path, parts[k]);
+			book_close(bk);
+			return r;
+		}
+		int bad = parse_xml(ctx, path, parts[k], xml, len, &bk->wb, wb_start, noop_end, NULL);
 		free(xml);
-		res = ctx->code;
-		goto done;
-	}
-	free(xml);
-	xml = read_part(ctx, z, path, "xl/_rels/workbook.xml.rels", &len, &failed);
-	if (!xml) {
-		res = failed ? ctx->code : ys_error(ctx, YS_EPARSE, "%s: no xl/_rels/workbook.xml.rels", path);
-		goto done;
-	}
-	if (parse_xml(ctx, path, "xl/_rels/workbook.xml.rels", xml, len, &wb, wb_start, noop_end, NULL)) {
-		free(xml);
-		res = ctx->code;
-		goto done;
-	}
-	free(xml);
-	xml = read_part(ctx, z, path, "xl/sharedStrings.xml", &len, &failed);
-	if (failed) {
-		res = ctx->code;
-		goto done;
-	}
-	if (xml) {
-		int bad = parse_xml(ctx, path, "xl/sharedStrings.xml", xml, len, &strings, sst_start, sst_end, sst_text);
-		free(xml);
-		if (bad || strings.oom) {
-			res = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "out of memory");
-			goto done;
+		if (bad) {
+			book_close(bk);
+			return ctx->code;
 		}
 	}
-
-	b = ys_budget_new("", 0);
-	state = ys_input_state_new();
-	if (!b || !state) {
-		res = ys_error(ctx, YS_ENOMEM, "out of memory");
-		goto done;
+	char *xml = read_part(ctx, bk->z, path, "xl/sharedStrings.xml", &len, &failed);
+	if (failed) {
+		book_close(bk);
+		return ctx->code;
 	}
+	if (xml) {
+		int bad = parse_xml(ctx, path, "xl/sharedStrings.xml", xml, len, &bk->strings, sst_start, sst_end, sst_text);
+		free(xml);
+		if (bad || bk->strings.oom) {
+			ys_result r = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "out of memory");
+			book_close(bk);
+			return r;
+		}
+	}
+	return YS_OK;
+}
+
+/* Read sheet i's cells (sorted by row, column) into *w. */
+static ys_result book_sheet(ys_ctx *ctx, book *bk, int i, wsheetdata *w)
+{
+	memset(w, 0, sizeof *w);
+	w->strings = &bk->strings;
+	ys_buf_init(&w->v);
+	if (!bk->wb.s[i].target)
+		return ys_error(ctx, YS_EPARSE, "%s: sheet '%s' has no part in workbook.xml.rels", bk->path, bk->wb.s[i].name);
+	size_t len;
+	int failed;
+	char *xml = read_part(ctx, bk->z, bk->path, bk->wb.s[i].target, &len, &failed);
+	if (!xml)
+		return failed ? ctx->code
+		              : ys_error(ctx, YS_EPARSE, "%s: part %s of sheet '%s' is missing", bk->path, bk->wb.s[i].target,
+		                         bk->wb.s[i].name);
+	int bad = parse_xml(ctx, bk->path, bk->wb.s[i].target, xml, len, w, ws_start, ws_end, ws_text);
+	free(xml);
+	if (bad)
+		return ctx->code;
+	if (w->oom)
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	if (w->bad_index)
+		return ys_error(ctx, YS_EPARSE, "%s: sheet '%s' refers to a shared string that does not exist", bk->path,
+		                bk->wb.s[i].name);
+	if (w->too_wide)
+		return ys_error(ctx, YS_ELIMIT, "%s: sheet '%s' has a row wider than %d cells", bk->path, bk->wb.s[i].name,
+		                YS_XLSX_MAX_CELLS);
+	if (w->n)
+		qsort(w->cells, w->n, sizeof *w->cells, cmp_cell);
+	return YS_OK;
+}
+
+static void sheet_free(wsheetdata *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->cells[i].text);
+	free(w->cells);
+	ys_buf_release(&w->v);
+}
+
+ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
+{
+	*out = NULL;
+	book bk;
+	ys_result res = book_open(ctx, path, &bk);
+	if (res)
+		return res;
+	ys_budget *b = ys_budget_new("", 0);
+	void *state = ys_input_state_new();
+	if (!b || !state)
+		res = ys_error(ctx, YS_ENOMEM, "out of memory");
 	/* each input sheet, in the reader's order */
 	for (int sh = 0; sh < ys_input_nsheets() && !res; sh++) {
 		int found = -1;
-		for (int i = 0; i < wb.n && found < 0; i++)
-			if (ys_input_sheet_find(wb.s[i].name) == sh)
+		for (int i = 0; i < bk.wb.n && found < 0; i++)
+			if (ys_input_sheet_find(bk.wb.s[i].name) == sh)
 				found = i;
 		if (found < 0) {
 			if (ys_input_sheet_required(sh))
 				res = ys_error(ctx, YS_EPARSE, "%s: no sheet %s: this sheet is required", path, ys_input_sheet_id(sh));
 			continue;
 		}
-		if (!wb.s[found].target) {
-			res = ys_error(ctx, YS_EPARSE, "%s: sheet '%s' has no part in workbook.xml.rels", path, wb.s[found].name);
-			break;
-		}
-		xml = read_part(ctx, z, path, wb.s[found].target, &len, &failed);
-		if (!xml) {
-			res = failed ? ctx->code : ys_error(ctx, YS_EPARSE, "%s: part %s of sheet '%s' is missing", path,
-			                                    wb.s[found].target, wb.s[found].name);
-			break;
-		}
 		wsheetdata w;
-		memset(&w, 0, sizeof w);
-		w.strings = &strings;
-		ys_buf_init(&w.v);
-		int bad = parse_xml(ctx, path, wb.s[found].target, xml, len, &w, ws_start, ws_end, ws_text);
-		free(xml);
-		if (!bad && (w.oom || w.bad_index || w.too_wide)) {
-			bad = 1;
-			if (w.oom)
-				ys_error(ctx, YS_ENOMEM, "out of memory");
-			else if (w.bad_index)
-				ys_error(ctx, YS_EPARSE, "%s: sheet '%s' refers to a shared string that does not exist", path,
-				         wb.s[found].name);
-			else
-				ys_error(ctx, YS_ELIMIT, "%s: sheet '%s' has a row wider than %d cells", path, wb.s[found].name,
-				         YS_XLSX_MAX_CELLS);
-		}
-		if (!bad) {
-			qsort(w.cells, w.n, sizeof *w.cells, cmp_cell);
+		res = book_sheet(ctx, &bk, found, &w);
+		if (!res) {
 			xsrc x;
 			memset(&x, 0, sizeof x);
-			x.base.name = ys_arena_printf(&b->arena, "%s[%s]", path, wb.s[found].name);
+			x.base.name = ys_arena_printf(&b->arena, "%s[%s]", path, bk.wb.s[found].name);
 			x.base.next = xsrc_next;
 			x.w = &w;
 			res = ys_input_read_sheet(ctx, b, sh, &x.base, state);
 			free(x.f);
-		} else {
-			res = ctx->code;
 		}
-		for (size_t i = 0; i < w.n; i++)
-			free(w.cells[i].text);
-		free(w.cells);
-		ys_buf_release(&w.v);
+		sheet_free(&w);
 	}
 	if (!res)
 		res = ys_input_finish(ctx, b, path);
-done:
 	ys_input_state_free(state);
-	for (int i = 0; i < wb.n; i++) {
-		free(wb.s[i].name);
-		free(wb.s[i].rid);
-		free(wb.s[i].target);
-	}
-	for (size_t i = 0; i < strings.n; i++)
-		free(strings.s[i]);
-	free(strings.s);
-	ys_buf_release(&strings.cur);
-	zip_discard(z);
+	book_close(&bk);
 	if (res) {
 		ys_budget_free(b);
 		return res;
 	}
 	*out = b;
 	return YS_OK;
+}
+
+/*
+ * A published disclosure as a workbook: each sheet, in order, becomes the
+ * rows of the text layout (cells joined by tabs), sheets separated by a
+ * blank line, and the text reader reads them - the same recognition of
+ * titles, headers and cells as for any published text.  Lines in messages
+ * and findings count the rows of that text; each sheet's first line is its
+ * title row.
+ */
+ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out)
+{
+	*out = NULL;
+	book bk;
+	ys_result res = book_open(ctx, path, &bk);
+	if (res)
+		return res;
+	ys_buf text = YS_BUF_INIT;
+	for (int i = 0; i < bk.wb.n && !res; i++) {
+		wsheetdata w;
+		res = book_sheet(ctx, &bk, i, &w);
+		int row = 0, col = 0;
+		for (size_t k = 0; !res && k < w.n; k++) {
+			const wcell *c = &w.cells[k];
+			if (c->row != row) {
+				if (row)
+					ys_buf_addc(&text, '\n');
+				/* keep the sheet's blank rows: they are page breaks */
+				for (int r = row + 1; row && r < c->row; r++)
+					ys_buf_addc(&text, '\n');
+				row = c->row;
+				col = 1;
+			}
+			for (; col < c->col; col++)
+				ys_buf_addc(&text, '\t');
+			/* a cell's own tabs and newlines would split it */
+			for (const char *p = c->text; *p; p++)
+				ys_buf_addc(&text, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+		}
+		ys_buf_adds(&text, "\n\n");
+		sheet_free(&w);
+	}
+	book_close(&bk);
+	if (!res && text.oom)
+		res = ys_error(ctx, YS_ENOMEM, "out of memory");
+	if (!res)
+		res = ys_doc_read_text(ctx, path, text.s, text.len, out);
+	ys_buf_release(&text);
+	return res;
 }
