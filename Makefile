@@ -49,9 +49,17 @@ all: $(BIN) $(LIB)
 deps:
 	@scripts/deps.sh
 
+# V=1 shows the full commands
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 # The schema ships inside the library as a C string made from the .sql file.
 $(BUILD)/gen/schema.c: src/store/schema.sql scripts/embed.sh
@@ -64,10 +72,12 @@ $(BUILD)/obj/gen/schema.o: $(BUILD)/gen/schema.c
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/seedutil.h $(LIB)
 	@mkdir -p $(dir $@)

@@ -28,6 +28,10 @@ ys_result ys_render_json(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out);
  * in the published layout.  Every amount reads back to the 分. */
 ys_result ys_render_xlsx(ys_ctx *ctx, const ys_doc *doc, const char *path);
 
+/* PDF (cairo + pango, Noto Sans CJK): a cover, contents with page numbers,
+ * every table on A4 landscape with its header repeated on each page. */
+ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path);
+
 /* Append s to out as one CSV field (quoted when needed). */
 void ys_csv_field(ys_buf *out, const char *s);
 

@@ -1,0 +1,590 @@
+/*
+ * render/pdf.c - the tables as one print-ready PDF (cairo + pango, Noto Sans
+ * CJK): a cover, a contents page with page numbers and links, each table on
+ * A4 landscape with its header rows repeated on every page it runs over,
+ * long texts wrapped inside their cells, and page numbers.
+ *
+ * The document is laid out twice with the same code: the first pass writes
+ * nowhere and learns the page each table starts on and the page count, the
+ * second draws them into the contents and the footers.  Amounts are drawn
+ * as the text the table holds: no amount passes through a double here.
+ */
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/grid.h"
+#include "yusuan/render.h"
+
+#define PAGE_W 841.89 /* A4 landscape, in points */
+#define PAGE_H 595.28
+#define MARGIN 36.0
+#define BOTTOM (PAGE_H - MARGIN - 14.0) /* the footer lives below */
+#define PAD 2.0
+#define LEADING 0.88 /* line spacing: CJK fonts' own is 1.45 em */
+#define FONT "Noto Sans CJK SC"
+#define FS_BASE 8.5 /* table text, points */
+#define FS_MIN 5.0
+#define HEADER_MAX (16 * YS_GRID_MAX)
+
+typedef struct pdf {
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	PangoLayout *lay;
+	PangoAttrList *tnum; /* tabular figures for amounts */
+	const ys_doc *doc;
+	int final;              /* the drawing pass: page numbers are known */
+	int page;               /* the page being drawn, from 1 */
+	int npages;             /* from the first pass */
+	int start[YS_NTABLES];  /* page each table starts on */
+	double y;
+	double size; /* of the text set last */
+	char foot[256];
+} pdf;
+
+/* ---- text ---- */
+
+static void text_set(pdf *p, const char *s, double size, int bold, double width, PangoAlignment al, int tabular)
+{
+	PangoFontDescription *fd = pango_font_description_from_string(FONT);
+	p->size = size;
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	if (bold)
+		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+	pango_layout_set_font_description(p->lay, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_attributes(p->lay, tabular ? p->tnum : NULL);
+	pango_layout_set_text(p->lay, s ? s : "", -1);
+	pango_layout_set_width(p->lay, width > 0 ? (int)(width * PANGO_SCALE) : -1);
+	pango_layout_set_wrap(p->lay, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(p->lay, al);
+	pango_layout_set_line_spacing(p->lay, (float)LEADING);
+}
+
+static void text_extent(pdf *p, double *w, double *h)
+{
+	PangoRectangle log;
+	pango_layout_get_extents(p->lay, NULL, &log);
+	if (w)
+		*w = log.width / (double)PANGO_SCALE;
+	if (h)
+		*h = log.height / (double)PANGO_SCALE;
+}
+
+/* The height a cell gives its text: pango's, less the part of the CJK
+ * font's tall line box that no glyph reaches. */
+static double text_height(pdf *p)
+{
+	double h;
+	text_extent(p, NULL, &h);
+	return h - 0.15 * p->size;
+}
+
+static void text_draw(pdf *p, double x, double y)
+{
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, p->lay);
+}
+
+/* One line of text at y, aligned within the margins; returns its height. */
+static double line(pdf *p, const char *s, double size, int bold, PangoAlignment al)
+{
+	double h;
+	text_set(p, s, size, bold, PAGE_W - 2 * MARGIN, al, 0);
+	text_extent(p, NULL, &h);
+	text_draw(p, MARGIN, p->y);
+	return h;
+}
+
+/* ---- pages ---- */
+
+static void footer(pdf *p)
+{
+	char num[64];
+	if (p->final)
+		snprintf(num, sizeof num, "第 %d 页 共 %d 页", p->page, p->npages);
+	else
+		snprintf(num, sizeof num, "第 %d 页", p->page);
+	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
+	double y = p->y;
+	p->y = PAGE_H - MARGIN;
+	line(p, p->foot, 8, 0, PANGO_ALIGN_LEFT);
+	line(p, num, 8, 0, PANGO_ALIGN_RIGHT);
+	p->y = y;
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+static void next_page(pdf *p, int numbered)
+{
+	if (numbered)
+		footer(p);
+	cairo_show_page(p->cr);
+	p->page++;
+	p->y = MARGIN;
+}
+
+/* ---- a table ---- */
+
+typedef struct tlay {
+	const ys_table *t;
+	int width;
+	double fs;
+	double colw[YS_GRID_MAX];
+	double x0;
+	ys_gspan head[HEADER_MAX]; /* the first header group, repeated on each page */
+	ys_gspan scratch[HEADER_MAX]; /* any other header group */
+	int nhead;
+	double headh[16];
+	int headrows;
+} tlay;
+
+static int is_wrapping(const ys_table *t, int col)
+{
+	return col < 0 || t->def->cols[col].kind != YS_CK_AMOUNT;
+}
+
+/* Column widths: each column's natural width, shrunk (wrapping columns
+ * first, then the font) to fit the page, or stretched to fill it. */
+static void columns(pdf *p, tlay *L, double fs0)
+{
+	const ys_table *t = L->t;
+	const double avail = PAGE_W - 2 * MARGIN;
+	ys_gcell g[YS_GRID_MAX];
+	L->fs = fs0;
+	for (int iter = 0; iter < 4; iter++) {
+		double nat[YS_GRID_MAX] = { 0 }, fixed[YS_GRID_MAX] = { 0 }, head[YS_GRID_MAX] = { 0 };
+		int amount[YS_GRID_MAX] = { 0 };
+		double w, fs = L->fs;
+		for (int r = 0; r < t->nrows; r++) {
+			ys_grid_row(t, &t->rows[r], L->width, g);
+			for (int c = 0; c < L->width; c++) {
+				if (g[c].span != 1 || !g[c].text[0])
+					continue;
+				int amt = !is_wrapping(t, g[c].col);
+				text_set(p, g[c].text, fs, t->rows[r].kind == YS_ROW_TOTAL, -1, PANGO_ALIGN_LEFT, amt);
+				text_extent(p, &w, NULL);
+				if (amt) {
+					amount[c] = 1;
+					if (w > fixed[c])
+						fixed[c] = w;
+				} else if (w > nat[c]) {
+					nat[c] = w > 40 * fs ? 40 * fs : w;
+				}
+			}
+		}
+		for (int h0 = 0, h1; h0 < t->nheaders; h0 = h1) {
+			ys_gspan *sp = L->scratch;
+			for (h1 = h0 + 1; h1 < t->nheaders && t->headers[h1].before == t->headers[h0].before; h1++)
+				;
+			int n = ys_grid_header(t, h0, h1, L->width, sp, HEADER_MAX);
+			for (int i = 0; i < n; i++) {
+				if (sp[i].cols != 1 || !sp[i].text[0])
+					continue; /* a group over several columns fits them */
+				/* a header wraps: it asks for its length up to four characters */
+				text_set(p, sp[i].text, fs, 1, -1, PANGO_ALIGN_LEFT, 0);
+				text_extent(p, &w, NULL);
+				if (w > 4 * fs)
+					w = 4 * fs;
+				if (w > head[sp[i].c])
+					head[sp[i].c] = w;
+			}
+		}
+		double natsum = 0, minsum = 0, minw[YS_GRID_MAX], natw[YS_GRID_MAX];
+		for (int c = 0; c < L->width; c++) {
+			double need = (amount[c] ? fixed[c] : nat[c]);
+			if (head[c] > need)
+				need = head[c];
+			natw[c] = need + 2 * PAD + 1;
+			if (amount[c])
+				minw[c] = natw[c];
+			else
+				minw[c] = natw[c] < 6 * fs + 2 * PAD ? natw[c] : 6 * fs + 2 * PAD;
+			natsum += natw[c];
+			minsum += minw[c];
+		}
+		if (natsum <= avail) {
+			for (int c = 0; c < L->width; c++)
+				L->colw[c] = natw[c] * avail / natsum;
+			break;
+		}
+		if (minsum <= avail) {
+			/* the widest wrapping columns give way first: find the cap
+			 * that makes the widths add up to the page */
+			double lo = 0, hi = 0;
+			for (int c = 0; c < L->width; c++)
+				if (natw[c] > hi)
+					hi = natw[c];
+			for (int k = 0; k < 50; k++) {
+				double mid = (lo + hi) / 2, sum = 0;
+				for (int c = 0; c < L->width; c++)
+					sum += natw[c] <= mid || minw[c] == natw[c] ? natw[c] : mid > minw[c] ? mid : minw[c];
+				if (sum > avail)
+					hi = mid;
+				else
+					lo = mid;
+			}
+			double sum = 0;
+			for (int c = 0; c < L->width; c++) {
+				double cw = natw[c];
+				if (cw > lo && minw[c] != natw[c])
+					cw = lo > minw[c] ? lo : minw[c];
+				L->colw[c] = cw;
+				sum += cw;
+			}
+			for (int c = 0; c < L->width; c++)
+				L->colw[c] *= avail / sum;
+			break;
+		}
+		for (int c = 0; c < L->width; c++)
+			L->colw[c] = minw[c] * avail / minsum;
+		double fs2 = L->fs * avail / minsum * 0.98;
+		if (fs2 < FS_MIN)
+			fs2 = FS_MIN;
+		if (fs2 >= L->fs)
+			break;
+		L->fs = fs2;
+	}
+	L->x0 = MARGIN;
+}
+
+static double span_width(const tlay *L, int c, int n)
+{
+	double w = 0;
+	for (int i = c; i < c + n && i < L->width; i++)
+		w += L->colw[i];
+	return w;
+}
+
+static double span_x(const tlay *L, int c)
+{
+	return L->x0 + span_width(L, 0, c);
+}
+
+static double cell_height(pdf *p, const tlay *L, const char *s, int c, int n, int bold, int amt)
+{
+	double h;
+	text_set(p, s, L->fs, bold, span_width(L, c, n) - 2 * PAD, PANGO_ALIGN_LEFT, amt);
+	h = text_height(p);
+	return h + 2 * PAD;
+}
+
+static void cell_draw(pdf *p, double x, double y, double w, double h, const char *s, double fs, int bold,
+                      PangoAlignment al, int amt, int shade)
+{
+	cairo_rectangle(p->cr, x, y, w, h);
+	if (shade) {
+		cairo_set_source_rgb(p->cr, 0.93, 0.93, 0.93);
+		cairo_fill_preserve(p->cr);
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+	}
+	cairo_set_line_width(p->cr, 0.5);
+	cairo_stroke(p->cr);
+	if (!s || !s[0])
+		return;
+	double lh;
+	text_set(p, s, fs, bold, w - 2 * PAD, al, amt);
+	text_extent(p, NULL, &lh);
+	cairo_save(p->cr);
+	cairo_rectangle(p->cr, x, y, w, h);
+	cairo_clip(p->cr);
+	text_draw(p, x + PAD, y + (h - lh) / 2);
+	cairo_restore(p->cr);
+}
+
+/* Header rows [h0, h1) as spans with their row heights. */
+static int header_layout(pdf *p, const tlay *L, int h0, int h1, ys_gspan *sp, double *rowh)
+{
+	int n = ys_grid_header(L->t, h0, h1, L->width, sp, HEADER_MAX), rows = h1 - h0;
+	if (rows > 16)
+		rows = 16;
+	for (int r = 0; r < rows; r++)
+		rowh[r] = L->fs * 1.3 + 2 * PAD;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < n; i++) {
+			if ((sp[i].rows > 1) != pass || sp[i].r >= rows)
+				continue;
+			double h = cell_height(p, L, sp[i].text, sp[i].c, sp[i].cols, 1, 0), have = 0;
+			int last = sp[i].r + sp[i].rows - 1 < rows ? sp[i].r + sp[i].rows - 1 : rows - 1;
+			for (int r = sp[i].r; r <= last; r++)
+				have += rowh[r];
+			if (h > have)
+				rowh[last] += h - have;
+		}
+	return n;
+}
+
+static double header_height(const double *rowh, int rows)
+{
+	double h = 0;
+	for (int r = 0; r < rows && r < 16; r++)
+		h += rowh[r];
+	return h;
+}
+
+static void header_draw(pdf *p, const tlay *L, const ys_gspan *sp, int n, const double *rowh, int rows)
+{
+	for (int i = 0; i < n; i++) {
+		double y = p->y, h = 0;
+		for (int r = 0; r < sp[i].r; r++)
+			y += rowh[r];
+		for (int r = sp[i].r; r < sp[i].r + sp[i].rows && r < rows; r++)
+			h += rowh[r];
+		cell_draw(p, span_x(L, sp[i].c), y, span_width(L, sp[i].c, sp[i].cols), h, sp[i].text, L->fs, 1,
+		          PANGO_ALIGN_CENTER, 0, 1);
+	}
+	p->y += header_height(rowh, rows);
+}
+
+static double row_height(pdf *p, const tlay *L, const ys_row *row, ys_gcell *g)
+{
+	double rh = L->fs * 1.3 + 2 * PAD;
+	ys_grid_row(L->t, row, L->width, g);
+	for (int c = 0; c < L->width; c++) {
+		if (!g[c].span || !g[c].text[0])
+			continue;
+		double h = cell_height(p, L, g[c].text, c, g[c].span, row->kind == YS_ROW_TOTAL,
+		                       !is_wrapping(L->t, g[c].col));
+		if (h > rh)
+			rh = h;
+	}
+	return rh;
+}
+
+/* The height of the whole table as it would be drawn on one page. */
+static double table_height(pdf *p, const tlay *L, ys_gcell *g)
+{
+	const ys_table *t = L->t;
+	double need = 0;
+	for (int k = 0; k < t->nheaders; k++)
+		need += L->fs * 1.3 + 2 * PAD;
+	for (int r = 0; r < t->nrows; r++)
+		need += row_height(p, L, &t->rows[r], g);
+	return need;
+}
+
+static void row_draw(pdf *p, const tlay *L, const ys_row *row, const ys_gcell *g, double rh)
+{
+	int total = row->kind == YS_ROW_TOTAL;
+	for (int c = 0; c < L->width; c++) {
+		if (!g[c].span)
+			continue;
+		int amt = !is_wrapping(L->t, g[c].col);
+		PangoAlignment al = amt ? PANGO_ALIGN_RIGHT
+		                    : total && ys_is_total_label(g[c].text) ? PANGO_ALIGN_CENTER
+		                                                             : PANGO_ALIGN_LEFT;
+		cell_draw(p, span_x(L, c), p->y, span_width(L, c, g[c].span), rh, g[c].text, L->fs, total, al, amt,
+		          g[c].col == -2);
+	}
+	p->y += rh;
+}
+
+static void continued(pdf *p, const tlay *L)
+{
+	char s[512];
+	snprintf(s, sizeof s, "%s（续）", L->t->title);
+	p->y += line(p, s, 10, 1, PANGO_ALIGN_CENTER) + 4;
+	if (L->nhead)
+		header_draw(p, L, L->head, L->nhead, L->headh, L->headrows);
+}
+
+static void table(pdf *p, tlay *L, const ys_table *t)
+{
+	char name[16];
+	ys_gcell g[YS_GRID_MAX];
+	memset(L, 0, sizeof *L);
+	L->t = t;
+	L->width = ys_grid_width(t);
+	p->start[t->def->id] = p->page;
+	snprintf(name, sizeof name, "t%s", t->def->code);
+	char attr[64];
+	snprintf(attr, sizeof attr, "name='%s'", name);
+	cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+	p->y += line(p, t->title, 15, 1, PANGO_ALIGN_CENTER) + 6;
+	cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+	snprintf(attr, sizeof attr, "page=%d", p->page);
+	cairo_pdf_surface_add_outline(p->surf, CAIRO_PDF_OUTLINE_ROOT, t->title, attr, 0);
+	const char *sub = t->unit_line ? t->unit_text : t->subtitle;
+	if (sub && sub[0])
+		p->y += line(p, sub, 9, 0, PANGO_ALIGN_RIGHT) + 3;
+	columns(p, L, FS_BASE);
+	/* a table a few rows longer than its page is set a little smaller
+	 * rather than left with a page of its own for them */
+	double room = BOTTOM - p->y, need = table_height(p, L, g);
+	if (need > room && need < room * 1.2)
+		for (int k = 0; k < 4 && need > room; k++) {
+			columns(p, L, L->fs * room / need * 0.99);
+			need = table_height(p, L, g);
+		}
+
+	int h = 0;
+	while (h < t->nheaders && t->headers[h].before == 0)
+		h++;
+	if (h > 0) {
+		L->headrows = h > 16 ? 16 : h;
+		L->nhead = header_layout(p, L, 0, h, L->head, L->headh);
+		header_draw(p, L, L->head, L->nhead, L->headh, L->headrows);
+	}
+	for (int r = 0; r < t->nrows; r++) {
+		const ys_row *row = &t->rows[r];
+		int h0 = h;
+		while (h < t->nheaders && t->headers[h].before == r)
+			h++;
+		double rh = row_height(p, L, row, g);
+		if (h > h0) { /* a header group inside the table stays with its first row */
+			ys_gspan *sp = L->scratch;
+			double hh[16];
+			int n = header_layout(p, L, h0, h, sp, hh), rows = h - h0 > 16 ? 16 : h - h0;
+			if (p->y + header_height(hh, rows) + rh > BOTTOM) {
+				next_page(p, 1);
+				continued(p, L);
+			}
+			header_draw(p, L, sp, n, hh, rows);
+			ys_grid_row(t, row, L->width, g);
+		}
+		if (p->y + rh > BOTTOM && p->y > MARGIN + 60) {
+			next_page(p, 1);
+			continued(p, L);
+			ys_grid_row(t, row, L->width, g);
+		}
+		row_draw(p, L, row, g, rh);
+	}
+	next_page(p, 1);
+}
+
+/* ---- cover and contents ---- */
+
+static void cover(pdf *p)
+{
+	char s[256];
+	const char *dept = p->doc->department && p->doc->department[0] ? p->doc->department : "部门预算";
+	p->y = 170;
+	p->y += line(p, dept, 28, 1, PANGO_ALIGN_CENTER) + 18;
+	if (p->doc->year)
+		snprintf(s, sizeof s, "%d年部门预算", p->doc->year);
+	else
+		snprintf(s, sizeof s, "部门预算");
+	p->y += line(p, s, 24, 1, PANGO_ALIGN_CENTER) + 40;
+	snprintf(s, sizeof s, "部门预算公开表（%d 张）", p->doc->ntables);
+	p->y += line(p, s, 14, 0, PANGO_ALIGN_CENTER) + 8;
+	line(p, "金额单位：万元", 11, 0, PANGO_ALIGN_CENTER);
+	next_page(p, 0);
+}
+
+static void contents(pdf *p)
+{
+	p->y = MARGIN + 20;
+	p->y += line(p, "目  录", 18, 1, PANGO_ALIGN_CENTER) + 24;
+	for (int i = 0; i < p->doc->ntables; i++) {
+		const ys_table *t = p->doc->tables[p->doc->order[i]];
+		char num[16], link[64];
+		snprintf(num, sizeof num, "%d", p->final ? p->start[t->def->id] : 0);
+		snprintf(link, sizeof link, "dest='t%s'", t->def->code);
+		cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
+		double x0 = MARGIN + 120, x1 = PAGE_W - MARGIN - 120, w, h;
+		text_set(p, t->title, 12, 0, -1, PANGO_ALIGN_LEFT, 0);
+		text_extent(p, &w, &h);
+		text_draw(p, x0, p->y);
+		double nw;
+		text_set(p, num, 12, 0, -1, PANGO_ALIGN_LEFT, 1);
+		text_extent(p, &nw, NULL);
+		text_draw(p, x1 - nw, p->y);
+		cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+		/* leader dots */
+		cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
+		for (double x = x0 + w + 8; x < x1 - nw - 8; x += 6) {
+			cairo_arc(p->cr, x, p->y + h * 0.7, 0.6, 0, 6.2832);
+			cairo_fill(p->cr);
+		}
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		p->y += h + 12;
+	}
+	next_page(p, 1);
+}
+
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
+{
+	(void)closure;
+	(void)data;
+	(void)length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* One pass over the document; returns the cairo status of the surface. */
+static cairo_status_t run(pdf *p, const char *path)
+{
+	p->surf = path ? cairo_pdf_surface_create(path, PAGE_W, PAGE_H)
+	               : cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
+	cairo_status_t st = cairo_surface_status(p->surf);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(p->surf);
+		return st;
+	}
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE, p->foot);
+	if (p->doc->department && p->doc->department[0])
+		cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR, p->doc->department);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATOR, "yusuan");
+	p->cr = cairo_create(p->surf);
+	p->lay = pango_cairo_create_layout(p->cr);
+	p->page = 1;
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cover(p);
+	contents(p);
+	tlay *L = malloc(sizeof *L);
+	for (int i = 0; L && i < p->doc->ntables; i++)
+		table(p, L, p->doc->tables[p->doc->order[i]]);
+	free(L);
+	p->npages = p->page - 1;
+	g_object_unref(p->lay);
+	cairo_destroy(p->cr);
+	cairo_surface_finish(p->surf);
+	st = cairo_surface_status(p->surf);
+	cairo_surface_destroy(p->surf);
+	return st;
+}
+
+/* Is the CJK font there?  Without it pango draws boxes. */
+static int have_font(void)
+{
+	PangoFontMap *fm = pango_cairo_font_map_get_default();
+	PangoContext *pc = pango_font_map_create_context(fm);
+	PangoFontDescription *fd = pango_font_description_from_string(FONT);
+	PangoFont *f = pango_font_map_load_font(fm, pc, fd);
+	int ok = 0;
+	if (f) {
+		PangoFontDescription *got = pango_font_describe(f);
+		const char *fam = pango_font_description_get_family(got);
+		ok = fam && strstr(fam, "Noto Sans CJK") != NULL;
+		pango_font_description_free(got);
+		g_object_unref(f);
+	}
+	pango_font_description_free(fd);
+	g_object_unref(pc);
+	return ok;
+}
+
+ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path)
+{
+	if (!have_font())
+		return ys_error(ctx, YS_EIO, "the font '%s' is not installed (Debian: fonts-noto-cjk)", FONT);
+	pdf p;
+	memset(&p, 0, sizeof p);
+	p.doc = doc;
+	p.tnum = pango_attr_list_new();
+	pango_attr_list_insert(p.tnum, pango_attr_font_features_new("tnum=1"));
+	if (doc->year)
+		snprintf(p.foot, sizeof p.foot, "%s %d年部门预算", doc->department ? doc->department : "", doc->year);
+	else
+		snprintf(p.foot, sizeof p.foot, "%s 部门预算", doc->department ? doc->department : "");
+	cairo_status_t st = run(&p, NULL);
+	if (st == CAIRO_STATUS_SUCCESS) {
+		p.final = 1;
+		st = run(&p, path);
+	}
+	pango_attr_list_unref(p.tnum);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return ys_error(ctx, YS_EIO, "%s: cannot write the PDF: %s", path, cairo_status_to_string(st));
+	return YS_OK;
+}
