@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 const char *ys_encoding_name(ys_encoding e)
@@ -330,4 +331,70 @@ ys_result ys_file_read(ys_ctx *ctx, const char *path, char **out, size_t *len)
 	}
 	*out = ys_buf_detach(&b, len);
 	return *out ? YS_OK : ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+}
+
+ys_result ys_file_write(ys_ctx *ctx, const char *path, const void *data, size_t len)
+{
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+	if (!tmp)
+		return ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	if (!f) {
+		ys_result r = ys_error(ctx, YS_EIO, "%s: cannot create: %s", tmp, strerror(errno));
+		free(tmp);
+		return r;
+	}
+	int bad = len && fwrite(data, 1, len, f) != len;
+	bad |= fflush(f) != 0;
+	int err = errno;
+	bad |= fclose(f) != 0;
+	if (!bad && rename(tmp, path) != 0) {
+		err = errno;
+		bad = 1;
+	}
+	if (bad) {
+		remove(tmp);
+		free(tmp);
+		return ys_error(ctx, YS_EIO, "%s: cannot write: %s", path, strerror(err ? err : EIO));
+	}
+	free(tmp);
+	return YS_OK;
+}
+
+ys_result ys_text_encode(ys_ctx *ctx, const char *s, size_t n, ys_encoding enc, ys_buf *out)
+{
+	if (enc == YS_ENC_UTF8_BOM)
+		ys_buf_add(out, "\xEF\xBB\xBF", 3);
+	if (enc != YS_ENC_GB18030) {
+		ys_buf_add(out, s, n);
+		return out->oom ? ys_error(ctx, YS_ENOMEM, "out of memory encoding text") : YS_OK;
+	}
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	if (cd == (iconv_t)-1)
+		return ys_error(ctx, YS_EENCODING, "this system's iconv cannot write GB18030");
+	char *in = (char *)s;
+	size_t inleft = n;
+	while (inleft > 0) {
+		ys_buf_reserve(out, inleft * 2 + 16);
+		if (out->oom) {
+			iconv_close(cd);
+			return ys_error(ctx, YS_ENOMEM, "out of memory encoding text");
+		}
+		char *o = out->s + out->len;
+		size_t room = out->cap - out->len - 1, left = room;
+		size_t r = iconv(cd, &in, &inleft, &o, &left);
+		out->len += room - left;
+		out->s[out->len] = 0;
+		if (r == (size_t)-1 && errno != E2BIG) {
+			size_t off = (size_t)(in - s), line = 1;
+			for (size_t i = 0; i < off; i++)
+				line += s[i] == '\n';
+			iconv_close(cd);
+			return ys_error(ctx, YS_EENCODING, "line %zu, byte %zu: a character GB18030 cannot hold", line, off);
+		}
+	}
+	iconv_close(cd);
+	return YS_OK;
 }

@@ -9,7 +9,9 @@
 #define YUSUAN_RENDER_H
 
 #include "yusuan/base.h"
+#include "yusuan/budget.h"
 #include "yusuan/doc.h"
+#include "yusuan/rules.h"
 
 /* The seed's tab-separated layout: title, 金额单位, header rows, rows.
  * Reading the output again gives the same cells. */
@@ -31,6 +33,12 @@ ys_result ys_render_xlsx(ys_ctx *ctx, const ys_doc *doc, const char *path);
 /* PDF (cairo + pango, Noto Sans CJK): a cover, contents with page numbers,
  * every table on A4 landscape with its header repeated on each page. */
 ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path);
+
+/* A static web site in the folder dir (created if missing): index.html with
+ * the totals and SVG charts, NN.html per table, findings.html listing rep's
+ * findings (rep may be NULL) each linked to its cell, style.css.  Nothing is
+ * fetched from another host. */
+ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir);
 
 /* Append s to out as one CSV field (quoted when needed). */
 void ys_csv_field(ys_buf *out, const char *s);

@@ -35,6 +35,15 @@ ys_result ys_text_decode(ys_ctx *ctx, const char *name, const char *raw, size_t 
 #define YS_FILE_MAX ((size_t)256 << 20)
 ys_result ys_file_read(ys_ctx *ctx, const char *path, char **out, size_t *len);
 
+/* Write data to path whole or not at all: into a temporary file beside it,
+ * then renamed over it. */
+ys_result ys_file_write(ys_ctx *ctx, const char *path, const void *data, size_t len);
+
+/* Append UTF-8 text s[0..n) to out in encoding enc: UTF-8 as is, UTF-8 with
+ * BOM (the BOM first), GB18030 (iconv).  A character GB18030 cannot hold is
+ * an error that says which and where. */
+ys_result ys_text_encode(ys_ctx *ctx, const char *s, size_t n, ys_encoding enc, ys_buf *out);
+
 /* Is s[0..n) valid UTF-8?  Returns 1, or 0 and the offset of the first bad
  * byte in *bad (may be NULL). */
 int ys_utf8_valid(const char *s, size_t n, size_t *bad);
