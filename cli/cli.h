@@ -50,5 +50,7 @@ ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, cons
 ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out);
 /* Parse --format: returns 0 and sets *fmt to the index in names, or -1. */
 int cli_format(const char *value, const char *const *names, int *fmt);
+/* Parse --encoding (utf-8, utf8, gb18030): 0, or -1. */
+int cli_encoding(const char *value, ys_encoding *enc);
 
 #endif

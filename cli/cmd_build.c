@@ -1,5 +1,5 @@
 /*
- * cmd_build.c - yusuan build DIR [--db PATH] [-o OUTDIR] [--format text|csv|json]
+ * cmd_build.c - yusuan build DIR [--db PATH] [-o OUTDIR] [--format F,..] [--encoding E]
  *               yusuan build --db PATH [...]
  */
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format text|csv|json]\n"
+	"usage: yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E]\n"
 	"       yusuan build --db PATH [-o OUTDIR] [--format ...]\n"
 	"\n"
 	"Compile a department's detailed budget (a folder of CSV files, or one XLSX\n"
@@ -19,61 +19,24 @@ static const char usage[] =
 	"detail and the compiled tables are stored in one transaction, and 'yusuan build\n"
 	"--db PATH' rebuilds the newest stored budget without the folder.\n"
 	"  -o OUTDIR       write the tables there (default: out)\n"
-	"  --format F      text (tables.txt, the published layout; default), csv (01.csv ..\n"
-	"                  13.csv) or json (tables.json)\n"
+	"  --format F      one or more of (comma-separated), or all:\n"
+	"                  text  tables.txt, the published layout (default)\n"
+	"                  csv   csv/01.csv .. a file per table (UTF-8 with BOM)\n"
+	"                  json  tables.json, the detailed budget and the tables\n"
+	"                  xlsx  tables.xlsx, a sheet per table (预算01表 ..)\n"
+	"                  pdf   tables.pdf, print-ready A4 landscape\n"
+	"                  html  html/index.html, a static site with charts\n"
+	"  --encoding E    CSV encoding: utf-8 (with BOM; default) or gb18030\n"
 	"  --catalog DIR   the classification catalog (default: the shipped data/catalog)\n"
 	"  --quiet         print only the summary line\n"
 	"\n"
 	"exit: 0 built, 1 the detail has errors (nothing written), 2 usage, 3 unreadable\n"
 	"      input, 4 database or output error\n";
 
-enum { FMT_TEXT, FMT_CSV, FMT_JSON };
-
-static int write_file(const char *dir, const char *name, const ys_buf *b)
+static void wrote(void *arg, const char *path)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	if (!f || fwrite(b->s, 1, b->len, f) != b->len || fclose(f) != 0) {
-		fprintf(stderr, "yusuan: %s: cannot write: %s\n", path, strerror(errno));
-		if (f)
-			fclose(f);
-		return EXIT_STORE;
-	}
-	return 0;
-}
-
-static int write_outputs(ys_ctx *ctx, const ys_doc *doc, const char *outdir, int fmt)
-{
-	if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "yusuan: %s: cannot create: %s\n", outdir, strerror(errno));
-		return EXIT_STORE;
-	}
-	ys_buf b = YS_BUF_INIT;
-	int rc = 0;
-	if (fmt == FMT_TEXT) {
-		if (ys_render_text(ctx, doc, -1, &b))
-			rc = cli_fail(ctx);
-		else
-			rc = write_file(outdir, "tables.txt", &b);
-	} else if (fmt == FMT_JSON) {
-		if (ys_render_json(ctx, doc, -1, &b))
-			rc = cli_fail(ctx);
-		else
-			rc = write_file(outdir, "tables.json", &b);
-	} else {
-		for (int i = 0; i < doc->ntables && !rc; i++) {
-			char name[32];
-			ys_buf_reset(&b);
-			snprintf(name, sizeof name, "%s.csv", ys_table_def((ys_tid)doc->order[i])->code);
-			if (ys_render_csv(ctx, doc, doc->order[i], &b))
-				rc = cli_fail(ctx);
-			else
-				rc = write_file(outdir, name, &b);
-		}
-	}
-	ys_buf_release(&b);
-	return rc;
+	if (!*(int *)arg)
+		printf("  wrote %s\n", path);
 }
 
 static void print_findings(const ys_report *rep, int quiet)
@@ -136,9 +99,10 @@ static void print_summary(const ys_budget *b, const ys_doc *doc)
 
 int cmd_build(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "csv", "json", NULL };
-	const char *dir = NULL, *db = NULL, *outdir = "out", *catdir = NULL;
-	int fmt = FMT_TEXT, quiet = 0;
+	const char *dir = NULL, *db = NULL, *outdir = "out", *catdir = NULL, *fmtname = "text";
+	unsigned fmt = YS_PUB_TEXT;
+	int quiet = 0;
+	ys_encoding enc = YS_ENC_UTF8_BOM;
 	for (int i = 1; i < argc; i++) {
 		int missing = 0;
 		const char *v;
@@ -148,8 +112,12 @@ int cmd_build(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--quiet")) {
 			quiet = 1;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
-			if (cli_format(v, formats, &fmt))
+			if (ys_publish_formats(v, &fmt))
 				return cli_usage_error(usage, "unknown format '%s'", v);
+			fmtname = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--encoding", &missing))) {
+			if (cli_encoding(v, &enc))
+				return cli_usage_error(usage, "unknown encoding '%s': expected utf-8 or gb18030", v);
 		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
 			outdir = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
@@ -205,10 +173,13 @@ int cmd_build(int argc, char **argv)
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	if ((rc = write_outputs(&ctx, doc, outdir, fmt)))
-		goto done;
 	ys_check_opts opts = { cat, NULL, NULL };
 	if (ys_check(&ctx, doc, &opts, &rep)) {
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	ys_publish_opts po = { fmt, enc, b, rep, wrote, &quiet };
+	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
@@ -216,7 +187,7 @@ int cmd_build(int argc, char **argv)
 	if (!quiet)
 		print_summary(b, doc);
 	printf("built %s %d: %zu items, %d tables into %s/ (%s); check: %d errors, %d warnings, %d notices\n",
-	       b->department, b->year, items, doc->ntables, outdir, formats[fmt], rep->count[YS_SEV_ERROR],
+	       b->department, b->year, items, doc->ntables, outdir, fmtname, rep->count[YS_SEV_ERROR],
 	       rep->count[YS_SEV_WARNING], rep->count[YS_SEV_NOTICE]);
 	if (rep->count[YS_SEV_ERROR])
 		rc = EXIT_FINDINGS; /* compiled tables failing a check rule is a bug: say so */

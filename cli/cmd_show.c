@@ -1,5 +1,6 @@
 /*
  * cmd_show.c - yusuan show FILE [--table NN] [--format text|csv|json]
+ *              yusuan show FILE -o OUTDIR [--format F,..] [--encoding E]
  */
 #include <string.h>
 
@@ -7,18 +8,62 @@
 
 static const char usage[] =
 	"usage: yusuan show FILE [--table NN] [--format text|csv|json]\n"
+	"       yusuan show FILE -o OUTDIR [--format F[,F..]|all] [--encoding E] [--catalog DIR]\n"
 	"\n"
-	"Read a published disclosure and write its tables.\n"
+	"Read a published disclosure (text layout or XLSX) and write its tables.\n"
+	"Without -o, to standard output:\n"
 	"  --table NN     only table NN (01..13)\n"
 	"  --format F     text (the published tab-separated layout; default),\n"
 	"                 csv (one table: its columns; all tables: a line per cell),\n"
-	"                 json (every table, row and cell with its line; amounts in 分)\n";
+	"                 json (every table, row and cell with its line; amounts in 分)\n"
+	"With -o OUTDIR, publish it as 'yusuan build' does: --format text, csv, json,\n"
+	"xlsx, pdf, html or all (default all); the HTML site lists the check's findings,\n"
+	"each linked to its cell.  --encoding utf-8|gb18030 for the CSV files.\n"
+	"\n"
+	"exit: 0 written, 2 usage, 3 unreadable input, 4 output error\n";
+
+static void wrote(void *arg, const char *path)
+{
+	(void)arg;
+	printf("  wrote %s\n", path);
+}
+
+static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned fmt, ys_encoding enc,
+                   const char *catdir)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_catalog *cat = NULL;
+	ys_report *rep = NULL;
+	int rc = EXIT_OK;
+	if (ys_catalog_open(&ctx, catdir, doc->year ? doc->year : 2026, &cat)) {
+		fprintf(stderr, "yusuan: %s (classification rules skipped)\n", ctx.msg);
+		cat = NULL;
+	}
+	ys_check_opts opts = { cat, NULL, NULL };
+	if (ys_check(&ctx, doc, &opts, &rep)) {
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL };
+	if (ys_publish(&ctx, doc, outdir, &po)) {
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	printf("published %s: %d tables into %s/; check: %d errors, %d warnings, %d notices\n", file, doc->ntables,
+	       outdir, rep->count[YS_SEV_ERROR], rep->count[YS_SEV_WARNING], rep->count[YS_SEV_NOTICE]);
+done:
+	ys_report_free(rep);
+	ys_catalog_free(cat);
+	return rc;
+}
 
 int cmd_show(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "csv", "json", NULL };
-	const char *file = NULL;
-	int fmt = 0, tid = -1;
+	const char *file = NULL, *outdir = NULL, *fmtarg = NULL, *catdir = NULL;
+	int tid = -1, has_enc = 0;
+	ys_encoding enc = YS_ENC_UTF8_BOM;
 	for (int i = 1; i < argc; i++) {
 		int missing = 0;
 		const char *v;
@@ -26,8 +71,15 @@ int cmd_show(int argc, char **argv)
 			fputs(usage, stdout);
 			return EXIT_OK;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
-			if (cli_format(v, formats, &fmt))
-				return cli_usage_error(usage, "unknown format '%s'", v);
+			fmtarg = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
+			outdir = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
+			catdir = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--encoding", &missing))) {
+			if (cli_encoding(v, &enc))
+				return cli_usage_error(usage, "unknown encoding '%s': expected utf-8 or gb18030", v);
+			has_enc = 1;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--table", &missing))) {
 			const ys_tabledef *d = ys_table_def_by_code(v);
 			if (!d)
@@ -45,12 +97,30 @@ int cmd_show(int argc, char **argv)
 	}
 	if (!file)
 		return cli_usage_error(usage, "no file given");
+	int fmt = 0;
+	unsigned bits = YS_PUB_ALL;
+	if (outdir) {
+		if (tid >= 0)
+			return cli_usage_error(usage, "--table writes to standard output: leave out -o");
+		if (fmtarg && ys_publish_formats(fmtarg, &bits))
+			return cli_usage_error(usage, "unknown format '%s'", fmtarg);
+	} else {
+		if (fmtarg && cli_format(fmtarg, formats, &fmt))
+			return cli_usage_error(usage, "unknown format '%s' (xlsx, pdf and html need -o OUTDIR)", fmtarg);
+		if (has_enc)
+			return cli_usage_error(usage, "--encoding is for the CSV files written with -o");
+	}
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_doc *doc;
 	if (ys_doc_read_file(&ctx, file, &doc))
 		return cli_fail(&ctx);
+	if (outdir) {
+		int rc = publish(file, doc, outdir, bits, enc, catdir);
+		ys_doc_free(doc);
+		return rc;
+	}
 	if (tid >= 0 && !doc->tables[tid]) {
 		fprintf(stderr, "yusuan: %s has no table %s\n", file, ys_table_def((ys_tid)tid)->code);
 		ys_doc_free(doc);

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -33,6 +34,7 @@ int cli_exit_for(ys_result r)
 	case YS_OK: return EXIT_OK;
 	case YS_EINVAL: return EXIT_USAGE;
 	case YS_ESTORE: return EXIT_STORE;
+	case YS_EWRITE: return EXIT_STORE;
 	default: return EXIT_INPUT;
 	}
 }
@@ -87,6 +89,19 @@ int cli_format(const char *value, const char *const *names, int *fmt)
 			*fmt = k;
 			return 0;
 		}
+	return -1;
+}
+
+int cli_encoding(const char *value, ys_encoding *enc)
+{
+	if (!strcasecmp(value, "utf-8") || !strcasecmp(value, "utf8")) {
+		*enc = YS_ENC_UTF8_BOM;
+		return 0;
+	}
+	if (!strcasecmp(value, "gb18030")) {
+		*enc = YS_ENC_GB18030;
+		return 0;
+	}
 	return -1;
 }
 

@@ -4,8 +4,9 @@
 # Compiles the detailed 2026 budget of 北京市机关事务管理中心
 # (examples/2026-beijing-jiguan-shiwu) into the 13 published tables: the
 # detail is checked, stored with the tables in out/budget.db (one
-# transaction), the tables are written to out/ as text, CSV and JSON, checked
-# against every rule; the department's published tables are checked beside them.
+# transaction), the tables are published into out/ (text, CSV, JSON, XLSX,
+# PDF and a static HTML site), checked against every rule; the department's
+# published tables are checked beside them.
 set -eu
 BIN=${1:-build/yusuan}
 EX=examples/2026-beijing-jiguan-shiwu
@@ -13,11 +14,10 @@ OUT=out
 mkdir -p "$OUT"
 rm -f "$OUT"/budget.db "$OUT"/budget.db-wal "$OUT"/budget.db-shm
 
-echo "== yusuan build $EX --db $OUT/budget.db -o $OUT"
-"$BIN" build "$EX" --db "$OUT/budget.db" -o "$OUT"
-"$BIN" build --db "$OUT/budget.db" -o "$OUT/csv" --format csv --quiet > /dev/null
-"$BIN" build --db "$OUT/budget.db" -o "$OUT" --format json --quiet > /dev/null
-echo "   wrote $OUT/tables.txt, $OUT/tables.json, $OUT/csv/01.csv … 13.csv"
+echo "== yusuan build $EX --db $OUT/budget.db -o $OUT --format all"
+"$BIN" build "$EX" --db "$OUT/budget.db" -o "$OUT" --format all | grep -v '^  wrote'
+echo "   wrote $OUT/tables.txt, tables.json, tables.xlsx, tables.pdf, csv/01.csv … 13.csv,"
+echo "         html/index.html (open it in a browser)"
 echo
 echo "== yusuan check $OUT/tables.txt"
 set +e

@@ -1,8 +1,21 @@
 #!/bin/sh
 # Install the Debian packages yusuan needs to build, test and run.
-# Idempotent: packages already installed are left alone and nothing is
-# downloaded when all are present. Uses sudo when not run as root.
+#
+#   scripts/deps.sh           build and run (make, make demo)
+#   scripts/deps.sh --test    also what the tests use (make test): Check, and
+#                             for the HTML site's browser test Debian's
+#                             chromium, Node.js/npm and the pinned
+#                             playwright-core (tests/browser/package-lock.json)
+#   scripts/deps.sh --bench   what make bench needs besides: Node.js/npm
+#                             (DuckDB's peer), GNU time, the sqlite3 shell
+#
+# Idempotent: packages already installed are left alone, apt-get runs only
+# when one is missing, npm only when its modules are not there.  Uses sudo
+# when not run as root.
 set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+mode=${1:-}
 
 PKGS="build-essential pkg-config
 libsqlite3-dev sqlite3
@@ -11,35 +24,54 @@ libutf8proc-dev
 libzip-dev libexpat1-dev
 libxlsxwriter-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk
-libpoppler-glib-dev
-check"
+libpoppler-glib-dev"
+
+installed() {
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
 
 missing=""
-# make bench also needs Node.js with npm (DuckDB's peer), GNU time (peak
-# memory) and the sqlite3 shell: installed from Debian when not on PATH
-if [ "${1:-}" = "--bench" ]; then
+case "$mode" in
+--test)
+	PKGS="$PKGS check chromium"
+	;;
+--bench)
 	PKGS=""
-	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
-	command -v npm >/dev/null 2>&1 || missing="$missing npm"
 	[ -x /usr/bin/time ] || missing="$missing time"
 	command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+	;;
+"") ;;
+*)
+	echo "usage: scripts/deps.sh [--test|--bench]" >&2
+	exit 2
+	;;
+esac
+# Node.js from another source (NodeSource's nodejs ships npm and conflicts
+# with Debian's npm) counts as present when it is on PATH.
+if [ -n "$mode" ]; then
+	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+	command -v npm >/dev/null 2>&1 || missing="$missing npm"
 fi
 
 for p in $PKGS; do
-	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-		missing="$missing $p"
-	fi
+	installed "$p" || missing="$missing $p"
 done
 
-[ -z "$missing" ] && exit 0
-
-echo "deps.sh: installing:$missing" >&2
-if [ "$(id -u)" -eq 0 ]; then
-	SUDO=""
-else
-	SUDO="sudo"
+if [ -n "$missing" ]; then
+	echo "deps.sh: installing:$missing" >&2
+	if [ "$(id -u)" -eq 0 ]; then
+		SUDO=""
+	else
+		SUDO="sudo"
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -qq
+	# shellcheck disable=SC2086
+	$SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-# shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing
+
+if [ "$mode" = "--test" ] && [ ! -d "$here/../tests/browser/node_modules/playwright-core" ]; then
+	echo "deps.sh: installing playwright-core in tests/browser" >&2
+	(cd "$here/../tests/browser" && npm ci --silent --no-audit --no-fund)
+fi
+exit 0

@@ -23,6 +23,7 @@ const char *ys_strerror(ys_result r)
 	case YS_ELIMIT: return "limit exceeded";
 	case YS_EEMPTY: return "empty input";
 	case YS_EENCODING: return "unsupported text encoding";
+	case YS_EWRITE: return "cannot write output";
 	}
 	return "unknown error";
 }

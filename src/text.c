@@ -342,7 +342,7 @@ ys_result ys_file_write(ys_ctx *ctx, const char *path, const void *data, size_t 
 	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
 	FILE *f = fopen(tmp, "wb");
 	if (!f) {
-		ys_result r = ys_error(ctx, YS_EIO, "%s: cannot create: %s", tmp, strerror(errno));
+		ys_result r = ys_error(ctx, YS_EWRITE, "%s: cannot create: %s", tmp, strerror(errno));
 		free(tmp);
 		return r;
 	}
@@ -357,7 +357,7 @@ ys_result ys_file_write(ys_ctx *ctx, const char *path, const void *data, size_t 
 	if (bad) {
 		remove(tmp);
 		free(tmp);
-		return ys_error(ctx, YS_EIO, "%s: cannot write: %s", path, strerror(err ? err : EIO));
+		return ys_error(ctx, YS_EWRITE, "%s: cannot write: %s", path, strerror(err ? err : EIO));
 	}
 	free(tmp);
 	return YS_OK;

@@ -36,6 +36,7 @@ typedef enum ys_result {
 	YS_ELIMIT = 8,   /* a named limit was exceeded (see limits in docs) */
 	YS_EEMPTY = 9,   /* the input holds nothing to read */
 	YS_EENCODING = 10,/* the input is not UTF-8 or GB18030 text */
+	YS_EWRITE = 11,  /* an output file or folder could not be written */
 } ys_result;
 
 /* A static English name of the code ("parse error"). */

@@ -40,6 +40,41 @@ ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path);
  * fetched from another host. */
 ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir);
 
+/* JSON of the whole budget and its tables: {"department", "year", "budget":
+ * units, income, carry_over, items, projects with indicators, procurement,
+ * services, sangong, performance; "tables": as ys_render_json}.  Every amount
+ * as {"fen": integer, "wanyuan": "33,149.176143"}.  doc or b may be NULL. */
+ys_result ys_render_budget_json(ys_ctx *ctx, const ys_doc *doc, const ys_budget *b, ys_buf *out);
+
+/* Publishing: every chosen format into one folder. */
+enum {
+	YS_PUB_TEXT = 1,  /* tables.txt: the published text layout */
+	YS_PUB_CSV = 2,   /* csv/01.csv ..: a file per table, UTF-8 with BOM or GB18030 */
+	YS_PUB_JSON = 4,  /* tables.json: the budget (when there is one) and the tables */
+	YS_PUB_XLSX = 8,  /* tables.xlsx */
+	YS_PUB_PDF = 16,  /* tables.pdf */
+	YS_PUB_HTML = 32, /* html/: index.html, 01.html .., findings.html */
+	YS_PUB_ALL = 63,
+};
+
+typedef struct ys_publish_opts {
+	unsigned formats;         /* YS_PUB_* */
+	ys_encoding csv_encoding; /* YS_ENC_GB18030, else UTF-8 with BOM */
+	const ys_budget *budget;  /* the detail behind the tables, or NULL */
+	const ys_report *report;  /* the check's findings for the HTML site, or NULL */
+	void (*wrote)(void *arg, const char *path); /* told of each file written */
+	void *arg;
+} ys_publish_opts;
+
+/* Write doc into the folder dir (created if missing) in o->formats.  Each
+ * file is written whole or not at all; on an error the files written before
+ * it stay. */
+ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o);
+
+/* Parse a format list ("xlsx", "pdf,html", "all") into YS_PUB_* bits;
+ * 0, or -1 for an unknown name. */
+int ys_publish_formats(const char *list, unsigned *bits);
+
 /* Append s to out as one CSV field (quoted when needed). */
 void ys_csv_field(ys_buf *out, const char *s);
 

@@ -98,6 +98,7 @@ static const char css[] =
 	"table.findings th,table.findings td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;"
 	"vertical-align:top}\n"
 	"table.findings td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+	"table.findings th,table.findings td:first-child{white-space:nowrap}\n"
 	".sev-error{color:var(--err);font-weight:bold}.sev-warning{color:var(--warn)}.sev-notice{color:var(--note)}\n"
 	"ol.tables li{margin:.2rem 0}\n"
 	"footer{color:var(--muted);font-size:.8rem;padding:1rem 2rem;border-top:1px solid var(--line)}\n"
@@ -602,7 +603,7 @@ static void findings_page(site *S, ys_buf *o)
 ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return ys_error(ctx, YS_EIO, "%s: cannot create the folder: %s", dir, strerror(errno));
+		return ys_error(ctx, YS_EWRITE, "%s: cannot create the folder: %s", dir, strerror(errno));
 	site S = { ctx, doc, rep, dir, { 0 } };
 	if (doc->year)
 		snprintf(S.title, sizeof S.title, "%s %d年部门预算", doc->department ? doc->department : "", doc->year);

@@ -13,7 +13,7 @@ has $TMP/o "summary: 0 errors, 2 warnings, 0 notices"
 expect_exit 0 $YUSUAN build --db $TMP/b.db -o $TMP/again --quiet
 cmp -s $TMP/out/tables.txt $TMP/again/tables.txt || fail "rebuild from the database differs"
 expect_exit 0 $YUSUAN build --db $TMP/b.db -o $TMP/csv --format csv --quiet
-[ -f $TMP/csv/01.csv ] && [ -f $TMP/csv/13.csv ] || fail "csv: one file per table"
+[ -f $TMP/csv/csv/01.csv ] && [ -f $TMP/csv/csv/13.csv ] || fail "csv: one file per table"
 expect_exit 0 $YUSUAN check --db $TMP/b.db
 has $TMP/o "summary: 0 errors, 2 warnings"
 # detail with an error: nothing built, the file and line named

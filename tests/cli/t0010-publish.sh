@@ -1,0 +1,56 @@
+# publish: build --format all writes all five formats; show -o publishes a
+# disclosure read from text or XLSX; CSV in GB18030; the HTML site in
+# headless Chromium (every table and chart renders, no request leaves
+# localhost); refusals.
+. tests/cli/lib.sh
+EX=examples/2026-beijing-jiguan-shiwu
+
+expect_exit 0 $YUSUAN build $EX --format all -o $TMP/out
+for f in tables.txt tables.json tables.xlsx tables.pdf csv/01.csv csv/13.csv html/index.html html/03.html \
+         html/findings.html html/style.css; do
+	[ -s $TMP/out/$f ] || fail "build --format all did not write $f"
+done
+has $TMP/o "wrote $TMP/out/tables.pdf"
+ls $TMP/out | grep -q '\.tmp' && fail "a temporary file was left behind"
+head -c 4 $TMP/out/tables.pdf | grep -q '%PDF' || fail "tables.pdf is not a PDF"
+# CSV: UTF-8 with BOM by default
+head -c 3 $TMP/out/csv/01.csv | od -An -tx1 | grep -q 'ef bb bf' || fail "csv without BOM"
+
+# the workbook is a disclosure yusuan reads: the same amounts, to the 分,
+# in the same cells, as the text layout
+expect_exit 0 $YUSUAN show $TMP/out/tables.xlsx --format json
+grep -E '^ *"(fen|label)"' $TMP/o > $TMP/from-xlsx
+expect_exit 0 $YUSUAN show $TMP/out/tables.txt --format json
+grep -E '^ *"(fen|label)"' $TMP/o > $TMP/from-txt
+[ "$(grep -c fen $TMP/from-txt)" -gt 300 ] || fail "too few amounts"
+cmp $TMP/from-xlsx $TMP/from-txt || fail "tables.xlsx does not hold the amounts of tables.txt"
+expect_exit 0 $YUSUAN check $TMP/out/tables.xlsx
+
+# GB18030 CSV decodes to the UTF-8 one
+expect_exit 0 $YUSUAN build $EX --format csv --encoding gb18030 -o $TMP/gb --quiet
+iconv -f GB18030 -t UTF-8 $TMP/gb/csv/03.csv > $TMP/gb03.csv || fail "not GB18030"
+tail -c +4 $TMP/out/csv/03.csv | cmp - $TMP/gb03.csv || fail "GB18030 CSV differs from the UTF-8 one"
+
+# show -o: a published disclosure as a site with its findings
+expect_exit 0 $YUSUAN show $SEED -o $TMP/seed --format html,xlsx
+has $TMP/o "check: 0 errors, 8 warnings, 3 notices"
+[ -s $TMP/seed/html/findings.html ] && [ -s $TMP/seed/tables.xlsx ] || fail "show -o did not publish"
+[ -e $TMP/seed/tables.pdf ] && fail "show -o wrote a format it was not asked for"
+has $TMP/seed/html/findings.html 'href="12.html#r'
+
+# refusals
+expect_exit 2 $YUSUAN build $EX --format docx -o $TMP/x
+has $TMP/e "unknown format 'docx'"
+expect_exit 2 $YUSUAN build $EX --encoding latin1 -o $TMP/x
+expect_exit 2 $YUSUAN show $SEED --format pdf
+has $TMP/e "need -o OUTDIR"
+: > $TMP/file
+expect_exit 4 $YUSUAN build $EX --format all -o $TMP/file --quiet
+has $TMP/e "not a folder"
+
+# the site in a real browser
+node tests/browser/check-html.mjs $TMP/out/html > $TMP/browser.log 2>&1 || { cat $TMP/browser.log; fail "browser check"; }
+has $TMP/browser.log "check-html: OK"
+has $TMP/browser.log "index.html: 5 charts"
+node tests/browser/check-html.mjs $TMP/seed/html > $TMP/browser.log 2>&1 || { cat $TMP/browser.log; fail "browser check (seed)"; }
+echo ok

@@ -1,0 +1,591 @@
+/*
+ * test_render.c - publishing: the XLSX workbook reads back to the 分, the
+ * PDF's text holds every title and amount on the pages of its table and
+ * its contents give the right pages, the HTML site holds every amount and
+ * links every finding to a cell, CSV in both encodings, the JSON of the
+ * budget.  (The site in a real browser: tests/cli/t0010-publish.sh.)
+ */
+#include <cairo.h>
+#include <jansson.h>
+#include <poppler.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "budgetgen.h"
+#include "seedutil.h"
+
+#define EXAMPLE YS_TESTDIR "/../examples/2026-beijing-jiguan-shiwu"
+
+static ys_catalog *catalog(void)
+{
+	static ys_catalog *cat;
+	if (!cat)
+		cat = shipped_catalog();
+	return cat;
+}
+
+static ys_budget *example_budget(void)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_budget *b;
+	ck_assert_msg(ys_input_read(&ctx, EXAMPLE, &b) == YS_OK, "%s", ctx.msg);
+	return b;
+}
+
+static ys_doc *compile(const ys_budget *b)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc;
+	ck_assert_msg(ys_compile(&ctx, b, catalog(), &doc) == YS_OK, "%s", ctx.msg);
+	return doc;
+}
+
+/* A scratch folder of this process. */
+static const char *scratch(const char *name)
+{
+	static char path[512];
+	char dir[256];
+	snprintf(dir, sizeof dir, "%s/yusuan-render-%ld", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
+	mkdir(dir, 0777);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return path;
+}
+
+/* Every cell of a equals the same cell of b: amounts to the 分, texts. */
+static int same_amounts(const ys_doc *a, const ys_doc *b, const char *what)
+{
+	int amounts = 0;
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *x = a->tables[k], *y = b->tables[k];
+		ck_assert_msg(!x == !y, "%s: table %d present in one only", what, k + 1);
+		if (!x)
+			continue;
+		ck_assert_msg(x->nrows == y->nrows, "%s: table %s has %d rows, read back %d", what, x->def->code, x->nrows,
+		              y->nrows);
+		for (int r = 0; r < x->nrows; r++)
+			for (int c = 0; c < x->def->ncols; c++) {
+				const ys_cell *p = &x->rows[r].cells[c], *q = &y->rows[r].cells[c];
+				if (x->def->cols[c].kind == YS_CK_AMOUNT) {
+					ck_assert_msg(p->amt.present == q->amt.present && p->amt.fen == q->amt.fen,
+					              "%s: table %s row %d column %s: %lld 分, read back %lld 分", what, x->def->code,
+					              r, x->def->cols[c].label, (long long)p->amt.fen, (long long)q->amt.fen);
+					amounts += p->amt.present;
+				} else {
+					ck_assert_msg(ys_name_eq(p->text, q->text), "%s: table %s row %d column %s: '%s', read back '%s'",
+					              what, x->def->code, r, x->def->cols[c].label, p->text, q->text);
+				}
+			}
+	}
+	return amounts;
+}
+
+/* ---- XLSX ---- */
+
+static ys_doc *xlsx_round_trip(const ys_doc *doc, const char *name)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	const char *path = scratch(name);
+	ck_assert_msg(ys_render_xlsx(&ctx, doc, path) == YS_OK, "%s", ctx.msg);
+	ys_doc *back;
+	ck_assert_msg(ys_doc_read_xlsx(&ctx, path, &back) == YS_OK, "%s", ctx.msg);
+	return back;
+}
+
+START_TEST(xlsx_reads_back_to_the_fen)
+{
+	ys_budget *b = example_budget();
+	ys_doc *doc = compile(b);
+	ys_doc *back = xlsx_round_trip(doc, "example.xlsx");
+	int n = same_amounts(doc, back, "example.xlsx");
+	ck_assert_int_gt(n, 300); /* the example's printed (non-blank) amounts */
+	/* and the totals are the model's: 支出总计 is every item's money */
+	int64_t all = 0;
+	for (size_t i = 0; i < b->nitems; i++)
+		all += b->items[i].amount;
+	const ys_table *t01 = back->tables[YS_T01];
+	ck_assert_int_eq(t01->rows[t01->nrows - 1].cells[C01_OUT_AMT].amt.fen, all);
+	ys_doc_free(back);
+	ys_doc_free(doc);
+	ys_budget_free(b);
+
+	/* the seed as read, and amounts with up to 15 significant digits */
+	ys_doc *seed = read_seed(NULL, 0);
+	back = xlsx_round_trip(seed, "seed.xlsx");
+	same_amounts(seed, back, "seed.xlsx");
+	ys_doc_free(back);
+	ys_doc_free(seed);
+	rng = 0xC0FFEE1234567ULL;
+	for (int k = 0; k < 40; k++) {
+		ys_budget *rb = random_budget(1 + (int)(rnd() % 60));
+		ys_doc *rd = compile(rb);
+		ys_doc *rback = xlsx_round_trip(rd, "random.xlsx");
+		same_amounts(rd, rback, "random.xlsx");
+		ys_doc_free(rback);
+		ys_doc_free(rd);
+		ys_budget_free(rb);
+	}
+}
+END_TEST
+
+static char *zip_entry(const char *path, const char *name)
+{
+	int err;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+	ck_assert_ptr_nonnull(z);
+	zip_stat_t st;
+	ck_assert_msg(zip_stat(z, name, 0, &st) == 0, "%s has no %s", path, name);
+	char *s = malloc(st.size + 1);
+	zip_file_t *f = zip_fopen(z, name, 0);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(zip_fread(f, s, st.size), (zip_int64_t)st.size);
+	s[st.size] = 0;
+	zip_fclose(f);
+	zip_close(z);
+	return s;
+}
+
+START_TEST(xlsx_has_the_published_layout)
+{
+	ys_budget *b = example_budget();
+	ys_doc *doc = compile(b);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	const char *path = scratch("layout.xlsx");
+	ck_assert_msg(ys_render_xlsx(&ctx, doc, path) == YS_OK, "%s", ctx.msg);
+	char *wb = zip_entry(path, "xl/workbook.xml");
+	for (int i = 0; i < doc->ntables; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "name=\"预算%s表\"", doc->tables[doc->order[i]]->def->code);
+		ck_assert_msg(strstr(wb, want), "no sheet %s", want);
+	}
+	/* header rows repeated on every printed page */
+	ck_assert_ptr_nonnull(strstr(wb, "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'预算01表'!$3:$4"));
+	free(wb);
+	/* 02: title across the 17 columns, 本年收入 over 10, 上年结转结余 over 6,
+	 * 合计 down the two header rows */
+	char *s2 = zip_entry(path, "xl/worksheets/sheet2.xml");
+	static const char *const merges2[] = { "A1:Q1", "A3:A4", "B3:K3", "L3:Q3" };
+	for (int i = 0; i < 4; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "<mergeCell ref=\"%s\"/>", merges2[i]);
+		ck_assert_msg(strstr(s2, want), "02 lacks the merge %s", merges2[i]);
+	}
+	ck_assert_ptr_nonnull(strstr(s2, "state=\"frozen\""));
+	ck_assert_ptr_nonnull(strstr(s2, "paperSize=\"9\""));
+	ck_assert_ptr_nonnull(strstr(s2, "orientation=\"landscape\""));
+	ck_assert_ptr_nonnull(strstr(s2, "fitToHeight=\"0\""));
+	ck_assert_ptr_nonnull(strstr(s2, "<pageSetUpPr fitToPage=\"1\"/>"));
+	free(s2);
+	/* 03's 其中 over its three columns; 05's 基本支出 over three; 09's car group */
+	char *s3 = zip_entry(path, "xl/worksheets/sheet3.xml");
+	ck_assert_msg(strstr(s3, "<mergeCell ref=\"G3:I3\"/>"), "03 lacks 其中 over G:I");
+	free(s3);
+	char *s5 = zip_entry(path, "xl/worksheets/sheet5.xml");
+	ck_assert_msg(strstr(s5, "<mergeCell ref=\"D4:F4\"/>"), "05 lacks 基本支出 over D:F");
+	free(s5);
+	char *s9 = zip_entry(path, "xl/worksheets/sheet9.xml");
+	ck_assert_msg(strstr(s9, "<mergeCell ref=\"D3:F3\"/>"), "09 lacks the 公务用车 group over D:F");
+	free(s9);
+	/* amounts are numbers with the table's decimals and thousands separators */
+	char *st = zip_entry(path, "xl/styles.xml");
+	ck_assert_ptr_nonnull(strstr(st, "formatCode=\"#,##0.000000\""));
+	ck_assert_ptr_nonnull(strstr(st, "formatCode=\"#,##0.00\""));
+	free(st);
+	ys_doc_free(doc);
+	ys_budget_free(b);
+}
+END_TEST
+
+/* ---- PDF ---- */
+
+typedef struct pdftext {
+	int npages;
+	char **page;
+} pdftext;
+
+static PopplerDocument *pdf_open(const char *path)
+{
+	GError *err = NULL;
+	char *uri = g_filename_to_uri(path, NULL, &err);
+	ck_assert_msg(uri != NULL, "%s", err ? err->message : "?");
+	PopplerDocument *pd = poppler_document_new_from_file(uri, NULL, &err);
+	ck_assert_msg(pd != NULL, "poppler cannot open %s: %s", path, err ? err->message : "?");
+	g_free(uri);
+	return pd;
+}
+
+/* The page (from 1) whose text starts with the table's title, after the
+ * cover and contents. */
+static int owner(const ys_doc *doc, const char *text)
+{
+	int best = -1;
+	size_t at = (size_t)-1;
+	for (int k = 0; k < YS_NTABLES; k++) {
+		if (!doc->tables[k])
+			continue;
+		const char *p = strstr(text, doc->tables[k]->title);
+		if (p && (size_t)(p - text) < at) {
+			at = (size_t)(p - text);
+			best = k;
+		}
+	}
+	return best;
+}
+
+START_TEST(pdf_holds_every_title_and_amount)
+{
+	ys_budget *b = example_budget();
+	ys_doc *doc = compile(b);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	const char *path = scratch("tables.pdf");
+	ck_assert_msg(ys_render_pdf(&ctx, doc, path) == YS_OK, "%s", ctx.msg);
+	PopplerDocument *pd = pdf_open(path);
+	int n = poppler_document_get_n_pages(pd);
+	ck_assert_int_ge(n, 2 + doc->ntables);
+	char **text = calloc((size_t)n, sizeof *text);
+	int first[YS_NTABLES], last[YS_NTABLES];
+	for (int k = 0; k < YS_NTABLES; k++)
+		first[k] = last[k] = 0;
+	for (int i = 0; i < n; i++) {
+		PopplerPage *pg = poppler_document_get_page(pd, i);
+		double w, h;
+		poppler_page_get_size(pg, &w, &h);
+		ck_assert_msg(w > 841 && w < 843 && h > 594 && h < 596, "page %d is %.1f x %.1f pt, not A4 landscape", i + 1, w, h);
+		text[i] = poppler_page_get_text(pg);
+		char num[64];
+		snprintf(num, sizeof num, "第 %d 页 共 %d 页", i + 1, n);
+		if (i > 0)
+			ck_assert_msg(strstr(text[i], num), "page %d has no '%s'", i + 1, num);
+		if (i >= 2) {
+			int k = owner(doc, text[i]);
+			ck_assert_msg(k >= 0, "page %d belongs to no table", i + 1);
+			if (!first[k])
+				first[k] = i + 1;
+			last[k] = i + 1;
+		}
+		g_object_unref(pg);
+	}
+	ck_assert_ptr_nonnull(strstr(text[0], doc->department));
+	ck_assert_ptr_nonnull(strstr(text[0], "2026年部门预算"));
+	int amounts = 0;
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *t = doc->tables[k];
+		if (!t)
+			continue;
+		ck_assert_msg(first[k], "table %s has no page", t->def->code);
+		/* the contents give the page the table starts on */
+		const char *c = strstr(text[1], t->title);
+		ck_assert_msg(c, "contents lack '%s'", t->title);
+		c += strlen(t->title);
+		while (*c == ' ' || *c == '\n')
+			c++;
+		ck_assert_msg(atoi(c) == first[k], "contents say %s starts on page %d, it starts on %d", t->def->code,
+		              atoi(c), first[k]);
+		/* every amount on the table's own pages; the header on each of them */
+		for (int r = 0; r < t->nrows; r++)
+			for (int col = 0; col < t->def->ncols; col++) {
+				const ys_cell *cell = &t->rows[r].cells[col];
+				if (t->def->cols[col].kind != YS_CK_AMOUNT || ys_cell_blank(cell))
+					continue;
+				int found = 0;
+				for (int p = first[k]; p <= last[k] && !found; p++)
+					found = strstr(text[p - 1], cell->text) != NULL;
+				ck_assert_msg(found, "table %s row %d column %s: '%s' is not on pages %d-%d", t->def->code, r,
+				              t->def->cols[col].label, cell->text, first[k], last[k]);
+				amounts++;
+			}
+		/* a header word (the first without spaces) on each page of the table */
+		const char *head = NULL;
+		for (int h = 0; h < t->nheaders && t->headers[h].before == 0 && !head; h++)
+			for (int c2 = 0; c2 < t->headers[h].ncells && !head; c2++)
+				if (t->headers[h].cells[c2][0] && !strchr(t->headers[h].cells[c2], ' '))
+					head = t->headers[h].cells[c2];
+		for (int p = first[k]; head && p <= last[k]; p++)
+			ck_assert_msg(strstr(text[p - 1], head), "page %d of table %s does not repeat the header '%s'", p,
+			              t->def->code, head);
+	}
+	ck_assert_int_gt(amounts, 300);
+	ck_assert_msg(last[YS_T03] > first[YS_T03], "table 03 should run over several pages");
+
+	/* the CJK font is embedded, not a fallback drawing boxes */
+	PopplerFontInfo *fi = poppler_font_info_new(pd);
+	PopplerFontsIter *it = NULL;
+	int cjk = 0;
+	if (poppler_font_info_scan(fi, n, &it) && it) {
+		do {
+			const char *name = poppler_fonts_iter_get_name(it);
+			cjk += name && strstr(name, "NotoSansCJK") && poppler_fonts_iter_is_embedded(it);
+		} while (poppler_fonts_iter_next(it));
+		poppler_fonts_iter_free(it);
+	}
+	poppler_font_info_free(fi);
+	ck_assert_int_ge(cjk, 1);
+	for (int i = 0; i < n; i++)
+		g_free(text[i]);
+	free(text);
+	g_object_unref(pd);
+	ys_doc_free(doc);
+	ys_budget_free(b);
+}
+END_TEST
+
+/* Render a page to pixels: ink stays inside the margins (every table fits
+ * the page width), and a table page has ink at all. */
+START_TEST(pdf_pages_render_inside_the_margins)
+{
+	ys_budget *b = example_budget();
+	ys_doc *doc = compile(b);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	const char *path = scratch("pages.pdf");
+	ck_assert_msg(ys_render_pdf(&ctx, doc, path) == YS_OK, "%s", ctx.msg);
+	PopplerDocument *pd = pdf_open(path);
+	int n = poppler_document_get_n_pages(pd);
+	const double scale = 1.0; /* 1 px per point */
+	const int W = 842, H = 596, margin = 30;
+	for (int i = 0; i < n; i++) {
+		PopplerPage *pg = poppler_document_get_page(pd, i);
+		cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
+		cairo_t *cr = cairo_create(img);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		cairo_scale(cr, scale, scale);
+		poppler_page_render(pg, cr);
+		cairo_destroy(cr);
+		cairo_surface_flush(img);
+		const unsigned char *px = cairo_image_surface_get_data(img);
+		int stride = cairo_image_surface_get_stride(img), ink = 0, outside = 0;
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				uint32_t v = *(const uint32_t *)(px + y * stride + x * 4) & 0xFFFFFF;
+				if (v == 0xFFFFFF)
+					continue;
+				ink++;
+				if (x < margin || x >= W - margin)
+					outside++;
+			}
+		ck_assert_msg(ink > 2000, "page %d is (nearly) blank: %d pixels", i + 1, ink);
+		ck_assert_msg(outside == 0, "page %d: %d pixels of ink outside the side margins", i + 1, outside);
+		if (i == 0 && getenv("YS_PAGE1_PNG"))
+			cairo_surface_write_to_png(img, getenv("YS_PAGE1_PNG"));
+		cairo_surface_destroy(img);
+		g_object_unref(pg);
+	}
+	g_object_unref(pd);
+	ys_doc_free(doc);
+	ys_budget_free(b);
+}
+END_TEST
+
+/* ---- HTML ---- */
+
+static char *slurp_path(const char *dir, const char *name)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	char *text = NULL;
+	size_t n;
+	if (ys_file_read(&ctx, path, &text, &n) != YS_OK)
+		ck_abort_msg("%s", ctx.msg);
+	return text;
+}
+
+START_TEST(html_site_holds_every_amount_and_links_findings)
+{
+	/* the seed, whose check has findings */
+	ys_doc *doc = read_seed(NULL, 0);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_check_opts opts = { catalog(), NULL, NULL };
+	ys_report *rep;
+	ck_assert_int_eq(ys_check(&ctx, doc, &opts, &rep), YS_OK);
+	ck_assert_int_gt((int)rep->nfindings, 0);
+	const char *dir = scratch("site");
+	ck_assert_msg(ys_render_html(&ctx, doc, rep, dir) == YS_OK, "%s", ctx.msg);
+	char *index = slurp_path(dir, "index.html");
+	int charts = 0;
+	for (const char *p = index; (p = strstr(p, "<svg class=\"chart\"")); p++)
+		charts++;
+	ck_assert_int_eq(charts, 5);
+	ck_assert_ptr_nonnull(strstr(index, "35,495.14")); /* 支出总计 */
+	ck_assert_ptr_null(strstr(index, "http://"));
+	ck_assert_ptr_null(strstr(index, "https://"));
+	free(index);
+	for (int i = 0; i < doc->ntables; i++) {
+		const ys_table *t = doc->tables[doc->order[i]];
+		char name[16];
+		snprintf(name, sizeof name, "%s.html", t->def->code);
+		char *page = slurp_path(dir, name);
+		ck_assert_ptr_nonnull(strstr(page, "<caption>"));
+		ck_assert_ptr_nonnull(strstr(page, "scope=\"col"));
+		ck_assert_ptr_null(strstr(page, "https://"));
+		for (int r = 0; r < t->nrows; r++)
+			for (int c = 0; c < t->def->ncols; c++) {
+				const ys_cell *cell = &t->rows[r].cells[c];
+				if (t->def->cols[c].kind != YS_CK_AMOUNT || ys_cell_blank(cell))
+					continue;
+				char want[128];
+				snprintf(want, sizeof want, "id=\"r%d-%s\" class=\"num", r, t->def->cols[c].id);
+				const char *at = strstr(page, want);
+				ck_assert_msg(at, "%s: no amount cell %s", name, want);
+				at = strchr(at, '>');
+				ck_assert_msg(at && !strncmp(at + 1, cell->text, strlen(cell->text)), "%s row %d %s: not '%s'", name,
+				              r, t->def->cols[c].id, cell->text);
+			}
+		free(page);
+	}
+	/* every finding on a cell links to an id that exists on its page */
+	char *fp = slurp_path(dir, "findings.html");
+	int links = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const ys_finding *f = &rep->findings[i];
+		if (f->table < 0 || f->row < 0 || f->col < 0)
+			continue;
+		const ys_table *t = doc->tables[f->table];
+		char href[128], id[96], name[16];
+		snprintf(id, sizeof id, "r%d-%s", f->row, t->def->cols[f->col].id);
+		snprintf(href, sizeof href, "href=\"%s.html#%s\"", t->def->code, id);
+		ck_assert_msg(strstr(fp, href), "findings.html lacks %s", href);
+		snprintf(name, sizeof name, "%s.html", t->def->code);
+		char *page = slurp_path(dir, name);
+		char want[128];
+		snprintf(want, sizeof want, "id=\"%s\"", id);
+		ck_assert_msg(strstr(page, want), "%s has no %s for finding %s", name, want, f->rule);
+		free(page);
+		links++;
+	}
+	ck_assert_int_gt(links, 0);
+	free(fp);
+	ys_report_free(rep);
+	ys_doc_free(doc);
+}
+END_TEST
+
+/* ---- publish: CSV encodings, JSON ---- */
+
+START_TEST(publish_csv_bom_and_gb18030)
+{
+	ys_doc *doc = read_seed(NULL, 0);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_publish_opts o = { YS_PUB_CSV, YS_ENC_UTF8_BOM, NULL, NULL, NULL, NULL };
+	const char *d1 = scratch("csv-utf8");
+	ck_assert_msg(ys_publish(&ctx, doc, d1, &o) == YS_OK, "%s", ctx.msg);
+	char dir1[512], dir2[512];
+	snprintf(dir1, sizeof dir1, "%s", d1);
+	o.csv_encoding = YS_ENC_GB18030;
+	snprintf(dir2, sizeof dir2, "%s", scratch("csv-gb"));
+	ck_assert_msg(ys_publish(&ctx, doc, dir2, &o) == YS_OK, "%s", ctx.msg);
+	for (int i = 0; i < doc->ntables; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "csv/%s.csv", doc->tables[doc->order[i]]->def->code);
+		size_t n1, n2;
+		char p1[600], p2[600];
+		snprintf(p1, sizeof p1, "%s/%s", dir1, name);
+		snprintf(p2, sizeof p2, "%s/%s", dir2, name);
+		char *u = slurp(p1, &n1), *g = slurp(p2, &n2);
+		ck_assert_msg(n1 > 3 && !memcmp(u, "\xEF\xBB\xBF", 3), "%s has no UTF-8 BOM", name);
+		/* the GB18030 file decodes to the same text */
+		char *dec;
+		size_t nd;
+		ys_encoding enc;
+		ck_assert_int_eq(ys_text_decode(&ctx, name, g, n2, &dec, &nd, &enc), YS_OK);
+		ck_assert_int_eq(enc, YS_ENC_GB18030);
+		ck_assert_uint_eq(nd, n1 - 3);
+		ck_assert(!memcmp(dec, u + 3, nd));
+		free(dec);
+		free(u);
+		free(g);
+	}
+	ys_doc_free(doc);
+}
+END_TEST
+
+static int64_t json_fen(json_t *m)
+{
+	json_t *f = json_object_get(m, "fen");
+	ck_assert_ptr_nonnull(f);
+	/* the formatted string says the same amount */
+	const char *w = json_string_value(json_object_get(m, "wanyuan"));
+	ck_assert_ptr_nonnull(w);
+	ys_amount a;
+	ys_money_err e;
+	ck_assert_int_eq(ys_money_parse(w, strlen(w), YS_UNIT_WANYUAN, &a, &e), 0);
+	ck_assert_int_eq(a.fen, json_integer_value(f));
+	return json_integer_value(f);
+}
+
+START_TEST(publish_json_has_the_budget_and_tables)
+{
+	ys_budget *b = example_budget();
+	ys_doc *doc = compile(b);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_buf out = YS_BUF_INIT;
+	ck_assert_int_eq(ys_render_budget_json(&ctx, doc, b, &out), YS_OK);
+	json_error_t err;
+	json_t *root = json_loads(out.s, 0, &err);
+	ck_assert_msg(root, "%s at %d", err.text, err.line);
+	json_t *items = json_object_get(json_object_get(root, "budget"), "items");
+	ck_assert_uint_eq(json_array_size(items), b->nitems);
+	int64_t sum = 0;
+	for (size_t i = 0; i < json_array_size(items); i++) {
+		json_t *it = json_array_get(items, i);
+		int64_t fen = json_fen(json_object_get(it, "amount"));
+		ck_assert_int_eq(fen, b->items[i].amount);
+		ck_assert_str_eq(json_string_value(json_object_get(it, "econ")), b->items[i].econ);
+		sum += fen;
+	}
+	json_t *income = json_object_get(json_object_get(root, "budget"), "income");
+	int64_t in = 0;
+	const char *key;
+	json_t *v;
+	json_object_foreach(income, key, v) in += json_fen(v);
+	json_t *carry = json_object_get(json_object_get(root, "budget"), "carry_over");
+	json_object_foreach(carry, key, v) in += json_fen(v);
+	ck_assert_int_eq(in, sum); /* income and carry-over cover the spending */
+	json_t *tables = json_object_get(root, "tables");
+	ck_assert_uint_eq(json_array_size(tables), (size_t)doc->ntables);
+	/* 01's last row: 支出总计 = the items' sum, as an integer and as printed */
+	json_t *t01 = json_array_get(tables, 0);
+	json_t *rows = json_object_get(t01, "rows");
+	json_t *grand = json_object_get(json_object_get(json_array_get(rows, json_array_size(rows) - 1), "cells"), "out_amount");
+	if (!grand) { /* the column id is the table's; find it */
+		json_t *cols = json_object_get(t01, "columns");
+		const char *id = json_string_value(json_object_get(json_array_get(cols, C01_OUT_AMT), "id"));
+		grand = json_object_get(json_object_get(json_array_get(rows, json_array_size(rows) - 1), "cells"), id);
+	}
+	ck_assert_ptr_nonnull(grand);
+	ck_assert_int_eq(json_integer_value(json_object_get(grand, "fen")), sum);
+	json_decref(root);
+	ys_buf_release(&out);
+	ys_doc_free(doc);
+	ys_budget_free(b);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("render");
+	TCase *tc = tcase_create("publish");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, xlsx_reads_back_to_the_fen);
+	tcase_add_test(tc, xlsx_has_the_published_layout);
+	tcase_add_test(tc, pdf_holds_every_title_and_amount);
+	tcase_add_test(tc, pdf_pages_render_inside_the_margins);
+	tcase_add_test(tc, html_site_holds_every_amount_and_links_findings);
+	tcase_add_test(tc, publish_csv_bom_and_gb18030);
+	tcase_add_test(tc, publish_json_has_the_budget_and_tables);
+	suite_add_tcase(s, tc);
+	return s;
+}
