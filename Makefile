@@ -37,7 +37,7 @@ LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schema.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schema.o $(BUILD)/obj/gen/layouts.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -66,6 +66,15 @@ $(BUILD)/obj/%.o: %.c
 $(BUILD)/gen/schema.c: src/store/schema.sql scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh ys_store_schema_sql < $< > $@
+
+# So do the layout descriptions of the general reader (docs/layouts.md).
+$(BUILD)/gen/layouts.c: data/layouts/general.txt scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/embed.sh ys_layouts_general < $< > $@
+
+$(BUILD)/obj/gen/layouts.o: $(BUILD)/gen/layouts.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/gen/schema.o: $(BUILD)/gen/schema.c
 	@mkdir -p $(dir $@)

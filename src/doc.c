@@ -34,6 +34,12 @@ void ys_doc_free(ys_doc *doc)
 			free(doc->tables[i]->rows);
 			free(doc->tables[i]->headers);
 		}
+	for (int i = 0; i < doc->nothers; i++) {
+		free(doc->others[i]->rows);
+		free(doc->others[i]->headers);
+	}
+	free(doc->others);
+	free(doc->unread);
 	ys_arena_release(&doc->arena);
 	free(doc);
 }

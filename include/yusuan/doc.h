@@ -64,7 +64,18 @@ typedef struct ys_table {
 	ys_row *rows;
 	int nrows;
 	int end_line;          /* last line of the table */
+	/* read by the general reader (a layout other than the seed's): */
+	const char *kind;      /* the layout description's kind ("summary", "gp_expend"), else NULL */
+	int page;              /* page of the title, from 1 (0: not paged) */
+	const char *note;      /* a note printed in the table ("本表为空表"), or NULL */
 } ys_table;
+
+/* A title that looked like a table's but was not read as one, and why. */
+typedef struct ys_unread {
+	const char *title;
+	int line, page;
+	const char *why;
+} ys_unread;
 
 typedef struct ys_doc {
 	ys_arena arena;
@@ -75,6 +86,14 @@ typedef struct ys_doc {
 	ys_table *tables[YS_NTABLES]; /* NULL when the document lacks it */
 	int order[YS_NTABLES];        /* tables in document order */
 	int ntables;
+	/* the general reader's tables (layouts other than the seed's), in
+	 * document order; their defs are made from the layout descriptions */
+	ys_table **others;
+	int nothers;
+	ys_unread *unread;
+	int nunread;
+	int paged;             /* read from a PDF: cells' lines index its text layer, rows carry pages */
+	ys_unit unit;          /* the document's amount unit (general reader) */
 } ys_doc;
 
 /* An empty document; free with ys_doc_free. */
@@ -91,8 +110,23 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
  * yusuan publishes them and as departments do). */
 ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out);
 
-/* Read a disclosure of any supported kind, by the file's content: XLSX
- * (a zip), else the text layout. */
+/* Read a disclosure in any layout with the general reader, which finds
+ * tables by their titles and columns by their header words as the layout
+ * descriptions (data/layouts/general.txt, docs/layouts.md) say.  From a
+ * PDF's text layer (positions give the columns) or from tab-separated
+ * text.  Tables go to doc->others; titles it could not read to
+ * doc->unread. */
+ys_result ys_doc_read_pdf(ys_ctx *ctx, const char *path, ys_doc **out);
+ys_result ys_doc_read_general(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out);
+
+/* The lines of a PDF's text layer as tab-separated text with page marks
+ * (what the general reader sees; `yusuan show FILE.pdf --format lines`);
+ * positions adds each line's {top+height} and fragment's [x0-x1] in points. */
+ys_result ys_pdf_text(ys_ctx *ctx, const char *path, int positions, ys_buf *out);
+
+/* Read a disclosure of any supported kind, by the file's content: PDF,
+ * XLSX (a zip), else text: the seed's layout (预算01表 …) with the text
+ * reader, any other with the general reader. */
 ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out);
 
 /* A table of the document, or NULL. */

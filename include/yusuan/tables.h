@@ -152,6 +152,7 @@ typedef enum ys_rowkey {
 	YS_RK_SERVICE,     /* 指导性目录 一级/二级/三级 (11) */
 	YS_RK_PROJECT,     /* project, then its indicator rows (12) */
 	YS_RK_FORM,        /* a form (13) */
+	YS_RK_GENERAL,     /* a table the general reader made from a layout description */
 } ys_rowkey;
 
 enum {

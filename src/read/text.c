@@ -925,6 +925,39 @@ ys_result ys_doc_read_text_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	return r;
 }
 
+static const char *find_bytes(const char *p, size_t n, const char *w, size_t wl)
+{
+	for (size_t i = 0; i + wl <= n; i++)
+		if (p[i] == w[0] && !memcmp(p + i, w, wl))
+			return p + i;
+	return NULL;
+}
+
+/* Does the text number its tables as the seed does (预算01表, 预算表12)?
+ * Looked for in UTF-8 and in GB18030 bytes. */
+static int seed_layout(const char *raw, size_t n)
+{
+	static const char *const marks[] = { "预算", "\xD4\xA4\xCB\xE3" }; /* UTF-8, GB18030 */
+	static const char *const tables[] = { "表", "\xB1\xED" };
+	for (int e = 0; e < 2; e++) {
+		size_t ml = strlen(marks[e]), tl = strlen(tables[e]);
+		for (const char *p = raw; p + ml + 2 + tl <= raw + n;) {
+			const char *q = find_bytes(p, (size_t)(raw + n - p), marks[e], ml);
+			if (!q)
+				break;
+			const char *d = q + ml;
+			if (d + 2 + tl <= raw + n && d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' &&
+			    !memcmp(d + 2, tables[e], tl))
+				return 1;
+			if (d + tl + 2 <= raw + n && !memcmp(d, tables[e], tl) && d[tl] >= '0' && d[tl] <= '9' &&
+			    d[tl + 1] >= '0' && d[tl + 1] <= '9')
+				return 1;
+			p = q + 1;
+		}
+	}
+	return 0;
+}
+
 ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 {
 	*out = NULL;
@@ -936,5 +969,17 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	fclose(f);
 	if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)
 		return ys_doc_read_xlsx(ctx, path, out);
-	return ys_doc_read_text_file(ctx, path, out);
+	if (n == 4 && !memcmp(magic, "%PDF", 4))
+		return ys_doc_read_pdf(ctx, path, out);
+	char *raw;
+	size_t len;
+	ys_result r = ys_file_read(ctx, path, &raw, &len);
+	if (r)
+		return r;
+	/* the seed's layout numbers its tables 预算01表 (or 预算表12); any other
+	 * layout goes to the general reader */
+	r = seed_layout(raw, len) ? ys_doc_read_text(ctx, path, raw, len, out)
+	                          : ys_doc_read_general(ctx, path, raw, len, out);
+	free(raw);
+	return r;
 }

@@ -21,6 +21,13 @@ static json_t *table_json(const ys_table *t)
 	json_object_set_new(jt, "title", json_string(t->title));
 	json_object_set_new(jt, "numbering", json_string(t->numbering));
 	json_object_set_new(jt, "line", json_integer(t->line));
+	if (t->kind) {
+		json_object_set_new(jt, "kind", json_string(t->kind));
+		if (t->page)
+			json_object_set_new(jt, "page", json_integer(t->page));
+		if (t->note)
+			json_object_set_new(jt, "note", json_string(t->note));
+	}
 	json_object_set_new(jt, "unit", json_string(ys_unit_name(t->unit)));
 	json_t *cols = json_array();
 	for (int c = 0; c < d->ncols; c++) {
@@ -37,6 +44,8 @@ static json_t *table_json(const ys_table *t)
 		const ys_row *row = &t->rows[r];
 		json_t *jr = json_object();
 		json_object_set_new(jr, "line", json_integer(row->line));
+		if (t->page)
+			json_object_set_new(jr, "page", json_integer(row->page));
 		json_object_set_new(jr, "kind", json_string(kind_name(row->kind)));
 		json_object_set_new(jr, "label", json_string(ys_row_label(t, r, 0, label, sizeof label)));
 		if (d->flags & YS_TF_BLOCKS)
@@ -217,7 +226,22 @@ static json_t *doc_json(const ys_doc *doc, int tid)
 			continue;
 		json_array_append_new(tables, table_json(t));
 	}
+	for (int i = 0; i < doc->nothers && tid < 0; i++)
+		json_array_append_new(tables, table_json(doc->others[i]));
 	json_object_set_new(root, "tables", tables);
+	if (doc->nunread) {
+		json_t *un = json_array();
+		for (int i = 0; i < doc->nunread; i++) {
+			json_t *u = json_object();
+			json_object_set_new(u, "title", json_string(doc->unread[i].title));
+			json_object_set_new(u, "line", json_integer(doc->unread[i].line));
+			if (doc->unread[i].page)
+				json_object_set_new(u, "page", json_integer(doc->unread[i].page));
+			json_object_set_new(u, "why", json_string(doc->unread[i].why));
+			json_array_append_new(un, u);
+		}
+		json_object_set_new(root, "unrecognised", un);
+	}
 	return root;
 }
 

@@ -1,0 +1,325 @@
+/*
+ * read/lines.c - documents as positioned lines (see lines.h).
+ *
+ * PDF: poppler gives each character of a page's text layer with its box.
+ * Characters are grouped into visual lines by their vertical centre, and a
+ * line into fragments where the gap between two characters is wider than a
+ * character: the gutters between table columns.  Letter-spaced labels
+ * (当 年 收 入) are joined again.  Whitespace is dropped.
+ */
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/lines.h"
+#include "yusuan/text.h"
+
+void ys_lines_init(ys_lines *L)
+{
+	memset(L, 0, sizeof *L);
+	ys_arena_init(&L->arena);
+}
+
+void ys_lines_release(ys_lines *L)
+{
+	free(L->v);
+	ys_arena_release(&L->arena);
+	memset(L, 0, sizeof *L);
+}
+
+static ys_line *add_line(ys_lines *L)
+{
+	if (ys_grow((void **)&L->v, &L->cap, L->n + 1, sizeof *L->v))
+		return NULL;
+	ys_line *l = &L->v[L->n++];
+	memset(l, 0, sizeof *l);
+	return l;
+}
+
+/* ---- text ---- */
+
+static int page_mark(const char *s, size_t n, int *page)
+{
+	/* "-- page 12 --" */
+	if (n < 11 || strncmp(s, "-- page ", 8) != 0)
+		return 0;
+	int v = 0;
+	size_t i = 8;
+	while (i < n && s[i] >= '0' && s[i] <= '9' && v < 1000000)
+		v = v * 10 + (s[i++] - '0');
+	if (i == 8 || i + 3 > n || strncmp(s + i, " --", 3) != 0)
+		return 0;
+	*page = v;
+	return 1;
+}
+
+ys_result ys_lines_from_text(ys_ctx *ctx, const char *text, size_t len, ys_lines *L)
+{
+	const char *p = text, *end = text + len;
+	int lineno = 0, page = 1;
+	ys_frag tmp[YS_LINE_FRAGS_MAX];
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		lineno++;
+		int pg;
+		if (page_mark(p, (size_t)(le - p), &pg)) {
+			page = pg;
+			if (pg > L->npages)
+				L->npages = pg;
+		} else if (!strncmp(p, "==== part ", 10)) {
+			/* a second file of the same document: pages go on */
+		} else {
+			int nf = 0, col = 0, cp = 1;
+			const char *c = p;
+			while (c <= le) {
+				const char *t = c;
+				while (t < le && *t != '\t')
+					t++;
+				const char *s = c;
+				size_t n = (size_t)(t - c);
+				int lead = 0;
+				while (n && (*s == ' ')) {
+					s++, n--, lead++;
+				}
+				/* full-width spaces too */
+				while (n >= 3 && !memcmp(s, "\xE3\x80\x80", 3)) {
+					s += 3, n -= 3, lead++;
+				}
+				while (n && s[n - 1] == ' ')
+					n--;
+				if (n) {
+					if (nf == YS_LINE_FRAGS_MAX)
+						return ys_error(ctx, YS_ELIMIT, "line %d: more than %d cells", lineno,
+						                YS_LINE_FRAGS_MAX);
+					tmp[nf].s = ys_arena_strndup(&L->arena, s, n);
+					tmp[nf].x0 = col * YS_TAB_PITCH;
+					tmp[nf].x1 = col * YS_TAB_PITCH + YS_TAB_PITCH - 1;
+					tmp[nf].col = cp + lead;
+					nf++;
+				}
+				cp += (int)ys_utf8_count(c, (size_t)(t - c)) + 1;
+				col++;
+				c = t + 1;
+			}
+			if (nf) {
+				ys_line *l = add_line(L);
+				if (!l)
+					return ys_error(ctx, YS_ENOMEM, "out of memory");
+				l->page = page;
+				l->line = lineno;
+				l->y = lineno * 100;
+				l->h = 100;
+				l->nf = nf;
+				l->f = ys_arena_alloc(&L->arena, sizeof *l->f * (size_t)nf);
+				if (!l->f)
+					return ys_error(ctx, YS_ENOMEM, "out of memory");
+				memcpy(l->f, tmp, sizeof *l->f * (size_t)nf);
+			}
+		}
+		p = nl ? nl + 1 : end;
+	}
+	if (L->npages < 1)
+		L->npages = 1;
+	return YS_OK;
+}
+
+/* ---- PDF ---- */
+
+typedef struct pchar {
+	int x0, x1, y0, y1; /* tenths of a point */
+	unsigned cp;        /* code point */
+	const char *s;      /* its UTF-8 in the page text */
+	int len;
+} pchar;
+
+static int cmp_y(const void *a, const void *b)
+{
+	const pchar *x = a, *y = b;
+	int cx = x->y0 + x->y1, cy = y->y0 + y->y1;
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+	const pchar *x = a, *y = b;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int is_space(unsigned cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0;
+}
+
+static int is_cjk(unsigned cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+/* One visual line: characters [a, b) sorted by x, into fragments. */
+static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int page)
+{
+	qsort(c + a, (size_t)(b - a), sizeof *c, cmp_x);
+	int top = c[a].y0, bot = c[a].y1;
+	for (int i = a; i < b; i++) {
+		if (c[i].y0 < top)
+			top = c[i].y0;
+		if (c[i].y1 > bot)
+			bot = c[i].y1;
+	}
+	int h = bot - top > 10 ? bot - top : 10;
+	/* fragment boundaries: a gap wider than most of a character */
+	int starts[YS_LINE_FRAGS_MAX + 1], nf = 0;
+	for (int i = a; i < b && nf < YS_LINE_FRAGS_MAX; i++) {
+		int ch = c[i].y1 - c[i].y0 > 10 ? c[i].y1 - c[i].y0 : h;
+		if (i == a || c[i].x0 - c[i - 1].x1 > ch * 6 / 10)
+			starts[nf++] = i;
+	}
+	starts[nf] = b;
+	/* letter-spaced words: single CJK characters a similar gap apart join
+	 * their neighbours (当 年 收 入) */
+	int keep[YS_LINE_FRAGS_MAX + 1];
+	for (int k = 0; k < nf; k++)
+		keep[k] = 1;
+	for (int k = 1; k < nf; k++) {
+		int i = starts[k], pi = starts[k] - 1;
+		int gap = c[i].x0 - c[pi].x1;
+		int single_l = starts[k] - starts[k - 1] == 1 && is_cjk(c[starts[k - 1]].cp);
+		int single_r = starts[k + 1] - starts[k] == 1 && is_cjk(c[i].cp);
+		int ch = c[i].y1 - c[i].y0 > 10 ? c[i].y1 - c[i].y0 : h;
+		if ((single_l || single_r) && is_cjk(c[i].cp) && is_cjk(c[pi].cp) && gap < ch * 16 / 10)
+			keep[k] = 0;
+	}
+	ys_line *l = add_line(L);
+	if (!l)
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	l->page = page;
+	l->y = top;
+	l->h = h;
+	l->line = (int)L->n;
+	int n = 0;
+	for (int k = 0; k < nf; k++)
+		n += keep[k];
+	l->f = ys_arena_alloc(&L->arena, sizeof *l->f * (size_t)n);
+	if (!l->f)
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	ys_buf s = YS_BUF_INIT;
+	int k = 0;
+	while (k < nf) {
+		int e = k + 1;
+		while (e < nf && !keep[e])
+			e++;
+		ys_buf_reset(&s);
+		for (int i = starts[k]; i < starts[e]; i++)
+			ys_buf_add(&s, c[i].s, (size_t)c[i].len);
+		ys_frag *f = &l->f[l->nf++];
+		f->s = ys_arena_strndup(&L->arena, s.s, s.len);
+		f->x0 = c[starts[k]].x0;
+		f->x1 = c[starts[e] - 1].x1;
+		f->col = 0;
+		k = e;
+	}
+	ys_buf_release(&s);
+	return YS_OK;
+}
+
+ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
+{
+	GError *err = NULL;
+	char *full = realpath(path, NULL);
+	if (!full)
+		return ys_error(ctx, YS_EIO, "%s: cannot open: no such file", path);
+	char *uri = g_filename_to_uri(full, NULL, &err);
+	free(full);
+	if (!uri) {
+		ys_result r = ys_error(ctx, YS_EIO, "%s: %s", path, err ? err->message : "bad file name");
+		g_clear_error(&err);
+		return r;
+	}
+	PopplerDocument *pd = poppler_document_new_from_file(uri, NULL, &err);
+	g_free(uri);
+	if (!pd) {
+		ys_result r = ys_error(ctx, YS_EPARSE, "%s: not a readable PDF: %s", path, err ? err->message : "?");
+		g_clear_error(&err);
+		return r;
+	}
+	int np = poppler_document_get_n_pages(pd);
+	if (np > YS_PDF_PAGES_MAX) {
+		g_object_unref(pd);
+		return ys_error(ctx, YS_ELIMIT, "%s: %d pages, more than the %d a disclosure may have", path, np,
+		                YS_PDF_PAGES_MAX);
+	}
+	L->positioned = 1;
+	L->npages = np;
+	ys_result r = YS_OK;
+	pchar *c = NULL;
+	size_t cap = 0;
+	for (int pg = 0; pg < np && r == YS_OK; pg++) {
+		PopplerPage *page = poppler_document_get_page(pd, pg);
+		if (!page)
+			continue;
+		char *text = poppler_page_get_text(page);
+		PopplerRectangle *rects = NULL;
+		guint nrects = 0;
+		if (text && poppler_page_get_text_layout(page, &rects, &nrects)) {
+			int n = 0;
+			const char *s = text;
+			for (guint i = 0; i < nrects && *s; i++) {
+				const char *next = g_utf8_next_char(s);
+				unsigned cp = (unsigned)g_utf8_get_char(s);
+				if (!is_space(cp)) {
+					if (ys_grow((void **)&c, &cap, (size_t)n + 1, sizeof *c)) {
+						r = ys_error(ctx, YS_ENOMEM, "out of memory");
+						break;
+					}
+					c[n] = (pchar){ (int)(rects[i].x1 * 10), (int)(rects[i].x2 * 10), (int)(rects[i].y1 * 10),
+						        (int)(rects[i].y2 * 10), cp, s, (int)(next - s) };
+					n++;
+				}
+				s = next;
+			}
+			if (r == YS_OK && n > 0) {
+				qsort(c, (size_t)n, sizeof *c, cmp_y);
+				int a = 0;
+				while (a < n && r == YS_OK) {
+					int mid = c[a].y0 + c[a].y1, hh = c[a].y1 - c[a].y0;
+					int b = a + 1;
+					while (b < n && abs((c[b].y0 + c[b].y1) - mid) < (hh > 20 ? hh : 20) * 8 / 10)
+						b++;
+					r = page_line(ctx, L, c, a, b, pg + 1);
+					a = b;
+				}
+			}
+		}
+		g_free(rects);
+		g_free(text);
+		g_object_unref(page);
+	}
+	free(c);
+	g_object_unref(pd);
+	return r;
+}
+
+void ys_lines_render(const ys_lines *L, int positions, ys_buf *out)
+{
+	int page = 0;
+	for (size_t i = 0; i < L->n; i++) {
+		const ys_line *l = &L->v[i];
+		if (l->page != page) {
+			page = l->page;
+			ys_buf_addf(out, "-- page %d --\n", page);
+		}
+		if (positions && L->positioned)
+			ys_buf_addf(out, "{%d+%d} ", l->y / 10, l->h / 10);
+		for (int k = 0; k < l->nf; k++) {
+			if (k)
+				ys_buf_addc(out, '\t');
+			if (positions && L->positioned)
+				ys_buf_addf(out, "[%d-%d]", l->f[k].x0 / 10, l->f[k].x1 / 10);
+			ys_buf_adds(out, l->f[k].s);
+		}
+		ys_buf_addc(out, '\n');
+	}
+}
