@@ -38,13 +38,30 @@ static const char *amount(const ys_finding *f, int64_t fen, char *buf)
 static void put_text(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 {
 	ys_buf_addf(out, "%s: ", rep->file);
-	int n = 0;
-	for (int i = 0; i < YS_NTABLES; i++)
-		n += rep->tables[i];
-	ys_buf_addf(out, "%d of 13 tables recognised (", n);
-	for (int i = 0, first = 1; i < doc->ntables; i++, first = 0)
-		ys_buf_addf(out, "%s%s", first ? "" : " ", ys_table_def((ys_tid)doc->order[i])->code);
-	ys_buf_addf(out, "), %d identities checked\n", rep->identities);
+	if (doc->nothers) {
+		/* another layout: the general reader's tables, by page */
+		ys_buf_addf(out, "%d tables recognised (general reader; %s), %d identities checked\n", doc->nothers,
+		            doc->paged ? "PDF" : "text", rep->identities);
+		for (int i = 0; i < doc->nothers; i++) {
+			const ys_table *t = doc->others[i];
+			ys_buf_addf(out, "  %-16s %s, %d rows", t->kind, t->title, t->nrows);
+			if (t->page)
+				ys_buf_addf(out, ", page %d", t->page);
+			if (t->note)
+				ys_buf_addf(out, " (note: %s)", t->note);
+			ys_buf_addc(out, '\n');
+		}
+		for (int i = 0; i < doc->nunread; i++)
+			ys_buf_addf(out, "  %-16s %s: %s\n", "not recognised", doc->unread[i].title, doc->unread[i].why);
+	} else {
+		int n = 0;
+		for (int i = 0; i < YS_NTABLES; i++)
+			n += rep->tables[i];
+		ys_buf_addf(out, "%d of 13 tables recognised (", n);
+		for (int i = 0, first = 1; i < doc->ntables; i++, first = 0)
+			ys_buf_addf(out, "%s%s", first ? "" : " ", ys_table_def((ys_tid)doc->order[i])->code);
+		ys_buf_addf(out, "), %d identities checked\n", rep->identities);
+	}
 	int cur = -2;
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
@@ -53,13 +70,19 @@ static void put_text(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 			if (cur < 0) {
 				ys_buf_adds(out, "\n文档\n");
 			} else {
-				const ys_table *t = doc->tables[cur];
-				ys_buf_addf(out, "\n%s%s%s (line %d)\n", t->numbering, t->numbering[0] ? " " : "", t->def->title,
-				            t->line);
+				const ys_table *t = ys_doc_table_at(doc, cur);
+				if (t && t->kind)
+					ys_buf_addf(out, "\n%s (page %d)\n", t->title, t->page);
+				else if (t)
+					ys_buf_addf(out, "\n%s%s%s (line %d)\n", t->numbering, t->numbering[0] ? " " : "",
+					            t->def->title, t->line);
 			}
 		}
-		ys_buf_addf(out, "  %-7s %s:%d", ys_severity_name(f->sev), rep->file, f->line);
-		if (f->column)
+		if (f->page)
+			ys_buf_addf(out, "  %-7s %s, page %d", ys_severity_name(f->sev), rep->file, f->page);
+		else
+			ys_buf_addf(out, "  %-7s %s:%d", ys_severity_name(f->sev), rep->file, f->line);
+		if (f->column && !f->page)
 			ys_buf_addf(out, ":%d", f->column);
 		ys_buf_addf(out, "  [%s] %s\n", f->rule, f->message);
 	}
@@ -79,7 +102,11 @@ static void put_json(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 		json_t *o = json_object();
 		json_object_set_new(o, "rule", json_string(f->rule));
 		json_object_set_new(o, "severity", json_string(ys_severity_name(f->sev)));
-		json_object_set_new(o, "table", f->table >= 0 ? json_string(ys_table_def((ys_tid)f->table)->code) : json_null());
+		const ys_table *ft = ys_doc_table_at(doc, f->table);
+		json_object_set_new(o, "table", !ft ? json_null() : ft->kind ? json_string(ft->title)
+		                                                             : json_string(ft->def->code));
+		if (f->page)
+			json_object_set_new(o, "page", json_integer(f->page));
 		json_object_set_new(o, "row", f->row >= 0 ? json_string(f->row_label) : json_null());
 		json_object_set_new(o, "column", f->col >= 0 ? json_string(f->col_label) : json_null());
 		json_object_set_new(o, "line", f->line ? json_integer(f->line) : json_null());
@@ -103,7 +130,34 @@ static void put_json(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 	json_t *tabs = json_array();
 	for (int i = 0; i < doc->ntables; i++)
 		json_array_append_new(tabs, json_string(ys_table_def((ys_tid)doc->order[i])->code));
+	for (int i = 0; i < doc->nothers; i++) {
+		/* another layout: what was recognised, as what, where */
+		const ys_table *t = doc->others[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "title", json_string(t->title));
+		json_object_set_new(o, "kind", json_string(t->kind));
+		json_object_set_new(o, "as", json_string(t->def->title));
+		if (t->def->code[0])
+			json_object_set_new(o, "like", json_string(t->def->code));
+		json_object_set_new(o, "page", t->page ? json_integer(t->page) : json_null());
+		json_object_set_new(o, "line", json_integer(t->line));
+		json_object_set_new(o, "rows", json_integer(t->nrows));
+		json_object_set_new(o, "unit", json_string(ys_unit_name(t->unit)));
+		if (t->note)
+			json_object_set_new(o, "note", json_string(t->note));
+		json_array_append_new(tabs, o);
+	}
 	json_object_set_new(root, "tables", tabs);
+	json_t *un = json_array();
+	for (int i = 0; i < doc->nunread; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "title", json_string(doc->unread[i].title));
+		json_object_set_new(o, "page", doc->unread[i].page ? json_integer(doc->unread[i].page) : json_null());
+		json_object_set_new(o, "line", json_integer(doc->unread[i].line));
+		json_object_set_new(o, "why", json_string(doc->unread[i].why));
+		json_array_append_new(un, o);
+	}
+	json_object_set_new(root, "unrecognised", un);
 	json_t *sum = json_object();
 	json_object_set_new(sum, "errors", json_integer(rep->count[YS_SEV_ERROR]));
 	json_object_set_new(sum, "warnings", json_integer(rep->count[YS_SEV_WARNING]));
@@ -121,14 +175,16 @@ static void put_json(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 	}
 }
 
-static void put_csv(ys_buf *out, const ys_report *rep)
+static void put_csv(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 {
 	char a[YS_MONEY_FMT_MAX];
 	ys_buf_adds(out, "rule,severity,table,row,column,found,expected,difference,line,col,message\n");
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
-		ys_buf_addf(out, "%s,%s,%s,", f->rule, ys_severity_name(f->sev),
-		            f->table >= 0 ? ys_table_def((ys_tid)f->table)->code : "");
+		const ys_table *ft = ys_doc_table_at(doc, f->table);
+		ys_buf_addf(out, "%s,%s,", f->rule, ys_severity_name(f->sev));
+		ys_csv_field(out, !ft ? "" : ft->kind ? ft->title : ft->def->code);
+		ys_buf_addc(out, ',');
 		ys_csv_field(out, f->row_label);
 		ys_buf_addc(out, ',');
 		ys_csv_field(out, f->col_label);
@@ -259,7 +315,7 @@ int cmd_check(int argc, char **argv)
 	if (fmt == FMT_JSON)
 		put_json(&out, doc, rep);
 	else if (fmt == FMT_CSV)
-		put_csv(&out, rep);
+		put_csv(&out, doc, rep);
 	else
 		put_text(&out, doc, rep);
 	int rc = cli_write_stdout(&out);

@@ -86,7 +86,9 @@ const char *ck_table_name(const ys_table *t, char *buf, size_t cap)
 		snprintf(buf, cap, "文档");
 		return buf;
 	}
-	if (t->numbering[0])
+	if (t->kind)
+		snprintf(buf, cap, "%s", t->title);
+	else if (t->numbering[0])
 		snprintf(buf, cap, "%s %s", t->numbering, t->def->title);
 	else
 		snprintf(buf, cap, "%s表 %s", t->def->code, t->def->title);
@@ -430,6 +432,12 @@ static ys_finding *new_finding(ys_checker *ck, const ys_rule *rule, ys_severity 
 		return NULL;
 	}
 	f->table = t ? (int)t->def->id : -1;
+	if (t && t->def->id >= YS_NTABLES)
+		for (int i = 0; i < ck->doc->nothers; i++)
+			if (ck->doc->others[i] == t)
+				f->table = YS_NTABLES + i;
+	if (t && t->page)
+		f->page = t->page;
 	f->unit = t ? t->unit : YS_UNIT_WANYUAN;
 	f->dp = t ? (t->unit == YS_UNIT_YUAN && t->def->dp > 2 ? 2 : t->def->dp) : 6;
 	return f;
@@ -463,6 +471,8 @@ ys_finding *ck_finding(ys_checker *ck, const ys_rule *rule, ys_severity sev, con
 		f->row = row;
 		f->row_label = ys_arena_strdup(&ck->rep->arena, ys_row_label(t, row, panel, rl, sizeof rl));
 		f->line = r->line;
+		if (t->page && r->page)
+			f->page = r->page;
 		if (col >= 0) {
 			f->col = col;
 			f->col_label = t->def->cols[col].label;
@@ -524,8 +534,13 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 
 	size_t nrules;
 	const ys_rule *rules = ys_rules(&nrules);
+	/* a document in another layout (the general reader's) gets the rules
+	 * for any layout; the seed layout's rules know its 13 tables */
+	int general = doc->ntables == 0 && doc->nothers > 0;
 	for (size_t i = 0; i < nrules; i++) {
 		if (opts && opts->only_rule && strcmp(opts->only_rule, rules[i].id) != 0)
+			continue;
+		if (general != !strcmp(rules[i].scope, "any"))
 			continue;
 		rules[i].fn(&ck, &rules[i]);
 	}
@@ -561,8 +576,10 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 		pos[i] = YS_NTABLES;
 	for (int i = 0; i < doc->ntables; i++)
 		pos[doc->order[i]] = i;
-	for (size_t i = 0; i < rep->nfindings; i++)
-		rep->findings[i].order = rep->findings[i].table < 0 ? -1 : pos[rep->findings[i].table];
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		int tb = rep->findings[i].table;
+		rep->findings[i].order = tb < 0 ? -1 : tb < YS_NTABLES ? pos[tb] : tb;
+	}
 	if (rep->nfindings)
 		qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);
 	*out = rep;

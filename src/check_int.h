@@ -113,6 +113,14 @@ void rule_x12_projects(ys_checker *, const ys_rule *);
 void rule_x13_round(ys_checker *, const ys_rule *);
 void rule_negative(ys_checker *, const ys_rule *);
 
+void rule_gen_hierarchy(ys_checker *, const ys_rule *);
+void rule_gen_total(ys_checker *, const ys_rule *);
+void rule_gen_columns(ys_checker *, const ys_rule *);
+void rule_gen_balance(ys_checker *, const ys_rule *);
+void rule_gen_empty(ys_checker *, const ys_rule *);
+void rule_gen_cell(ys_checker *, const ys_rule *);
+void rule_gen_unread(ys_checker *, const ys_rule *);
+
 void rule_cls_known(ys_checker *, const ys_rule *);
 void rule_cls_name(ys_checker *, const ys_rule *);
 void rule_cls_nesting(ys_checker *, const ys_rule *);

@@ -140,6 +140,16 @@ const char *ys_row_label(const ys_table *t, int row, int panel, char *buf, size_
 		return buf;
 	}
 	switch (d->rowkey) {
+	case YS_RK_GENERAL: /* its code and name, or its first label */
+		for (int c = 0; c < d->ncols && o + 2 < cap; c++) {
+			if (d->cols[c].kind == YS_CK_AMOUNT || !r->cells[c].text[0])
+				continue;
+			int n = snprintf(buf + o, cap - o, "%s%s", o ? " " : "", r->cells[c].text);
+			o = n > 0 && (size_t)n < cap - o ? o + (size_t)n : cap - 1;
+			if (d->cols[c].kind != YS_CK_CODE)
+				break;
+		}
+		break;
 	case YS_RK_FUNC_ECON:
 		add_code(buf, cap, &o, r->cells[C03_FUNC].text);
 		add_code(buf, cap, &o, r->cells[C03_GOV].text);

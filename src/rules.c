@@ -282,6 +282,37 @@ static const ys_rule rules[] = {
 	  rule_yoy_projects, 0 },
 	{ "yoy.tables", W, "all", "year-over-year", "上年公开的表",
 	  "With last year's disclosure: a table published last year that is missing this year.", rule_yoy_tables, 0 },
+	/* ---- any layout (the general reader's tables, docs/layouts.md) ---- */
+	{ "gen.hierarchy", E, "any", "identity", "上级科目等于其下级科目之和",
+	  "In a table of another layout read by the general reader: a 类 row equals the sum of its 款 rows and a 款 row "
+	  "the sum of its 项 rows (部门经济分类: a 类 the sum of its 款), in every amount column; the next level printed "
+	  "under it counts. Tolerance: half a printed unit per rounded figure.",
+	  rule_gen_hierarchy, 0 },
+	{ "gen.total", E, "any", "identity", "合计行等于最高一级科目之和",
+	  "In a table of another layout with codes and a 合计 row: the 合计 equals the sum of the rows of the highest "
+	  "level printed (the 类).",
+	  rule_gen_total, 0 },
+	{ "gen.columns", E, "any", "identity", "合计列等于其组成列之和",
+	  "In a table of another layout, by the columns' header words: 合计 = 基本支出 + 项目支出 (+ 单位预留机动经费, "
+	  "结转下年), 基本支出 = 人员经费 + 公用经费, 合计 = 人员经费 + 公用经费, and in an income table 合计 = the "
+	  "sources printed after it (其中 columns excluded).",
+	  rule_gen_columns, 0 },
+	{ "gen.balance", E, "any", "identity", "收支总表收入总计等于支出总计",
+	  "In a 收支总表 or 财政拨款收支总表 of another layout: the amount labelled 收入总计 equals the one labelled "
+	  "支出总计, and 收入合计 equals 支出合计.",
+	  rule_gen_balance, 0 },
+	{ "gen.empty", W, "any", "completeness", "注明为空的表不应有金额",
+	  "A table whose note says it is empty (本表为空表, 本部门无…) but which prints a non-zero amount: the note or "
+	  "the figures are wrong.",
+	  rule_gen_empty, 0 },
+	{ "gen.cell", N, "any", "presentation", "金额列中的文字",
+	  "Text where a table of another layout prints amounts (a label of a merged cell reaching over, a footnote): it "
+	  "takes no part in the checks; look at it.",
+	  rule_gen_cell, 0 },
+	{ "gen.unread", W, "any", "completeness", "未能读取的表",
+	  "A title that looks like a table's (预算/决算, 收入/支出, followed by a 单位 line) that no layout description "
+	  "matches (data/layouts/general.txt): its figures were not read or checked.",
+	  rule_gen_unread, 0 },
 };
 
 const ys_rule *ys_rules(size_t *n)

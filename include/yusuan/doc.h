@@ -129,6 +129,17 @@ ys_result ys_pdf_text(ys_ctx *ctx, const char *path, int positions, ys_buf *out)
  * reader, any other with the general reader. */
 ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out);
 
+/* A table by the index findings use: 0..12 the seed layout's tables,
+ * YS_NTABLES + i the general reader's others[i]; NULL when absent. */
+static inline const ys_table *ys_doc_table_at(const ys_doc *doc, int idx)
+{
+	if (idx >= 0 && idx < YS_NTABLES)
+		return doc->tables[idx];
+	if (idx >= YS_NTABLES && idx - YS_NTABLES < doc->nothers)
+		return doc->others[idx - YS_NTABLES];
+	return NULL;
+}
+
 /* A table of the document, or NULL. */
 static inline ys_table *ys_doc_table(const ys_doc *doc, ys_tid id) { return doc->tables[id]; }
 

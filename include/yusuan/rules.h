@@ -31,7 +31,9 @@ const char *ys_severity_name(ys_severity s); /* "notice", "warning", "error" */
 typedef struct ys_finding {
 	const char *rule;     /* rule id */
 	ys_severity sev;
-	int table;            /* ys_tid, or -1 for the document */
+	int table;            /* ys_tid; YS_NTABLES + i for the general reader's others[i]
+	                         (ys_doc_table_at); -1 for the document */
+	int page;             /* page of a document read from a PDF, else 0 */
 	int row;              /* row index in the table, or -1 */
 	int col;              /* column index, or -1 */
 	const char *row_label;/* "2010350/50501/30101", "" */

@@ -219,6 +219,44 @@ static int starts_label(const char *s)
 	return 0;
 }
 
+/* A table's number printed on a line of its own above its title: 表六,
+ * 表12, 公开01表, 附表3. */
+static int number_line(const char *s)
+{
+	static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL };
+	const char *p = s;
+	if (!strncmp(p, "附", 3))
+		p += 3;
+	if (!strncmp(p, "公开", 6))
+		p += 6;
+	int tb = 0;
+	if (!strncmp(p, "表", 3)) {
+		p += 3;
+		tb = 1;
+	}
+	int n = 0;
+	for (;;) {
+		int hit = 0;
+		if (is_digit(*p)) {
+			p++;
+			hit = 1;
+		}
+		for (int i = 0; digits[i] && !hit; i++)
+			if (!strncmp(p, digits[i], 3)) {
+				p += 3;
+				hit = 1;
+			}
+		if (!hit)
+			break;
+		n++;
+	}
+	if (n && !tb && !strncmp(p, "表", 3)) {
+		p += 3;
+		tb = 1;
+	}
+	return tb && n && !*p;
+}
+
 static const char *joined(rd *r, const ys_line *l)
 {
 	ys_buf b = YS_BUF_INIT;
@@ -356,7 +394,7 @@ static int above(const grow *g, const ys_frag *f, int h)
 	int best = -1, bo = -3 * (h > 0 ? h : 100);
 	for (int j = 0; j < g->nf; j++) {
 		int o = overlap(f->x0, f->x1, g->f[j].x0, g->f[j].x1);
-		if (o > bo && !amount_like(g->f[j].s)) {
+		if (o > bo && !amount_like(g->f[j].s) && !digits_only(g->f[j].s)) {
 			bo = o;
 			best = j;
 		}
@@ -688,14 +726,13 @@ static ys_result build(rd *r, const tbl *T)
 			else
 				c[j].texts++;
 		}
-	int first_text = nc;
-	for (int j = 0; j < nc; j++)
-		if (c[j].texts * 2 > c[j].n) {
-			first_text = j;
-			break;
-		}
-	for (int j = 0; j < nc; j++) {
-		if (j < first_text && c[j].digits * 10 >= c[j].n * 8)
+	/* codes: columns of bare digits just left of a text column (or of
+	 * another code column: 类 | 款 | 项); a table may have several such
+	 * blocks side by side (人员经费 | 公用经费) */
+	for (int j = nc - 1; j >= 0; j--) {
+		int next_text = j + 1 < nc && c[j + 1].texts * 2 > c[j + 1].n;
+		int next_code = j + 1 < nc && c[j + 1].type == 1;
+		if (c[j].n && c[j].digits * 10 >= c[j].n * 8 && (next_text || next_code))
 			c[j].type = 1;
 		else if ((c[j].amounts + c[j].digits) * 2 >= c[j].texts && c[j].amounts + c[j].digits > 0)
 			c[j].type = 2; /* texts in it are labels of merged cells reaching over */
@@ -878,7 +915,10 @@ static ys_result read_lines(rd *r)
 			kind = title_kind(r, text, &cont, &looks);
 			const char *nx = i + 1 < L->n && L->v[i + 1].nf == 1 ? L->v[i + 1].f[0].s : "";
 			size_t nxl = strlen(nx);
-			if (kind < 0 && nxl >= 3 && nxl <= 24 && !strcmp(nx + nxl - 3, "表") && L->v[i].nf <= 2) {
+			size_t tl = strlen(text);
+			int titleish = strstr(text, "预算") || strstr(text, "决算") || strstr(text, "经费") || strstr(text, "收支");
+			if (kind < 0 && nxl >= 3 && nxl <= 24 && !strcmp(nx + nxl - 3, "表") && L->v[i].nf <= 2 && titleish &&
+			    !(tl >= 3 && !strcmp(text + tl - 3, "表"))) {
 				/* a title wrapped onto a second line (… 培训费 / 支出预算表) */
 				const char *t2 = ys_arena_printf(&doc->arena, "%s%s", text, nx);
 				if (t2 && (kind = title_kind(r, t2, &cont, &looks)) >= 0) {
@@ -912,7 +952,7 @@ static ys_result read_lines(rd *r)
 					               "no layout description matches this title (data/layouts/general.txt)");
 			}
 		}
-		int ends = i == L->n || kind >= 0;
+		int ends = i == L->n || kind >= 0 || (L->v[i].nf == 1 && number_line(text));
 		if (!ends && cur.kind >= 0 && D.kinds[cur.kind].id[0] != 'p' && D.kinds[cur.kind].id[0] != 'u') {
 			/* prose after a table ends it (not in the performance tables, whose cells are prose) */
 			size_t n = ys_utf8_count(text, strlen(text));
