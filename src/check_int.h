@@ -120,6 +120,8 @@ void rule_gen_balance(ys_checker *, const ys_rule *);
 void rule_gen_empty(ys_checker *, const ys_rule *);
 void rule_gen_cell(ys_checker *, const ys_rule *);
 void rule_gen_unread(ys_checker *, const ys_rule *);
+void rule_gen_department(ys_checker *, const ys_rule *);
+void rule_gen_narrative(ys_checker *, const ys_rule *);
 
 void rule_cls_known(ys_checker *, const ys_rule *);
 void rule_cls_name(ys_checker *, const ys_rule *);

@@ -40,6 +40,7 @@ void ys_doc_free(ys_doc *doc)
 	}
 	free(doc->others);
 	free(doc->unread);
+	free(doc->prose);
 	ys_arena_release(&doc->arena);
 	free(doc);
 }

@@ -313,6 +313,15 @@ static const ys_rule rules[] = {
 	  "A title that looks like a table's (预算/决算, 收入/支出, followed by a 单位 line) that no layout description "
 	  "matches (data/layouts/general.txt): its figures were not read or checked.",
 	  rule_gen_unread, 0 },
+	{ "gen.department", W, "any", "completeness", "部门名称前后一致",
+	  "The department named in the document's headings (… 2024年度部门决算/预算) is the same everywhere; a heading "
+	  "that names it differently (上海市规划和自然资源局 for 上海市普陀区规划和自然资源局) is reported.",
+	  rule_gen_department, 0 },
+	{ "gen.narrative", W, "any", "narrative", "说明中引用的金额与表一致（表文一致）",
+	  "Figures the narrative quotes in 万元 (收入/支出总计, 基本支出, 项目支出, “三公”经费) equal the tables' figures "
+	  "within the rounding of the text and of the table. Clauses about last year or changes (比上年, 增加, 执行数, "
+	  "another year) are not compared.",
+	  rule_gen_narrative, 0 },
 };
 
 const ys_rule *ys_rules(size_t *n)

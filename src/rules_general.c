@@ -337,3 +337,220 @@ void rule_gen_unread(ys_checker *ck, const ys_rule *rule)
 			f->page = ck->doc->unread[i].page;
 	}
 }
+
+/* ---- gen.department ---- */
+
+/* The department named before "2024年度部门预算/决算" in a heading line,
+ * into buf; "" when the line names none. */
+static const char *heading_department(const char *s, char *buf, size_t cap)
+{
+	buf[0] = 0;
+	static const char *const marks[] = { "年度部门决算", "年度部门预算", "年部门决算", "年部门预算", NULL };
+	/* headings only: short, without a sentence's punctuation */
+	if (ys_utf8_count(s, strlen(s)) > 40 || strstr(s, "，") || strstr(s, "。") || strstr(s, "、") || strstr(s, "（"))
+		return buf;
+	for (int m = 0; marks[m]; m++) {
+		const char *p = strstr(s, marks[m]);
+		if (!p || p - s < 4)
+			continue;
+		const char *y = p - 4; /* the year's four digits */
+		if (!(y[0] == '2' && y[1] == '0' && y[2] >= '0' && y[2] <= '9' && y[3] >= '0' && y[3] <= '9'))
+			continue;
+		const char *a = s;
+		const char *part = strstr(s, "部分");
+		if (part && part < y)
+			a = part + strlen("部分");
+		if (!strncmp(a, "纳入", 6))
+			a += 6;
+		size_t n = (size_t)(y - a);
+		if (n < 12 || n >= cap) /* four characters at least */
+			return buf;
+		/* the heading ends there (…部门决算表, …部门预算编制说明): not a sentence
+		 * that mentions a budget (财政厅关于编制省级2017年部门预算的通知) */
+		const char *rest = p + strlen(marks[m]);
+		if (ys_utf8_count(rest, strlen(rest)) > 5 || strstr(s, "关于"))
+			return buf;
+		memcpy(buf, a, n);
+		buf[n] = 0;
+		return buf;
+	}
+	return buf;
+}
+
+void rule_gen_department(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_doc *doc = ck->doc;
+	enum { MAXN = 64 };
+	char names[MAXN][128];
+	int count[MAXN], first[MAXN], nn = 0;
+	char buf[128];
+	for (int i = 0; i < doc->nprose; i++) {
+		if (!heading_department(doc->prose[i].text, buf, sizeof buf)[0])
+			continue;
+		int k;
+		for (k = 0; k < nn && strcmp(names[k], buf); k++)
+			;
+		if (k == nn && nn < MAXN) {
+			snprintf(names[nn], sizeof names[nn], "%s", buf);
+			count[nn] = 0;
+			first[nn] = i;
+			nn++;
+		}
+		if (k < nn)
+			count[k]++;
+	}
+	if (nn < 2)
+		return;
+	int best = 0;
+	for (int k = 1; k < nn; k++)
+		if (count[k] > count[best])
+			best = k;
+	for (int k = 0; k < nn; k++) {
+		if (k == best)
+			continue;
+		/* a short form (省检察院 for 江苏省人民检察院) is the same department;
+		 * one that leaves out the district or county (上海市规划和自然资源局
+		 * for 上海市普陀区规划和自然资源局) names another government's */
+		if (strlen(names[k]) < strlen(names[best])) {
+			const char *lvl = NULL;
+			for (const char *p = names[best]; *p && !lvl; p++)
+				if ((!strncmp(p, "区", 3) || !strncmp(p, "县", 3)) && p > names[best])
+					lvl = p;
+			if (!lvl)
+				continue;
+			/* the district's name: the characters before 区/县 back to 市/省 */
+			const char *st = lvl;
+			while (st > names[best] && strncmp(st - 3, "市", 3) && strncmp(st - 3, "省", 3))
+				st -= 3;
+			char dist[64];
+			size_t dl = (size_t)(lvl + 3 - st);
+			if (dl >= sizeof dist || strstr(names[k], (memcpy(dist, st, dl), dist[dl] = 0, dist)))
+				continue;
+		}
+		const ys_textline *l = &doc->prose[first[k]];
+		ys_finding *f = ck_finding_line(ck, rule, rule->sev, NULL, l->line,
+		                                "部门名称“%s”与文中其他 %d 处的“%s”不一致", names[k], count[best],
+		                                names[best]);
+		if (f)
+			f->page = l->page;
+	}
+}
+
+/* ---- gen.narrative ---- */
+
+/* The figure a phrase of the narrative names, from the tables; 1 and its
+ * cell when found. */
+static int figure_for(const ys_doc *doc, const char *clause, const ys_table **tt, int *row, int *col)
+{
+	static const char *const in_all[] = { "收入总计", NULL }, *const in_sum[] = { "收入合计", NULL };
+	static const char *const out_all[] = { "支出总计", NULL }, *const out_sum[] = { "支出合计", NULL };
+	static const char *const basic[] = { "一、基本支出", "基本支出", NULL }, *const project[] = { "二、项目支出",
+		                                                                                     "项目支出", NULL };
+	for (int i = 0; i < doc->nothers; i++) {
+		const ys_table *t = doc->others[i];
+		int tot = -1;
+		for (int r = 0; r < t->nrows && tot < 0; r++)
+			if (t->rows[r].kind == YS_ROW_TOTAL)
+				tot = r;
+		int summary = !strcmp(t->kind, "summary");
+		*tt = t;
+		if (summary && (strstr(clause, "收入预算总计") || strstr(clause, "收入总计") || strstr(clause, "收入总预算")) &&
+		    (labelled_amount(t, in_all, row, col) || labelled_amount(t, in_sum, row, col)))
+			return 1;
+		if (summary && (strstr(clause, "支出预算总计") || strstr(clause, "支出总计") || strstr(clause, "支出总预算")) &&
+		    (labelled_amount(t, out_all, row, col) || labelled_amount(t, out_sum, row, col)))
+			return 1;
+		if (!strcmp(t->kind, "expend") && tot >= 0) {
+			int b = col_role(t, "basic"), p = col_role(t, "project");
+			if (strstr(clause, "基本支出") && !strstr(clause, "项目支出") && b >= 0 && !strstr(clause, "一般公共预算")) {
+				*row = tot, *col = b;
+				return 1;
+			}
+			if (strstr(clause, "项目支出") && !strstr(clause, "基本支出") && p >= 0 && !strstr(clause, "一般公共预算")) {
+				*row = tot, *col = p;
+				return 1;
+			}
+		}
+		if (summary && strstr(clause, "基本支出") && !strstr(clause, "项目支出") && !strstr(clause, "一般公共预算") &&
+		    labelled_amount(t, basic, row, col))
+			return 1;
+		if (summary && strstr(clause, "项目支出") && !strstr(clause, "基本支出") && !strstr(clause, "一般公共预算") &&
+		    labelled_amount(t, project, row, col))
+			return 1;
+		if (!strcmp(t->kind, "sangong") && strstr(clause, "三公") && t->nrows > 0 && !strstr(clause, "公务") &&
+		    !strstr(clause, "出国") && !strstr(clause, "接待")) {
+			int c = col_role(t, "total");
+			if (c >= 0 && t->rows[0].cells[c].amt.present) {
+				*row = 0, *col = c;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+void rule_gen_narrative(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_doc *doc = ck->doc;
+	static const char *const skip[] = { "比", "上年", "增加", "减少", "增长", "下降", "较", "同比", "执行", "其中",
+		                            "占", "人均", NULL };
+	char a[YS_MONEY_FMT_MAX], b[YS_MONEY_FMT_MAX];
+	for (int i = 0; i < doc->nprose; i++) {
+		const char *s = doc->prose[i].text;
+		for (const char *p = strstr(s, "万元"); p; p = strstr(p + 1, "万元")) {
+			/* the number before 万元 */
+			const char *e = p, *q = p;
+			while (q > s && ((q[-1] >= '0' && q[-1] <= '9') || q[-1] == ',' || q[-1] == '.'))
+				q--;
+			if (q == e || !(q[0] >= '0' && q[0] <= '9'))
+				continue;
+			ys_amount quoted;
+			ys_money_err me;
+			if (ys_money_parse(q, (size_t)(e - q), YS_UNIT_WANYUAN, &quoted, &me) != 0)
+				continue;
+			/* its clause: back to the last 。；，： */
+			const char *c0 = s;
+			static const char *const stops[] = { "。", "；", "，", "：", "、", NULL };
+			for (int k = 0; stops[k]; k++)
+				for (const char *x = strstr(s, stops[k]); x && x < q; x = strstr(x + 1, stops[k]))
+					if (x + strlen(stops[k]) > c0)
+						c0 = x + strlen(stops[k]);
+			char clause[512];
+			size_t cl = (size_t)(q - c0) < sizeof clause - 1 ? (size_t)(q - c0) : sizeof clause - 1;
+			memcpy(clause, c0, cl);
+			clause[cl] = 0;
+			int bad = 0;
+			for (int k = 0; skip[k] && !bad; k++)
+				bad = strstr(clause, skip[k]) != NULL;
+			/* a year other than the document's: last year's figure */
+			for (const char *y = clause; *y && !bad; y++)
+				if (y[0] == '2' && y[1] == '0' && y[2] >= '0' && y[2] <= '9' && y[3] >= '0' && y[3] <= '9' &&
+				    doc->year && (y[2] - '0') * 10 + (y[3] - '0') + 2000 != doc->year)
+					bad = 1;
+			const ys_table *t;
+			int row, col;
+			if (bad || !figure_for(doc, clause, &t, &row, &col))
+				continue;
+			const ys_amount *v = &t->rows[row].cells[col].amt;
+			int64_t tol = ys_money_quantum(YS_UNIT_WANYUAN, quoted.dp) / 2;
+			if (v->dp < ys_unit_decimals(t->unit))
+				tol += ys_money_quantum(t->unit, v->dp) / 2;
+			int64_t d = quoted.fen - v->fen;
+			if (d <= tol && d >= -tol)
+				continue;
+			char tn[256];
+			ys_finding *f = ck_finding_line(ck, rule, rule->sev, NULL, doc->prose[i].line,
+			                                "说明中“%s%.*s万元”与%s中的 %s %s 不符（相差 %s 万元）", clause,
+			                                (int)(e - q), q, ck_table_name(t, tn, sizeof tn),
+			                                ck_amount(t, v->fen, a), ys_unit_name(t->unit),
+			                                (ys_money_format(b, d < 0 ? -d : d, YS_UNIT_WANYUAN, 6, YS_FMT_GROUP), b));
+			if (f) {
+				f->page = doc->prose[i].page;
+				f->has_amounts = 1;
+				f->expected = v->fen;
+				f->found = quoted.fen;
+				f->difference = d;
+			}
+		}
+	}
+}

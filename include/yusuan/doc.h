@@ -70,6 +70,13 @@ typedef struct ys_table {
 	const char *note;      /* a note printed in the table ("本表为空表"), or NULL */
 } ys_table;
 
+/* A line of the document outside its tables (the general reader keeps
+ * them: the narrative that quotes the tables' figures, headings). */
+typedef struct ys_textline {
+	const char *text;
+	int line, page;
+} ys_textline;
+
 /* A title that looked like a table's but was not read as one, and why. */
 typedef struct ys_unread {
 	const char *title;
@@ -92,6 +99,8 @@ typedef struct ys_doc {
 	int nothers;
 	ys_unread *unread;
 	int nunread;
+	ys_textline *prose;    /* the lines outside tables, in order */
+	int nprose;
 	int paged;             /* read from a PDF: cells' lines index its text layer, rows carry pages */
 	ys_unit unit;          /* the document's amount unit (general reader) */
 } ys_doc;

@@ -612,6 +612,19 @@ static ys_result add_unread(rd *r, const char *title, int line, int page, const 
 	return YS_OK;
 }
 
+static ys_result add_prose(rd *r, const ys_line *l, const char *text)
+{
+	ys_doc *doc = r->doc;
+	if (doc->nprose % 256 == 0) {
+		ys_textline *v = realloc(doc->prose, sizeof *v * (size_t)(doc->nprose + 256));
+		if (!v)
+			return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		doc->prose = v;
+	}
+	doc->prose[doc->nprose++] = (ys_textline){ text, l->line, l->page };
+	return YS_OK;
+}
+
 static int is_empty_note(rd *r, const char *text)
 {
 	const char *k = kkey(r, text);
@@ -660,12 +673,28 @@ static ys_result build(rd *r, const tbl *T)
 		const ys_line *l = &L->v[i];
 		const char *text = joined(r, l);
 		if (is_empty_note(r, text)) {
+			/* after the rows, a note that names neither this table (本表) nor
+			 * its subject belongs to a table the reader did not know: it ends
+			 * this one */
+			if (nrows) {
+				static const char *const subj[] = { "本表", "三公", "政府性基金", "国有资本", "政府采购", "机关运行",
+					                            "购买服务", NULL };
+				int ours = 0;
+				for (int k = 0; subj[k] && !ours; k++)
+					ours = strstr(text, subj[k]) && (k == 0 || strstr(T->title, subj[k]));
+				if (!ours)
+					break;
+			}
 			note = text;
 			continue;
 		}
 		int repeated = 0;
 		for (int h = 0; h < nheads && !repeated; h++)
 			repeated = !strcmp(heads[h], text);
+		/* a page number: a lone small number, the last line of its page */
+		if (l->nf == 1 && (i + 1 >= (int)L->n || L->v[i + 1].page != l->page) && strlen(l->f[0].s) <= 4 &&
+		    (digits_only(l->f[0].s) || (l->f[0].s[0] == '-' && digits_only(l->f[0].s + 1))))
+			continue;
 		if (repeated || (l->page != L->v[i - 1].page && title_kind(r, text, &(int){ 0 }, &(int){ 0 }) >= 0))
 			continue; /* the header (or title) again on a new page */
 		int figures = line_has_figures(l);
@@ -739,17 +768,6 @@ static ys_result build(rd *r, const tbl *T)
 		else
 			c[j].type = 0;
 	}
-	/* def columns: the code columns become one */
-	int ncodes = 0;
-	for (int j = 0; j < nc; j++)
-		ncodes += c[j].type == 1;
-	int ndef = 0;
-	for (int j = 0; j < nc; j++) {
-		if (c[j].type == 1 && ncodes > 1 && j > 0 && c[j - 1].type == 1)
-			c[j].def = c[j - 1].def;
-		else
-			c[j].def = ndef++;
-	}
 	/* header labels: the lines above the first row */
 	for (int i = T->first; first_data >= 0 && i < first_data; i++) {
 		const ys_line *l = &L->v[i];
@@ -781,6 +799,42 @@ static ys_result build(rd *r, const tbl *T)
 			}
 		}
 	}
+	/* def columns: the code columns become one; two amount columns that
+	 * never hold figures in the same row, one of them without a header of
+	 * its own, are one column printed at two positions (a layout that
+	 * sets the lower levels' figures apart) */
+	int ncodes = 0;
+	for (int j = 0; j < nc; j++)
+		ncodes += c[j].type == 1;
+	int ndef = 0;
+	for (int j = 0; j < nc; j++) {
+		c[j].def = -1;
+		if (c[j].type == 1 && ncodes > 1 && j > 0 && c[j - 1].type == 1)
+			c[j].def = c[j - 1].def;
+		int named_a = c[j - (j > 0)].label[0] || c[j - (j > 0)].group[0], named_b = c[j].label[0] || c[j].group[0];
+		if (c[j].type == 2 && j > 0 && c[j - 1].type == 2 && !(named_a && named_b)) {
+			int both = 0;
+			for (int i = 0; i < nrows && !both; i++) {
+				int in_a = 0, in_b = 0;
+				for (int k = 0; k < rows[i].nf; k++) {
+					int cj = col_of(c, nc, &rows[i].f[k]);
+					in_a |= cj == j - 1;
+					in_b |= cj == j;
+				}
+				both = in_a && in_b;
+			}
+			if (!both) {
+				c[j].def = c[j - 1].def;
+				if (!named_a) {
+					memcpy(c[j - 1].label, c[j].label, sizeof c[j].label);
+					memcpy(c[j - 1].group, c[j].group, sizeof c[j].group);
+				}
+				c[j].label[0] = c[j].group[0] = 0;
+			}
+		}
+		if (c[j].def < 0)
+			c[j].def = ndef++;
+	}
 	ys_table *t = e ? NULL : new_table(r, T, ndef);
 	if (!t && !e)
 		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
@@ -790,6 +844,8 @@ static ys_result build(rd *r, const tbl *T)
 		for (int j = 0; j < nc; j++) {
 			ys_coldef *cd = &cols[c[j].def];
 			const char *lab = c[j].label[0] ? c[j].label : c[j].group;
+			if (c[j].type == 2 && j > 0 && c[j].def == c[j - 1].def)
+				continue; /* the same column printed at a second position */
 			if (c[j].type == 1) {
 				cd->kind = YS_CK_CODE;
 				cd->id = "code";
@@ -970,6 +1026,8 @@ static ys_result read_lines(rd *r)
 		}
 		if (e || i == L->n)
 			break;
+		if (cur.kind < 0 || kind >= 0)
+			e = add_prose(r, &L->v[i], text);
 		if (kind >= 0) {
 			cur = (tbl){ kind, L->v[i].line, L->v[i].page, (int)i + span, (int)L->n, text, docunit, 0 };
 			/* its unit */
