@@ -11,6 +11,7 @@
 
 static const char usage[] =
 	"usage: yusuan check FILE [options]\n"
+	"       yusuan check PART1.pdf PART2.pdf [options]   (one document in several PDF files)\n"
 	"       yusuan check --db PATH [--doc ID] [options]\n"
 	"       yusuan check --explain RULE\n"
 	"\n"
@@ -227,6 +228,8 @@ int cmd_check(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "csv", NULL };
 	const char *file = NULL, *db = NULL, *catdir = NULL, *rule = NULL, *docid = NULL, *prevfile = NULL;
+	const char *parts[8];
+	int nparts = 0;
 	const char *catfiles[16];
 	int ncatfiles = 0, fmt = FMT_TEXT;
 	for (int i = 1; i < argc; i++) {
@@ -262,8 +265,10 @@ int cmd_check(int argc, char **argv)
 			return cli_usage_error(usage, "unknown option '%s'", argv[i]);
 		} else if (!file) {
 			file = argv[i];
+		} else if (nparts < 8) {
+			parts[nparts++] = argv[i];
 		} else {
-			return cli_usage_error(usage, "one file at a time");
+			return cli_usage_error(usage, "at most 9 files of one document");
 		}
 	}
 	if (!file == !db)
@@ -276,6 +281,12 @@ int cmd_check(int argc, char **argv)
 	ys_doc *doc = NULL;
 	if (db) {
 		if (cli_load_from_db(&ctx, db, docid, &doc))
+			return cli_fail(&ctx);
+	} else if (nparts) {
+		const char *all[9] = { file };
+		for (int k = 0; k < nparts; k++)
+			all[k + 1] = parts[k];
+		if (ys_doc_read_pdfs(&ctx, all, nparts + 1, &doc))
 			return cli_fail(&ctx);
 	} else if (ys_doc_read_file(&ctx, file, &doc)) {
 		return cli_fail(&ctx);

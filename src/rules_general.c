@@ -411,20 +411,22 @@ void rule_gen_department(ys_checker *ck, const ys_rule *rule)
 		/* a short form (省检察院 for 江苏省人民检察院) is the same department;
 		 * one that leaves out the district or county (上海市规划和自然资源局
 		 * for 上海市普陀区规划和自然资源局) names another government's */
-		if (strlen(names[k]) < strlen(names[best])) {
+		if (strlen(names[k]) != strlen(names[best])) {
+			const char *lng = strlen(names[k]) > strlen(names[best]) ? names[k] : names[best];
+			const char *shrt = lng == names[k] ? names[best] : names[k];
 			const char *lvl = NULL;
-			for (const char *p = names[best]; *p && !lvl; p++)
-				if ((!strncmp(p, "区", 3) || !strncmp(p, "县", 3)) && p > names[best])
+			for (const char *p = lng; *p && !lvl; p++)
+				if ((!strncmp(p, "区", 3) || !strncmp(p, "县", 3)) && p > lng)
 					lvl = p;
 			if (!lvl)
 				continue;
 			/* the district's name: the characters before 区/县 back to 市/省 */
 			const char *st = lvl;
-			while (st > names[best] && strncmp(st - 3, "市", 3) && strncmp(st - 3, "省", 3))
+			while (st > lng && strncmp(st - 3, "市", 3) && strncmp(st - 3, "省", 3))
 				st -= 3;
 			char dist[64];
 			size_t dl = (size_t)(lvl + 3 - st);
-			if (dl >= sizeof dist || strstr(names[k], (memcpy(dist, st, dl), dist[dl] = 0, dist)))
+			if (dl >= sizeof dist || strstr(shrt, (memcpy(dist, st, dl), dist[dl] = 0, dist)))
 				continue;
 		}
 		const ys_textline *l = &doc->prose[first[k]];
@@ -454,6 +456,14 @@ static int figure_for(const ys_doc *doc, const char *clause, const ys_table **tt
 				tot = r;
 		int summary = !strcmp(t->kind, "summary");
 		*tt = t;
+		/* a part of the total (1.财政拨款收入…, 其他资金…) is not the total */
+		static const char *const parts[] = { "财政拨款", "其他", "财政专户", "事业", "上级", "附属", "经营",
+			                             "一般公共", "政府性基金", "国有资本", "结转", NULL };
+		int part = clause[0] >= '0' && clause[0] <= '9';
+		for (int k = 0; parts[k] && !part; k++)
+			part = strstr(clause, parts[k]) != NULL;
+		if (part)
+			summary = 0;
 		if (summary && (strstr(clause, "收入预算总计") || strstr(clause, "收入总计") || strstr(clause, "收入总预算")) &&
 		    (labelled_amount(t, in_all, row, col) || labelled_amount(t, in_sum, row, col)))
 			return 1;

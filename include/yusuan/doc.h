@@ -126,6 +126,9 @@ ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out);
  * text.  Tables go to doc->others; titles it could not read to
  * doc->unread. */
 ys_result ys_doc_read_pdf(ys_ctx *ctx, const char *path, ys_doc **out);
+/* A document published as several PDF files (its text and its tables):
+ * read as one, pages numbered on from file to file. */
+ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc **out);
 ys_result ys_doc_read_general(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out);
 
 /* The lines of a PDF's text layer as tab-separated text with page marks

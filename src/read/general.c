@@ -1008,6 +1008,9 @@ static ys_result read_lines(rd *r)
 					               "no layout description matches this title (data/layouts/general.txt)");
 			}
 		}
+		/* the title again on the next page: the table goes on */
+		if (kind >= 0 && kind == cur.kind && cur.title && !strcmp(text, cur.title) && L->v[i].page != cur.page)
+			kind = -1;
 		int ends = i == L->n || kind >= 0 || (L->v[i].nf == 1 && number_line(text));
 		if (!ends && cur.kind >= 0 && D.kinds[cur.kind].id[0] != 'p' && D.kinds[cur.kind].id[0] != 'u') {
 			/* prose after a table ends it (not in the performance tables, whose cells are prose) */
@@ -1092,15 +1095,23 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 	return YS_OK;
 }
 
-ys_result ys_doc_read_pdf(ys_ctx *ctx, const char *path, ys_doc **out)
+ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc **out)
 {
+	*out = NULL;
 	ys_lines L;
 	ys_lines_init(&L);
-	ys_result e = ys_lines_from_pdf(ctx, path, &L);
+	ys_result e = YS_OK;
+	for (int i = 0; i < n && !e; i++)
+		e = ys_lines_from_pdf(ctx, paths[i], &L);
 	if (!e)
-		e = read_doc(ctx, path, &L, out);
+		e = read_doc(ctx, paths[0], &L, out);
 	ys_lines_release(&L);
 	return e;
+}
+
+ys_result ys_doc_read_pdf(ys_ctx *ctx, const char *path, ys_doc **out)
+{
+	return ys_doc_read_pdfs(ctx, &path, 1, out);
 }
 
 ys_result ys_doc_read_general(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)

@@ -246,13 +246,14 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 		return r;
 	}
 	int np = poppler_document_get_n_pages(pd);
-	if (np > YS_PDF_PAGES_MAX) {
+	if (np > YS_PDF_PAGES_MAX || L->npages + np > YS_PDF_PAGES_MAX) {
 		g_object_unref(pd);
 		return ys_error(ctx, YS_ELIMIT, "%s: %d pages, more than the %d a disclosure may have", path, np,
 		                YS_PDF_PAGES_MAX);
 	}
 	L->positioned = 1;
-	L->npages = np;
+	int base = L->npages; /* a second file of the same document goes on from the first's pages */
+	L->npages += np;
 	ys_result r = YS_OK;
 	pchar *c = NULL;
 	size_t cap = 0;
@@ -288,7 +289,7 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 					int b = a + 1;
 					while (b < n && abs((c[b].y0 + c[b].y1) - mid) < (hh > 20 ? hh : 20) * 8 / 10)
 						b++;
-					r = page_line(ctx, L, c, a, b, pg + 1);
+					r = page_line(ctx, L, c, a, b, base + pg + 1);
 					a = b;
 				}
 			}

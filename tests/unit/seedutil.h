@@ -26,11 +26,11 @@ static inline char *slurp(const char *path, size_t *n)
 	return s;
 }
 
-/* The seed's text with edits applied (malloc'd). */
-static inline char *seed_text(const edit *e, int ne, size_t *len)
+/* A file's text with edits applied (malloc'd). */
+static inline char *file_text(const char *path, const edit *e, int ne, size_t *len)
 {
 	size_t n;
-	char *s = slurp(SEED, &n);
+	char *s = slurp(path, &n);
 	ys_buf out = YS_BUF_INIT;
 	int line = 1;
 	char *p = s;
@@ -60,6 +60,12 @@ static inline char *seed_text(const edit *e, int ne, size_t *len)
 	}
 	free(s);
 	return ys_buf_detach(&out, len);
+}
+
+/* The seed's text with edits applied (malloc'd). */
+static inline char *seed_text(const edit *e, int ne, size_t *len)
+{
+	return file_text(SEED, e, ne, len);
 }
 
 static inline ys_doc *read_seed(const edit *e, int ne)

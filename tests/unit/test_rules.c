@@ -55,114 +55,144 @@ typedef struct rcase {
 	const char *file;/* trigger with this file instead of edits */
 	edit prev[1];    /* yoy.*: last year is the seed with these edits ... */
 	int with_prev;   /* ... when set (the passing fixture compares the seed with itself) */
+	const char *general; /* gen.*: this file in another layout instead of the seed, for both fixtures */
 } rcase;
+
+#define GENERAL FIXTURE("general/district.txt")
+/* a gen.* case: the general fixture with one edit triggers the rule, as is it passes */
+#define G(rule, l, a, b, sev) { rule, { { l, a, b } }, 1, -1, sev, .general = GENERAL }
+
+static ys_doc *read_general(const char *path, const edit *e, int ne)
+{
+	size_t len;
+	char *text = file_text(path, e, ne, &len);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc = NULL;
+	ys_result r = ys_doc_read_general(&ctx, "district.txt", text, len, &doc);
+	free(text);
+	ck_assert_msg(r == YS_OK, "reading the general fixture: %s", ctx.msg);
+	return doc;
+}
 
 #define E1(l, a, b) { { l, a, b } }, 1
 static const rcase cases[] = {
-	{ "sum.row", E1(53, "867.596000\t867.596000", "867.596000\t867.596001"), 53, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "sum.total", E1(125, "35,495.141375\t24", "35,495.141376\t24"), 125, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t01.income", E1(35, "33,209.196143", "33,209.196144"), 35, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t01.expend", E1(35, "35,495.141375", "35,495.141376"), 35, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t01.grand_in", E1(37, "收入总计\t35,495.141375", "收入总计\t35,495.141376"), 37, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t01.grand_out", E1(36, "年终结转结余\t", "年终结转结余\t1.000000"), 36, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t01.balance", E1(37, "支出总计\t35,495.141375", "支出总计\t35,495.141376"), 37, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t02.current", E1(45, "33,209.196143", "33,209.196144"), 45, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t02.carry", E1(45, "2,285.945232", "2,285.945233"), 45, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t04.income", E1(159, "本年收入合计\t33,149.176143", "本年收入合计\t33,149.176144"), 159, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t04.expend", E1(159, "34,567.121375", "34,567.121376"), 159, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t04.grand_in", E1(164, "收入总计\t34,567.121375", "收入总计\t34,567.121376"), 164, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t04.grand_out", E1(164, "支出总计\t34,567.121375", "支出总计\t34,567.121376"), 164, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t04.balance", E1(164, "支出总计\t34,567.121375", "支出总计\t34,567.121376"), 164, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t04.carry", E1(161, "1,417.945232", "1,417.945233"), 161, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	{ "sum.row", E1(53, "867.596000\t867.596000", "867.596000\t867.596001"), 53, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "sum.total", E1(125, "35,495.141375\t24", "35,495.141376\t24"), 125, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t01.income", E1(35, "33,209.196143", "33,209.196144"), 35, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t01.expend", E1(35, "35,495.141375", "35,495.141376"), 35, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t01.grand_in", E1(37, "收入总计\t35,495.141375", "收入总计\t35,495.141376"), 37, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t01.grand_out", E1(36, "年终结转结余\t", "年终结转结余\t1.000000"), 36, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t01.balance", E1(37, "支出总计\t35,495.141375", "支出总计\t35,495.141376"), 37, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t02.current", E1(45, "33,209.196143", "33,209.196144"), 45, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t02.carry", E1(45, "2,285.945232", "2,285.945233"), 45, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t04.income", E1(159, "本年收入合计\t33,149.176143", "本年收入合计\t33,149.176144"), 159, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t04.expend", E1(159, "34,567.121375", "34,567.121376"), 159, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t04.grand_in", E1(164, "收入总计\t34,567.121375", "收入总计\t34,567.121376"), 164, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t04.grand_out", E1(164, "支出总计\t34,567.121375", "支出总计\t34,567.121376"), 164, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t04.balance", E1(164, "支出总计\t34,567.121375", "支出总计\t34,567.121376"), 164, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t04.carry", E1(161, "1,417.945232", "1,417.945233"), 161, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "t03.parts", E1(53, "867.596000\t867.596000\t\t\t\t", "867.596000\t867.596000\t\t900.000000\t\t"), 53,
-	  YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t05.nocap", E1(173, "55.860000\t55.860000", "55.860000\t56.000000"), 173, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "t06.personnel", E1(209, "1,061.375040\t1,061.375040\t", "1,061.375040\t1,061.375040\t1.000000"), 209, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "amount.negative", E1(53, "867.596000\t867.596000", "-867.596000\t-867.596000"), 53, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x01_02.sources", E1(13, "60.020000", "60.020001"), 13, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x04_02.fiscal", E1(133, "33,149.176143", "33,149.176144"), 133, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x03_01.class", E1(9, "27,724.538052", "27,724.538053"), 9, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x04_05.class", E1(133, "26,874.538052", "26,874.538053"), 133, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x05_06.basic", E1(243, "23,342.469955\t7", "23,342.469956\t7"), 243, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x01_04.nonfiscal", E1(45, "60.020000", "60.020001"), 45, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x01_04.class", E1(133, "26,874.538052", "27,724.538053"), 133, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x03_05.code", E1(173, "18,252.308052", "99,252.308052"), 173, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t05.nocap", E1(173, "55.860000\t55.860000", "55.860000\t56.000000"), 173, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "t06.personnel", E1(209, "1,061.375040\t1,061.375040\t", "1,061.375040\t1,061.375040\t1.000000"), 209, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "amount.negative", E1(53, "867.596000\t867.596000", "-867.596000\t-867.596000"), 53, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x01_02.sources", E1(13, "60.020000", "60.020001"), 13, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x04_02.fiscal", E1(133, "33,149.176143", "33,149.176144"), 133, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x03_01.class", E1(9, "27,724.538052", "27,724.538053"), 9, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x04_05.class", E1(133, "26,874.538052", "26,874.538053"), 133, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x05_06.basic", E1(243, "23,342.469955\t7", "23,342.469956\t7"), 243, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x01_04.nonfiscal", E1(45, "60.020000", "60.020001"), 45, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x01_04.class", E1(133, "26,874.538052", "27,724.538053"), 133, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x03_05.code", E1(173, "18,252.308052", "99,252.308052"), 173, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "x03_06.econ", E1(209, "1,061.375040\t1,061.375040", "9,061.375040\t1,061.375040"), 209, YS_SEV_ERROR, { { 0 } },
-	  0, NULL, { { 0 } }, 0 },
-	{ "x04.fund_balance", E1(133, "33,149.176143", "33,149.176144"), 133, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x09.codes", E1(267, "16.000000", "17.000000"), 267, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  0, NULL, { { 0 } }, 0, NULL },
+	{ "x04.fund_balance", E1(133, "33,149.176143", "33,149.176144"), 133, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x09.codes", E1(267, "16.000000", "17.000000"), 267, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "x12.projects", E1(292, "333.880000\t333.880000", "99,333.880000\t99,333.880000"), -1, YS_SEV_ERROR, { { 0 } }, 0,
-	  NULL, { { 0 } }, 0 },
-	{ "x13.round", E1(365, "35,495.14", "35,495.15"), 365, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "cls.known", E1(53, "2010350-事业运行", "2019898-事业运行"), 53, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "cls.name", E1(53, "30101-基本工资", "30101-基本薪酬"), 53, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  NULL, { { 0 } }, 0, NULL },
+	{ "x13.round", E1(365, "35,495.14", "35,495.15"), 365, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "cls.known", E1(53, "2010350-事业运行", "2019898-事业运行"), 53, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "cls.name", E1(53, "30101-基本工资", "30101-基本薪酬"), 53, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "cls.econ_pair", E1(53, "50501-工资福利支出\t30101", "50502-商品和服务支出\t30101"), 53, YS_SEV_ERROR, { { 0 } }, 0,
-	  NULL, { { 0 } }, 0 },
-	{ "cls.class_rows", E1(53, "2010350-事业运行", "2270101-事业运行"), 53, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  NULL, { { 0 } }, 0, NULL },
+	{ "cls.class_rows", E1(53, "2010350-事业运行", "2270101-事业运行"), 53, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "cls.dedicated", { { 0 } }, 0, 108, YS_SEV_WARNING, { { 108, "30109-职业年金缴费", "30108-机关事业单位基本养老保险缴费" } },
-	  1, NULL, { { 0 } }, 0 },
-	{ "comp.tables", { { 0 } }, 0, 0, YS_SEV_ERROR, { { 0 } }, 0, FIXTURE("bad/truncated-12.txt"), { { 0 } }, 0 },
-	{ "comp.labels", E1(13, "五、事业收入", "五、事业性收入"), 13, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "comp.labels", E1(18, "\t\t十、节能环保支出", "\t5.000000\t十、节能环保支出"), 18, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "pres.numbering", { { 0 } }, 0, 286, YS_SEV_WARNING, { { 286, "预算表12", "预算12表" } }, 1, NULL, { { 0 } }, 0 },
+	  1, NULL, { { 0 } }, 0, NULL },
+	{ "comp.tables", { { 0 } }, 0, 0, YS_SEV_ERROR, { { 0 } }, 0, FIXTURE("bad/truncated-12.txt"), { { 0 } }, 0, NULL },
+	{ "comp.labels", E1(13, "五、事业收入", "五、事业性收入"), 13, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "comp.labels", E1(18, "\t\t十、节能环保支出", "\t5.000000\t十、节能环保支出"), 18, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "pres.numbering", { { 0 } }, 0, 286, YS_SEV_WARNING, { { 286, "预算表12", "预算12表" } }, 1, NULL, { { 0 } }, 0, NULL },
 	{ "pres.name_variants", { { 0 } }, 0, 79, YS_SEV_WARNING,
-	  { { 79, "（室）", "(室)" }, { 94, "维修（护）费", "维修(护)费" }, { 174, "（室）", "(室)" } }, 3, NULL, { { 0 } }, 0 },
-	{ "pres.unit", E1(49, "金额单位：万元", ""), 47, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  { { 79, "（室）", "(室)" }, { 94, "维修（护）费", "维修(护)费" }, { 174, "（室）", "(室)" } }, 3, NULL, { { 0 } }, 0, NULL },
+	{ "pres.unit", E1(49, "金额单位：万元", ""), 47, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "perf.misplaced", { { 0 } }, 0, 314, YS_SEV_WARNING, { { 313, "成本指标\t经济成本指标", "产出指标\t数量指标" } }, 1,
-	  NULL, { { 0 } }, 0 },
-	{ "x03_fiscal.code", E1(173, "18,252.308052", "99,252.308052"), 173, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x10.total", E1(276, "合计\t2,403.831057", "合计\t99,999.000000"), 276, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x11.fiscal", E1(284, "合 计\t\t\t", "合 计\t\t\t99,999.000000"), 284, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "x13.other", E1(365, "928.02\t928.02\t0.00", "928.03\t928.02\t0.00"), 365, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "cls.level", E1(53, "2010350-事业运行", "20103-事业运行"), 53, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  NULL, { { 0 } }, 0, NULL },
+	{ "x03_fiscal.code", E1(173, "18,252.308052", "99,252.308052"), 173, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x10.total", E1(276, "合计\t2,403.831057", "合计\t99,999.000000"), 276, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x11.fiscal", E1(284, "合 计\t\t\t", "合 计\t\t\t99,999.000000"), 284, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "x13.other", E1(365, "928.02\t928.02\t0.00", "928.03\t928.02\t0.00"), 365, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "cls.level", E1(53, "2010350-事业运行", "20103-事业运行"), 53, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "cls.fund_table", E1(173, "2010350\t事业运行", "2120801\t征地和拆迁补偿支出"), 173, YS_SEV_WARNING, { { 0 } }, 0, NULL,
-	  { { 0 } }, 0 },
+	  { { 0 } }, 0, NULL },
 	{ "cls.pair_06_03", E1(209, "50501-工资福利支出\t30101", "50101-工资奖金津补贴\t30101"), 209, YS_SEV_WARNING, { { 0 } }, 0,
-	  NULL, { { 0 } }, 0 },
-	{ "comp.year", E1(360, "(2026年度)", "()"), -1, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "comp.department", E1(362, "北京市机关事务管理中心", ""), -1, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "comp.order", { { 0 } }, 0, 118, YS_SEV_NOTICE, { { 0 } }, 0, FIXTURE("bad/reordered.txt"), { { 0 } }, 0 },
+	  NULL, { { 0 } }, 0, NULL },
+	{ "comp.year", E1(360, "(2026年度)", "()"), -1, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "comp.department", E1(362, "北京市机关事务管理中心", ""), -1, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "comp.order", { { 0 } }, 0, 118, YS_SEV_NOTICE, { { 0 } }, 0, FIXTURE("bad/reordered.txt"), { { 0 } }, 0, NULL },
 	{ "comp.project_total", E1(292, "65-各办公区互联网接入费\t333.880000", "65-各办公区互联网接入费\t0.000000"), 292,
-	  YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "comp.indicator_blank", E1(293, "时效指标\t故障处理到达现场时间\t", "时效指标\t\t"), 293, YS_SEV_WARNING, { { 0 } }, 0,
-	  NULL, { { 0 } }, 0 },
+	  NULL, { { 0 } }, 0, NULL },
 	{ "comp.basic_capital", E1(103, "31002-办公设备购置", "30901-房屋建筑物购建"), 103, YS_SEV_ERROR, { { 0 } }, 0, NULL,
-	  { { 0 } }, 0 },
+	  { { 0 } }, 0, NULL },
 	{ "comp.procurement_class", E1(274, "A-货物\t363.999200", "A-货物\t99,999.000000"), 274, YS_SEV_WARNING, { { 0 } }, 0,
-	  NULL, { { 0 } }, 0 },
+	  NULL, { { 0 } }, 0, NULL },
 	{ "pres.spaced", { { 0 } }, 0, 243, YS_SEV_NOTICE,
-	  { { 243, "合 计", "合计" }, { 251, "合 计", "合计" }, { 259, "合 计", "合计" } }, 3, NULL, { { 0 } }, 0 },
+	  { { 243, "合 计", "合计" }, { 251, "合 计", "合计" }, { 259, "合 计", "合计" } }, 3, NULL, { { 0 } }, 0, NULL },
 	{ "pres.decimals", E1(54, "607.148600\t607.148600", "607.1486\t607.148600"), 54, YS_SEV_WARNING, { { 0 } }, 0, NULL,
-	  { { 0 } }, 0 },
-	{ "pres.title_number", E1(203, "预算06表", "预算05表"), 203, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "pres.ordinals", E1(13, "五、事业收入", "六、事业收入"), 13, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  { { 0 } }, 0, NULL },
+	{ "pres.title_number", E1(203, "预算06表", "预算05表"), 203, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "pres.ordinals", E1(13, "五、事业收入", "六、事业收入"), 13, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "pres.zero_printed", E1(10, "二、政府性基金预算拨款收入\t\t", "二、政府性基金预算拨款收入\t0.000000\t"), 10, YS_SEV_NOTICE,
-	  { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "pres.units_mixed", E1(247, "金额单位：万元", "金额单位：元"), 247, YS_SEV_NOTICE, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "pres.fullwidth_digits", E1(267, "25.400000", "２５.400000"), 267, YS_SEV_NOTICE, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "pres.units_mixed", E1(247, "金额单位：万元", "金额单位：元"), 247, YS_SEV_NOTICE, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "pres.fullwidth_digits", E1(267, "25.400000", "２５.400000"), 267, YS_SEV_NOTICE, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "perf.categories", { { 0 } }, 0, 308, YS_SEV_WARNING,
-	  { { 314, "产出指标\t数量指标\t提供清洁", "满意度指标\t服务对象满意度指标\t提供清洁" } }, 1, NULL, { { 0 } }, 0 },
+	  { { 314, "产出指标\t数量指标\t提供清洁", "满意度指标\t服务对象满意度指标\t提供清洁" } }, 1, NULL, { { 0 } }, 0, NULL },
 	{ "perf.levels", E1(293, "产出指标\t时效指标", "产出指标\t社会效益指标"), 293, YS_SEV_WARNING, { { 0 } }, 0, NULL,
-	  { { 0 } }, 0 },
-	{ "perf.percent", E1(303, "≥\t99.9\t%", "≥\t199.9\t%"), 303, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "perf.months", E1(310, "≤\t11\t月", "≤\t13\t月"), 310, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "perf.qualitative", E1(306, "定性\t优", "定性\t很好"), 306, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "perf.numeric", E1(294, "≤\t60\t分钟", "≤\t六十\t分钟"), 294, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "perf.cost", E1(333, "≤\t282.74\t万元", "≤\t382.74\t万元"), 333, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
-	{ "perf.duplicate", E1(294, "故障响应时间", "故障处理到达现场时间"), 294, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  { { 0 } }, 0, NULL },
+	{ "perf.percent", E1(303, "≥\t99.9\t%", "≥\t199.9\t%"), 303, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "perf.months", E1(310, "≤\t11\t月", "≤\t13\t月"), 310, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "perf.qualitative", E1(306, "定性\t优", "定性\t很好"), 306, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "perf.numeric", E1(294, "≤\t60\t分钟", "≤\t六十\t分钟"), 294, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "perf.cost", E1(333, "≤\t282.74\t万元", "≤\t382.74\t万元"), 333, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "perf.duplicate", E1(294, "故障响应时间", "故障处理到达现场时间"), 294, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "perf.goal",
 	  E1(308, "\t保障北京市机关事务管理中心计划外的临时性支出，按要求完成新增、临时、紧急项目以及财政政策确定的新增任务。\t", "\t\t"),
-	  308, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0 },
+	  308, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "perf.unit_wide", E1(366, "\t结合市机关事务管理中心", "\t\t结合市机关事务管理中心"), 358, YS_SEV_WARNING, { { 0 } }, 0,
-	  NULL, { { 0 } }, 0 },
+	  NULL, { { 0 } }, 0, NULL },
 	{ "yoy.sangong", { { 0 } }, 0, 267, YS_SEV_WARNING, { { 0 } }, 0, NULL,
-	  { { 267, "25.400000\t\t16.000000", "20.000000\t\t10.600000" } }, 1 },
-	{ "yoy.class", { { 0 } }, 0, 9, YS_SEV_NOTICE, { { 0 } }, 0, NULL, { { 9, "27,724.538052", "17,724.538052" } }, 1 },
+	  { { 267, "25.400000\t\t16.000000", "20.000000\t\t10.600000" } }, 1, NULL },
+	{ "yoy.class", { { 0 } }, 0, 9, YS_SEV_NOTICE, { { 0 } }, 0, NULL, { { 9, "27,724.538052", "17,724.538052" } }, 1, NULL },
 	{ "yoy.total", { { 0 } }, 0, 37, YS_SEV_NOTICE, { { 0 } }, 0, NULL,
-	  { { 37, "支出总计\t35,495.141375", "支出总计\t25,495.141375" } }, 1 },
+	  { { 37, "支出总计\t35,495.141375", "支出总计\t25,495.141375" } }, 1, NULL },
 	{ "yoy.projects", { { 0 } }, 0, 286, YS_SEV_NOTICE, { { 0 } }, 0, NULL,
-	  { { 292, "11000022Y0000004247 65-各办公区互联网接入费", "11000022Y0000009999 65-已取消的项目" } }, 1 },
-	{ "yoy.tables", { { 0 } }, 0, -1, YS_SEV_WARNING, { { 0 } }, 0, FIXTURE("bad/truncated-12.txt"), { { 0 } }, 1 },
+	  { { 292, "11000022Y0000004247 65-各办公区互联网接入费", "11000022Y0000009999 65-已取消的项目" } }, 1, NULL },
+	{ "yoy.tables", { { 0 } }, 0, -1, YS_SEV_WARNING, { { 0 } }, 0, FIXTURE("bad/truncated-12.txt"), { { 0 } }, 1, NULL },
+	/* any layout: the general fixture (tests/fixtures/general/district.txt) */
+	G("gen.hierarchy", 21, "8,000,000\t8,000,000\t0", "8,000,100\t8,000,000\t0", YS_SEV_ERROR),
+	G("gen.total", 26, "12,345,600\t10,345,600", "12,345,700\t10,345,600", YS_SEV_ERROR),
+	G("gen.columns", 35, "1,345,600\t0\t1,345,600", "1,345,600\t0\t1,345,500", YS_SEV_ERROR),
+	G("gen.balance", 13, "支出总计\t12,345,600", "支出总计\t12,345,700", YS_SEV_ERROR),
+	G("gen.empty", 41, "注：", "合计\t\t500\n注：", YS_SEV_WARNING),
+	G("gen.cell", 12, "二、事业收入\t\t二、", "二、事业收入\t另计\t二、", YS_SEV_NOTICE),
+	G("gen.unread", 42, "-- page 6 --", "2024年部门预算项目明细表\n编制部门：某某\t\t\t单位：元\n-- page 6 --",
+	  YS_SEV_WARNING),
+	G("gen.department", 6, "上海市普陀区某某街道办事处2024年度部门预算表", "上海市某某街道办事处2024年度部门预算表",
+	  YS_SEV_WARNING),
+	G("gen.narrative", 3, "收入预算总计1,234.56万元", "收入预算总计1,234.66万元", YS_SEV_WARNING),
 };
 
 
@@ -171,7 +201,9 @@ START_TEST(rule_triggers)
 	const rcase *c = &cases[_i];
 	ck_assert_msg(ys_rule_find(c->rule) != NULL, "no rule %s", c->rule);
 	ys_doc *doc;
-	if (c->file) {
+	if (c->general) {
+		doc = read_general(c->general, c->trig, c->ntrig);
+	} else if (c->file) {
 		ys_ctx ctx;
 		ys_ctx_init(&ctx);
 		ck_assert_msg(ys_doc_read_text_file(&ctx, c->file, &doc) == YS_OK, "%s", ctx.msg);
@@ -191,7 +223,7 @@ END_TEST
 START_TEST(rule_passes)
 {
 	const rcase *c = &cases[_i];
-	ys_doc *doc = read_seed(c->pass, c->npass);
+	ys_doc *doc = c->general ? read_general(c->general, c->pass, c->npass) : read_seed(c->pass, c->npass);
 	ys_doc *prev = c->with_prev ? read_seed(NULL, 0) : NULL; /* last year the same as this year */
 	ys_report *rep = run_prev(doc, c->rule, prev);
 	ys_doc_free(prev);
