@@ -459,7 +459,10 @@ static int figure_for(const ys_doc *doc, const char *clause, const ys_table **tt
 		/* a part of the total (1.财政拨款收入…, 其他资金…) is not the total */
 		static const char *const parts[] = { "财政拨款", "其他", "财政专户", "事业", "上级", "附属", "经营",
 			                             "一般公共", "政府性基金", "国有资本", "结转", NULL };
-		int part = clause[0] >= '0' && clause[0] <= '9';
+		const char *d = clause;
+		while (*d >= '0' && *d <= '9')
+			d++;
+		int part = d > clause && (*d == '.' || !strncmp(d, "、", 3) || !strncmp(d, "．", 3)); /* 1.财政拨款… */
 		for (int k = 0; parts[k] && !part; k++)
 			part = strstr(clause, parts[k]) != NULL;
 		if (part)
