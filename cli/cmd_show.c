@@ -15,7 +15,9 @@ static const char usage[] =
 	"  --table NN     only table NN (01..13)\n"
 	"  --format F     text (the published tab-separated layout; default),\n"
 	"                 csv (one table: its columns; all tables: a line per cell),\n"
-	"                 json (every table, row and cell with its line; amounts in 分)\n"
+	"                 json (every table, row and cell with its line; amounts in 分),\n"
+	"                 lines (a PDF's text layer as the general reader sees it, a line\n"
+	"                 per visual line, cells tab-separated; see docs/layouts.md)\n"
 	"With -o OUTDIR, publish it as 'yusuan build' does: --format text, csv, json,\n"
 	"xlsx, pdf, html or all (default all); the HTML site lists the check's findings,\n"
 	"each linked to its cell.  --encoding utf-8|gb18030 for the CSV files.\n"
@@ -60,7 +62,7 @@ done:
 
 int cmd_show(int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "csv", "json", NULL };
+	static const char *const formats[] = { "text", "csv", "json", "lines", NULL };
 	const char *file = NULL, *outdir = NULL, *fmtarg = NULL, *catdir = NULL;
 	int tid = -1, has_enc = 0;
 	ys_encoding enc = YS_ENC_UTF8_BOM;
@@ -113,6 +115,12 @@ int cmd_show(int argc, char **argv)
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
+	if (fmt == 3) { /* lines */
+		ys_buf out = YS_BUF_INIT;
+		int rc = ys_pdf_text(&ctx, file, 0, &out) ? cli_fail(&ctx) : cli_write_stdout(&out);
+		ys_buf_release(&out);
+		return rc;
+	}
 	ys_doc *doc;
 	if (ys_doc_read_file(&ctx, file, &doc))
 		return cli_fail(&ctx);

@@ -76,6 +76,28 @@ static void put_table(ys_buf *out, const ys_table *t)
 	ys_buf_addc(out, '\n');
 }
 
+/* A table of another layout, as the general reader aligned it: title,
+ * unit, a line of column labels, a line per row (tab-separated). */
+static void put_general(ys_buf *out, const ys_table *t)
+{
+	const ys_tabledef *d = t->def;
+	ys_buf_addf(out, "%s\n\n", t->title);
+	if (t->page)
+		ys_buf_addf(out, "（第 %d 页）", t->page);
+	ys_buf_addf(out, "单位：%s\n\n", ys_unit_name(t->unit));
+	for (int c = 0; c < d->ncols; c++)
+		ys_buf_addf(out, "%s%s", c ? "\t" : "", d->cols[c].label ? d->cols[c].label : "");
+	ys_buf_addc(out, '\n');
+	for (int r = 0; r < t->nrows; r++) {
+		for (int c = 0; c < d->ncols; c++)
+			ys_buf_addf(out, "%s%s", c ? "\t" : "", t->rows[r].cells[c].text);
+		ys_buf_addc(out, '\n');
+	}
+	if (t->note)
+		ys_buf_addf(out, "%s\n", t->note);
+	ys_buf_addc(out, '\n');
+}
+
 ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 {
 	for (int i = 0; i < doc->ntables; i++) {
@@ -84,5 +106,7 @@ ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 			continue;
 		put_table(out, t);
 	}
+	for (int i = 0; i < doc->nothers && tid < 0; i++)
+		put_general(out, doc->others[i]);
 	return out->oom ? ys_error(ctx, YS_ENOMEM, "out of memory rendering text") : YS_OK;
 }
