@@ -3,6 +3,8 @@
 #   make            build/yusuan and build/libyusuan.a
 #   make test       install dependencies, build, run every test (SAN=1: under ASan+UBSan)
 #   make demo       install dependencies, build, run the main job
+#   make fuzz       build the libFuzzer harnesses, replay the kept inputs and
+#                   fuzz each harness FUZZ_SECONDS (10) seconds
 #
 # Dependencies are found with pkg-config and installed by scripts/deps.sh.
 
@@ -108,6 +110,15 @@ test:
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory clitest
+	@$(MAKE) --no-print-directory fuzz-regress
+
+# libFuzzer harnesses (tests/fuzz/README.md): `make fuzz FUZZ_SECONDS=N`
+# replays the kept inputs and fuzzes each harness N seconds (clang).
+include tests/fuzz/fuzz.mk
+fuzz fuzz-regress: fuzz-deps
+.PHONY: fuzz-deps
+fuzz-deps:
+	@scripts/deps.sh --fuzz
 
 demo: deps
 	@$(MAKE) --no-print-directory all

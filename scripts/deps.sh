@@ -6,6 +6,9 @@
 #                             for the HTML site's browser test Debian's
 #                             chromium, Node.js/npm and the pinned
 #                             playwright-core (tests/browser/package-lock.json)
+#   scripts/deps.sh --fuzz    clang with its runtime (libFuzzer, the
+#                             sanitizers) for the fuzz harnesses (make fuzz;
+#                             make test replays their kept inputs)
 #   scripts/deps.sh --bench   what make bench needs besides: Node.js/npm
 #                             (DuckDB's peer), GNU time, the sqlite3 shell
 #
@@ -33,7 +36,10 @@ installed() {
 missing=""
 case "$mode" in
 --test)
-	PKGS="$PKGS check chromium"
+	PKGS="$PKGS check chromium clang libclang-rt-dev"
+	;;
+--fuzz)
+	PKGS="$PKGS clang libclang-rt-dev"
 	;;
 --bench)
 	PKGS=""
@@ -42,13 +48,13 @@ case "$mode" in
 	;;
 "") ;;
 *)
-	echo "usage: scripts/deps.sh [--test|--bench]" >&2
+	echo "usage: scripts/deps.sh [--test|--fuzz|--bench]" >&2
 	exit 2
 	;;
 esac
 # Node.js from another source (NodeSource's nodejs ships npm and conflicts
 # with Debian's npm) counts as present when it is on PATH.
-if [ -n "$mode" ]; then
+if [ "$mode" = --test ] || [ "$mode" = --bench ]; then
 	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 	command -v npm >/dev/null 2>&1 || missing="$missing npm"
 fi

@@ -427,10 +427,12 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 	}
 	ys_amount a;
 	ys_money_err e;
-	if (ys_money_parse(CELL(B_AMOUNT), LEN(B_AMOUNT), t->unit, &a, &e) || !a.present)
-		return fail(t, line, COL(B_AMOUNT) + (int)ys_utf8_count(CELL(B_AMOUNT), e.pos),
-		            "金额 '%.*s' is not an amount in %s%s%s", (int)LEN(B_AMOUNT), CELL(B_AMOUNT),
-		            ys_unit_name(t->unit), a.present ? ": " : "", a.present ? e.what : "");
+	if (ys_money_parse(CELL(B_AMOUNT), LEN(B_AMOUNT), t->unit, &a, &e))
+		return fail(t, line, COL(B_AMOUNT), "金额 '%.*s' is not an amount in %s: %s (at character %d)",
+		            (int)LEN(B_AMOUNT), CELL(B_AMOUNT), ys_unit_name(t->unit), e.what,
+		            (int)ys_utf8_count(CELL(B_AMOUNT), e.pos) + 1);
+	if (!a.present)
+		return fail(t, line, COL(B_AMOUNT), "金额 is blank: expected an amount in %s", ys_unit_name(t->unit));
 	if (a.fen < 0)
 		return fail(t, line, COL(B_AMOUNT), "negative amount");
 	it.amount = a.fen;

@@ -55,6 +55,7 @@ int ys_csv_next(ys_csv *c, ys_ctx *ctx)
 	ys_buf_reset(&c->store);
 	c->nf = 0;
 	const char *linestart = c->p;
+	const char *colstart = c->p; /* where col was counted to: counting goes on from there */
 	int col = 1;
 	for (;;) {
 		if (push_field(c, ctx, c->line, col))
@@ -81,7 +82,8 @@ int ys_csv_next(ys_csv *c, ys_ctx *ctx)
 				}
 				if (*c->p == '\n') {
 					c->line++;
-					linestart = c->p + 1;
+					linestart = colstart = c->p + 1;
+					col = 1;
 				}
 				ys_buf_addc(&c->store, *c->p++);
 				flen++;
@@ -106,7 +108,8 @@ int ys_csv_next(ys_csv *c, ys_ctx *ctx)
 		ys_buf_addc(&c->store, '\0');
 		if (c->p < c->end && *c->p == c->sep) {
 			c->p++;
-			col = (int)ys_utf8_count(linestart, (size_t)(c->p - linestart)) + 1;
+			col += (int)ys_utf8_count(colstart, (size_t)(c->p - colstart));
+			colstart = c->p;
 			continue;
 		}
 		break;

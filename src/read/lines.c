@@ -99,7 +99,9 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *text, size_t len, ys_lines
 					nf++;
 				}
 				cp += (int)ys_utf8_count(c, (size_t)(t - c)) + 1;
-				col++;
+				if (++col > YS_LINE_COLS_MAX)
+					return ys_error(ctx, YS_ELIMIT, "line %d: more than %d tab-separated columns", lineno,
+					                YS_LINE_COLS_MAX);
 				c = t + 1;
 			}
 			if (nf) {
@@ -132,6 +134,17 @@ typedef struct pchar {
 	const char *s;      /* its UTF-8 in the page text */
 	int len;
 } pchar;
+
+/* A character box edge in tenths of a point, clamped: a hostile PDF can put
+ * text anywhere (or at NaN), and the int arithmetic below must not overflow. */
+static int coord(double v)
+{
+	if (!(v > -YS_PDF_COORD_MAX / 10.0)) /* NaN too */
+		return -YS_PDF_COORD_MAX;
+	if (v > YS_PDF_COORD_MAX / 10.0)
+		return YS_PDF_COORD_MAX;
+	return (int)(v * 10);
+}
 
 static int cmp_y(const void *a, const void *b)
 {
@@ -275,8 +288,8 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 						r = ys_error(ctx, YS_ENOMEM, "out of memory");
 						break;
 					}
-					c[n] = (pchar){ (int)(rects[i].x1 * 10), (int)(rects[i].x2 * 10), (int)(rects[i].y1 * 10),
-						        (int)(rects[i].y2 * 10), cp, s, (int)(next - s) };
+					c[n] = (pchar){ coord(rects[i].x1), coord(rects[i].x2), coord(rects[i].y1),
+						        coord(rects[i].y2), cp, s, (int)(next - s) };
 					n++;
 				}
 				s = next;

@@ -15,6 +15,8 @@
 #define YS_TAB_PITCH 1000 /* a tab column's width in text input */
 #define YS_PDF_PAGES_MAX 5000
 #define YS_LINE_FRAGS_MAX 256
+#define YS_LINE_COLS_MAX 4096  /* tab columns on one line of text input (empty ones count) */
+#define YS_PDF_COORD_MAX 200000 /* |coordinate| in tenths of a point: 20,000 pt, far beyond any page */
 
 typedef struct ys_frag {
 	const char *s; /* trimmed UTF-8, in the lines' arena */

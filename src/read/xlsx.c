@@ -24,7 +24,8 @@
 #include "yusuan/input.h"
 
 #define YS_XLSX_PART_MAX ((zip_uint64_t)256 << 20)
-#define YS_XLSX_MAX_CELLS 16384
+#define YS_XLSX_MAX_CELLS 16384   /* columns in a row: Excel's own limit (XFD) */
+#define YS_XLSX_MAX_ROWS 1048576  /* rows in a sheet: Excel's own limit */
 
 /* Read one part of the archive, NUL-terminated.  Returns NULL when it is
  * missing (ctx untouched) or on error (ctx set, *failed = 1). */
@@ -307,16 +308,36 @@ typedef struct wsheetdata {
 	char type[16];
 	ys_buf v;
 	int in_v, in_is_t;
-	int oom, bad_index, too_wide;
+	int oom, bad_index, too_wide, bad_row;
 } wsheetdata;
 
-/* "AB12" -> column 28 (1-based); 0 when there are no letters */
+/* "AB12" -> column 28 (1-based); 0 when there are no letters; beyond
+ * YS_XLSX_MAX_CELLS it stops counting at YS_XLSX_MAX_CELLS + 1 */
 static int col_of_ref(const char *r)
 {
 	int c = 0;
-	for (; *r >= 'A' && *r <= 'Z'; r++)
+	for (; *r >= 'A' && *r <= 'Z'; r++) {
 		c = c * 26 + (*r - 'A' + 1);
+		if (c > YS_XLSX_MAX_CELLS)
+			return YS_XLSX_MAX_CELLS + 1;
+	}
 	return c;
+}
+
+/* A row number "1".."1048576"; 0 when it is not one */
+static int row_number(const char *r)
+{
+	int v = 0;
+	if (!*r)
+		return 0;
+	for (; *r; r++) {
+		if (*r < '0' || *r > '9')
+			return 0;
+		v = v * 10 + (*r - '0');
+		if (v > YS_XLSX_MAX_ROWS)
+			return 0;
+	}
+	return v;
 }
 
 static void ws_start(void *ud, const char *el, const char **atts)
@@ -325,12 +346,16 @@ static void ws_start(void *ud, const char *el, const char **atts)
 	const char *l = local(el);
 	if (!strcmp(l, "row")) {
 		const char *r = attr(atts, "r");
-		w->row = r ? atoi(r) : w->row + 1;
+		w->row = r ? row_number(r) : w->row + 1;
+		if (w->row < 1 || w->row > YS_XLSX_MAX_ROWS) {
+			w->bad_row = 1;
+			w->row = 1;
+		}
 		w->col = 0;
 	} else if (!strcmp(l, "c")) {
 		const char *r = attr(atts, "r"), *t = attr(atts, "t");
 		int c = r ? col_of_ref(r) : 0;
-		w->col = c > 0 ? c : w->col + 1;
+		w->col = c > 0 ? c : w->col < YS_XLSX_MAX_CELLS ? w->col + 1 : YS_XLSX_MAX_CELLS + 1;
 		snprintf(w->type, sizeof w->type, "%s", t ? t : "n");
 		ys_buf_reset(&w->v);
 	} else if (!strcmp(l, "v")) {
@@ -543,6 +568,9 @@ static ys_result book_sheet(ys_ctx *ctx, book *bk, int i, wsheetdata *w)
 	if (w->bad_index)
 		return ys_error(ctx, YS_EPARSE, "%s: sheet '%s' refers to a shared string that does not exist", bk->path,
 		                bk->wb.s[i].name);
+	if (w->bad_row)
+		return ys_error(ctx, YS_EPARSE, "%s: sheet '%s' has a row numbered outside 1..%d", bk->path,
+		                bk->wb.s[i].name, YS_XLSX_MAX_ROWS);
 	if (w->too_wide)
 		return ys_error(ctx, YS_ELIMIT, "%s: sheet '%s' has a row wider than %d cells", bk->path, bk->wb.s[i].name,
 		                YS_XLSX_MAX_CELLS);

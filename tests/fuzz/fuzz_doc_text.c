@@ -1,0 +1,127 @@
+/*
+ * fuzz_doc_text.c - the disclosure text reader, from memory
+ * (ys_doc_read_text), then everything that walks what it read: ys_check
+ * with no catalog, ys_row_label, and the text, CSV and JSON renderers.
+ *
+ * Invariants: a failed read leaves no document and a message; the text
+ * layout round-trips - what ys_render_text writes reads back to the same
+ * tables, rows (kind, block) and cells (text, 分, present), and rendering
+ * that again gives the same bytes; check's counts add up.
+ */
+#include "fuzzutil.h"
+
+#include "yusuan/doc.h"
+#include "yusuan/render.h"
+#include "yusuan/rules.h"
+
+static void same_cells(const ys_doc *a, const ys_doc *b)
+{
+	if (a->ntables != b->ntables)
+		die("round trip: %d tables, then %d", a->ntables, b->ntables);
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *x = a->tables[k], *y = b->tables[k];
+		if (!x != !y)
+			die("round trip: table %02d %s", k + 1, x ? "lost" : "appeared");
+		if (!x)
+			continue;
+		if (x->nrows != y->nrows)
+			die("round trip: table %02d has %d rows, then %d", k + 1, x->nrows, y->nrows);
+		if (strcmp(x->title, y->title))
+			die("round trip: table %02d title '%s', then '%s'", k + 1, x->title, y->title);
+		for (int r = 0; r < x->nrows; r++) {
+			const ys_row *p = &x->rows[r], *q = &y->rows[r];
+			if (p->kind != q->kind || p->block != q->block)
+				die("round trip: table %02d row %d (line %d): kind %d block %d, then kind %d block %d (line %d)", k + 1,
+				    r, p->line, p->kind, p->block, q->kind, q->block, q->line);
+			for (int c = 0; c < x->def->ncols; c++) {
+				const ys_cell *u = &p->cells[c], *v = &q->cells[c];
+				if (strcmp(u->text, v->text) || u->amt.fen != v->amt.fen || u->amt.present != v->amt.present)
+					die("round trip: table %02d row %d (line %d) column %s: '%s' (%lld, %d), then '%s' (%lld, %d) "
+					    "at line %d",
+					    k + 1, r, p->line, x->def->cols[c].id, u->text, (long long)u->amt.fen, u->amt.present,
+					    v->text, (long long)v->amt.fen, v->amt.present, q->line);
+			}
+		}
+	}
+}
+
+static void walk(const ys_doc *doc)
+{
+	char buf[128];
+	for (int k = 0; k < YS_NTABLES; k++) {
+		const ys_table *t = doc->tables[k];
+		if (!t)
+			continue;
+		if (t->def->id != (ys_tid)k)
+			die("table %d holds the description of %d", k, t->def->id);
+		for (int r = 0; r < t->nrows; r++)
+			for (int p = 0; p < t->def->npanels; p++) {
+				const char *l = ys_row_label(t, r, p, buf, sizeof buf);
+				if (!l || strnlen(l, sizeof buf) >= sizeof buf)
+					die("row label of table %02d row %d not terminated", k + 1, r);
+			}
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc = (ys_doc *)1;
+	ys_result r = ys_doc_read_text(&ctx, "fuzz.txt", (const char *)data, size, &doc);
+	if (r) {
+		fz_note("read", ctx.msg);
+		if (doc)
+			die("failed read left a document");
+		if (!ctx.msg[0])
+			die("read failed (%s) without a message", ys_strerror(r));
+		return 0;
+	}
+	if (!doc)
+		die("read succeeded without a document");
+	walk(doc);
+
+	ys_report *rep = NULL;
+	ys_check_opts opts = { NULL, NULL, NULL };
+	ys_ctx_init(&ctx);
+	if (ys_check(&ctx, doc, &opts, &rep) == YS_OK) {
+		int sum = rep->count[0] + rep->count[1] + rep->count[2];
+		if ((size_t)sum != rep->nfindings)
+			die("report counts %d findings, holds %zu", sum, rep->nfindings);
+		for (size_t i = 0; i < rep->nfindings; i++)
+			if (!rep->findings[i].rule || !rep->findings[i].message)
+				die("finding %zu without rule or message", i);
+		ys_report_free(rep);
+	}
+
+	ys_buf out = YS_BUF_INIT, out2 = YS_BUF_INIT;
+	ys_ctx_init(&ctx);
+	if (ys_render_text(&ctx, doc, -1, &out) != YS_OK)
+		die("render_text failed: %s", ctx.msg);
+	ys_doc *again = NULL;
+	if (ys_doc_read_text(&ctx, "again.txt", out.s, out.len, &again) != YS_OK)
+		die("the rendered text does not read back: %s", ctx.msg);
+	same_cells(doc, again);
+	if (ys_render_text(&ctx, again, -1, &out2) != YS_OK)
+		die("render_text (again) failed: %s", ctx.msg);
+	if (out.len != out2.len || memcmp(out.s, out2.s, out.len))
+		die("rendering the re-read document gives other bytes");
+	ys_doc_free(again);
+	ys_buf_release(&out);
+	ys_buf_release(&out2);
+
+	ys_buf_init(&out);
+	if (ys_render_csv(&ctx, doc, -1, &out) != YS_OK)
+		die("render_csv failed: %s", ctx.msg);
+	ys_buf_reset(&out);
+	if (doc->ntables && ys_render_csv(&ctx, doc, doc->order[0], &out) != YS_OK)
+		die("render_csv of one table failed: %s", ctx.msg);
+	ys_buf_reset(&out);
+	if (ys_render_json(&ctx, doc, -1, &out) != YS_OK)
+		die("render_json failed: %s", ctx.msg);
+	ys_buf_release(&out);
+
+	ys_doc_free(doc);
+	return 0;
+}
