@@ -184,7 +184,8 @@ static char *from_gb18030(const char *raw, size_t n, size_t *outlen, size_t *bad
 	if (cd == (iconv_t)-1)
 		return NULL;
 	size_t cap, left;
-	if (__builtin_mul_overflow(n, 2, &cap) || __builtin_add_overflow(cap, 16, &cap)) {
+	/* UTF-8 takes at most 3 bytes for GB18030's 2 (and 4 for 4, 1 for 1) */
+	if (__builtin_add_overflow(n, n / 2 + 16, &cap)) {
 		iconv_close(cd);
 		errno = ENOMEM;
 		return NULL;
@@ -263,21 +264,24 @@ ys_result ys_text_decode(ys_ctx *ctx, const char *name, const char *raw, size_t 
 		if (!conv) {
 			if (errno == ENOMEM)
 				return ys_error(ctx, YS_ENOMEM, "%s: out of memory converting from GB18030", name);
+			/* where the reading got furthest: a GB18030 file fails as
+			 * UTF-8 at its first Chinese character, a UTF-8 file as
+			 * GB18030 wherever its bytes stop pairing up */
+			size_t at = gbbad > bad ? gbbad : bad;
 			return ys_error(ctx, YS_EENCODING,
 			                "%s:%zu: byte %zu is neither UTF-8 nor GB18030: expected a text disclosure",
-			                name, line_of(raw, bad), bad);
+			                name, line_of(raw, at), at);
 		}
 		*enc = YS_ENC_GB18030;
 		src = conv;
 		srclen = clen;
 	}
 
-	/* Copy, turning CRLF and lone CR into LF. */
-	char *dst = malloc(srclen + 1);
-	if (!dst) {
-		free(conv);
+	/* Copy, turning CRLF and lone CR into LF (in place when the text is
+	 * already a converted copy: a large file is not held three times). */
+	char *dst = conv ? conv : malloc(srclen + 1);
+	if (!dst)
 		return ys_error(ctx, YS_ENOMEM, "%s: out of memory", name);
-	}
 	size_t j = 0;
 	for (size_t i = 0; i < srclen; i++) {
 		if (src[i] == '\r') {
@@ -289,7 +293,6 @@ ys_result ys_text_decode(ys_ctx *ctx, const char *name, const char *raw, size_t 
 		}
 	}
 	dst[j] = '\0';
-	free(conv);
 	*out = dst;
 	*outlen = j;
 	return YS_OK;
@@ -303,9 +306,14 @@ ys_result ys_file_read(ys_ctx *ctx, const char *path, char **out, size_t *len)
 	if (!f)
 		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+	int stok = fstat(fileno(f), &st) == 0;
+	if (stok && S_ISDIR(st.st_mode)) {
 		fclose(f);
 		return ys_error(ctx, YS_EIO, "%s: is a directory, expected a file", path);
+	}
+	if (stok && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > YS_FILE_MAX) {
+		fclose(f);
+		return ys_error(ctx, YS_ELIMIT, "%s: larger than the %zu MiB limit for one file", path, YS_FILE_MAX >> 20);
 	}
 	ys_buf b = YS_BUF_INIT;
 	char chunk[65536];

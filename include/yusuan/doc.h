@@ -16,6 +16,11 @@
 #include "yusuan/tables.h"
 #include "yusuan/text.h"
 
+/* Rows in one table of a disclosure.  A department's longest table (05,
+ * every 项 of every unit) has a few thousand; a file with more is not a
+ * budget disclosure, and refusing it keeps memory bounded (docs/errors.md). */
+#define YS_TABLE_ROWS_MAX 100000
+
 typedef struct ys_cell {
 	const char *text;  /* as printed, trimmed; "" when blank or absent */
 	ys_amount amt;     /* amount columns: the parsed value */

@@ -718,6 +718,11 @@ static ys_result build(rd *r, const tbl *T)
 			prev->figures = 1;
 			continue;
 		}
+		if (nrows >= YS_TABLE_ROWS_MAX) {
+			e = ys_error(r->ctx, YS_ELIMIT, "%s:%d: more than %d rows in one table", r->doc->file, l->line,
+			             YS_TABLE_ROWS_MAX);
+			break;
+		}
 		if (nrows == capr) {
 			capr = capr ? capr * 2 : 64;
 			grow *v = realloc(rows, sizeof *v * (size_t)capr);
@@ -1125,7 +1130,7 @@ ys_result ys_doc_read_general(ys_ctx *ctx, const char *name, const char *data, s
 		return e;
 	ys_lines L;
 	ys_lines_init(&L);
-	e = ys_lines_from_text(ctx, text, tl, &L);
+	e = ys_lines_from_text(ctx, name, text, tl, &L);
 	if (!e)
 		e = read_doc(ctx, name, &L, out);
 	if (!e)

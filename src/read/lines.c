@@ -7,9 +7,12 @@
  * character: the gutters between table columns.  Letter-spaced labels
  * (当 年 收 入) are joined again.  Whitespace is dropped.
  */
+#include <errno.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "read/lines.h"
 #include "yusuan/text.h"
@@ -53,7 +56,7 @@ static int page_mark(const char *s, size_t n, int *page)
 	return 1;
 }
 
-ys_result ys_lines_from_text(ys_ctx *ctx, const char *text, size_t len, ys_lines *L)
+ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, size_t len, ys_lines *L)
 {
 	const char *p = text, *end = text + len;
 	int lineno = 0, page = 1;
@@ -62,6 +65,9 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *text, size_t len, ys_lines
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
 		lineno++;
+		if ((size_t)(le - p) > YS_LINE_BYTES_MAX)
+			return ys_error(ctx, YS_ELIMIT, "%s:%d: line longer than %zu bytes", name, lineno,
+			                YS_LINE_BYTES_MAX);
 		int pg;
 		if (page_mark(p, (size_t)(le - p), &pg)) {
 			page = pg;
@@ -90,8 +96,8 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *text, size_t len, ys_lines
 					n--;
 				if (n) {
 					if (nf == YS_LINE_FRAGS_MAX)
-						return ys_error(ctx, YS_ELIMIT, "line %d: more than %d cells", lineno,
-						                YS_LINE_FRAGS_MAX);
+						return ys_error(ctx, YS_ELIMIT, "%s:%d: more than %d cells in one row", name,
+						                lineno, YS_LINE_FRAGS_MAX);
 					tmp[nf].s = ys_arena_strndup(&L->arena, s, n);
 					tmp[nf].x0 = col * YS_TAB_PITCH;
 					tmp[nf].x1 = col * YS_TAB_PITCH + YS_TAB_PITCH - 1;
@@ -100,8 +106,8 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *text, size_t len, ys_lines
 				}
 				cp += (int)ys_utf8_count(c, (size_t)(t - c)) + 1;
 				if (++col > YS_LINE_COLS_MAX)
-					return ys_error(ctx, YS_ELIMIT, "line %d: more than %d tab-separated columns", lineno,
-					                YS_LINE_COLS_MAX);
+					return ys_error(ctx, YS_ELIMIT, "%s:%d: more than %d tab-separated columns", name,
+					                lineno, YS_LINE_COLS_MAX);
 				c = t + 1;
 			}
 			if (nf) {
@@ -241,6 +247,11 @@ static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int
 ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 {
 	GError *err = NULL;
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > YS_FILE_MAX)
+		return ys_error(ctx, YS_ELIMIT, "%s: larger than the %zu MiB limit for one file", path, YS_FILE_MAX >> 20);
 	char *full = realpath(path, NULL);
 	if (!full)
 		return ys_error(ctx, YS_EIO, "%s: cannot open: no such file", path);

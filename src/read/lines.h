@@ -15,6 +15,7 @@
 #define YS_TAB_PITCH 1000 /* a tab column's width in text input */
 #define YS_PDF_PAGES_MAX 5000
 #define YS_LINE_FRAGS_MAX 256
+#define YS_LINE_BYTES_MAX ((size_t)1 << 20) /* one line of text input, as in the seed layout */
 #define YS_LINE_COLS_MAX 4096  /* tab columns on one line of text input (empty ones count) */
 #define YS_PDF_COORD_MAX 200000 /* |coordinate| in tenths of a point: 20,000 pt, far beyond any page */
 
@@ -48,7 +49,7 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L);
 
 /* Tab-separated text (decoded UTF-8, LF lines).  "-- page N --" lines mark
  * pages, as in text extracted from PDFs. */
-ys_result ys_lines_from_text(ys_ctx *ctx, const char *text, size_t len, ys_lines *L);
+ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, size_t len, ys_lines *L);
 
 /* The lines as tab-separated text with page marks (for `show --format
  * lines` and tests); positions: each line's {top+height} and each

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "yusuan/doc.h"
 
@@ -34,6 +35,7 @@ typedef struct rd {
 	size_t hdrcap;
 	int page;
 	int after_rows;   /* a blank line was seen after rows: next row is a new page */
+	int after_carry[2]; /* 01/04: the current table's panel p has had its 结转 row */
 	ys_buf key;       /* scratch */
 } rd;
 
@@ -562,6 +564,9 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 		              table_name(t, tn, sizeof tn), def->code);
 	}
 
+	if (t->nrows >= YS_TABLE_ROWS_MAX)
+		return ys_error(r->ctx, YS_ELIMIT, "%s:%d: %s: more than %d rows in one table", r->name, line,
+		                table_name(t, tn, sizeof tn), YS_TABLE_ROWS_MAX);
 	if (ys_grow((void **)&t->rows, &r->rowcap, (size_t)t->nrows + 1, sizeof *t->rows))
 		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
 	ys_row *row = &t->rows[t->nrows];
@@ -615,13 +620,10 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 			const ys_cell *lab = &row->cells[p ? C01_OUT_LABEL : C01_IN_LABEL];
 			if (ys_cell_blank(lab))
 				continue;
-			int after_carry = 0;
-			for (int k = 0; k < t->nrows; k++) {
-				int f = t->rows[k].fixed[p];
-				if (f >= 0 && def->fixed[f].role == YS_FR_CARRY)
-					after_carry = 1;
-			}
-			row->fixed[p] = (short)match_fixed(r, def, p, lab->text, after_carry);
+			int f = match_fixed(r, def, p, lab->text, r->after_carry[p]);
+			row->fixed[p] = (short)f;
+			if (f >= 0 && def->fixed[f].role == YS_FR_CARRY)
+				r->after_carry[p] = 1;
 		}
 	}
 
@@ -667,6 +669,7 @@ static ys_result start_table(rd *r, const ys_tabledef *def, const char *title, s
 	doc->order[doc->ntables++] = def->id;
 	r->t = t;
 	r->rowcap = r->hdrcap = 0;
+	r->after_carry[0] = r->after_carry[1] = 0;
 	r->page = 0;
 	r->after_rows = 0;
 	int y = year_in(numbering);
@@ -964,9 +967,13 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+	struct stat st;
+	int regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
 	unsigned char magic[4] = { 0 };
-	size_t n = fread(magic, 1, 4, f);
+	size_t n = regular ? fread(magic, 1, 4, f) : 0;
 	fclose(f);
+	/* a workbook or a PDF is read by its path; a pipe cannot be sniffed
+	 * and read again, so it is read whole first, below */
 	if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)
 		return ys_doc_read_xlsx(ctx, path, out);
 	if (n == 4 && !memcmp(magic, "%PDF", 4))
@@ -976,6 +983,11 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	ys_result r = ys_file_read(ctx, path, &raw, &len);
 	if (r)
 		return r;
+	if (!regular && len >= 4 && (!memcmp(raw, "PK\3\4", 4) || !memcmp(raw, "%PDF", 4))) {
+		free(raw);
+		return ys_error(ctx, YS_EPARSE, "%s: a %s read from a pipe: give its file name instead", path,
+		                raw[0] == 'P' ? "workbook (XLSX)" : "PDF");
+	}
 	/* the seed's layout numbers its tables 预算01表 (or 预算表12); any other
 	 * layout goes to the general reader */
 	r = seed_layout(raw, len) ? ys_doc_read_text(ctx, path, raw, len, out)

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <zip.h>
 
 #include "input_int.h"
@@ -26,6 +27,10 @@
 #define YS_XLSX_PART_MAX ((zip_uint64_t)256 << 20)
 #define YS_XLSX_MAX_CELLS 16384   /* columns in a row: Excel's own limit (XFD) */
 #define YS_XLSX_MAX_ROWS 1048576  /* rows in a sheet: Excel's own limit */
+#define YS_DOC_XLSX_COLS 256      /* a disclosure sheet's columns: the text reader's cells in a row */
+#define YS_XML_DEPTH_MAX 128      /* element nesting; a worksheet needs 7 */
+#define YS_XML_TEXT_MAX ((size_t)1 << 20) /* one cell's or shared string's text: as a CSV field */
+#define YS_XLSX_MAX_STRINGS 4000000 /* shared strings (each costs memory even when empty); said in sst_end */
 
 /* Read one part of the archive, NUL-terminated.  Returns NULL when it is
  * missing (ctx untouched) or on error (ctx set, *failed = 1). */
@@ -81,20 +86,99 @@ static const char *attr(const char **atts, const char *name)
 	return NULL;
 }
 
-static int parse_xml(ys_ctx *ctx, const char *book, const char *part, const char *xml, size_t len, void *ud,
+/*
+ * Every handler's user data starts with an xmlud: a handler that finds a
+ * limit passed sets `limit` (a message), and the parse stops there.  The
+ * guard also bounds what expat itself does not: element nesting and the
+ * length of one run of text.
+ */
+typedef struct xmlud {
+	const char *limit;
+} xmlud;
+
+typedef struct xmlguard {
+	XML_Parser p;
+	xmlud *ud;
+	XML_StartElementHandler start;
+	XML_EndElementHandler end;
+	XML_CharacterDataHandler text;
+	int depth;
+	size_t run; /* text bytes since the last tag */
+	char msg[128];
+} xmlguard;
+
+static void guard_stop(xmlguard *g, const char *msg)
+{
+	if (!g->msg[0])
+		snprintf(g->msg, sizeof g->msg, "%s", msg);
+	XML_StopParser(g->p, XML_FALSE);
+}
+
+static void guard_start(void *ud, const char *el, const char **atts)
+{
+	xmlguard *g = ud;
+	g->run = 0;
+	if (++g->depth > YS_XML_DEPTH_MAX) {
+		char m[96];
+		snprintf(m, sizeof m, "elements nested deeper than %d", YS_XML_DEPTH_MAX);
+		guard_stop(g, m);
+		return;
+	}
+	g->start(g->ud, el, atts);
+	if (g->ud->limit)
+		guard_stop(g, g->ud->limit);
+}
+
+static void guard_end(void *ud, const char *el)
+{
+	xmlguard *g = ud;
+	g->run = 0;
+	g->depth--;
+	g->end(g->ud, el);
+	if (g->ud->limit)
+		guard_stop(g, g->ud->limit);
+}
+
+static void guard_text(void *ud, const char *s, int len)
+{
+	xmlguard *g = ud;
+	g->run += (size_t)len;
+	if (g->run > YS_XML_TEXT_MAX) {
+		char m[96];
+		snprintf(m, sizeof m, "a text longer than %zu bytes", YS_XML_TEXT_MAX);
+		guard_stop(g, m);
+		return;
+	}
+	if (g->text) {
+		g->text(g->ud, s, len);
+		if (g->ud->limit)
+			guard_stop(g, g->ud->limit);
+	}
+}
+
+/* Parse one part; ud starts with an xmlud.  Returns 0, or -1 with ctx set
+ * (malformed XML: EPARSE; a limit: ELIMIT; both say part:line:column). */
+static int parse_xml(ys_ctx *ctx, const char *book, const char *part, const char *xml, size_t len, xmlud *ud,
                      XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
 {
+	if (len > (size_t)INT_MAX) {
+		ys_error(ctx, YS_ELIMIT, "%s: part %s is larger than 2 GiB", book, part);
+		return -1;
+	}
 	XML_Parser p = XML_ParserCreate("UTF-8");
 	if (!p) {
 		ys_error(ctx, YS_ENOMEM, "out of memory");
 		return -1;
 	}
-	XML_SetUserData(p, ud);
-	XML_SetElementHandler(p, start, end);
-	if (text)
-		XML_SetCharacterDataHandler(p, text);
+	xmlguard g = { p, ud, start, end, text, 0, 0, "" };
+	XML_SetUserData(p, &g);
+	XML_SetElementHandler(p, guard_start, guard_end);
+	XML_SetCharacterDataHandler(p, guard_text);
 	int ok = XML_Parse(p, xml, (int)len, 1) == XML_STATUS_OK;
-	if (!ok)
+	if (!ok && g.msg[0])
+		ys_error(ctx, YS_ELIMIT, "%s: %s:%lu:%lu: %s", book, part, (unsigned long)XML_GetCurrentLineNumber(p),
+		         (unsigned long)XML_GetCurrentColumnNumber(p), g.msg);
+	else if (!ok)
 		ys_error(ctx, YS_EPARSE, "%s: %s:%lu:%lu: malformed XML: %s", book, part,
 		         (unsigned long)XML_GetCurrentLineNumber(p), (unsigned long)XML_GetCurrentColumnNumber(p),
 		         XML_ErrorString(XML_GetErrorCode(p)));
@@ -109,6 +193,7 @@ typedef struct wsheet {
 } wsheet;
 
 typedef struct wbook {
+	xmlud x;
 	wsheet s[64];
 	int n;
 } wbook;
@@ -147,6 +232,7 @@ static void noop_end(void *ud, const char *el)
 /* ---- shared strings ---- */
 
 typedef struct sst {
+	xmlud x;
 	char **s;
 	size_t n, cap;
 	ys_buf cur;
@@ -179,6 +265,10 @@ static void sst_end(void *ud, const char *el)
 		x->in_rph = 0;
 	} else if (!strcmp(l, "si")) {
 		x->in_si = 0;
+		if (x->n >= YS_XLSX_MAX_STRINGS) {
+			x->x.limit = "more than 4000000 shared strings";
+			return;
+		}
 		if (ys_grow((void **)&x->s, &x->cap, x->n + 1, sizeof *x->s)) {
 			x->oom = 1;
 			return;
@@ -193,8 +283,11 @@ static void sst_end(void *ud, const char *el)
 static void sst_text(void *ud, const char *s, int len)
 {
 	sst *x = ud;
-	if (x->in_t)
+	if (x->in_t) {
 		ys_buf_add(&x->cur, s, (size_t)len);
+		if (x->cur.len > YS_XML_TEXT_MAX)
+			x->x.limit = "a shared string longer than 1048576 bytes";
+	}
 }
 
 /* ---- a worksheet, as records ---- */
@@ -301,6 +394,7 @@ typedef struct wcell {
 } wcell;
 
 typedef struct wsheetdata {
+	xmlud x;
 	const sst *strings;
 	wcell *cells;
 	size_t n, cap;
@@ -520,7 +614,7 @@ static ys_result book_open(ys_ctx *ctx, const char *path, book *bk)
 			book_close(bk);
 			return r;
 		}
-		int bad = parse_xml(ctx, path, parts[k], xml, len, &bk->wb, wb_start, noop_end, NULL);
+		int bad = parse_xml(ctx, path, parts[k], xml, len, &bk->wb.x, wb_start, noop_end, NULL);
 		free(xml);
 		if (bad) {
 			book_close(bk);
@@ -533,7 +627,7 @@ static ys_result book_open(ys_ctx *ctx, const char *path, book *bk)
 		return ctx->code;
 	}
 	if (xml) {
-		int bad = parse_xml(ctx, path, "xl/sharedStrings.xml", xml, len, &bk->strings, sst_start, sst_end, sst_text);
+		int bad = parse_xml(ctx, path, "xl/sharedStrings.xml", xml, len, &bk->strings.x, sst_start, sst_end, sst_text);
 		free(xml);
 		if (bad || bk->strings.oom) {
 			ys_result r = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "out of memory");
@@ -559,7 +653,9 @@ static ys_result book_sheet(ys_ctx *ctx, book *bk, int i, wsheetdata *w)
 		return failed ? ctx->code
 		              : ys_error(ctx, YS_EPARSE, "%s: part %s of sheet '%s' is missing", bk->path, bk->wb.s[i].target,
 		                         bk->wb.s[i].name);
-	int bad = parse_xml(ctx, bk->path, bk->wb.s[i].target, xml, len, w, ws_start, ws_end, ws_text);
+	char part[600];
+	snprintf(part, sizeof part, "sheet '%s' (%s)", bk->wb.s[i].name, bk->wb.s[i].target);
+	int bad = parse_xml(ctx, bk->path, part, xml, len, &w->x, ws_start, ws_end, ws_text);
 	free(xml);
 	if (bad)
 		return ctx->code;
@@ -656,11 +752,17 @@ ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out)
 		int row = 0, col = 0;
 		for (size_t k = 0; !res && k < w.n; k++) {
 			const wcell *c = &w.cells[k];
+			if (c->col > YS_DOC_XLSX_COLS) {
+				res = ys_error(ctx, YS_ELIMIT, "%s: sheet '%s' row %d: a cell in column %d: a disclosure table has at most %d columns",
+				               path, bk.wb.s[i].name, c->row, c->col, YS_DOC_XLSX_COLS);
+				break;
+			}
 			if (c->row != row) {
 				if (row)
 					ys_buf_addc(&text, '\n');
-				/* keep the sheet's blank rows: they are page breaks */
-				for (int r = row + 1; row && r < c->row; r++)
+				/* keep the sheet's blank rows: they are page breaks (one
+				 * blank line is one, however many rows the gap) */
+				if (row && c->row > row + 1)
 					ys_buf_addc(&text, '\n');
 				row = c->row;
 				col = 1;
@@ -673,6 +775,9 @@ ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out)
 		}
 		ys_buf_adds(&text, "\n\n");
 		sheet_free(&w);
+		if (!res && text.len > YS_FILE_MAX)
+			res = ys_error(ctx, YS_ELIMIT, "%s: the workbook's tables come to more than %zu MiB of text", path,
+			               YS_FILE_MAX >> 20);
 	}
 	book_close(&bk);
 	if (!res && text.oom)
