@@ -984,9 +984,9 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	if (r)
 		return r;
 	if (!regular && len >= 4 && (!memcmp(raw, "PK\3\4", 4) || !memcmp(raw, "%PDF", 4))) {
+		const char *what = raw[0] == 'P' ? "workbook (XLSX)" : "PDF";
 		free(raw);
-		return ys_error(ctx, YS_EPARSE, "%s: a %s read from a pipe: give its file name instead", path,
-		                raw[0] == 'P' ? "workbook (XLSX)" : "PDF");
+		return ys_error(ctx, YS_EPARSE, "%s: a %s read from a pipe: give its file name instead", path, what);
 	}
 	/* the seed's layout numbers its tables 预算01表 (or 预算表12); any other
 	 * layout goes to the general reader */
