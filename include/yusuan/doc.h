@@ -124,6 +124,11 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
  * yusuan publishes them and as departments do). */
 ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out);
 
+/* Read a disclosure from the JSON yusuan writes (show --format json,
+ * tables.json): the same tables as the text it was written from.  data
+ * is the file's bytes. */
+ys_result ys_doc_read_json(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out);
+
 /* Read a disclosure in any layout with the general reader, which finds
  * tables by their titles and columns by their header words as the layout
  * descriptions (data/layouts/general.txt, docs/layouts.md) say.  From a

@@ -988,6 +988,15 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 		free(raw);
 		return ys_error(ctx, YS_EPARSE, "%s: a %s read from a pipe: give its file name instead", path, what);
 	}
+	/* JSON: the tables as yusuan writes them */
+	size_t bom = len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3) ? 3 : 0, k = bom;
+	while (k < len && (raw[k] == ' ' || raw[k] == '\t' || raw[k] == '\n' || raw[k] == '\r'))
+		k++;
+	if (k < len && raw[k] == '{') {
+		r = ys_doc_read_json(ctx, path, raw + bom, len - bom, out);
+		free(raw);
+		return r;
+	}
 	/* the seed's layout numbers its tables 预算01表 (or 预算表12); any other
 	 * layout goes to the general reader */
 	r = seed_layout(raw, len) ? ys_doc_read_text(ctx, path, raw, len, out)

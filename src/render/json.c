@@ -29,6 +29,24 @@ static json_t *table_json(const ys_table *t)
 			json_object_set_new(jt, "note", json_string(t->note));
 	}
 	json_object_set_new(jt, "unit", json_string(ys_unit_name(t->unit)));
+	if (!t->kind) {
+		/* what the text layout prints besides the rows: the JSON reads
+		 * back to the same tables (read/json.c) */
+		if (t->subtitle && t->subtitle[0])
+			json_object_set_new(jt, "subtitle", json_string(t->subtitle));
+		/* "" when the table printed no 金额单位 line */
+		json_object_set_new(jt, "unit_text", json_string(t->unit_line && t->unit_text ? t->unit_text : ""));
+		json_t *hs = json_array();
+		for (int h = 0; h < t->nheaders; h++) {
+			json_t *jh = json_object(), *hc = json_array();
+			json_object_set_new(jh, "before", json_integer(t->headers[h].before));
+			for (int i = 0; i < t->headers[h].ncells; i++)
+				json_array_append_new(hc, json_string(t->headers[h].cells[i]));
+			json_object_set_new(jh, "cells", hc);
+			json_array_append_new(hs, jh);
+		}
+		json_object_set_new(jt, "headers", hs);
+	}
 	json_t *cols = json_array();
 	for (int c = 0; c < d->ncols; c++) {
 		json_t *jc = json_object();
@@ -44,12 +62,14 @@ static json_t *table_json(const ys_table *t)
 		const ys_row *row = &t->rows[r];
 		json_t *jr = json_object();
 		json_object_set_new(jr, "line", json_integer(row->line));
-		if (t->page)
+		if (t->page || row->page)
 			json_object_set_new(jr, "page", json_integer(row->page));
 		json_object_set_new(jr, "kind", json_string(kind_name(row->kind)));
 		json_object_set_new(jr, "label", json_string(ys_row_label(t, r, 0, label, sizeof label)));
 		if (d->flags & YS_TF_BLOCKS)
 			json_object_set_new(jr, "block", json_integer(row->block));
+		if (row->shape >= 0 && d->shapes)
+			json_object_set_new(jr, "shape", json_string(d->shapes[row->shape].id));
 		json_t *cells = json_object();
 		for (int c = 0; c < d->ncols; c++) {
 			const ys_cell *cell = &row->cells[c];

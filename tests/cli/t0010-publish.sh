@@ -26,6 +26,21 @@ grep -E '^ *"(fen|label)"' $TMP/o > $TMP/from-txt
 cmp $TMP/from-xlsx $TMP/from-txt || fail "tables.xlsx does not hold the amounts of tables.txt"
 expect_exit 0 $YUSUAN check $TMP/out/tables.xlsx
 
+# so is the JSON: the same text back, and the seed's JSON checks as the
+# seed does, finding for finding, at the seed's lines
+expect_exit 0 $YUSUAN show $TMP/out/tables.json
+cmp $TMP/o $TMP/out/tables.txt || fail "tables.json does not read back to tables.txt"
+expect_exit 0 $YUSUAN show $SEED --format json
+cp $TMP/o $TMP/seed.json
+expect_exit 0 $YUSUAN check $SEED
+sed "s|$SEED|F|" $TMP/o > $TMP/check-seed
+expect_exit 0 $YUSUAN check $TMP/seed.json
+sed "s|$TMP/seed.json|F|" $TMP/o > $TMP/check-json
+cmp $TMP/check-seed $TMP/check-json || fail "check of the seed's JSON differs from check of the seed"
+printf '{"tables":[{"id":"01","rows":[{"cells":{"in_amount":{"text":"1.000000","fen":1}}}]}]}' > $TMP/bad.json
+expect_exit 3 $YUSUAN check $TMP/bad.json
+has $TMP/e "bad.json: tables[0].rows[0].cells.in_amount: text '1.000000' and fen 1 disagree"
+
 # GB18030 CSV decodes to the UTF-8 one
 expect_exit 0 $YUSUAN build $EX --format csv --encoding gb18030 -o $TMP/gb --quiet
 iconv -f GB18030 -t UTF-8 $TMP/gb/csv/03.csv > $TMP/gb03.csv || fail "not GB18030"

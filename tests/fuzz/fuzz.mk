@@ -22,7 +22,7 @@ PKGS ?= sqlite3 jansson libutf8proc libzip expat xlsxwriter cairo pangocairo pop
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 10
 FUZZ_DIR     ?= build/fuzz
-FUZZ_HARNESSES := money text_decode doc_text doc_general doc_pdf catalog input_csv input_xlsx doc_xlsx batch
+FUZZ_HARNESSES := money text_decode doc_text doc_json doc_general doc_pdf catalog input_csv input_xlsx doc_xlsx batch
 
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CPPFLAGS := -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DYS_DATADIR='"$(CURDIR)/data"'
@@ -78,7 +78,7 @@ $(FUZZ_LIB): $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_GEN_OBJ)
 	@echo "  AR      $@"
 	@ar rcs $@ $^
 
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzzutil.h $(FUZZ_LIB)
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzzutil.h tests/fuzz/fuzzdoc.h $(FUZZ_LIB)
 	@echo "  FUZZER  $@"
 	@$(FUZZ_CC) $(FUZZ_CPPFLAGS) -DFUZZ_ROOT='"$(CURDIR)"' $(FUZZ_CFLAGS) -Werror -fsanitize=fuzzer \
 		$(FUZZ_PKG_CFLAGS) $< $(FUZZ_LIB) $(FUZZ_PKG_LIBS) -o $@

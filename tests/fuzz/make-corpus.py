@@ -62,6 +62,19 @@ for t in range(1, 14):
     if r.returncode == 0 and r.stdout:
         put('doc_text', 'table%02d.txt' % t, r.stdout)
 
+# ---- doc_json: tables as yusuan writes them in JSON (show --format json),
+# compact; a hand-written one whose text and 分 disagree
+import json
+def compact(b):
+    return json.dumps(json.loads(b), ensure_ascii=False, separators=(',', ':')).encode()
+for t in ['01', '02', '05', '09', '12', '13']:
+    r = subprocess.run([YUSUAN, 'show', os.path.join(FIX, 'seed', os.listdir(os.path.join(FIX, 'seed'))[0]),
+                        '--table', t, '--format', 'json'], capture_output=True)
+    if r.returncode == 0 and r.stdout:
+        put('doc_json', 't%s.json' % t, compact(r.stdout))
+put('doc_json', 'fen-disagrees.json',
+    b'{"tables":[{"id":"01","rows":[{"cells":{"in_label":"x","in_amount":{"text":"1.000000","fen":1}}}]}]}')
+
 # ---- doc_general and doc_pdf: a few pages of tables from real disclosures of
 # other layouts (../shared/corpus: their text layers, "-- page N --" marks)
 SHARED = os.path.join(ROOT, '..', 'shared', 'corpus')

@@ -574,6 +574,132 @@ START_TEST(publish_json_has_the_budget_and_tables)
 }
 END_TEST
 
+/* ---- JSON read back ---- */
+
+static ys_doc *json_round_trip(const ys_doc *doc, const char *name)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_buf out = YS_BUF_INIT;
+	ck_assert_msg(ys_render_json(&ctx, doc, -1, &out) == YS_OK, "%s", ctx.msg);
+	ys_doc *back = NULL;
+	ck_assert_msg(ys_doc_read_json(&ctx, name, out.s, out.len, &back) == YS_OK, "%s: %s", name, ctx.msg);
+	ys_buf_release(&out);
+	return back;
+}
+
+static ys_report *check_doc(ys_doc *doc)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_check_opts opts = { NULL, NULL, NULL };
+	ys_report *rep = NULL;
+	ck_assert_msg(ys_check(&ctx, doc, &opts, &rep) == YS_OK, "%s", ctx.msg);
+	return rep;
+}
+
+START_TEST(json_reads_back_to_the_same_tables_and_findings)
+{
+	/* the seed: same cells, and check finds the same things at the same
+	 * source lines (the JSON keeps them), page breaks included */
+	ys_doc *seed = read_seed(NULL, 0);
+	ys_doc *back = json_round_trip(seed, "seed.json");
+	int n = same_amounts(seed, back, "seed.json");
+	ck_assert_int_gt(n, 300);
+	ys_report *a = check_doc(seed), *b = check_doc(back);
+	ck_assert_int_eq(a->nfindings, b->nfindings);
+	ck_assert_int_gt(a->nfindings, 5);
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const ys_finding *x = &a->findings[i], *y = &b->findings[i];
+		ck_assert_str_eq(x->rule, y->rule);
+		ck_assert_str_eq(x->message, y->message);
+		ck_assert_int_eq(x->line, y->line);
+		ck_assert_int_eq(x->column, y->column);
+	}
+	ys_report_free(a);
+	ys_report_free(b);
+	ys_doc_free(back);
+	ys_doc_free(seed);
+	/* compiled budgets, amounts up to 15 significant digits */
+	rng = 0x5EED5EED42ULL;
+	for (int k = 0; k < 40; k++) {
+		ys_budget *rb = random_budget(1 + (int)(rnd() % 60));
+		ys_doc *rd = compile(rb);
+		ys_doc *rback = json_round_trip(rd, "random.json");
+		same_amounts(rd, rback, "random.json");
+		ys_doc_free(rback);
+		ys_doc_free(rd);
+		ys_budget_free(rb);
+	}
+}
+END_TEST
+
+static ys_result read_json_text(const char *json, ys_ctx *ctx, ys_doc **doc)
+{
+	ys_ctx_init(ctx);
+	return ys_doc_read_json(ctx, "t.json", json, strlen(json), doc);
+}
+
+START_TEST(json_by_hand_and_its_errors)
+{
+	ys_ctx ctx;
+	ys_doc *doc = NULL;
+	/* written by hand: headers, title and unit line left to the layout;
+	 * an amount as 分 only is printed in the table's unit */
+	const char *t09 = "{\"tables\":[{\"id\":\"09\",\"rows\":[{\"cells\":{"
+	                  "\"total\":{\"fen\":1234500},\"abroad\":{\"fen\":234500},\"car\":\"1.000000\","
+	                  "\"car_run\":{\"fen\":1000000}}}]}]}";
+	ys_result r = read_json_text(t09, &ctx, &doc);
+	ck_assert_msg(r == YS_OK, "%s", ctx.msg);
+	const ys_table *t = doc->tables[YS_T09];
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->nrows, 1);
+	ck_assert_int_eq(t->unit, YS_UNIT_WANYUAN);
+	ck_assert_int_eq(t->rows[0].cells[0].amt.fen, 1234500);
+	ck_assert_str_eq(t->rows[0].cells[0].text, "1.234500");
+	ck_assert_int_eq(t->rows[0].cells[3].amt.fen, 1000000);
+	/* its sums hold (1.2345 = 0.2345 + 1, 1 = 1); the other 12 tables are
+	 * missing, which check says about the document */
+	ys_report *rep = check_doc(doc);
+	int in09 = 0, missing = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		in09 += rep->findings[i].table == YS_T09 && rep->findings[i].sev == YS_SEV_ERROR;
+		missing += !strcmp(rep->findings[i].rule, "comp.tables");
+	}
+	ck_assert_int_eq(in09, 0);
+	ck_assert_int_gt(missing, 0);
+	ys_report_free(rep);
+	ys_doc_free(doc);
+
+	struct {
+		const char *json, *says;
+		ys_result r;
+	} bad[] = {
+		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[{\"cells\":{\"in_amount\":{\"text\":\"1.000000\",\"fen\":1}}}]}]}",
+		  "t.json: tables[0].rows[0].cells.in_amount: text '1.000000' and fen 1 disagree (in 万元)", YS_EPARSE },
+		{ "{\"tables\":[\n{\"id\":\"01\",]}", "t.json:2:", YS_EPARSE },
+		{ "{\"tables\":[{\"id\":\"14\",\"rows\":[]}]}", "tables[0].id: expected a table number 01..13, found '14'",
+		  YS_EPARSE },
+		{ "{\"tables\":[{\"id\":\"13\",\"rows\":[{\"cells\":{}}]}]}", "table 13's rows need \"shape\"", YS_EPARSE },
+		{ "{\"tables\":[{\"id\":\"03\",\"kind\":\"支出总表\",\"rows\":[]}]}", "a table of another layout",
+		  YS_EPARSE },
+		{ "{\"tables\":[{\"id\":\"01\",\"unit\":\"美元\",\"rows\":[]}]}", "tables[0].unit: expected 万元 or 元",
+		  YS_EPARSE },
+		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[{\"cells\":{\"in_label\":{\"fen\":5}}}]}]}",
+		  "column 收入项目 holds no amount", YS_EPARSE },
+		{ "[1,2]", "expected a disclosure as yusuan writes it", YS_EPARSE },
+		{ "{\"tables\":[],\"tables\":[]}", "t.json:1:", YS_EPARSE }, /* duplicate key */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		doc = (ys_doc *)1;
+		r = read_json_text(bad[i].json, &ctx, &doc);
+		ck_assert_msg(r == bad[i].r, "case %zu: result %d, wanted %d (%s)", i, r, bad[i].r, ctx.msg);
+		ck_assert_msg(doc == NULL, "case %zu left a document", i);
+		ck_assert_msg(strstr(ctx.msg, bad[i].says), "case %zu: '%s' does not say '%s'", i, ctx.msg, bad[i].says);
+	}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("render");
@@ -586,6 +712,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, html_site_holds_every_amount_and_links_findings);
 	tcase_add_test(tc, publish_csv_bom_and_gb18030);
 	tcase_add_test(tc, publish_json_has_the_budget_and_tables);
+	tcase_add_test(tc, json_reads_back_to_the_same_tables_and_findings);
+	tcase_add_test(tc, json_by_hand_and_its_errors);
 	suite_add_tcase(s, tc);
 	return s;
 }
