@@ -12,10 +12,6 @@
 
 #include "yusuan/batch.h"
 
-#ifndef FUZZ_ROOT
-#define FUZZ_ROOT "."
-#endif
-
 static ys_catalog *cat;
 static char path[512];
 
@@ -24,12 +20,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	ys_ctx ctx;
-	ys_ctx_init(&ctx);
-	if (ys_catalog_open(&ctx, FUZZ_ROOT "/data/catalog", 2026, &cat) != YS_OK) {
-		fprintf(stderr, "fuzz_batch: catalog: %s\n", ctx.msg);
-		abort();
-	}
+	cat = fz_catalog("fuzz_batch");
 	snprintf(path, sizeof path, "%s/export.csv", fz_scratch("batch"));
 	return 0;
 }

@@ -18,10 +18,6 @@
 
 #include "yusuan/catalog.h"
 
-#ifndef FUZZ_ROOT
-#define FUZZ_ROOT "."
-#endif
-
 static const char *const files[6] = { "function", "dept_econ", "gov_econ", "revenue", "dept_gov_map", "variants" };
 static const char *const kinds[6] = { "function", "dept_econ", "gov_econ", "revenue", "map", "variants" };
 static char *base[6];
@@ -119,14 +115,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ys_ctx_init(&ctx);
 	ys_catalog *cat = (ys_catalog *)1;
 	ys_result r = ys_catalog_open(&ctx, (data[0] & 8) ? root : ydir, 2026, &cat);
-	if (r) {
-		fz_note("open", ctx.msg);
-		if (cat)
-			die("failed open left a catalog");
-		if (!ctx.msg[0])
-			die("open failed (%s) without a message", ys_strerror(r));
+	if (fz_failed("open", r, &ctx, cat))
 		return 0;
-	}
 	if (ys_catalog_year(cat) != 2025)
 		die("catalog year %d", ys_catalog_year(cat));
 	lookups(cat, data + 1, size - 1);

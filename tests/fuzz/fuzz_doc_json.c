@@ -21,22 +21,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ys_ctx_init(&ctx);
 	ys_doc *doc = (ys_doc *)1;
 	ys_result r = ys_doc_read_json(&ctx, "fuzz.json", (const char *)data, size, &doc);
-	if (r) {
-		fz_note("read", ctx.msg);
-		if (doc)
-			die("failed read left a document");
-		if (!ctx.msg[0])
-			die("read failed (%s) without a message", ys_strerror(r));
+	if (fz_failed("read", r, &ctx, doc))
 		return 0;
-	}
-	if (!doc)
-		die("read succeeded without a document");
 
-	ys_report *rep = NULL;
-	ys_check_opts opts = { NULL, NULL, NULL };
-	ys_ctx_init(&ctx);
-	if (ys_check(&ctx, doc, &opts, &rep) == YS_OK)
-		ys_report_free(rep);
+	fz_check_doc(doc);
 
 	ys_buf out = YS_BUF_INIT, out2 = YS_BUF_INIT;
 	if (ys_render_json(&ctx, doc, -1, &out) != YS_OK)

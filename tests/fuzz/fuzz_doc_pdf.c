@@ -19,6 +19,7 @@
  * message; a document read has tables whose rows hold their columns.
  */
 #include "fuzzutil.h"
+#include "fuzzdoc.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -142,14 +143,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ys_ctx_init(&ctx);
 	ys_doc *doc = (ys_doc *)1;
 	ys_result r = ys_doc_read_pdf(&ctx, path, &doc);
-	if (r) {
-		fz_note("read", ctx.msg);
-		if (doc)
-			die("failed read left a document");
-		if (!ctx.msg[0])
-			die("read failed (%s) without a message", ys_strerror(r));
+	if (fz_failed("read", r, &ctx, doc))
 		return 0;
-	}
 	if (!doc || doc->nothers + doc->ntables <= 0)
 		die("a document without tables was accepted");
 	for (int i = 0; i < YS_NTABLES + doc->nothers; i++) {
@@ -159,10 +154,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if (!t->rows[k].cells[c].text)
 					die("table %d row %d column %d: NULL text", i, k, c);
 	}
-	ys_report *rep = NULL;
-	ys_check_opts opts = { NULL, NULL, NULL };
-	if (ys_check(&ctx, doc, &opts, &rep) == YS_OK)
-		ys_report_free(rep);
+	fz_check_doc(doc);
 	ys_buf out = YS_BUF_INIT;
 	if (ys_render_json(&ctx, doc, -1, &out) != YS_OK)
 		die("render_json failed: %s", ctx.msg);

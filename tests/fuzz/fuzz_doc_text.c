@@ -40,30 +40,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ys_ctx_init(&ctx);
 	ys_doc *doc = (ys_doc *)1;
 	ys_result r = ys_doc_read_text(&ctx, "fuzz.txt", (const char *)data, size, &doc);
-	if (r) {
-		fz_note("read", ctx.msg);
-		if (doc)
-			die("failed read left a document");
-		if (!ctx.msg[0])
-			die("read failed (%s) without a message", ys_strerror(r));
+	if (fz_failed("read", r, &ctx, doc))
 		return 0;
-	}
-	if (!doc)
-		die("read succeeded without a document");
 	walk(doc);
 
-	ys_report *rep = NULL;
-	ys_check_opts opts = { NULL, NULL, NULL };
-	ys_ctx_init(&ctx);
-	if (ys_check(&ctx, doc, &opts, &rep) == YS_OK) {
-		int sum = rep->count[0] + rep->count[1] + rep->count[2];
-		if ((size_t)sum != rep->nfindings)
-			die("report counts %d findings, holds %zu", sum, rep->nfindings);
-		for (size_t i = 0; i < rep->nfindings; i++)
-			if (!rep->findings[i].rule || !rep->findings[i].message)
-				die("finding %zu without rule or message", i);
-		ys_report_free(rep);
-	}
+	fz_check_doc(doc);
 
 	ys_buf out = YS_BUF_INIT, out2 = YS_BUF_INIT;
 	ys_ctx_init(&ctx);

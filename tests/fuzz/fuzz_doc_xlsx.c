@@ -9,6 +9,7 @@
  * yusuan publishes it (tables.xlsx) and the workbooks of tests/fixtures/xlsx/.
  */
 #include "fuzzutil.h"
+#include "fuzzdoc.h"
 
 #include "yusuan/doc.h"
 #include "yusuan/render.h"
@@ -34,18 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ys_ctx_init(&ctx);
 	ys_doc *doc = (ys_doc *)1;
 	ys_result r = ys_doc_read_xlsx(&ctx, path, &doc);
-	if (r) {
-		fz_note("read", ctx.msg);
-		if (doc)
-			die("failed read left a document");
-		if (!ctx.msg[0])
-			die("read failed (%s) without a message", ys_strerror(r));
+	if (fz_failed("read", r, &ctx, doc))
 		return 0;
-	}
-	ys_report *rep = NULL;
-	ys_check_opts opts = { NULL, NULL, NULL };
-	if (ys_check(&ctx, doc, &opts, &rep) == YS_OK)
-		ys_report_free(rep);
+	fz_check_doc(doc);
 	ys_buf out = YS_BUF_INIT;
 	if (ys_render_text(&ctx, doc, -1, &out) != YS_OK)
 		die("render_text failed: %s", ctx.msg);

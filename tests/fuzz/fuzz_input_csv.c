@@ -23,10 +23,6 @@
 #include "yusuan/render.h"
 #include "yusuan/rules.h"
 
-#ifndef FUZZ_ROOT
-#define FUZZ_ROOT "."
-#endif
-
 #define NSHEETS 12
 static const char *const sheet_ids[NSHEETS] = { "department", "units",      "codes",       "income",
                                                 "carryover",  "projects",   "indicators",  "items",
@@ -46,12 +42,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		snprintf(path, sizeof path, "%s/examples/2026-beijing-jiguan-shiwu/%s.csv", FUZZ_ROOT, sheet_ids[i]);
 		base[i] = fz_slurp(path, &baselen[i]);
 	}
-	ys_ctx ctx;
-	ys_ctx_init(&ctx);
-	if (ys_catalog_open(&ctx, FUZZ_ROOT "/data/catalog", 2026, &cat) != YS_OK) {
-		fprintf(stderr, "fuzz_input_csv: catalog: %s\n", ctx.msg);
-		abort();
-	}
+	cat = fz_catalog("fuzz_input_csv");
 	snprintf(dir, sizeof dir, "%s/budget", fz_scratch("input-csv"));
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		perror(dir);
@@ -114,14 +105,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ys_ctx_init(&ctx);
 	ys_budget *b = (ys_budget *)1;
 	ys_result r = ys_input_read_dir(&ctx, dir, &b);
-	if (r) {
-		fz_note("read", ctx.msg);
-		if (b)
-			die("failed read left a budget");
-		if (!ctx.msg[0])
-			die("read failed (%s) without a message", ys_strerror(r));
+	if (fz_failed("read", r, &ctx, b))
 		return 0;
-	}
 	sane(b);
 
 	ys_buf out = YS_BUF_INIT;

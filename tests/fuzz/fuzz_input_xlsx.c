@@ -15,10 +15,6 @@
 #include "yusuan/input.h"
 #include "yusuan/rules.h"
 
-#ifndef FUZZ_ROOT
-#define FUZZ_ROOT "."
-#endif
-
 static ys_catalog *cat;
 static char path[512];
 
@@ -27,12 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	ys_ctx ctx;
-	ys_ctx_init(&ctx);
-	if (ys_catalog_open(&ctx, FUZZ_ROOT "/data/catalog", 2026, &cat) != YS_OK) {
-		fprintf(stderr, "fuzz_input_xlsx: catalog: %s\n", ctx.msg);
-		abort();
-	}
+	cat = fz_catalog("fuzz_input_xlsx");
 	snprintf(path, sizeof path, "%s/budget.xlsx", fz_scratch("input-xlsx"));
 	return 0;
 }
@@ -46,14 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ys_ctx_init(&ctx);
 	ys_budget *b = (ys_budget *)1;
 	ys_result r = ys_input_read_xlsx(&ctx, path, &b);
-	if (r) {
-		fz_note("read", ctx.msg);
-		if (b)
-			die("failed read left a budget");
-		if (!ctx.msg[0])
-			die("read failed (%s) without a message", ys_strerror(r));
+	if (fz_failed("read", r, &ctx, b))
 		return 0;
-	}
 	for (size_t i = 0; i < b->nitems; i++)
 		if (b->items[i].unit < 0 || b->items[i].unit >= b->nunits || b->items[i].project >= b->nprojects)
 			die("item %zu refers outside the budget", i);

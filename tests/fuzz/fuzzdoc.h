@@ -6,8 +6,9 @@
 #define YS_FUZZDOC_H
 
 #include "yusuan/doc.h"
+#include "yusuan/rules.h"
 
-static void same_cells(const ys_doc *a, const ys_doc *b)
+static inline void same_cells(const ys_doc *a, const ys_doc *b)
 {
 	if (a->ntables != b->ntables)
 		die("round trip: %d tables, then %d", a->ntables, b->ntables);
@@ -36,6 +37,25 @@ static void same_cells(const ys_doc *a, const ys_doc *b)
 			}
 		}
 	}
+}
+
+/* Check the document with every rule (no catalog): the report's counts add
+ * up and every finding names its rule and says something. */
+static inline void fz_check_doc(ys_doc *doc)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_report *rep = NULL;
+	ys_check_opts opts = { NULL, NULL, NULL };
+	if (ys_check(&ctx, doc, &opts, &rep) != YS_OK)
+		return;
+	int sum = rep->count[0] + rep->count[1] + rep->count[2];
+	if ((size_t)sum != rep->nfindings)
+		die("report counts %d findings, holds %zu", sum, rep->nfindings);
+	for (size_t i = 0; i < rep->nfindings; i++)
+		if (!rep->findings[i].rule || !rep->findings[i].message)
+			die("finding %zu without rule or message", i);
+	ys_report_free(rep);
 }
 
 #endif

@@ -24,6 +24,13 @@
 
 #include <zip.h>
 
+#include "yusuan/base.h"
+#include "yusuan/catalog.h"
+
+#ifndef FUZZ_ROOT
+#define FUZZ_ROOT "."
+#endif
+
 __attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt, ...)
 {
 	va_list ap;
@@ -44,6 +51,37 @@ static inline void fz_note(const char *what, const char *msg)
 		verbose = getenv("FUZZ_VERBOSE") != NULL;
 	if (verbose)
 		fprintf(stderr, "fuzz: %s: %s\n", what, msg);
+}
+
+/* After a reader or loader ran: 1 when it failed - having left nothing
+ * (out is what it returned through its out-parameter) and said why -
+ * 0 when it succeeded, with something to walk. */
+static inline int fz_failed(const char *what, ys_result r, const ys_ctx *ctx, const void *out)
+{
+	if (r) {
+		fz_note(what, ctx->msg);
+		if (out)
+			die("a failed %s left its result", what);
+		if (!ctx->msg[0])
+			die("%s failed (%s) without a message", what, ys_strerror(r));
+		return 1;
+	}
+	if (!out)
+		die("%s succeeded without a result", what);
+	return 0;
+}
+
+/* The shipped catalog (data/catalog, year 2026 falls back to 2025), once. */
+static inline ys_catalog *fz_catalog(const char *who)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_catalog *cat;
+	if (ys_catalog_open(&ctx, FUZZ_ROOT "/data/catalog", 2026, &cat) != YS_OK) {
+		fprintf(stderr, "%s: catalog: %s\n", who, ctx.msg);
+		abort();
+	}
+	return cat;
 }
 
 static char fz_dir[256];
