@@ -278,8 +278,10 @@ ys_result ys_doc_read_json(ys_ctx *ctx, const char *name, const char *data, size
 		e = ys_error(ctx, YS_ELIMIT, "%s: the tables come to more than %zu MiB of text", name, YS_FILE_MAX >> 20);
 	if (!e)
 		e = ys_doc_read_text(ctx, name, r.text.s, r.text.len, out);
-	if (!e)
+	if (!e) {
 		keep_lines(*out, tables);
+		(*out)->encoding = YS_ENC_UTF8; /* JSON is UTF-8; a BOM in a title is not the file's */
+	}
 	json_decref(root);
 	ys_buf_release(&r.text);
 	return e;
