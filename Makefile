@@ -110,7 +110,10 @@ test:
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory clitest
+ifneq ($(SAN),1)
+	@# the harnesses are sanitized builds already: once is enough
 	@$(MAKE) --no-print-directory fuzz-regress
+endif
 
 # libFuzzer harnesses (tests/fuzz/README.md): `make fuzz FUZZ_SECONDS=N`
 # replays the kept inputs and fuzzes each harness N seconds (clang).

@@ -11,8 +11,10 @@ for t in tests/cli/t[0-9]*.sh; do
 	TMP=$BASE/$(basename "$t" .sh)
 	mkdir -p "$TMP"
 	export TMP
+	start=$(date +%s)
 	if sh "$t" > "$BASE/$(basename "$t" .sh).log" 2>&1; then
 		pass=$((pass + 1))
+		echo "ok   $t ($(($(date +%s) - start)) s)"
 	else
 		fail=$((fail + 1))
 		echo "FAIL $t"
