@@ -2,13 +2,17 @@
  * render/publish.c - every output format into one folder, each file whole
  * or not at all (written beside its name, then renamed).
  */
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <dirent.h>
+#include <signal.h>
 #include "yusuan/render.h"
 
 static const struct {
@@ -118,10 +122,47 @@ static ys_result csv_files(pub *P, const ys_doc *doc)
 	return r;
 }
 
+/* Temporary files a killed run left ("NAME.tmpPID" of a process that is
+ * gone) in dir and its csv/ and html/: removed before writing again. */
+static void sweep_one(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		const char *t = strstr(e->d_name, ".tmp");
+		if (!t || !t[4])
+			continue;
+		char *end;
+		long pid = strtol(t + 4, &end, 10);
+		if (*end || pid <= 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* its writer is still running (or not ours to ask) */
+		char path[4600];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		remove(path);
+	}
+	closedir(d);
+}
+
+static void sweep(const char *dir)
+{
+	char sub[4200];
+	sweep_one(dir);
+	snprintf(sub, sizeof sub, "%s/csv", dir);
+	sweep_one(sub);
+	snprintf(sub, sizeof sub, "%s/html", dir);
+	sweep_one(sub);
+}
+
 ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o)
 {
 	pub P = { ctx, o, dir };
 	ys_result r = mkdir_one(ctx, dir);
+	if (!r)
+		sweep(dir);
 	ys_buf b = YS_BUF_INIT;
 	if (!r && (o->formats & YS_PUB_TEXT)) {
 		r = ys_render_text(ctx, doc, -1, &b);

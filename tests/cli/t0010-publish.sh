@@ -13,6 +13,18 @@ done
 has $TMP/o "wrote $TMP/out/tables.pdf"
 ls $TMP/out | grep -q '\.tmp' && fail "a temporary file was left behind"
 head -c 4 $TMP/out/tables.pdf | grep -q '%PDF' || fail "tables.pdf is not a PDF"
+# a killed run's temporary files (of a process that is gone) are swept by
+# the next; a running writer's are not touched
+sh -c 'exit 0' & dead=$!
+wait $dead
+: > $TMP/out/tables.pdf.tmp$dead
+: > $TMP/out/csv/01.csv.tmp$dead
+: > $TMP/out/tables.txt.tmp$$
+expect_exit 0 $YUSUAN build $EX --format text,csv -o $TMP/out --quiet
+[ ! -e $TMP/out/tables.pdf.tmp$dead ] && [ ! -e $TMP/out/csv/01.csv.tmp$dead ] ||
+	fail "a dead run's temporary files were left"
+[ -e $TMP/out/tables.txt.tmp$$ ] || fail "a live process's temporary file was removed"
+rm $TMP/out/tables.txt.tmp$$
 # CSV: UTF-8 with BOM by default
 head -c 3 $TMP/out/csv/01.csv | od -An -tx1 | grep -q 'ef bb bf' || fail "csv without BOM"
 

@@ -145,7 +145,11 @@ static void stop_and_kill(pid_t pid, const char *shm, long us)
 
 static long draw(long min, long max)
 {
-	return min + (max > min ? (long)(((double)rand() / ((double)RAND_MAX + 1)) * (double)(max - min)) : 0);
+	if (max <= min)
+		return min;
+	/* uniform in [min, max): rand() scaled in integers */
+	return min + (long)((unsigned long long)rand() * (unsigned long long)(max - min) /
+	                    ((unsigned long long)RAND_MAX + 1));
 }
 
 int main(int argc, char **argv)
