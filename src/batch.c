@@ -21,7 +21,7 @@
 #include "yusuan/text.h"
 
 #define BLOCK ((size_t)1 << 20)
-#define MAX_LINE ((size_t)1 << 20)
+#define MAX_LINE YS_LINE_MAX
 
 enum { B_DEPT, B_UNIT, B_TYPE, B_FUNC, B_ECON, B_GOV, B_FUND, B_CARRY, B_KIND, B_PROJECT, B_AMOUNT, B_NF };
 

@@ -33,6 +33,12 @@ ys_result ys_text_decode(ys_ctx *ctx, const char *name, const char *raw, size_t 
 
 /* Read a whole file (limit: YS_FILE_MAX bytes) into a malloc'd buffer. */
 #define YS_FILE_MAX ((size_t)256 << 20)
+
+/* One line of a text disclosure (any layout) or of a batch export, and the
+ * cells of one printed row: beyond either the input is not a budget table
+ * (docs/errors.md). */
+#define YS_LINE_MAX ((size_t)1 << 20)
+#define YS_ROW_CELLS_MAX 256
 ys_result ys_file_read(ys_ctx *ctx, const char *path, char **out, size_t *len);
 
 /* Write data to path whole or not at all: into a temporary file beside it,

@@ -24,6 +24,7 @@ typedef struct jr {
 	ys_ctx *ctx;
 	const char *name;
 	ys_buf text;
+	int seen[YS_NTABLES + 1]; /* tables[i] + 1 of each table id, 0: not yet */
 } jr;
 
 /* A cell's text on one line of the layout: tabs and line ends would split it. */
@@ -123,22 +124,22 @@ static ys_result put_row(jr *r, const ys_tabledef *d, ys_unit unit, json_t *row,
 	return e;
 }
 
-static void put_headers(jr *r, json_t *hs, int before, const ys_tabledef *d)
+/* The header rows printed before row `before`: the next ones of hs from
+ * *at (headers come in the order of the rows they precede).  Without
+ * headers in the JSON, the layout's own before the first row. */
+static void put_headers(jr *r, json_t *hs, size_t *at, int before, const ys_tabledef *d)
 {
 	if (!json_is_array(hs)) {
-		if (before == 0) /* none given: the layout's own */
-			for (const char *const *l = d->layout; l && *l; l++) {
-				ys_buf_adds(&r->text, *l);
-				ys_buf_addc(&r->text, '\n');
-			}
+		for (const char *const *l = d->layout; before == 0 && l && *l; l++) {
+			ys_buf_adds(&r->text, *l);
+			ys_buf_addc(&r->text, '\n');
+		}
 		return;
 	}
-	size_t i;
-	json_t *h;
-	json_array_foreach(hs, i, h) {
-		json_t *b = json_object_get(h, "before"), *cells = json_object_get(h, "cells");
-		if (!json_is_array(cells) || (json_is_integer(b) ? json_integer_value(b) : 0) != before)
-			continue;
+	for (; *at < json_array_size(hs); ++*at) {
+		json_t *h = json_array_get(hs, *at), *b = json_object_get(h, "before"), *cells = json_object_get(h, "cells");
+		if ((json_is_integer(b) ? json_integer_value(b) : 0) > before)
+			break;
 		size_t k;
 		json_t *c;
 		json_array_foreach(cells, k, c) {
@@ -164,6 +165,10 @@ static ys_result put_table(jr *r, json_t *t, int ti)
 	if (!d)
 		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].id: expected a table number 01..13, found '%s'", r->name, ti,
 		                id ? id : "(none)");
+	if (r->seen[d->id])
+		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d]: table %s appears a second time (first as tables[%d])",
+		                r->name, ti, d->code, r->seen[d->id] - 1);
+	r->seen[d->id] = ti + 1;
 	const char *us = str_of(t, "unit");
 	ys_unit unit = YS_UNIT_WANYUAN;
 	if (us && ys_unit_parse(us, strlen(us), &unit) != 0)
@@ -198,13 +203,14 @@ static ys_result put_table(jr *r, json_t *t, int ti)
 		                YS_TABLE_ROWS_MAX);
 	ys_result e = YS_OK;
 	json_int_t page = 0;
+	size_t hat = 0;
 	for (size_t i = 0; i <= n && !e; i++) {
 		json_t *pg = i < n ? json_object_get(json_array_get(rows, i), "page") : NULL;
 		if (json_is_integer(pg) && json_integer_value(pg) > page) {
 			ys_buf_addc(&r->text, '\n'); /* a page break: a blank line, as printed */
 			page = json_integer_value(pg);
 		}
-		put_headers(r, hs, (int)i, d);
+		put_headers(r, hs, &hat, (int)i, d);
 		if (i < n)
 			e = put_row(r, d, unit, json_array_get(rows, i), ti, (int)i);
 	}
@@ -265,7 +271,7 @@ ys_result ys_doc_read_json(ys_ctx *ctx, const char *name, const char *data, size
 		json_decref(root);
 		return ys_error(ctx, YS_EPARSE, "%s: expected a disclosure as yusuan writes it: an object with \"tables\"", name);
 	}
-	jr r = { ctx, name, YS_BUF_INIT };
+	jr r = { ctx, name, YS_BUF_INIT, { 0 } };
 	size_t i;
 	json_t *t;
 	json_array_foreach(tables, i, t) {

@@ -65,9 +65,9 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, si
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
 		lineno++;
-		if ((size_t)(le - p) > YS_LINE_BYTES_MAX)
+		if ((size_t)(le - p) > YS_LINE_MAX)
 			return ys_error(ctx, YS_ELIMIT, "%s:%d: line longer than %zu bytes", name, lineno,
-			                YS_LINE_BYTES_MAX);
+			                YS_LINE_MAX);
 		int pg;
 		if (page_mark(p, (size_t)(le - p), &pg)) {
 			page = pg;
@@ -141,8 +141,10 @@ typedef struct pchar {
 	int len;
 } pchar;
 
-/* A character box edge in tenths of a point, clamped: a hostile PDF can put
- * text anywhere (or at NaN), and the int arithmetic below must not overflow. */
+/* A character box edge (poppler gives PopplerRectangle's doubles: a position
+ * on the page, never an amount) in integer tenths of a point, clamped: a
+ * hostile PDF can put text anywhere (or at NaN), and the int arithmetic
+ * below must not overflow. */
 static int coord(double v)
 {
 	if (!(v > -YS_PDF_COORD_MAX / 10.0)) /* NaN too */

@@ -11,11 +11,11 @@
 #define YS_READ_LINES_H
 
 #include "yusuan/base.h"
+#include "yusuan/text.h"
 
 #define YS_TAB_PITCH 1000 /* a tab column's width in text input */
 #define YS_PDF_PAGES_MAX 5000
-#define YS_LINE_FRAGS_MAX 256
-#define YS_LINE_BYTES_MAX ((size_t)1 << 20) /* one line of text input, as in the seed layout */
+#define YS_LINE_FRAGS_MAX YS_ROW_CELLS_MAX
 #define YS_LINE_COLS_MAX 4096  /* tab columns on one line of text input (empty ones count) */
 #define YS_PDF_COORD_MAX 200000 /* |coordinate| in tenths of a point: 20,000 pt, far beyond any page */
 

@@ -17,8 +17,8 @@
 
 #include "yusuan/doc.h"
 
-#define MAX_CELLS 256          /* cells in one printed row */
-#define MAX_LINE ((size_t)1 << 20) /* bytes in one line */
+#define MAX_CELLS YS_ROW_CELLS_MAX
+#define MAX_LINE YS_LINE_MAX
 
 typedef struct rawcell {
 	const char *s; /* trimmed, NUL-terminated (points into the line copy) */

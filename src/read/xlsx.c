@@ -27,10 +27,12 @@
 #define YS_XLSX_PART_MAX ((zip_uint64_t)256 << 20)
 #define YS_XLSX_MAX_CELLS 16384   /* columns in a row: Excel's own limit (XFD) */
 #define YS_XLSX_MAX_ROWS 1048576  /* rows in a sheet: Excel's own limit */
-#define YS_DOC_XLSX_COLS 256      /* a disclosure sheet's columns: the text reader's cells in a row */
+#define YS_DOC_XLSX_COLS YS_ROW_CELLS_MAX /* a disclosure sheet's columns: the text reader's cells in a row */
 #define YS_XML_DEPTH_MAX 128      /* element nesting; a worksheet needs 7 */
-#define YS_XML_TEXT_MAX ((size_t)1 << 20) /* one cell's or shared string's text: as a CSV field */
-#define YS_XLSX_MAX_STRINGS 4000000 /* shared strings (each costs memory even when empty); said in sst_end */
+#define YS_XML_TEXT_MAX 1048576 /* one cell's or shared string's text: 1 MiB, as a CSV field */
+#define YS_XLSX_MAX_STRINGS 4000000 /* shared strings (each costs memory even when empty) */
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 /* Read one part of the archive, NUL-terminated.  Returns NULL when it is
  * missing (ctx untouched) or on error (ctx set, *failed = 1). */
@@ -145,7 +147,7 @@ static void guard_text(void *ud, const char *s, int len)
 	g->run += (size_t)len;
 	if (g->run > YS_XML_TEXT_MAX) {
 		char m[96];
-		snprintf(m, sizeof m, "a text longer than %zu bytes", YS_XML_TEXT_MAX);
+		snprintf(m, sizeof m, "a text longer than %d bytes", YS_XML_TEXT_MAX);
 		guard_stop(g, m);
 		return;
 	}
@@ -266,7 +268,7 @@ static void sst_end(void *ud, const char *el)
 	} else if (!strcmp(l, "si")) {
 		x->in_si = 0;
 		if (x->n >= YS_XLSX_MAX_STRINGS) {
-			x->x.limit = "more than 4000000 shared strings";
+			x->x.limit = "more than " STR(YS_XLSX_MAX_STRINGS) " shared strings";
 			return;
 		}
 		if (ys_grow((void **)&x->s, &x->cap, x->n + 1, sizeof *x->s)) {
@@ -286,7 +288,7 @@ static void sst_text(void *ud, const char *s, int len)
 	if (x->in_t) {
 		ys_buf_add(&x->cur, s, (size_t)len);
 		if (x->cur.len > YS_XML_TEXT_MAX)
-			x->x.limit = "a shared string longer than 1048576 bytes";
+			x->x.limit = "a shared string longer than " STR(YS_XML_TEXT_MAX) " bytes";
 	}
 }
 

@@ -27,6 +27,18 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp:print_suppressions=0}
 mkdir -p "$dir/logs"
 failed=""
+# replay BIN DIR WHAT: run every file of DIR once (if any); 1 when one fails
+replay() {
+	[ -d "$2" ] && [ -n "$(ls -A "$2" 2>/dev/null)" ] || return 0
+	if $prefix "$1" -timeout="$rtimeout" -rss_limit_mb="$rss" "$2"/* >>"$log" 2>&1; then
+		echo "fuzz $h: $(ls -A "$2" | wc -l) $3 pass"
+		return 0
+	fi
+	echo "fuzz $h: one of the $3 FAILS (log: $log)"
+	grep -E "ERROR|SUMMARY|Running:|fuzz invariant" "$log" | tail -n 8 | sed 's/^/    /'
+	failed="$failed $h"
+	return 1
+}
 for h in "$@"; do
 	bin=$dir/fuzz_$h
 	log=$dir/logs/$h.log
@@ -36,33 +48,11 @@ for h in "$@"; do
 		continue
 	fi
 	: > "$log"
-	# the kept inputs: each must run clean
-	reg=${FUZZ_REGRESS:-tests/fuzz/regress}/$h
-	if [ -d "$reg" ] && [ -n "$(ls -A "$reg" 2>/dev/null)" ]; then
-		n=$(ls -A "$reg" | wc -l)
-		if $prefix "$bin" -timeout="$rtimeout" -rss_limit_mb="$rss" "$reg"/* >>"$log" 2>&1; then
-			echo "fuzz $h: $n regression inputs pass"
-		else
-			echo "fuzz $h: a regression input FAILS (log: $log)"
-			grep -E "ERROR|SUMMARY|Running:|fuzz invariant" "$log" | tail -n 8 | sed 's/^/    /'
-			failed="$failed $h"
-			continue
-		fi
-	fi
+	# the kept inputs: each must run clean; without fuzzing, the seeds
+	# too, so that every harness's invariants are checked on real inputs
+	replay "$bin" "${FUZZ_REGRESS:-tests/fuzz/regress}/$h" "regression inputs" || continue
 	if [ "$secs" -eq 0 ]; then
-		# no fuzzing: the seeds once each too, so that every harness's
-		# invariants are checked on real inputs
-		seeds=tests/fuzz/corpus/$h
-		if [ -d "$seeds" ] && [ -n "$(ls -A "$seeds" 2>/dev/null)" ]; then
-			n=$(ls -A "$seeds" | wc -l)
-			if $prefix "$bin" -timeout="$rtimeout" -rss_limit_mb="$rss" "$seeds"/* >>"$log" 2>&1; then
-				echo "fuzz $h: $n seeds pass"
-			else
-				echo "fuzz $h: a seed FAILS (log: $log)"
-				grep -E "ERROR|SUMMARY|Running:|fuzz invariant" "$log" | tail -n 8 | sed 's/^/    /'
-				failed="$failed $h"
-			fi
-		fi
+		replay "$bin" "tests/fuzz/corpus/$h" seeds
 		continue
 	fi
 	corpus=$dir/corpus/$h

@@ -90,6 +90,46 @@ static inline ys_catalog *shipped_catalog(void)
 	return cat;
 }
 
+/* The shipped catalog, opened once per test process. */
+static inline ys_catalog *test_catalog(void)
+{
+	static ys_catalog *cat;
+	if (!cat)
+		cat = shipped_catalog();
+	return cat;
+}
+
+/* A detailed budget (CSV folder or workbook), compiled into its tables with
+ * the shipped catalog, and a document checked: each must succeed. */
+static inline ys_budget *read_budget(const char *dir)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_budget *b;
+	ck_assert_msg(ys_input_read(&ctx, dir, &b) == YS_OK, "%s", ctx.msg);
+	return b;
+}
+
+static inline ys_doc *compile_budget(const ys_budget *b)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc;
+	ck_assert_msg(ys_compile(&ctx, b, test_catalog(), &doc) == YS_OK, "%s", ctx.msg);
+	return doc;
+}
+
+/* cat NULL: the rules that need no catalog; only NULL: every rule */
+static inline ys_report *check_with(const ys_doc *doc, const ys_catalog *cat, const char *only, const ys_doc *prev)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_check_opts opts = { cat, only, prev };
+	ys_report *rep = NULL;
+	ck_assert_msg(ys_check(&ctx, doc, &opts, &rep) == YS_OK, "%s", ctx.msg);
+	return rep;
+}
+
 /* every cell of a and b, compared by text and amount */
 static inline void same_cells(const ys_doc *a, const ys_doc *b)
 {

@@ -15,40 +15,9 @@
 
 #define EXAMPLE YS_TESTDIR "/../examples/2026-beijing-jiguan-shiwu"
 
-static ys_catalog *catalog(void)
-{
-	static ys_catalog *cat;
-	if (!cat)
-		cat = shipped_catalog();
-	return cat;
-}
-
-static ys_budget *read_budget(const char *dir)
-{
-	ys_ctx ctx;
-	ys_ctx_init(&ctx);
-	ys_budget *b;
-	ck_assert_msg(ys_input_read(&ctx, dir, &b) == YS_OK, "%s", ctx.msg);
-	return b;
-}
-
-static ys_doc *compile(const ys_budget *b)
-{
-	ys_ctx ctx;
-	ys_ctx_init(&ctx);
-	ys_doc *doc;
-	ck_assert_msg(ys_compile(&ctx, b, catalog(), &doc) == YS_OK, "%s", ctx.msg);
-	return doc;
-}
-
 static ys_report *check_doc(const ys_doc *doc)
 {
-	ys_ctx ctx;
-	ys_ctx_init(&ctx);
-	ys_check_opts opts = { catalog(), NULL, NULL };
-	ys_report *rep;
-	ck_assert_msg(ys_check(&ctx, doc, &opts, &rep) == YS_OK, "%s", ctx.msg);
-	return rep;
+	return check_with(doc, test_catalog(), NULL, NULL);
 }
 
 static void same_cell(const ys_table *t, const ys_cell *a, const ys_cell *b, int col, int line)
@@ -76,10 +45,10 @@ START_TEST(golden_reproduces_the_seed)
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_report *drep;
-	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &drep), YS_OK);
+	ck_assert_int_eq(ys_check_budget(&ctx, b, test_catalog(), &drep), YS_OK);
 	ck_assert_int_eq(drep->count[YS_SEV_ERROR], 0);
 	ys_report_free(drep);
-	ys_doc *got = compile(b);
+	ys_doc *got = compile_budget(b);
 	ys_doc *seed = read_seed(NULL, 0);
 
 	/* which seed rows of table 12 does check say are misplaced? */
@@ -147,7 +116,7 @@ END_TEST
 START_TEST(compiled_text_reads_back_the_same)
 {
 	ys_budget *b = read_budget(EXAMPLE);
-	ys_doc *got = compile(b);
+	ys_doc *got = compile_budget(b);
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_buf t1 = YS_BUF_INIT, t2 = YS_BUF_INIT;
@@ -172,7 +141,7 @@ START_TEST(xlsx_workbook_builds_the_same_tables)
 	ck_assert_uint_eq(csv->nitems, xl->nitems);
 	for (size_t i = 0; i < csv->nitems; i++)
 		ck_assert_int_eq(csv->items[i].amount, xl->items[i].amount);
-	ys_doc *a = compile(csv), *b = compile(xl);
+	ys_doc *a = compile_budget(csv), *b = compile_budget(xl);
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_buf ta = YS_BUF_INIT, tb = YS_BUF_INIT;
@@ -342,7 +311,7 @@ START_TEST(detail_rules_and_read_errors)
 	}
 	ck_assert_msg(r == YS_OK, "%s", ctx.msg);
 	ys_report *rep;
-	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &rep), YS_OK);
+	ck_assert_int_eq(ys_check_budget(&ctx, b, test_catalog(), &rep), YS_OK);
 	int found = 0;
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
@@ -365,7 +334,7 @@ START_TEST(example_has_only_its_known_detail_warning)
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_report *rep;
-	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &rep), YS_OK);
+	ck_assert_int_eq(ys_check_budget(&ctx, b, test_catalog(), &rep), YS_OK);
 	/* 管理中心机动经费 has no 满意度指标 in the published table 12 either */
 	ck_assert_int_eq(rep->nfindings, 1);
 	ck_assert_str_eq(rep->findings[0].rule, "detail.projects");
@@ -385,7 +354,7 @@ START_TEST(every_detail_rule_passes_on_the_fixed_example)
 	ys_budget *b;
 	ck_assert_msg(ys_input_read(&ctx, tmpdir, &b) == YS_OK, "%s", ctx.msg);
 	ys_report *rep;
-	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &rep), YS_OK);
+	ck_assert_int_eq(ys_check_budget(&ctx, b, test_catalog(), &rep), YS_OK);
 	ck_assert_msg(rep->nfindings == 0, "%zu findings, first: %s %s", rep->nfindings,
 	              rep->nfindings ? rep->findings[0].rule : "", rep->nfindings ? rep->findings[0].message : "");
 	ys_report_free(rep);
@@ -419,11 +388,11 @@ START_TEST(random_valid_budgets_compile_into_tables_that_pass_check)
 		ys_ctx ctx;
 		ys_ctx_init(&ctx);
 		ys_report *drep;
-		ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &drep), YS_OK);
+		ck_assert_int_eq(ys_check_budget(&ctx, b, test_catalog(), &drep), YS_OK);
 		ck_assert_msg(drep->count[YS_SEV_ERROR] == 0, "budget %d: the generator made invalid detail: %s", k,
 		              drep->findings[0].message);
 		ys_report_free(drep);
-		ys_doc *doc = compile(b);
+		ys_doc *doc = compile_budget(b);
 		ys_report *rep = check_doc(doc);
 		for (size_t i = 0; i < rep->nfindings; i++)
 			ck_assert_msg(rep->findings[i].sev != YS_SEV_ERROR, "budget %d (%zu items): %s: %s", k, b->nitems,
@@ -455,7 +424,7 @@ START_TEST(detail_econ_pair_and_personnel)
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_report *rep;
-	ck_assert_int_eq(ys_check_budget(&ctx, b, catalog(), &rep), YS_OK);
+	ck_assert_int_eq(ys_check_budget(&ctx, b, test_catalog(), &rep), YS_OK);
 	int pair = 0, pers = 0;
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		pair |= !strcmp(rep->findings[i].rule, "detail.econ_pair") && rep->findings[i].line == 7 &&

@@ -66,15 +66,7 @@ static ys_doc *read_doc(const corpus_doc *c)
 
 static ys_report *check(const ys_doc *doc)
 {
-	static ys_catalog *cat;
-	if (!cat)
-		cat = shipped_catalog();
-	ys_ctx ctx;
-	ys_ctx_init(&ctx);
-	ys_check_opts opts = { cat, NULL, NULL };
-	ys_report *rep;
-	ck_assert_msg(ys_check(&ctx, doc, &opts, &rep) == YS_OK, "%s", ctx.msg);
-	return rep;
+	return check_with(doc, test_catalog(), NULL, NULL);
 }
 
 START_TEST(corpus_reads_with_every_table_and_its_known_errors)

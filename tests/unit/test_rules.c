@@ -10,15 +10,7 @@
 
 static ys_report *run_prev(const ys_doc *doc, const char *only, const ys_doc *prev)
 {
-	static ys_catalog *cat;
-	if (!cat)
-		cat = shipped_catalog();
-	ys_ctx ctx;
-	ys_ctx_init(&ctx);
-	ys_check_opts opts = { cat, only, prev };
-	ys_report *rep;
-	ck_assert_msg(ys_check(&ctx, doc, &opts, &rep) == YS_OK, "%s", ctx.msg);
-	return rep;
+	return check_with(doc, test_catalog(), only, prev);
 }
 
 static ys_report *run(const ys_doc *doc, const char *only)
