@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "read/lines.h"
+#include "read/seedpdf.h"
 #include "yusuan/doc.h"
 #include "yusuan/text.h"
 
@@ -1108,7 +1109,10 @@ ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc 
 	ys_result e = YS_OK;
 	for (int i = 0; i < n && !e; i++)
 		e = ys_lines_from_pdf(ctx, paths[i], &L);
-	if (!e)
+	/* the seed's own layout (预算01表 …) goes into the 13-table model */
+	if (!e && !getenv("YS_SEEDPDF_OFF") && ys_seed_layout_lines(&L))
+		e = ys_doc_read_seed_lines(ctx, paths[0], &L, out);
+	else if (!e)
 		e = read_doc(ctx, paths[0], &L, out);
 	ys_lines_release(&L);
 	return e;

@@ -123,6 +123,8 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, si
 				if (!l->f)
 					return ys_error(ctx, YS_ENOMEM, "out of memory");
 				memcpy(l->f, tmp, sizeof *l->f * (size_t)nf);
+				l->ff = l->f;
+				l->nff = nf;
 			}
 		}
 		p = nl ? nl + 1 : end;
@@ -139,6 +141,7 @@ typedef struct pchar {
 	unsigned cp;        /* code point */
 	const char *s;      /* its UTF-8 in the page text */
 	int len;
+	int fs;             /* font size, tenths of a point (0: unknown) */
 } pchar;
 
 /* A character box edge (poppler gives PopplerRectangle's doubles: a position
@@ -163,6 +166,14 @@ static int cmp_y(const void *a, const void *b)
 	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
 }
 
+static int cmp_fs(const void *a, const void *b)
+{
+	const pchar *x = a, *y = b;
+	if (x->fs != y->fs)
+		return x->fs > y->fs ? -1 : 1;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
 static int cmp_x(const void *a, const void *b)
 {
 	const pchar *x = a, *y = b;
@@ -179,6 +190,41 @@ static int is_cjk(unsigned cp)
 	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
 }
 
+/* Characters [starts[k], starts[k+1]) of c as fragment k, for k < nf;
+ * keep[k] 0 joins fragment k to the one before it.  Returns the array. */
+static ys_frag *frags(ys_lines *L, const pchar *c, const int *starts, const int *keep, int nf, int *nout)
+{
+	int n = 0;
+	for (int k = 0; k < nf; k++)
+		n += keep[k];
+	ys_frag *v = ys_arena_alloc(&L->arena, sizeof *v * (size_t)(n ? n : 1));
+	if (!v)
+		return NULL;
+	ys_buf s = YS_BUF_INIT;
+	int k = 0, m = 0;
+	while (k < nf) {
+		int e = k + 1;
+		while (e < nf && !keep[e])
+			e++;
+		ys_buf_reset(&s);
+		for (int i = starts[k]; i < starts[e]; i++)
+			ys_buf_add(&s, c[i].s, (size_t)c[i].len);
+		ys_frag *f = &v[m++];
+		f->s = ys_arena_strndup(&L->arena, s.s, s.len);
+		f->x0 = c[starts[k]].x0;
+		f->x1 = c[starts[e] - 1].x1;
+		f->col = 0;
+		if (!f->s || s.oom) {
+			ys_buf_release(&s);
+			return NULL;
+		}
+		k = e;
+	}
+	ys_buf_release(&s);
+	*nout = n;
+	return v;
+}
+
 /* One visual line: characters [a, b) sorted by x, into fragments. */
 static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int page)
 {
@@ -191,19 +237,27 @@ static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int
 			bot = c[i].y1;
 	}
 	int h = bot - top > 10 ? bot - top : 10;
-	/* fragment boundaries: a gap wider than most of a character */
+	/* fragment boundaries: a gap wider than most of a character; fine
+	 * ones: wider than a third of one */
 	int starts[YS_LINE_FRAGS_MAX + 1], nf = 0;
-	for (int i = a; i < b && nf < YS_LINE_FRAGS_MAX; i++) {
+	int fstarts[YS_LINE_FRAGS_MAX + 1], nff = 0;
+	for (int i = a; i < b && nf < YS_LINE_FRAGS_MAX && nff < YS_LINE_FRAGS_MAX; i++) {
 		int ch = c[i].y1 - c[i].y0 > 10 ? c[i].y1 - c[i].y0 : h;
-		if (i == a || c[i].x0 - c[i - 1].x1 > ch * 6 / 10)
+		int gap = i == a ? 0 : c[i].x0 - c[i - 1].x1;
+		if (i == a || gap > ch * 6 / 10)
 			starts[nf++] = i;
+		if (i == a || gap > ch * 3 / 10)
+			fstarts[nff++] = i;
 	}
 	starts[nf] = b;
+	fstarts[nff] = b;
 	/* letter-spaced words: single CJK characters a similar gap apart join
 	 * their neighbours (当 年 收 入) */
-	int keep[YS_LINE_FRAGS_MAX + 1];
+	int keep[YS_LINE_FRAGS_MAX + 1], fkeep[YS_LINE_FRAGS_MAX + 1];
 	for (int k = 0; k < nf; k++)
 		keep[k] = 1;
+	for (int k = 0; k < nff; k++)
+		fkeep[k] = 1;
 	for (int k = 1; k < nf; k++) {
 		int i = starts[k], pi = starts[k] - 1;
 		int gap = c[i].x0 - c[pi].x1;
@@ -220,29 +274,11 @@ static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int
 	l->y = top;
 	l->h = h;
 	l->line = (int)L->n;
-	int n = 0;
-	for (int k = 0; k < nf; k++)
-		n += keep[k];
-	l->f = ys_arena_alloc(&L->arena, sizeof *l->f * (size_t)n);
-	if (!l->f)
+	l->fs = c[a].fs;
+	l->f = frags(L, c, starts, keep, nf, &l->nf);
+	l->ff = l->f ? frags(L, c, fstarts, fkeep, nff, &l->nff) : NULL;
+	if (!l->f || !l->ff)
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
-	ys_buf s = YS_BUF_INIT;
-	int k = 0;
-	while (k < nf) {
-		int e = k + 1;
-		while (e < nf && !keep[e])
-			e++;
-		ys_buf_reset(&s);
-		for (int i = starts[k]; i < starts[e]; i++)
-			ys_buf_add(&s, c[i].s, (size_t)c[i].len);
-		ys_frag *f = &l->f[l->nf++];
-		f->s = ys_arena_strndup(&L->arena, s.s, s.len);
-		f->x0 = c[starts[k]].x0;
-		f->x1 = c[starts[e] - 1].x1;
-		f->col = 0;
-		k = e;
-	}
-	ys_buf_release(&s);
 	return YS_OK;
 }
 
@@ -292,6 +328,20 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 		guint nrects = 0;
 		if (text && poppler_page_get_text_layout(page, &rects, &nrects)) {
 			int n = 0;
+			/* each character's font size, from the text's attributes */
+			int nfs = 0;
+			int *fsz = calloc(nrects ? nrects : 1, sizeof *fsz);
+			if (fsz) {
+				nfs = (int)nrects;
+				GList *attrs = poppler_page_get_text_attributes(page);
+				for (GList *a = attrs; a; a = a->next) {
+					const PopplerTextAttributes *ta = a->data;
+					int v = ta->font_size > 0 && ta->font_size < 10000 ? (int)(ta->font_size * 10 + 0.5) : 0;
+					for (int k = ta->start_index < 0 ? 0 : ta->start_index; k <= ta->end_index && k < nfs; k++)
+						fsz[k] = v;
+				}
+				poppler_page_free_text_attributes(attrs);
+			}
 			const char *s = text;
 			for (guint i = 0; i < nrects && *s; i++) {
 				const char *next = g_utf8_next_char(s);
@@ -302,11 +352,12 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 						break;
 					}
 					c[n] = (pchar){ coord(rects[i].x1), coord(rects[i].x2), coord(rects[i].y1),
-						        coord(rects[i].y2), cp, s, (int)(next - s) };
+						        coord(rects[i].y2), cp, s, (int)(next - s), (int)i < nfs ? fsz[i] : 0 };
 					n++;
 				}
 				s = next;
 			}
+			free(fsz);
 			if (r == YS_OK && n > 0) {
 				qsort(c, (size_t)n, sizeof *c, cmp_y);
 				int a = 0;
@@ -315,7 +366,17 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 					int b = a + 1;
 					while (b < n && abs((c[b].y0 + c[b].y1) - mid) < (hh > 20 ? hh : 20) * 8 / 10)
 						b++;
-					r = page_line(ctx, L, c, a, b, base + pg + 1);
+					/* text of another size at the same height is another
+					 * line: a title or a header printed over a table's
+					 * body (a report tool that draws them on top) */
+					qsort(c + a, (size_t)(b - a), sizeof *c, cmp_fs);
+					for (int u = a; u < b && r == YS_OK;) {
+						int v = u + 1;
+						while (v < b && (c[v - 1].fs - c[v].fs) * 100 <= c[v - 1].fs * 8)
+							v++;
+						r = page_line(ctx, L, c, u, v, base + pg + 1);
+						u = v;
+					}
 					a = b;
 				}
 			}
@@ -340,12 +401,14 @@ void ys_lines_render(const ys_lines *L, int positions, ys_buf *out)
 		}
 		if (positions && L->positioned)
 			ys_buf_addf(out, "{%d+%d} ", l->y / 10, l->h / 10);
-		for (int k = 0; k < l->nf; k++) {
+		const ys_frag *fv = positions == 2 ? l->ff : l->f;
+		int nf = positions == 2 ? l->nff : l->nf;
+		for (int k = 0; k < nf; k++) {
 			if (k)
 				ys_buf_addc(out, '\t');
 			if (positions && L->positioned)
-				ys_buf_addf(out, "[%d-%d]", l->f[k].x0 / 10, l->f[k].x1 / 10);
-			ys_buf_adds(out, l->f[k].s);
+				ys_buf_addf(out, "[%d-%d]", fv[k].x0 / 10, fv[k].x1 / 10);
+			ys_buf_adds(out, fv[k].s);
 		}
 		ys_buf_addc(out, '\n');
 	}

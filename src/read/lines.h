@@ -29,8 +29,16 @@ typedef struct ys_line {
 	int page;      /* from 1 */
 	int y, h;      /* top and height (PDF); source line * 100 and 100 (text) */
 	int line;      /* source line (text), or the line's index in the document from 1 (PDF) */
+	int fs;        /* font size in tenths of a point (PDF; 0 when not known) */
 	int nf;
 	ys_frag *f;    /* left to right */
+	/* the same characters split wherever a gap is wider than a third of a
+	 * character: text that a layout set right against its neighbour
+	 * (9,616.338314一、一般公共服务支出; a goal glued to its 产出指标) comes
+	 * apart here, and a reader that knows the columns joins what belongs
+	 * together (seedpdf.c); tab text: the same as f */
+	int nff;
+	ys_frag *ff;
 } ys_line;
 
 typedef struct ys_lines {

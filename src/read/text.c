@@ -691,7 +691,9 @@ static ys_result finish_table(rd *r, int endline)
 	int may_be_empty = def->rowkey == YS_RK_PROJECT;
 	if (t->nrows == 0 && !may_be_empty)
 		return err_at(r, endline, 0, "%s: the table has no rows: truncated?%s", table_name(t, tn, sizeof tn), NULL);
-	if ((def->flags & YS_TF_TOTAL_ROW) && t->rows[t->nrows - 1].kind != YS_ROW_TOTAL)
+	/* the 合计 row ends the table, or heads it (as Beijing's 11 prints it) */
+	if ((def->flags & YS_TF_TOTAL_ROW) && t->rows[t->nrows - 1].kind != YS_ROW_TOTAL &&
+	    t->rows[0].kind != YS_ROW_TOTAL)
 		return err_at(r, t->rows[t->nrows - 1].line, 0, "%s: the table ends without its 合计 row: truncated?%s",
 		              table_name(t, tn, sizeof tn), NULL);
 	if (def->rowkey == YS_RK_FIXED) {
