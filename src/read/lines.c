@@ -102,6 +102,8 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, si
 					tmp[nf].x0 = col * YS_TAB_PITCH;
 					tmp[nf].x1 = col * YS_TAB_PITCH + YS_TAB_PITCH - 1;
 					tmp[nf].col = cp + lead;
+					tmp[nf].chx = tmp[nf].chb = NULL;
+					tmp[nf].nch = 0;
 					nf++;
 				}
 				cp += (int)ys_utf8_count(c, (size_t)(t - c)) + 1;
@@ -192,7 +194,7 @@ static int is_cjk(unsigned cp)
 
 /* Characters [starts[k], starts[k+1]) of c as fragment k, for k < nf;
  * keep[k] 0 joins fragment k to the one before it.  Returns the array. */
-static ys_frag *frags(ys_lines *L, const pchar *c, const int *starts, const int *keep, int nf, int *nout)
+static ys_frag *frags(ys_lines *L, const pchar *c, const int *starts, const int *keep, int nf, int *nout, int chars)
 {
 	int n = 0;
 	for (int k = 0; k < nf; k++)
@@ -214,6 +216,25 @@ static ys_frag *frags(ys_lines *L, const pchar *c, const int *starts, const int 
 		f->x0 = c[starts[k]].x0;
 		f->x1 = c[starts[e] - 1].x1;
 		f->col = 0;
+		f->chx = f->chb = NULL;
+		f->nch = 0;
+		if (chars) {
+			int nc = starts[e] - starts[k], off = 0;
+			int *x = ys_arena_alloc(&L->arena, sizeof *x * (size_t)nc * 2);
+			if (!x) {
+				ys_buf_release(&s);
+				return NULL;
+			}
+			for (int i = 0; i < nc; i++) {
+				const pchar *ch = &c[starts[k] + i];
+				x[i] = (ch->x0 + ch->x1) / 2;
+				x[nc + i] = off;
+				off += ch->len;
+			}
+			f->chx = x;
+			f->chb = x + nc;
+			f->nch = nc;
+		}
 		if (!f->s || s.oom) {
 			ys_buf_release(&s);
 			return NULL;
@@ -223,6 +244,26 @@ static ys_frag *frags(ys_lines *L, const pchar *c, const int *starts, const int 
 	ys_buf_release(&s);
 	*nout = n;
 	return v;
+}
+
+/* Does a figure printed to the 分 (441,986.276316) end before c[i], a
+ * word set right against it (五、教育支出), the fragment having begun at
+ * c[from]? */
+static int figure_ends(const pchar *c, int from, int i)
+{
+	if (!is_cjk(c[i].cp) || c[i - 1].cp < '0' || c[i - 1].cp > '9')
+		return 0;
+	int k = i - 1, decimals = 0;
+	while (k >= from && c[k].cp >= '0' && c[k].cp <= '9') {
+		k--;
+		decimals++;
+	}
+	if (k < from || c[k].cp != '.' || decimals < 2)
+		return 0;
+	for (k--; k >= from; k--)
+		if (!((c[k].cp >= '0' && c[k].cp <= '9') || c[k].cp == ',' || c[k].cp == '-'))
+			return 0;
+	return 1;
 }
 
 /* One visual line: characters [a, b) sorted by x, into fragments. */
@@ -246,7 +287,7 @@ static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int
 		int gap = i == a ? 0 : c[i].x0 - c[i - 1].x1;
 		if (i == a || gap > ch * 6 / 10)
 			starts[nf++] = i;
-		if (i == a || gap > ch * 3 / 10)
+		if (i == a || gap > ch * 3 / 10 || figure_ends(c, fstarts[nff - 1], i))
 			fstarts[nff++] = i;
 	}
 	starts[nf] = b;
@@ -275,8 +316,8 @@ static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int
 	l->h = h;
 	l->line = (int)L->n;
 	l->fs = c[a].fs;
-	l->f = frags(L, c, starts, keep, nf, &l->nf);
-	l->ff = l->f ? frags(L, c, fstarts, fkeep, nff, &l->nff) : NULL;
+	l->f = frags(L, c, starts, keep, nf, &l->nf, 0);
+	l->ff = l->f ? frags(L, c, fstarts, fkeep, nff, &l->nff, 1) : NULL;
 	if (!l->f || !l->ff)
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
 	return YS_OK;

@@ -23,6 +23,12 @@ typedef struct ys_frag {
 	const char *s; /* trimmed UTF-8, in the lines' arena */
 	int x0, x1;    /* left and right edge */
 	int col;       /* 1-based column in code points of the source line (text input), else 0 */
+	/* fine fragments of a PDF: each character's centre and byte offset in
+	 * s (a fragment that runs over a column's edge is cut there); NULL
+	 * otherwise */
+	const int *chx;
+	const int *chb;
+	int nch;
 } ys_frag;
 
 typedef struct ys_line {

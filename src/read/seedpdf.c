@@ -543,6 +543,17 @@ static int match_columns(sp *r, const ys_tabledef *def, const stack *s, int ns, 
 
 static int code_start(const char *s);
 
+/* 绩效指标性质: = ≥ ≤ 定性 (as printed: ＝ too) */
+static int is_op(const char *s)
+{
+	static const char *const ops[] = { "=", "≥", "≤", ">", "<", "≧", "≦", ">=", "<=", "＝", "＞", "＜", "定性",
+		                           "定量", NULL };
+	for (int i = 0; ops[i]; i++)
+		if (!strcmp(s, ops[i]))
+			return 1;
+	return 0;
+}
+
 /* Would a fragment of text s sit well in a column of kind k? */
 static int fits(ys_colkind k, const char *s)
 {
@@ -559,12 +570,14 @@ static int fits(ys_colkind k, const char *s)
 	case YS_CK_CODENAME:
 	case YS_CK_PROJECT:
 		return code_start(s);
-	case YS_CK_VALUE:
-	case YS_CK_MUNIT:
 	case YS_CK_OP:
-		return 1;
+		return is_op(s);
+	case YS_CK_VALUE:
+		return amt || ys_utf8_count(s, strlen(s)) <= 4;
+	case YS_CK_MUNIT:
+		return !amt && !is_op(s) && ys_utf8_count(s, strlen(s)) <= 6;
 	default:
-		return !amt;
+		return !amt && !is_op(s);
 	}
 }
 
@@ -745,8 +758,10 @@ static int starts_cell(sp *r, ys_colkind k, const char *have, const char *s)
 	case YS_CK_IND2:
 		key(&r->k1, have);
 		return ends_with(r->k1.s, "指标");
-	case YS_CK_OP:
 	case YS_CK_VALUE:
+		/* a figure is whole; a word value may wrap (优，持续保障单位车 / 辆使用) */
+		return amount_like(have) || amount_like(s) || is_op(s);
+	case YS_CK_OP:
 	case YS_CK_MUNIT:
 		return 1; /* short: they do not wrap */
 	case YS_CK_TEXT:
@@ -782,16 +797,41 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 		int cx0[MAXC], any = 0, ncells = 0;
 		ys_result e = YS_OK;
 		for (int k = 0; k < l->nff && !e; k++) {
-			int c = col_at(bound, n, l->ff[k].x0, l->ff[k].x1);
-			if (!use[c] || noise(l->ff[k].s))
+			const ys_frag *f = &l->ff[k];
+			if (noise(f->s))
 				continue;
-			if (!cell[c]) {
-				cx0[c] = l->ff[k].x0;
-				ncells++;
+			/* a fragment that runs over a column's edge (text printed past
+			 * its cell) is cut there, character by character */
+			int from = 0;
+			while (from < (f->nch ? f->nch : 1) && !e) {
+				int c, to;
+				if (!f->nch) {
+					c = col_at(bound, n, f->x0, f->x1);
+					to = 1;
+				} else {
+					c = col_at(bound, n, f->chx[from], f->chx[from]);
+					to = from + 1;
+					while (to < f->nch && col_at(bound, n, f->chx[to], f->chx[to]) == c)
+						to++;
+				}
+				size_t b0 = f->nch ? (size_t)f->chb[from] : 0;
+				size_t b1 = f->nch && to < f->nch ? (size_t)f->chb[to] : strlen(f->s);
+				int px0 = f->nch && from ? f->chx[from] : f->x0;
+				from = to;
+				if (!use[c])
+					continue;
+				if (!cell[c]) {
+					cx0[c] = px0;
+					ncells++;
+				}
+				char piece[1024];
+				size_t pl = b1 - b0 < sizeof piece - 1 ? b1 - b0 : sizeof piece - 1;
+				memcpy(piece, f->s + b0, pl);
+				piece[pl] = 0;
+				if (cat(&cell[c], piece))
+					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				any = 1;
 			}
-			if (cat(&cell[c], l->ff[k].s))
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
-			any = 1;
 		}
 		if (!any || e) {
 			for (int c = 0; c < n; c++)
@@ -922,8 +962,12 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 					ng++;
 					continue;
 				}
-				int fresh = c == C12_NAME && code_start(s);
 				proj *q = np > p0 ? &P[np - 1] : NULL;
+				/* a project code starts a name, unless the name above is still
+				 * printing its code (11000021Y000000 / 390848-公务用车购置项目) */
+				int fresh = c == C12_NAME && code_start(s) &&
+				            !(q && q->text[C12_NAME] && !strchr(q->text[C12_NAME], '-') &&
+				              q->bot + l->h * 2 >= l->y);
 				/* an amount or a name piece continues the nearest name above
 				 * on this page, unless it starts a new one */
 				if (!fresh && q && (c != C12_NAME || q->bot + l->h * 2 >= l->y)) {
@@ -1341,8 +1385,18 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 			size_t *bl = v + ihead + 1;
 			int nbl = n - ihead - 1;
 			gutters(L, bl, nbl, kinds, cx, x0, x1, 5, bound);
-			/* the label column left of 活动 holds nothing of a row */
-			int leftmost = x0[0] >= 0 ? x0[0] : cx[0] - 400;
+			/* the label column left of 活动 (整体绩效目标 printed over the
+			 * indicators) holds nothing of a row */
+			int leftmost = INT_MIN / 2;
+			for (int i = 0; i < nbl; i++) {
+				const ys_line *bl1 = &L->v[bl[i]];
+				for (int k = 0; k < bl1->nff; k++) {
+					key(&r->k1, bl1->ff[k].s);
+					if (r->k1.len >= 6 && strstr("整体绩效目标", r->k1.s) && bl1->ff[k].x1 < cx[0] &&
+					    bl1->ff[k].x1 + 30 > leftmost)
+						leftmost = bl1->ff[k].x1 + 30;
+				}
+			}
 			unsigned char use[MAXC];
 			memset(use, 1, sizeof use);
 			/* rows by page, with the labels on the left dropped */
@@ -1366,7 +1420,7 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 				d6.ncols = 6;
 				d6.cols = c6;
 				int b6[6];
-				b6[0] = leftmost - 30;
+				b6[0] = leftmost;
 				memcpy(b6 + 1, bound, sizeof(int) * 4);
 				unsigned char u6[MAXC];
 				memset(u6, 1, sizeof u6);
@@ -1396,6 +1450,8 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
  * [ti + 1, te) (other pages' repeated titles and headers included). */
 static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, const char *title)
 {
+	size_t at0;
+	int tnum = numbering(title, &at0);
 	const ys_lines *L = r->L;
 	ys_seedmap *m = r->map;
 	vocab V;
@@ -1433,7 +1489,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 			continue;
 		size_t at;
 		int num = numbering(jt, &at);
-		if (num && (int)strtol(def->code, NULL, 10) == num && (!body_started || l->nf <= 2))
+		if (num && num == tnum && (!body_started || l->nf <= 2))
 			continue; /* the title again on a new page (some tools print it over the body) */
 		if (strstr(jt, "单位：") || strstr(jt, "单位:")) {
 			if (!unit) {
@@ -1578,6 +1634,42 @@ out:
 
 /* ---- the document ----------------------------------------------------------- */
 
+/* The table a title names: by its words (a department that leaves a table
+ * out numbers the rest on: 公安局's 预算12表 单位整体支出绩效目标表 is the
+ * seed's 13), else by its number; NULL for numbers beyond the 13. */
+static const ys_tabledef *title_def(sp *r, int num, const char *title)
+{
+	key(&r->k2, title);
+	const char *k = r->k2.s;
+	size_t kl = r->k2.len;
+	const ys_tabledef *best = NULL;
+	size_t blen = 0;
+	ys_buf a = YS_BUF_INIT;
+	for (int t = 0; t < YS_NTABLES; t++) {
+		const ys_tabledef *d = ys_table_def((ys_tid)t);
+		const char *p = d->title;
+		for (int first = 1; p && *p; first = 0) {
+			const char *bar = first ? NULL : strchr(p, '|');
+			size_t l = first ? strlen(p) : bar ? (size_t)(bar - p) : strlen(p);
+			char one[256];
+			if (l < sizeof one) {
+				memcpy(one, p, l);
+				one[l] = 0;
+				key(&a, one);
+				if (a.len && a.len <= kl && !strcmp(k + kl - a.len, a.s) && a.len > blen) {
+					blen = a.len;
+					best = d;
+				}
+			}
+			p = first ? d->aliases : bar ? bar + 1 : NULL;
+		}
+	}
+	ys_buf_release(&a);
+	if (best)
+		return best;
+	return num >= 1 && num <= YS_NTABLES ? ys_table_def((ys_tid)(num - 1)) : NULL;
+}
+
 /* Is line i the title of one of the seed's tables?  Returns its number (1..
  * 13; more for tables the seed does not have: 预算14表) and the title
  * text from the numbering on. */
@@ -1679,12 +1771,13 @@ ys_result ys_seed_text(ys_ctx *ctx, const ys_lines *L, ys_buf *out, ys_seedmap *
 				break;
 		}
 		map->used[i] = 1;
-		if (num > YS_NTABLES) {
+		const ys_tabledef *def = title_def(&r, num, title);
+		if (!def) {
 			e = skip_table(&r, title, L->v[i].line, L->v[i].page, "不是部门预算公开的 13 张表之一");
 			for (size_t k = i + 1; k < j; k++)
 				map->used[k] = 1;
 		} else {
-			e = table(&r, ys_table_def((ys_tid)(num - 1)), i, j, title);
+			e = table(&r, def, i, j, title);
 		}
 		free(title);
 		i = j;

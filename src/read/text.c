@@ -548,6 +548,19 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 		}
 		sc = align(r, def, c, nc, slots, nslots, place);
 	}
+	if (sc == NEG && !def->nshapes && nc == def->ncols) {
+		/* every column given (a row put back from a PDF's positions):
+		 * read it by position; a word of the wrong kind stays as printed
+		 * for the rules to see, only an amount column must hold amounts */
+		int ok = 1;
+		for (int i = 0; i < nc && ok; i++)
+			ok = !c[i].n || def->cols[i].kind != YS_CK_AMOUNT || amount_like(c[i].s, c[i].n);
+		if (ok) {
+			for (int i = 0; i < nc; i++)
+				place[i] = i;
+			sc = 0;
+		}
+	}
 	if (sc == NEG) {
 		/* Say which cell does not fit: the first amount column with text. */
 		for (int i = 0; i < nc; i++) {
