@@ -572,10 +572,24 @@ static int fits(ys_colkind k, const char *s)
 		return code_start(s);
 	case YS_CK_OP:
 		return is_op(s);
-	case YS_CK_VALUE:
-		return amt || ys_utf8_count(s, strlen(s)) <= 4;
-	case YS_CK_MUNIT:
-		return !amt && !is_op(s) && ys_utf8_count(s, strlen(s)) <= 6;
+	case YS_CK_VALUE: {
+		/* a figure, a grade, or words (优，持续保障单位车辆使用); not a unit */
+		static const char *const grades[] = { "优", "良", "中", "差", "优秀", "良好", "合格", "好", "是", "否",
+			                              "有", "无", "达标", NULL };
+		for (int i = 0; grades[i]; i++)
+			if (!strcmp(s, grades[i]))
+				return 1;
+		for (const char *p = s; *p; p++)
+			if (is_digit(*p))
+				return 1;
+		return ys_utf8_count(s, strlen(s)) >= 5;
+	}
+	case YS_CK_MUNIT: {
+		for (const char *p = s; *p; p++)
+			if (is_digit(*p))
+				return 0;
+		return !is_op(s) && ys_utf8_count(s, strlen(s)) <= 6;
+	}
 	default:
 		return !amt && !is_op(s);
 	}
@@ -782,20 +796,71 @@ static int cat(char **dst, const char *s)
 	return 0;
 }
 
-/* The body lines bl[] of one page, as rows of def's columns (only the
- * columns with use[c] set take part). */
+/* Does text s in a column of kind k show that its line carries a row
+ * (a figure, a code, a 一级指标 ...), rather than the wrapped rest of a
+ * cell whose row is printed on another line? */
+static int anchor_cell(sp *r, ys_colkind k, const char *s)
+{
+	if (ys_is_total_label(s))
+		return 1;
+	switch (k) {
+	case YS_CK_NAME:
+	case YS_CK_INDTEXT:
+		return 0;
+	case YS_CK_IND2:
+		key(&r->k1, s);
+		return ends_with(r->k1.s, "指标") && ys_utf8_count(r->k1.s, r->k1.len) >= 4;
+	case YS_CK_TEXT:
+		return code_start(s) && strchr(s, '-');
+	case YS_CK_VALUE:
+	case YS_CK_MUNIT:
+		return fits(k, s);
+	case YS_CK_LABEL:
+		return 1;
+	default:
+		return starts_cell(r, k, "", s);
+	}
+}
+
+/* One body line cut into def's columns. */
+typedef struct pline {
+	char *cell[MAXC];
+	int x0[MAXC];
+	int ncells, anchor;
+	int row; /* the row it joins */
+} pline;
+
+static void pline_free(pline *pl, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (int c = 0; c < MAXC; c++)
+			free(pl[i].cell[c]);
+	free(pl);
+}
+
+/*
+ * The body lines bl[] of one page, as rows of def's columns (only the
+ * columns with use[c] set take part).  Lines that carry a row (anchors:
+ * a figure, a code, a 一级指标 ...) make rows; a line close below an anchor
+ * without a cell that starts anew where the row has one joins it (a code
+ * printed above its centred figures).  Lines with only the wrapped rest of
+ * a cell go to the nearest row: a label wrapped over three lines around
+ * its row's figures sits both above and below them.
+ */
 static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int nbl, const int *bound,
                            const unsigned char *use, rows *R)
 {
 	const ys_lines *L = r->L;
 	int n = def->ncols;
-	int cur = -1; /* the row lines join, on this page */
-	for (int i = 0; i < nbl; i++) {
+	pline *pl = calloc((size_t)(nbl ? nbl : 1), sizeof *pl);
+	if (!pl)
+		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+	ys_result e = YS_OK;
+	/* the lines' cells */
+	for (int i = 0; i < nbl && !e; i++) {
 		const ys_line *l = &L->v[bl[i]];
-		/* the line's cells */
-		char *cell[MAXC] = { 0 };
-		int cx0[MAXC], any = 0, ncells = 0;
-		ys_result e = YS_OK;
+		pline *q = &pl[i];
+		q->row = -1;
 		for (int k = 0; k < l->nff && !e; k++) {
 			const ys_frag *f = &l->ff[k];
 			if (noise(f->s))
@@ -803,9 +868,11 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 			/* a fragment that runs over a column's edge (text printed past
 			 * its cell) is cut there, character by character */
 			int from = 0;
-			while (from < (f->nch ? f->nch : 1) && !e) {
+			/* a figure or a code is never cut: it goes where its middle is */
+			int whole = !f->nch || amount_like(f->s) || code_start(f->s);
+			while (from < (whole ? 1 : f->nch) && !e) {
 				int c, to;
-				if (!f->nch) {
+				if (whole) {
 					c = col_at(bound, n, f->x0, f->x1);
 					to = 1;
 				} else {
@@ -814,90 +881,135 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 					while (to < f->nch && col_at(bound, n, f->chx[to], f->chx[to]) == c)
 						to++;
 				}
-				size_t b0 = f->nch ? (size_t)f->chb[from] : 0;
-				size_t b1 = f->nch && to < f->nch ? (size_t)f->chb[to] : strlen(f->s);
-				int px0 = f->nch && from ? f->chx[from] : f->x0;
+				size_t b0 = !whole ? (size_t)f->chb[from] : 0;
+				size_t b1 = !whole && to < f->nch ? (size_t)f->chb[to] : strlen(f->s);
+				int px0 = !whole && from ? f->chx[from] : f->x0;
 				from = to;
 				if (!use[c])
 					continue;
-				if (!cell[c]) {
-					cx0[c] = px0;
-					ncells++;
+				if (!q->cell[c]) {
+					q->x0[c] = px0;
+					q->ncells++;
 				}
 				char piece[1024];
-				size_t pl = b1 - b0 < sizeof piece - 1 ? b1 - b0 : sizeof piece - 1;
-				memcpy(piece, f->s + b0, pl);
-				piece[pl] = 0;
-				if (cat(&cell[c], piece))
+				size_t len = b1 - b0 < sizeof piece - 1 ? b1 - b0 : sizeof piece - 1;
+				memcpy(piece, f->s + b0, len);
+				piece[len] = 0;
+				if (cat(&q->cell[c], piece))
 					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
-				any = 1;
 			}
 		}
-		if (!any || e) {
-			for (int c = 0; c < n; c++)
-				free(cell[c]);
-			if (e)
-				return e;
+		for (int c = 0; c < n && !q->anchor; c++)
+			q->anchor = q->cell[c] && anchor_cell(r, def->cols[c].kind, q->cell[c]);
+	}
+	/* rows from the anchors */
+	int first = R->n, last_anchor = -1;
+	for (int i = 0; i < nbl && !e; i++) {
+		pline *q = &pl[i];
+		if (!q->ncells || !q->anchor)
 			continue;
-		}
-		/* join the row above: close below it, and no cell that starts
-		 * where the row already has one */
+		const ys_line *l = &L->v[bl[i]];
 		int join = 0;
-		if (cur >= 0) {
-			prow *p = &R->v[cur];
-			int gap = l->y - p->bot;
-			int h = l->h;
-			join = gap * 10 <= h * 3 || (l->y - (p->bot - h)) * 10 <= h * 11;
-			for (int c = 0; c < n && join; c++)
-				if (cell[c] && p->text[c] && starts_cell(r, def->cols[c].kind, p->text[c], cell[c]))
+		if (last_anchor >= 0) {
+			/* the row so far: its cells from its anchor lines */
+			const ys_line *pl2 = &L->v[bl[last_anchor]];
+			int rowi = pl[last_anchor].row;
+			join = (l->y - pl2->y) * 10 <= l->h * 11;
+			for (int c = 0; c < n && join; c++) {
+				const char *have = NULL;
+				for (int j = 0; j < i && !have; j++)
+					if (pl[j].row == rowi && pl[j].cell[c])
+						have = pl[j].cell[c];
+				if (q->cell[c] && have && starts_cell(r, def->cols[c].kind, have, q->cell[c]))
 					join = 0;
+			}
 		}
 		if (!join) {
 			if (R->n == R->cap) {
 				int cap = R->cap ? R->cap * 2 : 64;
 				prow *v = realloc(R->v, sizeof *v * (size_t)cap);
 				if (!v) {
-					for (int c = 0; c < n; c++)
-						free(cell[c]);
-					return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					break;
 				}
 				R->v = v;
 				R->cap = cap;
 			}
-			cur = R->n++;
-			prow *p = &R->v[cur];
+			prow *p = &R->v[R->n];
 			memset(p, 0, sizeof *p);
 			p->top = l->y;
 			p->bot = l->y + l->h;
 			p->first = p->last = l->line;
 			p->page = l->page;
 			p->anchor = l->line;
+			q->row = R->n++;
+		} else {
+			q->row = pl[last_anchor].row;
 		}
-		prow *p = &R->v[cur];
-		for (int c = 0; c < n; c++) {
-			if (!cell[c])
+		last_anchor = i;
+	}
+	/* the wrapped rests: to the nearest row on the page */
+	for (int i = 0; i < nbl && !e && R->n > first; i++) {
+		pline *q = &pl[i];
+		if (!q->ncells || q->row >= 0)
+			continue;
+		const ys_line *l = &L->v[bl[i]];
+		/* the anchors above and below */
+		int ja = -1, jb = -1;
+		for (int j = i - 1; j >= 0 && ja < 0; j--)
+			if (pl[j].anchor && pl[j].row >= 0)
+				ja = j;
+		for (int j = i + 1; j < nbl && jb < 0; j++)
+			if (pl[j].anchor && pl[j].row >= 0)
+				jb = j;
+		int to_above = jb < 0;
+		if (ja >= 0 && jb >= 0) {
+			/* nothing goes before a cell that starts with its code or its
+			 * ordinal (2080506-机关事业单位职业年金 / 缴费支出 continues the
+			 * row above, even when the next row is nearer) */
+			int before_code = 0;
+			for (int c = 0; c < n && !before_code; c++)
+				before_code = q->cell[c] && pl[jb].cell[c] &&
+				              (code_start(pl[jb].cell[c]) || starts_ordinal(pl[jb].cell[c]));
+			long da = labs((long)L->v[bl[ja]].y - l->y), db = labs((long)L->v[bl[jb]].y - l->y);
+			to_above = before_code || da <= db;
+		}
+		q->row = to_above ? (ja >= 0 ? pl[ja].row : -1) : pl[jb].row;
+	}
+	/* the rows' cells: their lines' cells in order */
+	for (int i = 0; i < nbl && !e; i++) {
+		pline *q = &pl[i];
+		if (q->row < 0)
+			continue;
+		const ys_line *l = &L->v[bl[i]];
+		prow *p = &R->v[q->row];
+		for (int c = 0; c < n && !e; c++) {
+			if (!q->cell[c])
 				continue;
 			if (!p->text[c]) {
-				p->text[c] = cell[c];
+				p->text[c] = q->cell[c];
 				p->line[c] = l->line;
-				p->x0[c] = cx0[c];
-				cell[c] = NULL;
-			} else if (cat(&p->text[c], cell[c])) {
-				for (int d = 0; d < n; d++)
-					free(cell[d]);
-				return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				p->x0[c] = q->x0[c];
+				q->cell[c] = NULL;
+			} else if (cat(&p->text[c], q->cell[c])) {
+				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
 			}
-			free(cell[c]);
 		}
-		if (ncells > p->anchor_n) {
-			p->anchor_n = ncells;
+		if (q->anchor && q->ncells > p->anchor_n) {
+			p->anchor_n = q->ncells;
 			p->anchor = l->line;
 		}
+		if (l->y < p->top)
+			p->top = l->y;
 		if (l->y + l->h > p->bot)
 			p->bot = l->y + l->h;
-		p->last = l->line;
+		if (l->line < p->first)
+			p->first = l->line;
+		if (l->line > p->last)
+			p->last = l->line;
 	}
-	return YS_OK;
+	pline_free(pl, nbl);
+	return e;
 }
 
 /* ---- one table ---------------------------------------------------------------- */
@@ -1145,6 +1257,30 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 	for (int g = 0; g < ng; g++)
 		free(G[g].s);
 	free(G);
+	/* a project printed again on the next page (its merged cells split at
+	 * the page break, each part with the name) is one project */
+	for (int j = 1; j < np && !e;) {
+		proj *a = &P[j - 1], *b = &P[j];
+		char ca[64], cb[64];
+		const char *na, *nb;
+		if (b->page == a->page || !a->text[C12_NAME] || !b->text[C12_NAME] ||
+		    !ys_split_project(a->text[C12_NAME], ca, &na) || !ys_split_project(b->text[C12_NAME], cb, &nb) ||
+		    strcmp(ca, cb)) {
+			j++;
+			continue;
+		}
+		if (b->r1 > a->r1)
+			a->r1 = b->r1;
+		/* the goal goes on in the second part, unless it is printed again */
+		const char *gb = b->text[C12_GOAL];
+		if (gb && (!a->text[C12_GOAL] || strncmp(a->text[C12_GOAL], gb, strlen(gb) < 30 ? strlen(gb) : 30)))
+			if (cat(&a->text[C12_GOAL], gb))
+				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		for (int c = 0; c < MAXC; c++)
+			free(b->text[c]);
+		memmove(b, b + 1, sizeof *b * (size_t)(np - j - 1));
+		np--;
+	}
 	*out = P;
 	*nout = np;
 	return e;

@@ -490,6 +490,8 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 	const ys_tabledef *def = t->def;
 	char tn[128];
 
+	/* every column given, blank ones too (a row put back from a PDF) */
+	int full = nc == def->ncols;
 	/* trailing empty cells carry nothing */
 	while (nc > 0 && c[nc - 1].n == 0)
 		nc--;
@@ -548,7 +550,7 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 		}
 		sc = align(r, def, c, nc, slots, nslots, place);
 	}
-	if (sc == NEG && !def->nshapes && nc == def->ncols) {
+	if (sc == NEG && !def->nshapes && full) {
 		/* every column given (a row put back from a PDF's positions):
 		 * read it by position; a word of the wrong kind stays as printed
 		 * for the rules to see, only an amount column must hold amounts */

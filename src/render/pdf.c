@@ -390,6 +390,100 @@ static void continued(pdf *p, const tlay *L)
 		header_draw(p, L, L->head, L->nhead, L->headh, L->headrows);
 }
 
+/* Table 12's project cells (code-name, 项目总额, 财政资金, 其他资金, 绩效目标)
+ * merge over the project's indicator rows, the text centred on them, as
+ * Beijing prints them; a project cut by a page break prints its cells in
+ * the part on the first page, which is made tall enough for them. */
+static int project_col(int c)
+{
+	return c == C12_NAME || c == C12_TOTAL || c == C12_FISCAL || c == C12_OTHER || c == C12_GOAL;
+}
+
+static void project_cells(pdf *p, const tlay *L, const ys_row *first, double y, double h)
+{
+	for (int c = 0; c < L->t->def->ncols && c < L->width; c++) {
+		if (!project_col(c))
+			continue;
+		int amt = ys_grid_amount(L->t, c);
+		cell_draw(p, span_x(L, c), y, span_width(L, c, 1), h, first ? first->cells[c].text : "", L->fs, 0,
+		          amt ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, amt, 0);
+	}
+}
+
+static void indicator_row(pdf *p, const tlay *L, const ys_row *row, double rh)
+{
+	for (int c = 0; c < L->t->def->ncols && c < L->width; c++) {
+		if (project_col(c))
+			continue;
+		int amt = !is_wrapping(L->t, c);
+		cell_draw(p, span_x(L, c), p->y, span_width(L, c, 1), rh, row->cells[c].text, L->fs, 0,
+		          amt ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, amt, 0);
+	}
+	p->y += rh;
+}
+
+static void table12_rows(pdf *p, tlay *L)
+{
+	const ys_table *t = L->t;
+	int n = t->nrows;
+	double *rh = calloc((size_t)(n ? n : 1), sizeof *rh);
+	if (!rh)
+		return;
+	for (int r = 0; r < n; r++) {
+		const ys_row *row = &t->rows[r];
+		rh[r] = L->fs * 1.3 + 2 * PAD;
+		for (int c = 0; c < t->def->ncols && c < L->width; c++) {
+			if (project_col(c) || !row->cells[c].text[0])
+				continue;
+			double h = cell_height(p, L, row->cells[c].text, c, 1, 0, !is_wrapping(t, c));
+			if (h > rh[r])
+				rh[r] = h;
+		}
+	}
+	for (int r0 = 0; r0 < n;) {
+		int r1 = r0 + 1;
+		while (r1 < n && t->rows[r1].kind == YS_ROW_CONT)
+			r1++;
+		const ys_row *first = &t->rows[r0];
+		/* the project cells' height */
+		double need = 0, sum = 0;
+		for (int c = 0; c < t->def->ncols && c < L->width; c++)
+			if (project_col(c) && first->cells[c].text[0]) {
+				double h = cell_height(p, L, first->cells[c].text, c, 1, 0, ys_grid_amount(t, c));
+				if (h > need)
+					need = h;
+			}
+		for (int r = r0; r < r1; r++)
+			sum += rh[r];
+		if (sum < need)
+			for (int r = r0; r < r1; r++)
+				rh[r] += (need - sum) / (r1 - r0);
+		sum = need > sum ? need : sum;
+		/* whole on a new page when it fits one; else its first part must
+		 * hold the project cells */
+		double page = BOTTOM - (MARGIN + 60);
+		if ((p->y + sum > BOTTOM && sum <= page) || p->y + (need > rh[r0] ? need : rh[r0]) > BOTTOM) {
+			next_page(p, 1);
+			continued(p, L);
+		}
+		double seg0 = p->y;
+		int drawn = 0;
+		for (int r = r0; r < r1; r++) {
+			if (p->y + rh[r] > BOTTOM && p->y > seg0) {
+				project_cells(p, L, drawn ? NULL : first, seg0, p->y - seg0);
+				drawn = 1;
+				next_page(p, 1);
+				continued(p, L);
+				seg0 = p->y;
+			}
+			indicator_row(p, L, &t->rows[r], rh[r]);
+		}
+		project_cells(p, L, drawn ? NULL : first, seg0, p->y - seg0);
+		r0 = r1;
+	}
+	free(rh);
+}
+
 static void table(pdf *p, tlay *L, const ys_table *t)
 {
 	char name[16];
@@ -426,6 +520,11 @@ static void table(pdf *p, tlay *L, const ys_table *t)
 		L->headrows = h > 16 ? 16 : h;
 		L->nhead = header_layout(p, L, 0, h, L->head, L->headh);
 		header_draw(p, L, L->head, L->nhead, L->headh, L->headrows);
+	}
+	if ((t->def->flags & YS_TF_INDICATORS) && h == t->nheaders) {
+		table12_rows(p, L);
+		next_page(p, 1);
+		return;
 	}
 	for (int r = 0; r < t->nrows; r++) {
 		const ys_row *row = &t->rows[r];
