@@ -1110,7 +1110,7 @@ ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc 
 	for (int i = 0; i < n && !e; i++)
 		e = ys_lines_from_pdf(ctx, paths[i], &L);
 	/* the seed's own layout (预算01表 …) goes into the 13-table model */
-	if (!e && !getenv("YS_SEEDPDF_OFF") && ys_seed_layout_lines(&L))
+	if (!e && ys_seed_layout_lines(&L))
 		e = ys_doc_read_seed_lines(ctx, paths[0], &L, out);
 	else if (!e)
 		e = read_doc(ctx, paths[0], &L, out);

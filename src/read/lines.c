@@ -104,6 +104,7 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, si
 					tmp[nf].col = cp + lead;
 					tmp[nf].chx = tmp[nf].chb = NULL;
 					tmp[nf].nch = 0;
+					tmp[nf].fs = 0;
 					nf++;
 				}
 				cp += (int)ys_utf8_count(c, (size_t)(t - c)) + 1;
@@ -176,6 +177,38 @@ static int cmp_fs(const void *a, const void *b)
 	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
 }
 
+static int same_size(const pchar *a, const pchar *b)
+{
+	return (a->fs - b->fs) * 100 <= a->fs * 8;
+}
+
+/* Characters [a, b) sorted by size: do two sizes share the same stretch of
+ * the line (a title drawn over a body line), rather than sit side by side
+ * (a bold 合计 beside its figures)? */
+static int overlaid(const pchar *c, int a, int b)
+{
+	int runs[16][2], n = 0;
+	for (int u = a; u < b && n < 16;) {
+		int v = u + 1, x0 = c[u].x0, x1 = c[u].x1;
+		while (v < b && same_size(&c[v - 1], &c[v])) {
+			if (c[v].x0 < x0)
+				x0 = c[v].x0;
+			if (c[v].x1 > x1)
+				x1 = c[v].x1;
+			v++;
+		}
+		runs[n][0] = x0;
+		runs[n][1] = x1;
+		n++;
+		u = v;
+	}
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++)
+			if (runs[i][0] < runs[j][1] && runs[j][0] < runs[i][1])
+				return 1;
+	return 0;
+}
+
 static int cmp_x(const void *a, const void *b)
 {
 	const pchar *x = a, *y = b;
@@ -218,6 +251,7 @@ static ys_frag *frags(ys_lines *L, const pchar *c, const int *starts, const int 
 		f->col = 0;
 		f->chx = f->chb = NULL;
 		f->nch = 0;
+		f->fs = c[starts[k]].fs;
 		if (chars) {
 			int nc = starts[e] - starts[k], off = 0;
 			int *x = ys_arena_alloc(&L->arena, sizeof *x * (size_t)nc * 2);
@@ -411,12 +445,16 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 					 * line: a title or a header printed over a table's
 					 * body (a report tool that draws them on top) */
 					qsort(c + a, (size_t)(b - a), sizeof *c, cmp_fs);
-					for (int u = a; u < b && r == YS_OK;) {
-						int v = u + 1;
-						while (v < b && (c[v - 1].fs - c[v].fs) * 100 <= c[v - 1].fs * 8)
-							v++;
-						r = page_line(ctx, L, c, u, v, base + pg + 1);
-						u = v;
+					if (!overlaid(c, a, b)) {
+						r = page_line(ctx, L, c, a, b, base + pg + 1);
+					} else {
+						for (int u = a; u < b && r == YS_OK;) {
+							int v = u + 1;
+							while (v < b && same_size(&c[v - 1], &c[v]))
+								v++;
+							r = page_line(ctx, L, c, u, v, base + pg + 1);
+							u = v;
+						}
 					}
 					a = b;
 				}

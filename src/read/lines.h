@@ -29,6 +29,7 @@ typedef struct ys_frag {
 	const int *chx;
 	const int *chb;
 	int nch;
+	int fs;        /* font size of its first character, tenths of a point (PDF), else 0 */
 } ys_frag;
 
 typedef struct ys_line {

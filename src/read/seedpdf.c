@@ -97,6 +97,10 @@ typedef struct sp {
 	ys_seedmap *map;
 	ys_buf k1, k2;
 	int tline; /* lines written so far */
+	/* the table being read: its header's words and type sizes, the body's
+	 * size (a header printed again over the body is dropped) */
+	const struct vocab *tv;
+	int hfs[8], nhfs, bfs;
 } sp;
 
 static const char *joined(sp *r, const ys_line *l, ys_buf *b)
@@ -149,10 +153,20 @@ static int furniture(const ys_lines *L, size_t i)
 	return 0;
 }
 
-/* A 金额单位 printed inside a body line (the tool drew it over the body). */
-static int noise(const char *s)
+static int header_word(sp *r, const struct vocab *v, const char *s);
+
+/* A 金额单位, or a header word in the header's type, printed inside a
+ * body line (the tool drew the page's top over the body). */
+static int noise(sp *r, const ys_frag *f)
 {
-	return strstr(s, "单位：") != NULL || strstr(s, "单位:") != NULL;
+	if (strstr(f->s, "单位：") || strstr(f->s, "单位:"))
+		return 1;
+	if (!r->tv || !f->fs || f->fs == r->bfs)
+		return 0;
+	int in = 0;
+	for (int k = 0; k < r->nhfs; k++)
+		in |= r->hfs[k] == f->fs;
+	return in && header_word(r, r->tv, f->s);
 }
 
 /* ---- header vocabulary ---------------------------------------------------- */
@@ -210,6 +224,18 @@ static void vocab_free(vocab *v)
 	for (int i = 0; i < v->n; i++)
 		free(v->w[i]);
 	v->n = 0;
+}
+
+/* Is s part of a header word of the table? */
+static int header_word(sp *r, const vocab *v, const char *s)
+{
+	key(&r->k1, s);
+	if (!r->k1.len)
+		return 0;
+	for (int i = 0; i < v->n; i++)
+		if (strstr(v->w[i], r->k1.s))
+			return 1;
+	return 0;
 }
 
 /* Is every fragment of l part of a header word of the table (a header
@@ -602,7 +628,7 @@ static int fits(ys_colkind k, const char *s)
  * the most fragments in a column of their kind (figures under 预算数, words
  * under 项目), then the widest, is the boundary.
  */
-static void gutters(const ys_lines *L, const size_t *bl, int nbl, const ys_colkind *kind, const int *cx,
+static void gutters(sp *r, const ys_lines *L, const size_t *bl, int nbl, const ys_colkind *kind, const int *cx,
                     const int *hx0, const int *hx1, int n, int *bound)
 {
 	enum { STEP = 5 };
@@ -626,7 +652,7 @@ static void gutters(const ys_lines *L, const size_t *bl, int nbl, const ys_colki
 			const ys_line *l = &L->v[bl[i]];
 			for (int k = 0; k < l->nff; k++) {
 				int a = l->ff[k].x0, b = l->ff[k].x1;
-				if (b < lo || a > hi || noise(l->ff[k].s))
+				if (b < lo || a > hi || noise(r, &l->ff[k]))
 					continue;
 				int s0 = a <= lo ? 0 : (a - lo) / STEP, s1 = b >= hi ? steps - 1 : (b - lo) / STEP;
 				for (int s = s0; s <= s1; s++)
@@ -863,7 +889,7 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 		q->row = -1;
 		for (int k = 0; k < l->nff && !e; k++) {
 			const ys_frag *f = &l->ff[k];
-			if (noise(f->s))
+			if (noise(r, f))
 				continue;
 			/* a fragment that runs over a column's edge (text printed past
 			 * its cell) is cut there, character by character */
@@ -971,7 +997,14 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 			for (int c = 0; c < n && !before_code; c++)
 				before_code = q->cell[c] && pl[jb].cell[c] &&
 				              (code_start(pl[jb].cell[c]) || starts_ordinal(pl[jb].cell[c]));
-			long da = labs((long)L->v[bl[ja]].y - l->y), db = labs((long)L->v[bl[jb]].y - l->y);
+			/* else the nearer: the row above by its lowest line so far (a
+			 * cell wrapped over several lines below its anchor), the row
+			 * below by its anchor */
+			int low = ja;
+			for (int j = ja + 1; j < i; j++)
+				if (pl[j].row == pl[ja].row)
+					low = j;
+			long da = labs((long)L->v[bl[low]].y - l->y), db = labs((long)L->v[bl[jb]].y - l->y);
 			to_above = before_code || da <= db;
 		}
 		q->row = to_above ? (ja >= 0 ? pl[ja].row : -1) : pl[jb].row;
@@ -1055,7 +1088,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 			const ys_line *l = &L->v[pg[p].bl[i]];
 			for (int k = 0; k < l->nff && !e; k++) {
 				int c = col_at(bound, def->ncols, l->ff[k].x0, l->ff[k].x1);
-				if (!is_pcol(c) || noise(l->ff[k].s))
+				if (!is_pcol(c) || noise(r, &l->ff[k]))
 					continue;
 				const char *s = l->ff[k].s;
 				if (c == C12_GOAL) {
@@ -1426,7 +1459,7 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 			ys_colkind k7[7];
 			for (int i = 0; i < 7; i++)
 				k7[i] = YS_CK_AMOUNT;
-			gutters(L, &one, 1, k7, cx, x0, x1, 7, bound);
+			gutters(r, L, &one, 1, k7, cx, x0, x1, 7, bound);
 			for (int k = 0; k < l->nff; k++)
 				if (amount_like(l->ff[k].s)) {
 					int col = col_at(bound, 7, l->ff[k].x0, l->ff[k].x1);
@@ -1462,6 +1495,33 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 	int gline = 0, nline = 0, gx = 0, nx = 0;
 	int gy = goal_l >= 0 && goal_l < end ? L->v[v[goal_l]].y : INT_MIN / 2;
 	int ny = notes_l >= 0 && notes_l < end ? L->v[v[notes_l]].y : INT_MAX / 2;
+	/* the text lines fall into blocks (a gap wider than 1.3 times
+	 * their pitch parts them); a block goes to the label its middle is
+	 * nearest */
+	int ty[256], nt = 0, pitch = INT_MAX;
+	for (int i = amt + 1; i < end && nt < 256; i++) {
+		const ys_line *l = &L->v[v[i]];
+		int text = 0;
+		for (int k = 0; k < l->nf && !text; k++) {
+			key(&r->k1, l->f[k].s);
+			text = !(labx != INT_MAX && l->f[k].x1 <= labx) && !strstr(r->k1.s, "整体绩效目标") &&
+			       !strstr(r->k1.s, "其他说明");
+		}
+		if (!text)
+			continue;
+		if (nt && l->y - ty[nt - 1] > 0 && l->y - ty[nt - 1] < pitch)
+			pitch = l->y - ty[nt - 1];
+		ty[nt++] = l->y;
+	}
+	int bmid[256]; /* each text line's block middle */
+	for (int t0 = 0; t0 < nt;) {
+		int t1 = t0 + 1;
+		while (t1 < nt && (ty[t1] - ty[t1 - 1]) * 10 <= pitch * 13)
+			t1++;
+		for (int t = t0; t < t1; t++)
+			bmid[t] = (ty[t0] + ty[t1 - 1]) / 2;
+		t0 = t1;
+	}
 	for (int i = amt + 1; i < end && !e; i++) {
 		const ys_line *l = &L->v[v[i]];
 		for (int k = 0; k < l->nf && !e; k++) {
@@ -1470,7 +1530,19 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 			key(&r->k1, l->f[k].s);
 			if (strstr(r->k1.s, "整体绩效目标") || strstr(r->k1.s, "其他说明"))
 				continue;
-			int to_notes = abs(l->y - ny) < abs(l->y - gy);
+			int mid = l->y;
+			for (int t = 0; t < nt; t++)
+				if (ty[t] == l->y)
+					mid = bmid[t];
+			int to_notes = abs(mid - ny) < abs(mid - gy);
+			/* text beside its label, on the label's line, is that label's */
+			for (int k2 = 0; k2 < l->nf; k2++) {
+				key(&r->k2, l->f[k2].s);
+				if (strstr(r->k2.s, "其他说明"))
+					to_notes = 1;
+				else if (strstr(r->k2.s, "整体绩效目标"))
+					to_notes = 0;
+			}
 			char **dst = to_notes ? &notes : &goal;
 			if (!*dst) {
 				*(to_notes ? &nline : &gline) = l->line;
@@ -1520,7 +1592,7 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 			 * column (整体绩效目标 printed over the indicators) */
 			size_t *bl = v + ihead + 1;
 			int nbl = n - ihead - 1;
-			gutters(L, bl, nbl, kinds, cx, x0, x1, 5, bound);
+			gutters(r, L, bl, nbl, kinds, cx, x0, x1, 5, bound);
 			/* the label column left of 活动 (整体绩效目标 printed over the
 			 * indicators) holds nothing of a row */
 			int leftmost = INT_MIN / 2;
@@ -1601,7 +1673,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 	const char *unit = NULL, *subtitle = NULL;
 	int unit_line = 0;
 	int page = -1, body_started = 0;
-	int hfs[8], nhfs = 0, bfs = -1; /* font sizes of the header, of the body */
+	int hfs[8] = { 0 }, nhfs = 0, bfs = -1; /* font sizes of the header, of the body */
 	ys_buf jb = YS_BUF_INIT;
 	for (size_t i = ti + 1; i < te && !e; i++) {
 		const ys_line *l = &L->v[i];
@@ -1659,7 +1731,10 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 		pg[npg - 1].bl[pg[npg - 1].nbl++] = i;
 	}
 	ys_buf_release(&jb);
-	vocab_free(&V);
+	r->tv = &V;
+	memcpy(r->hfs, hfs, sizeof hfs);
+	r->nhfs = nhfs;
+	r->bfs = bfs;
 	int nbody = 0;
 	for (int p = 0; p < npg; p++)
 		nbody += pg[p].nbl;
@@ -1682,12 +1757,6 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 	int x0[MAXC], x1[MAXC], cx[MAXC], bound[MAXC];
 	int n = def->ncols;
 	int got = match_columns(r, def, st, ns, x0, x1);
-	if (getenv("YS_SEEDPDF_DEBUG")) {
-		for (int k = 0; k < ns; k++)
-			fprintf(stderr, "stack %d [%d-%d] bottom [%d-%d] %s\n", k, st[k].x0 / 10, st[k].x1 / 10, st[k].bx0 / 10, st[k].bx1 / 10, st[k].text);
-		for (int c = 0; c < n; c++)
-			fprintf(stderr, "col %d %s -> [%d-%d]\n", c, def->cols[c].label, x0[c] / 10, x1[c] / 10);
-	}
 	if (got < 0) {
 		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
 		goto out;
@@ -1720,7 +1789,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 	ys_colkind kinds[MAXC];
 	for (int c = 0; c < n; c++)
 		kinds[c] = def->cols[c].kind;
-	gutters(L, all, na, kinds, cx, x0, x1, n, bound);
+	gutters(r, L, all, na, kinds, cx, x0, x1, n, bound);
 	free(all);
 	unsigned char use[MAXC];
 	for (int c = 0; c < MAXC; c++)
@@ -1761,6 +1830,9 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 	}
 	rows_free(&R);
 out:
+	r->tv = NULL;
+	r->nhfs = 0;
+	vocab_free(&V);
 	for (int p = 0; p < npg; p++)
 		free(pg[p].bl);
 	if (!e)

@@ -271,8 +271,10 @@ static double cell_height(pdf *p, const tlay *L, const char *s, int c, int n, in
 	return h + 2 * PAD;
 }
 
+/* A cell: its box and its text, centred in the box, or at its top (body
+ * rows: the lines of a wrapped cell follow the line its row is read by). */
 static void cell_draw(pdf *p, double x, double y, double w, double h, const char *s, double fs, int bold,
-                      PangoAlignment al, int amt, int shade)
+                      PangoAlignment al, int amt, int shade, int top)
 {
 	cairo_rectangle(p->cr, x, y, w, h);
 	if (shade) {
@@ -290,7 +292,7 @@ static void cell_draw(pdf *p, double x, double y, double w, double h, const char
 	cairo_save(p->cr);
 	cairo_rectangle(p->cr, x, y, w, h);
 	cairo_clip(p->cr);
-	text_draw(p, x + PAD, y + (h - lh) / 2);
+	text_draw(p, x + PAD, top ? y + PAD : y + (h - lh) / 2);
 	cairo_restore(p->cr);
 }
 
@@ -333,7 +335,7 @@ static void header_draw(pdf *p, const tlay *L, const ys_gspan *sp, int n, const 
 		for (int r = sp[i].r; r < sp[i].r + sp[i].rows && r < rows; r++)
 			h += rowh[r];
 		cell_draw(p, span_x(L, sp[i].c), y, span_width(L, sp[i].c, sp[i].cols), h, sp[i].text, L->fs, 1,
-		          PANGO_ALIGN_CENTER, 0, 1);
+		          PANGO_ALIGN_CENTER, 0, 1, 0);
 	}
 	p->y += header_height(rowh, rows);
 }
@@ -376,7 +378,7 @@ static void row_draw(pdf *p, const tlay *L, const ys_row *row, const ys_gcell *g
 		                    : total && ys_is_total_label(g[c].text) ? PANGO_ALIGN_CENTER
 		                                                             : PANGO_ALIGN_LEFT;
 		cell_draw(p, span_x(L, c), p->y, span_width(L, c, g[c].span), rh, g[c].text, L->fs, total, al, amt,
-		          g[c].col == -2);
+		          g[c].col == -2, 1);
 	}
 	p->y += rh;
 }
@@ -406,7 +408,7 @@ static void project_cells(pdf *p, const tlay *L, const ys_row *first, double y, 
 			continue;
 		int amt = ys_grid_amount(L->t, c);
 		cell_draw(p, span_x(L, c), y, span_width(L, c, 1), h, first ? first->cells[c].text : "", L->fs, 0,
-		          amt ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, amt, 0);
+		          amt ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, amt, 0, 0);
 	}
 }
 
@@ -417,7 +419,7 @@ static void indicator_row(pdf *p, const tlay *L, const ys_row *row, double rh)
 			continue;
 		int amt = !is_wrapping(L->t, c);
 		cell_draw(p, span_x(L, c), p->y, span_width(L, c, 1), rh, row->cells[c].text, L->fs, 0,
-		          amt ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, amt, 0);
+		          amt ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, amt, 0, 1);
 	}
 	p->y += rh;
 }

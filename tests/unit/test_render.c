@@ -115,6 +115,58 @@ START_TEST(xlsx_reads_back_to_the_fen)
 }
 END_TEST
 
+/* ---- PDF read back ---- */
+
+static ys_doc *pdf_round_trip(const ys_doc *doc, const char *name)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	const char *path = scratch(name);
+	ck_assert_msg(ys_render_pdf(&ctx, doc, path) == YS_OK, "%s", ctx.msg);
+	ys_doc *back;
+	ck_assert_msg(ys_doc_read_file(&ctx, path, &back) == YS_OK, "%s: %s", name, ctx.msg);
+	ck_assert_msg(back->nothers == 0, "%s: read by the general reader, not as the 13 tables", name);
+	return back;
+}
+
+/* The same findings: rule, severity, table and row, one for one. */
+static void same_findings(const ys_doc *a, const ys_doc *b, const ys_catalog *cat, const char *what)
+{
+	ys_report *x = check_with(a, cat, NULL, NULL), *y = check_with(b, cat, NULL, NULL);
+	ck_assert_msg(x->nfindings == y->nfindings, "%s: %zu findings, read back %zu", what, x->nfindings, y->nfindings);
+	for (size_t i = 0; i < x->nfindings; i++) {
+		const ys_finding *f = &x->findings[i], *g = &y->findings[i];
+		ck_assert_msg(!strcmp(f->rule, g->rule) && f->sev == g->sev && f->table == g->table && f->row == g->row,
+		              "%s: finding %zu is %s (table %d row %d), read back %s (table %d row %d)", what, i, f->rule,
+		              f->table, f->row, g->rule, g->table, g->row);
+	}
+	ck_assert_int_eq(x->identities, y->identities);
+	ys_report_free(x);
+	ys_report_free(y);
+}
+
+START_TEST(pdf_reads_back_to_the_same_cells_and_findings)
+{
+	ys_catalog *cat = test_catalog();
+	ys_budget *b = read_budget(EXAMPLE);
+	ys_doc *doc = compile_budget(b);
+	ys_doc *back = pdf_round_trip(doc, "example.pdf");
+	int n = same_amounts(doc, back, "example.pdf");
+	ck_assert_int_gt(n, 300);
+	same_findings(doc, back, cat, "example.pdf");
+	ys_doc_free(back);
+	ys_doc_free(doc);
+	ys_budget_free(b);
+	ys_doc *seed = read_seed(NULL, 0);
+	back = pdf_round_trip(seed, "seed.pdf");
+	same_amounts(seed, back, "seed.pdf");
+	ys_doc_free(back);
+	ys_doc_free(seed);
+	random_round_trips(0x5EEDF00D42ULL, pdf_round_trip, "random.pdf");
+	ys_catalog_free(cat);
+}
+END_TEST
+
 static char *zip_entry(const char *path, const char *name)
 {
 	int err;
@@ -677,6 +729,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, xlsx_reads_back_to_the_fen);
 	tcase_add_test(tc, xlsx_has_the_published_layout);
 	tcase_add_test(tc, pdf_holds_every_title_and_amount);
+	tcase_add_test(tc, pdf_reads_back_to_the_same_cells_and_findings);
 	tcase_add_test(tc, pdf_pages_render_inside_the_margins);
 	tcase_add_test(tc, html_site_holds_every_amount_and_links_findings);
 	tcase_add_test(tc, publish_csv_bom_and_gb18030);
