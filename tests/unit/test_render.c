@@ -77,6 +77,23 @@ static void random_round_trips(uint64_t seed, ys_doc *(*trip)(const ys_doc *, co
 
 /* ---- XLSX ---- */
 
+/* The same findings: rule, severity, table and row, one for one. */
+static void same_findings(const ys_doc *a, const ys_doc *b, const ys_catalog *cat, const char *what)
+{
+	ys_report *x = check_with(a, cat, NULL, NULL), *y = check_with(b, cat, NULL, NULL);
+	ck_assert_msg(x->nfindings == y->nfindings, "%s: %zu findings, read back %zu", what, x->nfindings, y->nfindings);
+	for (size_t i = 0; i < x->nfindings; i++) {
+		const ys_finding *f = &x->findings[i], *g = &y->findings[i];
+		ck_assert_msg(!strcmp(f->rule, g->rule) && f->sev == g->sev && f->table == g->table && f->row == g->row,
+		              "%s: finding %zu is %s (table %d row %d), read back %s (table %d row %d)", what, i, f->rule,
+		              f->table, f->row, g->rule, g->table, g->row);
+	}
+	ck_assert_int_eq(x->identities, y->identities);
+	ys_report_free(x);
+	ys_report_free(y);
+}
+
+
 static ys_doc *xlsx_round_trip(const ys_doc *doc, const char *name)
 {
 	ys_ctx ctx;
@@ -95,6 +112,9 @@ START_TEST(xlsx_reads_back_to_the_fen)
 	ys_doc *back = xlsx_round_trip(doc, "example.xlsx");
 	int n = same_amounts(doc, back, "example.xlsx");
 	ck_assert_int_gt(n, 300); /* the example's printed (non-blank) amounts */
+	/* the decimals each cell is shown with come back too: no presentation
+	 * finding the source does not have */
+	same_findings(doc, back, test_catalog(), "example.xlsx");
 	/* and the totals are the model's: 支出总计 is every item's money */
 	int64_t all = 0;
 	for (size_t i = 0; i < b->nitems; i++)
@@ -127,22 +147,6 @@ static ys_doc *pdf_round_trip(const ys_doc *doc, const char *name)
 	ck_assert_msg(ys_doc_read_file(&ctx, path, &back) == YS_OK, "%s: %s", name, ctx.msg);
 	ck_assert_msg(back->nothers == 0, "%s: read by the general reader, not as the 13 tables", name);
 	return back;
-}
-
-/* The same findings: rule, severity, table and row, one for one. */
-static void same_findings(const ys_doc *a, const ys_doc *b, const ys_catalog *cat, const char *what)
-{
-	ys_report *x = check_with(a, cat, NULL, NULL), *y = check_with(b, cat, NULL, NULL);
-	ck_assert_msg(x->nfindings == y->nfindings, "%s: %zu findings, read back %zu", what, x->nfindings, y->nfindings);
-	for (size_t i = 0; i < x->nfindings; i++) {
-		const ys_finding *f = &x->findings[i], *g = &y->findings[i];
-		ck_assert_msg(!strcmp(f->rule, g->rule) && f->sev == g->sev && f->table == g->table && f->row == g->row,
-		              "%s: finding %zu is %s (table %d row %d), read back %s (table %d row %d)", what, i, f->rule,
-		              f->table, f->row, g->rule, g->table, g->row);
-	}
-	ck_assert_int_eq(x->identities, y->identities);
-	ys_report_free(x);
-	ys_report_free(y);
 }
 
 START_TEST(pdf_reads_back_to_the_same_cells_and_findings)
