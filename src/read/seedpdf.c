@@ -1184,10 +1184,24 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 			DD(0, t) = first_page && t > 0 ? INF : 0; /* rows [0, t) before the first project */
 			WW(0, t) = 0;
 		}
+		/* the page's last name printed below every row: its merged cell
+		 * runs on over the page break, the text centred on the whole cell,
+		 * so its part here is every row from where it starts */
+		int spills = 0;
+		if (!last_page && m > 0) {
+			const proj *q = &P[p0 + k - 1];
+			const prow *lr = &R->v[ra + m - 1];
+			spills = q->top > (lr->top + lr->bot) / 2;
+		}
 		for (int j = 1; j <= k; j++) {
 			const proj *q = &P[p0 + j - 1];
 			int c2 = q->top + q->bot; /* twice the name's centre */
 			for (int t = 0; t <= m; t++) {
+				if (spills && j == k && t < m) {
+					DD(j, t) = INF;
+					WW(j, t) = 0;
+					continue;
+				}
 				DD(j, t) = INF;
 				WW(j, t) = 0;
 				for (int s = 0; s <= t; s++) {
@@ -1196,6 +1210,8 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 					long cost;
 					if (s == t) {
 						cost = 10000; /* a project without indicators */
+					} else if (spills && j == k) {
+						cost = R->v[ra + s].top > q->top + 20 ? 100000 : 0;
 					} else {
 						int top = R->v[ra + s].top, bot = R->v[ra + t - 1].bot;
 						cost = labs((long)(top + bot) - c2);
