@@ -124,6 +124,35 @@ ident *ck_ident(ys_checker *ck, const ys_rule *rule, ident_op op, const char *wh
 	return id;
 }
 
+/* Does t print its amounts to the 分 (元 with 2 decimals, 万元 with 6) -
+ * most of its figures so?  Then a figure printed without decimals
+ * (22,118,861 beside 86,959,408.34) is exact too, and a gap is an error,
+ * not rounding. */
+static int table_exact(ys_checker *ck, const ys_table *t)
+{
+	int k = t->def->id < YS_NTABLES ? (int)t->def->id : -1;
+	for (int i = 0; k < 0 && i < ck->doc->nothers; i++)
+		if (ck->doc->others[i] == t)
+			k = YS_NTABLES + i;
+	if (k >= 0 && k < ck->nexact && ck->exact[k] >= 0)
+		return ck->exact[k];
+	int full = ys_unit_decimals(t->unit), exact = 0, coarse = 0;
+	for (int r = 0; r < t->nrows; r++)
+		for (int c = 0; c < t->def->ncols; c++) {
+			const ys_cell *cell = &t->rows[r].cells[c];
+			if (t->def->cols[c].kind != YS_CK_AMOUNT || !cell->amt.present || cell->amt.fen == 0)
+				continue;
+			if (cell->amt.dp >= full)
+				exact++;
+			else
+				coarse++;
+		}
+	int v = exact > 0 && exact >= coarse;
+	if (k >= 0 && k < ck->nexact)
+		ck->exact[k] = (signed char)v;
+	return v;
+}
+
 void ck_term(ys_checker *ck, ident *id, const ys_table *t, int row, int col, int coef)
 {
 	if (!id || !t || row < 0 || col < 0)
@@ -142,6 +171,7 @@ void ck_term(ys_checker *ck, ident *id, const ys_table *t, int row, int col, int
 	id->terms[id->nterms].c.row = row;
 	id->terms[id->nterms].c.col = col;
 	id->terms[id->nterms].coef = coef;
+	id->terms[id->nterms].exact = table_exact(ck, t);
 	id->nterms++;
 	if (id->loc.row < 0) {
 		id->loc.t = t;
@@ -166,7 +196,7 @@ static int64_t rounding_tol(const ident *id)
 	for (int i = id->op == OP_ROUND ? 1 : 0; i < id->nterms; i++) {
 		cref c = id->terms[i].c;
 		const ys_cell *cell = ck_cell(c);
-		if (!cell->amt.present || cell->amt.dp >= ys_unit_decimals(c.t->unit))
+		if (!cell->amt.present || cell->amt.dp >= ys_unit_decimals(c.t->unit) || id->terms[i].exact)
 			continue;
 		int64_t q = ys_money_quantum(c.t->unit, cell->amt.dp);
 		if (q > 1 && !__builtin_add_overflow(tol, q / 2, &tol))
@@ -531,6 +561,12 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 	ck.cat_firm = ck.cat && (!doc->year || ys_catalog_year(ck.cat) <= doc->year + 1) &&
 	              (!doc->year || ys_catalog_year(ck.cat) >= doc->year - 1);
 	ck.rep = rep;
+	ck.nexact = YS_NTABLES + doc->nothers;
+	ck.exact = malloc((size_t)ck.nexact);
+	if (ck.exact)
+		memset(ck.exact, -1, (size_t)ck.nexact);
+	else
+		ck.nexact = 0;
 
 	size_t nrules;
 	const ys_rule *rules = ys_rules(&nrules);
@@ -566,6 +602,7 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 	for (size_t i = 0; i < ck.nids; i++)
 		free(ck.ids[i].terms);
 	free(ck.ids);
+	free(ck.exact);
 
 	if (ck.oom) {
 		ys_report_free(rep);

@@ -17,7 +17,9 @@ typedef enum { OP_EQ = 0, OP_LE = 1, OP_ROUND = 2 } ident_op;
 
 typedef struct term {
 	cref c;
-	int coef; /* +1 or -1 */
+	int coef;  /* +1 or -1 */
+	int exact; /* its table prints amounts to the 分: a figure shown with
+	              fewer decimals is still exact */
 } term;
 
 /* A linear identity over cells: sum(coef * value) == 0 (OP_EQ), <= 0
@@ -50,6 +52,10 @@ struct ys_checker {
 	ident *ids;
 	size_t nids, capids;
 	int oom;
+	/* per table (0..12, then the general reader's others): does it print
+	 * its amounts to the 分?  -1 not yet known */
+	signed char *exact;
+	int nexact;
 };
 
 /* ---- building identities ---- */

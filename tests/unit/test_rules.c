@@ -298,6 +298,32 @@ START_TEST(rounded_document_differences_are_notices)
 }
 END_TEST
 
+/* A table printed to the 分 (万元 with 6 decimals) that shows one figure
+ * without decimals: the figure is exact all the same, so a gap beside it is
+ * an error, not rounding (issue: 86,959,408.34 = 22,118,861 + 64,840,547.00
+ * with 0.34 元 missing was a notice). */
+START_TEST(a_figure_without_decimals_in_an_exact_table_is_exact)
+{
+	/* 03's first row: 867.596000 printed as 868 in 合计 (off by 0.404 万元,
+	 * within half of a whole 万元) */
+	edit e[] = { { 53, "30101-基本工资\t867.596000", "30101-基本工资\t868" } };
+	ys_doc *doc = read_seed(e, 1);
+	ck_assert_int_eq(doc->tables[YS_T03]->rows[0].cells[C03_TOTAL].amt.dp, 0);
+	ys_report *rep = run(doc, NULL);
+	int at_row = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const ys_finding *f = &rep->findings[i];
+		if (f->table == YS_T03 && f->row == 0 && f->has_amounts) {
+			ck_assert_msg(f->sev == YS_SEV_ERROR, "%s is a %s: %s", f->rule, ys_severity_name(f->sev), f->message);
+			at_row++;
+		}
+	}
+	ck_assert_int_gt(at_row, 0);
+	ys_report_free(rep);
+	ys_doc_free(doc);
+}
+END_TEST
+
 /* Is there an error finding at (table, row)? */
 static int error_at(const ys_report *rep, int table, int row)
 {
@@ -357,6 +383,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, every_rule_has_a_case);
 	tcase_add_test(tc, seed_findings);
 	tcase_add_test(tc, rounded_document_differences_are_notices);
+	tcase_add_test(tc, a_figure_without_decimals_in_an_exact_table_is_exact);
 	suite_add_tcase(s, tc);
 	TCase *tp = tcase_create("property");
 	tcase_set_timeout(tp, 600);
