@@ -77,7 +77,7 @@ struct ys_rule {
 	const char *scope;    /* tables it reads: "01 02", "all" */
 	const char *family;   /* identity, classification, completeness, presentation, performance */
 	const char *title;    /* one line, Chinese */
-	const char *explain;  /* what it checks and why, Chinese and English */
+	const char *explain;  /* what it checks and why, in Chinese */
 	void (*fn)(ys_checker *ck, const ys_rule *rule);
 	int arg;              /* a parameter some functions take (a table id) */
 };
