@@ -280,7 +280,7 @@ static ys_result emit(sp *r, const pcell *c, int n, int line, int page)
 	ys_seedmap *m = r->map;
 	if (ys_grow((void **)&m->lines, &m->capl, m->nlines + 1, sizeof *m->lines) ||
 	    ys_grow((void **)&m->cells, &m->capc, m->ncells + (size_t)n, sizeof *m->cells))
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	ys_seedline *sl = &m->lines[m->nlines++];
 	sl->line = line;
 	sl->page = page;
@@ -301,7 +301,7 @@ static ys_result emit(sp *r, const pcell *c, int n, int line, int page)
 	}
 	ys_buf_addc(r->out, '\n');
 	r->tline++;
-	return r->out->oom ? ys_error(r->ctx, YS_ENOMEM, "out of memory") : YS_OK;
+	return r->out->oom ? ys_error(r->ctx, YS_ENOMEM, "内存不足") : YS_OK;
 }
 
 static ys_result emit_text(sp *r, const char *s, int line, int page)
@@ -349,11 +349,11 @@ static ys_result skip_table(sp *r, const char *title, int line, int page, const 
 	ys_seedmap *m = r->map;
 	void *v = realloc(m->skipped, sizeof *m->skipped * (size_t)(m->nskipped + 1));
 	if (!v)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	m->skipped = v;
 	const char *t = ys_arena_strdup(&m->arena, title);
 	if (!t)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	m->skipped[m->nskipped++] = (struct ys_seedskip){ t, line, page, why };
 	return YS_OK;
 }
@@ -880,7 +880,7 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 	int n = def->ncols;
 	pline *pl = calloc((size_t)(nbl ? nbl : 1), sizeof *pl);
 	if (!pl)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	ys_result e = YS_OK;
 	/* the lines' cells */
 	for (int i = 0; i < nbl && !e; i++) {
@@ -922,7 +922,7 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 				memcpy(piece, f->s + b0, len);
 				piece[len] = 0;
 				if (cat(&q->cell[c], piece))
-					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 			}
 		}
 		for (int c = 0; c < n && !q->anchor; c++)
@@ -955,7 +955,7 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 				int cap = R->cap ? R->cap * 2 : 64;
 				prow *v = realloc(R->v, sizeof *v * (size_t)cap);
 				if (!v) {
-					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 					break;
 				}
 				R->v = v;
@@ -1025,7 +1025,7 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 				p->x0[c] = q->x0[c];
 				q->cell[c] = NULL;
 			} else if (cat(&p->text[c], q->cell[c])) {
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 			}
 		}
 		if (q->anchor && q->ncells > p->anchor_n) {
@@ -1096,14 +1096,14 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 						gcap = gcap ? gcap * 2 : 64;
 						piece *v = realloc(G, sizeof *v * (size_t)gcap);
 						if (!v) {
-							e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+							e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 							break;
 						}
 						G = v;
 					}
 					G[ng] = (piece){ l->page, l->y + l->h / 2, l->line, l->ff[k].x0, strdup(s) };
 					if (!G[ng].s)
-						e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+						e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 					ng++;
 					continue;
 				}
@@ -1123,7 +1123,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 					if (c != C12_NAME && q->text[c])
 						continue; /* one figure per project */
 					if (cat(&q->text[c], s))
-						e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+						e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 					if (c == C12_NAME && l->y + l->h > q->bot)
 						q->bot = l->y + l->h;
 					continue;
@@ -1134,7 +1134,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 					cap = cap ? cap * 2 : 32;
 					proj *v = realloc(P, sizeof *v * (size_t)cap);
 					if (!v) {
-						e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+						e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 						break;
 					}
 					P = v;
@@ -1148,7 +1148,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 				q->x0[c] = l->ff[k].x0;
 				q->text[c] = strdup(s);
 				if (!q->text[c])
-					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 			}
 		}
 		if (e)
@@ -1173,7 +1173,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 		if (!D || !W) {
 			free(D);
 			free(W);
-			e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+			e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 			break;
 		}
 		const long INF = LONG_MAX / 4;
@@ -1300,7 +1300,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 				q->x0[C12_GOAL] = G[g].x0;
 			}
 			if (cat(&q->text[C12_GOAL], G[g].s))
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		}
 	}
 	for (int g = 0; g < ng; g++)
@@ -1324,7 +1324,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 		const char *gb = b->text[C12_GOAL];
 		if (gb && (!a->text[C12_GOAL] || strncmp(a->text[C12_GOAL], gb, strlen(gb) < 30 ? strlen(gb) : 30)))
 			if (cat(&a->text[C12_GOAL], gb))
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		for (int c = 0; c < MAXC; c++)
 			free(b->text[c]);
 		memmove(b, b + 1, sizeof *b * (size_t)(np - j - 1));
@@ -1372,7 +1372,7 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 		n += pg[p].nbl;
 	v = malloc(sizeof *v * (size_t)(n ? n : 1));
 	if (!v)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	n = 0;
 	for (int p = 0; p < npg; p++)
 		for (int i = 0; i < pg[p].nbl; i++)
@@ -1565,7 +1565,7 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 				*(to_notes ? &nx : &gx) = l->f[k].x0;
 			}
 			if (cat(dst, l->f[k].s))
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		}
 	}
 	if (!e) {
@@ -1629,7 +1629,7 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 				size_t *pl = malloc(sizeof *pl * (size_t)(nbl ? nbl : 1));
 				int np2 = 0;
 				if (!pl) {
-					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 					break;
 				}
 				for (int i = 0; i < nbl; i++)
@@ -1702,7 +1702,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 			pg[npg].nbl = 0;
 			pg[npg].bl = malloc(sizeof(size_t) * (te - i));
 			if (!pg[npg].bl) {
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
 			npg++;
@@ -1774,7 +1774,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 	int n = def->ncols;
 	int got = match_columns(r, def, st, ns, x0, x1);
 	if (got < 0) {
-		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		goto out;
 	}
 	e = emit_layout(r, def, nhl ? L->v[hl[0]].line : L->v[ti].line, tpage0);
@@ -1795,7 +1795,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 		}
 	size_t *all = malloc(sizeof *all * (size_t)(nbody ? nbody : 1));
 	if (!all) {
-		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		goto out;
 	}
 	int na = 0;
@@ -1963,7 +1963,7 @@ ys_result ys_seed_text(ys_ctx *ctx, const ys_lines *L, ys_buf *out, ys_seedmap *
 	map->used = calloc(L->n ? L->n : 1, 1);
 	map->nused = L->n;
 	if (!map->used)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	sp r;
 	memset(&r, 0, sizeof r);
 	r.ctx = ctx;
@@ -1983,7 +1983,7 @@ ys_result ys_seed_text(ys_ctx *ctx, const ys_lines *L, ys_buf *out, ys_seedmap *
 		}
 		char *title = strdup(t);
 		if (!title) {
-			e = ys_error(ctx, YS_ENOMEM, "out of memory");
+			e = ys_error(ctx, YS_ENOMEM, "内存不足");
 			break;
 		}
 		/* the table runs to the next title of another table */
@@ -2076,13 +2076,13 @@ ys_result ys_doc_read_seed_lines(ys_ctx *ctx, const char *name, const ys_lines *
 			const char *s = ys_arena_strndup(&doc->arena, b.s, b.len);
 			ys_buf_release(&b);
 			if (!s) {
-				e = ys_error(ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
 			if (doc->nprose % 256 == 0) {
 				ys_textline *v = realloc(doc->prose, sizeof *v * (size_t)(doc->nprose + 256));
 				if (!v) {
-					e = ys_error(ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(ctx, YS_ENOMEM, "内存不足");
 					break;
 				}
 				doc->prose = v;
@@ -2092,7 +2092,7 @@ ys_result ys_doc_read_seed_lines(ys_ctx *ctx, const char *name, const ys_lines *
 		for (int k = 0; k < map.nskipped && !e; k++) {
 			ys_unread *v = realloc(doc->unread, sizeof *v * (size_t)(doc->nunread + 1));
 			if (!v) {
-				e = ys_error(ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
 			doc->unread = v;

@@ -84,5 +84,5 @@ ys_result ys_render_csv(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 		for (int i = 0; i < doc->ntables; i++)
 			long_table(out, doc->tables[doc->order[i]]);
 	}
-	return out->oom ? ys_error(ctx, YS_ENOMEM, "out of memory rendering CSV") : YS_OK;
+	return out->oom ? ys_error(ctx, YS_ENOMEM, "生成 CSV 时内存不足") : YS_OK;
 }

@@ -108,5 +108,5 @@ ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 	}
 	for (int i = 0; i < doc->nothers && tid < 0; i++)
 		put_general(out, doc->others[i]);
-	return out->oom ? ys_error(ctx, YS_ENOMEM, "out of memory rendering text") : YS_OK;
+	return out->oom ? ys_error(ctx, YS_ENOMEM, "生成文本时内存不足") : YS_OK;
 }
