@@ -37,6 +37,8 @@ typedef struct ident {
 	int fails;         /* 1 error, 2 within rounding tolerance */
 	int ncand;         /* blame could not choose between these terms */
 	int cand[3];
+	cref swap;         /* swap.t: the reported term and this cell of its row
+	                      look exchanged (blame's swap search) */
 } ident;
 
 struct ys_checker {

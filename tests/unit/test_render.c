@@ -452,6 +452,38 @@ START_TEST(html_site_holds_every_amount_and_links_findings)
 }
 END_TEST
 
+/* findings.html shows a finding's 差额 as its message does: found −
+ * expected, with its sign. */
+START_TEST(html_difference_has_the_message_sign)
+{
+	static const edit down[] = { { 274, "363.999200", "362.999200" } };
+	ys_doc *doc = read_seed(down, 1);
+	ys_report *rep = check_with(doc, test_catalog(), NULL, NULL);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	const char *dir = scratch("site-sign");
+	ck_assert_msg(ys_render_html(&ctx, doc, rep, dir) == YS_OK, "%s", ctx.msg);
+	char *fp = slurp_path(dir, "findings.html");
+	int n = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const ys_finding *f = &rep->findings[i];
+		if (!f->has_amounts)
+			continue;
+		char num[YS_MONEY_FMT_MAX], cell[128], said[128];
+		ck_assert_int_ge(ys_money_format(num, f->difference, f->unit, f->dp, YS_FMT_GROUP), 0);
+		snprintf(said, sizeof said, "差额 %s%s", f->difference > 0 ? "+" : "", num);
+		ck_assert_msg(strstr(f->message, said), "%s: %s", said, f->message);
+		snprintf(cell, sizeof cell, "<td class=\"num\">%s%s", f->difference > 0 ? "+" : "", num);
+		ck_assert_msg(strstr(fp, cell), "findings.html lacks %s", cell);
+		n += f->difference < 0;
+	}
+	ck_assert_int_gt(n, 0); /* a negative one among them */
+	free(fp);
+	ys_report_free(rep);
+	ys_doc_free(doc);
+}
+END_TEST
+
 /* ---- publish: CSV encodings, JSON ---- */
 
 START_TEST(publish_csv_bom_and_gb18030)
@@ -679,6 +711,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, pdf_holds_every_title_and_amount);
 	tcase_add_test(tc, pdf_pages_render_inside_the_margins);
 	tcase_add_test(tc, html_site_holds_every_amount_and_links_findings);
+	tcase_add_test(tc, html_difference_has_the_message_sign);
 	tcase_add_test(tc, publish_csv_bom_and_gb18030);
 	tcase_add_test(tc, publish_json_has_the_budget_and_tables);
 	tcase_add_test(tc, json_reads_back_to_the_same_tables_and_findings);

@@ -3,6 +3,7 @@
  * does not; the seed's exact findings; and the property that any single
  * changed amount of the seed is reported as an error at its own row.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -298,6 +299,104 @@ START_TEST(rounded_document_differences_are_notices)
 }
 END_TEST
 
+/* Swapping 人员经费 and 公用经费 in one row of 05 keeps the row's own
+ * identity (基本 = 人员 + 公用) but breaks both column sums: the findings
+ * name the swapped cells of that row, not the 合计 row. */
+START_TEST(swapped_cells_are_blamed_at_their_row)
+{
+	static const edit swap[] = { { 173, "3,123.265000\t15,073.183052", "15,073.183052\t3,123.265000" } };
+	ys_doc *doc = read_seed(swap, 1);
+	ys_report *rep = run(doc, NULL);
+	int total = doc->tables[YS_T05]->nrows - 1, at_row = 0; /* the 合计 row */
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const ys_finding *f = &rep->findings[i];
+		if (f->sev != YS_SEV_ERROR)
+			continue;
+		ck_assert_msg(f->table == YS_T05 && f->row != total, "%s at table %d row %d: %s", f->rule, f->table, f->row,
+		              f->message);
+		ck_assert_int_eq(f->line, 173);
+		ck_assert_msg(strstr(f->message, "对调"), "%s", f->message);
+		at_row++;
+	}
+	ck_assert_int_eq(at_row, 2); /* the 人员经费 sum and the 公用经费 sum */
+	ys_report_free(rep);
+	ys_doc_free(doc);
+}
+END_TEST
+
+/* The cells named as "one of these is wrong" are each named once: three
+ * cells of one row are one row with three columns, not the row three times. */
+START_TEST(candidates_are_named_once)
+{
+	static const edit e09[] = { { 267, "25.400000\t", "26.400000\t" } };
+	static const edit e10[] = { { 274, "363.999200", "364.999200" } };
+	const edit *edits[] = { e09, e10 };
+	for (int k = 0; k < 2; k++) {
+		ys_doc *doc = read_seed(edits[k], 1);
+		ys_report *rep = run(doc, NULL);
+		int lists = 0;
+		for (size_t i = 0; i < rep->nfindings; i++) {
+			const char *m = rep->findings[i].message, *end = strstr(m, " 中哪一项有误");
+			if (!end)
+				continue;
+			const char *start = strstr(m, "；");
+			ck_assert_ptr_nonnull(start);
+			start += strlen("；");
+			/* no item of the list (split at 、) twice */
+			char list[1024];
+			snprintf(list, sizeof list, "%.*s", (int)(end - start), start);
+			char *items[16];
+			int n = 0;
+			for (char *p = list, *q; p && n < 16; p = q) {
+				q = strstr(p, "、");
+				if (q) {
+					*q = '\0';
+					q += strlen("、");
+				}
+				items[n++] = p;
+			}
+			for (int a = 0; a < n; a++)
+				for (int b = 0; b < a; b++)
+					ck_assert_msg(strcmp(items[a], items[b]), "'%s' twice in: %s", items[a], m);
+			ck_assert_int_ge(n, 2);
+			lists++;
+		}
+		ck_assert_int_gt(lists, 0);
+		ys_report_free(rep);
+		ys_doc_free(doc);
+	}
+}
+END_TEST
+
+/* 差额 is found − expected (rules.h), in the message as in the finding's
+ * figure: signed, "+" when the printed figure is too large. */
+START_TEST(difference_is_found_minus_expected)
+{
+	static const edit up[] = { { 276, "合计\t2,403.831057", "合计\t2,404.831057" } };
+	static const edit down[] = { { 173, "55.860000\t55.860000", "54.860000\t55.860000" } };
+	const edit *edits[] = { up, down };
+	int checked = 0;
+	for (int k = 0; k < 2; k++) {
+		ys_doc *doc = read_seed(edits[k], 1);
+		ys_report *rep = run(doc, NULL);
+		for (size_t i = 0; i < rep->nfindings; i++) {
+			const ys_finding *f = &rep->findings[i];
+			if (!f->has_amounts || !strstr(f->message, "差额"))
+				continue;
+			ck_assert(f->difference == f->found - f->expected);
+			char want[64], num[YS_MONEY_FMT_MAX];
+			ck_assert_int_ge(ys_money_format(num, f->difference, f->unit, f->dp, YS_FMT_GROUP), 0);
+			snprintf(want, sizeof want, "差额 %s%s", f->difference > 0 ? "+" : "", num);
+			ck_assert_msg(strstr(f->message, want), "no '%s' in: %s", want, f->message);
+			checked++;
+		}
+		ys_report_free(rep);
+		ys_doc_free(doc);
+	}
+	ck_assert_int_ge(checked, 2);
+}
+END_TEST
+
 /* Is there an error finding at (table, row)? */
 static int error_at(const ys_report *rep, int table, int row)
 {
@@ -357,6 +456,9 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, every_rule_has_a_case);
 	tcase_add_test(tc, seed_findings);
 	tcase_add_test(tc, rounded_document_differences_are_notices);
+	tcase_add_test(tc, swapped_cells_are_blamed_at_their_row);
+	tcase_add_test(tc, candidates_are_named_once);
+	tcase_add_test(tc, difference_is_found_minus_expected);
 	suite_add_tcase(s, tc);
 	TCase *tp = tcase_create("property");
 	tcase_set_timeout(tp, 600);
