@@ -156,6 +156,7 @@ void rule_comp_procurement_class(ys_checker *, const ys_rule *);
 void rule_pres_spaced(ys_checker *, const ys_rule *);
 void rule_pres_decimals(ys_checker *, const ys_rule *);
 void rule_pres_title_number(ys_checker *, const ys_rule *);
+void rule_pres_title(ys_checker *, const ys_rule *);
 void rule_pres_ordinals(ys_checker *, const ys_rule *);
 void rule_pres_zero_printed(ys_checker *, const ys_rule *);
 void rule_pres_units_mixed(ys_checker *, const ys_rule *);

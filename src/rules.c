@@ -221,6 +221,10 @@ static const ys_rule rules[] = {
 	{ "pres.title_number", W, "all", "presentation", "表题编号与表的位置相符",
 	  "The number in a title (预算05表) is the table's place in the set (05 = 一般公共预算支出表).",
 	  rule_pres_title_number, 0 },
+	{ "pres.title", W, "all", "presentation", "表题用本表的标准名称",
+	  "表题的文字不是本表的标准名称（也不是已知的别名），而编号（预算03表）指明了是哪张表：按编号读作该表，"
+	  "并提示表题写法不规范（如“预算03表 支出预算表”应为“预算03表 支出总表”）。",
+	  rule_pres_title, 0 },
 	{ "pres.ordinals", W, "01 04", "presentation", "收支总表的序号连续",
 	  "The ordinals of 收支总表 and 财政拨款收支总表 (一、二、… 二十六、) follow the rows' places.", rule_pres_ordinals, 0 },
 	{ "pres.zero_printed", N, "all", "presentation", "零的写法一致",

@@ -274,6 +274,65 @@ static const ys_tabledef *match_title(rd *r, const char *s, size_t n, ys_buf *nu
 	return best;
 }
 
+int ys_title_known(const ys_tabledef *def, const char *title)
+{
+	ys_buf k = YS_BUF_INIT, tmp = YS_BUF_INIT;
+	ys_label_key(&k, title, strlen(title));
+	strip_quotes(&k);
+	int known = alias_match(k.s, def->title, &tmp) > 0;
+	for (const char *a = def->aliases; !known && a && *a;) {
+		const char *bar = strchr(a, '|');
+		size_t al = bar ? (size_t)(bar - a) : strlen(a);
+		char one[256];
+		if (al < sizeof one) {
+			memcpy(one, a, al);
+			one[al] = '\0';
+			known = alias_match(k.s, one, &tmp) > 0;
+		}
+		a = bar ? bar + 1 : NULL;
+	}
+	ys_buf_release(&k);
+	ys_buf_release(&tmp);
+	return known;
+}
+
+/* A line that starts as the seed's titles do - 预算03表 or 预算表12, after
+ * a year such as 2026年 - followed by a short title that no description
+ * knows (预算03表 支出预算表): the number, with the numbering's length in
+ * *numlen; 0 when the line is not such a title.  k is a label key. */
+static int numbered_title(rd *r, const char *k, size_t *numlen)
+{
+	const char *p = k;
+	if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+	    !strncmp(p + 4, "年", strlen("年")))
+		p += 4 + strlen("年");
+	if (strncmp(p, "预算", strlen("预算")))
+		return 0;
+	p += strlen("预算");
+	int table_first = !strncmp(p, "表", strlen("表"));
+	if (table_first)
+		p += strlen("表");
+	int v = 0, nd = 0;
+	while (*p >= '0' && *p <= '9' && nd < 3) {
+		v = v * 10 + (*p++ - '0');
+		nd++;
+	}
+	if (!nd || (*p >= '0' && *p <= '9'))
+		return 0;
+	if (!table_first) {
+		if (strncmp(p, "表", strlen("表")))
+			return 0;
+		p += strlen("表");
+	}
+	/* a title after it: short, words not figures (the alias rule's length) */
+	size_t rest = strlen(p);
+	if (rest == 0 || rest > 30 || amount_like(p, rest) || strchr(p, ':'))
+		return 0;
+	(void)r;
+	*numlen = (size_t)(p - k);
+	return v;
+}
+
 /* The number in a numbering such as 预算01表 or 预算表12 (a 4-digit year
  * followed by 年 is skipped). */
 static int numbering_number(const char *s)
@@ -840,6 +899,40 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 				continue;
 			}
 			ys_buf_release(&numbering);
+			/* a numbered title whose words name no table: its numbering
+			 * does (check's pres.title says so), or the line is refused
+			 * here rather than read as a row of the table before it */
+			ys_buf tk = YS_BUF_INIT;
+			ys_label_key(&tk, cells[first].s, cells[first].n);
+			strip_quotes(&tk);
+			size_t numlen = 0;
+			int num = tk.oom ? 0 : numbered_title(&r, tk.s, &numlen);
+			if (num) {
+				if (num >= 1 && num <= YS_NTABLES && !doc->tables[num - 1]) {
+					tk.s[numlen] = '\0';
+					res = finish_table(&r, last_line);
+					if (!res)
+						res = start_table(&r, ys_table_def((ys_tid)(num - 1)), cells[first].s, cells[first].n,
+						                  tk.s, line);
+					ys_buf_release(&tk);
+					if (res)
+						goto fail;
+					last_line = line;
+					continue;
+				}
+				ys_buf_release(&tk);
+				const ys_table *seen = num >= 1 && num <= YS_NTABLES ? doc->tables[num - 1] : NULL;
+				if (seen)
+					res = ys_error(ctx, YS_EPARSE,
+					               "%s:%d:%d: 表题“%s”不是已知的表名，其编号对应的 %s表 %s 已在第 %d 行读过", name, line,
+					               cells[first].col, cells[first].s, seen->def->code, seen->def->title, seen->line);
+				else
+					res = ys_error(ctx, YS_EPARSE,
+					               "%s:%d:%d: 表题“%s”不是已知的表名，编号 %d 也不在 01–%02d 之内（表名见 docs/tables.md）",
+					               name, line, cells[first].col, cells[first].s, num, YS_NTABLES);
+				goto fail;
+			}
+			ys_buf_release(&tk);
 			ys_unit u;
 			if (r.t && match_unit_line(&r, cells[first].s, cells[first].n, &u)) {
 				r.t->unit = u;

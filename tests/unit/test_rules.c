@@ -146,6 +146,8 @@ static const rcase cases[] = {
 	{ "pres.decimals", E1(54, "607.148600\t607.148600", "607.1486\t607.148600"), 54, YS_SEV_WARNING, { { 0 } }, 0, NULL,
 	  { { 0 } }, 0, NULL },
 	{ "pres.title_number", E1(203, "预算06表", "预算05表"), 203, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "pres.title", E1(47, "预算03表 支出总表", "预算03表 支出预算表"), 47, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0,
+	  NULL },
 	{ "pres.ordinals", E1(13, "五、事业收入", "六、事业收入"), 13, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "pres.zero_printed", E1(10, "二、政府性基金预算拨款收入\t\t", "二、政府性基金预算拨款收入\t0.000000\t"), 10, YS_SEV_NOTICE,
 	  { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
