@@ -36,6 +36,7 @@ typedef struct rd {
 	int page;
 	int after_rows;   /* a blank line was seen after rows: next row is a new page */
 	int after_carry[2]; /* 01/04: the current table's panel p has had its 结转 row */
+	int blank_row;    /* a one-row table's line of empty cells, before any row */
 	ys_buf key;       /* scratch */
 } rd;
 
@@ -731,13 +732,40 @@ static ys_result start_table(rd *r, const ys_tabledef *def, const char *title, s
 	r->after_carry[0] = r->after_carry[1] = 0;
 	r->page = 0;
 	r->after_rows = 0;
+	r->blank_row = 0;
 	int y = year_in(numbering);
 	if (y && !doc->year)
 		doc->year = y;
 	return YS_OK;
 }
 
-static ys_result finish_table(rd *r, int endline)
+/* A one-row table printed with its row blank (09 without 三公 spending:
+ * zero cells are blank): that row, every cell blank, at line. */
+static ys_result add_blank_row(rd *r, int line)
+{
+	ys_table *t = r->t;
+	if (ys_grow((void **)&t->rows, &r->rowcap, 1, sizeof *t->rows))
+		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+	ys_row *row = &t->rows[0];
+	memset(row, 0, sizeof *row);
+	row->cells = ys_arena_alloc(&r->doc->arena, sizeof(ys_cell) * (size_t)t->def->ncols);
+	if (!row->cells)
+		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+	memset(row->cells, 0, sizeof(ys_cell) * (size_t)t->def->ncols);
+	for (int i = 0; i < t->def->ncols; i++)
+		row->cells[i].text = "";
+	row->line = line;
+	row->shape = -1;
+	row->fixed[0] = row->fixed[1] = -1;
+	row->project = -1;
+	row->kind = YS_ROW_DATA;
+	t->nrows = 1;
+	return YS_OK;
+}
+
+/* Close the current table; more: another table's title follows (the file
+ * did not end here). */
+static ys_result finish_table(rd *r, int endline, int more)
 {
 	ys_table *t = r->t;
 	if (!t)
@@ -745,6 +773,14 @@ static ys_result finish_table(rd *r, int endline)
 	const ys_tabledef *def = t->def;
 	char tn[128];
 	t->end_line = endline;
+	/* a one-row table whose row is blank prints its headers and then a line
+	 * of empty cells, or nothing before the next title; at the end of the
+	 * file nothing is a truncation */
+	if (t->nrows == 0 && def->rowkey == YS_RK_SINGLE && t->nheaders > 0 && (r->blank_row || more)) {
+		ys_result res = add_blank_row(r, r->blank_row ? r->blank_row : endline);
+		if (res)
+			return res;
+	}
 	/* a table of projects may be empty; every other table prints at least
 	 * its 合计 row or its one row of amounts */
 	int may_be_empty = def->rowkey == YS_RK_PROJECT;
@@ -878,6 +914,8 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 		if (nonempty == 0) {
 			if (r.t && r.t->nrows > 0)
 				r.after_rows = 1;
+			else if (r.t && nc > 1 && r.t->def->rowkey == YS_RK_SINGLE && r.t->nheaders > 0 && !r.blank_row)
+				r.blank_row = line;
 			continue;
 		}
 		any_nonblank = 1;
@@ -889,7 +927,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 			ys_buf numbering = YS_BUF_INIT;
 			const ys_tabledef *def = match_title(&r, cells[first].s, cells[first].n, &numbering);
 			if (def) {
-				res = finish_table(&r, last_line);
+				res = finish_table(&r, last_line, 1);
 				if (!res)
 					res = start_table(&r, def, cells[first].s, cells[first].n, numbering.s, line);
 				ys_buf_release(&numbering);
@@ -910,7 +948,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 			if (num) {
 				if (num >= 1 && num <= YS_NTABLES && !doc->tables[num - 1]) {
 					tk.s[numlen] = '\0';
-					res = finish_table(&r, last_line);
+					res = finish_table(&r, last_line, 1);
 					if (!res)
 						res = start_table(&r, ys_table_def((ys_tid)(num - 1)), cells[first].s, cells[first].n,
 						                  tk.s, line);
@@ -987,7 +1025,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 		res = ys_error(ctx, YS_EEMPTY, "%s: no text: expected the tables of a budget disclosure", name);
 		goto fail;
 	}
-	if ((res = finish_table(&r, last_line)))
+	if ((res = finish_table(&r, last_line, 0)))
 		goto fail;
 	if (doc->ntables == 0) {
 		res = ys_error(ctx, YS_EPARSE,

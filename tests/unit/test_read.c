@@ -302,6 +302,38 @@ START_TEST(unknown_numbered_title_is_blamed_at_its_line)
 }
 END_TEST
 
+/* A one-row table printed with its row blank (09 of a department without
+ * 三公 spending) is that row of blanks, whether the row is a line of empty
+ * cells or nothing before the next title; at the end of the file it is
+ * still a truncation. */
+START_TEST(blank_one_row_table_reads_as_blanks)
+{
+	static const char *const rows[] = { "\t\t\t\t\t", "" };
+	for (int k = 0; k < 2; k++) {
+		edit e[] = { { 267, "25.400000\t\t16.000000\t9.400000\t\t9.400000", rows[k] } };
+		ys_doc *doc = read_seed(e, 1);
+		const ys_table *t = doc->tables[YS_T09];
+		ck_assert_int_eq(t->nrows, 1);
+		ck_assert_int_eq(t->rows[0].kind, YS_ROW_DATA);
+		for (int c = 0; c < t->def->ncols; c++)
+			ck_assert(ys_cell_blank(&t->rows[0].cells[c]) && !t->rows[0].cells[c].amt.present);
+		ck_assert_int_eq(doc->tables[YS_T10]->nrows, 3);
+		ys_doc_free(doc);
+	}
+	/* the file ends after 09's headers: truncated */
+	size_t len;
+	char *text = seed_text(NULL, 0, &len);
+	char *cut = strstr(text, "25.400000\t\t16.000000");
+	ck_assert_ptr_nonnull(cut);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc;
+	ck_assert_int_eq(ys_doc_read_text(&ctx, "cut.txt", text, (size_t)(cut - text), &doc), YS_EPARSE);
+	ck_assert_msg(strstr(ctx.msg, "cut.txt:"), "%s", ctx.msg);
+	free(text);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("read");
@@ -320,6 +352,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_second_copy_of_a_table_is_refused);
 	tcase_add_test(tc, renamed_title_is_read_by_its_numbering);
 	tcase_add_test(tc, unknown_numbered_title_is_blamed_at_its_line);
+	tcase_add_test(tc, blank_one_row_table_reads_as_blanks);
 	suite_add_tcase(s, tc);
 	return s;
 }
