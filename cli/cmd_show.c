@@ -30,6 +30,12 @@ static void wrote(void *arg, const char *path)
 	printf("  wrote %s\n", path);
 }
 
+static void stale(void *arg, const char *path, int removed)
+{
+	(void)arg;
+	printf(removed ? "  删除 %s（上次运行所写，本次未输出）\n" : "  保留 %s（不是 yusuan 写的，不属于本次输出）\n", path);
+}
+
 static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned fmt, ys_encoding enc,
                    const char *catdir)
 {
@@ -47,7 +53,7 @@ static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned f
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL };
+	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL, stale };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;
