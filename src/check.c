@@ -634,9 +634,74 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
+/* ---- last year's disclosure (--previous) -------------------------------- */
+
+/* The same department: the names are equal, or one shortens the other
+ * (机关事务管理中心 for 北京市机关事务管理中心), after NFKC and without
+ * white space. */
+static int same_department(const char *a, const char *b)
+{
+	ys_buf x = YS_BUF_INIT, y = YS_BUF_INIT;
+	ys_label_key(&x, a, strlen(a));
+	ys_label_key(&y, b, strlen(b));
+	int same = x.oom || y.oom || strstr(x.s, y.s) || strstr(y.s, x.s);
+	ys_buf_release(&x);
+	ys_buf_release(&y);
+	return same;
+}
+
+/* Another department's disclosure as last year's makes every year-over-year
+ * rule compare unrelated figures: refused before any rule runs.  A side
+ * that does not state its department cannot be compared and is taken. */
+static ys_result previous_fits(ys_ctx *ctx, const ys_doc *doc, const ys_doc *prev)
+{
+	const char *a = doc->department, *b = prev->department;
+	if (!a || !*a || !b || !*b || same_department(a, b))
+		return YS_OK;
+	return ys_error(ctx, YS_EINVAL, "--previous %s 是“%s”的公开表，而 %s 是“%s”的：上年公开表应为同一部门的", prev->file,
+	                b, doc->file, a);
+}
+
+static int same_table(const ys_table *x, const ys_table *y)
+{
+	if (x->nrows != y->nrows || x->def->ncols != y->def->ncols || !ys_name_eq(x->title, y->title))
+		return 0;
+	for (int r = 0; r < x->nrows; r++)
+		for (int c = 0; c < x->def->ncols; c++) {
+			const ys_cell *p = &x->rows[r].cells[c], *q = &y->rows[r].cells[c];
+			if (x->def->cols[c].kind == YS_CK_AMOUNT ? p->amt.present != q->amt.present || p->amt.fen != q->amt.fen
+			                                         : !ys_name_eq(p->text, q->text))
+				return 0;
+		}
+	return 1;
+}
+
+/* yoy.same: last year's disclosure has this one's content, cell for cell
+ * (the same file given twice, or this year's in another format). */
+void rule_yoy_same(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_doc *d = ck->doc, *p = ck->prev;
+	if (!p || d->ntables != p->ntables || d->nothers != p->nothers || d->ntables + d->nothers == 0)
+		return;
+	for (int k = 0; k < YS_NTABLES; k++)
+		if (!d->tables[k] != !p->tables[k] || (d->tables[k] && !same_table(d->tables[k], p->tables[k])))
+			return;
+	for (int i = 0; i < d->nothers; i++)
+		if (!same_table(d->others[i], p->others[i]))
+			return;
+	ck_finding_line(ck, rule, rule->sev, NULL, 0,
+	                "--previous %s 与本公开表内容相同（%d 张表的每个单元格都一样）：它不是上一年度的公开表，同比规则没有可比的数",
+	                p->file, d->ntables + d->nothers);
+}
+
 ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out)
 {
 	*out = NULL;
+	if (opts && opts->previous) {
+		ys_result pr = previous_fits(ctx, doc, opts->previous);
+		if (pr)
+			return pr;
+	}
 	ys_report *rep = calloc(1, sizeof *rep);
 	if (!rep)
 		return ys_error(ctx, YS_ENOMEM, "out of memory");

@@ -176,5 +176,6 @@ void rule_yoy_class(ys_checker *, const ys_rule *);
 void rule_yoy_total(ys_checker *, const ys_rule *);
 void rule_yoy_projects(ys_checker *, const ys_rule *);
 void rule_yoy_tables(ys_checker *, const ys_rule *);
+void rule_yoy_same(ys_checker *, const ys_rule *); /* check.c */
 
 #endif

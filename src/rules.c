@@ -286,6 +286,10 @@ static const ys_rule rules[] = {
 	  rule_yoy_projects, 0 },
 	{ "yoy.tables", W, "all", "year-over-year", "上年公开的表",
 	  "With last year's disclosure: a table published last year that is missing this year.", rule_yoy_tables, 0 },
+	{ "yoy.same", W, "all", "year-over-year", "上年公开表不是本表本身",
+	  "给了上年公开表（--previous）时：它与本公开表逐格相同（同一个文件给了两次，或本年的表换了格式），同比规则无从比较。"
+	  "另一部门的公开表作为上年的则不予检查（退出码 2）。",
+	  rule_yoy_same, 0 },
 	/* ---- any layout (the general reader's tables, docs/layouts.md) ---- */
 	{ "gen.hierarchy", E, "any", "identity", "上级科目等于其下级科目之和",
 	  "In a table of another layout read by the general reader: a 类 row equals the sum of its 款 rows and a 款 row "

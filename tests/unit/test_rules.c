@@ -176,6 +176,9 @@ static const rcase cases[] = {
 	{ "yoy.projects", { { 0 } }, 0, 286, YS_SEV_NOTICE, { { 0 } }, 0, NULL,
 	  { { 292, "11000022Y0000004247 65-各办公区互联网接入费", "11000022Y0000009999 65-已取消的项目" } }, 1, NULL },
 	{ "yoy.tables", { { 0 } }, 0, -1, YS_SEV_WARNING, { { 0 } }, 0, FIXTURE("bad/truncated-12.txt"), { { 0 } }, 1, NULL },
+	/* last year's file is this year's: triggers with the seed as both, passes when this year differs */
+	{ "yoy.same", { { 0 } }, 0, -1, YS_SEV_WARNING, { { 267, "25.400000\t\t16.000000", "24.400000\t\t15.000000" } }, 1,
+	  NULL, { { 0 } }, 1, NULL },
 	/* any layout: the general fixture (tests/fixtures/general/district.txt) */
 	G("gen.hierarchy", 21, "8,000,000\t8,000,000\t0", "8,000,100\t8,000,000\t0", YS_SEV_ERROR),
 	G("gen.total", 26, "12,345,600\t10,345,600", "12,345,700\t10,345,600", YS_SEV_ERROR),
@@ -399,6 +402,37 @@ START_TEST(difference_is_found_minus_expected)
 }
 END_TEST
 
+/* --previous is last year's disclosure of the same department: another
+ * department's is refused before any rule runs (its figures compare with
+ * nothing here); a name that one of the two shortens is the same one. */
+START_TEST(previous_of_another_department_is_refused)
+{
+	static const struct {
+		const char *dept;
+		ys_result want;
+	} depts[] = { { "上海市某某区教育局", YS_EINVAL }, { "机关事务管理中心", YS_OK }, { "", YS_OK } };
+	ys_doc *doc = read_seed(NULL, 0);
+	for (size_t i = 0; i < sizeof depts / sizeof depts[0]; i++) {
+		edit e[] = { { 362, "北京市机关事务管理中心", depts[i].dept } };
+		ys_doc *prev = read_seed(e, 1);
+		ys_ctx ctx;
+		ys_ctx_init(&ctx);
+		ys_check_opts opts = { test_catalog(), NULL, prev };
+		ys_report *rep = NULL;
+		ck_assert_int_eq(ys_check(&ctx, doc, &opts, &rep), depts[i].want);
+		if (depts[i].want) {
+			ck_assert_ptr_null(rep);
+			ck_assert_msg(strstr(ctx.msg, "上海市某某区教育局") && strstr(ctx.msg, "北京市机关事务管理中心") &&
+			                  strstr(ctx.msg, "--previous"),
+			              "%s", ctx.msg);
+		}
+		ys_report_free(rep);
+		ys_doc_free(prev);
+	}
+	ys_doc_free(doc);
+}
+END_TEST
+
 /* Is there an error finding at (table, row)? */
 static int error_at(const ys_report *rep, int table, int row)
 {
@@ -461,6 +495,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, swapped_cells_are_blamed_at_their_row);
 	tcase_add_test(tc, candidates_are_named_once);
 	tcase_add_test(tc, difference_is_found_minus_expected);
+	tcase_add_test(tc, previous_of_another_department_is_refused);
 	suite_add_tcase(s, tc);
 	TCase *tp = tcase_create("property");
 	tcase_set_timeout(tp, 600);
