@@ -958,8 +958,20 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 					last_line = line;
 					continue;
 				}
-				ys_buf_release(&tk);
 				const ys_table *seen = num >= 1 && num <= YS_NTABLES ? doc->tables[num - 1] : NULL;
+				/* ... unless the table has ended (its 合计 row printed) */
+				int cont = seen && seen == r.t && strstr(tk.s + numlen, "续") &&
+				           !((r.t->def->flags & YS_TF_TOTAL_ROW) && r.t->nrows &&
+				             r.t->rows[r.t->nrows - 1].kind == YS_ROW_TOTAL);
+				ys_buf_release(&tk);
+				if (cont) {
+					/* the current table's title repeated on its next page
+					 * (预算05表 …（续）): a page break */
+					if (r.t->nrows > 0)
+						r.after_rows = 1;
+					last_line = line;
+					continue;
+				}
 				if (seen)
 					res = ys_error(ctx, YS_EPARSE,
 					               "%s:%d:%d: 表题“%s”不是已知的表名，其编号对应的 %s表 %s 已在第 %d 行读过", name, line,

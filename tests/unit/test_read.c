@@ -288,6 +288,8 @@ START_TEST(unknown_numbered_title_is_blamed_at_its_line)
 	} cases[] = {
 		{ { 47, "预算03表 支出总表", "预算14表 支出预算表" }, "t.txt:47:1: 表题“预算14表 支出预算表”" },
 		{ { 127, "预算04表 财政拨款收支总表", "预算03表 财政拨款收支预算表" }, "t.txt:127:1: 表题“预算03表 财政拨款收支预算表”" },
+		/* 续 of a table that is not the current one */
+		{ { 127, "预算04表 财政拨款收支总表", "预算03表 支出总表（续）" }, "t.txt:127:1: 表题“预算03表 支出总表（续）”" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		size_t len;
@@ -299,6 +301,20 @@ START_TEST(unknown_numbered_title_is_blamed_at_its_line)
 		ck_assert_msg(strstr(ctx.msg, cases[i].want), "%s", ctx.msg);
 		free(text);
 	}
+}
+END_TEST
+
+/* The current table's title repeated with 续 on its next page is a page
+ * break, not a row and not a second table. */
+START_TEST(continued_title_is_a_page_break)
+{
+	edit e[] = { { 78, "", "预算03表 支出总表（续）" } }; /* the page break of 03 */
+	ys_doc *seed = read_seed(NULL, 0), *doc = read_seed(e, 1);
+	const ys_table *t = doc->tables[YS_T03];
+	ck_assert_int_eq(t->nrows, seed->tables[YS_T03]->nrows);
+	ck_assert_int_gt(t->rows[t->nrows - 1].page, 0);
+	ys_doc_free(doc);
+	ys_doc_free(seed);
 }
 END_TEST
 
@@ -353,6 +369,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, renamed_title_is_read_by_its_numbering);
 	tcase_add_test(tc, unknown_numbered_title_is_blamed_at_its_line);
 	tcase_add_test(tc, blank_one_row_table_reads_as_blanks);
+	tcase_add_test(tc, continued_title_is_a_page_break);
 	suite_add_tcase(s, tc);
 	return s;
 }
