@@ -301,7 +301,7 @@ int ys_title_known(const ys_tabledef *def, const char *title)
  * a year such as 2026年 - followed by a short title that no description
  * knows (预算03表 支出预算表): the number, with the numbering's length in
  * *numlen; 0 when the line is not such a title.  k is a label key. */
-static int numbered_title(rd *r, const char *k, size_t *numlen)
+static int numbered_title(const char *k, size_t *numlen)
 {
 	const char *p = k;
 	if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
@@ -329,7 +329,6 @@ static int numbered_title(rd *r, const char *k, size_t *numlen)
 	size_t rest = strlen(p);
 	if (rest == 0 || rest > 30 || amount_like(p, rest) || strchr(p, ':'))
 		return 0;
-	(void)r;
 	*numlen = (size_t)(p - k);
 	return v;
 }
@@ -944,7 +943,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 			ys_label_key(&tk, cells[first].s, cells[first].n);
 			strip_quotes(&tk);
 			size_t numlen = 0;
-			int num = tk.oom ? 0 : numbered_title(&r, tk.s, &numlen);
+			int num = tk.oom ? 0 : numbered_title(tk.s, &numlen);
 			if (num) {
 				if (num >= 1 && num <= YS_NTABLES && !doc->tables[num - 1]) {
 					tk.s[numlen] = '\0';

@@ -76,13 +76,16 @@ static int two_digits(const char *s, const char *suffix)
 	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && !strcmp(s + 2, suffix);
 }
 
+/* The names ys_publish writes besides csv/NN.csv and html/NN.html. */
+static const char *const fixed_names[] = { "tables.txt",     "tables.json",     "tables.xlsx",        "tables.pdf",
+	                                   "html/style.css", "html/index.html", "html/findings.html" };
+#define NFIXED (int)(sizeof fixed_names / sizeof fixed_names[0])
+
 /* Is name (relative to the folder) one that ys_publish writes? */
 static int own_name(const char *name)
 {
-	static const char *const fixed[] = { "tables.txt", "tables.json", "tables.xlsx", "tables.pdf",
-		                             "html/index.html", "html/findings.html", "html/style.css" };
-	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
-		if (!strcmp(name, fixed[i]))
+	for (int i = 0; i < NFIXED; i++)
+		if (!strcmp(name, fixed_names[i]))
 			return 1;
 	if (!strncmp(name, "csv/", 4))
 		return two_digits(name + 4, ".csv");
@@ -233,13 +236,11 @@ static void tidy(pub *P, const ys_buf *before)
 		}
 		p = nl ? nl + 1 : p + l;
 	}
-	static const char *const fixed[] = { "tables.txt", "tables.json", "tables.xlsx", "tables.pdf",
-		                             "html/style.css", "html/index.html", "html/findings.html" };
-	for (int k = 0; k < (int)(sizeof fixed / sizeof fixed[0]) + 200; k++) {
+	for (int k = 0; k < NFIXED + 200; k++) {
 		char name[64];
-		int nn = k - (int)(sizeof fixed / sizeof fixed[0]);
+		int nn = k - NFIXED;
 		if (nn < 0)
-			snprintf(name, sizeof name, "%s", fixed[k]);
+			snprintf(name, sizeof name, "%s", fixed_names[k]);
 		else
 			snprintf(name, sizeof name, nn < 100 ? "csv/%02d.csv" : "html/%02d.html", nn % 100);
 		struct stat st;
