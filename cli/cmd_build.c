@@ -39,6 +39,12 @@ static void wrote(void *arg, const char *path)
 		printf("  wrote %s\n", path);
 }
 
+static void stale(void *arg, const char *path, int removed)
+{
+	if (!*(int *)arg)
+		printf(removed ? "  删除 %s（上次运行所写，本次未输出）\n" : "  保留 %s（不是 yusuan 写的，不属于本次输出）\n", path);
+}
+
 static void print_findings(const ys_report *rep, int quiet)
 {
 	for (size_t i = 0; i < rep->nfindings && !quiet; i++) {
@@ -178,7 +184,7 @@ int cmd_build(int argc, char **argv)
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, b, rep, wrote, &quiet };
+	ys_publish_opts po = { fmt, enc, b, rep, wrote, &quiet, stale };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;

@@ -232,6 +232,10 @@ static const ys_rule rules[] = {
 	{ "pres.title_number", W, "all", "presentation", "表题编号与表的位置相符",
 	  "表题中的编号（预算05表）与该表在整套表中的位置相符（05 = 一般公共预算支出表）。",
 	  rule_pres_title_number, 0 },
+	{ "pres.title", W, "all", "presentation", "表题用本表的标准名称",
+	  "表题的文字不是本表的标准名称（也不是已知的别名），而编号（预算03表）指明了是哪张表：按编号读作该表，"
+	  "并提示表题写法不规范（如“预算03表 支出预算表”应为“预算03表 支出总表”）。",
+	  rule_pres_title, 0 },
 	{ "pres.ordinals", W, "01 04", "presentation", "收支总表的序号连续",
 	  "收支总表和财政拨款收支总表的序号（一、二、… 二十六、）与各行的位置相符。", rule_pres_ordinals, 0 },
 	{ "pres.zero_printed", N, "all", "presentation", "零的写法一致",
@@ -292,6 +296,10 @@ static const ys_rule rules[] = {
 	  rule_yoy_projects, 0 },
 	{ "yoy.tables", W, "all", "year-over-year", "上年公开的表",
 	  "有上年公开文件时：上年公开而今年缺少的表。", rule_yoy_tables, 0 },
+	{ "yoy.same", W, "all", "year-over-year", "上年公开表不是本表本身",
+	  "给了上年公开表（--previous）时：它与本公开表逐格相同（同一个文件给了两次，或本年的表换了格式），同比规则无从比较。"
+	  "另一部门的公开表作为上年的则不予检查（退出码 2）。",
+	  rule_yoy_same, 0 },
 	/* ---- any layout (the general reader's tables, docs/layouts.md) ---- */
 	{ "gen.hierarchy", E, "any", "identity", "上级科目等于其下级科目之和",
 	  "其他版式（通用读取器读出）的表中：类行等于其下各款行之和，款行等于其下各项行之和（部门经"

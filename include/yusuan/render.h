@@ -64,11 +64,23 @@ typedef struct ys_publish_opts {
 	const ys_report *report;  /* the check's findings for the HTML site, or NULL */
 	void (*wrote)(void *arg, const char *path); /* told of each file written */
 	void *arg;
+	/* told of each file of an earlier run that this run did not write:
+	 * removed (1) when an earlier yusuan run wrote it (the folder's
+	 * .yusuan-files says so), else left (0) - a file with one of yusuan's
+	 * names that yusuan did not write, now not from this run */
+	void (*stale)(void *arg, const char *path, int removed);
 } ys_publish_opts;
+
+/* The list of the files a run wrote, kept in the output folder so that
+ * the next run can remove its own stale files and nothing else. */
+#define YS_PUBLISH_MANIFEST ".yusuan-files"
 
 /* Write doc into the folder dir (created if missing) in o->formats.  Each
  * file is written whole or not at all; on an error the files written before
- * it stay. */
+ * it stay.  When all are written, the files an earlier run wrote that this
+ * one did not (tables.pdf of a run with --format all, then one with text)
+ * are removed - only names yusuan writes, and only those YS_PUBLISH_MANIFEST
+ * lists - and the csv/ and html/ folders when that leaves them empty. */
 ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o);
 
 /* Parse a format list ("xlsx", "pdf,html", "all") into YS_PUB_* bits;

@@ -36,6 +36,7 @@ typedef struct rd {
 	int page;
 	int after_rows;   /* a blank line was seen after rows: next row is a new page */
 	int after_carry[2]; /* 01/04: the current table's panel p has had its 结转 row */
+	int blank_row;    /* a one-row table's line of empty cells, before any row */
 	ys_buf key;       /* scratch */
 } rd;
 
@@ -272,6 +273,64 @@ static const ys_tabledef *match_title(rd *r, const char *s, size_t n, ys_buf *nu
 	ys_buf_release(&k);
 	ys_buf_release(&tmp);
 	return best;
+}
+
+int ys_title_known(const ys_tabledef *def, const char *title)
+{
+	ys_buf k = YS_BUF_INIT, tmp = YS_BUF_INIT;
+	ys_label_key(&k, title, strlen(title));
+	strip_quotes(&k);
+	int known = alias_match(k.s, def->title, &tmp) > 0;
+	for (const char *a = def->aliases; !known && a && *a;) {
+		const char *bar = strchr(a, '|');
+		size_t al = bar ? (size_t)(bar - a) : strlen(a);
+		char one[256];
+		if (al < sizeof one) {
+			memcpy(one, a, al);
+			one[al] = '\0';
+			known = alias_match(k.s, one, &tmp) > 0;
+		}
+		a = bar ? bar + 1 : NULL;
+	}
+	ys_buf_release(&k);
+	ys_buf_release(&tmp);
+	return known;
+}
+
+/* A line that starts as the seed's titles do - 预算03表 or 预算表12, after
+ * a year such as 2026年 - followed by a short title that no description
+ * knows (预算03表 支出预算表): the number, with the numbering's length in
+ * *numlen; 0 when the line is not such a title.  k is a label key. */
+static int numbered_title(const char *k, size_t *numlen)
+{
+	const char *p = k;
+	if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+	    !strncmp(p + 4, "年", strlen("年")))
+		p += 4 + strlen("年");
+	if (strncmp(p, "预算", strlen("预算")))
+		return 0;
+	p += strlen("预算");
+	int table_first = !strncmp(p, "表", strlen("表"));
+	if (table_first)
+		p += strlen("表");
+	int v = 0, nd = 0;
+	while (*p >= '0' && *p <= '9' && nd < 3) {
+		v = v * 10 + (*p++ - '0');
+		nd++;
+	}
+	if (!nd || (*p >= '0' && *p <= '9'))
+		return 0;
+	if (!table_first) {
+		if (strncmp(p, "表", strlen("表")))
+			return 0;
+		p += strlen("表");
+	}
+	/* a title after it: short, words not figures (the alias rule's length) */
+	size_t rest = strlen(p);
+	if (rest == 0 || rest > 30 || amount_like(p, rest) || strchr(p, ':'))
+		return 0;
+	*numlen = (size_t)(p - k);
+	return v;
 }
 
 /* The number in a numbering such as 预算01表 or 预算表12 (a 4-digit year
@@ -687,13 +746,40 @@ static ys_result start_table(rd *r, const ys_tabledef *def, const char *title, s
 	r->after_carry[0] = r->after_carry[1] = 0;
 	r->page = 0;
 	r->after_rows = 0;
+	r->blank_row = 0;
 	int y = year_in(numbering);
 	if (y && !doc->year)
 		doc->year = y;
 	return YS_OK;
 }
 
-static ys_result finish_table(rd *r, int endline)
+/* A one-row table printed with its row blank (09 without 三公 spending:
+ * zero cells are blank): that row, every cell blank, at line. */
+static ys_result add_blank_row(rd *r, int line)
+{
+	ys_table *t = r->t;
+	if (ys_grow((void **)&t->rows, &r->rowcap, 1, sizeof *t->rows))
+		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+	ys_row *row = &t->rows[0];
+	memset(row, 0, sizeof *row);
+	row->cells = ys_arena_alloc(&r->doc->arena, sizeof(ys_cell) * (size_t)t->def->ncols);
+	if (!row->cells)
+		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+	memset(row->cells, 0, sizeof(ys_cell) * (size_t)t->def->ncols);
+	for (int i = 0; i < t->def->ncols; i++)
+		row->cells[i].text = "";
+	row->line = line;
+	row->shape = -1;
+	row->fixed[0] = row->fixed[1] = -1;
+	row->project = -1;
+	row->kind = YS_ROW_DATA;
+	t->nrows = 1;
+	return YS_OK;
+}
+
+/* Close the current table; more: another table's title follows (the file
+ * did not end here). */
+static ys_result finish_table(rd *r, int endline, int more)
 {
 	ys_table *t = r->t;
 	if (!t)
@@ -701,6 +787,14 @@ static ys_result finish_table(rd *r, int endline)
 	const ys_tabledef *def = t->def;
 	char tn[128];
 	t->end_line = endline;
+	/* a one-row table whose row is blank prints its headers and then a line
+	 * of empty cells, or nothing before the next title; at the end of the
+	 * file nothing is a truncation */
+	if (t->nrows == 0 && def->rowkey == YS_RK_SINGLE && t->nheaders > 0 && (r->blank_row || more)) {
+		ys_result res = add_blank_row(r, r->blank_row ? r->blank_row : endline);
+		if (res)
+			return res;
+	}
 	/* a table of projects may be empty; every other table prints at least
 	 * its 合计 row or its one row of amounts */
 	int may_be_empty = def->rowkey == YS_RK_PROJECT;
@@ -836,6 +930,8 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 		if (nonempty == 0) {
 			if (r.t && r.t->nrows > 0)
 				r.after_rows = 1;
+			else if (r.t && nc > 1 && r.t->def->rowkey == YS_RK_SINGLE && r.t->nheaders > 0 && !r.blank_row)
+				r.blank_row = line;
 			continue;
 		}
 		any_nonblank = 1;
@@ -847,7 +943,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 			ys_buf numbering = YS_BUF_INIT;
 			const ys_tabledef *def = match_title(&r, cells[first].s, cells[first].n, &numbering);
 			if (def) {
-				res = finish_table(&r, last_line);
+				res = finish_table(&r, last_line, 1);
 				if (!res)
 					res = start_table(&r, def, cells[first].s, cells[first].n, numbering.s, line);
 				ys_buf_release(&numbering);
@@ -857,6 +953,52 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 				continue;
 			}
 			ys_buf_release(&numbering);
+			/* a numbered title whose words name no table: its numbering
+			 * does (check's pres.title says so), or the line is refused
+			 * here rather than read as a row of the table before it */
+			ys_buf tk = YS_BUF_INIT;
+			ys_label_key(&tk, cells[first].s, cells[first].n);
+			strip_quotes(&tk);
+			size_t numlen = 0;
+			int num = tk.oom ? 0 : numbered_title(tk.s, &numlen);
+			if (num) {
+				if (num >= 1 && num <= YS_NTABLES && !doc->tables[num - 1]) {
+					tk.s[numlen] = '\0';
+					res = finish_table(&r, last_line, 1);
+					if (!res)
+						res = start_table(&r, ys_table_def((ys_tid)(num - 1)), cells[first].s, cells[first].n,
+						                  tk.s, line);
+					ys_buf_release(&tk);
+					if (res)
+						goto fail;
+					last_line = line;
+					continue;
+				}
+				const ys_table *seen = num >= 1 && num <= YS_NTABLES ? doc->tables[num - 1] : NULL;
+				/* ... unless the table has ended (its 合计 row printed) */
+				int cont = seen && seen == r.t && strstr(tk.s + numlen, "续") &&
+				           !((r.t->def->flags & YS_TF_TOTAL_ROW) && r.t->nrows &&
+				             r.t->rows[r.t->nrows - 1].kind == YS_ROW_TOTAL);
+				ys_buf_release(&tk);
+				if (cont) {
+					/* the current table's title repeated on its next page
+					 * (预算05表 …（续）): a page break */
+					if (r.t->nrows > 0)
+						r.after_rows = 1;
+					last_line = line;
+					continue;
+				}
+				if (seen)
+					res = ys_error(ctx, YS_EPARSE,
+					               "%s:%d:%d: 表题“%s”不是已知的表名，其编号对应的 %s表 %s 已在第 %d 行读过", name, line,
+					               cells[first].col, cells[first].s, seen->def->code, seen->def->title, seen->line);
+				else
+					res = ys_error(ctx, YS_EPARSE,
+					               "%s:%d:%d: 表题“%s”不是已知的表名，编号 %d 也不在 01–%02d 之内（表名见 docs/tables.md）",
+					               name, line, cells[first].col, cells[first].s, num, YS_NTABLES);
+				goto fail;
+			}
+			ys_buf_release(&tk);
 			ys_unit u;
 			if (r.t && match_unit_line(&r, cells[first].s, cells[first].n, &u)) {
 				r.t->unit = u;
@@ -911,7 +1053,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 		res = ys_error(ctx, YS_EEMPTY, "%s: no text: expected the tables of a budget disclosure", name);
 		goto fail;
 	}
-	if ((res = finish_table(&r, last_line)))
+	if ((res = finish_table(&r, last_line, 0)))
 		goto fail;
 	if (doc->ntables == 0) {
 		res = ys_error(ctx, YS_EPARSE,

@@ -20,7 +20,8 @@ wait $dead
 : > $TMP/out/tables.pdf.tmp$dead
 : > $TMP/out/csv/01.csv.tmp$dead
 : > $TMP/out/tables.txt.tmp$$
-expect_exit 0 $YUSUAN build $EX --format text,csv -o $TMP/out --quiet
+# (every format but pdf: the files the rest of this script reads stay)
+expect_exit 0 $YUSUAN build $EX --format text,csv,json,xlsx,html -o $TMP/out --quiet
 [ ! -e $TMP/out/tables.pdf.tmp$dead ] && [ ! -e $TMP/out/csv/01.csv.tmp$dead ] ||
 	fail "a dead run's temporary files were left"
 [ -e $TMP/out/tables.txt.tmp$$ ] || fail "a live process's temporary file was removed"

@@ -3,6 +3,7 @@
  * does not; the seed's exact findings; and the property that any single
  * changed amount of the seed is reported as an error at its own row.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +146,8 @@ static const rcase cases[] = {
 	{ "pres.decimals", E1(54, "607.148600\t607.148600", "607.1486\t607.148600"), 54, YS_SEV_WARNING, { { 0 } }, 0, NULL,
 	  { { 0 } }, 0, NULL },
 	{ "pres.title_number", E1(203, "预算06表", "预算05表"), 203, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	{ "pres.title", E1(47, "预算03表 支出总表", "预算03表 支出预算表"), 47, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0,
+	  NULL },
 	{ "pres.ordinals", E1(13, "五、事业收入", "六、事业收入"), 13, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "pres.zero_printed", E1(10, "二、政府性基金预算拨款收入\t\t", "二、政府性基金预算拨款收入\t0.000000\t"), 10, YS_SEV_NOTICE,
 	  { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
@@ -173,6 +176,9 @@ static const rcase cases[] = {
 	{ "yoy.projects", { { 0 } }, 0, 286, YS_SEV_NOTICE, { { 0 } }, 0, NULL,
 	  { { 292, "11000022Y0000004247 65-各办公区互联网接入费", "11000022Y0000009999 65-已取消的项目" } }, 1, NULL },
 	{ "yoy.tables", { { 0 } }, 0, -1, YS_SEV_WARNING, { { 0 } }, 0, FIXTURE("bad/truncated-12.txt"), { { 0 } }, 1, NULL },
+	/* last year's file is this year's: triggers with the seed as both, passes when this year differs */
+	{ "yoy.same", { { 0 } }, 0, -1, YS_SEV_WARNING, { { 267, "25.400000\t\t16.000000", "24.400000\t\t15.000000" } }, 1,
+	  NULL, { { 0 } }, 1, NULL },
 	/* any layout: the general fixture (tests/fixtures/general/district.txt) */
 	G("gen.hierarchy", 21, "8,000,000\t8,000,000\t0", "8,000,100\t8,000,000\t0", YS_SEV_ERROR),
 	G("gen.total", 26, "12,345,600\t10,345,600", "12,345,700\t10,345,600", YS_SEV_ERROR),
@@ -324,6 +330,135 @@ START_TEST(a_figure_without_decimals_in_an_exact_table_is_exact)
 }
 END_TEST
 
+/* Swapping 人员经费 and 公用经费 in one row of 05 keeps the row's own
+ * identity (基本 = 人员 + 公用) but breaks both column sums: the findings
+ * name the swapped cells of that row, not the 合计 row. */
+START_TEST(swapped_cells_are_blamed_at_their_row)
+{
+	static const edit swap[] = { { 173, "3,123.265000\t15,073.183052", "15,073.183052\t3,123.265000" } };
+	ys_doc *doc = read_seed(swap, 1);
+	ys_report *rep = run(doc, NULL);
+	int total = doc->tables[YS_T05]->nrows - 1, at_row = 0; /* the 合计 row */
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const ys_finding *f = &rep->findings[i];
+		if (f->sev != YS_SEV_ERROR)
+			continue;
+		ck_assert_msg(f->table == YS_T05 && f->row != total, "%s at table %d row %d: %s", f->rule, f->table, f->row,
+		              f->message);
+		ck_assert_int_eq(f->line, 173);
+		ck_assert_msg(strstr(f->message, "对调"), "%s", f->message);
+		at_row++;
+	}
+	ck_assert_int_eq(at_row, 2); /* the 人员经费 sum and the 公用经费 sum */
+	ys_report_free(rep);
+	ys_doc_free(doc);
+}
+END_TEST
+
+/* The cells named as "one of these is wrong" are each named once: three
+ * cells of one row are one row with three columns, not the row three times. */
+START_TEST(candidates_are_named_once)
+{
+	static const edit e09[] = { { 267, "25.400000\t", "26.400000\t" } };
+	static const edit e10[] = { { 274, "363.999200", "364.999200" } };
+	const edit *edits[] = { e09, e10 };
+	for (int k = 0; k < 2; k++) {
+		ys_doc *doc = read_seed(edits[k], 1);
+		ys_report *rep = run(doc, NULL);
+		int lists = 0;
+		for (size_t i = 0; i < rep->nfindings; i++) {
+			const char *m = rep->findings[i].message, *end = strstr(m, " 中哪一项有误");
+			if (!end)
+				continue;
+			const char *start = strstr(m, "；");
+			ck_assert_ptr_nonnull(start);
+			start += strlen("；");
+			/* no item of the list (split at 、) twice */
+			char list[1024];
+			snprintf(list, sizeof list, "%.*s", (int)(end - start), start);
+			char *items[16];
+			int n = 0;
+			for (char *p = list, *q; p && n < 16; p = q) {
+				q = strstr(p, "、");
+				if (q) {
+					*q = '\0';
+					q += strlen("、");
+				}
+				items[n++] = p;
+			}
+			for (int a = 0; a < n; a++)
+				for (int b = 0; b < a; b++)
+					ck_assert_msg(strcmp(items[a], items[b]), "'%s' twice in: %s", items[a], m);
+			ck_assert_int_ge(n, 2);
+			lists++;
+		}
+		ck_assert_int_gt(lists, 0);
+		ys_report_free(rep);
+		ys_doc_free(doc);
+	}
+}
+END_TEST
+
+/* 差额 is found − expected (rules.h), in the message as in the finding's
+ * figure: signed, "+" when the printed figure is too large. */
+START_TEST(difference_is_found_minus_expected)
+{
+	static const edit up[] = { { 276, "合计\t2,403.831057", "合计\t2,404.831057" } };
+	static const edit down[] = { { 173, "55.860000\t55.860000", "54.860000\t55.860000" } };
+	const edit *edits[] = { up, down };
+	int checked = 0;
+	for (int k = 0; k < 2; k++) {
+		ys_doc *doc = read_seed(edits[k], 1);
+		ys_report *rep = run(doc, NULL);
+		for (size_t i = 0; i < rep->nfindings; i++) {
+			const ys_finding *f = &rep->findings[i];
+			if (!f->has_amounts || !strstr(f->message, "差额"))
+				continue;
+			ck_assert(f->difference == f->found - f->expected);
+			char want[64], num[YS_MONEY_FMT_MAX];
+			ck_assert_int_ge(ys_money_format(num, f->difference, f->unit, f->dp, YS_FMT_GROUP), 0);
+			snprintf(want, sizeof want, "差额 %s%s", f->difference > 0 ? "+" : "", num);
+			ck_assert_msg(strstr(f->message, want), "no '%s' in: %s", want, f->message);
+			checked++;
+		}
+		ys_report_free(rep);
+		ys_doc_free(doc);
+	}
+	ck_assert_int_ge(checked, 2);
+}
+END_TEST
+
+/* --previous is last year's disclosure of the same department: another
+ * department's is refused before any rule runs (its figures compare with
+ * nothing here); a name that one of the two shortens is the same one. */
+START_TEST(previous_of_another_department_is_refused)
+{
+	static const struct {
+		const char *dept;
+		ys_result want;
+	} depts[] = { { "上海市某某区教育局", YS_EINVAL }, { "机关事务管理中心", YS_OK }, { "", YS_OK } };
+	ys_doc *doc = read_seed(NULL, 0);
+	for (size_t i = 0; i < sizeof depts / sizeof depts[0]; i++) {
+		edit e[] = { { 362, "北京市机关事务管理中心", depts[i].dept } };
+		ys_doc *prev = read_seed(e, 1);
+		ys_ctx ctx;
+		ys_ctx_init(&ctx);
+		ys_check_opts opts = { test_catalog(), NULL, prev };
+		ys_report *rep = NULL;
+		ck_assert_int_eq(ys_check(&ctx, doc, &opts, &rep), depts[i].want);
+		if (depts[i].want) {
+			ck_assert_ptr_null(rep);
+			ck_assert_msg(strstr(ctx.msg, "上海市某某区教育局") && strstr(ctx.msg, "北京市机关事务管理中心") &&
+			                  strstr(ctx.msg, "--previous"),
+			              "%s", ctx.msg);
+		}
+		ys_report_free(rep);
+		ys_doc_free(prev);
+	}
+	ys_doc_free(doc);
+}
+END_TEST
+
 /* Is there an error finding at (table, row)? */
 static int error_at(const ys_report *rep, int table, int row)
 {
@@ -384,6 +519,10 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, seed_findings);
 	tcase_add_test(tc, rounded_document_differences_are_notices);
 	tcase_add_test(tc, a_figure_without_decimals_in_an_exact_table_is_exact);
+	tcase_add_test(tc, swapped_cells_are_blamed_at_their_row);
+	tcase_add_test(tc, candidates_are_named_once);
+	tcase_add_test(tc, difference_is_found_minus_expected);
+	tcase_add_test(tc, previous_of_another_department_is_refused);
 	suite_add_tcase(s, tc);
 	TCase *tp = tcase_create("property");
 	tcase_set_timeout(tp, 600);
