@@ -897,7 +897,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		char *le = nl ? nl : end;
 		if ((size_t)(le - p) > MAX_LINE) {
-			res = ys_error(ctx, YS_ELIMIT, "%s:%d: line longer than %zu bytes", name, line, MAX_LINE);
+			res = ys_error(ctx, YS_ELIMIT, "%s:%d：一行超过 %zu 字节", name, line, MAX_LINE);
 			goto fail;
 		}
 		*le = '\0';
@@ -1125,7 +1125,7 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	*out = NULL;
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+		return ys_error(ctx, YS_EIO, "%s：无法打开：%s", path, strerror(errno));
 	struct stat st;
 	int regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
 	unsigned char magic[4] = { 0 };

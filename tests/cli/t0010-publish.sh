@@ -52,7 +52,7 @@ sed "s|$TMP/seed.json|F|" $TMP/o > $TMP/check-json
 cmp $TMP/check-seed $TMP/check-json || fail "check of the seed's JSON differs from check of the seed"
 printf '{"tables":[{"id":"01","rows":[{"cells":{"in_amount":{"text":"1.000000","fen":1}}}]}]}' > $TMP/bad.json
 expect_exit 3 $YUSUAN check $TMP/bad.json
-has $TMP/e "bad.json: tables[0].rows[0].cells.in_amount: text '1.000000' and fen 1 disagree"
+has $TMP/e "bad.json：tables[0].rows[0].cells.in_amount：文字“1.000000”与 fen 1 不一致"
 
 # GB18030 CSV decodes to the UTF-8 one
 expect_exit 0 $YUSUAN build $EX --format csv --encoding gb18030 -o $TMP/gb --quiet

@@ -27,5 +27,5 @@ has $TMP/o "2010101	行政运行	4,545.94"
 expect_exit 0 $YUSUAN show $C/2024_shpt_wanlijiedao.pdf
 has $TMP/o "2010507	专项普查活动	257,700	257,700"
 expect_exit 3 $YUSUAN show $SEED --format lines
-has $TMP/e "not a readable PDF"
+has $TMP/e "不是可读取的 PDF"
 echo ok

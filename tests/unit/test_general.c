@@ -223,7 +223,7 @@ START_TEST(pdf_text_lines)
 	ck_assert_ptr_nonnull(strstr(b.s, "2010101\t行政运行\t4,545.94"));
 	ys_buf_release(&b);
 	ck_assert_int_eq(ys_pdf_text(&ctx, FIXTURE("seed/000_c2fdc67ddbce1acd.txt"), 0, &b), YS_EPARSE);
-	ck_assert_ptr_nonnull(strstr(ctx.msg, "not a readable PDF"));
+	ck_assert_ptr_nonnull(strstr(ctx.msg, "不是可读取的 PDF"));
 	ys_buf_release(&b);
 }
 END_TEST

@@ -226,9 +226,9 @@ static void refused(const char *file, ys_result want, const char *where)
 
 START_TEST(bad_input_is_refused_with_its_place)
 {
-	refused(FIXTURE("bad/empty.txt"), YS_EEMPTY, "file is empty");
+	refused(FIXTURE("bad/empty.txt"), YS_EEMPTY, "文件是空的");
 	refused(FIXTURE("bad/blank.txt"), YS_EEMPTY, "no text");
-	refused(FIXTURE("bad/binary.bin"), YS_EENCODING, "binary.bin:1: NUL byte");
+	refused(FIXTURE("bad/binary.bin"), YS_EENCODING, "binary.bin:1：偏移 7 处有 NUL 字节");
 	refused(FIXTURE("bad/truncated-03.txt"), YS_EPARSE, "truncated-03.txt:77: 预算03表 支出总表: the table ends without its 合计 row");
 	refused(FIXTURE("bad/word-in-amount.txt"), YS_EPARSE,
 	        "word-in-amount.txt:60:37: 预算03表 支出总表: column 合计: expected an amount in 万元, found '三百八十'");
@@ -236,7 +236,7 @@ START_TEST(bad_input_is_refused_with_its_place)
 	        "seven-decimals.txt:60:47: 预算03表 支出总表: column 合计: '380.5155191' is not an amount in 万元: more decimals");
 	refused(FIXTURE("bad/extra-cells.txt"), YS_EPARSE, "extra-cells.txt:60:63: 预算03表 支出总表: row has 11 cells");
 	refused(FIXTURE("bad/no-tables.txt"), YS_EPARSE, "no-tables.txt:1: no table title found");
-	refused(FIXTURE("bad/does-not-exist.txt"), YS_EIO, "cannot open");
+	refused(FIXTURE("bad/does-not-exist.txt"), YS_EIO, "无法打开");
 }
 END_TEST
 

@@ -793,20 +793,20 @@ START_TEST(json_by_hand_and_its_errors)
 		ys_result r;
 	} bad[] = {
 		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[{\"cells\":{\"in_amount\":{\"text\":\"1.000000\",\"fen\":1}}}]}]}",
-		  "t.json: tables[0].rows[0].cells.in_amount: text '1.000000' and fen 1 disagree (in 万元)", YS_EPARSE },
+		  "t.json：tables[0].rows[0].cells.in_amount：文字“1.000000”与 fen 1 不一致（单位 万元）", YS_EPARSE },
 		{ "{\"tables\":[\n{\"id\":\"01\",]}", "t.json:2:", YS_EPARSE },
-		{ "{\"tables\":[{\"id\":\"14\",\"rows\":[]}]}", "tables[0].id: expected a table number 01..13, found '14'",
+		{ "{\"tables\":[{\"id\":\"14\",\"rows\":[]}]}", "tables[0].id：应为表号 01..13，实为“14”",
 		  YS_EPARSE },
-		{ "{\"tables\":[{\"id\":\"13\",\"rows\":[{\"cells\":{}}]}]}", "table 13's rows need \"shape\"", YS_EPARSE },
-		{ "{\"tables\":[{\"id\":\"03\",\"kind\":\"支出总表\",\"rows\":[]}]}", "a table of another layout",
+		{ "{\"tables\":[{\"id\":\"13\",\"rows\":[{\"cells\":{}}]}]}", "表 13 的行需要 \"shape\"", YS_EPARSE },
+		{ "{\"tables\":[{\"id\":\"03\",\"kind\":\"支出总表\",\"rows\":[]}]}", "其他版式的表",
 		  YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"01\",\"unit\":\"美元\",\"rows\":[]}]}", "tables[0].unit: expected 万元 or 元",
 		  YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[{\"cells\":{\"in_label\":{\"fen\":5}}}]}]}",
-		  "column 收入项目 holds no amount", YS_EPARSE },
-		{ "[1,2]", "expected a disclosure as yusuan writes it", YS_EPARSE },
+		  "收入项目 列不是金额列", YS_EPARSE },
+		{ "[1,2]", "应为 yusuan 写出的公开文件", YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[]},{\"id\":\"1\",\"rows\":[]}]}",
-		  "tables[1]: table 01 appears a second time (first as tables[0])", YS_EPARSE },
+		  "tables[1]：表 01 第二次出现（第一次为 tables[0]）", YS_EPARSE },
 		{ "{\"tables\":[],\"tables\":[]}", "t.json:1:", YS_EPARSE }, /* duplicate key */
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
