@@ -215,6 +215,6 @@ limit xlsx-10m-cell 3 "部门" $YUSUAN build $TMP/dept.xlsx -o $TMP/o9
 cases=$((cases + 1))
 cat $XD | $YUSUAN check /dev/stdin > $TMP/o 2> $TMP/e
 [ $? -eq 3 ] || fail "xlsx-pipe: wanted exit 3"
-has $TMP/e "/dev/stdin: a workbook (XLSX) read from a pipe: give its file name instead"
+has $TMP/e "/dev/stdin：从管道读入的是工作簿（XLSX）：请改为给出其文件名"
 rm -f $TMP/*.xlsx
 echo "ok: $cases cases within limits"

@@ -8,7 +8,7 @@ has $TMP/o "m.txt:47  [pres.title] 表题“预算03表 支出预算表”不是
 # a numbered title that names no table is refused at its own line
 sed '47s/预算03表 支出总表/预算14表 支出预算表/' $SEED > $TMP/m.txt
 expect_exit 3 $YUSUAN check $TMP/m.txt
-has $TMP/e "m.txt:47:1: 表题“预算14表 支出预算表”不是已知的表名"
+has $TMP/e "m.txt:47:1：表题“预算14表 支出预算表”不是已知的表名"
 hasnt $TMP/e "预算02表"
 # 人员经费 and 公用经费 swapped in one row of 05: the row, not the 合计 row
 sed '173s/3,123\.265000\t15,073\.183052/15,073.183052\t3,123.265000/' $SEED > $TMP/m.txt

@@ -227,15 +227,15 @@ static void refused(const char *file, ys_result want, const char *where)
 START_TEST(bad_input_is_refused_with_its_place)
 {
 	refused(FIXTURE("bad/empty.txt"), YS_EEMPTY, "文件是空的");
-	refused(FIXTURE("bad/blank.txt"), YS_EEMPTY, "no text");
+	refused(FIXTURE("bad/blank.txt"), YS_EEMPTY, "没有文字");
 	refused(FIXTURE("bad/binary.bin"), YS_EENCODING, "binary.bin:1：偏移 7 处有 NUL 字节");
-	refused(FIXTURE("bad/truncated-03.txt"), YS_EPARSE, "truncated-03.txt:77: 预算03表 支出总表: the table ends without its 合计 row");
+	refused(FIXTURE("bad/truncated-03.txt"), YS_EPARSE, "truncated-03.txt:77：预算03表 支出总表：本表没有以合计行结尾");
 	refused(FIXTURE("bad/word-in-amount.txt"), YS_EPARSE,
-	        "word-in-amount.txt:60:37: 预算03表 支出总表: column 合计: expected an amount in 万元, found '三百八十'");
+	        "word-in-amount.txt:60:37：预算03表 支出总表：合计 列：应为以万元计的金额，实为“三百八十”");
 	refused(FIXTURE("bad/seven-decimals.txt"), YS_EPARSE,
-	        "seven-decimals.txt:60:47: 预算03表 支出总表: column 合计: '380.5155191' is not an amount in 万元: more decimals");
-	refused(FIXTURE("bad/extra-cells.txt"), YS_EPARSE, "extra-cells.txt:60:63: 预算03表 支出总表: row has 11 cells");
-	refused(FIXTURE("bad/no-tables.txt"), YS_EPARSE, "no-tables.txt:1: no table title found");
+	        "seven-decimals.txt:60:47：预算03表 支出总表：合计 列：“380.5155191”不是以万元计的金额：");
+	refused(FIXTURE("bad/extra-cells.txt"), YS_EPARSE, "extra-cells.txt:60:63：预算03表 支出总表：本行有 11 个单元格");
+	refused(FIXTURE("bad/no-tables.txt"), YS_EPARSE, "no-tables.txt:1：没有找到表题");
 	refused(FIXTURE("bad/does-not-exist.txt"), YS_EIO, "无法打开");
 }
 END_TEST
@@ -250,7 +250,7 @@ START_TEST(a_second_copy_of_a_table_is_refused)
 	ys_doc *doc;
 	/* 04's rows then land in a table 03 that already exists */
 	ck_assert_int_eq(ys_doc_read_text(&ctx, "dup.txt", text, len, &doc), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, "dup.txt:127: table 03 支出总表 appears a second time (first at line 47)"), "%s",
+	ck_assert_msg(strstr(ctx.msg, "dup.txt:127：表 03 支出总表 第二次出现（第一次在第 47 行）"), "%s",
 	              ctx.msg);
 	free(text);
 }
@@ -286,7 +286,7 @@ START_TEST(unknown_numbered_title_is_blamed_at_its_line)
 		edit e;
 		const char *want;
 	} cases[] = {
-		{ { 47, "预算03表 支出总表", "预算14表 支出预算表" }, "t.txt:47:1: 表题“预算14表 支出预算表”" },
+		{ { 47, "预算03表 支出总表", "预算14表 支出预算表" }, "t.txt:47:1：表题“预算14表 支出预算表”" },
 		{ { 127, "预算04表 财政拨款收支总表", "预算03表 财政拨款收支预算表" }, "t.txt:127:1: 表题“预算03表 财政拨款收支预算表”" },
 		/* 续 of a table that is not the current one */
 		{ { 127, "预算04表 财政拨款收支总表", "预算03表 支出总表（续）" }, "t.txt:127:1: 表题“预算03表 支出总表（续）”" },
