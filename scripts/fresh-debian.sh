@@ -110,7 +110,8 @@ printf '#!/bin/sh\nexit 101\n' > "$ROOT/usr/sbin/policy-rc.d"
 chmod 755 "$ROOT/usr/sbin/policy-rc.d"
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 echo yusuan-fresh > "$ROOT/etc/hostname"
-printf '127.0.0.1\tlocalhost yusuan-fresh\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$ROOT/etc/hosts"
+printf '127.0.0.1\tlocalhost yusuan-fresh %s\n::1\tlocalhost ip6-localhost ip6-loopback\n' \
+	"$(hostname)" > "$ROOT/etc/hosts" # sudo looks up the kernel's host name
 
 # --- mounts (rslave: nothing mounted or unmounted below ROOT/dev reaches /dev)
 mount -t proc proc "$ROOT/proc"
