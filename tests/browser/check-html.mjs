@@ -168,7 +168,7 @@ async function main() {
       return u;
     };
 
-    // A browser context of its own (a fresh profile within the profile), and
+    // A browser context of its own (as a private window has), and
     // every target in it attached as it starts, held until it is watched:
     // the page, its frames and workers, and any popup.  `where` names the
     // page being checked, for the messages.
@@ -290,10 +290,13 @@ async function main() {
 
     await browser.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
     await browser.send('Target.createTarget', { url: 'about:blank', browserContextId: ctx });
+    let timer;
     await Promise.race([
       mainWatched,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the new tab was not attached')), TIMEOUT_MS)),
-    ]);
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the new tab was not attached')), TIMEOUT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
 
     const send = (method, params) => browser.send(method, params, main);
     // The value of FN(...ARGS), FN run in the page (its source is sent).
@@ -311,9 +314,9 @@ async function main() {
     const open = async (rel) => {
       where = rel;
       const loaded = browser.waitFor('Page.loadEventFired', main, () => true, TIMEOUT_MS);
+      loaded.catch(() => {}); // awaited below; moot when the navigation fails
       const nav = await send('Page.navigate', { url: base + rel });
       if (nav.errorText) {
-        loaded.catch(() => {});
         fail(where, `could not load (${nav.errorText})`);
         return;
       }
