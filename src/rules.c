@@ -140,9 +140,10 @@ static const ys_rule rules[] = {
 	  "when its parent exists.",
 	  rule_cls_known, 0 },
 	{ "cls.name", E, "03 05 06 07 08", "classification", "科目名称与分类目录一致（NFKC）",
-	  "A printed name equals the catalog name after NFKC and without spaces ((室) = （室）), or a recorded printed "
-	  "variant. An error against a seen/high catalog row of the document's year, a warning against a medium/low "
-	  "row or another year's catalog. 7-digit provincial 经济分类 codes are compared by their 款 only.",
+	  "A printed name equals the catalog name after NFKC and without spaces ((室) = （室）), or a printed variant "
+	  "of variants.csv. An error against a seen/high catalog row of the document's year, a warning against a "
+	  "medium/low row or another year's catalog; a variant of medium/low confidence (printed by one or two "
+	  "documents) gives a notice. 7-digit provincial 经济分类 codes are compared by their 款 only.",
 	  rule_cls_name, 0 },
 	{ "cls.econ_pair", E, "03 06", "classification", "部门经济分类归入正确的政府经济分类",
 	  "Each 部门经济分类 code sits under the 政府经济分类 款 its unit type maps it to (机关 → 501–504, 事业单位 → "
