@@ -549,11 +549,17 @@ static ys_result read_header(rd *r, int have_unit, ys_unit preamble_unit, int *s
 	return YS_OK;
 }
 
-/* The cell of field i in the current record, or NULL when blank/absent. */
+/* The cell of field i in the current record, or NULL when blank (white
+ * space only) or absent. */
 static const ys_csv_field *val(rd *r, int i)
 {
 	const ys_csv_field *f = r->cell[i];
-	return f && f->len ? f : NULL;
+	if (!f || !f->len)
+		return NULL;
+	const char *s = f->s;
+	size_t n = f->len;
+	ys_trim(&s, &n);
+	return n ? f : NULL;
 }
 
 /* A required field: *out is its cell, or NULL and an error recorded. */
