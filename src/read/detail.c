@@ -19,7 +19,9 @@
 
 /* ---- the description ---------------------------------------------------- */
 
-typedef enum { F_TEXT, F_CODE, F_AMOUNT, F_ENUM, F_BOOL, F_YEAR } fkind;
+/* F_LABEL: text the published tables print where a number would be read
+ * as an amount (an indicator, a 度量单位, a directory level): never a number. */
+typedef enum { F_TEXT, F_CODE, F_AMOUNT, F_ENUM, F_BOOL, F_YEAR, F_LABEL } fkind;
 
 typedef struct field {
 	const char *id;
@@ -109,10 +111,10 @@ static const field f_indicators[] = {
 	{ "project", "项目编码", "项目|project", F_TEXT, 1, NULL, "the project" },
 	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标, 效益指标, 满意度指标 or 成本指标" },
 	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "数量指标, 质量指标, 时效指标, 社会效益指标 …" },
-	{ "l3", "三级指标", "指标|l3", F_TEXT, 1, NULL, "the indicator itself" },
+	{ "l3", "三级指标", "指标|l3", F_LABEL, 1, NULL, "the indicator itself" },
 	{ "op", "指标性质", "绩效指标性质|op", F_TEXT, 1, NULL, "=, ≥, ≤ or 定性" },
 	{ "value", "指标值", "本年绩效指标值|value", F_TEXT, 1, NULL, "the target: 100, 优 …" },
-	{ "unit", "度量单位", "绩效度量单位|unit", F_TEXT, 0, NULL, "%, 名, 万元 …" },
+	{ "unit", "度量单位", "绩效度量单位|unit", F_LABEL, 0, NULL, "%, 名, 万元 …" },
 };
 
 enum { C_CATEGORY, C_NAME, C_AMOUNT };
@@ -124,9 +126,9 @@ static const field f_procurement[] = {
 
 enum { S_L1, S_L2, S_L3, S_AMOUNT };
 static const field f_services[] = {
-	{ "l1", "一级目录", "一级|l1", F_TEXT, 1, NULL, "政府购买服务指导性目录, first level" },
-	{ "l2", "二级目录", "二级|l2", F_TEXT, 0, NULL, "second level" },
-	{ "l3", "三级目录", "三级|l3", F_TEXT, 0, NULL, "third level" },
+	{ "l1", "一级目录", "一级|l1", F_LABEL, 1, NULL, "政府购买服务指导性目录, first level" },
+	{ "l2", "二级目录", "二级|l2", F_LABEL, 0, NULL, "second level" },
+	{ "l3", "三级目录", "三级|l3", F_LABEL, 0, NULL, "third level" },
 	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "财政拨款 spent on it" },
 };
 
@@ -140,13 +142,13 @@ static const field f_sangong[] = {
 
 enum { Q_ACTIVITY, Q_L1, Q_L2, Q_L3, Q_OP, Q_VALUE, Q_UNIT };
 static const field f_perf[] = {
-	{ "activity", "活动", "activity", F_TEXT, 0, NULL, "the activity (后勤管理 …)" },
+	{ "activity", "活动", "activity", F_LABEL, 0, NULL, "the activity (后勤管理 …)" },
 	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标 …" },
 	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "数量指标 …" },
 	{ "l3", "三级指标", "指标|l3", F_TEXT, 1, NULL, "the indicator" },
 	{ "op", "指标性质", "op", F_TEXT, 1, NULL, "=, ≥, ≤ or 定性" },
 	{ "value", "指标值", "value", F_TEXT, 1, NULL, "the target" },
-	{ "unit", "度量单位", "unit", F_TEXT, 0, NULL, "%, 个 …" },
+	{ "unit", "度量单位", "unit", F_LABEL, 0, NULL, "%, 个 …" },
 };
 
 enum { K_KIND, K_CODE, K_NAME };
@@ -1215,6 +1217,15 @@ ys_result ys_input_read_sheet(ys_ctx *ctx, ys_budget *b, int which, ys_recsrc *s
 				continue;
 			}
 			r->cell[r->colmap[c]] = &src->f[c];
+		}
+		for (int i = 0; i < r->sh->nfields; i++) {
+			const ys_csv_field *f = val(r, i);
+			ys_amount a;
+			if (f && r->sh->fields[i].kind == F_LABEL && !ys_money_parse(f->s, f->len, YS_UNIT_YIYUAN, &a, NULL) &&
+			    a.present &&
+			    (res = bad_at(r, f, "%s“%s”是一个数：表格中这一栏印文字，数会被当作金额读回；请写成文字",
+			                  r->sh->fields[i].zh, f->s)))
+				return res;
 		}
 		if ((res = apply_row(r)))
 			return res;

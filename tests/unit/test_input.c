@@ -465,6 +465,52 @@ START_TEST(accepted_indicator_words_compile)
 }
 END_TEST
 
+/* Text the tables print where a number would be read back as an amount
+ * (an indicator, a 度量单位, an activity) is refused as a number where it is
+ * written; as text it compiles. */
+START_TEST(labels_that_are_numbers)
+{
+	static const struct { fedit e; const char *err, *fixed; } cases[] = {
+		{ { "indicators.csv", 3, ",光线接入成本与计划标准的一致性,", ",100," }, "indicators.csv:3:36: 三级指标“100”是一个数",
+		  ",100项," },
+		{ { "indicators.csv", 3, ",=,100,%", ",=,100,100" }, "indicators.csv:3:58: 度量单位“100”是一个数", ",=,100,元" },
+		{ { "performance.csv", 3, "后勤管理,", "2026," }, "performance.csv:3:1: 活动“2026”是一个数", "2026年," },
+		{ { "performance.csv", 3, ",7,个", ",7,\"1,000\"" }, "performance.csv:3:33: 度量单位“1,000”是一个数", ",7,千个" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ys_ctx ctx;
+		ys_ctx_init(&ctx);
+		ys_budget *b;
+		fedit e = cases[i].e;
+		ck_assert_int_eq(ys_input_read(&ctx, example_with(&e, 1), &b), YS_EPARSE);
+		ck_assert_msg(strstr(ctx.msg, cases[i].err), "%s", ctx.msg);
+		rm_dir();
+		e.to = cases[i].fixed;
+		ck_assert_msg(ys_input_read(&ctx, example_with(&e, 1), &b) == YS_OK, "%s", ctx.msg);
+		ys_doc *doc;
+		ck_assert_msg(ys_compile(&ctx, b, test_catalog(), &doc) == YS_OK, "%s: %s", cases[i].fixed, ctx.msg);
+		ys_doc_free(doc);
+		ys_budget_free(b);
+		rm_dir();
+	}
+	/* a directory level of the purchased services */
+	static const fedit svc[] = { { "procurement.csv", 3, "A,", "A," } };
+	const char *d = example_with(svc, 1);
+	char p[256];
+	snprintf(p, sizeof p, "%s/services.csv", d);
+	FILE *f = fopen(p, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("一级目录,二级目录,三级目录,金额（万元）\n物业管理服务,100,,10.000000\n", f);
+	fclose(f);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_budget *b;
+	ck_assert_int_eq(ys_input_read(&ctx, d, &b), YS_EPARSE);
+	ck_assert_msg(strstr(ctx.msg, "services.csv:2:8: 二级目录“100”是一个数"), "%s", ctx.msg);
+	rm_dir();
+}
+END_TEST
+
 /* ---- the file a balance error blames ---- */
 
 START_TEST(a_missing_income_row_is_blamed_on_income_csv)
@@ -725,6 +771,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tk, every_procurement_category_form);
 	tcase_add_test(tk, indicator_words_checked_where_written);
 	tcase_add_test(tk, accepted_indicator_words_compile);
+	tcase_add_test(tk, labels_that_are_numbers);
 	tcase_add_test(tk, a_missing_income_row_is_blamed_on_income_csv);
 	tcase_add_test(tk, a_missing_carryover_sheet_is_blamed_on_the_first_item);
 	suite_add_tcase(s, tk);
