@@ -44,118 +44,118 @@ typedef struct sheet {
 
 enum { D_NAME, D_YEAR, D_UNIT, D_GOAL, D_NOTES };
 static const field f_department[] = {
-	{ "name", "部门名称", "部门|department", F_TEXT, 1, NULL, "the department, as the tables' titles name it" },
-	{ "year", "年度", "预算年度|year", F_YEAR, 1, NULL, "the budget year, e.g. 2026" },
-	{ "unit", "单位名称", "整体绩效单位|perf_unit", F_TEXT, 0, NULL,
-	  "the name table 13 prints as 单位名称 (default: the department)" },
-	{ "goal", "整体绩效目标", "goal", F_TEXT, 0, NULL, "table 13's 整体绩效目标 text" },
-	{ "notes", "其他说明", "notes", F_TEXT, 0, NULL, "table 13's 其他说明 (default 无。)" },
+	{ "name", "部门名称", "部门|department", F_TEXT, 1, NULL, "部门名称，与各表标题中的一致" },
+	{ "year", "年度", "预算年度|year", F_YEAR, 1, NULL, "预算年度，如 2026" },
+	{ "unit", "单位名称", "整体绩效单位|perf_unit", F_TEXT, 0, NULL, "预算13表印的单位名称（默认为部门名称）" },
+	{ "goal", "整体绩效目标", "goal", F_TEXT, 0, NULL, "预算13表的整体绩效目标" },
+	{ "notes", "其他说明", "notes", F_TEXT, 0, NULL, "预算13表的其他说明（默认为 无。）" },
 };
 
 enum { U_NAME, U_TYPE };
 static const field f_units[] = {
-	{ "name", "单位名称", "单位|unit|name", F_TEXT, 1, NULL, "a budget unit; the order of this sheet is the order of table 05's blocks" },
-	{ "type", "单位类型", "类型|type", F_ENUM, 1, "机关 (行政单位, 参公单位) or 事业单位",
-	  "decides which 政府经济分类 款 each 部门经济分类 code maps to (机关 → 501–504, 事业单位 → 505/506)" },
+	{ "name", "单位名称", "单位|unit|name", F_TEXT, 1, NULL, "预算单位；本表的顺序就是预算05表各单位的顺序" },
+	{ "type", "单位类型", "类型|type", F_ENUM, 1, "机关（行政单位、参公单位）或 事业单位",
+	  "决定每个部门经济分类编码对应哪个政府经济分类款（机关 → 501–504，事业单位 → 505/506）" },
 };
 
 enum { I_SOURCE, I_AMOUNT };
 static const field f_income[] = {
 	{ "source", "收入来源", "来源|source", F_ENUM, 1,
-	  "一般公共预算, 政府性基金预算, 国有资本经营预算, 财政专户管理资金, 事业收入, 事业单位经营收入, 上级补助收入, "
-	  "附属单位上缴收入, 其他收入",
-	  "one of the 9 sources of table 02's 本年收入" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "the year's income from that source" },
+	  "一般公共预算、政府性基金预算、国有资本经营预算、财政专户管理资金、事业收入、事业单位经营收入、上级补助收入、"
+	  "附属单位上缴收入、其他收入",
+	  "预算02表本年收入的 9 个来源之一" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "该来源的本年收入" },
 };
 
 static const field f_carry[] = {
 	{ "source", "结转来源", "来源|source", F_ENUM, 1,
-	  "一般公共预算, 政府性基金预算, 国有资本经营预算, 财政专户管理资金, 单位资金",
-	  "one of the 5 sources of table 02's 上年结转结余" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "carried over from last year" },
+	  "一般公共预算、政府性基金预算、国有资本经营预算、财政专户管理资金、单位资金",
+	  "预算02表上年结转结余的 5 个来源之一" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "从上年结转的金额" },
 };
 
 enum { IT_UNIT, IT_FUNC, IT_ECON, IT_GOV, IT_FUND, IT_CARRY, IT_KIND, IT_CLASS, IT_PROJECT, IT_FLAGS, IT_AMOUNT };
 static const field f_items[] = {
-	{ "unit", "单位", "单位名称|unit", F_TEXT, 1, NULL, "a unit of the units sheet" },
-	{ "func", "功能分类", "功能分类科目|功能科目|func|function", F_CODE, 1, NULL, "支出功能分类 项, 7 digits" },
+	{ "unit", "单位", "单位名称|unit", F_TEXT, 1, NULL, "单位表中的一个单位" },
+	{ "func", "功能分类", "功能分类科目|功能科目|func|function", F_CODE, 1, NULL, "支出功能分类的项，7 位" },
 	{ "econ", "经济分类", "部门经济分类|部门支出经济分类|经济科目|econ", F_CODE, 1, NULL,
-	  "部门预算支出经济分类 款, 5 digits, or a provincial 7-digit code under a valid 款" },
+	  "部门预算支出经济分类的款，5 位；或有效的款之下的省级 7 位编码" },
 	{ "gov", "政府经济分类", "政府支出经济分类|gov", F_CODE, 0, NULL,
-	  "政府预算支出经济分类 款; leave blank to derive it from the economic code and the unit's type" },
+	  "政府预算支出经济分类的款；留空则按经济分类和单位类型推出" },
 	{ "fund", "资金来源", "来源|fund", F_ENUM, 1,
-	  "一般公共预算, 政府性基金预算, 国有资本经营预算, 财政专户管理资金, 事业收入, 事业单位经营收入, 上级补助收入, "
-	  "附属单位上缴收入, 其他收入, 单位资金",
-	  "where the money comes from; 单位资金 only for carry-over money" },
-	{ "carry", "上年结转", "结转|carry", F_BOOL, 0, "是/否", "是 when the money is carried over from last year" },
-	{ "kind", "支出类型", "基本/项目|kind", F_ENUM, 1, "基本支出 or 项目支出", "basic or project spending" },
-	{ "class", "经费类型", "人员/公用|class", F_ENUM, 0, "人员经费 or 公用经费",
-	  "optional; when given it must agree with the economic code (人员经费 is 301 and 303)" },
-	{ "project", "项目编码", "项目|project", F_TEXT, 0, NULL, "project spending: the code of a project of the projects sheet" },
-	{ "flags", "其中", "flags", F_ENUM, 0, "事业单位经营支出, 上缴上级支出, 对附属单位补助支出",
-	  "the 其中 column of table 03 this money also counts in" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "the amount" },
+	  "一般公共预算、政府性基金预算、国有资本经营预算、财政专户管理资金、事业收入、事业单位经营收入、上级补助收入、"
+	  "附属单位上缴收入、其他收入、单位资金",
+	  "钱从哪里来；单位资金只用于上年结转的钱" },
+	{ "carry", "上年结转", "结转|carry", F_BOOL, 0, "是/否", "从上年结转的钱填 是" },
+	{ "kind", "支出类型", "基本/项目|kind", F_ENUM, 1, "基本支出 或 项目支出", "基本支出还是项目支出" },
+	{ "class", "经费类型", "人员/公用|class", F_ENUM, 0, "人员经费 或 公用经费",
+	  "填了就要与经济分类一致（人员经费是 301 和 303）" },
+	{ "project", "项目编码", "项目|project", F_TEXT, 0, NULL, "项目支出：项目表中一个项目的编码" },
+	{ "flags", "其中", "flags", F_ENUM, 0, "事业单位经营支出、上缴上级支出、对附属单位补助支出",
+	  "这笔钱同时计入预算03表的哪个“其中”栏" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "金额" },
 };
 
 enum { P_CODE, P_NAME, P_UNIT, P_DISCLOSED, P_GOAL };
 static const field f_projects[] = {
-	{ "code", "项目编码", "编码|code", F_TEXT, 1, NULL, "the project's code (printed in table 12 as code-name)" },
-	{ "name", "项目名称", "名称|name", F_TEXT, 1, NULL, "the project's name" },
-	{ "unit", "单位", "单位名称|unit", F_TEXT, 1, NULL, "the unit that runs it" },
-	{ "disclosed", "是否公开", "公开|disclosed", F_BOOL, 0, "是/否", "是: printed in table 12 with its targets" },
-	{ "goal", "绩效目标", "年度绩效目标|goal", F_TEXT, 0, NULL, "the year's performance goal" },
+	{ "code", "项目编码", "编码|code", F_TEXT, 1, NULL, "项目编码（预算12表印作 编码-名称）" },
+	{ "name", "项目名称", "名称|name", F_TEXT, 1, NULL, "项目名称" },
+	{ "unit", "单位", "单位名称|unit", F_TEXT, 1, NULL, "执行项目的单位" },
+	{ "disclosed", "是否公开", "公开|disclosed", F_BOOL, 0, "是/否", "是：在预算12表公开，连同绩效目标" },
+	{ "goal", "绩效目标", "年度绩效目标|goal", F_TEXT, 0, NULL, "本年绩效目标" },
 };
 
 enum { N_PROJECT, N_L1, N_L2, N_L3, N_OP, N_VALUE, N_UNIT };
 static const field f_indicators[] = {
-	{ "project", "项目编码", "项目|project", F_TEXT, 1, NULL, "the project" },
-	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标, 效益指标, 满意度指标 or 成本指标" },
-	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "数量指标, 质量指标, 时效指标, 社会效益指标 …" },
-	{ "l3", "三级指标", "指标|l3", F_LABEL, 1, NULL, "the indicator itself" },
-	{ "op", "指标性质", "绩效指标性质|op", F_TEXT, 1, NULL, "=, ≥, ≤ or 定性" },
-	{ "value", "指标值", "本年绩效指标值|value", F_TEXT, 1, NULL, "the target: 100, 优 …" },
-	{ "unit", "度量单位", "绩效度量单位|unit", F_LABEL, 0, NULL, "%, 名, 万元 …" },
+	{ "project", "项目编码", "项目|project", F_TEXT, 1, NULL, "项目表中的项目" },
+	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标、效益指标、满意度指标 或 成本指标" },
+	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "以“指标”结尾：数量指标、质量指标、时效指标、社会效益指标 …" },
+	{ "l3", "三级指标", "指标|l3", F_LABEL, 1, NULL, "指标本身（文字，不能是一个数）" },
+	{ "op", "指标性质", "绩效指标性质|op", F_TEXT, 1, NULL, "=、≥、≤、>、<、定性 或 定量" },
+	{ "value", "指标值", "本年绩效指标值|value", F_TEXT, 1, NULL, "目标值：100、优 …" },
+	{ "unit", "度量单位", "绩效度量单位|unit", F_LABEL, 0, NULL, "%、名、万元 …（文字，不能是一个数）" },
 };
 
 enum { C_CATEGORY, C_NAME, C_AMOUNT };
 static const field f_procurement[] = {
-	{ "category", "采购类别", "类别|category", F_ENUM, 1, "A 货物, B 工程, C 服务", "the category of table 10" },
-	{ "name", "采购项目", "名称|name", F_TEXT, 0, NULL, "what is bought" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "the amount" },
+	{ "category", "采购类别", "类别|category", F_ENUM, 1,
+	  "A、B、C，或 货物、工程、服务，或两者都写：A 货物、A-货物、A货物、A类货物（全角字符也可）",
+	  "预算10表的采购类别：A 货物、B 工程、C 服务" },
+	{ "name", "采购项目", "名称|name", F_TEXT, 0, NULL, "采购什么" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "金额" },
 };
 
 enum { S_L1, S_L2, S_L3, S_AMOUNT };
 static const field f_services[] = {
-	{ "l1", "一级目录", "一级|l1", F_LABEL, 1, NULL, "政府购买服务指导性目录, first level" },
-	{ "l2", "二级目录", "二级|l2", F_LABEL, 0, NULL, "second level" },
-	{ "l3", "三级目录", "三级|l3", F_LABEL, 0, NULL, "third level" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "财政拨款 spent on it" },
+	{ "l1", "一级目录", "一级|l1", F_LABEL, 1, NULL, "政府购买服务指导性目录的一级（文字，不能是一个数）" },
+	{ "l2", "二级目录", "二级|l2", F_LABEL, 0, NULL, "二级" },
+	{ "l3", "三级目录", "三级|l3", F_LABEL, 0, NULL, "三级" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "花在其上的财政拨款" },
 };
 
 enum { G_ITEM, G_AMOUNT };
 static const field f_sangong[] = {
-	{ "item", "项目", "三公项目|item", F_ENUM, 1, "因公出国（境）费用, 公务接待费, 公务用车购置费, 公务用车运行维护费",
-	  "a part of table 09" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL,
-	  "the 财政拨款 figure, when it is not the money on 30212/30217/31013/30231" },
+	{ "item", "项目", "三公项目|item", F_ENUM, 1, "因公出国（境）费用、公务接待费、公务用车购置费、公务用车运行维护费",
+	  "预算09表的一项" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "财政拨款数，当它不是 30212/30217/31013/30231 上的钱时" },
 };
 
 enum { Q_ACTIVITY, Q_L1, Q_L2, Q_L3, Q_OP, Q_VALUE, Q_UNIT };
 static const field f_perf[] = {
-	{ "activity", "活动", "activity", F_LABEL, 0, NULL, "the activity (后勤管理 …)" },
-	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标 …" },
-	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "数量指标 …" },
-	{ "l3", "三级指标", "指标|l3", F_TEXT, 1, NULL, "the indicator" },
-	{ "op", "指标性质", "op", F_TEXT, 1, NULL, "=, ≥, ≤ or 定性" },
-	{ "value", "指标值", "value", F_TEXT, 1, NULL, "the target" },
-	{ "unit", "度量单位", "unit", F_LABEL, 0, NULL, "%, 个 …" },
+	{ "activity", "活动", "activity", F_LABEL, 0, NULL, "活动（后勤管理 …；文字，不能是一个数）" },
+	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标、效益指标、满意度指标 或 成本指标" },
+	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "以“指标”结尾：数量指标 …" },
+	{ "l3", "三级指标", "指标|l3", F_TEXT, 1, NULL, "指标本身" },
+	{ "op", "指标性质", "op", F_TEXT, 1, NULL, "=、≥、≤、>、<、定性 或 定量" },
+	{ "value", "指标值", "value", F_TEXT, 1, NULL, "目标值" },
+	{ "unit", "度量单位", "unit", F_LABEL, 0, NULL, "%、个 …（文字，不能是一个数）" },
 };
 
 enum { K_KIND, K_CODE, K_NAME };
 static const field f_codes[] = {
-	{ "kind", "分类", "kind", F_ENUM, 1, "功能分类, 部门经济分类, 政府经济分类", "which classification" },
-	{ "code", "编码", "科目编码|code", F_CODE, 1, NULL, "the code" },
-	{ "name", "名称", "科目名称|name", F_TEXT, 1, NULL, "the name the tables print for it" },
+	{ "kind", "分类", "kind", F_ENUM, 1, "功能分类、部门经济分类、政府经济分类", "哪一种分类" },
+	{ "code", "编码", "科目编码|code", F_CODE, 1, NULL, "编码" },
+	{ "name", "名称", "科目名称|name", F_TEXT, 1, NULL, "表格为它印的名称" },
 };
 
 #define NF(a) (int)(sizeof(a) / sizeof((a)[0]))
@@ -163,25 +163,22 @@ enum { SH_DEPARTMENT, SH_UNITS, SH_CODES, SH_INCOME, SH_CARRY, SH_PROJECTS, SH_I
        SH_PROCUREMENT, SH_SERVICES, SH_SANGONG, SH_PERF, SH_N };
 /* read in this order: what a sheet refers to is read before it */
 static const sheet sheets[SH_N] = {
-	{ "department", "部门", "部门信息", 1, f_department, NF(f_department),
-	  "One row: the department, the year and table 13's texts." },
-	{ "units", "单位", "预算单位", 1, f_units, NF(f_units), "One row per budget unit, in the order of table 05." },
+	{ "department", "部门", "部门信息", 1, f_department, NF(f_department), "一行：部门、年度和预算13表的文字。" },
+	{ "units", "单位", "预算单位", 1, f_units, NF(f_units), "每个预算单位一行，按预算05表的顺序。" },
 	{ "codes", "科目名称", "names", 0, f_codes, NF(f_codes),
-	  "Optional: names to print for codes the catalog does not know (provincial 7-digit codes such as "
-	  "3021101 差旅费) or that the department prints its own way (50601 资本性支出)." },
-	{ "income", "收入", "本年收入", 1, f_income, NF(f_income), "The year's income by source (table 02's 本年收入)." },
-	{ "carryover", "上年结转", "结转|carry", 0, f_carry, NF(f_carry), "Carry-over by source (table 02's 上年结转结余)." },
-	{ "projects", "项目", "项目库", 0, f_projects, NF(f_projects), "One row per project." },
+	  "可不填：分类目录没有的编码（如省级 7 位编码 3021101 差旅费），或部门有自己印法的编码（50601 资本性支出），"
+	  "表格要印的名称。" },
+	{ "income", "收入", "本年收入", 1, f_income, NF(f_income), "按来源列出的本年收入（预算02表的本年收入）。" },
+	{ "carryover", "上年结转", "结转|carry", 0, f_carry, NF(f_carry), "按来源列出的上年结转（预算02表的上年结转结余）。" },
+	{ "projects", "项目", "项目库", 0, f_projects, NF(f_projects), "每个项目一行。" },
 	{ "indicators", "项目绩效指标", "绩效指标", 0, f_indicators, NF(f_indicators),
-	  "The performance indicators of the projects, in the order table 12 prints them." },
+	  "项目的绩效指标，按预算12表印的顺序。" },
 	{ "items", "支出明细", "明细|预算明细", 1, f_items, NF(f_items),
-	  "The line items: one row per unit × 功能分类 × 经济分类 × fund × basic/project (× project)." },
-	{ "procurement", "政府采购", "采购", 0, f_procurement, NF(f_procurement), "Government procurement (table 10)." },
-	{ "services", "政府购买服务", "购买服务", 0, f_services, NF(f_services), "Purchased services (table 11)." },
-	{ "sangong", "三公经费", "三公", 0, f_sangong, NF(f_sangong),
-	  "Optional: 三公 figures that the economic codes do not show (table 09)." },
-	{ "performance", "整体绩效指标", "单位整体绩效|perf", 0, f_perf, NF(f_perf),
-	  "The unit-wide performance indicators (table 13)." },
+	  "支出明细：每个 单位 × 功能分类 × 经济分类 × 资金来源 × 基本/项目（× 项目）一行。" },
+	{ "procurement", "政府采购", "采购", 0, f_procurement, NF(f_procurement), "政府采购（预算10表）。" },
+	{ "services", "政府购买服务", "购买服务", 0, f_services, NF(f_services), "政府购买服务（预算11表）。" },
+	{ "sangong", "三公经费", "三公", 0, f_sangong, NF(f_sangong), "可不填：经济分类看不出的三公经费数（预算09表）。" },
+	{ "performance", "整体绩效指标", "单位整体绩效|perf", 0, f_perf, NF(f_perf), "单位整体绩效指标（预算13表）。" },
 };
 
 /* ---- enum values -------------------------------------------------------- */
@@ -570,7 +567,7 @@ static ys_result need(rd *r, int i, const ys_csv_field **out)
 	*out = val(r, i);
 	if (*out)
 		return YS_OK;
-	return bad_field(r, i, "“%s”为空：此列必填（%s）", r->sh->fields[i].zh, r->sh->fields[i].doc);
+	return bad_field(r, i, "“%s”为空：%s表的这一列必填", r->sh->fields[i].zh, r->sh->zh);
 }
 
 static ys_result get_enum(rd *r, int i, const enumval *ev, int *out, int required)
@@ -1531,30 +1528,30 @@ ys_result ys_input_read(ys_ctx *ctx, const char *path, ys_budget **out)
 ys_result ys_input_write_template(ys_ctx *ctx, const char *dir)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return ys_error(ctx, YS_EIO, "%s: cannot create the folder: %s", dir, strerror(errno));
+		return ys_error(ctx, YS_EIO, "%s: 无法创建文件夹：%s", dir, strerror(errno));
 	for (int s = 0; s < SH_N; s++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s.csv", dir, sheets[s].id);
 		struct stat st;
 		if (stat(path, &st) == 0)
-			return ys_error(ctx, YS_EIO, "%s: already exists; yusuan init does not overwrite", path);
+			return ys_error(ctx, YS_EIO, "%s: 已存在；yusuan init 不覆盖已有的文件", path);
 	}
 	for (int s = 0; s < SH_N; s++) {
 		const sheet *sh = &sheets[s];
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s.csv", dir, sh->id);
 		ys_buf b = YS_BUF_INIT;
-		ys_buf_addf(&b, "# %s (%s)%s: %s\n", sh->zh, sh->id, sh->required ? "" : ", optional", sh->doc);
+		ys_buf_addf(&b, "# %s（%s）%s：%s\n", sh->zh, sh->id, sh->required ? "" : "，可不填", sh->doc);
 		for (int i = 0; i < sh->nfields; i++) {
 			const field *f = &sh->fields[i];
-			ys_buf_addf(&b, "#   %s (%s)%s: %s%s%s\n", f->zh, f->id, f->required ? "" : ", optional", f->doc,
-			            f->values ? "; values: " : "", f->values ? f->values : "");
+			ys_buf_addf(&b, "#   %s（%s）%s：%s%s%s\n", f->zh, f->id, f->required ? "" : "，可不填", f->doc,
+			            f->values ? "；可选值：" : "", f->values ? f->values : "");
 		}
 		int amounts = 0;
 		for (int i = 0; i < sh->nfields; i++)
 			amounts |= sh->fields[i].kind == F_AMOUNT;
 		if (amounts)
-			ys_buf_adds(&b, "# Amounts: say the unit in the header, 金额（元） or 金额（万元）.\n");
+			ys_buf_adds(&b, "# 金额：在表头写明单位，金额（元）或 金额（万元）；元最多 2 位小数，万元最多 6 位。\n");
 		for (int i = 0; i < sh->nfields; i++) {
 			ys_buf_addf(&b, "%s%s", i ? "," : "", sh->fields[i].zh);
 			if (sh->fields[i].kind == F_AMOUNT)
@@ -1567,35 +1564,64 @@ ys_result ys_input_write_template(ys_ctx *ctx, const char *dir)
 			bad = 1;
 		ys_buf_release(&b);
 		if (bad)
-			return ys_error(ctx, YS_EIO, "%s: cannot write: %s", path, strerror(errno));
+			return ys_error(ctx, YS_EIO, "%s: 无法写入：%s", path, strerror(errno));
 	}
 	return YS_OK;
+}
+
+/* names "a|b" as `a`、`b` */
+static void doc_names(ys_buf *out, const char *names)
+{
+	for (int k = 0; names && *names; k++) {
+		const char *bar = strchr(names, '|');
+		size_t l = bar ? (size_t)(bar - names) : strlen(names);
+		ys_buf_addf(out, "%s`%.*s`", k ? "、" : "", (int)l, names);
+		names = bar ? bar + 1 : NULL;
+	}
 }
 
 void ys_input_doc(ys_buf *out)
 {
 	ys_buf_adds(out,
-	            "# Input format: a department's detailed budget\n\n"
-	            "Generated by `yusuan init --doc` from the description in `src/read/detail.c`; `make test` fails\n"
-	            "when this file is out of date. `yusuan init DIR` writes these sheets as commented, empty CSV files.\n\n"
-	            "A budget is a folder of CSV files, one per sheet, named by the sheet's id or its Chinese name\n"
-	            "(`items.csv` or `支出明细.csv`), or one XLSX workbook with a sheet per file, named the same way.\n"
-	            "Files are UTF-8 (with or without BOM) or GB18030, detected. The first row that is not blank or a\n"
-	            "`#` comment is the header; columns are found by their Chinese header or English alias, in any\n"
-	            "order. Amounts are exact (元 to 2 decimals, 万元 to 6): say the unit in the header\n"
-	            "(`金额（万元）`, `amount_yuan`) or in a line `金额单位：万元` above it — there is no default.\n"
-	            "Codes may be written as `2010350` or `2010350-事业运行`.\n\n"
-	            "Sheets are read in the order below: what a sheet refers to (units, projects) comes first.\n"
-	            "Every error names file, line and column.\n\n");
+	            "# 输入格式：部门的预算明细\n\n"
+	            "由 `yusuan init --doc` 按 `src/read/detail.c` 中的描述生成；本文件过时则 `make test` 失败。\n"
+	            "`yusuan init DIR` 把这些表写成带注释的空 CSV 文件。\n\n"
+	            "一份预算是一个文件夹，每张表一个 CSV 文件，以表的英文名或中文名命名（`items.csv` 或\n"
+	            "`支出明细.csv`）；或是一个 XLSX 工作簿，每张表一个工作表，名称同上。文件为 UTF-8（有无 BOM\n"
+	            "均可）或 GB18030，自动识别。第一行既不是空行也不是 `#` 注释的行是表头；列按中文表头或英文名、\n"
+	            "别名识别，顺序不限。\n\n"
+	            "金额是精确的：元最多 2 位小数，万元最多 6 位。在表头中写明单位（`金额（万元）`、`amount_yuan`），\n"
+	            "或在表头上方写一行 `金额单位：万元`——没有默认单位。CSV 和 XLSX 是同一条规则：工作簿中的数字\n"
+	            "单元格按 15 位有效数字读取（Excel 存的 33149.176142999998 就是 33149.176143），小数位数多于单位\n"
+	            "所允许的一律拒绝，不四舍五入。\n\n"
+	            "编码可以单写，也可以带名称：`2010350`、`2010350-事业运行`、`2010350 事业运行`、`2010350事业运行`\n"
+	            "（全角字符先按 NFKC 归一：`２０１０３５０－事业运行` 也可）。编码后只能是分隔符（`-`、`—`、空格）\n"
+	            "和名称，或者什么也没有：`30299X`、`30211-` 被拒绝。写了名称的，名称要与分类目录中这个编码的名称\n"
+	            "（或科目名称表给它的名称）一致，见规则 `detail.code_names`。\n\n"
+	            "表按下面的顺序读入：被引用的表（单位、项目）在前。\n\n"
+	            "## 错误\n\n");
+	ys_buf_addf(out,
+	            "读入像编译器一样收集错误：遇到错误接着读，一次运行报告所有错误（最多 %d 处，然后停止读取），\n"
+	            "每处都在它的位置——CSV 为 `文件:行:列`（列按字符计），工作簿为单元格，如\n"
+	            "`book.xlsx: 支出明细!L5`。一行中的每个错误单元格都报告；表头有错的表不再读它的行，引用这张表的\n"
+	            "行也不重复报告。有错误就不生成任何东西（也不写数据库），退出码为 3。明细规则（`yusuan rules`）\n"
+	            "的发现指向行：CSV 为 `文件:行`，工作簿为这一行的第一个单元格（`book.xlsx: 项目!A3`）。\n\n",
+	            YS_INPUT_ERRORS_MAX);
 	for (int s = 0; s < SH_N; s++) {
 		const sheet *sh = &sheets[s];
-		ys_buf_addf(out, "## %s — `%s.csv` (%s)\n\n%s%s\n\n| column | alias | required | what |\n|---|---|---|---|\n",
-		            sh->zh, sh->id, sh->required ? "required" : "optional", sh->doc,
-		            sh->aliases[0] ? "" : "");
+		ys_buf_addf(out, "## %s — `%s.csv`（%s）\n\n%s", sh->zh, sh->id, sh->required ? "必填" : "可不填", sh->doc);
+		if (sh->aliases[0]) {
+			ys_buf_adds(out, "文件或工作表也可以叫 ");
+			doc_names(out, sh->aliases);
+			ys_buf_adds(out, "。");
+		}
+		ys_buf_adds(out, "\n\n| 列 | 英文名 | 别名 | 必填 | 说明 |\n|---|---|---|---|---|\n");
 		for (int i = 0; i < sh->nfields; i++) {
 			const field *f = &sh->fields[i];
-			ys_buf_addf(out, "| %s | `%s` | %s | %s%s%s |\n", f->zh, f->id, f->required ? "yes" : "no", f->doc,
-			            f->values ? ". Values: " : "", f->values ? f->values : "");
+			ys_buf_addf(out, "| %s | `%s` | ", f->zh, f->id);
+			doc_names(out, f->aliases);
+			ys_buf_addf(out, " | %s | %s%s%s |\n", f->required ? "是" : "否", f->doc, f->values ? "。可选值：" : "",
+			            f->values ? f->values : "");
 		}
 		ys_buf_adds(out, "\n");
 	}
