@@ -195,8 +195,6 @@ static void d_econ_pair(ys_checker *d, const ys_rule *rule)
 	codeset seen = { NULL, 0 }; /* (部门经济, 政府经济, unit type) pairs looked at */
 	for (size_t i = 0; i < b->nitems; i++) {
 		const ys_item *it = &b->items[i];
-		if (!it->gov[0])
-			continue;
 		uint64_t pair = ys_code_key(it->econ) * 31 + ys_code_key(it->gov) * 7 + (uint64_t)b->units[it->unit].type;
 		int fresh = codeset_add(&seen, pair | 1, b->nitems);
 		if (fresh < 0) {
@@ -207,6 +205,15 @@ static void d_econ_pair(ys_checker *d, const ys_rule *rule)
 			continue; /* the same pair again: one finding is enough, and it was checked */
 		const ys_catmap *m = ys_catalog_map(d->cat, it->econ);
 		ys_unittype t = b->units[it->unit].type;
+		char gov[8];
+		if (!it->gov[0]) {
+			/* left blank: derived from the mapping, which must have it */
+			if (ys_item_gov(b, d->cat, it, gov))
+				say(d, rule, YS_SEV_ERROR, it->pos,
+				    "部门经济分类 %s 在%s（%s）推不出政府经济分类：分类目录的对应表中没有它，请在“政府经济分类”列填写",
+				    it->econ, ys_unittype_name(t), b->units[it->unit].name);
+			continue;
+		}
 		if (!m || !strcmp(m->gov_code[t], it->gov))
 			continue;
 		say(d, rule, YS_CONF_FIRM(m->conf) ? YS_SEV_ERROR : YS_SEV_WARNING, it->pos,
@@ -449,7 +456,7 @@ static const ys_rule detail_rules[] = {
 	  d_code_names, 0 },
 	{ "detail.econ_pair", E, "items units", "detail", "政府经济分类与单位类型相符",
 	  "明细给出政府经济分类时，它就是其部门经济分类按单位类型对应的款（机关 → 501–504，事业单位 → 505/506）。"
-	  "对应关系这一行可信度为 seen/high 时为错误，否则为警告。",
+	  "对应关系这一行可信度为 seen/high 时为错误，否则为警告。留空时要能从对应表推出，推不出是错误。",
 	  d_econ_pair, 0 },
 	{ "detail.personnel", E, "items", "detail", "人员经费只在 301/303，基本建设只在项目",
 	  "标为人员经费的明细，经济分类是 301 或 303；标为公用经费的不是；项目支出两者都不是。309 资本性支出（基本建设）"
