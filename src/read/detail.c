@@ -686,12 +686,12 @@ static ys_result get_code(rd *r, int i, char *out, size_t cap, int required, con
 			seps++;
 		}
 		unsigned char c0 = p < end ? (unsigned char)*p : 0;
+		size_t after = ys_utf8_count(norm, (size_t)(s - norm) + d); /* characters up to the code's end */
 		if (p == end && seps) {
-			res = bad_at_off(r, f, ys_utf8_count(s, d), "%s“%s”：编码 %.*s 后只有分隔符，没有名称", zh, f->s,
-			                 (int)d, s);
+			res = bad_at_off(r, f, after, "%s“%s”：编码 %.*s 后只有分隔符，没有名称", zh, f->s, (int)d, s);
 		} else if (p < end && !seps && c0 < 0x80) {
 			/* "30299X": a code runs on into letters or digits */
-			res = bad_at_off(r, f, ys_utf8_count(s, d),
+			res = bad_at_off(r, f, after,
 			                 "%s“%s”：编码 %.*s 后面的“%.*s”不是名称：编码后只能是 - 或空格和名称（2010350-事业运行），"
 			                 "或者什么也没有",
 			                 zh, f->s, (int)d, s, (int)(end - (s + d)), s + d);

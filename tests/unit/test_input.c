@@ -264,6 +264,7 @@ START_TEST(codes_with_names_and_junk)
 		{ "３０１０１－基本工资", "30101", "基本工资", NULL }, /* full width, NFKC */
 		{ "30101　基本工资", "30101", "基本工资", NULL },     /* U+3000 */
 		{ " 30101 ", "30101", NULL, NULL },
+		{ " 30101X", NULL, NULL, "items.csv:3:29: 经济分类“ 30101X”：编码 30101 后面的“X”" }, /* the column counts the space */
 		{ "30101X", NULL, NULL, "items.csv:3:28: 经济分类“30101X”：编码 30101 后面的“X”不是名称" },
 		{ "301019", NULL, NULL, "items.csv:3:" }, /* 6 digits: not a 款 nor a local code */
 		{ "30101-", NULL, NULL, "items.csv:3:28: 经济分类“30101-”：编码 30101 后只有分隔符，没有名称" },
