@@ -49,8 +49,9 @@ static void print_findings(const ys_report *rep, int quiet)
 {
 	for (size_t i = 0; i < rep->nfindings && !quiet; i++) {
 		const ys_finding *f = &rep->findings[i];
-		fprintf(stderr, "  %-7s %s:%d  [%s] %s\n", ys_severity_name(f->sev), f->file ? f->file : rep->file, f->line,
-		        f->rule, f->message);
+		/* line 0: file is the whole place (a workbook's "book.xlsx: 支出明细!A5") */
+		fprintf(stderr, "  %-7s %s%s%.0d  [%s] %s\n", ys_severity_name(f->sev), f->file ? f->file : rep->file,
+		        f->line ? ":" : "", f->line, f->rule, f->message);
 	}
 }
 
@@ -147,8 +148,12 @@ int cmd_build(int argc, char **argv)
 	ys_ctx_init(&ctx);
 	ys_budget *b = NULL;
 	if (dir) {
-		if (ys_input_read(&ctx, dir, &b))
-			return cli_fail(&ctx);
+		ys_diags dl;
+		ys_diags_init(&dl);
+		int bad = ys_input_read_all(&ctx, dir, &dl, &b) ? cli_print_diags(&ctx, &dl, dir) : 0;
+		ys_diags_release(&dl);
+		if (bad)
+			return bad;
 	} else if (cli_load_budget(&ctx, db, &b)) {
 		return cli_fail(&ctx);
 	}
