@@ -42,19 +42,19 @@ typedef struct sheet {
 
 enum { D_NAME, D_YEAR, D_UNIT, D_GOAL, D_NOTES };
 static const field f_department[] = {
-	{ "name", "部门名称", "部门|department", F_TEXT, 1, NULL, "the department, as the tables' titles name it" },
-	{ "year", "年度", "预算年度|year", F_YEAR, 1, NULL, "the budget year, e.g. 2026" },
+	{ "name", "部门名称", "部门|department", F_TEXT, 1, NULL, "部门名称，与各表标题中的一致" },
+	{ "year", "年度", "预算年度|year", F_YEAR, 1, NULL, "预算年度，如 2026" },
 	{ "unit", "单位名称", "整体绩效单位|perf_unit", F_TEXT, 0, NULL,
-	  "the name table 13 prints as 单位名称 (default: the department)" },
-	{ "goal", "整体绩效目标", "goal", F_TEXT, 0, NULL, "table 13's 整体绩效目标 text" },
-	{ "notes", "其他说明", "notes", F_TEXT, 0, NULL, "table 13's 其他说明 (default 无。)" },
+	  "第 13 表“单位名称”一栏印的名称（默认同部门名称）" },
+	{ "goal", "整体绩效目标", "goal", F_TEXT, 0, NULL, "第 13 表的整体绩效目标" },
+	{ "notes", "其他说明", "notes", F_TEXT, 0, NULL, "第 13 表的其他说明（默认“无。”）" },
 };
 
 enum { U_NAME, U_TYPE };
 static const field f_units[] = {
-	{ "name", "单位名称", "单位|unit|name", F_TEXT, 1, NULL, "a budget unit; the order of this sheet is the order of table 05's blocks" },
+	{ "name", "单位名称", "单位|unit|name", F_TEXT, 1, NULL, "预算单位；本表的顺序就是第 05 表各单位的顺序" },
 	{ "type", "单位类型", "类型|type", F_ENUM, 1, "机关 (行政单位, 参公单位) or 事业单位",
-	  "decides which 政府经济分类 款 each 部门经济分类 code maps to (机关 → 501–504, 事业单位 → 505/506)" },
+	  "决定每个部门经济分类款对应的政府经济分类款（机关 → 501–504，事业单位 → 505/506）" },
 };
 
 enum { I_SOURCE, I_AMOUNT };
@@ -62,98 +62,98 @@ static const field f_income[] = {
 	{ "source", "收入来源", "来源|source", F_ENUM, 1,
 	  "一般公共预算, 政府性基金预算, 国有资本经营预算, 财政专户管理资金, 事业收入, 事业单位经营收入, 上级补助收入, "
 	  "附属单位上缴收入, 其他收入",
-	  "one of the 9 sources of table 02's 本年收入" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "the year's income from that source" },
+	  "第 02 表本年收入的 9 个来源之一" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "该来源的本年收入" },
 };
 
 static const field f_carry[] = {
 	{ "source", "结转来源", "来源|source", F_ENUM, 1,
 	  "一般公共预算, 政府性基金预算, 国有资本经营预算, 财政专户管理资金, 单位资金",
-	  "one of the 5 sources of table 02's 上年结转结余" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "carried over from last year" },
+	  "第 02 表上年结转结余的 5 个来源之一" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "从上年结转的金额" },
 };
 
 enum { IT_UNIT, IT_FUNC, IT_ECON, IT_GOV, IT_FUND, IT_CARRY, IT_KIND, IT_CLASS, IT_PROJECT, IT_FLAGS, IT_AMOUNT };
 static const field f_items[] = {
-	{ "unit", "单位", "单位名称|unit", F_TEXT, 1, NULL, "a unit of the units sheet" },
-	{ "func", "功能分类", "功能分类科目|功能科目|func|function", F_CODE, 1, NULL, "支出功能分类 项, 7 digits" },
+	{ "unit", "单位", "单位名称|unit", F_TEXT, 1, NULL, "单位表中的一个单位" },
+	{ "func", "功能分类", "功能分类科目|功能科目|func|function", F_CODE, 1, NULL, "支出功能分类的项，7 位编码" },
 	{ "econ", "经济分类", "部门经济分类|部门支出经济分类|经济科目|econ", F_CODE, 1, NULL,
-	  "部门预算支出经济分类 款, 5 digits, or a provincial 7-digit code under a valid 款" },
+	  "部门预算支出经济分类的款，5 位编码；或有效款下的省级 7 位编码" },
 	{ "gov", "政府经济分类", "政府支出经济分类|gov", F_CODE, 0, NULL,
-	  "政府预算支出经济分类 款; leave blank to derive it from the economic code and the unit's type" },
+	  "政府预算支出经济分类的款；留空则按经济分类和单位类型推出" },
 	{ "fund", "资金来源", "来源|fund", F_ENUM, 1,
 	  "一般公共预算, 政府性基金预算, 国有资本经营预算, 财政专户管理资金, 事业收入, 事业单位经营收入, 上级补助收入, "
 	  "附属单位上缴收入, 其他收入, 单位资金",
-	  "where the money comes from; 单位资金 only for carry-over money" },
-	{ "carry", "上年结转", "结转|carry", F_BOOL, 0, "是/否", "是 when the money is carried over from last year" },
-	{ "kind", "支出类型", "基本/项目|kind", F_ENUM, 1, "基本支出 or 项目支出", "basic or project spending" },
+	  "钱从哪里来；单位资金只用于上年结转的钱" },
+	{ "carry", "上年结转", "结转|carry", F_BOOL, 0, "是/否", "上年结转的钱填“是”" },
+	{ "kind", "支出类型", "基本/项目|kind", F_ENUM, 1, "基本支出 or 项目支出", "基本支出还是项目支出" },
 	{ "class", "经费类型", "人员/公用|class", F_ENUM, 0, "人员经费 or 公用经费",
-	  "optional; when given it must agree with the economic code (人员经费 is 301 and 303)" },
-	{ "project", "项目编码", "项目|project", F_TEXT, 0, NULL, "project spending: the code of a project of the projects sheet" },
+	  "可不填；填了须与经济分类一致（人员经费是 301 和 303）" },
+	{ "project", "项目编码", "项目|project", F_TEXT, 0, NULL, "项目支出：项目表中一个项目的编码" },
 	{ "flags", "其中", "flags", F_ENUM, 0, "事业单位经营支出, 上缴上级支出, 对附属单位补助支出",
-	  "the 其中 column of table 03 this money also counts in" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "the amount" },
+	  "这笔钱同时计入第 03 表的哪一个“其中”栏" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "金额" },
 };
 
 enum { P_CODE, P_NAME, P_UNIT, P_DISCLOSED, P_GOAL };
 static const field f_projects[] = {
-	{ "code", "项目编码", "编码|code", F_TEXT, 1, NULL, "the project's code (printed in table 12 as code-name)" },
-	{ "name", "项目名称", "名称|name", F_TEXT, 1, NULL, "the project's name" },
-	{ "unit", "单位", "单位名称|unit", F_TEXT, 1, NULL, "the unit that runs it" },
-	{ "disclosed", "是否公开", "公开|disclosed", F_BOOL, 0, "是/否", "是: printed in table 12 with its targets" },
-	{ "goal", "绩效目标", "年度绩效目标|goal", F_TEXT, 0, NULL, "the year's performance goal" },
+	{ "code", "项目编码", "编码|code", F_TEXT, 1, NULL, "项目编码（第 12 表印作“编码-名称”）" },
+	{ "name", "项目名称", "名称|name", F_TEXT, 1, NULL, "项目名称" },
+	{ "unit", "单位", "单位名称|unit", F_TEXT, 1, NULL, "承担项目的单位" },
+	{ "disclosed", "是否公开", "公开|disclosed", F_BOOL, 0, "是/否", "是：连同绩效目标在第 12 表公开" },
+	{ "goal", "绩效目标", "年度绩效目标|goal", F_TEXT, 0, NULL, "本年绩效目标" },
 };
 
 enum { N_PROJECT, N_L1, N_L2, N_L3, N_OP, N_VALUE, N_UNIT };
 static const field f_indicators[] = {
-	{ "project", "项目编码", "项目|project", F_TEXT, 1, NULL, "the project" },
-	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标, 效益指标, 满意度指标 or 成本指标" },
-	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "数量指标, 质量指标, 时效指标, 社会效益指标 …" },
-	{ "l3", "三级指标", "指标|l3", F_TEXT, 1, NULL, "the indicator itself" },
-	{ "op", "指标性质", "绩效指标性质|op", F_TEXT, 1, NULL, "=, ≥, ≤ or 定性" },
-	{ "value", "指标值", "本年绩效指标值|value", F_TEXT, 1, NULL, "the target: 100, 优 …" },
-	{ "unit", "度量单位", "绩效度量单位|unit", F_TEXT, 0, NULL, "%, 名, 万元 …" },
+	{ "project", "项目编码", "项目|project", F_TEXT, 1, NULL, "所属项目的编码" },
+	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标、效益指标、满意度指标或成本指标" },
+	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "数量指标、质量指标、时效指标、社会效益指标……" },
+	{ "l3", "三级指标", "指标|l3", F_TEXT, 1, NULL, "指标本身" },
+	{ "op", "指标性质", "绩效指标性质|op", F_TEXT, 1, NULL, "=、≥、≤ 或 定性" },
+	{ "value", "指标值", "本年绩效指标值|value", F_TEXT, 1, NULL, "指标值：100、优……" },
+	{ "unit", "度量单位", "绩效度量单位|unit", F_TEXT, 0, NULL, "%、名、万元……" },
 };
 
 enum { C_CATEGORY, C_NAME, C_AMOUNT };
 static const field f_procurement[] = {
-	{ "category", "采购类别", "类别|category", F_ENUM, 1, "A 货物, B 工程, C 服务", "the category of table 10" },
-	{ "name", "采购项目", "名称|name", F_TEXT, 0, NULL, "what is bought" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "the amount" },
+	{ "category", "采购类别", "类别|category", F_ENUM, 1, "A 货物, B 工程, C 服务", "第 10 表的采购类别" },
+	{ "name", "采购项目", "名称|name", F_TEXT, 0, NULL, "采购的内容" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "金额" },
 };
 
 enum { S_L1, S_L2, S_L3, S_AMOUNT };
 static const field f_services[] = {
-	{ "l1", "一级目录", "一级|l1", F_TEXT, 1, NULL, "政府购买服务指导性目录, first level" },
-	{ "l2", "二级目录", "二级|l2", F_TEXT, 0, NULL, "second level" },
-	{ "l3", "三级目录", "三级|l3", F_TEXT, 0, NULL, "third level" },
-	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "财政拨款 spent on it" },
+	{ "l1", "一级目录", "一级|l1", F_TEXT, 1, NULL, "政府购买服务指导性目录的一级目录" },
+	{ "l2", "二级目录", "二级|l2", F_TEXT, 0, NULL, "二级目录" },
+	{ "l3", "三级目录", "三级|l3", F_TEXT, 0, NULL, "三级目录" },
+	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL, "用于该项的财政拨款" },
 };
 
 enum { G_ITEM, G_AMOUNT };
 static const field f_sangong[] = {
 	{ "item", "项目", "三公项目|item", F_ENUM, 1, "因公出国（境）费用, 公务接待费, 公务用车购置费, 公务用车运行维护费",
-	  "a part of table 09" },
+	  "第 09 表的一个部分" },
 	{ "amount", "金额", "amount", F_AMOUNT, 1, NULL,
-	  "the 财政拨款 figure, when it is not the money on 30212/30217/31013/30231" },
+	  "财政拨款数，在它不等于 30212/30217/31013/30231 上的钱时填写" },
 };
 
 enum { Q_ACTIVITY, Q_L1, Q_L2, Q_L3, Q_OP, Q_VALUE, Q_UNIT };
 static const field f_perf[] = {
-	{ "activity", "活动", "activity", F_TEXT, 0, NULL, "the activity (后勤管理 …)" },
-	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标 …" },
-	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "数量指标 …" },
-	{ "l3", "三级指标", "指标|l3", F_TEXT, 1, NULL, "the indicator" },
-	{ "op", "指标性质", "op", F_TEXT, 1, NULL, "=, ≥, ≤ or 定性" },
-	{ "value", "指标值", "value", F_TEXT, 1, NULL, "the target" },
-	{ "unit", "度量单位", "unit", F_TEXT, 0, NULL, "%, 个 …" },
+	{ "activity", "活动", "activity", F_TEXT, 0, NULL, "活动（后勤管理……）" },
+	{ "l1", "一级指标", "l1", F_TEXT, 1, NULL, "产出指标……" },
+	{ "l2", "二级指标", "l2", F_TEXT, 1, NULL, "数量指标……" },
+	{ "l3", "三级指标", "指标|l3", F_TEXT, 1, NULL, "指标" },
+	{ "op", "指标性质", "op", F_TEXT, 1, NULL, "=、≥、≤ 或 定性" },
+	{ "value", "指标值", "value", F_TEXT, 1, NULL, "指标值" },
+	{ "unit", "度量单位", "unit", F_TEXT, 0, NULL, "%、个……" },
 };
 
 enum { K_KIND, K_CODE, K_NAME };
 static const field f_codes[] = {
-	{ "kind", "分类", "kind", F_ENUM, 1, "功能分类, 部门经济分类, 政府经济分类", "which classification" },
-	{ "code", "编码", "科目编码|code", F_CODE, 1, NULL, "the code" },
-	{ "name", "名称", "科目名称|name", F_TEXT, 1, NULL, "the name the tables print for it" },
+	{ "kind", "分类", "kind", F_ENUM, 1, "功能分类, 部门经济分类, 政府经济分类", "哪一种分类" },
+	{ "code", "编码", "科目编码|code", F_CODE, 1, NULL, "编码" },
+	{ "name", "名称", "科目名称|name", F_TEXT, 1, NULL, "各表为该编码印的名称" },
 };
 
 #define NF(a) (int)(sizeof(a) / sizeof((a)[0]))
@@ -162,24 +162,24 @@ enum { SH_DEPARTMENT, SH_UNITS, SH_CODES, SH_INCOME, SH_CARRY, SH_PROJECTS, SH_I
 /* read in this order: what a sheet refers to is read before it */
 static const sheet sheets[SH_N] = {
 	{ "department", "部门", "部门信息", 1, f_department, NF(f_department),
-	  "One row: the department, the year and table 13's texts." },
-	{ "units", "单位", "预算单位", 1, f_units, NF(f_units), "One row per budget unit, in the order of table 05." },
+	  "一行：部门、年度和第 13 表的文字。" },
+	{ "units", "单位", "预算单位", 1, f_units, NF(f_units), "每个预算单位一行，按第 05 表的顺序。" },
 	{ "codes", "科目名称", "names", 0, f_codes, NF(f_codes),
-	  "Optional: names to print for codes the catalog does not know (provincial 7-digit codes such as "
-	  "3021101 差旅费) or that the department prints its own way (50601 资本性支出)." },
-	{ "income", "收入", "本年收入", 1, f_income, NF(f_income), "The year's income by source (table 02's 本年收入)." },
-	{ "carryover", "上年结转", "结转|carry", 0, f_carry, NF(f_carry), "Carry-over by source (table 02's 上年结转结余)." },
-	{ "projects", "项目", "项目库", 0, f_projects, NF(f_projects), "One row per project." },
+	  "选填：目录中没有的编码（省级 7 位编码，如 3021101 差旅费）或本部门另有印法的编码（50601 "
+	  "资本性支出）要印的名称。" },
+	{ "income", "收入", "本年收入", 1, f_income, NF(f_income), "本年收入，按来源（第 02 表的本年收入）。" },
+	{ "carryover", "上年结转", "结转|carry", 0, f_carry, NF(f_carry), "上年结转结余，按来源（第 02 表的上年结转结余）。" },
+	{ "projects", "项目", "项目库", 0, f_projects, NF(f_projects), "每个项目一行。" },
 	{ "indicators", "项目绩效指标", "绩效指标", 0, f_indicators, NF(f_indicators),
-	  "The performance indicators of the projects, in the order table 12 prints them." },
+	  "项目的绩效指标，按第 12 表印的顺序。" },
 	{ "items", "支出明细", "明细|预算明细", 1, f_items, NF(f_items),
-	  "The line items: one row per unit × 功能分类 × 经济分类 × fund × basic/project (× project)." },
-	{ "procurement", "政府采购", "采购", 0, f_procurement, NF(f_procurement), "Government procurement (table 10)." },
-	{ "services", "政府购买服务", "购买服务", 0, f_services, NF(f_services), "Purchased services (table 11)." },
+	  "支出明细：每行一笔，按单位 × 功能分类 × 经济分类 × 资金来源 × 基本/项目（× 项目）分开。" },
+	{ "procurement", "政府采购", "采购", 0, f_procurement, NF(f_procurement), "政府采购（第 10 表）。" },
+	{ "services", "政府购买服务", "购买服务", 0, f_services, NF(f_services), "政府购买服务（第 11 表）。" },
 	{ "sangong", "三公经费", "三公", 0, f_sangong, NF(f_sangong),
-	  "Optional: 三公 figures that the economic codes do not show (table 09)." },
+	  "选填：经济分类看不出的三公经费数（第 09 表）。" },
 	{ "performance", "整体绩效指标", "单位整体绩效|perf", 0, f_perf, NF(f_perf),
-	  "The unit-wide performance indicators (table 13)." },
+	  "部门整体绩效指标（第 13 表）。" },
 };
 
 /* ---- enum values -------------------------------------------------------- */
