@@ -449,7 +449,7 @@ START_TEST(template_reads_as_an_empty_budget)
 	ys_budget *b;
 	/* the template has headers only: the department row is missing */
 	ck_assert_int_eq(ys_input_read(&ctx, dir, &b), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, "no department and year"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, "没有部门和年度"), "%s", ctx.msg);
 	snprintf(tmpdir, sizeof tmpdir, "%s", dir);
 	rm_copy();
 }
