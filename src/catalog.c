@@ -521,6 +521,13 @@ int ys_catalog_year(const ys_catalog *cat) { return cat->year; }
 const char *ys_catalog_dir(const ys_catalog *cat) { return cat->dir; }
 size_t ys_catalog_count(const ys_catalog *cat, ys_catkind kind) { return cat->nrows[kind]; }
 
+const ys_catrow *ys_catalog_row(const ys_catalog *cat, ys_catkind kind, size_t i)
+{
+	if (!cat || kind >= YS_CAT_NKINDS || i >= cat->nrows[kind])
+		return NULL;
+	return &cat->rows[kind][i].pub;
+}
+
 const ys_catrow *ys_catalog_find(const ys_catalog *cat, ys_catkind kind, const char *code)
 {
 	if (!cat || kind >= YS_CAT_NKINDS || !cat->rows[kind])

@@ -86,6 +86,9 @@ int ys_catalog_year(const ys_catalog *cat);
 const char *ys_catalog_dir(const ys_catalog *cat);
 size_t ys_catalog_count(const ys_catalog *cat, ys_catkind kind);
 
+/* Row i (0 .. ys_catalog_count - 1) of a kind, in code order; NULL past the last. */
+const ys_catrow *ys_catalog_row(const ys_catalog *cat, ys_catkind kind, size_t i);
+
 /* The row for code, or NULL. */
 const ys_catrow *ys_catalog_find(const ys_catalog *cat, ys_catkind kind, const char *code);
 

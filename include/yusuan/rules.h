@@ -86,4 +86,10 @@ struct ys_rule {
 const ys_rule *ys_rules(size_t *n);
 const ys_rule *ys_rule_find(const char *id);
 
+/* The standard 绩效指标 levels the rules check against (perf.levels): the
+ * 一级指标 l1 (0..3) when l2 < 0, else its 二级指标 l2; NULL past the last. */
+const char *ys_perf_level(int l1, int l2);
+/* The k-th 指标性质 a form offers (=, ≥, ≤, 定性); NULL past the last. */
+const char *ys_perf_op(int k);
+
 #endif

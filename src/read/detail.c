@@ -224,6 +224,10 @@ static const enumval ev_flags[] = {
 	{ "事业单位经营支出|经营支出|经营|oper", YS_ITEM_OPER },
 	{ "上缴上级支出|上缴上级|upper", YS_ITEM_UPPER },
 	{ "对附属单位补助支出|对附属单位补助|subsid", YS_ITEM_SUBSID }, { NULL, 0 } };
+/* the forms a template's drop-down offers (category_of reads every form
+ * the docs show) */
+static const enumval ev_category[] = {
+	{ "A|A-货物|货物|goods", 'A' }, { "B|B-工程|工程|works", 'B' }, { "C|C-服务|服务|services", 'C' }, { NULL, 0 } };
 static const enumval ev_sangong[] = {
 	{ "因公出国（境）费用|因公出国（境）费|因公出国费用|出国|abroad", 0 },
 	{ "公务接待费|接待|reception", 1 },
@@ -1382,9 +1386,9 @@ ys_result ys_input_finish(ys_ctx *ctx, ys_budget *b, const char *where, void *st
 		return res; /* out of memory: nothing more to say */
 	/* a part missing, unless its sheet said why already */
 	if (!res && !b->department[0] && !r->unread[SH_DEPARTMENT] && !r->errs[SH_DEPARTMENT])
-		res = note(r, YS_EPARSE, where, "没有部门和年度：部门表（department）必填，且要有一行");
+		res = note(r, YS_EPARSE, where, "没有部门和年度：部门表（部门）须填一行，写明部门名称和年度");
 	if (!res && b->nunits == 0 && !r->unread[SH_UNITS] && !r->errs[SH_UNITS])
-		res = note(r, YS_EPARSE, where, "没有单位：单位表（units）至少要有一行");
+		res = note(r, YS_EPARSE, where, "没有单位：单位表（单位）至少须填一行");
 	if (res == YS_ENOMEM)
 		return res;
 	if (!r->dl->n)
@@ -1522,51 +1526,7 @@ ys_result ys_input_read(ys_ctx *ctx, const char *path, ys_budget **out)
 	return ys_input_read_all(ctx, path, NULL, out);
 }
 
-/* ---- template and documentation ----------------------------------------- */
-
-ys_result ys_input_write_template(ys_ctx *ctx, const char *dir)
-{
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return ys_error(ctx, YS_EIO, "%s: 无法创建文件夹：%s", dir, strerror(errno));
-	for (int s = 0; s < SH_N; s++) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s.csv", dir, sheets[s].id);
-		struct stat st;
-		if (stat(path, &st) == 0)
-			return ys_error(ctx, YS_EIO, "%s: 已存在；yusuan init 不覆盖已有的文件", path);
-	}
-	for (int s = 0; s < SH_N; s++) {
-		const sheet *sh = &sheets[s];
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s.csv", dir, sh->id);
-		ys_buf b = YS_BUF_INIT;
-		ys_buf_addf(&b, "# %s（%s）%s：%s\n", sh->zh, sh->id, sh->required ? "" : "，可不填", sh->doc);
-		for (int i = 0; i < sh->nfields; i++) {
-			const field *f = &sh->fields[i];
-			ys_buf_addf(&b, "#   %s（%s）%s：%s%s%s\n", f->zh, f->id, f->required ? "" : "，可不填", f->doc,
-			            f->values ? "；可选值：" : "", f->values ? f->values : "");
-		}
-		int amounts = 0;
-		for (int i = 0; i < sh->nfields; i++)
-			amounts |= sh->fields[i].kind == F_AMOUNT;
-		if (amounts)
-			ys_buf_adds(&b, "# 金额：在表头写明单位，金额（元）或 金额（万元）；元最多 2 位小数，万元最多 6 位。\n");
-		for (int i = 0; i < sh->nfields; i++) {
-			ys_buf_addf(&b, "%s%s", i ? "," : "", sh->fields[i].zh);
-			if (sh->fields[i].kind == F_AMOUNT)
-				ys_buf_adds(&b, "（万元）");
-		}
-		ys_buf_addc(&b, '\n');
-		FILE *f = fopen(path, "w");
-		int bad = !f || fwrite(b.s, 1, b.len, f) != b.len;
-		if (f && fclose(f) != 0)
-			bad = 1;
-		ys_buf_release(&b);
-		if (bad)
-			return ys_error(ctx, YS_EIO, "%s: 无法写入：%s", path, strerror(errno));
-	}
-	return YS_OK;
-}
+/* ---- documentation ----------------------------------------------------- */
 
 /* names "a|b" as `a`、`b` */
 static void doc_names(ys_buf *out, const char *names)
@@ -1624,4 +1584,124 @@ void ys_input_doc(ys_buf *out)
 		}
 		ys_buf_adds(out, "\n");
 	}
+}
+
+/* ---- the description, for templates (input.h) --------------------------- */
+
+/* What a template offers in field i of sheet s; *ev the values of a
+ * YS_LIST_VALUES field, *ref the sheet and field a YS_LIST_REF one takes. */
+static ys_input_list field_list(int s, int i, const enumval **ev, int ref[2])
+{
+	*ev = NULL;
+	ref[0] = ref[1] = -1;
+	switch (s) {
+	case SH_UNITS: *ev = i == U_TYPE ? ev_unittype : NULL; break;
+	case SH_CODES: *ev = i == K_KIND ? ev_codekind : NULL; break;
+	case SH_INCOME: *ev = i == I_SOURCE ? ev_income : NULL; break;
+	case SH_CARRY: *ev = i == I_SOURCE ? ev_carry : NULL; break;
+	case SH_PROJECTS:
+		if (i == P_UNIT)
+			ref[0] = SH_UNITS, ref[1] = U_NAME;
+		*ev = i == P_DISCLOSED ? ev_bool : NULL;
+		break;
+	case SH_INDICATORS:
+	case SH_PERF: {
+		int perf = s == SH_PERF;
+		if (!perf && i == N_PROJECT)
+			ref[0] = SH_PROJECTS, ref[1] = P_CODE;
+		if (i == (perf ? Q_L1 : N_L1))
+			return YS_LIST_IND1;
+		if (i == (perf ? Q_L2 : N_L2))
+			return YS_LIST_IND2;
+		if (i == (perf ? Q_OP : N_OP))
+			return YS_LIST_OP;
+		break;
+	}
+	case SH_ITEMS:
+		switch (i) {
+		case IT_UNIT: ref[0] = SH_UNITS, ref[1] = U_NAME; break;
+		case IT_PROJECT: ref[0] = SH_PROJECTS, ref[1] = P_CODE; break;
+		case IT_FUNC: return YS_LIST_FUNC;
+		case IT_ECON: return YS_LIST_DEPT_ECON;
+		case IT_GOV: return YS_LIST_GOV_ECON;
+		case IT_FUND: *ev = ev_fund; break;
+		case IT_CARRY: *ev = ev_bool; break;
+		case IT_KIND: *ev = ev_kind; break;
+		case IT_CLASS: *ev = ev_class; break;
+		case IT_FLAGS: *ev = ev_flags; break;
+		}
+		break;
+	case SH_PROCUREMENT: *ev = i == C_CATEGORY ? ev_category : NULL; break;
+	case SH_SANGONG: *ev = i == G_ITEM ? ev_sangong : NULL; break;
+	}
+	return *ev ? YS_LIST_VALUES : ref[0] >= 0 ? YS_LIST_REF : YS_LIST_NONE;
+}
+
+int ys_input_sheet_get(int s, ys_input_sheet *out)
+{
+	if (s < 0 || s >= SH_N)
+		return -1;
+	out->id = sheets[s].id;
+	out->zh = sheets[s].zh;
+	out->doc = sheets[s].doc;
+	out->required = sheets[s].required;
+	out->ncolumns = sheets[s].nfields;
+	return 0;
+}
+
+int ys_input_column_get(int s, int i, ys_input_column *out)
+{
+	static const ys_input_kind kinds[] = { [F_TEXT] = YS_IN_TEXT, [F_CODE] = YS_IN_CODE, [F_AMOUNT] = YS_IN_AMOUNT,
+		                               [F_ENUM] = YS_IN_ENUM, [F_BOOL] = YS_IN_BOOL, [F_YEAR] = YS_IN_YEAR,
+		                               [F_LABEL] = YS_IN_TEXT };
+	if (s < 0 || s >= SH_N || i < 0 || i >= sheets[s].nfields)
+		return -1;
+	const field *f = &sheets[s].fields[i];
+	const enumval *ev;
+	int ref[2];
+	out->id = f->id;
+	out->zh = f->zh;
+	out->doc = f->doc;
+	out->kind = kinds[f->kind];
+	out->required = f->required;
+	out->list = field_list(s, i, &ev, ref);
+	/* table 12 takes the four 一级指标 only; table 13 takes a province's own */
+	out->strict = out->list == YS_LIST_VALUES || (s == SH_INDICATORS && i == N_L1);
+	out->ref_sheet = ref[0];
+	out->ref_col = ref[1];
+	return 0;
+}
+
+int ys_input_column_value(int s, int i, int k, char *buf, size_t cap, int *value)
+{
+	const enumval *ev;
+	int ref[2];
+	if (s < 0 || s >= SH_N || i < 0 || i >= sheets[s].nfields || k < 0 || field_list(s, i, &ev, ref) != YS_LIST_VALUES)
+		return -1;
+	for (int j = 0; j < k; j++)
+		if (!ev[j].names)
+			return -1;
+	if (!ev[k].names)
+		return -1;
+	/* the first spelling with a Chinese character ("A-货物", not "A"), else the first */
+	const char *names = ev[k].names, *pick = names;
+	size_t pl = strcspn(names, "|");
+	for (const char *p = names; *p;) {
+		size_t l = strcspn(p, "|");
+		int wide = 0;
+		for (size_t c = 0; c < l; c++)
+			wide |= (unsigned char)p[c] >= 0x80;
+		if (wide) {
+			pick = p;
+			pl = l;
+			break;
+		}
+		p += l + (p[l] == '|');
+	}
+	if (pl >= cap)
+		return -1;
+	memcpy(buf, pick, pl);
+	buf[pl] = '\0';
+	*value = ev[k].value;
+	return 0;
 }

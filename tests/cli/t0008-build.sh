@@ -34,7 +34,7 @@ expect_exit 0 $YUSUAN build $TMP/gb -o $TMP/gbout --quiet
 cmp -s $TMP/out/tables.txt $TMP/gbout/tables.txt || fail "GB18030 input builds different tables"
 # init writes a template that says what to fill in, and never overwrites
 expect_exit 0 $YUSUAN init $TMP/new
-has $TMP/new/items.csv "# 支出明细（items）：支出明细：每个 单位 × 功能分类"
+has $TMP/new/items.csv "# 支出明细（items）：必填的表。支出明细：每个 单位 × 功能分类"
 has $TMP/new/items.csv "单位,功能分类,经济分类,政府经济分类,资金来源"
 expect_exit 3 $YUSUAN init $TMP/new
 expect_exit 3 $YUSUAN build $TMP/new
