@@ -94,7 +94,7 @@ limit nul 3 "处有 NUL 字节" $YUSUAN check $TMP/nul.txt
 printf '\357\273\277%s\n\377\376\n' "$TITLE" > $TMP/bom.txt
 limit bad-utf8 3 "不是有效的 UTF-8" $YUSUAN check $TMP/bom.txt
 { echo "$TITLE"; printf 'abc\t\377\200\201\376\t\n'; } > $TMP/garbage.txt
-limit garbage 3 "neither UTF-8 nor GB18030" $YUSUAN show $TMP/garbage.txt
+limit garbage 3 "既不是 UTF-8 也不是 GB18030" $YUSUAN show $TMP/garbage.txt
 # (was B16: a bad byte in a GB18030 file is reported where UTF-8 failed (its first Chinese character), not where GB18030 did)
 { sed -n 1,299p $BAD/seed-gb18030.txt; printf '\377\377\n'; sed -n '300,$p' $BAD/seed-gb18030.txt; } > $TMP/gbbad.txt
 limit gb-bad-byte 3 "gbbad.txt:300:" $YUSUAN check $TMP/gbbad.txt
@@ -153,7 +153,7 @@ printf 'a\000b\n' >> $TMP/nul/items.csv
 limit csv-nul 3 "items.csv" $YUSUAN build $TMP/nul -o $TMP/o4
 csvdir garbage
 printf '\377\200,\201\376\n' >> $TMP/garbage/units.csv
-limit csv-garbage 3 "neither UTF-8 nor GB18030" $YUSUAN build $TMP/garbage -o $TMP/o5
+limit csv-garbage 3 "既不是 UTF-8 也不是 GB18030" $YUSUAN build $TMP/garbage -o $TMP/o5
 rm -rf $TMP/cols $TMP/cell $TMP/nul $TMP/garbage
 # half a million line items: read and checked (the balances fail: exit 1)
 if [ $BIG = 1 ]; then rows=500000; else rows=100000; fi

@@ -10,8 +10,8 @@ copy() { rm -rf $TMP/$1 && mkdir -p $TMP/$1 && cp $EX/*.csv $TMP/$1/; }
 copy names
 sed -i '3s/,2010350,30101,/,2011301-事业运行,30101,/; 4s/,2010350,30101,/,2010350-事业运行,30211-办公费,/' $TMP/names/items.csv
 expect_exit 1 $YUSUAN build $TMP/names -o $TMP/out
-has $TMP/e "names/items.csv:3  [detail.code_names] 支出功能分类 2011301 写作“事业运行”，2025 年分类目录中是“行政运行”"
-has $TMP/e "names/items.csv:4  [detail.code_names] 部门支出经济分类 30211 写作“办公费”，2025 年分类目录中是“差旅费”"
+has $TMP/e "names/items.csv:3  [detail.code_names] 支出功能分类 2011301 写作“事业运行”，2026 年分类目录中是“行政运行”"
+has $TMP/e "names/items.csv:4  [detail.code_names] 部门支出经济分类 30211 写作“办公费”，2026 年分类目录中是“差旅费”"
 hasnt $TMP/e "2010350 写作"
 [ ! -e $TMP/out ] || fail "a refused build wrote output"
 

@@ -335,10 +335,10 @@ START_TEST(a_name_that_is_not_the_codes)
 	ck_assert_ptr_null(finding_of(rep, "detail.code_names", 2));
 	ck_assert_int_eq(f->sev, YS_SEV_ERROR);
 	ck_assert_int_eq(f->line, 3);
-	ck_assert_str_eq(f->message, "支出功能分类 2011301 写作“事业运行”，2025 年分类目录中是“行政运行”：请改正编码或名称");
+	ck_assert_str_eq(f->message, "支出功能分类 2011301 写作“事业运行”，2026 年分类目录中是“行政运行”：请改正编码或名称");
 	ck_assert_int_eq(g->sev, YS_SEV_ERROR);
 	ck_assert_int_eq(g->line, 4);
-	ck_assert(strstr(g->message, "30211 写作“办公费”，2025 年分类目录中是“差旅费”"));
+	ck_assert(strstr(g->message, "30211 写作“办公费”，2026 年分类目录中是“差旅费”"));
 	ys_report_free(rep);
 }
 END_TEST
@@ -356,7 +356,7 @@ START_TEST(a_name_against_an_unsure_row_or_the_codes_sheet_warns)
 	ck_assert_ptr_nonnull(f);
 	ck_assert_ptr_nonnull(g);
 	ck_assert_int_eq(f->sev, YS_SEV_WARNING);
-	ck_assert(strstr(f->message, "39999 写作“其它”，2025 年分类目录中是“其他支出”（目录这一行的可信度为 medium"));
+	ck_assert(strstr(f->message, "39999 写作“其它”，2026 年分类目录中是“其他支出”（目录这一行的可信度为 medium"));
 	ck_assert_int_eq(g->sev, YS_SEV_WARNING);
 	ck_assert_int_eq(g->line, 15);
 	ck_assert_msg(strstr(g->message, "3021101 写作“旅费”，科目名称表（") && strstr(g->message, "codes.csv:4）中是“差旅费”"),
