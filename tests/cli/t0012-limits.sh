@@ -97,7 +97,7 @@ limit bad-utf8 3 "不是有效的 UTF-8" $YUSUAN check $TMP/bom.txt
 limit garbage 3 "既不是 UTF-8 也不是 GB18030" $YUSUAN show $TMP/garbage.txt
 # (was B16: a bad byte in a GB18030 file is reported where UTF-8 failed (its first Chinese character), not where GB18030 did)
 { sed -n 1,299p $BAD/seed-gb18030.txt; printf '\377\377\n'; sed -n '300,$p' $BAD/seed-gb18030.txt; } > $TMP/gbbad.txt
-limit gb-bad-byte 3 "gbbad.txt:300:" $YUSUAN check $TMP/gbbad.txt
+limit gb-bad-byte 3 "gbbad.txt:300：" $YUSUAN check $TMP/gbbad.txt
 # 255 MiB of GB18030 in one line: decoding must fit beside the file
 # (was B6: decoding 255 MiB of GB18030 needs 1.15 GiB (2n for iconv, then a copy): out of memory under 1 GiB)
 $H gb $TMP/gb.raw 267386880 || fail "hostile gb"
