@@ -322,6 +322,13 @@ static const ys_rule rules[] = {
 	  "within the rounding of the text and of the table. Clauses about last year or changes (比上年, 增加, 执行数, "
 	  "another year) are not compared.",
 	  rule_gen_narrative, 0 },
+	/* ---- every layout, after every other rule: what was read ---- */
+	{ "comp.coverage", W, "every", "completeness", "读到的表与金额都经过核对（覆盖）",
+	  "没有读到的就不能说“没有错误”。检查报告读到的每张表：行数、读到的金额格、无法读取的金额格（金额列中不是金额的文字）、"
+	  "核对的等式数；覆盖率 = 读到的金额格 /（读到的 + 无法读取的），取一位小数，向下取整。以下情形给出警告：一张表的金额大多"
+	  "未能读取（无法读取的不少于读到的），或只读到表题而没有任何行（且未注明为空表）；编号成套的表（表1 … 表N）缺了其中一张"
+	  "（13 张表的一套缺表由 comp.tables 报错）；整份文档没有核对任何等式（只运行一条规则时 --rule 不判断此项）。",
+	  rule_comp_coverage, 0 },
 };
 
 const ys_rule *ys_rules(size_t *n)
