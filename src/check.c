@@ -633,6 +633,52 @@ static void count_coverage(ys_checker *ck)
 	cov->permille = ys_coverage_permille(cov->amounts, cov->unreadable);
 }
 
+/* Does s print a figure: digits with a decimal point or thousands
+ * separators (1,029.15, 0.00)?  Page numbers and years are not figures. */
+static int has_figure(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9' || (p > s && p[-1] >= '0' && p[-1] <= '9'))
+			continue;
+		const char *q = p;
+		int sep = 0;
+		while ((*q >= '0' && *q <= '9') || ((*q == ',' || *q == '.') && q[1] >= '0' && q[1] <= '9'))
+			sep |= *q++ == ',' || q[-1] == '.';
+		if (sep)
+			return 1;
+		p = q - 1;
+	}
+	return 0;
+}
+
+/* A line taken for t's header, or outside every table on t's page between
+ * its title and the next title, that prints a figure: the table's rows are
+ * there, not read.  Its line number, or 0. */
+static int unread_figures(const ys_doc *doc, const ys_table *t)
+{
+	for (int h = 0; h < t->nheaders; h++)
+		for (int k = 0; k < t->headers[h].ncells; k++)
+			if (has_figure(t->headers[h].cells[k]))
+				return t->headers[h].line;
+	int next = 0;
+	for (int i = 0; i < doc->nothers; i++) {
+		int l = doc->others[i]->line;
+		if (l > t->line && (!next || l < next))
+			next = l;
+	}
+	for (int i = 0; i < doc->nunread; i++) {
+		int l = doc->unread[i].line;
+		if (l > t->line && (!next || l < next))
+			next = l;
+	}
+	for (int i = 0; i < doc->nprose; i++) {
+		const ys_textline *x = &doc->prose[i];
+		if (x->line > t->line && (!next || x->line < next) && x->page == t->page && has_figure(x->text))
+			return x->line;
+	}
+	return 0;
+}
+
 /* comp.coverage: what was not read is said, never passed over as "no
  * errors".  It runs after every other rule (scope "every"): it reads the
  * identities they stated. */
@@ -641,6 +687,7 @@ void rule_comp_coverage(ys_checker *ck, const ys_rule *rule)
 	const ys_doc *doc = ck->doc;
 	const ys_coverage *cov = &ck->rep->cov;
 	char tn[256];
+	int line;
 	for (int i = 0; i < cov->ntables; i++) {
 		const ys_tablecov *c = &cov->tables[i];
 		const ys_table *t = ys_doc_table_at(doc, c->table);
@@ -651,9 +698,10 @@ void rule_comp_coverage(ys_checker *ck, const ys_rule *rule)
 			ck_finding_line(ck, rule, rule->sev, t, t->line,
 			                "表“%s”的金额大多未能读取：%" PRId64 " 个金额格中 %d 个不是金额，未参与核对",
 			                ck_table_name(t, tn, sizeof tn), all, c->unreadable);
-		else if (t->kind && t->nrows == 0 && !t->note)
-			ck_finding_line(ck, rule, rule->sev, t, t->line, "表“%s”只读到表题，没有读到任何行，未参与核对",
-			                ck_table_name(t, tn, sizeof tn));
+		else if (t->kind && t->nrows == 0 && !t->note && (line = unread_figures(doc, t)) > 0)
+			ck_finding_line(ck, rule, rule->sev, t, line,
+			                "表“%s”只读到表题，没有读到任何行，而其下第 %d 行印有金额：未能读取，未参与核对",
+			                ck_table_name(t, tn, sizeof tn), line);
 	}
 	/* a numbered set (表1 … 表N, 公开01表 …) with a number skipped */
 	int maxno = 0;

@@ -185,8 +185,11 @@ static const rcase cases[] = {
 	G("gen.department", 6, "上海市普陀区某某街道办事处2024年度部门预算表", "上海市某某街道办事处2024年度部门预算表",
 	  YS_SEV_WARNING),
 	G("gen.narrative", 3, "收入预算总计1,234.56万元", "收入预算总计1,234.66万元", YS_SEV_WARNING),
-	/* a table whose amounts are words: printed, not read */
-	G("comp.coverage", 46, "12.00\t0\t2.00\t10.00", "十二\t零\t二\t十", YS_SEV_WARNING),
+	/* a table whose amounts are mostly words: printed, not read */
+	{ "comp.coverage",
+	  { { 11, "12,345,600\t一、一般公共服务支出\t10,000,000", "见附表\t一、一般公共服务支出\t见附表" },
+	    { 13, "收入总计\t12,345,600\t支出总计\t12,345,600", "收入总计\t另计\t支出总计\t另计" } },
+	  2, -1, YS_SEV_WARNING, .general = GENERAL },
 };
 
 
@@ -463,6 +466,33 @@ START_TEST(coverage_warns_when_no_identity_was_checked)
 }
 END_TEST
 
+/* A title under which nothing was read while figures are printed there;
+ * an empty table (nothing printed under it) is no warning. */
+START_TEST(coverage_warns_of_a_title_with_figures_not_read)
+{
+	static const char *const text[2] = {
+		"2024年部门政府性基金预算支出功能分类预算表\n编制部门：某某\t\t\t单位：元\n"
+		"功能分类科目编码\t功能分类科目名称\t合计\n\n说明：政府性基金支出 1,234.50 元见附表。\n-- page 2 --\n",
+		"2024年部门政府性基金预算支出功能分类预算表\n编制部门：某某\t\t\t单位：元\n"
+		"功能分类科目编码\t功能分类科目名称\t合计\n\n说明：政府性基金支出见附表（2024年）。\n-- page 2 --\n",
+	};
+	for (int k = 0; k < 2; k++) {
+		ys_ctx ctx;
+		ys_ctx_init(&ctx);
+		ys_doc *doc = NULL;
+		ck_assert_msg(ys_doc_read_general(&ctx, "t.txt", text[k], strlen(text[k]), &doc) == YS_OK, "%s", ctx.msg);
+		ck_assert_int_eq(doc->nothers, 1);
+		ck_assert_int_eq(doc->others[0]->nrows, 0);
+		ys_report *rep = run(doc, "comp.coverage");
+		ck_assert_int_eq(count_msg(rep, "comp.coverage", "只读到表题"), k == 0);
+		if (k == 0)
+			ck_assert(has(rep, "comp.coverage", 5, YS_SEV_WARNING));
+		ys_report_free(rep);
+		ys_doc_free(doc);
+	}
+}
+END_TEST
+
 /* A numbered set (表1 … 表N) with a number skipped: that table was not read. */
 START_TEST(coverage_warns_of_a_missing_numbered_table)
 {
@@ -496,6 +526,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, coverage_counts_what_was_read);
 	tcase_add_test(tc, coverage_warns_when_no_identity_was_checked);
 	tcase_add_test(tc, coverage_warns_of_a_missing_numbered_table);
+	tcase_add_test(tc, coverage_warns_of_a_title_with_figures_not_read);
 	suite_add_tcase(s, tc);
 	TCase *tp = tcase_create("property");
 	tcase_set_timeout(tp, 600);
