@@ -7,16 +7,16 @@ M=$TMP/many
 mkdir -p $M/sub $M/y
 cp $SEED $M/seed.txt
 cp $C/2017_js_renda.pdf $M/sub/
-cp $C/2018_js_zhengxie.part1.pdf $C/2018_js_zhengxie.part2.pdf $M/
+cp $C/2018_js_shengweibangongting.part1.pdf $C/2018_js_shengweibangongting.part2.pdf $M/
 # the Beijing corpus's naming: the narrative and the tables
-cp $C/2018_js_zhengxie.part1.pdf $M/y/zx.text.pdf
-cp $C/2018_js_zhengxie.part2.pdf $M/y/zx.tables.pdf
+cp $C/2018_js_shengweibangongting.part1.pdf $M/y/zx.text.pdf
+cp $C/2018_js_shengweibangongting.part2.pdf $M/y/zx.tables.pdf
 echo "not a disclosure" > $M/README.md
 
 expect_exit 0 $YUSUAN check --jobs 2 $M
 [ ! -s $TMP/e ] || fail "stderr is not a terminal: no progress line"
 [ "$(grep -c '  [^ ]*/' $TMP/o)" -eq 4 ] || { cat $TMP/o; fail "expected 4 documents"; }
-has $TMP/o "$M/2018_js_zhengxie.part1.pdf + $M/2018_js_zhengxie.part2.pdf"
+has $TMP/o "$M/2018_js_shengweibangongting.part1.pdf + $M/2018_js_shengweibangongting.part2.pdf"
 has $TMP/o "$M/y/zx.text.pdf + $M/y/zx.tables.pdf"
 has $TMP/o "$M/sub/2017_js_renda.pdf"
 has $TMP/o "小结：4 份文档，读到"
@@ -42,7 +42,7 @@ assert len(docs) == 4 and d['summary']['documents'] == 4
 for k in ('tables', 'identities', 'errors', 'warnings', 'notices', 'amounts_read'):
     assert d['summary'][k] == sum(x[k] for x in docs), k
 pair = [x for x in docs if x['file'].endswith('zx.tables.pdf')][0]
-part = [x for x in docs if x['file'].endswith('zhengxie.part2.pdf')][0]
+part = [x for x in docs if x['file'].endswith('shengweibangongting.part2.pdf')][0]
 assert pair['tables'] == part['tables'] > 0 and pair['identities'] == part['identities']
 for x in docs:
     n = sum(c['errors'] + c['warnings'] + c['notices'] for c in x['rules'].values())
