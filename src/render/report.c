@@ -81,7 +81,9 @@ static void text_coverage(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 	const ys_coverage *cov = &rep->cov;
 	char name[512];
 	ys_buf_addf(out, "%s：读到 %d 张表", rep->file, cov->ntables);
-	if (doc->ntables && !doc->nothers)
+	if (doc->ntables && doc->nothers)
+		ys_buf_addf(out, "（13 张一套中的 %d 张，另有 %d 张通用读取）", doc->ntables, doc->nothers);
+	else if (doc->ntables)
 		ys_buf_adds(out, "（13 张一套）");
 	else if (doc->nothers)
 		ys_buf_addf(out, "（通用读取，%s）", doc->paged ? "PDF" : "文本");
@@ -570,7 +572,7 @@ static void run_text(ys_buf *out, const ys_docsum *d, size_t n)
 	if (t.failed)
 		ys_buf_addf(out, "（%d 份无法读取）", t.failed);
 	int pm = ys_coverage_permille(t.amounts, t.unreadable);
-	ys_buf_addf(out, "，读到 %d 张表，核对了 %d 个等式，覆盖率 %s%s；%d 个错误，%d 个警告，%d 个提示；共 %s 秒\n",
+	ys_buf_addf(out, "，读到 %d 张表，核对了 %d 个等式，覆盖率 %s%s；%d 个错误，%d 个警告，%d 个提示；各文档用时合计 %s 秒\n",
 	            t.tables, t.identities, ys_coverage_percent(pm, pct), pm < 0 ? "" : " %", t.count[YS_SEV_ERROR],
 	            t.count[YS_SEV_WARNING], t.count[YS_SEV_NOTICE], seconds(t.ms, sec));
 }
