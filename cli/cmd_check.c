@@ -105,7 +105,7 @@ static ys_result read_doc(ys_ctx *ctx, const char *const *files, int n, ys_doc *
 
 /* At most this many files make one document (X.part1.pdf … X.part9.pdf). */
 #define DOC_FILES_MAX 9
-/* Folders nested deeper than this are not entered (a link cycle ends here). */
+/* Folders nested deeper than this are not entered. */
 #define DEPTH_MAX 32
 
 typedef struct file_ent {
@@ -238,8 +238,10 @@ static int walk(flist *L, const char *dir, int depth)
 			break;
 		}
 		snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-		struct stat st;
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+		struct stat st, lst;
+		/* a link to a folder is not followed (no cycles); a link to a file is */
+		int link = lstat(p, &lst) == 0 && S_ISLNK(lst.st_mode);
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode) && !link) {
 			int r = walk(L, p, depth + 1);
 			rc = rc ? rc : r;
 		} else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && wanted(names[i])) {
