@@ -11,6 +11,9 @@
 #   scripts/deps.sh --fuzz    clang with its runtime (libFuzzer, the
 #                             sanitizers) for the fuzz harnesses (make fuzz;
 #                             make test replays their kept inputs)
+#   scripts/deps.sh --corpus  what make corpus needs besides: python3 and
+#                             poppler-utils (pdftotext -layout, the floor
+#                             the corpus run is timed against)
 #   scripts/deps.sh --bench   what make bench needs besides: Node.js/npm
 #                             (DuckDB's peer), GNU time, the sqlite3 shell
 #
@@ -36,7 +39,10 @@ installed() {
 missing=""
 case "$mode" in
 --test)
-	PKGS="$PKGS check chromium clang libclang-rt-dev"
+	PKGS="$PKGS check chromium clang libclang-rt-dev python3 poppler-utils"
+	;;
+--corpus)
+	PKGS="$PKGS python3 poppler-utils"
 	;;
 --fuzz)
 	PKGS="$PKGS clang libclang-rt-dev"
@@ -48,7 +54,7 @@ case "$mode" in
 	;;
 "") ;;
 *)
-	echo "usage: scripts/deps.sh [--test|--fuzz|--bench]" >&2
+	echo "usage: scripts/deps.sh [--test|--fuzz|--corpus|--bench]" >&2
 	exit 2
 	;;
 esac

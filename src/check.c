@@ -650,6 +650,236 @@ ys_finding *ck_finding_line(ys_checker *ck, const ys_rule *rule, ys_severity sev
 	return f;
 }
 
+/* ---- coverage ----------------------------------------------------------- */
+
+int ys_coverage_permille(int64_t read, int64_t unreadable)
+{
+	int64_t all;
+	if (read < 0 || unreadable < 0 || __builtin_add_overflow(read, unreadable, &all))
+		return 0;
+	if (all == 0)
+		return -1;
+	/* floor(read * 1000 / all) by binary long division: every step stays
+	 * below 2 * all < 2^64, so no product can overflow */
+	uint64_t a = (uint64_t)all, r = (uint64_t)read, q = 0, rem = 0;
+	for (int bit = 9; bit >= 0; bit--) {
+		q *= 2;
+		rem *= 2;
+		if (rem >= a) {
+			rem -= a;
+			q++;
+		}
+		if ((1000 >> bit) & 1) {
+			rem += r;
+			if (rem >= a) {
+				rem -= a;
+				q++;
+			}
+		}
+	}
+	return (int)q;
+}
+
+const char *ys_coverage_percent(int permille, char *buf)
+{
+	if (permille < 0)
+		snprintf(buf, 16, "-");
+	else
+		snprintf(buf, 16, "%d.%d", permille / 10, permille % 10);
+	return buf;
+}
+
+/* A dash is how a table prints "nothing here"; it is read as blank. */
+static int is_dash(const char *s)
+{
+	return !strcmp(s, "-") || !strcmp(s, "—") || !strcmp(s, "－") || !strcmp(s, "--") || !strcmp(s, "——");
+}
+
+typedef struct tabidx {
+	const ys_table *t;
+	int idx; /* into cov.tables */
+} tabidx;
+
+static int cmp_tabidx(const void *a, const void *b)
+{
+	const tabidx *x = a, *y = b;
+	return x->t < y->t ? -1 : x->t > y->t;
+}
+
+static int find_tabidx(const tabidx *v, int n, const ys_table *t)
+{
+	int lo = 0, hi = n;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (v[mid].t < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].t == t ? v[lo].idx : -1;
+}
+
+/* Count what was read - rows, amount cells read and unreadable per table -
+ * and the identities that read each table (an identity across tables
+ * counts for each table it reads). */
+static void count_coverage(ys_checker *ck)
+{
+	const ys_doc *doc = ck->doc;
+	ys_report *rep = ck->rep;
+	ys_coverage *cov = &rep->cov;
+	int n = doc->ntables + doc->nothers;
+	cov->unrecognised = doc->nunread;
+	cov->permille = -1;
+	if (n == 0)
+		return;
+	cov->tables = ys_arena_alloc(&rep->arena, sizeof *cov->tables * (size_t)n);
+	tabidx *ix = malloc(sizeof *ix * (size_t)n);
+	if (!cov->tables || !ix) {
+		free(ix);
+		ck->oom = 1;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		int tb = i < doc->ntables ? doc->order[i] : YS_NTABLES + (i - doc->ntables);
+		const ys_table *t = ys_doc_table_at(doc, tb);
+		ys_tablecov *c = &cov->tables[i];
+		c->table = tb;
+		ix[i].t = t;
+		ix[i].idx = i;
+		if (!t)
+			continue;
+		c->rows = t->nrows;
+		for (int r = 0; r < t->nrows; r++)
+			for (int k = 0; k < t->def->ncols; k++) {
+				if (t->def->cols[k].kind != YS_CK_AMOUNT)
+					continue;
+				const ys_cell *cell = &t->rows[r].cells[k];
+				if (cell->amt.present)
+					c->amounts++;
+				else if (!ys_cell_blank(cell) && !is_dash(cell->text))
+					c->unreadable++;
+			}
+		cov->amounts += c->amounts;
+		cov->unreadable += c->unreadable;
+	}
+	cov->ntables = n;
+	qsort(ix, (size_t)n, sizeof *ix, cmp_tabidx);
+	/* stamp[k] = i + 1 once identity i has counted for table k */
+	size_t *stamp = calloc((size_t)n, sizeof *stamp);
+	if (!stamp) {
+		free(ix);
+		ck->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < ck->nids; i++) {
+		const ident *id = &ck->ids[i];
+		for (int j = 0; j < id->nterms; j++) {
+			int k = find_tabidx(ix, n, id->terms[j].c.t);
+			if (k < 0 || stamp[k] == i + 1)
+				continue;
+			stamp[k] = i + 1;
+			cov->tables[k].identities++;
+		}
+	}
+	free(stamp);
+	free(ix);
+	cov->permille = ys_coverage_permille(cov->amounts, cov->unreadable);
+}
+
+/* Does s print a figure: digits with a decimal point or thousands
+ * separators (1,029.15, 0.00)?  Page numbers and years are not figures. */
+static int has_figure(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9' || (p > s && p[-1] >= '0' && p[-1] <= '9'))
+			continue;
+		const char *q = p;
+		int sep = 0;
+		while ((*q >= '0' && *q <= '9') || ((*q == ',' || *q == '.') && q[1] >= '0' && q[1] <= '9'))
+			sep |= *q++ == ',' || q[-1] == '.';
+		if (sep)
+			return 1;
+		p = q - 1;
+	}
+	return 0;
+}
+
+/* A line taken for t's header, or outside every table on t's page between
+ * its title and the next title, that prints a figure: the table's rows are
+ * there, not read.  Its line number, or 0. */
+static int unread_figures(const ys_doc *doc, const ys_table *t)
+{
+	for (int h = 0; h < t->nheaders; h++)
+		for (int k = 0; k < t->headers[h].ncells; k++)
+			if (has_figure(t->headers[h].cells[k]))
+				return t->headers[h].line;
+	int next = 0;
+	for (int i = 0; i < doc->nothers; i++) {
+		int l = doc->others[i]->line;
+		if (l > t->line && (!next || l < next))
+			next = l;
+	}
+	for (int i = 0; i < doc->nunread; i++) {
+		int l = doc->unread[i].line;
+		if (l > t->line && (!next || l < next))
+			next = l;
+	}
+	for (int i = 0; i < doc->nprose; i++) {
+		const ys_textline *x = &doc->prose[i];
+		if (x->line > t->line && (!next || x->line < next) && x->page == t->page && has_figure(x->text))
+			return x->line;
+	}
+	return 0;
+}
+
+/* comp.coverage: what was not read is said, never passed over as "no
+ * errors".  It runs after every other rule (scope "every"): it reads the
+ * identities they stated. */
+void rule_comp_coverage(ys_checker *ck, const ys_rule *rule)
+{
+	const ys_doc *doc = ck->doc;
+	const ys_coverage *cov = &ck->rep->cov;
+	char tn[256];
+	int line;
+	for (int i = 0; i < cov->ntables; i++) {
+		const ys_tablecov *c = &cov->tables[i];
+		const ys_table *t = ys_doc_table_at(doc, c->table);
+		if (!t)
+			continue;
+		int64_t all = (int64_t)c->amounts + c->unreadable;
+		if (c->unreadable > 0 && c->unreadable >= c->amounts)
+			ck_finding_line(ck, rule, rule->sev, t, t->line,
+			                "表“%s”的金额大多未能读取：%" PRId64 " 个金额格中 %d 个不是金额，未参与核对",
+			                ck_table_name(t, tn, sizeof tn), all, c->unreadable);
+		else if (t->kind && t->nrows == 0 && !t->note && (line = unread_figures(doc, t)) > 0)
+			ck_finding_line(ck, rule, rule->sev, t, line,
+			                "表“%s”只读到表题，没有读到任何行，而其下第 %d 行印有金额：未能读取，未参与核对",
+			                ck_table_name(t, tn, sizeof tn), line);
+	}
+	/* a numbered set (表1 … 表N, 公开01表 …) with a number skipped */
+	int maxno = 0;
+	unsigned char have[100] = { 0 };
+	for (int i = 0; i < doc->nothers; i++) {
+		int no = doc->others[i]->number;
+		if (no > 0 && no < 100) {
+			have[no] = 1;
+			maxno = no > maxno ? no : maxno;
+		}
+	}
+	for (int no = 1; no < maxno; no++)
+		if (!have[no]) {
+			ck->rep->cov.missing++;
+			ck_finding_line(ck, rule, rule->sev, NULL, 0, "表的编号到 %d，未读到第 %d 张表：其金额未参与核对",
+			                maxno, no);
+		}
+	/* with --rule, only that rule's identities were stated: the count says
+	 * nothing about the document */
+	if (!ck->only_rule && ck->rep->identities == 0)
+		ck_finding_line(ck, rule, rule->sev, NULL, 0,
+		                "未核对任何等式：读到 %d 张表、%" PRId64 " 个金额，没有一条规则能核对它们", cov->ntables,
+		                cov->amounts);
+}
+
 /* ---- driver ------------------------------------------------------------- */
 
 static int cmp_finding(const void *a, const void *b)
@@ -759,14 +989,24 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 	size_t nrules;
 	const ys_rule *rules = ys_rules(&nrules);
 	/* a document in another layout (the general reader's) gets the rules
-	 * for any layout; the seed layout's rules know its 13 tables */
+	 * for any layout; the seed layout's rules know its 13 tables; rules of
+	 * scope "every" run for both, last, on what the others stated */
 	int general = doc->ntables == 0 && doc->nothers > 0;
-	for (size_t i = 0; i < nrules; i++) {
-		if (opts && opts->only_rule && strcmp(opts->only_rule, rules[i].id) != 0)
-			continue;
-		if (general != !strcmp(rules[i].scope, "any"))
-			continue;
-		rules[i].fn(&ck, &rules[i]);
+	ck.only_rule = opts ? opts->only_rule : NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			for (size_t i = 0; i < ck.nids; i++)
+				rep->identities += ck.ids[i].nterms > 0;
+			count_coverage(&ck);
+		}
+		for (size_t i = 0; i < nrules; i++) {
+			if (ck.only_rule && strcmp(ck.only_rule, rules[i].id) != 0)
+				continue;
+			int every = !strcmp(rules[i].scope, "every");
+			if (every != (pass == 1) || (!every && general != !strcmp(rules[i].scope, "any")))
+				continue;
+			rules[i].fn(&ck, &rules[i]);
+		}
 	}
 
 	for (size_t i = 0; i < ck.nids; i++)
@@ -785,7 +1025,6 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 		else
 			report_ident(&ck, &ck.ids[i], at[i]);
 	}
-	rep->identities = (int)ck.nids;
 	free(at);
 	for (size_t i = 0; i < ck.nids; i++)
 		free(ck.ids[i].terms);

@@ -51,6 +51,7 @@ struct ys_checker {
 	const ys_doc *prev;/* last year's disclosure, or NULL */
 	int cat_firm;      /* the catalog applies to the document's year */
 	ys_report *rep;
+	const char *only_rule; /* check --rule: the one rule run, or NULL */
 	ident *ids;
 	size_t nids, capids;
 	int oom;
@@ -183,5 +184,6 @@ void rule_yoy_total(ys_checker *, const ys_rule *);
 void rule_yoy_projects(ys_checker *, const ys_rule *);
 void rule_yoy_tables(ys_checker *, const ys_rule *);
 void rule_yoy_same(ys_checker *, const ys_rule *); /* check.c */
+void rule_comp_coverage(ys_checker *, const ys_rule *);
 
 #endif

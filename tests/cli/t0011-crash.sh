@@ -127,7 +127,7 @@ crash() {
 		# the database still works: check --db reads the newest disclosure
 		if [ "$N" -gt 0 ]; then
 			expect_exit 0 $YUSUAN check --db $DB
-			has $TMP/o "summary: 0 errors"
+			has $TMP/o "；0 个错误"
 		elif [ -e $DB ]; then
 			expect_exit 3 $YUSUAN check --db $DB
 			has $TMP/e "no disclosure stored yet"

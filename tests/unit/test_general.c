@@ -39,13 +39,17 @@ static const corpus_doc docs[] = {
 	{ CORPUS("2017_js_shengweibangongting.part1.pdf"), CORPUS("2017_js_shengweibangongting.part2.pdf"), jiangsu, 12,
 	  { { 0 } } },
 	{ CORPUS("2017_js_zhengxie.part1.pdf"), CORPUS("2017_js_zhengxie.part2.pdf"), jiangsu, 12, { { 0 } } },
-	{ CORPUS("2018_js_jianchayuan.pdf"), NULL, jiangsu, 12, { { 0 } } },
+	/* coverage: the 政府采购 table's amounts are read run together with their
+	 * words ("合计3,096.24"), 98 of its 111 amount cells: said, not passed over */
+	{ CORPUS("2018_js_jianchayuan.pdf"), NULL, jiangsu, 12, { { "comp.coverage", 20 } } },
 	{ CORPUS("2018_js_renda.pdf"), NULL, jiangsu, 12, { { 0 } } },
 	{ CORPUS("2018_js_shengweibangongting.part1.pdf"), CORPUS("2018_js_shengweibangongting.part2.pdf"), jiangsu, 12,
 	  { { 0 } } },
 	{ CORPUS("2018_js_zhengxie.part1.pdf"), CORPUS("2018_js_zhengxie.part2.pdf"), jiangsu, 12, { { 0 } } },
-	/* 2023: the 9 tables and the 财政项目支出绩效目标填报表 that follows them (a form a page) */
-	{ CORPUS("2023_shpt_wanlijiedao.pdf"), NULL, shanghai, 10, { { 0 } } },
+	/* 2023: the 9 tables and the 财政项目支出绩效目标填报表 that follows them (a form a
+	 * page), whose figures are read with their labels (项目资金总额4,100,000.00):
+	 * comp.coverage says so */
+	{ CORPUS("2023_shpt_wanlijiedao.pdf"), NULL, shanghai, 10, { { "comp.coverage", 31 } } },
 	/* the table part's heading names 上海市规划和自然资源局, not the 普陀区 bureau */
 	{ CORPUS("2024_shpt_guihuaziyuanju_juesuan.pdf"), NULL, shanghai, 9, { { "gen.department", 7 } } },
 	{ CORPUS("2024_shpt_shegongbu_juesuan.pdf"), NULL, shanghai, 9, { { 0 } } },
