@@ -10,7 +10,7 @@ for f in tables.txt tables.json tables.xlsx tables.pdf csv/01.csv csv/13.csv htm
          html/findings.html html/style.css; do
 	[ -s $TMP/out/$f ] || fail "build --format all did not write $f"
 done
-has $TMP/o "wrote $TMP/out/tables.pdf"
+has $TMP/o "写出 $TMP/out/tables.pdf"
 ls $TMP/out | grep -q '\.tmp' && fail "a temporary file was left behind"
 head -c 4 $TMP/out/tables.pdf | grep -q '%PDF' || fail "tables.pdf is not a PDF"
 # a killed run's temporary files (of a process that is gone) are swept by
@@ -68,10 +68,10 @@ has $TMP/seed/html/findings.html 'href="12.html#r'
 
 # refusals
 expect_exit 2 $YUSUAN build $EX --format docx -o $TMP/x
-has $TMP/e "unknown format 'docx'"
+has $TMP/e "未知格式“docx”"
 expect_exit 2 $YUSUAN build $EX --encoding latin1 -o $TMP/x
 expect_exit 2 $YUSUAN show $SEED --format pdf
-has $TMP/e "need -o OUTDIR"
+has $TMP/e "需要 -o 输出目录"
 : > $TMP/file
 expect_exit 4 $YUSUAN build $EX --format all -o $TMP/file --quiet
 has $TMP/e "not a folder"
