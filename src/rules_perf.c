@@ -113,7 +113,16 @@ static void qualitative_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 	char o[64], v[64];
 	if (strcmp(key(i->op, o, sizeof o), "定性"))
 		return;
-	if (!in(key(i->value, v, sizeof v), values))
+	/* the grade, alone or with what it means after a comma (优，通过全部专家评审) */
+	key(i->value, v, sizeof v);
+	for (const char *const *g = values; *g; g++) {
+		size_t l = strlen(*g);
+		if (!strncmp(v, *g, l) && (!strncmp(v + l, "，", strlen("，")) || v[l] == ',' ||
+		                           !strncmp(v + l, "；", strlen("；")) || v[l] == ';' ||
+		                           !strncmp(v + l, "：", strlen("：")) || v[l] == ':'))
+			return;
+	}
+	if (!in(v, values))
 		ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue, "定性指标“%s”的值“%s”不是优、良、中、差之一", i->l3,
 		           i->value);
 }

@@ -159,7 +159,9 @@ static const rcase cases[] = {
 	  { { 0 } }, 0, NULL },
 	{ "perf.percent", E1(303, "≥\t99.9\t%", "≥\t199.9\t%"), 303, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "perf.months", E1(310, "≤\t11\t月", "≤\t13\t月"), 310, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
-	{ "perf.qualitative", E1(306, "定性\t优", "定性\t很好"), 306, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
+	/* passes with the grade and what it means (优，达到预期目标), as Beijing writes it */
+	{ "perf.qualitative", E1(306, "定性\t优", "定性\t很好"), 306, YS_SEV_WARNING,
+	  { { 306, "定性\t优", "定性\t优，达到预期目标" } }, 1, NULL, { { 0 } }, 0, NULL },
 	{ "perf.numeric", E1(294, "≤\t60\t分钟", "≤\t六十\t分钟"), 294, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "perf.cost", E1(333, "≤\t282.74\t万元", "≤\t382.74\t万元"), 333, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "perf.duplicate", E1(294, "故障响应时间", "故障处理到达现场时间"), 294, YS_SEV_WARNING, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
