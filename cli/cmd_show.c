@@ -58,7 +58,7 @@ static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned f
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	printf("published %s: %d tables into %s/; check: %d errors, %d warnings, %d notices\n", file, doc->ntables,
+	printf("已发布 %s：%d 张表，写入 %s/；检查：%d 个错误，%d 个警告，%d 个提示\n", file, doc->ntables + doc->nothers,
 	       outdir, rep->count[YS_SEV_ERROR], rep->count[YS_SEV_WARNING], rep->count[YS_SEV_NOTICE]);
 done:
 	ys_report_free(rep);

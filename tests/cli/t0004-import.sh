@@ -4,7 +4,7 @@ DB=$TMP/b.db
 expect_exit 0 $YUSUAN import $SEED --db $DB
 has $TMP/o "公开文件编号 1：13 张表，278 行"
 expect_exit 0 $YUSUAN check --db $DB
-has $TMP/o "小结：核对了 577 个等式，覆盖率 100.0 %；0 个错误，8 个警告，3 个提示"
+has $TMP/o "小结：核对了 577 个等式，覆盖率 100.0 %；0 个错误，7 个警告，4 个提示"
 has $TMP/o "000_c2fdc67ddbce1acd.txt:108:1  [cls.dedicated]"
 n0=$(sqlite3 $DB "select count(*) from dcell")
 # a bad file writes nothing

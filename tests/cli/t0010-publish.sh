@@ -61,7 +61,7 @@ tail -c +4 $TMP/out/csv/03.csv | cmp - $TMP/gb03.csv || fail "GB18030 CSV differ
 
 # show -o: a published disclosure as a site with its findings
 expect_exit 0 $YUSUAN show $SEED -o $TMP/seed --format html,xlsx
-has $TMP/o "check: 0 errors, 8 warnings, 3 notices"
+has $TMP/o "检查：0 个错误，7 个警告，4 个提示"
 [ -s $TMP/seed/html/findings.html ] && [ -s $TMP/seed/tables.xlsx ] || fail "show -o did not publish"
 [ -e $TMP/seed/tables.pdf ] && fail "show -o wrote a format it was not asked for"
 has $TMP/seed/html/findings.html 'href="12.html#r'
