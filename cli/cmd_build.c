@@ -52,7 +52,7 @@ static void print_findings(const ys_report *rep)
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
 		/* line 0: file is the whole place (a workbook's "book.xlsx: 支出明细!A5") */
-		fprintf(stderr, "  %-7s %s%s%.0d  [%s] %s\n", ys_severity_name(f->sev), f->file ? f->file : rep->file,
+		fprintf(stderr, "  %s  %s%s%.0d  [%s] %s\n", ys_severity_label(f->sev), f->file ? f->file : rep->file,
 		        f->line ? ":" : "", f->line, f->rule, f->message);
 	}
 }

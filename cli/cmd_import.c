@@ -49,6 +49,24 @@ ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_do
 	return r;
 }
 
+/* The folder a SQLite database file is to be created in, made when missing
+ * (out/budget.db in a fresh clone), as -o makes its folder. */
+static void db_folder(const char *db)
+{
+	if (strstr(db, "://"))
+		return;
+	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		mkdir(dir, 0777); /* an existing folder is fine; a failure shows when the database is opened */
+		*p = '/';
+	}
+}
+
 static int print_info(const ys_doc_info *d, void *arg)
 {
 	(void)arg;
@@ -98,6 +116,8 @@ int cmd_import(int argc, char **argv)
 		return cli_fail(&ctx);
 	}
 	ys_store *st;
+	if (file)
+		db_folder(db);
 	if (ys_store_open(&ctx, db, &st)) {
 		ys_doc_free(doc);
 		return cli_fail(&ctx);
@@ -130,6 +150,7 @@ int cmd_import(int argc, char **argv)
 ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, const ys_budget *b, const ys_doc *doc)
 {
 	ys_store *st;
+	db_folder(db);
 	ys_result r = ys_store_open(ctx, db, &st);
 	if (r)
 		return r;
