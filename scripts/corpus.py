@@ -213,8 +213,10 @@ def ledger_check(yusuan, sections, ledger):
                 if f['severity'] != 'error':
                     continue
                 hit = False
+                # a page is of the finding's file (a document of several files)
+                fnames = [os.path.basename(f['file'])] if f.get('file') else names
                 for i, l in enumerate(ledger):
-                    if l['file'] not in names or l['rule'] != f['rule']:
+                    if l['file'] not in fnames or l['rule'] != f['rule']:
                         continue
                     if (l.get('table') or '') != (f.get('table') or ''):
                         continue
