@@ -131,9 +131,12 @@ static ys_unit money_unit(ys_nunit u)
 	return u == YS_NU_YUAN ? YS_UNIT_YUAN : u == YS_NU_YIYUAN ? YS_UNIT_YIYUAN : YS_UNIT_WANYUAN;
 }
 
-/* 分 per unit of the figure's last printed digit. */
+/* 分 per unit of the figure's last printed digit.  A printed 0 is nothing
+ * at all, whatever its decimals. */
 static int64_t quantum(const ys_nfig *f)
 {
+	if (f->mant == 0)
+		return 1;
 	int64_t q = ys_money_quantum(money_unit(f->unit), f->dp);
 	return q > 0 ? q : 1;
 }
@@ -533,7 +536,10 @@ void rule_narr_figure(ys_checker *ck, const ys_rule *rule)
 		tval v;
 		if (!comparable(n, f) || !table_value(doc, f, &v))
 			continue;
-		int64_t Q = quantum(f), expect = 0, factor = 1;
+		/* against the tables a 0 rounds like any other figure */
+		int64_t Q = ys_money_quantum(money_unit(f->unit), f->dp), expect = 0, factor = 1;
+		if (Q <= 0)
+			Q = 1;
 		int j = judge(f->fen, Q, &v, &expect, &factor);
 		if (!j || (rule->arg == 0 && j != 4) || (rule->arg == 1 && j != 1) || (rule->arg == 2 && j != 2 && j != 3))
 			continue;
@@ -835,6 +841,13 @@ void rule_narr_change(ys_checker *ck, const ys_rule *rule)
 static void direction_check(ys_checker *ck, const ys_rule *rule, const ys_narrative *n, const cmpset *cs,
                             const ys_nfig *f)
 {
+	/* 减少 X 万元，增长 Y%: the two words of one change disagree */
+	if (f->role == YS_NR_RATE && cs->chg && cs->chg->dir && f->dir && cs->chg->dir != f->dir &&
+	    cs->chg->sent == f->sent && cs->chg->fen != 0) {
+		nfind(ck, rule, rule->sev, n, f->sent, f->off, "增减额写作%s，增减率却写作%s", cs->chg->dir > 0 ? "增加" : "减少",
+		      f->dir > 0 ? "增长" : "下降");
+		return;
+	}
 	if (!usable(cs, f) || !cs->base || !f->dir)
 		return;
 	const ys_nfig *c = cs->cur, *b = cs->base;
@@ -919,7 +932,7 @@ static void direction_words(ys_checker *ck, const ys_rule *rule, const ys_narrat
 				const char *gap0 = t + a->off + a->len, *gap1 = t + b->off;
 				int brk = 0;
 				for (const char *q = gap0; q < gap1; q++)
-					if (starts(q, "，") || starts(q, "；") || starts(q, "。"))
+					if ((starts(q, "，") || starts(q, "；") || starts(q, "。")) && q + 3 != p)
 						brk = 1;
 				if (brk || gap1 - gap0 > 60)
 					continue;
@@ -958,6 +971,10 @@ void rule_narr_sum(ys_checker *ck, const ys_rule *rule)
 		  { YS_NS_GP_IN, YS_NS_GF_IN, YS_NS_SOC_IN, YS_NS_SPECIAL_IN, YS_NS_SHIYE_IN, YS_NS_UPPER_IN, YS_NS_AFFIL_IN,
 		    YS_NS_OPER_IN, YS_NS_OTHERINC_IN, YS_NS_CARRY },
 		  "各项收入与上年结转结余" },
+		{ YS_NS_INCOME,
+		  { YS_NS_FISCAL_IN, YS_NS_SPECIAL_IN, YS_NS_SHIYE_IN, YS_NS_UPPER_IN, YS_NS_AFFIL_IN, YS_NS_OPER_IN,
+		    YS_NS_OTHERINC_IN, YS_NS_CARRY },
+		  "财政拨款收入、各项其他收入与上年结转结余" },
 		{ YS_NS_FISCAL_IN, { YS_NS_GP_IN, YS_NS_GF_IN, YS_NS_SOC_IN }, "三项财政拨款收入" },
 		{ YS_NS_OTHER_IN,
 		  { YS_NS_SPECIAL_IN, YS_NS_SHIYE_IN, YS_NS_UPPER_IN, YS_NS_AFFIL_IN, YS_NS_OPER_IN, YS_NS_OTHERINC_IN },
@@ -1303,6 +1320,16 @@ void rule_narr_department(ys_checker *ck, const ys_rule *rule)
 	const char *refwhere = "表格";
 	if (doc->department && doc->department[0])
 		norm_name(doc->department, strlen(doc->department), ref, sizeof ref);
+	/* a title that says whose it is: 预算主管部门：…, 预算单位：… */
+	static const char *const owner[] = { "预算主管部门：", "预算单位：", "编制单位：", "编制部门：", NULL };
+	for (int k = 0; owner[k] && !ref[0] && n->title[0]; k++) {
+		const char *o = strstr(n->title, owner[k]);
+		if (o) {
+			o += strlen(owner[k]);
+			norm_name(o, strlen(o), ref, sizeof ref);
+			refwhere = "标题";
+		}
+	}
 	if (!ref[0] && n->title[0]) {
 		const char *p = n->title;
 		while (*p && !year_at(p, n->title))

@@ -105,7 +105,7 @@ typedef enum ys_nrole {
 typedef struct ys_nfig {
 	const char *text;     /* the number and its unit as printed: "9,626.78万元" */
 	size_t off, len;      /* where, in its sentence's text (bytes) */
-	int page, line;       /* where it was printed */
+	int page, line;       /* where it was printed (the line it starts on) */
 	int64_t mant;         /* the number as printed is mant / 10^dp */
 	int dp;
 	ys_nunit unit;
@@ -169,9 +169,17 @@ typedef struct ys_nblock {
 	int sent0, nsent;     /* its sentences */
 } ys_nblock;
 
+/* Where a printed line of a sentence starts: byte offset in its text. */
+typedef struct ys_nbreak {
+	int off;
+	int page, line;
+} ys_nbreak;
+
 typedef struct ys_nsent {
 	const char *text;
 	int page, line;       /* where it starts */
+	const ys_nbreak *breaks; /* its printed lines (breaks[0].off == 0) */
+	int nbreaks;
 	int block;
 	int fig0, nfig;       /* its figures */
 	int ends;             /* 1 when it ends with 。！？ (0: the block ended) */

@@ -360,6 +360,13 @@ static ys_result add_sent(rd *r, int block, const char *text, size_t len, int pa
 	memset(s, 0, sizeof *s);
 	s->text = adup(r, text, len);
 	s->page = page, s->line = line;
+	ys_nbreak *br = ys_arena_alloc(&n->arena, sizeof *br);
+	if (!br)
+		r->oom = 1;
+	else
+		*br = (ys_nbreak){ 0, page, line };
+	s->breaks = br;
+	s->nbreaks = 1;
 	s->block = block;
 	s->fig0 = n->nfigs;
 	s->ends = ends;
@@ -416,6 +423,23 @@ static ys_result close_block(rd *r, ys_nkind kind)
 		int p, l;
 		where(r, st, &p, &l);
 		e = add_sent(r, bi, s + st, end - st, p, l, ends);
+		/* the printed lines it spans */
+		int nb = 1;
+		for (size_t k = 0; k < r->nlm; k++)
+			nb += r->lm[k].off > st && r->lm[k].off < end;
+		ys_nbreak *br = e ? NULL : ys_arena_alloc(&r->n->arena, sizeof *br * (size_t)nb);
+		if (!e && !br)
+			e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
+		if (!e) {
+			int j = 0;
+			br[j++] = (ys_nbreak){ 0, p, l };
+			for (size_t k = 0; k < r->nlm; k++)
+				if (r->lm[k].off > st && r->lm[k].off < end)
+					br[j++] = (ys_nbreak){ (int)(r->lm[k].off - st), r->lm[k].page, r->lm[k].line };
+			ys_nsent *sp = &r->n->sents[r->n->nsents - 1];
+			sp->breaks = br;
+			sp->nbreaks = nb;
+		}
 		st = end;
 	}
 	ys_buf_reset(&r->b);
@@ -821,6 +845,9 @@ static ys_result scan_figures(rd *r, int si)
 		f.subj_text = "";
 		f.page = n->sents[si].page;
 		f.line = n->sents[si].line;
+		for (int bk = 0; bk < n->sents[si].nbreaks; bk++)
+			if ((size_t)n->sents[si].breaks[bk].off <= f.off)
+				f.page = n->sents[si].breaks[bk].page, f.line = n->sents[si].breaks[bk].line;
 		if (u == YS_NU_WANYUAN || u == YS_NU_YIYUAN || u == YS_NU_YUAN) {
 			int exd = u == YS_NU_WANYUAN ? 6 : u == YS_NU_YIYUAN ? 10 : 2;
 			if (v.dp <= exd) {
@@ -1441,6 +1468,8 @@ ys_result ys_narrative_read_text(ys_ctx *ctx, const char *name, const char *data
                                  ys_narrative **out)
 {
 	*out = NULL;
+	if (!len)
+		return ys_narrative_read_lines(ctx, name, NULL, 0, year, out);
 	ys_arena a;
 	ys_arena_init(&a);
 	ys_nline *v;
@@ -1527,12 +1556,17 @@ static void XMLCALL dx_start(void *ud, const char *name, const char **atts)
 		d->in_t = 1;
 	else if (!strcmp(l, "tab"))
 		ys_buf_addc(&d->para, ' ');
-	else if (!strcmp(l, "lastRenderedPageBreak"))
-		d->page++;
-	else if (!strcmp(l, "br"))
-		for (int i = 0; atts[i]; i += 2)
-			if (!strcmp(xlocal(atts[i]), "type") && !strcmp(atts[i + 1], "page"))
-				d->page++;
+	else if (!strcmp(l, "lastRenderedPageBreak") || !strcmp(l, "br")) {
+		int page = !strcmp(l, "lastRenderedPageBreak");
+		for (int i = 0; atts[i] && !page; i += 2)
+			page = !strcmp(xlocal(atts[i]), "type") && !strcmp(atts[i + 1], "page");
+		if (page) {
+			d->page++;
+			/* a paragraph that opens with the break is on the new page */
+			if (!d->para.len)
+				d->para_page = d->page;
+		}
+	}
 }
 
 static void XMLCALL dx_end(void *ud, const char *name)
