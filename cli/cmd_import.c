@@ -9,14 +9,17 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: yusuan import FILE --db PATH\n"
+	"usage: yusuan import FILE --db PATH [--replace]\n"
 	"       yusuan import --list --db PATH\n"
 	"\n"
 	"Read a published disclosure and store it in a SQLite database, in one\n"
 	"transaction: on any error nothing is written.  The database is created\n"
 	"when it does not exist.  --list shows what is stored.\n"
+	"A file stored before (the same bytes: its SHA-256 is kept) is refused;\n"
+	"  --replace       store it again in place of the stored one\n"
 	"\n"
-	"exit: 0 stored, 2 usage, 3 unreadable input, 4 database error\n";
+	"exit: 0 stored, 2 usage (also: the file is stored already, without --replace),\n"
+	"      3 unreadable input, 4 database error\n";
 
 ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out)
 {
@@ -57,7 +60,7 @@ static int print_info(const ys_doc_info *d, void *arg)
 int cmd_import(int argc, char **argv)
 {
 	const char *file = NULL, *db = NULL;
-	int list = 0;
+	int list = 0, replace = 0;
 	for (int i = 1; i < argc; i++) {
 		int missing = 0;
 		const char *v;
@@ -66,6 +69,8 @@ int cmd_import(int argc, char **argv)
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "--list")) {
 			list = 1;
+		} else if (!strcmp(argv[i], "--replace")) {
+			replace = 1;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
 			db = v;
 		} else if (missing) {
@@ -87,8 +92,11 @@ int cmd_import(int argc, char **argv)
 	ys_ctx_init(&ctx);
 	ys_doc *doc = NULL;
 	/* read everything before touching the database */
-	if (file && ys_doc_read_file(&ctx, file, &doc))
+	char hash[YS_HASH_HEX];
+	if (file && (ys_doc_read_file(&ctx, file, &doc) || ys_store_hash_file(&ctx, file, hash))) {
+		ys_doc_free(doc);
 		return cli_fail(&ctx);
+	}
 	ys_store *st;
 	if (ys_store_open(&ctx, db, &st)) {
 		ys_doc_free(doc);
@@ -96,10 +104,12 @@ int cmd_import(int argc, char **argv)
 	}
 	int rc = EXIT_OK;
 	if (doc) {
-		int64_t id;
-		if (ys_store_save_doc(&ctx, st, doc, &id)) {
+		int64_t id, replaced;
+		if (ys_store_import_doc(&ctx, st, doc, hash, replace, &id, &replaced)) {
 			rc = cli_fail(&ctx);
 		} else {
+			if (replaced)
+				printf("替换了内容相同的公开表 %lld\n", (long long)replaced);
 			int rows = 0;
 			for (int i = 0; i < YS_NTABLES; i++)
 				rows += doc->tables[i] ? doc->tables[i]->nrows : 0;

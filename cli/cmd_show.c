@@ -10,7 +10,8 @@ static const char usage[] =
 	"usage: yusuan show FILE [--table NN] [--format text|csv|json]\n"
 	"       yusuan show FILE -o OUTDIR [--format F[,F..]|all] [--encoding E] [--catalog DIR]\n"
 	"\n"
-	"Read a published disclosure (text layout or XLSX) and write its tables.\n"
+	"Read a published disclosure (text in the numbered layout or another, XLSX,\n"
+	"yusuan's JSON, or PDF: as 'yusuan check' reads it) and write its tables.\n"
 	"Without -o, to standard output:\n"
 	"  --table NN     only table NN (01..13)\n"
 	"  --format F     text (the published tab-separated layout; default),\n"
@@ -30,6 +31,12 @@ static void wrote(void *arg, const char *path)
 	printf("  wrote %s\n", path);
 }
 
+static void stale(void *arg, const char *path, int removed)
+{
+	(void)arg;
+	printf(removed ? "  删除 %s（上次运行所写，本次未输出）\n" : "  保留 %s（不是 yusuan 写的，不属于本次输出）\n", path);
+}
+
 static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned fmt, ys_encoding enc,
                    const char *catdir)
 {
@@ -47,7 +54,7 @@ static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned f
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL };
+	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL, stale };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;

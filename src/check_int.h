@@ -39,6 +39,8 @@ typedef struct ident {
 	int fails;         /* 1 error, 2 within rounding tolerance */
 	int ncand;         /* blame could not choose between these terms */
 	int cand[3];
+	cref swap;         /* swap.t: the reported term and this cell of its row
+	                      look exchanged (blame's swap search) */
 } ident;
 
 struct ys_checker {
@@ -49,6 +51,7 @@ struct ys_checker {
 	const ys_doc *prev;/* last year's disclosure, or NULL */
 	int cat_firm;      /* the catalog applies to the document's year */
 	ys_report *rep;
+	const char *only_rule; /* check --rule: the one rule run, or NULL */
 	ident *ids;
 	size_t nids, capids;
 	int oom;
@@ -160,6 +163,7 @@ void rule_comp_procurement_class(ys_checker *, const ys_rule *);
 void rule_pres_spaced(ys_checker *, const ys_rule *);
 void rule_pres_decimals(ys_checker *, const ys_rule *);
 void rule_pres_title_number(ys_checker *, const ys_rule *);
+void rule_pres_title(ys_checker *, const ys_rule *);
 void rule_pres_ordinals(ys_checker *, const ys_rule *);
 void rule_pres_zero_printed(ys_checker *, const ys_rule *);
 void rule_pres_units_mixed(ys_checker *, const ys_rule *);
@@ -179,6 +183,8 @@ void rule_yoy_class(ys_checker *, const ys_rule *);
 void rule_yoy_total(ys_checker *, const ys_rule *);
 void rule_yoy_projects(ys_checker *, const ys_rule *);
 void rule_yoy_tables(ys_checker *, const ys_rule *);
+void rule_yoy_same(ys_checker *, const ys_rule *); /* check.c */
+void rule_comp_coverage(ys_checker *, const ys_rule *);
 
 /* rules_narrative.c: the 情况说明 */
 void rule_narr_figure(ys_checker *, const ys_rule *);

@@ -150,9 +150,9 @@ static const ys_rule rules[] = {
 	  "录不完整，各省另有扩展）：为警告，其上级编码存在时为提示。",
 	  rule_cls_known, 0 },
 	{ "cls.name", E, "03 05 06 07 08", "classification", "科目名称与分类目录一致（NFKC）",
-	  "印出的名称与目录名称在 NFKC 规范化并去掉空格后相同（(室) = （室）），或是已记"
-	  "录的印法变体。对文件所属年度目录中可信度为 seen/high 的行为错误，对 medi"
-	  "um/low 行或其他年度的目录为警告。7 位省定经济分类编码只按其款比较。",
+	  "印出的名称与目录名称在 NFKC 规范化并去掉空格后相同（(室) = （室）），或是 variants.csv 中的印法变体。"
+	  "对文件所属年度目录中可信度为 seen/high 的行为错误，对 medium/low 行或其他年度的目录为警告；"
+	  "可信度为 medium/low 的变体（只有一两份文件这样印）给出提示。7 位省定经济分类编码只按其款比较。",
 	  rule_cls_name, 0 },
 	{ "cls.econ_pair", E, "03 06", "classification", "部门经济分类归入正确的政府经济分类",
 	  "每个部门经济分类科目应归入其单位类型对应的政府经济分类款（机关 → 501–504，事业"
@@ -232,6 +232,10 @@ static const ys_rule rules[] = {
 	{ "pres.title_number", W, "all", "presentation", "表题编号与表的位置相符",
 	  "表题中的编号（预算05表）与该表在整套表中的位置相符（05 = 一般公共预算支出表）。",
 	  rule_pres_title_number, 0 },
+	{ "pres.title", W, "all", "presentation", "表题用本表的标准名称",
+	  "表题的文字不是本表的标准名称（也不是已知的别名），而编号（预算03表）指明了是哪张表：按编号读作该表，"
+	  "并提示表题写法不规范（如“预算03表 支出预算表”应为“预算03表 支出总表”）。",
+	  rule_pres_title, 0 },
 	{ "pres.ordinals", W, "01 04", "presentation", "收支总表的序号连续",
 	  "收支总表和财政拨款收支总表的序号（一、二、… 二十六、）与各行的位置相符。", rule_pres_ordinals, 0 },
 	{ "pres.zero_printed", N, "all", "presentation", "零的写法一致",
@@ -292,6 +296,10 @@ static const ys_rule rules[] = {
 	  rule_yoy_projects, 0 },
 	{ "yoy.tables", W, "all", "year-over-year", "上年公开的表",
 	  "有上年公开文件时：上年公开而今年缺少的表。", rule_yoy_tables, 0 },
+	{ "yoy.same", W, "all", "year-over-year", "上年公开表不是本表本身",
+	  "给了上年公开表（--previous）时：它与本公开表逐格相同（同一个文件给了两次，或本年的表换了格式），同比规则无从比较。"
+	  "另一部门的公开表作为上年的则不予检查（退出码 2）。",
+	  rule_yoy_same, 0 },
 	/* ---- any layout (the general reader's tables, docs/layouts.md) ---- */
 	{ "gen.hierarchy", E, "any", "identity", "上级科目等于其下级科目之和",
 	  "其他版式（通用读取器读出）的表中：类行等于其下各款行之和，款行等于其下各项行之和（部门经"
@@ -415,6 +423,13 @@ static const ys_rule rules[] = {
 	  "绩效目标、名词解释：每一部分有标题或正文提及；财政拨款、一般公共预算、绩效目标由 04、05、12 表公开时也算。"
 	  "例：北京各部门的说明六部分齐全（不报）；删去“（二）机关运行经费说明”一节（报）。",
 	  rule_narr_sections, 0 },
+	/* ---- every layout, after every other rule: what was read ---- */
+	{ "comp.coverage", W, "every", "completeness", "读到的表与金额都经过核对（覆盖）",
+	  "没有读到的就不能说“没有错误”。检查报告读到的每张表：行数、读到的金额格、无法读取的金额格（金额列中不是金额的文字）、"
+	  "核对的等式数；覆盖率 = 读到的金额格 /（读到的 + 无法读取的），取一位小数，向下取整。以下情形给出警告：一张表的金额大多"
+	  "未能读取（无法读取的不少于读到的），或只读到表题而没有任何行、其下（同一页）却印有金额（带小数点或千位分隔符的数）；编号成套的表（表1 … 表N）缺了其中一张"
+	  "（13 张表的一套缺表由 comp.tables 报错）；整份文档没有核对任何等式（只运行一条规则时 --rule 不判断此项）。",
+	  rule_comp_coverage, 0 },
 };
 
 const ys_rule *ys_rules(size_t *n)

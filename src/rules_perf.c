@@ -139,14 +139,35 @@ void rule_perf_numeric(ys_checker *ck, const ys_rule *rule)
 	each_ind(ck, 1, numeric_fn, rule);
 }
 
+/* The standard levels: each 一级指标 with its 二级指标. */
+static const struct { const char *l1; const char *l2[5]; } std[] = {
+	{ "产出指标", { "数量指标", "质量指标", "时效指标", "成本指标", NULL } },
+	{ "效益指标", { "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", NULL } },
+	{ "满意度指标", { "服务对象满意度指标", NULL } },
+	{ "成本指标", { "经济成本指标", "社会成本指标", "生态环境成本指标", NULL } },
+};
+
+const char *ys_perf_level(int l1, int l2)
+{
+	if (l1 < 0 || l1 >= (int)(sizeof std / sizeof std[0]))
+		return NULL;
+	if (l2 < 0)
+		return std[l1].l1;
+	for (int j = 0; j <= l2; j++)
+		if (j >= 5 || !std[l1].l2[j])
+			return NULL;
+	return std[l1].l2[l2];
+}
+
+const char *ys_perf_op(int k)
+{
+	/* the forms a template offers; the rules also take >, <, >=, ≧ … (ops_numeric) */
+	static const char *const shown[] = { "=", "≥", "≤", "定性" };
+	return k >= 0 && k < (int)(sizeof shown / sizeof shown[0]) ? shown[k] : NULL;
+}
+
 static void levels_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 {
-	static const struct { const char *l1; const char *l2[5]; } std[] = {
-		{ "产出指标", { "数量指标", "质量指标", "时效指标", "成本指标", NULL } },
-		{ "效益指标", { "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", NULL } },
-		{ "满意度指标", { "服务对象满意度指标", NULL } },
-		{ "成本指标", { "经济成本指标", "社会成本指标", "生态环境成本指标", NULL } },
-	};
 	if (!i->l1[0])
 		return;
 	char a[64], b[64];

@@ -120,6 +120,11 @@ void ys_doc_free(ys_doc *doc);
 ys_result ys_doc_read_text_file(ys_ctx *ctx, const char *path, ys_doc **out);
 ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out);
 
+/* 1 when title (a title line as printed) ends with def's title or one of
+ * its aliases, as the text reader recognises titles; 0 for a table read by
+ * its numbering alone (预算03表 支出预算表). */
+int ys_title_known(const ys_tabledef *def, const char *title);
+
 /* Read a published disclosure from an XLSX workbook (a sheet per table, as
  * yusuan publishes them and as departments do). */
 ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out);

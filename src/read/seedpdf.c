@@ -487,7 +487,9 @@ static int match_columns(sp *r, const ys_tabledef *def, const stack *s, int ns, 
 	char lk[MAXC][128];
 	for (int c = 0; c < n; c++) {
 		key(&r->k1, leaf[c]);
-		snprintf(lk[c], sizeof lk[c], "%s", r->k1.s);
+		size_t l = r->k1.len < sizeof lk[c] - 1 ? r->k1.len : sizeof lk[c] - 1;
+		memcpy(lk[c], r->k1.s, l);
+		lk[c][l] = 0;
 	}
 	/* sc[c][j][k]: score of column c on stacks j-k+1 .. j */
 	enum { RUN = 3 };
@@ -512,12 +514,16 @@ static int match_columns(sp *r, const ys_tabledef *def, const stack *s, int ns, 
 				v = B(c, j - 1);
 				f = -1;
 			}
-			char run[512];
-			run[0] = 0;
+			/* the run's words, the leftmost stack first */
+			char run[RUN * sizeof s[0].text + 1];
 			for (int k = 1; k <= RUN && j - k >= 0; k++) {
-				char tmp[512];
-				snprintf(tmp, sizeof tmp, "%s%s", s[j - k].text, run);
-				snprintf(run, sizeof run, "%s", tmp);
+				size_t off = 0;
+				for (int q = j - k; q < j; q++) {
+					size_t l = strlen(s[q].text);
+					memcpy(run + off, s[q].text, l);
+					off += l;
+				}
+				run[off] = 0;
 				key(&r->k2, run);
 				int q = 0;
 				if (!strcmp(r->k2.s, lk[c - 1]))

@@ -823,7 +823,10 @@ static void sheet_free(wsheetdata *w)
 	ys_buf_release(&w->v);
 }
 
-ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
+/* The detailed budget from a workbook: each input sheet, in the reader's
+ * order.  A sheet that cannot be read is an error at the sheet; the others
+ * are still read. */
+ys_result ys_input_xlsx_read(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
 {
 	*out = NULL;
 	book bk;
@@ -831,10 +834,13 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 	if (res)
 		return res;
 	ys_budget *b = ys_budget_new("", 0);
-	void *state = ys_input_state_new();
-	if (!b || !state)
-		res = ys_error(ctx, YS_ENOMEM, "out of memory");
-	/* each input sheet, in the reader's order */
+	void *state = ys_input_state_new(dl);
+	if (!b || !state) {
+		ys_budget_free(b);
+		ys_input_state_free(state);
+		book_close(&bk);
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
+	}
 	for (int sh = 0; sh < ys_input_nsheets() && !res; sh++) {
 		int found = -1;
 		for (int i = 0; i < bk.wb.n && found < 0; i++)
@@ -842,15 +848,18 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 				found = i;
 		if (found < 0) {
 			if (ys_input_sheet_required(sh))
-				res = ys_error(ctx, YS_EPARSE, "%s: no sheet %s: this sheet is required", path, ys_input_sheet_id(sh));
+				res = ys_input_note(state, ctx, sh, YS_EPARSE, path, "没有 %s 工作表（%s）：此表必填",
+				                    ys_input_sheet_zh(sh), ys_input_sheet_id(sh));
 			continue;
 		}
 		wsheetdata w;
-		res = book_sheet(ctx, &bk, found, &w);
-		if (!res) {
+		if (book_sheet(ctx, &bk, found, &w)) {
+			res = ctx->code == YS_ENOMEM ? YS_ENOMEM : ys_input_note_ctx(state, ctx, sh);
+		} else {
 			xsrc x;
 			memset(&x, 0, sizeof x);
-			x.base.name = ys_arena_printf(&b->arena, "%s[%s]", path, bk.wb.s[found].name);
+			x.base.name = path;
+			x.base.sheet = bk.wb.s[found].name;
 			x.base.next = xsrc_next;
 			x.w = &w;
 			res = ys_input_read_sheet(ctx, b, sh, &x.base, state);
@@ -858,8 +867,7 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 		}
 		sheet_free(&w);
 	}
-	if (!res)
-		res = ys_input_finish(ctx, b, path);
+	res = ys_input_finish(ctx, b, path, state, res);
 	ys_input_state_free(state);
 	book_close(&bk);
 	if (res) {
@@ -868,6 +876,11 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 	}
 	*out = b;
 	return YS_OK;
+}
+
+ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
+{
+	return ys_input_xlsx_read(ctx, path, NULL, out);
 }
 
 /*

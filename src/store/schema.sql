@@ -1,7 +1,9 @@
--- yusuan store schema.  Version 2 (PRAGMA user_version = 2).
+-- yusuan store schema.  Version 3 (PRAGMA user_version = 3).
 --
 -- Version 1 kept published disclosures; version 2 adds detailed budgets
--- (the b* tables), migrated by src/store/sqlite.c.
+-- (the b* tables); version 3 the SHA-256 of an imported file, so that the
+-- same file is recognised when it comes again.  Migrated by
+-- src/store/sqlite.c, which runs the part of this file a version added.
 --
 -- A published disclosure is kept as read: its tables (by their id 0..12 for
 -- 01..13), header rows as printed, rows with their kind and place, and the
@@ -169,5 +171,10 @@ CREATE TABLE bother (
 	PRIMARY KEY (budget_id, kind, idx)
 ) WITHOUT ROWID;
 
+-- @@v3: the SHA-256 of the file a disclosure was imported from ('' when
+-- not known: saved without one, or imported before version 3).
+ALTER TABLE disclosure ADD COLUMN file_sha256 TEXT NOT NULL DEFAULT '';
+CREATE INDEX disclosure_sha256 ON disclosure(file_sha256);
+
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

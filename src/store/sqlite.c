@@ -263,13 +263,21 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 	return YS_OK;
 }
 
-/* Write doc inside the caller's transaction. */
-static ys_result save_doc_body(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t *id)
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+/* Write doc inside the caller's transaction; hash: its file's SHA-256,
+ * or NULL. */
+static ys_result save_doc_body(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const char *hash, int64_t *id)
 {
 	stmts q = { 0 };
 	ys_result r = YS_OK;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO disclosure(file, department, year, encoding) VALUES (?,?,?,?)", -1,
-	                       &q.doc, NULL) ||
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO disclosure(file, department, year, encoding, file_sha256) VALUES (?,?,?,?,?)",
+	                       -1, &q.doc, NULL) ||
 	    sqlite3_prepare_v2(s->db,
 	                       "INSERT INTO dtable(disclosure_id, tid, seq, title, numbering, number, line, unit, "
 	                       "unit_line, unit_text, subtitle, end_line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -292,6 +300,7 @@ static ys_result save_doc_body(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int6
 	sqlite3_bind_text(q.doc, 2, doc->department, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q.doc, 3, doc->year);
 	sqlite3_bind_text(q.doc, 4, ys_encoding_name(doc->encoding), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q.doc, 5, hash ? hash : "", -1, SQLITE_STATIC);
 	if (step_reset(q.doc)) {
 		r = db_error(ctx, s, "saving the disclosure");
 		goto fail;
@@ -305,28 +314,62 @@ fail:
 	return r;
 }
 
-static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, int64_t *id)
+/* A disclosure imported from a file of this hash, inside the caller's
+ * transaction: refused, or with replace deleted (its tables, rows and cells
+ * go with it; a budget compiled into it keeps its detail). */
+static ys_result same_file(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const char *hash, int replace,
+                           int64_t *replaced)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT id, file, imported_at FROM disclosure WHERE file_sha256 = ? ORDER BY id DESC LIMIT 1",
+	                       -1, &st, NULL))
+		return db_error(ctx, s, "reading");
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	ys_result r = YS_OK;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t old = sqlite3_column_int64(st, 0);
+		if (!replace) {
+			r = ys_error(ctx, YS_EINVAL,
+			             "%s 与已导入的公开表 %lld（%s，导入于 %s）内容相同（文件的 SHA-256 一样）：未重复导入；"
+			             "要替换它请加 --replace",
+			             doc->file, (long long)old, col_text(st, 1), col_text(st, 2));
+		} else {
+			*replaced = old;
+		}
+	}
+	sqlite3_finalize(st);
+	if (r || !*replaced)
+		return r;
+	if (sqlite3_prepare_v2(s->db, "DELETE FROM disclosure WHERE file_sha256 = ?", -1, &st, NULL))
+		return db_error(ctx, s, "replacing");
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		r = db_error(ctx, s, "replacing the stored disclosure");
+	sqlite3_finalize(st);
+	return r;
+}
+
+static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, const char *hash, int replace,
+                             int64_t *id, int64_t *replaced)
 {
 	sq_store *s = (sq_store *)base;
+	*replaced = 0;
 	ys_result r = exec(ctx, s, "BEGIN IMMEDIATE");
 	if (r)
 		return r;
 	int64_t did = 0;
-	if (!(r = save_doc_body(ctx, s, doc, &did)) && !(r = exec(ctx, s, "COMMIT"))) {
+	if ((!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
+	    !(r = save_doc_body(ctx, s, doc, hash, &did)) && !(r = exec(ctx, s, "COMMIT"))) {
 		*id = did;
 		return YS_OK;
 	}
+	*replaced = 0;
 	exec(NULL, s, "ROLLBACK");
 	return r;
 }
 
 /* ---- load ---- */
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? (const char *)t : "";
-}
 
 static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **out)
 {
@@ -543,7 +586,7 @@ static ys_result sq_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_do
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db,
 	                       "SELECT id, file, department, year, imported_at,"
-	                       " (SELECT count(*) FROM dtable t WHERE t.disclosure_id = d.id)"
+	                       " (SELECT count(*) FROM dtable t WHERE t.disclosure_id = d.id), file_sha256"
 	                       " FROM disclosure d ORDER BY id DESC",
 	                       -1, &st, NULL))
 		return db_error(ctx, s, "listing");
@@ -556,6 +599,7 @@ static ys_result sq_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_do
 		info.year = sqlite3_column_int(st, 3);
 		snprintf(info.imported_at, sizeof info.imported_at, "%s", col_text(st, 4));
 		info.ntables = sqlite3_column_int(st, 5);
+		snprintf(info.hash, sizeof info.hash, "%s", col_text(st, 6));
 		if (fn(&info, arg))
 			break;
 	}
@@ -791,7 +835,7 @@ static ys_result sq_save_budget(ys_ctx *ctx, ys_store *base, const ys_budget *b,
 	if (r)
 		return r;
 	int64_t did = 0, bid = 0;
-	if ((!doc || !(r = save_doc_body(ctx, s, doc, &did))) && !(r = save_budget_body(ctx, s, b, source, did, &bid)) &&
+	if ((!doc || !(r = save_doc_body(ctx, s, doc, NULL, &did))) && !(r = save_budget_body(ctx, s, b, source, did, &bid)) &&
 	    !(r = exec(ctx, s, "COMMIT"))) {
 		*id = bid;
 		return YS_OK;
