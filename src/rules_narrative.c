@@ -463,6 +463,16 @@ static int comparable(const ys_narrative *n, const ys_nfig *f)
 	return 1;
 }
 
+/* Does the document have a 情况说明 (ten sentences of text), not only
+ * tables with a cover and a 目录? */
+static int has_text(const ys_narrative *n)
+{
+	int k = 0;
+	for (int i = 0; i < n->nsents && k < 10; i++)
+		k += n->blocks[n->sents[i].block].kind == YS_NK_TEXT && n->sents[i].ends;
+	return k >= 10;
+}
+
 static int has_13(const ys_doc *doc)
 {
 	return doc->ntables > 0 && doc->tables[YS_T01];
@@ -1671,6 +1681,10 @@ void rule_narr_empty_note(ys_checker *ck, const ys_rule *rule)
 	ys_narrative *n = narr(ck);
 	if (!n)
 		return;
+	if (!has_text(n)) {
+		ys_narrative_free(n);
+		return;
+	}
 	static const char *const w07[] = { "政府性基金", NULL }, *const w08[] = { "国有资本经营", NULL },
 	                         *const w09[] = { "三公", NULL }, *const w11[] = { "政府购买服务", "购买服务", NULL };
 	static const struct {

@@ -306,13 +306,29 @@ static int caption(const char *s)
 	return starts(p, "：") || *p == ':' || *p == ' ' || starts(p, "、") || *p == '-';
 }
 
-/* The 目录 entry without its dot leaders and the page number after them. */
-static const char *toc_entry(rd *r, const char *s)
+/* The 目录 entry without its dot leaders and the page number after them
+ * (or after white space in the line as printed, raw). */
+static const char *toc_entry(rd *r, const char *s, const char *raw)
 {
 	size_t n = strlen(s), m = n, q;
 	int k;
 	while (m && s[m - 1] >= '0' && s[m - 1] <= '9')
 		m--;
+	/* 预算01表收支总表3: the page number set after the title (the PDF's
+	 * gap is gone once fragments are joined) */
+	if (m < n && m > 0 && (unsigned char)s[m - 1] >= 0x80 && n - m <= 3)
+		return adup(r, s, m);
+	if (m < n && raw) {
+		/* 预算01表 收支总表	3: digits set apart at the end of the line */
+		size_t rl = strlen(raw);
+		while (rl && (raw[rl - 1] == ' ' || raw[rl - 1] == '\t'))
+			rl--;
+		size_t dg = rl;
+		while (dg && raw[dg - 1] >= '0' && raw[dg - 1] <= '9')
+			dg--;
+		if (dg < rl && dg && (raw[dg - 1] == ' ' || raw[dg - 1] == '\t'))
+			return adup(r, s, m);
+	}
 	for (q = m; q > 0;) {
 		int c = cp_before(s, s + q, &k);
 		if (c == '.' || c == 0x2026 || c == 0xB7 || c == 0x2022 || c == 0xFF0E || c == 0x22EF || c == 0x2014 ||
@@ -1085,7 +1101,19 @@ static void assign_sections(ys_narrative *n)
 
 /* ---- the document ---- */
 
-/* Lines that repeat at the top or bottom of three or more pages. */
+/* A footer or header that ends with its page number: 北京市…2026年部门预算 第2页共21页. */
+static int ends_with_page(const char *s)
+{
+	const char *p = strstr(s, "第");
+	for (const char *q = p; q; q = strstr(q + 1, "第"))
+		p = q;
+	if (!p || p == s)
+		return 0;
+	return page_number(p) && width_of(s) <= 80;
+}
+
+/* Lines that repeat at the top or bottom of three or more pages (page
+ * numbers in them aside). */
 static void running_heads(cline *L, int n)
 {
 	for (int i = 0; i < n; i++) {
@@ -1182,7 +1210,7 @@ static ys_result read_all(rd *r, const ys_nline *in, int nin)
 		L[i].page = in[i].page;
 		L[i].width = width_of(L[i].text);
 		L[i].blank = !L[i].text[0];
-		L[i].drop = !L[i].blank && page_number(L[i].text);
+		L[i].drop = !L[i].blank && (page_number(L[i].text) || ends_with_page(L[i].text));
 	}
 	ys_result e = r->oom ? ys_error(r->ctx, YS_ENOMEM, "内存不足") : YS_OK;
 	running_heads(L, nin);
@@ -1230,7 +1258,7 @@ static ys_result read_all(rd *r, const ys_nline *in, int nin)
 		for (i = toc + 1; i < nin && !e; i++) {
 			if (L[i].drop || L[i].blank)
 				continue;
-			const char *t2 = toc_entry(r, L[i].text);
+			const char *t2 = toc_entry(r, L[i].text, in[i].text);
 			size_t tn = strlen(t2);
 			int punct = strstr(t2, "，") || strstr(t2, "；") || (strstr(t2, "。") && !ends_with(t2, tn, "。"));
 			int newpage = L[i].page != L[i - 1].page;

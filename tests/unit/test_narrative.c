@@ -1036,9 +1036,18 @@ START_TEST(rules_list_the_family)
 			ck_assert_msg(strstr(r[i].explain, "例"), "%s explains no case", r[i].id);
 		}
 	ck_assert_int_ge(fam, 20);
-	/* each planted kind has its rule */
+	/* each planted kind has its rule, and each rule of the family its plant
+	 * (its case that fires; the real text is its case that does not) */
 	for (int k = 0; k < NPLANTS; k++)
 		ck_assert_ptr_nonnull(ys_rule_find(plants[k].rule));
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(r[i].id, "narrative.", 10))
+			continue;
+		int planted = 0;
+		for (int k = 0; k < NPLANTS; k++)
+			planted |= !strcmp(plants[k].rule, r[i].id);
+		ck_assert_msg(planted, "%s has no planted case", r[i].id);
+	}
 }
 END_TEST
 
