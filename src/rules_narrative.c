@@ -1226,8 +1226,10 @@ static const char *norm_name(const char *in, size_t len, char *buf, size_t cap)
 	for (int k = 0; org[k]; k++)
 		if (bl >= strlen(org[k]) && !strcmp(buf + bl - strlen(org[k]), org[k]))
 			org_end = 1;
-	if (ys_utf8_count(buf, bl) < 4 || !org_end || strstr(buf, "本部门") || strstr(buf, "本单位") ||
-	    strstr(buf, "。") || strstr(buf, "，"))
+	/* a name, not a heading run into it: short, without a list's commas */
+	if (ys_utf8_count(buf, bl) < 4 || ys_utf8_count(buf, bl) > 24 || !org_end || strstr(buf, "本部门") ||
+	    strstr(buf, "本单位") || strstr(buf, "。") || strstr(buf, "，") || strstr(buf, "、") || strstr(buf, "情况") ||
+	    strstr(buf, "说明"))
 		buf[0] = '\0';
 	return buf;
 }
@@ -1353,7 +1355,8 @@ void rule_narr_department(ys_checker *ck, const ys_rule *rule)
 		return;
 	}
 	static const char *const anchors[] = { "政府采购预算", "机关运行经费", "共有车辆", "公务用车保有量", "部门预算报表",
-		                               "年度部门预算", NULL };
+		                               "年度部门预算", "年度部门决算", "年度单位预算", "年度单位决算", "年部门预算",
+		                               "年单位预算", NULL };
 	for (int si = 0; si < n->nsents; si++) {
 		const ys_nsent *s = &n->sents[si];
 		const ys_nblock *b = &n->blocks[s->block];
@@ -1366,7 +1369,7 @@ void rule_narr_department(ys_checker *ck, const ys_rule *rule)
 			if (!a)
 				continue;
 			const char *nm = a;
-			if (!strcmp(anchors[k], "部门预算报表") || !strcmp(anchors[k], "年度部门预算")) {
+			if (!strcmp(anchors[k], "部门预算报表") || strstr(anchors[k], "年")) {
 				/* 附件：X2026年度部门预算报表, the title: the name before the year */
 				const char *y = NULL;
 				for (const char *p = t; p < a; p++)
