@@ -176,6 +176,12 @@ static const char *fmt_dec(int64_t p, int dp, char *buf, size_t cap)
 	return buf;
 }
 
+/* A percentage the arithmetic can take: at most 6 decimals, below 10^12. */
+static int pct_ok(const ys_nfig *f)
+{
+	return f->unit == YS_NU_PERCENT && f->dp <= 6 && f->mant < (int64_t)1000000000000;
+}
+
 /* round_half_up(num / den * 100 * 10^dp) for num, den >= 0, den > 0; -1 on overflow. */
 static int64_t pct_round(int64_t num, int64_t den, int dp)
 {
@@ -485,6 +491,10 @@ static int judge(int64_t q, int64_t Q, const tval *v, int64_t *expect, int64_t *
 {
 	int64_t r;
 	*factor = 1;
+	*expect = v->fen;
+	/* a table figure no budget reaches: nothing to say (and no overflow) */
+	if (v->fen > YS_NARR_FEN_MAX || v->fen < -YS_NARR_FEN_MAX)
+		return 0;
 	if (v->exact) {
 		if (ys_money_round(v->fen, Q, YS_ROUND_HALF_UP, &r))
 			return 4;
@@ -496,7 +506,8 @@ static int judge(int64_t q, int64_t Q, const tval *v, int64_t *expect, int64_t *
 			int64_t s = 0, pr;
 			int ok = 1;
 			for (int i = 0; i < v->nparts && ok; i++)
-				ok = !ys_money_round(v->parts[i], Q, YS_ROUND_HALF_UP, &pr) && !ys_money_add(s, pr, &s);
+				ok = v->parts[i] <= YS_NARR_FEN_MAX && v->parts[i] >= -YS_NARR_FEN_MAX &&
+				     !ys_money_round(v->parts[i], Q, YS_ROUND_HALF_UP, &pr) && !ys_money_add(s, pr, &s);
 			if (ok && q == s)
 				return 0;
 		}
@@ -520,7 +531,7 @@ static int judge(int64_t q, int64_t Q, const tval *v, int64_t *expect, int64_t *
 		} else {
 			vv = v->fen / -fs[i];
 		}
-		if (vv == 0 && v->fen != 0)
+		if ((vv == 0 && v->fen != 0) || vv > YS_NARR_FEN_MAX || vv < -YS_NARR_FEN_MAX)
 			continue;
 		if (v->fen == 0)
 			continue;
@@ -622,7 +633,7 @@ void rule_narr_share(ys_checker *ck, const ys_rule *rule)
 	char a[32], b[32];
 	for (int i = 0; i < n->nfigs; i++) {
 		const ys_nfig *f = &n->figs[i];
-		if (f->role != YS_NR_SHARE || f->unit != YS_NU_PERCENT || f->prior)
+		if (f->role != YS_NR_SHARE || !pct_ok(f) || f->prior)
 			continue;
 		/* its value: the figure before it in the sentence */
 		const ys_nfig *v = NULL;
@@ -641,7 +652,7 @@ void rule_narr_share(ys_checker *ck, const ys_rule *rule)
 			tval tv, td;
 			ys_nfig den = *f;
 			den.subj = YS_NS_EXPEND_CUR;
-			if (table_value(doc, f, &tv) && table_value(doc, &den, &td) && td.fen > 0) {
+			if (table_value(doc, f, &tv) && table_value(doc, &den, &td) && td.fen > 0 && tv.fen >= 0) {
 				want = pct_round(tv.fen, td.fen, f->dp);
 				ok = want >= 0 && want == f->mant;
 			}
@@ -679,7 +690,7 @@ void rule_narr_share(ys_checker *ck, const ys_rule *rule)
 	/* shares of one whole: never over 100 %; 基本 + 项目 is all of 本年支出 */
 	for (int i = 0; i < n->nfigs; i++) {
 		const ys_nfig *f = &n->figs[i];
-		if (f->role != YS_NR_SHARE || f->unit != YS_NU_PERCENT || f->of == YS_NS_NONE || f->prior)
+		if (f->role != YS_NR_SHARE || !pct_ok(f) || f->of == YS_NS_NONE || f->prior)
 			continue;
 		const ys_nblock *fb = &n->blocks[n->sents[f->sent].block];
 		int first = 1;
@@ -693,7 +704,7 @@ void rule_narr_share(ys_checker *ck, const ys_rule *rule)
 		int64_t sum = 0;
 		for (int k = i; k < n->nfigs; k++) {
 			const ys_nfig *g = &n->figs[k];
-			if (g->role != YS_NR_SHARE || g->unit != YS_NU_PERCENT || g->of != f->of || g->prior ||
+			if (g->role != YS_NR_SHARE || !pct_ok(g) || g->of != f->of || g->prior ||
 			    n->blocks[n->sents[g->sent].block].section != fb->section)
 				continue;
 			if (g->dp != dp)
@@ -755,7 +766,7 @@ static void walk_changes(ys_checker *ck, const ys_rule *rule, const ys_narrative
 				cs.chg = f;
 				if (cs.cur)
 					fn(ck, rule, n, &cs, f);
-			} else if (f->role == YS_NR_RATE && f->unit == YS_NU_PERCENT) {
+			} else if (f->role == YS_NR_RATE && pct_ok(f)) {
 				if (cs.cur)
 					fn(ck, rule, n, &cs, f);
 			}
@@ -1951,7 +1962,7 @@ void rule_narr_reason(ys_checker *ck, const ys_rule *rule)
 		int sangong = f->subj == YS_NS_SANGONG || f->subj == YS_NS_ABROAD || f->subj == YS_NS_RECEPTION ||
 		              f->subj == YS_NS_CAR || f->subj == YS_NS_CAR_BUY || f->subj == YS_NS_CAR_RUN;
 		/* other subjects: a rate of 10 % or more */
-		int big = f->role == YS_NR_RATE && f->unit == YS_NU_PERCENT && f->mant >= 10 * pow10i(f->dp);
+		int big = f->role == YS_NR_RATE && pct_ok(f) && f->mant >= 10 * pow10i(f->dp);
 		if (!sangong && !(big && (f->subj == YS_NS_CLASS || f->subj == YS_NS_INCOME || f->subj == YS_NS_EXPEND)))
 			continue;
 		/* one finding per sentence */

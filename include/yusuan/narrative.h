@@ -30,6 +30,9 @@
 /* Limits: a narrative longer than this is not a 情况说明. */
 #define YS_NARR_LINES_MAX 200000
 #define YS_NARR_BLOCK_MAX ((size_t)1 << 16) /* bytes of one paragraph */
+/* A money figure above this (10 万亿元, in 分) is kept as printed but not
+ * exact: no rule reckons with it. */
+#define YS_NARR_FEN_MAX ((int64_t)1000000000000000)
 
 typedef enum ys_nunit {
 	YS_NU_NONE = 0,

@@ -868,7 +868,9 @@ static ys_result scan_figures(rd *r, int si)
 			int exd = u == YS_NU_WANYUAN ? 6 : u == YS_NU_YIYUAN ? 10 : 2;
 			if (v.dp <= exd) {
 				int64_t sc = pow10i(exd - v.dp), fen;
-				if (!ys_money_mul(v.mant, sc, &fen)) {
+				/* beyond 10 万亿元 no budget goes: not a figure to reckon with
+				 * (and twice it still fits an int64) */
+				if (!ys_money_mul(v.mant, sc, &fen) && fen <= YS_NARR_FEN_MAX) {
 					f.fen = fen;
 					f.exact = 1;
 				}
