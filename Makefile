@@ -145,7 +145,7 @@ corpus:
 	@test -n "$(CORPUS)" || { echo 'make corpus CORPUS="DIR [DIR...]": the folders of documents to check' >&2; exit 2; }
 	@scripts/deps.sh --corpus
 	@$(MAKE) --no-print-directory all
-	@scripts/corpus.py $(CORPUS) --out "$(CORPUS_OUT)" --yusuan $(BIN) --jobs $(JOBS)
+	@scripts/corpus.py $(CORPUS) --out "$(CORPUS_OUT)" --yusuan $(BIN) --jobs $(JOBS) --ledger tests/corpus/expected.tsv
 
 clean:
 	rm -rf build out

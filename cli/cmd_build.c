@@ -37,7 +37,7 @@ static const char usage[] =
 static void wrote(void *arg, const char *path)
 {
 	if (!*(int *)arg)
-		printf("  wrote %s\n", path);
+		printf("  写出 %s\n", path);
 }
 
 static void stale(void *arg, const char *path, int removed)
@@ -52,7 +52,7 @@ static void print_findings(const ys_report *rep)
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
 		/* line 0: file is the whole place (a workbook's "book.xlsx: 支出明细!A5") */
-		fprintf(stderr, "  %-7s %s%s%.0d  [%s] %s\n", ys_severity_name(f->sev), f->file ? f->file : rep->file,
+		fprintf(stderr, "  %s  %s%s%.0d  [%s] %s\n", ys_severity_label(f->sev), f->file ? f->file : rep->file,
 		        f->line ? ":" : "", f->line, f->rule, f->message);
 	}
 }
@@ -122,11 +122,11 @@ int cmd_build(int argc, char **argv)
 			quiet = 1;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
 			if (ys_publish_formats(v, &fmt))
-				return cli_usage_error(usage, "unknown format '%s'", v);
+				return cli_usage_error(usage, "未知格式“%s”", v);
 			fmtname = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--encoding", &missing))) {
 			if (cli_encoding(v, &enc))
-				return cli_usage_error(usage, "unknown encoding '%s': expected utf-8 or gb18030", v);
+				return cli_usage_error(usage, "未知编码“%s”：应为 utf-8 或 gb18030", v);
 		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
 			outdir = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
@@ -134,17 +134,17 @@ int cmd_build(int argc, char **argv)
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
 			catdir = v;
 		} else if (missing) {
-			return cli_usage_error(usage, "%s needs a value", argv[i]);
+			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "unknown option '%s'", argv[i]);
+			return cli_usage_error(usage, "未知选项“%s”", argv[i]);
 		} else if (!dir) {
 			dir = argv[i];
 		} else {
-			return cli_usage_error(usage, "one budget at a time");
+			return cli_usage_error(usage, "一次一份预算");
 		}
 	}
 	if (!dir && !db)
-		return cli_usage_error(usage, "give a budget folder (or --db PATH to rebuild a stored one)");
+		return cli_usage_error(usage, "请给出预算文件夹（或用 --db 数据库 重编已存的预算）");
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);

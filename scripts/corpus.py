@@ -2,6 +2,7 @@
 """corpus.py - check every document of one or more folders and write CORPUS.md.
 
     scripts/corpus.py DIR [DIR...] [--out CORPUS.md] [--yusuan build/yusuan] [--jobs 1]
+                      [--ledger tests/corpus/expected.tsv]
 
 For each folder: `yusuan check --jobs N --format json DIR` (documents paired as
 check pairs them: X.text.pdf + X.tables.pdf, X.part1.pdf + X.part2.pdf), then
@@ -15,8 +16,15 @@ The family of a document is the `family` column of DIR/manifest.tsv (its
 one; else the file name before its first `_NN` (2026_fz_01.pdf -> 2026_fz);
 else its first two `_`-separated words (2017_js_renda.pdf -> 2017_js).
 
-Exit 0 when CORPUS.md was written (whatever the findings), 2 on bad usage or
-a missing tool.  Used by `make corpus CORPUS=DIR`; it reads only the folders
+The ledger (tests/corpus/expected.tsv: file, page, rule, table, row,
+figures, why) lists every error that remains on the development corpus and
+why it is a real error of the document.  Every error finding must match a
+ledger line (the same file, rule and table, and page unless the ledger's is
+0), and every ledger line of a document checked must be matched: CORPUS.md
+lists what does not, and the exit status is 1.
+
+Exit 0 when CORPUS.md was written and the ledger holds, 1 when it does not,
+2 on bad usage or a missing tool.  Used by `make corpus CORPUS=DIR`; it reads only the folders
 it is given.
 """
 import argparse
@@ -174,12 +182,62 @@ def section(folder, run, floors, families, out):
     w('\n')
 
 
+def read_ledger(path):
+    lines = []
+    with open(path, encoding='utf-8', newline='') as f:
+        for row in csv.DictReader(f, delimiter='\t'):
+            if row.get('file') and row.get('rule'):
+                lines.append(row)
+    return lines
+
+
+def ledger_check(yusuan, sections, ledger):
+    """The error findings no ledger line explains, and the ledger lines of
+    the documents checked that no finding bears out."""
+    unexplained, unmatched, matched = [], [], set()
+    checked = set()
+    for folder, run, floors, families in sections:
+        for d in run['documents']:
+            files = d['file'].split(' + ')
+            names = [os.path.basename(f) for f in files]
+            checked.update(names)
+            if not d.get('errors'):
+                continue
+            p = subprocess.run([yusuan, 'check', '--format', 'json'] + files, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, check=False)
+            try:
+                rep = json.loads(p.stdout.decode('utf-8'))
+            except ValueError:
+                continue
+            for f in rep['findings']:
+                if f['severity'] != 'error':
+                    continue
+                hit = False
+                for i, l in enumerate(ledger):
+                    if l['file'] not in names or l['rule'] != f['rule']:
+                        continue
+                    if (l.get('table') or '') != (f.get('table') or ''):
+                        continue
+                    page = int(l.get('page') or 0)
+                    if page and page != (f.get('page') or 0):
+                        continue
+                    hit = True
+                    matched.add(i)
+                if not hit:
+                    unexplained.append((names[0], f))
+    for i, l in enumerate(ledger):
+        if l['file'] in checked and i not in matched:
+            unmatched.append(l)
+    return unexplained, unmatched
+
+
 def main():
     ap = argparse.ArgumentParser(description='check a corpus and write CORPUS.md')
     ap.add_argument('folders', nargs='+')
     ap.add_argument('--out', default='CORPUS.md')
     ap.add_argument('--yusuan', default='build/yusuan')
     ap.add_argument('--jobs', type=int, default=1)
+    ap.add_argument('--ledger', default=None)
     a = ap.parse_args()
     if not shutil.which('pdftotext'):
         print('corpus.py: pdftotext not found (poppler-utils: scripts/deps.sh --corpus)', file=sys.stderr)
@@ -221,9 +279,34 @@ def main():
                   'right: judge a finding by the arithmetic of the printed page.\n\n' % (ver, a.jobs))
         for s in sections:
             section(*s, out)
+        bad = False
+        if a.ledger:
+            ledger = read_ledger(a.ledger)
+            unexplained, unmatched = ledger_check(a.yusuan, sections, ledger)
+            bad = bool(unexplained or unmatched)
+            out.write('## Ledger\n\n`%s` lists %d errors that remain, each with the printed figures and why it is '
+                      'a real error of the document. ' % (a.ledger, len(ledger)))
+            if not bad:
+                out.write('Every error reported is in the ledger, and every ledger line of the documents checked '
+                          'was reported.\n\n')
+            else:
+                out.write('These do not agree with it:\n\n')
+                for name, f in unexplained:
+                    out.write('- not in the ledger: %s page %s `%s` %s: %s\n' % (
+                        name, f.get('page') or '-', f['rule'], f.get('table') or '', f['message'][:160]))
+                for l in unmatched:
+                    out.write('- in the ledger, not reported: %s page %s `%s` %s\n' % (
+                        l['file'], l.get('page') or '-', l['rule'], l.get('table') or ''))
+                out.write('\n')
+                for name, f in unexplained:
+                    print('corpus.py: not in the ledger: %s page %s %s %s' % (name, f.get('page'), f['rule'],
+                                                                           f.get('table')), file=sys.stderr)
+                for l in unmatched:
+                    print('corpus.py: in the ledger, not reported: %s %s %s' % (l['file'], l['rule'], l.get('table')),
+                          file=sys.stderr)
     os.replace(a.out + '.tmp', a.out)
     print('corpus.py: wrote %s' % a.out, file=sys.stderr)
-    return 0
+    return 1 if bad else 0
 
 
 if __name__ == '__main__':

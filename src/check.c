@@ -30,6 +30,16 @@ const char *ys_severity_name(ys_severity s)
 	return "?";
 }
 
+const char *ys_severity_label(ys_severity s)
+{
+	switch (s) {
+	case YS_SEV_ERROR: return "错误";
+	case YS_SEV_WARNING: return "警告";
+	case YS_SEV_NOTICE: return "提示";
+	}
+	return "?";
+}
+
 /* ---- helpers ------------------------------------------------------------ */
 
 const ys_cell *ck_cell(cref c)

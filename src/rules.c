@@ -252,7 +252,8 @@ static const ys_rule rules[] = {
 
 	/* ---- performance targets ---- */
 	{ "perf.categories", W, "12", "performance", "项目绩效指标覆盖产出、效益、满意度、成本",
-	  "每个公开项目都有四类一级指标：产出、效益、满意度和成本（财预〔2021〕101号起）。",
+	  "每个公开项目都有产出指标和效益指标（缺少为警告）；满意度指标和成本指标（财预〔2021〕101号起）"
+	  "不少项目没有（没有服务对象，或成本即预算），缺少时为提示，由审核人判断。",
 	  rule_perf_categories, 0 },
 	{ "perf.levels", W, "12", "performance", "一级、二级指标搭配符合标准",
 	  "二级指标属于其一级指标：产出 - 数量/质量/时效/成本；效益 - 经济/社会/生态效益"
@@ -263,8 +264,9 @@ static const ys_rule rules[] = {
 	  0 },
 	{ "perf.months", W, "12 13", "performance", "以月为单位的指标值在 1–12 之内",
 	  "以月计的时效目标在预算年度之内（1–12）。", rule_perf_months, 0 },
-	{ "perf.qualitative", W, "12 13", "performance", "定性指标的值为优、良、中、差",
-	  "定性指标的值为优、良、中、差之一（优秀、良好、中等、较差）。", rule_perf_qualitative, 0 },
+	{ "perf.qualitative", W, "12 13", "performance", "定性指标的值不是一个数",
+	  "定性指标以等级（优、良、中、差……）或文字（年底前完成；优，……）为值；值是一个数（定性 95）的，"
+	  "是把定量指标标成了定性：性质或值有一个写错了。", rule_perf_qualitative, 0 },
 	{ "perf.numeric", W, "12 13", "performance", "定量指标的值是数字",
 	  "=、≥、≤ 的指标以数字为值。", rule_perf_numeric, 0 },
 	{ "perf.cost", W, "12", "performance", "成本指标不超过项目总额",

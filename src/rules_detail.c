@@ -268,8 +268,10 @@ static void d_projects(ys_checker *d, const ys_rule *rule)
 			int has = 0;
 			for (int i = 0; i < pr->nind && !has; i++)
 				has = ys_name_eq(pr->ind[i].l1, l1[k]);
+			/* as perf.categories: 产出 and 效益 always, 满意度 and 成本 where they apply */
 			if (!has)
-				say(d, rule, YS_SEV_WARNING, pr->pos, "公开的项目 %s %s 没有%s", pr->code, pr->name, l1[k]);
+				say(d, rule, k < 2 ? YS_SEV_WARNING : YS_SEV_NOTICE, pr->pos, "公开的项目 %s %s 没有%s", pr->code,
+				    pr->name, l1[k]);
 		}
 	}
 	free(spends);
@@ -463,7 +465,7 @@ static const ys_rule detail_rules[] = {
 	  "只能是项目支出。",
 	  d_personnel, 0 },
 	{ "detail.projects", E, "projects indicators items", "detail", "公开项目有绩效指标",
-	  "在预算12表公开的项目有绩效指标（一个也没有是错误），并覆盖产出、效益、满意度和成本（缺一类是一个警告）；"
+	  "在预算12表公开的项目有绩效指标（一个也没有是错误），并覆盖产出、效益（缺少为警告）、满意度和成本（缺少为提示）；"
 	  "没有支出的项目是警告。",
 	  d_projects, 0 },
 	{ "detail.balance", E, "income carryover items", "detail", "各来源收入等于其支出",

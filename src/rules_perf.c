@@ -107,15 +107,19 @@ void rule_perf_months(ys_checker *ck, const ys_rule *rule)
 	each_ind(ck, 1, months_fn, rule);
 }
 
+/* A 定性 indicator is judged, not counted: its value is a grade (优, 良 …),
+ * or words (年底前完成, 优，…).  A bare number there - 定性 95 - was meant as
+ * 定量 with = or ≥: the 性质 is wrong, or the value is. */
 static void qualitative_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 {
-	static const char *const values[] = { "优", "良", "中", "差", "优秀", "良好", "中等", "较差", NULL };
-	char o[64], v[64];
+	char o[64];
+	int64_t v;
 	if (strcmp(key(i->op, o, sizeof o), "定性"))
 		return;
-	if (!in(key(i->value, v, sizeof v), values))
-		ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue, "定性指标“%s”的值“%s”不是优、良、中、差之一", i->l3,
-		           i->value);
+	if (!number(i->value, &v))
+		ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue,
+		           "定性指标“%s”的值“%s%s”是一个数：定性指标以等级或文字为值，数值目标应标 =、≥ 或 ≤", i->l3, i->value,
+		           i->unit ? i->unit : "");
 }
 
 void rule_perf_qualitative(ys_checker *ck, const ys_rule *rule)
@@ -200,10 +204,13 @@ void rule_perf_categories(ys_checker *ck, const ys_rule *rule)
 		for (int r = p; r < t->nrows && t->rows[r].project == p; r++)
 			for (int k = 0; k < 4; k++)
 				has[k] |= ys_name_eq(t->rows[r].cells[C12_IND1].text, l1[k]);
+		/* 产出 and 效益 every project has; 满意度 and 成本 many leave out
+		 * (a project with no one served, one whose cost is its budget):
+		 * a notice, for a reviewer to weigh */
 		for (int k = 0; k < 4; k++)
 			if (!has[k])
-				ck_finding(ck, rule, rule->sev, t, p, C12_NAME, "项目“%s”的绩效指标没有%s", t->rows[p].cells[C12_NAME].text,
-				           l1[k]);
+				ck_finding(ck, rule, k < 2 ? rule->sev : YS_SEV_NOTICE, t, p, C12_NAME, "项目“%s”的绩效指标没有%s",
+				           t->rows[p].cells[C12_NAME].text, l1[k]);
 	}
 }
 

@@ -26,7 +26,8 @@ typedef enum ys_severity {
 	YS_SEV_ERROR = 2,
 } ys_severity;
 
-const char *ys_severity_name(ys_severity s); /* "notice", "warning", "error" */
+const char *ys_severity_name(ys_severity s); /* "notice", "warning", "error" (ids, JSON) */
+const char *ys_severity_label(ys_severity s); /* "提示", "警告", "错误" (for people) */
 
 typedef struct ys_finding {
 	const char *rule;     /* rule id */

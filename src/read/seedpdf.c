@@ -837,14 +837,20 @@ static int anchor_cell(sp *r, ys_colkind k, const char *s)
 		return 1;
 	switch (k) {
 	case YS_CK_NAME:
-	case YS_CK_INDTEXT:
 		return 0;
+	case YS_CK_INDTEXT:
+		/* table 13 runs the levels together: a row's starts with its 一级 */
+		key(&r->k1, s);
+		return !strncmp(r->k1.s, "产出指标", strlen("产出指标")) || !strncmp(r->k1.s, "效益指标", strlen("效益指标")) ||
+		       !strncmp(r->k1.s, "满意度指标", strlen("满意度指标")) || !strncmp(r->k1.s, "成本指标", strlen("成本指标"));
 	case YS_CK_IND2:
 		key(&r->k1, s);
 		return ends_with(r->k1.s, "指标") && ys_utf8_count(r->k1.s, r->k1.len) >= 4;
 	case YS_CK_TEXT:
 		return code_start(s) && strchr(s, '-');
 	case YS_CK_VALUE:
+		/* a figure or a grade; a value in words wraps like any text */
+		return fits(k, s) && ys_utf8_count(s, strlen(s)) < 5;
 	case YS_CK_MUNIT:
 		return fits(k, s);
 	case YS_CK_LABEL:
@@ -997,12 +1003,15 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 		int to_above = jb < 0;
 		if (ja >= 0 && jb >= 0) {
 			/* nothing goes before a cell that starts with its code or its
-			 * ordinal (2080506-机关事业单位职业年金 / 缴费支出 continues the
-			 * row above, even when the next row is nearer) */
+			 * ordinal, or is a figure or a word whole in itself
+			 * (2080506-机关事业单位职业年金 / 缴费支出 continues the row
+			 * above, even when the next row is nearer; so does the last
+			 * line of a value in words above the next row's 30) */
 			int before_code = 0;
 			for (int c = 0; c < n && !before_code; c++)
 				before_code = q->cell[c] && pl[jb].cell[c] &&
-				              (code_start(pl[jb].cell[c]) || starts_ordinal(pl[jb].cell[c]));
+				              (code_start(pl[jb].cell[c]) || starts_ordinal(pl[jb].cell[c]) ||
+				               amount_like(pl[jb].cell[c]) || is_op(pl[jb].cell[c]) || is_ind1(r, pl[jb].cell[c]));
 			/* else the nearer: the row above by its lowest line so far (a
 			 * cell wrapped over several lines below its anchor), the row
 			 * below by its anchor */

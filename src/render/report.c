@@ -16,16 +16,6 @@
 
 #include "yusuan/render.h"
 
-static const char *sev_label(ys_severity s)
-{
-	switch (s) {
-	case YS_SEV_ERROR: return "错误";
-	case YS_SEV_WARNING: return "警告";
-	case YS_SEV_NOTICE: return "提示";
-	}
-	return "?";
-}
-
 /* s padded with spaces to width terminal columns (CJK counts 2); right
  * aligned when right. */
 static void pad(ys_buf *out, const char *s, size_t width, int right)
@@ -138,7 +128,7 @@ static void text_findings(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 				ys_buf_addf(out, "\n%s（第 %d 行）\n", table_name(t, name, sizeof name), t->line);
 		}
 		ys_buf_adds(out, "  ");
-		pad(out, sev_label(f->sev), 6, 0);
+		pad(out, ys_severity_label(f->sev), 6, 0);
 		if (f->page)
 			ys_buf_addf(out, "%s 第 %d 页", finding_file(rep, f), f->page);
 		else if (f->line)

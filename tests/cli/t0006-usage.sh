@@ -7,10 +7,10 @@ expect_exit 2 $YUSUAN check --bogus $SEED
 expect_exit 2 $YUSUAN check --format
 expect_exit 2 $YUSUAN check --explain no.such.rule
 expect_exit 0 $YUSUAN --help
-has $TMP/o "usage: yusuan <command>"
+has $TMP/o "用法：yusuan <命令>"
 for c in show import rules; do
 	expect_exit 0 $YUSUAN $c -h
-	has $TMP/o "usage: yusuan $c"
+	has $TMP/o "用法：yusuan $c"
 done
 for c in check build; do
 	expect_exit 0 $YUSUAN $c -h

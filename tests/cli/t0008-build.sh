@@ -3,21 +3,21 @@
 EX=examples/2026-beijing-jiguan-shiwu
 expect_exit 0 $YUSUAN build $EX -o $TMP/out --db $TMP/b.db
 has $TMP/o "已编制 北京市机关事务管理中心 2026：125 条明细，13 张表"
-has $TMP/o "个等式，0 个错误，2 个警告，0 个提示"
+has $TMP/o "个等式，0 个错误，1 个警告，1 个提示"
 # the tables' warnings are listed as check lists them, at their tables.txt lines
 has $TMP/e "$TMP/out/tables.txt:303:1  [perf.categories]"
 has $TMP/o "201 一般公共服务支出              27,724.538052      26,874.538052"
 has $TMP/e "projects.csv:4  [detail.projects]"
 # the compiled tables check clean, like the published ones
 expect_exit 0 $YUSUAN check $TMP/out/tables.txt
-has $TMP/o "；0 个错误，2 个警告，0 个提示"
+has $TMP/o "；0 个错误，1 个警告，1 个提示"
 # rebuilt from the database alone, the same text
 expect_exit 0 $YUSUAN build --db $TMP/b.db -o $TMP/again --quiet
 cmp -s $TMP/out/tables.txt $TMP/again/tables.txt || fail "rebuild from the database differs"
 expect_exit 0 $YUSUAN build --db $TMP/b.db -o $TMP/csv --format csv --quiet
 [ -f $TMP/csv/csv/01.csv ] && [ -f $TMP/csv/csv/13.csv ] || fail "csv: one file per table"
 expect_exit 0 $YUSUAN check --db $TMP/b.db
-has $TMP/o "；0 个错误，2 个警告"
+has $TMP/o "；0 个错误，1 个警告"
 # detail with an error: nothing built, the file and line named
 mkdir -p $TMP/bad && cp $EX/*.csv $TMP/bad/
 sed -i '3s/,200.000000$/,-200.000000/' $TMP/bad/items.csv

@@ -10,7 +10,7 @@ for f in tables.txt tables.json tables.xlsx tables.pdf csv/01.csv csv/13.csv htm
          html/findings.html html/style.css; do
 	[ -s $TMP/out/$f ] || fail "build --format all did not write $f"
 done
-has $TMP/o "wrote $TMP/out/tables.pdf"
+has $TMP/o "写出 $TMP/out/tables.pdf"
 ls $TMP/out | grep -q '\.tmp' && fail "a temporary file was left behind"
 head -c 4 $TMP/out/tables.pdf | grep -q '%PDF' || fail "tables.pdf is not a PDF"
 # a killed run's temporary files (of a process that is gone) are swept by
@@ -61,17 +61,17 @@ tail -c +4 $TMP/out/csv/03.csv | cmp - $TMP/gb03.csv || fail "GB18030 CSV differ
 
 # show -o: a published disclosure as a site with its findings
 expect_exit 0 $YUSUAN show $SEED -o $TMP/seed --format html,xlsx
-has $TMP/o "check: 0 errors, 8 warnings, 3 notices"
+has $TMP/o "检查：0 个错误，7 个警告，4 个提示"
 [ -s $TMP/seed/html/findings.html ] && [ -s $TMP/seed/tables.xlsx ] || fail "show -o did not publish"
 [ -e $TMP/seed/tables.pdf ] && fail "show -o wrote a format it was not asked for"
 has $TMP/seed/html/findings.html 'href="12.html#r'
 
 # refusals
 expect_exit 2 $YUSUAN build $EX --format docx -o $TMP/x
-has $TMP/e "unknown format 'docx'"
+has $TMP/e "未知格式“docx”"
 expect_exit 2 $YUSUAN build $EX --encoding latin1 -o $TMP/x
 expect_exit 2 $YUSUAN show $SEED --format pdf
-has $TMP/e "need -o OUTDIR"
+has $TMP/e "需要 -o 输出目录"
 : > $TMP/file
 expect_exit 4 $YUSUAN build $EX --format all -o $TMP/file --quiet
 has $TMP/e "not a folder"

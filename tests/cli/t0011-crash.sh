@@ -133,7 +133,7 @@ crash() {
 			has $TMP/e "no disclosure stored yet"
 		else
 			expect_exit 4 $YUSUAN check --db $DB
-			has $TMP/e "no such database"
+			has $TMP/e "没有这个数据库"
 		fi
 		if [ "$name" = build ]; then
 			# what build had published is whole, or absent

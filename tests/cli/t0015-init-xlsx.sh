@@ -20,7 +20,7 @@ expect_exit 0 $YUSUAN init --xlsx $TMP/ex.xlsx --from $EX
 has $TMP/o "已把 $EX 的预算写进工作簿 $TMP/ex.xlsx"
 expect_exit 0 $YUSUAN build $EX -o $TMP/csv --quiet
 expect_exit 0 $YUSUAN build $TMP/ex.xlsx -o $TMP/xl --quiet
-has $TMP/o "built 北京市机关事务管理中心 2026: 125 items, 13 tables"
+has $TMP/o "已编制 北京市机关事务管理中心 2026：125 条明细，13 张表"
 cmp $TMP/csv/tables.txt $TMP/xl/tables.txt || fail "the converted workbook builds other tables"
 # and a workbook converted again
 expect_exit 0 $YUSUAN init $TMP/again.xlsx --from $TMP/ex.xlsx

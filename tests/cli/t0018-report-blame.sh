@@ -3,7 +3,7 @@
 # a title whose words differ is read by its numbering, with a warning there
 sed '47s/预算03表 支出总表/预算03表 支出预算表/' $SEED > $TMP/m.txt
 expect_exit 0 $YUSUAN check $TMP/m.txt
-has $TMP/o "13 of 13 tables recognised"
+has $TMP/o "读到 13 张表（13 张一套）"
 has $TMP/o "m.txt:47  [pres.title] 表题“预算03表 支出预算表”不是本表的标准名称"
 # a numbered title that names no table is refused at its own line
 sed '47s/预算03表 支出总表/预算14表 支出预算表/' $SEED > $TMP/m.txt

@@ -13,7 +13,7 @@ grep -qx "$tab5" $TMP/t09 || { cat $TMP/t09; fail "table 09 is not one blank row
 hasnt $TMP/t09 "0.000000"
 for f in tables.txt tables.xlsx tables.json; do
 	expect_exit 0 $YUSUAN check $TMP/nosg-out/$f
-	has $TMP/o "13 of 13 tables recognised"
+	has $TMP/o "读到 13 张表（13 张一套）"
 done
 
 # --format text after a fuller run: last run's files go, a user's file stays

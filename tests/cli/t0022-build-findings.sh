@@ -12,7 +12,7 @@ has $TMP/e "错误  $TMP/out/tables.txt:263:34  [x09.codes] 公务用车运行�
 has $TMP/e "编好的表有 1 个错误（见上）：表已写入 $TMP/out/"
 has $TMP/o "检查：核对了"
 has $TMP/o "1 个错误"
-has $TMP/o "wrote $TMP/out/tables.txt"
+has $TMP/o "写出 $TMP/out/tables.txt"
 # as build -h says: the tables are written, to be looked at
 [ -s $TMP/out/tables.txt ] || fail "exit 1 on the tables' errors, but tables.txt was not written"
 # the finding is where tables.txt has it, and check of tables.txt finds it there too

@@ -1002,7 +1002,7 @@ START_TEST(beijing_findings_are_the_ledgers)
 	nf f[256];
 	int n = narrative_findings(doc, f, 256);
 	char file[128];
-	snprintf(file, sizeof file, "2026/2026_bj_%s.text.pdf", dept);
+	snprintf(file, sizeof file, "2026_bj_%s.text.pdf", dept);
 	against_ledger(file, f, n);
 	ys_doc_free(doc);
 	free(tables);
