@@ -250,7 +250,9 @@ START_TEST(every_rule_has_a_case)
 	size_t n;
 	const ys_rule *r = ys_rules(&n);
 	for (size_t i = 0; i < n; i++) {
-		int found = 0;
+		/* the 情况说明's rules have their cases, planted into real text, in
+		 * test_narrative.c (which asserts each has one) */
+		int found = !strncmp(r[i].id, "narrative.", 10);
 		for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
 			found |= !strcmp(cases[k].rule, r[i].id);
 		ck_assert_msg(found, "rule %s has no test case", r[i].id);
