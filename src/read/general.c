@@ -145,11 +145,20 @@ static const char *role_of(const gwords *set, int n, const char *k, int exact)
 
 /* ---- fragments ---- */
 
+/* What a line is to the tables (rd.flag). */
+enum {
+	LF_SKIP = 1, /* a table's title, number or header printed again: not a row */
+	LF_FURN = 2, /* page furniture: a page number, the heading printed on every page */
+};
+
 typedef struct rd {
 	ys_ctx *ctx;
 	ys_doc *doc;
 	ys_lines *L;
 	ys_buf tmp;
+	const char **text;   /* per line: its fragments joined */
+	const char **key;    /* per line: the label key of text */
+	unsigned char *flag; /* per line: LF_* */
 } rd;
 
 static const char *kkey(rd *r, const char *s)
@@ -220,52 +229,80 @@ static int starts_label(const char *s)
 	return 0;
 }
 
-/* A table's number printed on a line of its own above its title: 表六,
- * 表12, 公开01表, 附表3. */
-static int number_line(const char *s)
+static const char *const cjk_digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL };
+
+/* The length of a run of digits (at most two: 表12026年 is 表1 before a
+ * year) or of Chinese numerals at p. */
+static size_t numeral(const char *p)
 {
-	static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL };
-	const char *p = s;
-	if (!strncmp(p, "附", 3))
-		p += 3;
-	if (!strncmp(p, "公开", 6))
-		p += 6;
-	int tb = 0;
-	if (!strncmp(p, "表", 3)) {
-		p += 3;
-		tb = 1;
-	}
-	int n = 0;
-	for (;;) {
-		int hit = 0;
-		if (is_digit(*p)) {
-			p++;
-			hit = 1;
-		}
-		for (int i = 0; digits[i] && !hit; i++)
-			if (!strncmp(p, digits[i], 3)) {
-				p += 3;
+	size_t n = 0;
+	while (is_digit(p[n]) && n < 3)
+		n++;
+	if (n == 3)
+		return is_digit(p[3]) || !(p[1] == '2' && p[2] == '0') ? 0 : 1; /* 表1 2026年 */
+	if (n)
+		return n;
+	for (int hit = 1; hit;) {
+		hit = 0;
+		for (int i = 0; cjk_digits[i] && !hit; i++)
+			if (!strncmp(p + n, cjk_digits[i], 3)) {
+				n += 3;
 				hit = 1;
 			}
-		if (!hit)
-			break;
-		n++;
 	}
-	if (n && !tb && !strncmp(p, "表", 3)) {
-		p += 3;
-		tb = 1;
-	}
-	return tb && n && !*p;
+	return n;
 }
 
-static const char *joined(rd *r, const ys_line *l)
+/* The length in bytes of a table's numbering at the start of key k (NFKC,
+ * without spaces), with the separator after it: 表3 表14-1 表3: 附表2 表六
+ * 公开01表 预算01表 单位预算09表 单位预算表10; 0 when k starts with none. */
+static size_t numbering_len(const char *k)
+{
+	static const char *const pre[] = { "单位预算", "部门预算", "部门公开", "公开", "预算", "附", "", NULL };
+	for (int i = 0; pre[i]; i++) {
+		size_t pl = strlen(pre[i]), n;
+		const char *p = k + pl;
+		if (strncmp(k, pre[i], pl))
+			continue;
+		if (!strncmp(p, "表", 3) && (n = numeral(p + 3)) > 0) {
+			p += 3 + n; /* 表3, 单位预算表10 */
+			if ((*p == '-' || *p == '_' || !strncmp(p, "—", 3)) && (n = numeral(p + (*p == '-' || *p == '_' ? 1 : 3))))
+				p += (*p == '-' || *p == '_' ? 1 : 3) + n; /* 表14-1 */
+		} else if (pl && (n = numeral(p)) > 0 && !strncmp(p + n, "表", 3)) {
+			p += n + 3; /* 公开01表 */
+		} else {
+			continue;
+		}
+		if (*p == ':' || *p == '.')
+			p++;
+		else if (!strncmp(p, "、", 3))
+			p += 3;
+		return (size_t)(p - k);
+	}
+	return 0;
+}
+
+/* Is the key a table's number alone (表六, 表12, 公开01表, 表14-1)? */
+static int number_only(const char *k)
+{
+	size_t n = numbering_len(k);
+	return n && !k[n];
+}
+
+static const char *join_frags(ys_arena *a, const ys_frag *f, int nf)
 {
 	ys_buf b = YS_BUF_INIT;
-	for (int k = 0; k < l->nf; k++)
-		ys_buf_adds(&b, l->f[k].s);
-	const char *s = ys_arena_strndup(&r->doc->arena, b.s, b.len);
+	for (int k = 0; k < nf; k++)
+		ys_buf_adds(&b, f[k].s);
+	const char *s = ys_arena_strndup(a, b.s ? b.s : "", b.len);
 	ys_buf_release(&b);
 	return s ? s : "";
+}
+
+/* The line's fragments joined (computed once per line in read_doc). */
+static const char *joined(rd *r, const ys_line *l)
+{
+	return r->text[l - r->L->v];
 }
 
 /* ---- titles ---- */
@@ -278,29 +315,90 @@ static int has_any(const char *k, const char *const *w)
 	return 0;
 }
 
-/* Is this line a table title?  Returns the kind, or -1; *cont when it says
- * the table goes on (（续）). */
-static int title_kind(rd *r, const char *text, int *cont, int *looks)
+/* Past a leading ordinal in key k: 一、 (一) 1. 1、 */
+static const char *past_ordinal(const char *k)
+{
+	const char *p = k;
+	if (*p == '(') {
+		size_t n = numeral(p + 1);
+		return n && p[1 + n] == ')' ? p + n + 2 : k;
+	}
+	size_t n = numeral(p);
+	if (!n)
+		return k;
+	p += n;
+	if (*p == '.' && !is_digit(p[1]))
+		return p + 1;
+	if (!strncmp(p, "、", 3))
+		return p + 3;
+	return k;
+}
+
+/* Does key k end as a title does: …表, …表(按功能分类), …表(续)? */
+static int ends_as_title(const char *k)
+{
+	size_t n = strlen(k);
+	for (int guard = 0; guard < 3 && n > 0 && k[n - 1] == ')'; guard++) {
+		/* drop a parenthetical at the end */
+		size_t o = n - 1;
+		while (o > 0 && k[o] != '(')
+			o--;
+		if (k[o] != '(')
+			return 0;
+		n = o;
+	}
+	if (n >= 3 && !strncmp(k + n - 3, "续", 3))
+		n -= 3;
+	return n >= 3 && !strncmp(k + n - 3, "表", 3);
+}
+
+/* The key that says two title lines name the same table (a title printed
+ * again on each page): without numbering, ordinal, year and 续. */
+static const char *title_same_key(rd *r, const char *k)
+{
+	k += numbering_len(k);
+	k = past_ordinal(k);
+	ys_buf b = YS_BUF_INIT;
+	for (const char *p = k; *p;) {
+		if (p[0] == '2' && p[1] == '0' && is_digit(p[2]) && is_digit(p[3]) && !strncmp(p + 4, "年", 3)) {
+			p += 7;
+			if (!strncmp(p, "度", 3))
+				p += 3;
+			continue;
+		}
+		if (!strncmp(p, "(续)", 5)) {
+			p += 5;
+			continue;
+		}
+		if (!strncmp(p, "续", 3)) {
+			p += 3;
+			continue;
+		}
+		ys_buf_addc(&b, *p++);
+	}
+	const char *s = ys_arena_strndup(&r->doc->arena, b.s ? b.s : "", b.len);
+	ys_buf_release(&b);
+	return s ? s : "";
+}
+
+/* Is this line (its key) a table title?  Returns the kind, or -1; *cont
+ * when it says the table goes on (（续）), *looks when it looks like a
+ * table's title that no description knows. */
+static int title_kind(const char *k, int *cont, int *looks)
 {
 	/* sentences, contents lines (with leaders), section headings that name a
 	 * table (一、收支预算总表情况说明) are not titles */
-	static const char *const prose[] = { "，", "。", "；", "……", "...", "：", ":", "《", "》", "说明", "情况",
-		                             "本表", "反映", NULL };
+	static const char *const prose[] = { ",", "。", ";", "...", ":", "《", "》", "说明", "本表", "反映", NULL };
 	*cont = 0;
 	*looks = 0;
-	/* a numbering before a colon: 公开01表：收支预算总表, 表3: … */
-	const char *colon = strstr(text, "：") ? strstr(text, "：") : strchr(text, ':');
-	if (colon && colon - text <= 18 && (colon - text >= 3 && !strncmp(colon - 3, "表", 3)))
-		text = colon + (*colon == ':' ? 1 : 3);
-	size_t n = ys_utf8_count(text, strlen(text));
-	if (n < 3 || n > 60 || has_any(text, prose))
+	k += numbering_len(k);
+	size_t n = ys_utf8_count(k, strlen(k));
+	if (n < 3 || n > 64 || has_any(k, prose) || !ends_as_title(k))
 		return -1;
-	const char *k = kkey(r, text);
 	size_t kl = strlen(k);
-	if (!strstr(k, "表"))
-		return -1;
 	/* the heading of the tables' part (江苏省人大2017年度部门预算表) */
-	if ((kl >= 15 && !strcmp(k + kl - 15, "部门预算表")) || (kl >= 15 && !strcmp(k + kl - 15, "部门决算表")))
+	if ((kl >= 15 && !strcmp(k + kl - 15, "部门预算表")) || (kl >= 15 && !strcmp(k + kl - 15, "部门决算表")) ||
+	    (kl >= 15 && !strcmp(k + kl - 15, "单位预算表")))
 		return -1;
 	if (strstr(k, "续"))
 		*cont = 1;
@@ -552,6 +650,9 @@ typedef struct tbl {
 	const char *title;
 	ys_unit unit;
 	int has_unit;
+	const char *same;   /* title_same_key of its title */
+	const char *number; /* the key of its numbering (表3), or "" */
+	int tpage;          /* page where its title was last printed */
 } tbl;
 
 static ys_table *new_table(rd *r, const tbl *T, int ncols)
@@ -644,6 +745,8 @@ static ys_result build(rd *r, const tbl *T)
 	for (int i = T->first; i < T->end && first_data < 0; i++) {
 		const ys_line *l = &L->v[i];
 		const char *text = joined(r, l);
+		if (r->flag[i])
+			continue;
 		if (is_empty_note(r, text)) {
 			note = text;
 			continue;
@@ -664,15 +767,22 @@ static ys_result build(rd *r, const tbl *T)
 	if (first_data > T->first) {
 		heads = calloc((size_t)(first_data - T->first), sizeof *heads);
 		for (int i = T->first; heads && i < first_data; i++)
-			heads[nheads++] = joined(r, &L->v[i]);
+			if (!r->flag[i])
+				heads[nheads++] = joined(r, &L->v[i]);
 	}
 	/* rows */
 	grow *rows = NULL;
 	int nrows = 0, capr = 0;
 	int hline = L->positioned ? 22 : 10; /* a line this close (in tenths of its height) is the same cell */
+	int last = -1; /* the line before, skipping page furniture */
 	for (int i = first_data; first_data >= 0 && i < T->end && !e; i++) {
 		const ys_line *l = &L->v[i];
 		const char *text = joined(r, l);
+		ys_unit u;
+		if (r->flag[i] || (i > first_data && unit_line(r, l, &u, NULL)))
+			continue;
+		int pi = last;
+		last = i;
 		if (is_empty_note(r, text)) {
 			/* after the rows, a note that names neither this table (本表) nor
 			 * its subject belongs to a table the reader did not know: it ends
@@ -692,17 +802,13 @@ static ys_result build(rd *r, const tbl *T)
 		int repeated = 0;
 		for (int h = 0; h < nheads && !repeated; h++)
 			repeated = !strcmp(heads[h], text);
-		/* a page number: a lone small number, the last line of its page */
-		if (l->nf == 1 && (i + 1 >= (int)L->n || L->v[i + 1].page != l->page) && strlen(l->f[0].s) <= 4 &&
-		    (digits_only(l->f[0].s) || (l->f[0].s[0] == '-' && digits_only(l->f[0].s + 1))))
-			continue;
-		if (repeated || (l->page != L->v[i - 1].page && title_kind(r, text, &(int){ 0 }, &(int){ 0 }) >= 0))
-			continue; /* the header (or title) again on a new page */
+		if (repeated)
+			continue; /* the header again on a new page */
 		int figures = line_has_figures(l);
 		int labelled = l->nf && starts_label(l->f[0].s);
 		int total = l->nf && role_of(D.labels, D.nlabels, kkey(r, l->f[0].s), 1) != NULL;
 		grow *prev = nrows ? &rows[nrows - 1] : NULL;
-		const ys_line *pl = i > T->first ? &L->v[i - 1] : NULL;
+		const ys_line *pl = pi >= 0 ? &L->v[pi] : i > T->first ? &L->v[i - 1] : NULL;
 		int close = prev && pl && (l->page != pl->page || (l->y - pl->y) * 10 <= pl->h * hline);
 		/* a wrapped label may sit further down when its neighbours are
 		 * centred in a tall row; a lone 小计 under 当年收入 is one too */
@@ -961,48 +1067,173 @@ static ys_result build(rd *r, const tbl *T)
 
 /* ---- the document ---- */
 
+/* Is key k a page number (-3-, 3, 第3页, 第3页共20页, 3/20)? */
+static int page_number(const char *k)
+{
+	const char *p = k;
+	if (*p == '-')
+		p++;
+	if (!strncmp(p, "第", 3))
+		p += 3;
+	size_t d = 0;
+	while (is_digit(p[d]))
+		d++;
+	if (!d || d > 4)
+		return 0;
+	p += d;
+	if (!strncmp(p, "页", 3))
+		p += 3;
+	if (*p == '-' && k[0] == '-')
+		p++;
+	if (*p == '/' || !strncmp(p, "共", 3)) {
+		p += *p == '/' ? 1 : 3;
+		for (d = 0; is_digit(p[d]); d++)
+			;
+		if (!d)
+			return 0;
+		p += d;
+		if (!strncmp(p, "页", 3))
+			p += 3;
+	}
+	return !*p;
+}
+
+/* Page furniture: page numbers at the top or foot of a page, and a
+ * heading printed at the top of many pages (江苏省…2026年度单位预算公开). */
+static void mark_furniture(rd *r)
+{
+	const ys_lines *L = r->L;
+	for (size_t i = 0; i < L->n; i++) {
+		int first = i == 0 || L->v[i - 1].page != L->v[i].page;
+		int last = i + 1 == L->n || L->v[i + 1].page != L->v[i].page;
+		int second = !first && (i < 2 || L->v[i - 2].page != L->v[i].page);
+		int before_last = !last && (i + 2 >= L->n || L->v[i + 2].page != L->v[i].page);
+		if ((first || last || second || before_last) && L->v[i].nf <= 2 && page_number(r->key[i]))
+			r->flag[i] |= LF_FURN;
+	}
+	for (size_t i = 0; i < L->n; i++) {
+		if (!(i == 0 || L->v[i - 1].page != L->v[i].page) || r->flag[i] || number_only(r->key[i]))
+			continue;
+		int c;
+		if (title_kind(r->key[i], &c, &c) >= 0 || ys_utf8_count(r->key[i], strlen(r->key[i])) < 4)
+			continue;
+		int pages = 0;
+		for (size_t j = i; j < L->n; j++)
+			if ((j == 0 || L->v[j - 1].page != L->v[j].page) && !strcmp(r->key[j], r->key[i]))
+				pages++;
+		if (pages >= 3)
+			for (size_t j = i; j < L->n; j++)
+				if ((j == 0 || L->v[j - 1].page != L->v[j].page) && !strcmp(r->key[j], r->key[i]))
+					r->flag[j] |= LF_FURN;
+	}
+}
+
+/* The next line after i that is not page furniture, or L->n. */
+static size_t next_line(const rd *r, size_t i)
+{
+	for (i++; i < r->L->n && (r->flag[i] & LF_FURN); i++)
+		;
+	return i;
+}
+
+/* A table title at line i: its kind (-1: none), how many lines it takes
+ * (a title wrapped onto a second line), its numbering's key (printed
+ * before it on the line) and whether it says the table goes on. */
+static int title_at(rd *r, size_t i, int *span, const char **number, int *cont, int *looks)
+{
+	const ys_lines *L = r->L;
+	const ys_line *l = &L->v[i];
+	const char *k = r->key[i];
+	*span = 1;
+	*number = "";
+	/* a numbering in a fragment of its own (表1 | 2026年…收支总表) */
+	if (l->nf > 1) {
+		const char *k0 = kkey(r, l->f[0].s);
+		if (number_only(k0)) {
+			*number = ys_arena_strdup(&r->doc->arena, k0);
+			k = kkey(r, join_frags(&r->doc->arena, l->f + 1, l->nf - 1));
+			k = ys_arena_strdup(&r->doc->arena, k);
+		}
+	}
+	if (!**number && numbering_len(k)) {
+		*number = ys_arena_strndup(&r->doc->arena, k, numbering_len(k));
+	}
+	if (!*number || !k)
+		return -1;
+	int kind = title_kind(k, cont, looks);
+	size_t nx = next_line(r, i);
+	if (kind < 0 && nx < L->n && L->v[nx].nf == 1 && l->nf <= 2 && !ends_as_title(k)) {
+		/* a title wrapped onto a second line (… 培训费 / 支出预算表) */
+		const char *k2 = r->key[nx];
+		size_t n2 = ys_utf8_count(k2, strlen(k2));
+		int titleish = strstr(k, "预算") || strstr(k, "决算") || strstr(k, "经费") || strstr(k, "收支");
+		if (n2 >= 1 && n2 <= 24 && titleish && ends_as_title(k2)) {
+			const char *t2 = ys_arena_printf(&r->doc->arena, "%s%s", k, k2);
+			int c2, l2;
+			int k2kind = t2 ? title_kind(t2, &c2, &l2) : -1;
+			if (k2kind >= 0) {
+				kind = k2kind;
+				*cont = c2;
+				*looks = l2;
+				*span = (int)(nx - i) + 1;
+			}
+		}
+	}
+	if (kind < 0)
+		return -1;
+	*looks = 0; /* known, whether confirmed or not */
+	/* a title is followed by its 单位 line or header words soon */
+	int confirmed = 0, seen = 0;
+	for (size_t j = next_line(r, i + (size_t)*span - 1); j < L->n && seen < 5 && !confirmed; j = next_line(r, j)) {
+		ys_unit u;
+		int jc, jl;
+		seen++;
+		if (title_kind(r->key[j] + numbering_len(r->key[j]), &jc, &jl) >= 0 || number_only(r->key[j]))
+			break;
+		confirmed = unit_line(r, &L->v[j], &u, NULL) ||
+		            (L->v[j].nf >= 2 && role_of(D.cols, D.ncols, r->key[j], 0) != NULL);
+	}
+	return confirmed ? kind : -1;
+}
+
 static ys_result read_lines(rd *r)
 {
 	ys_lines *L = r->L;
 	ys_doc *doc = r->doc;
-	tbl cur = { -1, 0, 0, 0, 0, NULL, YS_UNIT_WANYUAN, 0 };
+	tbl cur = { -1, 0, 0, 0, 0, NULL, YS_UNIT_WANYUAN, 0, "", "", 0 };
 	ys_unit docunit = YS_UNIT_WANYUAN;
 	int have_docunit = 0;
 	ys_result e = YS_OK;
+	const char *pend = NULL; /* a number line just before: the next title's */
+	size_t pend_at = 0;
 	for (size_t i = 0; i <= L->n && !e; i++) {
 		int kind = -1, cont = 0, looks = 0, span = 1;
-		const char *text = NULL;
+		const char *text = NULL, *number = "";
+		if (i < L->n && (r->flag[i] & LF_FURN)) {
+			if (cur.kind < 0)
+				e = add_prose(r, &L->v[i], r->text[i]);
+			continue;
+		}
 		if (i < L->n) {
-			text = joined(r, &L->v[i]);
-			kind = title_kind(r, text, &cont, &looks);
-			const char *nx = i + 1 < L->n && L->v[i + 1].nf == 1 ? L->v[i + 1].f[0].s : "";
-			size_t nxl = strlen(nx);
-			size_t tl = strlen(text);
-			int titleish = strstr(text, "预算") || strstr(text, "决算") || strstr(text, "经费") || strstr(text, "收支");
-			if (kind < 0 && nxl >= 3 && nxl <= 24 && !strcmp(nx + nxl - 3, "表") && L->v[i].nf <= 2 && titleish &&
-			    !(tl >= 3 && !strcmp(text + tl - 3, "表"))) {
-				/* a title wrapped onto a second line (… 培训费 / 支出预算表) */
-				const char *t2 = ys_arena_printf(&doc->arena, "%s%s", text, nx);
-				if (t2 && (kind = title_kind(r, t2, &cont, &looks)) >= 0) {
-					text = t2;
-					span = 2;
+			text = r->text[i];
+			if (number_only(r->key[i])) {
+				/* a table's number on a line of its own: the next line's title's,
+				 * or the current table's again on a new page */
+				size_t nx = next_line(r, i);
+				int s2, c2, l2;
+				const char *n2;
+				if (nx < L->n && title_at(r, nx, &s2, &n2, &c2, &l2) >= 0) {
+					pend = r->key[i];
+					pend_at = i;
+					continue;
+				}
+				if (cur.kind >= 0 && !strcmp(r->key[i], cur.number)) {
+					r->flag[i] |= LF_SKIP;
+					continue;
 				}
 			}
-			if (kind >= 0) {
-				/* a title is followed by its 单位 line or header words soon */
-				int confirmed = 0;
-				for (size_t j = i + (size_t)span; j < L->n && j < i + (size_t)span + 5 && !confirmed; j++) {
-					ys_unit u;
-					const char *jt = joined(r, &L->v[j]);
-					int jc, jl;
-					if (title_kind(r, jt, &jc, &jl) >= 0)
-						break;
-					confirmed = unit_line(r, &L->v[j], &u, NULL) ||
-					            (L->v[j].nf >= 2 && role_of(D.cols, D.ncols, kkey(r, jt), 0) != NULL);
-				}
-				if (!confirmed)
-					kind = -1;
-			} else if (looks && L->v[i].nf <= 2 && !line_has_figures(&L->v[i])) {
+			kind = title_at(r, i, &span, &number, &cont, &looks);
+			if (kind < 0 && looks && L->v[i].nf <= 2 && !line_has_figures(&L->v[i])) {
 				/* a table-like title no description knows: say so */
 				int unitnext = 0;
 				for (size_t j = i + 1; j < L->n && j < i + 4 && !unitnext; j++) {
@@ -1013,11 +1244,25 @@ static ys_result read_lines(rd *r)
 					e = add_unread(r, text, L->v[i].line, L->v[i].page,
 					               "no layout description matches this title (data/layouts/general.txt)");
 			}
+			if (kind >= 0 && pend && pend_at + 3 >= i && !*number)
+				number = pend;
+			if (kind >= 0 && span > 1)
+				text = ys_arena_printf(&doc->arena, "%s%s", text, r->text[i + (size_t)span - 1]);
 		}
-		/* the title again on the next page: the table goes on */
-		if (kind >= 0 && kind == cur.kind && cur.title && !strcmp(text, cur.title) && L->v[i].page != cur.page)
-			kind = -1;
-		int ends = i == L->n || kind >= 0 || (L->v[i].nf == 1 && number_line(text));
+		/* the title again on a new page (its number the same, or none): the
+		 * table goes on */
+		if (kind >= 0 && kind == cur.kind && L->v[i].page != cur.tpage &&
+		    (cont || !strcmp(title_same_key(r, r->key[i]), cur.same) ||
+		     (span > 1 && !strcmp(title_same_key(r, kkey(r, text)), cur.same))) &&
+		    (!*number || !*cur.number || !strcmp(number, cur.number))) {
+			for (size_t j = pend && pend_at + 3 >= i ? pend_at : i; j < i + (size_t)span; j++)
+				r->flag[j] |= LF_SKIP;
+			cur.tpage = L->v[i].page;
+			pend = NULL;
+			i += (size_t)span - 1;
+			continue;
+		}
+		int ends = i == L->n || kind >= 0 || number_only(r->key[i]);
 		if (!ends && cur.kind >= 0 && D.kinds[cur.kind].id[0] != 'p' && D.kinds[cur.kind].id[0] != 'u') {
 			/* prose after a table ends it (not in the performance tables, whose cells are prose) */
 			size_t n = ys_utf8_count(text, strlen(text));
@@ -1029,16 +1274,21 @@ static ys_result read_lines(rd *r)
 				ends = 1;
 		}
 		if (ends && cur.kind >= 0) {
-			cur.end = (int)i;
+			cur.end = (int)(kind >= 0 && pend && pend_at + 3 >= i ? pend_at : i);
 			e = build(r, &cur);
 			cur.kind = -1;
 		}
 		if (e || i == L->n)
 			break;
-		if (cur.kind < 0 || kind >= 0)
-			e = add_prose(r, &L->v[i], text);
+		if (cur.kind < 0 || kind >= 0) {
+			if (kind >= 0 && pend && pend_at + 3 >= i)
+				e = add_prose(r, &L->v[pend_at], r->text[pend_at]);
+			if (!e)
+				e = add_prose(r, &L->v[i], text);
+		}
 		if (kind >= 0) {
-			cur = (tbl){ kind, L->v[i].line, L->v[i].page, (int)i + span, (int)L->n, text, docunit, 0 };
+			cur = (tbl){ kind, L->v[i].line, L->v[i].page, (int)i + span, (int)L->n, text, docunit, 0,
+				     title_same_key(r, kkey(r, text)), number, L->v[i].page };
 			/* its unit */
 			for (size_t j = i + (size_t)span; j < L->n && j < i + (size_t)span + 5; j++) {
 				ys_unit u;
@@ -1057,6 +1307,8 @@ static ys_result read_lines(rd *r)
 			}
 			i += (size_t)span - 1;
 		}
+		if (kind >= 0 || !number_only(r->key[i]))
+			pend = NULL;
 	}
 	doc->unit = docunit;
 	return e;
@@ -1086,8 +1338,26 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
 	doc->paged = L->positioned;
 	doc->year = year_of(L);
-	rd r = { ctx, doc, L, YS_BUF_INIT };
-	ys_result e = read_lines(&r);
+	rd r = { ctx, doc, L, YS_BUF_INIT, NULL, NULL, NULL };
+	ys_result e = YS_OK;
+	r.text = calloc(L->n ? L->n : 1, sizeof *r.text);
+	r.key = calloc(L->n ? L->n : 1, sizeof *r.key);
+	r.flag = calloc(L->n ? L->n : 1, 1);
+	if (!r.text || !r.key || !r.flag)
+		e = ys_error(ctx, YS_ENOMEM, "out of memory");
+	for (size_t i = 0; i < L->n && !e; i++) {
+		r.text[i] = join_frags(&doc->arena, L->v[i].f, L->v[i].nf);
+		r.key[i] = ys_arena_strdup(&doc->arena, kkey(&r, r.text[i]));
+		if (!r.key[i])
+			e = ys_error(ctx, YS_ENOMEM, "out of memory");
+	}
+	if (!e) {
+		mark_furniture(&r);
+		e = read_lines(&r);
+	}
+	free(r.text);
+	free(r.key);
+	free(r.flag);
 	ys_buf_release(&r.tmp);
 	if (!e && doc->nothers == 0)
 		e = ys_error(ctx, YS_EPARSE,
