@@ -1235,11 +1235,17 @@ static ys_result read_lines(rd *r)
 			kind = title_at(r, i, &span, &number, &cont, &looks);
 			if (kind < 0 && looks && L->v[i].nf <= 2 && !line_has_figures(&L->v[i])) {
 				/* a table-like title no description knows: say so */
-				int unitnext = 0;
+				int unitnext = 0, s2, c2, l2;
+				const char *n2;
 				for (size_t j = i + 1; j < L->n && j < i + 4 && !unitnext; j++) {
 					ys_unit u;
 					unitnext = unit_line(r, &L->v[j], &u, NULL);
 				}
+				/* a heading that names the table titled on the next line
+				 * (一、收支预算总表 / 2026年度收支预算总表) is not one */
+				size_t nx = next_line(r, i);
+				if (unitnext && nx < L->n && title_at(r, nx, &s2, &n2, &c2, &l2) >= 0)
+					unitnext = 0;
 				if (unitnext)
 					e = add_unread(r, text, L->v[i].line, L->v[i].page,
 					               "no layout description matches this title (data/layouts/general.txt)");
@@ -1379,11 +1385,21 @@ ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc 
 	ys_result e = YS_OK;
 	for (int i = 0; i < n && !e; i++)
 		e = ys_lines_from_pdf(ctx, paths[i], &L);
-	/* the seed's own layout (预算01表 …) goes into the 13-table model */
-	if (!e && ys_seed_layout_lines(&L))
+	/* the seed's own layout (预算01表 …) goes into the 13-table model; a
+	 * layout that only numbers its tables alike (单位预算01表 …) and that
+	 * model cannot read is read as any other */
+	if (!e && ys_seed_layout_lines(&L)) {
 		e = ys_doc_read_seed_lines(ctx, paths[0], &L, out);
-	else if (!e)
+		if (e == YS_EPARSE) {
+			ys_ctx seed = *ctx;
+			e = read_doc(ctx, paths[0], &L, out);
+			if (e)
+				*ctx = seed;
+			e = e ? seed.code : YS_OK;
+		}
+	} else if (!e) {
 		e = read_doc(ctx, paths[0], &L, out);
+	}
 	ys_lines_release(&L);
 	return e;
 }
