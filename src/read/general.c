@@ -200,11 +200,18 @@ static int digits_only(const char *s)
 	return 1;
 }
 
+/* Does the line print a figure (a code alone at its start is not one)? */
 static int line_has_figures(const ys_line *l)
 {
-	for (int k = 0; k < l->nf; k++)
-		if ((is_digit(l->f[k].s[0]) || l->f[k].s[0] == '-') && amount_like(l->f[k].s))
+	for (int k = 0; k < l->nf; k++) {
+		const char *s = l->f[k].s;
+		size_t n = strlen(s);
+		/* a code: alone, or before a name (301 工资福利支出) */
+		int code = digits_only(s) && n >= 3 && n <= 9 &&
+		           (k + 1 == l->nf ? l->nf == 1 : !amount_like(l->f[k + 1].s));
+		if ((is_digit(s[0]) || s[0] == '-') && amount_like(s) && !code)
 			return 1;
+	}
 	return 0;
 }
 
@@ -455,12 +462,13 @@ static int unit_line(rd *r, const ys_line *l, ys_unit *u, const char **dept)
 /* ---- rows ---- */
 
 typedef struct grow {
-	int line, page, y;
+	int line, page, y, h;
 	int figures;  /* it has a figure */
 	int labelled; /* its first line starts a label (一、 1. …) */
-	ys_frag *f;
+	ys_frag *f;   /* its fragments in reading order: by line, then left to right */
+	int *fy;      /* the top of each fragment's line */
 	int nf;
-	size_t cap;
+	size_t cap, capy;
 } grow;
 
 static int overlap(int a0, int a1, int b0, int b1)
@@ -469,81 +477,34 @@ static int overlap(int a0, int a1, int b0, int b1)
 	return hi - lo;
 }
 
-static ys_result row_add(rd *r, grow *g, const ys_frag *f)
+static ys_result row_add(rd *r, grow *g, const ys_frag *f, int y)
 {
 	if (g->nf >= YS_LINE_FRAGS_MAX)
 		return ys_error(r->ctx, YS_ELIMIT, "%s: line %d: more than %d cells", r->doc->file, g->line,
 		                YS_LINE_FRAGS_MAX);
-	if (ys_grow((void **)&g->f, &g->cap, (size_t)g->nf + 1, sizeof *g->f))
+	if (ys_grow((void **)&g->f, &g->cap, (size_t)g->nf + 1, sizeof *g->f) ||
+	    ys_grow((void **)&g->fy, &g->capy, (size_t)g->nf + 1, sizeof *g->fy))
 		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
 	int at = g->nf;
-	while (at > 0 && g->f[at - 1].x0 > f->x0)
+	while (at > 0 && (g->fy[at - 1] > y || (g->fy[at - 1] == y && g->f[at - 1].x0 > f->x0)))
 		at--;
 	memmove(&g->f[at + 1], &g->f[at], sizeof *g->f * (size_t)(g->nf - at));
+	memmove(&g->fy[at + 1], &g->fy[at], sizeof *g->fy * (size_t)(g->nf - at));
 	g->f[at] = *f;
+	g->fy[at] = y;
 	g->nf++;
 	return YS_OK;
 }
 
-/* The text fragment of row g that fragment f continues: most overlap,
- * else the nearest within a few characters (a centred first line is
- * narrower than the second); -1 when none. */
-static int above(const grow *g, const ys_frag *f, int h)
+static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 {
-	int best = -1, bo = -3 * (h > 0 ? h : 100);
-	for (int j = 0; j < g->nf; j++) {
-		int o = overlap(f->x0, f->x1, g->f[j].x0, g->f[j].x1);
-		if (o > bo && !amount_like(g->f[j].s) && !digits_only(g->f[j].s)) {
-			bo = o;
-			best = j;
-		}
-	}
-	return best;
+	ys_result e = YS_OK;
+	for (int k = 0; k < l->nf && !e; k++)
+		e = row_add(r, g, &l->f[k], l->y);
+	return e;
 }
 
-/* Append the fragments of a continuation line to the rows above: each to
- * the nearest text above it in its column (the last three rows are
- * looked at: side-by-side blocks wrap independently), or to the last row
- * as a fragment of its own. */
-static ys_result row_continue(rd *r, grow *rows, int nrows, const ys_line *l)
-{
-	for (int k = 0; k < l->nf; k++) {
-		const ys_frag *f = &l->f[k];
-		grow *g = &rows[nrows - 1];
-		int best = -1;
-		for (int back = 0; back < 3 && back < nrows && best < 0; back++) {
-			/* a row in between with anything in this column stops the search */
-			grow *cand = &rows[nrows - 1 - back];
-			best = above(cand, f, l->h);
-			if (best >= 0)
-				g = cand;
-			else {
-				int blocked = 0;
-				for (int j = 0; j < cand->nf && !blocked; j++)
-					blocked = overlap(f->x0, f->x1, cand->f[j].x0, cand->f[j].x1) > 0;
-				if (blocked)
-					break;
-			}
-		}
-		if (best >= 0) {
-			const char *s = ys_arena_printf(&r->doc->arena, "%s%s", g->f[best].s, f->s);
-			if (!s)
-				return ys_error(r->ctx, YS_ENOMEM, "out of memory");
-			g->f[best].s = s;
-			if (f->x0 < g->f[best].x0)
-				g->f[best].x0 = f->x0;
-			if (f->x1 > g->f[best].x1)
-				g->f[best].x1 = f->x1;
-		} else {
-			ys_result e = row_add(r, &rows[nrows - 1], f);
-			if (e)
-				return e;
-		}
-	}
-	return YS_OK;
-}
-
-/* Do the text fragments of a line sit where the row has text? */
+/* Do the fragments of a line sit where the row has anything? */
 static int collides(const grow *g, const ys_line *l)
 {
 	for (int k = 0; k < l->nf; k++)
@@ -730,9 +691,27 @@ static ys_result add_prose(rd *r, const ys_line *l, const char *text)
 static int is_empty_note(rd *r, const char *text)
 {
 	const char *k = kkey(r, text);
+	/* 注：无。 says there is nothing to note */
+	if (!strcmp(k, "注:无。") || !strcmp(k, "注:无") || !strcmp(k, "备注:无。") || !strcmp(k, "备注:无"))
+		return 0;
 	return (strstr(k, "注") || strstr(k, "说明") || strstr(k, "本表") || strstr(k, "本部门") || k[0] == '(' ||
 	        !strncmp(k, "（", 3)) &&
 	       role_of(&D.empty, 1, k, 0) != NULL;
+}
+
+/* Does key k start a note under a table (注：… 备注：… 说明：…)? */
+static int note_start(const char *k)
+{
+	const char *p = k;
+	if (!strncmp(p, "备注", 6) || !strncmp(p, "说明", 6))
+		p += 6;
+	else if (!strncmp(p, "注", 3))
+		p += 3;
+	else
+		return 0;
+	while (is_digit(*p))
+		p++;
+	return *p == ':' || !strncmp(p, "、", 3);
 }
 
 static ys_result build(rd *r, const tbl *T)
@@ -754,11 +733,16 @@ static ys_result build(rd *r, const tbl *T)
 		if (line_has_figures(l))
 			first_data = i;
 	}
-	/* a label printed above its vertically centred figures starts the rows */
+	/* a label printed above its vertically centred figures starts the
+	 * rows; so does a name wrapped around them (社会保障和就 / 208 … /
+	 * 业支出): a line just above, without header words */
 	if (first_data > T->first) {
 		const ys_line *a = &L->v[first_data - 1], *b = &L->v[first_data];
 		if (a->nf && starts_label(a->f[0].s) && !is_digit(a->f[0].s[0]) && a->page == b->page &&
 		    (b->y - a->y) * 10 <= a->h * (L->positioned ? 22 : 10))
+			first_data--;
+		else if (L->positioned && a->nf && a->page == b->page && (b->y - a->y) * 10 <= a->h * 12 &&
+		         !role_of(D.cols, D.ncols, r->key[first_data - 1], 0) && !r->flag[first_data - 1])
 			first_data--;
 	}
 	/* the header lines, which tables running over pages print again */
@@ -770,24 +754,34 @@ static ys_result build(rd *r, const tbl *T)
 			if (!r->flag[i])
 				heads[nheads++] = joined(r, &L->v[i]);
 	}
-	/* rows */
-	grow *rows = NULL;
-	int nrows = 0, capr = 0;
-	int hline = L->positioned ? 22 : 10; /* a line this close (in tenths of its height) is the same cell */
-	int last = -1; /* the line before, skipping page furniture */
-	for (int i = first_data; first_data >= 0 && i < T->end && !e; i++) {
+	/* the body's lines: anchors (a line with figures) start rows, a label
+	 * line (一、 (一) 1. a code, 合计) starts one too or joins the figures
+	 * centred under it, and a line of wrapped words belongs to the nearer
+	 * of the rows above and below it (a name wrapped around its centred
+	 * figures, a label wrapped mid-word) */
+	enum { BL_WRAP, BL_LABEL, BL_ANCHOR };
+	int *bl = calloc((size_t)(T->end - T->first + 1), sizeof *bl), nbl = 0;
+	unsigned char *blk = calloc((size_t)(T->end - T->first + 1), 1);
+	if ((!bl || !blk) && !e)
+		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+	for (int i = first_data; first_data >= 0 && bl && blk && i < T->end && !e; i++) {
 		const ys_line *l = &L->v[i];
 		const char *text = joined(r, l);
 		ys_unit u;
 		if (r->flag[i] || (i > first_data && unit_line(r, l, &u, NULL)))
 			continue;
-		int pi = last;
-		last = i;
+		if (note_start(r->key[i]) && !is_empty_note(r, text)) {
+			/* a note under the table, and the lines it wraps onto */
+			while (i + 1 < T->end && L->v[i + 1].page == l->page && !line_has_figures(&L->v[i + 1]) &&
+			       !r->flag[i + 1] && L->v[i + 1].y - L->v[i].y <= L->v[i].h * 2 && !starts_label(L->v[i + 1].f[0].s))
+				i++;
+			continue;
+		}
 		if (is_empty_note(r, text)) {
 			/* after the rows, a note that names neither this table (本表) nor
 			 * its subject belongs to a table the reader did not know: it ends
 			 * this one */
-			if (nrows) {
+			if (nbl) {
 				static const char *const subj[] = { "本表", "三公", "政府性基金", "国有资本", "政府采购", "机关运行",
 					                            "购买服务", NULL };
 				int ours = 0;
@@ -804,25 +798,30 @@ static ys_result build(rd *r, const tbl *T)
 			repeated = !strcmp(heads[h], text);
 		if (repeated)
 			continue; /* the header again on a new page */
-		int figures = line_has_figures(l);
-		int labelled = l->nf && starts_label(l->f[0].s);
 		int total = l->nf && role_of(D.labels, D.nlabels, kkey(r, l->f[0].s), 1) != NULL;
-		grow *prev = nrows ? &rows[nrows - 1] : NULL;
-		const ys_line *pl = pi >= 0 ? &L->v[pi] : i > T->first ? &L->v[i - 1] : NULL;
-		int close = prev && pl && (l->page != pl->page || (l->y - pl->y) * 10 <= pl->h * hline);
-		/* a wrapped label may sit further down when its neighbours are
-		 * centred in a tall row; a lone 小计 under 当年收入 is one too */
-		int near = prev && pl && (l->page != pl->page || (l->y - pl->y) * 10 <= pl->h * (L->positioned ? 45 : 10));
-		if (prev && near && !figures && !labelled && (!total || l->nf == 1)) {
-			/* a wrapped label: the rest of the cell above */
-			e = row_continue(r, rows, nrows, l);
+		blk[nbl] = line_has_figures(l) ? BL_ANCHOR : l->nf && (starts_label(l->f[0].s) || total) ? BL_LABEL : BL_WRAP;
+		bl[nbl++] = i;
+	}
+	grow *rows = NULL;
+	int nrows = 0, capr = 0;
+	int hline = L->positioned ? 22 : 10; /* a line this close (in tenths of its height) is the same cell */
+	int *rowof = calloc((size_t)(nbl ? nbl : 1), sizeof *rowof);
+	if (!rowof && !e)
+		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+	for (int b = 0; b < nbl && !e; b++) {
+		const ys_line *l = &L->v[bl[b]];
+		rowof[b] = -1;
+		if (blk[b] == BL_WRAP)
 			continue;
-		}
-		if (prev && close && figures && !prev->figures && prev->labelled && !collides(prev, l)) {
+		grow *prev = nrows ? &rows[nrows - 1] : NULL;
+		const ys_line *pl = b > 0 ? &L->v[bl[b - 1]] : NULL;
+		if (blk[b] == BL_ANCHOR && prev && b > 0 && blk[b - 1] == BL_LABEL && !prev->figures && pl->page == l->page &&
+		    (l->y - pl->y) * 10 <= pl->h * hline && !collides(prev, l)) {
 			/* figures centred under a label printed above them */
-			for (int k = 0; k < l->nf && !e; k++)
-				e = row_add(r, prev, &l->f[k]);
+			e = row_add_line(r, prev, l);
 			prev->figures = 1;
+			prev->y = l->y;
+			rowof[b] = nrows - 1;
 			continue;
 		}
 		if (nrows >= YS_TABLE_ROWS_MAX) {
@@ -844,11 +843,45 @@ static ys_result build(rd *r, const tbl *T)
 		g->line = l->line;
 		g->page = l->page;
 		g->y = l->y;
-		g->figures = figures;
-		g->labelled = labelled;
-		for (int k = 0; k < l->nf && !e; k++)
-			e = row_add(r, g, &l->f[k]);
+		g->h = l->h;
+		g->figures = blk[b] == BL_ANCHOR;
+		g->labelled = blk[b] == BL_LABEL;
+		rowof[b] = nrows - 1;
+		e = row_add_line(r, g, l);
 	}
+	/* wrapped words: each to the nearer row on its page, the one above
+	 * when as near (a label wrapped after its first line) */
+	for (int b = 0; b < nbl && !e; b++) {
+		if (blk[b] != BL_WRAP)
+			continue;
+		const ys_line *l = &L->v[bl[b]];
+		int up = -1, down = -1;
+		for (int a = b - 1; a >= 0 && up < 0; a--)
+			up = rowof[a];
+		for (int a = b + 1; a < nbl && down < 0; a++)
+			down = rowof[a];
+		if (down >= 0 && rows[down].page != l->page)
+			down = -1;
+		int du = up >= 0 ? abs(l->y - rows[up].y) : 1 << 30, dd = down >= 0 ? abs(rows[down].y - l->y) : 1 << 30;
+		if (up >= 0 && rows[up].page != l->page)
+			du = down >= 0 ? 1 << 29 : 0; /* over a page break only when nothing follows */
+		int far = (l->h > 0 ? l->h : 100) * (L->positioned ? 3 : 1);
+		for (int k = 0; k < l->nf && !e; k++) {
+			const ys_frag *f = &l->f[k];
+			int to = dd < du ? down : up;
+			if (to < 0 || (to == down ? dd : du) > far) {
+				if (!nrows)
+					continue;
+				to = to >= 0 ? to : up >= 0 ? up : down;
+				if (to < 0)
+					continue;
+			}
+			e = row_add(r, &rows[to], f, l->y);
+		}
+	}
+	free(bl);
+	free(blk);
+	free(rowof);
 	/* columns */
 	gcol *c = calloc(MAXCOLS, sizeof *c);
 	int nc = e || !c ? 0 : cluster(rows, nrows, c, MAXCOLS);
@@ -1057,8 +1090,10 @@ static ys_result build(rd *r, const tbl *T)
 		if (!e)
 			e = add_other(r, t);
 	}
-	for (int i = 0; i < nrows; i++)
+	for (int i = 0; i < nrows; i++) {
 		free(rows[i].f);
+		free(rows[i].fy);
+	}
 	free(rows);
 	free(c);
 	free(heads);
