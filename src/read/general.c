@@ -479,6 +479,23 @@ static int overlap(int a0, int a1, int b0, int b1)
 
 static ys_result row_add(rd *r, grow *g, const ys_frag *f, int y)
 {
+	/* words in the same place as words of another line of the row are
+	 * one cell: joined in reading order */
+	for (int j = 0; j < g->nf && !amount_like(f->s); j++)
+		if (g->fy[j] != y && overlap(f->x0, f->x1, g->f[j].x0, g->f[j].x1) > 0 && !amount_like(g->f[j].s)) {
+			const char *s = y > g->fy[j] ? ys_arena_printf(&r->doc->arena, "%s%s", g->f[j].s, f->s)
+			                             : ys_arena_printf(&r->doc->arena, "%s%s", f->s, g->f[j].s);
+			if (!s)
+				return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+			g->f[j].s = s;
+			if (f->x0 < g->f[j].x0)
+				g->f[j].x0 = f->x0;
+			if (f->x1 > g->f[j].x1)
+				g->f[j].x1 = f->x1;
+			g->f[j].chx = g->f[j].chb = NULL;
+			g->f[j].nch = 0;
+			return YS_OK;
+		}
 	if (g->nf >= YS_LINE_FRAGS_MAX)
 		return ys_error(r->ctx, YS_ELIMIT, "%s: line %d: more than %d cells", r->doc->file, g->line,
 		                YS_LINE_FRAGS_MAX);
