@@ -1302,6 +1302,19 @@ static ys_result read_lines(rd *r)
 					e = add_unread(r, text, L->v[i].line, L->v[i].page,
 					               "no layout description matches this title (data/layouts/general.txt)");
 			}
+			if (kind < 0 && looks == 0 && !line_has_figures(&L->v[i])) {
+				/* a heading that names the table titled on the next line
+				 * (三、支出预算总表 / 2026年度支出预算总表): it ends the table before */
+				int s2, c2, l2, c3, l3;
+				const char *n2;
+				size_t nx = next_line(r, i);
+				if (title_kind(r->key[i] + numbering_len(r->key[i]), &c3, &l3) >= 0 && nx < L->n &&
+				    title_at(r, nx, &s2, &n2, &c2, &l2) >= 0 && cur.kind >= 0) {
+					cur.end = (int)i;
+					e = build(r, &cur);
+					cur.kind = -1;
+				}
+			}
 			if (kind >= 0 && pend && pend_at + 3 >= i && !*number)
 				number = pend;
 			if (kind >= 0 && span > 1)
