@@ -23,124 +23,26 @@
  * Tables go to doc->others with a def made at run time; titles that could
  * not be read go to doc->unread with the reason.
  */
-#include <pthread.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "layouts_int.h"
 #include "read/lines.h"
 #include "read/seedpdf.h"
 #include "yusuan/doc.h"
 #include "yusuan/text.h"
 
-extern const char ys_layouts_general[];
-
-/* ---- layout descriptions ---- */
-
-#define MAXW 12
-typedef struct gkind {
-	const char *id, *name, *beijing;
-	const char *req[MAXW], *not[MAXW];
-	int nreq, nnot;
-} gkind;
-
-typedef struct gwords {
-	const char *role;
-	const char *w[24];
-	int n;
-} gwords;
-
-static struct {
-	ys_arena arena;
-	gkind kinds[64];
-	int nkinds;
-	gwords cols[32], labels[16], empty;
-	int ncols, nlabels;
-	int ok;
-} D;
-static pthread_once_t d_once = PTHREAD_ONCE_INIT;
-
-static const char *key(ys_arena *a, const char *s)
+/* The layout descriptions (parsed once; read_doc has checked they parse). */
+static const ys_layouts *lay(void)
 {
-	ys_buf b = YS_BUF_INIT;
-	ys_label_key(&b, s, strlen(s));
-	const char *k = ys_arena_strndup(a, b.s, b.len);
-	ys_buf_release(&b);
-	return k;
+	return ys_layouts_builtin(NULL);
 }
 
-static void split_words(gwords *g, char *list)
+static const char *role_of(const ys_lwords *set, int n, const char *k, int exact)
 {
-	for (char *w = strtok(list, "|"); w && g->n < 24; w = strtok(NULL, "|"))
-		g->w[g->n++] = key(&D.arena, w);
-}
-
-static void load_descriptions(void)
-{
-	ys_arena_init(&D.arena);
-	char *text = ys_arena_strdup(&D.arena, ys_layouts_general);
-	if (!text)
-		return;
-	char *save = NULL;
-	for (char *ln = strtok_r(text, "\n", &save); ln; ln = strtok_r(NULL, "\n", &save)) {
-		char *hash = strchr(ln, '#');
-		if (hash)
-			*hash = 0;
-		char *f[2 + MAXW * 2 + 4];
-		int nf = 0;
-		for (char *sp, *w = strtok_r(ln, " \t", &sp); w && nf < (int)(sizeof f / sizeof f[0]);
-		     w = strtok_r(NULL, " \t", &sp))
-			f[nf++] = w;
-		if (nf == 0)
-			continue;
-		if (!strcmp(f[0], "table") && nf >= 5 && D.nkinds < 64) {
-			gkind *k = &D.kinds[D.nkinds++];
-			k->id = ys_arena_strdup(&D.arena, f[1]);
-			k->name = ys_arena_strdup(&D.arena, f[2]);
-			k->beijing = strcmp(f[3], "-") ? ys_arena_strdup(&D.arena, f[3]) : NULL;
-			for (int i = 4; i < nf; i++) {
-				if (f[i][0] == '!' && k->nnot < MAXW)
-					k->not[k->nnot++] = key(&D.arena, f[i] + 1);
-				else if (f[i][0] != '!' && k->nreq < MAXW)
-					k->req[k->nreq++] = key(&D.arena, f[i]);
-			}
-		} else if (!strcmp(f[0], "column") && nf >= 3 && D.ncols < 32) {
-			gwords *g = &D.cols[D.ncols++];
-			g->role = ys_arena_strdup(&D.arena, f[1]);
-			split_words(g, f[2]);
-		} else if (!strcmp(f[0], "label") && nf >= 3 && D.nlabels < 16) {
-			gwords *g = &D.labels[D.nlabels++];
-			g->role = ys_arena_strdup(&D.arena, f[1]);
-			split_words(g, f[2]);
-		} else if (!strcmp(f[0], "empty") && nf >= 2) {
-			D.empty.role = "empty";
-			split_words(&D.empty, f[1]);
-		}
-	}
-	D.ok = D.nkinds > 0;
-}
-
-static int descriptions(void)
-{
-	pthread_once(&d_once, load_descriptions);
-	return D.ok;
-}
-
-/* The role whose word the key holds (the longest such word), or NULL. */
-static const char *role_of(const gwords *set, int n, const char *k, int exact)
-{
-	const char *best = NULL;
-	size_t blen = 0;
-	for (int i = 0; i < n; i++)
-		for (int j = 0; j < set[i].n; j++) {
-			size_t wl = strlen(set[i].w[j]);
-			int hit = exact ? !strcmp(k, set[i].w[j]) : strstr(k, set[i].w[j]) != NULL;
-			if (hit && wl > blen) {
-				best = set[i].role;
-				blen = wl;
-			}
-		}
-	return best;
+	return ys_layouts_role(set, n, k, exact, NULL);
 }
 
 /* ---- fragments ---- */
@@ -410,8 +312,8 @@ static int title_kind(const char *k, int *cont, int *looks)
 	if (strstr(k, "续"))
 		*cont = 1;
 	*looks = strstr(k, "预算") || strstr(k, "决算") || strstr(k, "支出") || strstr(k, "收入");
-	for (int i = 0; i < D.nkinds; i++) {
-		const gkind *g = &D.kinds[i];
+	for (int i = 0; i < lay()->nkinds; i++) {
+		const ys_lkind *g = &lay()->kinds[i];
 		int ok = 1;
 		for (int j = 0; j < g->nreq && ok; j++)
 			ok = strstr(k, g->req[j]) != NULL;
@@ -534,12 +436,16 @@ static int collides(const grow *g, const ys_line *l)
 /* ---- columns ---- */
 
 typedef struct gcol {
-	int x0, x1;
+	int x0, x1;   /* where its figures and words are printed */
 	int n, amounts, digits, texts;
 	int type; /* 0 text, 1 code, 2 amount */
 	int def;  /* def column it becomes */
 	char label[256];
-	char group[256];
+	char group[256]; /* the headers over it and its neighbours, outer first (·) */
+	int hx0, hx1;    /* with its header words */
+	int ytop;        /* the top of its header words (INT_MAX: none) */
+	int ngrp;
+	int grp[4];      /* the groups over it (hgrp), outer first */
 } gcol;
 
 #define MAXCOLS 48
@@ -560,7 +466,7 @@ static int cluster(grow *rows, int nrows, gcol *c, int maxc)
 				}
 			}
 			if (best < 0 && nc < maxc) {
-				c[nc] = (gcol){ f->x0, f->x1, 0, 0, 0, 0, 0, 0, "", "" };
+				c[nc] = (gcol){ f->x0, f->x1, 0, 0, 0, 0, 0, 0, "", "", f->x0, f->x1, INT_MAX, 0, { 0 } };
 				best = nc++;
 			} else if (best < 0) {
 				continue;
@@ -620,6 +526,424 @@ static int col_of(const gcol *c, int nc, const ys_frag *f)
 	return best;
 }
 
+static int is_empty_note(rd *r, const char *text)
+{
+	const char *k = kkey(r, text);
+	/* 注：无。 says there is nothing to note */
+	if (!strcmp(k, "注:无。") || !strcmp(k, "注:无") || !strcmp(k, "备注:无。") || !strcmp(k, "备注:无"))
+		return 0;
+	return (strstr(k, "注") || strstr(k, "说明") || strstr(k, "本表") || strstr(k, "本部门") || k[0] == '(' ||
+	        !strncmp(k, "（", 3)) &&
+	       role_of(&lay()->empty, 1, k, 0) != NULL;
+}
+
+/* Does key k start a note under a table (注：… 备注：… 说明：…)? */
+static int note_start(const char *k)
+{
+	const char *p = k;
+	if (!strncmp(p, "备注", 6) || !strncmp(p, "说明", 6))
+		p += 6;
+	else if (!strncmp(p, "注", 3))
+		p += 3;
+	else
+		return 0;
+	while (is_digit(*p))
+		p++;
+	return *p == ':' || !strncmp(p, "、", 3);
+}
+
+/* ---- headers ---- */
+
+/* A header word as printed, and the stack of words (a column's label,
+ * wrapped over several lines) it belongs to. */
+typedef struct hpiece {
+	int x0, x1, y;
+	const char *s;
+	int stack; /* -1: a group's */
+} hpiece;
+
+typedef struct hstack {
+	int x0, x1, ytop;
+	char key[256]; /* its words so far, top to bottom */
+	int col;
+} hstack;
+
+/* A header over several columns (财政拨款 over 小计 | 一般公共预算 | …). */
+typedef struct hgrp {
+	int x0, x1, y;
+	int a, b; /* the columns under it */
+	const char *label;
+	const char *role;
+} hgrp;
+
+#define MAXPIECES 512
+#define MAXSTACKS 96
+#define MAXGROUPS 32
+
+/* Is role the lhs of a sum statement (a header over its parts)? */
+static int group_role(const char *role)
+{
+	if (!role)
+		return 0;
+	if (!strcmp(role, "memo"))
+		return 1;
+	for (int i = 0; i < lay()->nsums; i++)
+		if (!strcmp(lay()->sums[i].lhs, role))
+			return 1;
+	return 0;
+}
+
+/* May a column of role `member` stand under a header of role `group`? */
+static int member_of(const char *group, const char *member)
+{
+	if (!group || !strcmp(group, "memo"))
+		return 1;
+	if (!member)
+		return 0;
+	for (int i = 0; i < lay()->nsums; i++) {
+		const ys_lsum *sm = &lay()->sums[i];
+		if (strcmp(sm->lhs, group))
+			continue;
+		for (int k = 0; k < sm->nparts; k++)
+			if (!strcmp(sm->parts[k], member))
+				return 1;
+	}
+	return 0;
+}
+
+static const char *col_role(rd *r, const char *label, size_t *wlen)
+{
+	ys_buf_reset(&r->tmp);
+	ys_label_key(&r->tmp, label, strlen(label));
+	const char *k = r->tmp.s ? r->tmp.s : "";
+	/* 其中：项目支出 is a 项目支出 */
+	if (!strncmp(k, "其中:", 7) && k[7])
+		k += 7;
+	const char *role = ys_layouts_role(lay()->cols, lay()->ncols, k, 0, wlen);
+	return role;
+}
+
+/* Does header word p, over a column whose words so far are S's, head a
+ * group rather than begin S's label: its words name a group's role
+ * (财政拨款, 单位资金, 本年收入, 基本支出) and S's another, and they make no
+ * longer word together? */
+static int heads_group(rd *r, const char *p, const hstack *S)
+{
+	size_t wp, ws, wc;
+	char both[512];
+	const char *rp = col_role(r, p, &wp);
+	if (!group_role(rp) || !S->key[0])
+		return 0;
+	const char *rs = col_role(r, S->key, &ws);
+	if (!rs || !strcmp(rs, rp))
+		return 0;
+	snprintf(both, sizeof both, "%s%s", p, S->key);
+	col_role(r, both, &wc);
+	return wc <= (wp > ws ? wp : ws);
+}
+
+static void key_prepend(char *dst, size_t cap, const char *s)
+{
+	char tmp[256];
+	snprintf(tmp, sizeof tmp, "%s%s", s, dst);
+	snprintf(dst, cap, "%s", tmp);
+}
+
+/* Give each column its label and the groups over it from the header
+ * lines [from, to): words stacked over a column (bottom up, each joining
+ * the stack it overlaps) are its label; a word over several stacks, or
+ * one that names a group's role over a stack of another role, heads the
+ * columns it is centred over.  A stack over no column of figures is a
+ * column printed empty (a table whose cells are blank), inserted in
+ * place.  Returns the number of columns (may grow). */
+static int headers(rd *r, int from, int to, gcol *c, int nc, hgrp *g, int *ng)
+{
+	const ys_lines *L = r->L;
+	hpiece *pc = calloc(MAXPIECES, sizeof *pc);
+	hstack *st = calloc(MAXSTACKS, sizeof *st);
+	int np = 0, ns = 0;
+	*ng = 0;
+	if (!pc || !st) {
+		free(pc);
+		free(st);
+		return nc;
+	}
+	/* the header's words, bottom line first */
+	for (int i = to - 1; i >= from; i--) {
+		const ys_line *l = &L->v[i];
+		ys_unit u;
+		if (r->flag[i] || unit_line(r, l, &u, NULL) || note_start(r->key[i]) || is_empty_note(r, r->text[i]))
+			continue;
+		const ys_frag *fv = L->positioned ? l->ff : l->f;
+		int nf = L->positioned ? l->nff : l->nf;
+		for (int k = 0; k < nf && np < MAXPIECES; k++)
+			pc[np++] = (hpiece){ fv[k].x0, fv[k].x1, l->y, fv[k].s, -1 };
+	}
+	/* stacks, bottom up */
+	for (int p = 0; p < np; p++) {
+		hpiece *h = &pc[p];
+		int hit[MAXSTACKS], nh = 0;
+		for (int j = 0; j < ns; j++) {
+			int o = overlap(h->x0, h->x1, st[j].x0, st[j].x1);
+			int w = h->x1 - h->x0 < st[j].x1 - st[j].x0 ? h->x1 - h->x0 : st[j].x1 - st[j].x0;
+			if (o > 0 && o * 10 >= (w > 0 ? w : 1) * 3)
+				hit[nh++] = j;
+		}
+		int wide = 0;
+		if (nh == 1 && L->positioned) {
+			/* wider than the room between its neighbours: over several
+			 * columns (公务用车购置及运行费 over 小计 | 购置费 | 运行费) */
+			const hstack *S = &st[hit[0]];
+			int left = INT_MIN, right = INT_MAX;
+			for (int j = 0; j < ns; j++) {
+				if (j == hit[0])
+					continue;
+				if (st[j].x1 <= S->x0 && (st[j].x1 + S->x0) / 2 > left)
+					left = (st[j].x1 + S->x0) / 2;
+				if (st[j].x0 >= S->x1 && (S->x1 + st[j].x0) / 2 < right)
+					right = (S->x1 + st[j].x0) / 2;
+			}
+			wide = left > INT_MIN && right < INT_MAX && h->x1 - h->x0 > right - left;
+		}
+		if (nh == 1 && !wide && !(st[hit[0]].ytop > h->y && heads_group(r, h->s, &st[hit[0]]))) {
+			hstack *S = &st[hit[0]];
+			h->stack = hit[0];
+			if (h->x0 < S->x0)
+				S->x0 = h->x0;
+			if (h->x1 > S->x1)
+				S->x1 = h->x1;
+			if (h->y < S->ytop) {
+				key_prepend(S->key, sizeof S->key, h->s);
+				S->ytop = h->y;
+			} else {
+				size_t used = strlen(S->key);
+				snprintf(S->key + used, sizeof S->key - used, "%s", h->s);
+			}
+		} else if (nh == 0 && ns < MAXSTACKS) {
+			st[ns] = (hstack){ h->x0, h->x1, h->y, "", -1 };
+			snprintf(st[ns].key, sizeof st[ns].key, "%s", h->s);
+			h->stack = ns++;
+		}
+	}
+	/* the stacks left to right; each column of figures or words is under
+	 * the stack whose room (to the midpoints with its neighbours) holds
+	 * its middle */
+	for (int a = 1; a < ns; a++)
+		for (int b = a; b > 0 && st[b].x0 + st[b].x1 < st[b - 1].x0 + st[b - 1].x1; b--) {
+			hstack t = st[b];
+			st[b] = st[b - 1];
+			st[b - 1] = t;
+			for (int p = 0; p < np; p++)
+				pc[p].stack = pc[p].stack == b ? b - 1 : pc[p].stack == b - 1 ? b : pc[p].stack;
+		}
+	int *under = calloc((size_t)(nc + ns + 1), sizeof *under); /* per column: its stack, or -1 */
+	if (!under) {
+		free(pc);
+		free(st);
+		return nc;
+	}
+	/* figures sit where their layout puts them in the cell (right, or a
+	 * little right of the header's middle): the median offset of the
+	 * columns of figures from the nearest header is taken off */
+	int shift = 0;
+	if (L->positioned && ns > 1) {
+		int d[MAXCOLS], nd = 0;
+		for (int k = 0; k < nc; k++) {
+			if (c[k].type != 2)
+				continue;
+			int cx = (c[k].x0 + c[k].x1) / 2, best = INT_MAX;
+			for (int j = 0; j < ns; j++) {
+				int dj = cx - (st[j].x0 + st[j].x1) / 2;
+				if (abs(dj) < abs(best))
+					best = dj;
+			}
+			int at = nd++;
+			while (at > 0 && d[at - 1] > best) {
+				d[at] = d[at - 1];
+				at--;
+			}
+			d[at] = best;
+		}
+		if (nd >= 3) {
+			int gap = INT_MAX;
+			for (int j = 1; j < ns; j++)
+				if ((st[j].x0 + st[j].x1) / 2 - (st[j - 1].x0 + st[j - 1].x1) / 2 < gap)
+					gap = (st[j].x0 + st[j].x1) / 2 - (st[j - 1].x0 + st[j - 1].x1) / 2;
+			shift = d[nd / 2];
+			if (abs(shift) * 2 > gap)
+				shift = 0;
+		}
+	}
+	for (int k = 0; k < nc; k++) {
+		int cx = (c[k].x0 + c[k].x1) / 2 - (c[k].type == 2 ? shift : 0);
+		under[k] = -1;
+		for (int j = 0; j < ns && under[k] < 0; j++) {
+			int left = j > 0 ? (st[j - 1].x1 + st[j].x0) / 2 : INT_MIN;
+			int right = j + 1 < ns ? (st[j].x1 + st[j + 1].x0) / 2 : INT_MAX;
+			if (j > 0 && st[j - 1].x1 > st[j].x0)
+				left = (st[j - 1].x0 + st[j - 1].x1 + st[j].x0 + st[j].x1) / 4;
+			if (j + 1 < ns && st[j].x1 > st[j + 1].x0)
+				right = (st[j].x0 + st[j].x1 + st[j + 1].x0 + st[j + 1].x1) / 4;
+			/* text input: a cell is its column */
+			if (!L->positioned)
+				left = st[j].x0, right = st[j].x1;
+			if (cx >= left && cx <= right)
+				under[k] = j;
+		}
+	}
+	/* a stack over no column: a column printed empty (a table whose cells
+	 * are blank), in its place among the figures */
+	for (int j = 0; j < ns; j++) {
+		int over = 0;
+		for (int k = 0; k < nc && !over; k++)
+			over = under[k] == j;
+		if (over || nc >= MAXCOLS)
+			continue;
+		int at = 0;
+		while (at < nc && c[at].x0 + c[at].x1 < st[j].x0 + st[j].x1)
+			at++;
+		/* only among the figures: not a header over words or codes */
+		size_t wl;
+		const char *role = col_role(r, st[j].key, &wl);
+		int amountish = role && strcmp(role, "code") && strcmp(role, "name");
+		if (at == 0 || !(c[at - 1].type == 2 || (amountish && at < nc && c[at].type == 2)))
+			continue;
+		memmove(&c[at + 1], &c[at], sizeof *c * (size_t)(nc - at));
+		memmove(&under[at + 1], &under[at], sizeof *under * (size_t)(nc - at));
+		c[at] = (gcol){ st[j].x0, st[j].x1, 0, 0, 0, 0, 2, 0, "", "", st[j].x0, st[j].x1, INT_MAX, 0, { 0 } };
+		under[at] = j;
+		nc++;
+	}
+	/* reading order: top line first, left to right */
+	int *ord = calloc((size_t)(np ? np : 1), sizeof *ord);
+	if (!ord) {
+		free(under);
+		free(pc);
+		free(st);
+		return nc;
+	}
+	for (int p = 0; p < np; p++) {
+		int at = p;
+		while (at > 0 && (pc[ord[at - 1]].y > pc[p].y || (pc[ord[at - 1]].y == pc[p].y && pc[ord[at - 1]].x0 > pc[p].x0))) {
+			ord[at] = ord[at - 1];
+			at--;
+		}
+		ord[at] = p;
+	}
+	for (int q = 0; q < np; q++) {
+		const hpiece *h = &pc[ord[q]];
+		if (h->stack < 0)
+			continue;
+		/* a stack over several columns (科目编码 over 类 | 款 | 项): every one's */
+		for (int k = 0; k < nc; k++) {
+			if (under[k] != h->stack)
+				continue;
+			size_t used = strlen(c[k].label);
+			snprintf(c[k].label + used, sizeof c[k].label - used, "%s", h->s);
+			if (h->x0 < c[k].hx0)
+				c[k].hx0 = h->x0;
+			if (h->x1 > c[k].hx1)
+				c[k].hx1 = h->x1;
+			if (h->y < c[k].ytop)
+				c[k].ytop = h->y;
+		}
+	}
+	/* groups, outer (higher) first */
+	int namt = 0;
+	for (int k = 0; k < nc; k++)
+		namt += c[k].type == 2;
+	for (int q = 0; q < np && *ng < MAXGROUPS; q++) {
+		const hpiece *h = &pc[ord[q]];
+		if (h->stack >= 0)
+			continue;
+		int cx = (h->x0 + h->x1) / 2, o0 = -1, o1 = -1;
+		for (int k = 0; k < nc; k++)
+			if (overlap(h->x0, h->x1, c[k].hx0, c[k].hx1) > 0) {
+				if (o0 < 0)
+					o0 = k;
+				o1 = k;
+			}
+		if (o0 < 0) {
+			int bd = INT_MAX;
+			for (int k = 0; k < nc; k++) {
+				int d = abs((c[k].hx0 + c[k].hx1) / 2 - cx);
+				if (d < bd) {
+					bd = d;
+					o0 = o1 = k;
+				}
+			}
+		}
+		if (o0 < 0)
+			continue;
+		const char *role = col_role(r, h->s, NULL);
+		if (!group_role(role))
+			role = NULL;
+		/* the columns that may stand under it, around those it is over */
+#define UNDER(k) (c[k].type == 2 && c[k].ytop > h->y)
+#define FITS(k, first) (!role || member_of(role, col_role(r, c[k].label, NULL)) || \
+                        ((first) && col_role(r, c[k].label, NULL) && !strcmp(col_role(r, c[k].label, NULL), "total")))
+		int ok = 1;
+		for (int k = o0; k <= o1 && ok; k++)
+			ok = UNDER(k) && FITS(k, k == o0);
+		if (!ok) {
+			/* over words or other headers: keep only the figures under it */
+			while (o0 <= o1 && !(UNDER(o0) && FITS(o0, 1)))
+				o0++;
+			while (o1 >= o0 && !(UNDER(o1) && FITS(o1, 0)))
+				o1--;
+			if (o0 > o1)
+				continue;
+		}
+		int m0 = o0, m1 = o1;
+		while (m1 + 1 < nc && UNDER(m1 + 1) && FITS(m1 + 1, 0))
+			m1++;
+		while (m0 - 1 >= 0 && UNDER(m0 - 1) && FITS(m0 - 1, 1) && FITS(m0, 0))
+			m0--;
+		int a = o0, b = o1;
+		if (L->positioned) {
+			/* centred: the widest run it is centred over, else the best
+			 * centred run */
+			int tol = (h->x1 - h->x0) / 4 + 60, best = INT_MAX;
+			for (int x = m0; x <= o0; x++)
+				for (int y = m1; y >= o1; y--) {
+					int left = x > 0 ? (c[x - 1].hx1 + c[x].hx0) / 2 : c[x].hx0;
+					int right = y + 1 < nc ? (c[y].hx1 + c[y + 1].hx0) / 2 : c[y].hx1;
+					int d = abs((left + right) / 2 - cx);
+					int size = y - x, bsize = b - a;
+					if ((d <= tol && (best > tol || size > bsize)) || (best > tol && d < best)) {
+						best = d;
+						a = x;
+						b = y;
+					}
+				}
+		} else {
+			/* text: a merged cell's words sit in its first column */
+			a = o0;
+			b = m1;
+		}
+#undef UNDER
+#undef FITS
+		int span = 0;
+		for (int k = a; k <= b; k++)
+			span += c[k].type == 2;
+		if (span >= namt || span == 0)
+			continue; /* over every column of figures: says nothing */
+		hgrp *G = &g[(*ng)++];
+		*G = (hgrp){ h->x0, h->x1, h->y, a, b, h->s, role };
+		for (int k = a; k <= b; k++)
+			if (c[k].ngrp < 4) {
+				c[k].grp[c[k].ngrp++] = *ng - 1;
+				size_t used = strlen(c[k].group);
+				snprintf(c[k].group + used, sizeof c[k].group - used, "%s%s", used ? "·" : "", h->s);
+			}
+	}
+	free(ord);
+	free(under);
+	free(pc);
+	free(st);
+	return nc;
+}
+
 /* ---- building a table ---- */
 
 typedef struct tbl {
@@ -644,7 +968,7 @@ static ys_table *new_table(rd *r, const tbl *T, int ncols)
 	memset(def, 0, sizeof *def);
 	memset(cols, 0, sizeof *cols * (size_t)(ncols ? ncols : 1));
 	memset(t, 0, sizeof *t);
-	const gkind *g = &D.kinds[T->kind];
+	const ys_lkind *g = &lay()->kinds[T->kind];
 	def->id = YS_NTABLES;
 	def->code = g->beijing ? g->beijing : "";
 	def->title = g->name;
@@ -705,32 +1029,6 @@ static ys_result add_prose(rd *r, const ys_line *l, const char *text)
 	return YS_OK;
 }
 
-static int is_empty_note(rd *r, const char *text)
-{
-	const char *k = kkey(r, text);
-	/* 注：无。 says there is nothing to note */
-	if (!strcmp(k, "注:无。") || !strcmp(k, "注:无") || !strcmp(k, "备注:无。") || !strcmp(k, "备注:无"))
-		return 0;
-	return (strstr(k, "注") || strstr(k, "说明") || strstr(k, "本表") || strstr(k, "本部门") || k[0] == '(' ||
-	        !strncmp(k, "（", 3)) &&
-	       role_of(&D.empty, 1, k, 0) != NULL;
-}
-
-/* Does key k start a note under a table (注：… 备注：… 说明：…)? */
-static int note_start(const char *k)
-{
-	const char *p = k;
-	if (!strncmp(p, "备注", 6) || !strncmp(p, "说明", 6))
-		p += 6;
-	else if (!strncmp(p, "注", 3))
-		p += 3;
-	else
-		return 0;
-	while (is_digit(*p))
-		p++;
-	return *p == ':' || !strncmp(p, "、", 3);
-}
-
 static ys_result build(rd *r, const tbl *T)
 {
 	ys_lines *L = r->L;
@@ -759,7 +1057,7 @@ static ys_result build(rd *r, const tbl *T)
 		    (b->y - a->y) * 10 <= a->h * (L->positioned ? 22 : 10))
 			first_data--;
 		else if (L->positioned && a->nf && a->page == b->page && (b->y - a->y) * 10 <= a->h * 12 &&
-		         !role_of(D.cols, D.ncols, r->key[first_data - 1], 0) && !r->flag[first_data - 1])
+		         !role_of(lay()->cols, lay()->ncols, r->key[first_data - 1], 0) && !r->flag[first_data - 1])
 			first_data--;
 	}
 	/* the header lines, which tables running over pages print again */
@@ -815,7 +1113,7 @@ static ys_result build(rd *r, const tbl *T)
 			repeated = !strcmp(heads[h], text);
 		if (repeated)
 			continue; /* the header again on a new page */
-		int total = l->nf && role_of(D.labels, D.nlabels, kkey(r, l->f[0].s), 1) != NULL;
+		int total = l->nf && role_of(lay()->labels, lay()->nlabels, kkey(r, l->f[0].s), 1) != NULL;
 		blk[nbl] = line_has_figures(l) ? BL_ANCHOR : l->nf && (starts_label(l->f[0].s) || total) ? BL_LABEL : BL_WRAP;
 		bl[nbl++] = i;
 	}
@@ -902,6 +1200,7 @@ static ys_result build(rd *r, const tbl *T)
 	/* columns */
 	gcol *c = calloc(MAXCOLS, sizeof *c);
 	int nc = e || !c ? 0 : cluster(rows, nrows, c, MAXCOLS);
+	if (getenv("YS_DBG")) { for (int i = 0; i < nrows; i++) { fprintf(stderr, "row %d p%d y%d:", i, rows[i].page, rows[i].y); for (int k = 0; k < rows[i].nf; k++) fprintf(stderr, " [%d-%d]%s", rows[i].f[k].x0/10, rows[i].f[k].x1/10, rows[i].f[k].s); fprintf(stderr, "\n"); } for (int j = 0; j < nc; j++) fprintf(stderr, "col %d [%d-%d]\n", j, c[j].x0/10, c[j].x1/10); }
 	if (!c && !e)
 		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
 	for (int i = 0; i < nrows; i++)
@@ -931,36 +1230,11 @@ static ys_result build(rd *r, const tbl *T)
 			c[j].type = 0;
 	}
 	/* header labels: the lines above the first row */
-	for (int i = T->first; first_data >= 0 && i < first_data; i++) {
-		const ys_line *l = &L->v[i];
-		ys_unit u;
-		if (unit_line(r, l, &u, NULL))
-			continue;
-		for (int k = 0; k < l->nf; k++) {
-			const ys_frag *f = &l->f[k];
-			int hit[MAXCOLS], nh = 0;
-			for (int j = 0; j < nc; j++) {
-				int o = overlap(f->x0, f->x1, c[j].x0, c[j].x1);
-				int w = c[j].x1 - c[j].x0;
-				if (o > 0 && (o * 2 >= w || o * 2 >= f->x1 - f->x0))
-					hit[nh++] = j;
-			}
-			/* much wider than the one column it reaches: a group over it and
-			 * its neighbours' gutters (一般公共预算基本支出 over 人员经费) */
-			int group = nh > 1 || (nh == 1 && f->x1 - f->x0 > (c[hit[0]].x1 - c[hit[0]].x0) * 3 / 2 + 40 &&
-			                       c[hit[0]].type == 2);
-			if (nh == 0) {
-				int j = col_of(c, nc, f);
-				if (j >= 0)
-					hit[nh++] = j;
-			}
-			for (int h = 0; h < nh; h++) {
-				char *dst = group ? c[hit[h]].group : c[hit[h]].label;
-				size_t used = strlen(dst);
-				snprintf(dst + used, 256 - used, "%s", f->s);
-			}
-		}
-	}
+	hgrp grps[MAXGROUPS];
+	int ngrps = 0;
+	if (!e && first_data >= 0)
+		nc = headers(r, T->first, first_data, c, nc, grps, &ngrps);
+	if (getenv("YS_DBG")) { for (int j = 0; j < nc; j++) fprintf(stderr, "hcol %d [%d-%d] h[%d-%d] t%d %s | %s\n", j, c[j].x0/10, c[j].x1/10, c[j].hx0/10, c[j].hx1/10, c[j].type, c[j].label, c[j].group); }
 	/* def columns: the code columns become one; two amount columns that
 	 * never hold figures in the same row, one of them without a header of
 	 * its own, are one column printed at two positions (a layout that
@@ -974,7 +1248,8 @@ static ys_result build(rd *r, const tbl *T)
 		if (c[j].type == 1 && ncodes > 1 && j > 0 && c[j - 1].type == 1)
 			c[j].def = c[j - 1].def;
 		int named_a = c[j - (j > 0)].label[0] || c[j - (j > 0)].group[0], named_b = c[j].label[0] || c[j].group[0];
-		if (c[j].type == 2 && j > 0 && c[j - 1].type == 2 && !(named_a && named_b)) {
+		int one_header = j > 0 && named_a && !strcmp(c[j - 1].label, c[j].label) && !strcmp(c[j - 1].group, c[j].group);
+		if (c[j].type == 2 && j > 0 && c[j - 1].type == 2 && (!(named_a && named_b) || one_header)) {
 			int both = 0;
 			for (int i = 0; i < nrows && !both; i++) {
 				int in_a = 0, in_b = 0;
@@ -1015,14 +1290,24 @@ static ys_result build(rd *r, const tbl *T)
 					cd->label = ys_arena_strdup(&r->doc->arena, lab[0] ? lab : "科目编码");
 				continue;
 			}
-			const char *role = c[j].label[0] ? role_of(D.cols, D.ncols, kkey(r, c[j].label), 0) : NULL;
-			if (!role && c[j].group[0])
-				role = role_of(D.cols, D.ncols, kkey(r, c[j].group), 0);
+			const char *role = c[j].label[0] ? col_role(r, c[j].label, NULL) : NULL;
+			if (!role && !c[j].label[0] && c[j].ngrp)
+				role = grps[c[j].grp[c[j].ngrp - 1]].role;
+			if (role && (!strcmp(role, "code") || !strcmp(role, "name")))
+				role = NULL;
 			if (c[j].type == 2) {
+				/* its id: the groups over it (role-first column/), then its role:
+				 * fiscal-3/gp4 is the 一般公共预算 under the 财政拨款 that starts
+				 * at column 3 (rules_general.c reads it) */
+				char path[128] = "";
+				for (int k = 0; k < c[j].ngrp; k++) {
+					const hgrp *G = &grps[c[j].grp[k]];
+					size_t used = strlen(path);
+					snprintf(path + used, sizeof path - used, "%s-%d/", G->role ? G->role : "g", G->a + 1);
+				}
 				cd->kind = YS_CK_AMOUNT;
 				namt++;
-				cd->id = ys_arena_printf(&r->doc->arena, "%s%d", role && strcmp(role, "code") && strcmp(role, "name")
-				                                                   ? role : "amount", namt);
+				cd->id = ys_arena_printf(&r->doc->arena, "%s%s%d", path, role ? role : "amount", namt);
 			} else {
 				cd->kind = ntext == 0 && ncodes ? YS_CK_NAME : YS_CK_LABEL;
 				ntext++;
@@ -1096,7 +1381,7 @@ static ys_result build(rd *r, const tbl *T)
 				const char *role;
 				if (t->def->cols[d].kind == YS_CK_AMOUNT || !row->cells[d].text[0])
 					continue;
-				role = role_of(D.labels, D.nlabels, kkey(r, row->cells[d].text), 1);
+				role = role_of(lay()->labels, lay()->nlabels, kkey(r, row->cells[d].text), 1);
 				if (role && !strcmp(role, "total"))
 					row->kind = YS_ROW_TOTAL;
 				break;
@@ -1242,8 +1527,10 @@ static int title_at(rd *r, size_t i, int *span, const char **number, int *cont, 
 		seen++;
 		if (title_kind(r->key[j] + numbering_len(r->key[j]), &jc, &jl) >= 0 || number_only(r->key[j]))
 			break;
-		confirmed = unit_line(r, &L->v[j], &u, NULL) ||
-		            (L->v[j].nf >= 2 && role_of(D.cols, D.ncols, r->key[j], 0) != NULL);
+		int words = 0;
+		for (int q = 0; q < L->v[j].nf && L->v[j].nf >= 2; q++)
+			words += role_of(lay()->cols, lay()->ncols, kkey(r, L->v[j].f[q].s), 0) != NULL;
+		confirmed = unit_line(r, &L->v[j], &u, NULL) || words >= 2;
 	}
 	return confirmed ? kind : -1;
 }
@@ -1334,7 +1621,7 @@ static ys_result read_lines(rd *r)
 			continue;
 		}
 		int ends = i == L->n || kind >= 0 || number_only(r->key[i]);
-		if (!ends && cur.kind >= 0 && D.kinds[cur.kind].id[0] != 'p' && D.kinds[cur.kind].id[0] != 'u') {
+		if (!ends && cur.kind >= 0 && lay()->kinds[cur.kind].id[0] != 'p' && lay()->kinds[cur.kind].id[0] != 'u') {
 			/* prose after a table ends it (not in the performance tables, whose cells are prose) */
 			size_t n = ys_utf8_count(text, strlen(text));
 			if (n > 34 && (strstr(text, "。") || strstr(text, "，")) && !line_has_figures(&L->v[i]))
@@ -1402,8 +1689,8 @@ static int year_of(const ys_lines *L)
 static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out)
 {
 	*out = NULL;
-	if (!descriptions())
-		return ys_error(ctx, YS_EINVAL, "the layout descriptions could not be loaded");
+	if (!ys_layouts_builtin(ctx))
+		return ctx->code; /* a description the parser does not understand */
 	ys_doc *doc = ys_doc_new(name);
 	if (!doc)
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
