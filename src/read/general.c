@@ -1527,10 +1527,17 @@ static int title_at(rd *r, size_t i, int *span, const char **number, int *cont, 
 		seen++;
 		if (title_kind(r->key[j] + numbering_len(r->key[j]), &jc, &jl) >= 0 || number_only(r->key[j]))
 			break;
-		int words = 0;
-		for (int q = 0; q < L->v[j].nf && L->v[j].nf >= 2; q++)
-			words += role_of(lay()->cols, lay()->ncols, kkey(r, L->v[j].f[q].s), 0) != NULL;
-		confirmed = unit_line(r, &L->v[j], &u, NULL) || words >= 2;
+		int words = 0, form = 0;
+		for (int q = 0; q < L->v[j].nf && L->v[j].nf >= 2; q++) {
+			const char *fk = kkey(r, L->v[j].f[q].s);
+			words += role_of(lay()->cols, lay()->ncols, fk, 0) != NULL;
+			const char *lr = role_of(lay()->labels, lay()->nlabels, fk, 1);
+			form |= lr && !strcmp(lr, "form");
+		}
+		/* a performance table is a form: its labels say so */
+		size_t il = strlen(lay()->kinds[kind].id);
+		int perf = il > 5 && !strcmp(lay()->kinds[kind].id + il - 5, "_perf");
+		confirmed = unit_line(r, &L->v[j], &u, NULL) || words >= 2 || (perf && form);
 	}
 	return confirmed ? kind : -1;
 }
