@@ -37,8 +37,15 @@ static ys_result words(ys_ctx *ctx, const char *name, int line, ys_arena *a, ys_
 	for (char *w = strtok_r(list, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
 		if (g->n >= YS_LAYOUT_ALTS)
 			return ys_error(ctx, YS_EPARSE, "%s:%d: 一条描述的词超过 %d 个", name, line, YS_LAYOUT_ALTS);
-		if (!(g->w[g->n++] = key(a, w)))
+		/* =WORD: the whole label, not a word in it */
+		const char *k = key(a, w[0] == '=' ? w + 1 : w);
+		if (k && w[0] == '=')
+			k = ys_arena_printf(a, "=%s", k);
+		if (!k)
 			return ys_error(ctx, YS_ENOMEM, "out of memory");
+		if (k[0] == '=' && !k[1])
+			return ys_error(ctx, YS_EPARSE, "%s:%d: = 后缺少词", name, line);
+		g->w[g->n++] = k;
 	}
 	if (g->n == 0)
 		return ys_error(ctx, YS_EPARSE, "%s:%d: 缺少词（以 | 分隔）", name, line);
@@ -215,8 +222,10 @@ const char *ys_layouts_role(const ys_lwords *set, int n, const char *k, int exac
 	size_t blen = 0;
 	for (int i = 0; i < n; i++)
 		for (int j = 0; j < set[i].n; j++) {
-			size_t wl = strlen(set[i].w[j]);
-			int hit = exact ? !strcmp(k, set[i].w[j]) : strstr(k, set[i].w[j]) != NULL;
+			const char *w = set[i].w[j];
+			int whole = w[0] == '=';
+			size_t wl = strlen(w + whole);
+			int hit = exact || whole ? !strcmp(k, w + whole) : strstr(k, w) != NULL;
 			if (hit && wl > blen) {
 				best = set[i].role;
 				blen = wl;

@@ -714,9 +714,26 @@ static int figure_for(const ys_doc *doc, const char *clause, const ys_table **tt
 			return 1;
 		if (!strcmp(t->kind, "sangong") && strstr(clause, "三公") && t->nrows > 0 && !strstr(clause, "公务") &&
 		    !strstr(clause, "出国") && !strstr(clause, "接待")) {
-			int c = col_role(t, "total");
-			if (c >= 0 && t->rows[0].cells[c].amt.present) {
-				*row = 0, *col = c;
+			/* the 合计 under the 三公 header (beside it: 机关运行经费), else
+			 * the first 合计 */
+			int c = -1;
+			for (int k = 0; k < t->def->ncols && c < 0; k++)
+				if (is_amount(t, k) && id_is(t, k, "total") && strstr(t->def->cols[k].label, "三公"))
+					c = k;
+			for (int k = 0; k < t->def->ncols && c < 0; k++)
+				if (is_amount(t, k) && id_is(t, k, "total"))
+					c = k;
+			/* its row: the only one, or the one of the document's year
+			 * (2025年 | 2026年 | 增减变化) */
+			int r = t->nrows == 1 ? 0 : -1;
+			char year[16];
+			snprintf(year, sizeof year, "%d年", doc->year);
+			for (int q = 0; q < t->nrows && r < 0 && doc->year; q++)
+				for (int k = 0; k < t->def->ncols && r < 0; k++)
+					if (!is_amount(t, k) && strstr(t->rows[q].cells[k].text, year))
+						r = q;
+			if (c >= 0 && r >= 0 && t->rows[r].cells[c].amt.present) {
+				*row = r, *col = c;
 				return 1;
 			}
 		}

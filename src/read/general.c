@@ -379,28 +379,13 @@ static int overlap(int a0, int a1, int b0, int b1)
 	return hi - lo;
 }
 
+#define ROW_FRAGS_MAX (YS_LINE_FRAGS_MAX * 16) /* a row's lines' fragments, before its cells are joined */
+
 static ys_result row_add(rd *r, grow *g, const ys_frag *f, int y)
 {
-	/* words in the same place as words of another line of the row are
-	 * one cell: joined in reading order */
-	for (int j = 0; j < g->nf && !amount_like(f->s); j++)
-		if (g->fy[j] != y && overlap(f->x0, f->x1, g->f[j].x0, g->f[j].x1) > 0 && !amount_like(g->f[j].s)) {
-			const char *s = y > g->fy[j] ? ys_arena_printf(&r->doc->arena, "%s%s", g->f[j].s, f->s)
-			                             : ys_arena_printf(&r->doc->arena, "%s%s", f->s, g->f[j].s);
-			if (!s)
-				return ys_error(r->ctx, YS_ENOMEM, "out of memory");
-			g->f[j].s = s;
-			if (f->x0 < g->f[j].x0)
-				g->f[j].x0 = f->x0;
-			if (f->x1 > g->f[j].x1)
-				g->f[j].x1 = f->x1;
-			g->f[j].chx = g->f[j].chb = NULL;
-			g->f[j].nch = 0;
-			return YS_OK;
-		}
-	if (g->nf >= YS_LINE_FRAGS_MAX)
-		return ys_error(r->ctx, YS_ELIMIT, "%s: line %d: more than %d cells", r->doc->file, g->line,
-		                YS_LINE_FRAGS_MAX);
+	if (g->nf >= ROW_FRAGS_MAX)
+		return ys_error(r->ctx, YS_ELIMIT, "%s: 第 %d 行起的一行表格超过 %d 段文字", r->doc->file, g->line,
+		                ROW_FRAGS_MAX);
 	if (ys_grow((void **)&g->f, &g->cap, (size_t)g->nf + 1, sizeof *g->f) ||
 	    ys_grow((void **)&g->fy, &g->capy, (size_t)g->nf + 1, sizeof *g->fy))
 		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
@@ -415,11 +400,123 @@ static ys_result row_add(rd *r, grow *g, const ys_frag *f, int y)
 	return YS_OK;
 }
 
+/* Words in the same place on several lines of a row are one cell: each
+ * joined, in reading order, to the first above it. */
+static ys_result row_join(rd *r, grow *g)
+{
+	int n = 0;
+	for (int i = 0; i < g->nf; i++) {
+		const ys_frag *f = &g->f[i];
+		int into = -1;
+		for (int j = 0; j < n && into < 0 && !amount_like(f->s); j++)
+			if (g->fy[j] != g->fy[i] && overlap(f->x0, f->x1, g->f[j].x0, g->f[j].x1) > 0 && !amount_like(g->f[j].s))
+				into = j;
+		if (into < 0) {
+			g->f[n] = *f;
+			g->fy[n++] = g->fy[i];
+			continue;
+		}
+		ys_frag *t = &g->f[into];
+		const char *s = ys_arena_printf(&r->doc->arena, "%s%s", t->s, f->s);
+		if (!s)
+			return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		t->s = s;
+		if (f->x0 < t->x0)
+			t->x0 = f->x0;
+		if (f->x1 > t->x1)
+			t->x1 = f->x1;
+		t->chx = t->chb = NULL;
+		t->nch = 0;
+		g->fy[into] = g->fy[i]; /* the words below join it next */
+	}
+	g->nf = n;
+	return YS_OK;
+}
+
+/* The length of a code at the start of s that its name follows
+ * without a gap (201002理论讲师, [206]科学技术支出), or 0; *skip the
+ * brackets' bytes. */
+static size_t code_prefix(const char *s, size_t *lead)
+{
+	static const char *const units[] = { "年", "月", "日", "万", "元", "个", "人", "次", "家", "天", "亿", "吨", "台",
+		                             "辆", "套", "件", "户", "名", "所", "座", "处", "条", "张", "份", "号", "期",
+		                             "批", "项", "类", "款", "级", "%", "％", NULL };
+	const char *p = s;
+	*lead = 0;
+	if (*p == '[' || !strncmp(p, "［", 3) || !strncmp(p, "【", 3)) {
+		*lead = *p == '[' ? 1 : 3;
+		p += *lead;
+	}
+	size_t d = 0;
+	while (is_digit(p[d]))
+		d++;
+	if (d < 3 || d > 9)
+		return 0;
+	const char *q = p + d;
+	if (*lead) {
+		if (*q == ']')
+			q++;
+		else if (!strncmp(q, "］", 3) || !strncmp(q, "】", 3))
+			q += 3;
+		else
+			return 0;
+		return *q ? (size_t)(q - s) : 0;
+	}
+	/* a name in Chinese follows, not a unit (2026年, 100万元) */
+	if ((unsigned char)*q < 0xE4 || (unsigned char)*q > 0xE9)
+		return 0;
+	for (int i = 0; units[i]; i++)
+		if (!strncmp(q, units[i], strlen(units[i])))
+			return 0;
+	return (size_t)(q - s);
+}
+
+/* The x where byte offset off of fragment f begins, from the line's fine
+ * fragments (each character's place), or -1. */
+static int x_at(const ys_line *l, const ys_frag *f, size_t off)
+{
+	for (int k = 0; k < l->nff; k++) {
+		const ys_frag *ff = &l->ff[k];
+		if (ff->x1 < f->x0 || ff->x0 > f->x1 || !ff->chx)
+			continue;
+		/* the fine fragment's bytes within f */
+		const char *at = strstr(f->s, ff->s);
+		if (!at)
+			continue;
+		size_t base = (size_t)(at - f->s);
+		for (int i = 0; i < ff->nch; i++)
+			if (base + (size_t)ff->chb[i] == off)
+				return i > 0 ? (ff->chx[i - 1] + ff->chx[i]) / 2 : ff->x0;
+	}
+	return -1;
+}
+
 static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 {
 	ys_result e = YS_OK;
-	for (int k = 0; k < l->nf && !e; k++)
-		e = row_add(r, g, &l->f[k], l->y);
+	for (int k = 0; k < l->nf && !e; k++) {
+		const ys_frag *f = &l->f[k];
+		size_t lead = 0, n = r->L->positioned ? code_prefix(f->s, &lead) : 0;
+		int x = n ? x_at(l, f, n) : -1;
+		if (x > f->x0 && x < f->x1) {
+			/* a code and its name printed together: two cells */
+			size_t digits = lead ? strspn(f->s + lead, "0123456789") : n;
+			ys_frag a = *f, b = *f;
+			a.s = ys_arena_strndup(&r->doc->arena, f->s + lead, digits);
+			b.s = ys_arena_strdup(&r->doc->arena, f->s + n);
+			if (!a.s || !b.s)
+				return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+			a.x1 = x - 1;
+			b.x0 = x;
+			a.chx = a.chb = b.chx = b.chb = NULL;
+			a.nch = b.nch = 0;
+			e = row_add(r, g, &a, l->y);
+			if (!e)
+				e = row_add(r, g, &b, l->y);
+			continue;
+		}
+		e = row_add(r, g, f, l->y);
+	}
 	return e;
 }
 
@@ -557,7 +654,7 @@ static int note_start(const char *k)
 /* A header word as printed, and the stack of words (a column's label,
  * wrapped over several lines) it belongs to. */
 typedef struct hpiece {
-	int x0, x1, y;
+	int x0, x1, y, h;
 	const char *s;
 	int stack; /* -1: a group's */
 } hpiece;
@@ -583,7 +680,7 @@ typedef struct hgrp {
 /* Is role the lhs of a sum statement (a header over its parts)? */
 static int group_role(const char *role)
 {
-	if (!role)
+	if (!role || !strcmp(role, "total"))
 		return 0;
 	if (!strcmp(role, "memo"))
 		return 1;
@@ -611,6 +708,30 @@ static int member_of(const char *group, const char *member)
 	return 0;
 }
 
+static const char *col_role(rd *r, const char *label, size_t *wlen);
+
+/* May a column labelled `label` stand under a header of role `group`
+ * (NULL: a header no description knows), first of its columns or not? */
+static int fits_under(rd *r, const char *group, const char *label, int first)
+{
+	if (!group)
+		return 1;
+	const char *m = col_role(r, label, NULL);
+	if (m && !strcmp(m, "total"))
+		return first;
+	if (member_of(group, m) || (m && !strcmp(m, "memo")))
+		return 1;
+	ys_buf_reset(&r->tmp);
+	ys_label_key(&r->tmp, label, strlen(label));
+	if (r->tmp.s && !strncmp(r->tmp.s, "其中", strlen("其中")))
+		return 1; /* a part of it named under 其中 */
+	/* a header whose parts no sum names: columns of no other role */
+	for (int i = 0; i < lay()->nsums; i++)
+		if (!strcmp(lay()->sums[i].lhs, group))
+			return 0;
+	return !m;
+}
+
 static const char *col_role(rd *r, const char *label, size_t *wlen)
 {
 	ys_buf_reset(&r->tmp);
@@ -627,12 +748,14 @@ static const char *col_role(rd *r, const char *label, size_t *wlen)
  * group rather than begin S's label: its words name a group's role
  * (财政拨款, 单位资金, 本年收入, 基本支出) and S's another, and they make no
  * longer word together? */
-static int heads_group(rd *r, const char *p, const hstack *S)
+static int heads_group(rd *r, const char *p, const hstack *S, int gap)
 {
 	size_t wp, ws, wc;
 	char both[512];
 	const char *rp = col_role(r, p, &wp);
-	if (!group_role(rp) || !S->key[0])
+	/* a group's role, or another column's role a line or more above */
+	if (!(group_role(rp) || (gap && rp && strcmp(rp, "total") && strcmp(rp, "code") && strcmp(rp, "name"))) ||
+	    !S->key[0])
 		return 0;
 	const char *rs = col_role(r, S->key, &ws);
 	if (!rs || !strcmp(rs, rp))
@@ -677,7 +800,7 @@ static int headers(rd *r, int from, int to, gcol *c, int nc, hgrp *g, int *ng)
 		const ys_frag *fv = L->positioned ? l->ff : l->f;
 		int nf = L->positioned ? l->nff : l->nf;
 		for (int k = 0; k < nf && np < MAXPIECES; k++)
-			pc[np++] = (hpiece){ fv[k].x0, fv[k].x1, l->y, fv[k].s, -1 };
+			pc[np++] = (hpiece){ fv[k].x0, fv[k].x1, l->y, l->h, fv[k].s, -1 };
 	}
 	/* stacks, bottom up */
 	for (int p = 0; p < np; p++) {
@@ -703,9 +826,12 @@ static int headers(rd *r, int from, int to, gcol *c, int nc, hgrp *g, int *ng)
 				if (st[j].x0 >= S->x1 && (S->x1 + st[j].x0) / 2 < right)
 					right = (S->x1 + st[j].x0) / 2;
 			}
-			wide = left > INT_MIN && right < INT_MAX && h->x1 - h->x0 > right - left;
+			/* and a line or more above the stack's words */
+			wide = left > INT_MIN && right < INT_MAX && h->x1 - h->x0 > right - left &&
+			       S->ytop - (h->y + h->h) >= h->h * 8 / 10;
 		}
-		if (nh == 1 && !wide && !(st[hit[0]].ytop > h->y && heads_group(r, h->s, &st[hit[0]]))) {
+		int gap = nh == 1 && st[hit[0]].ytop - (h->y + h->h) >= h->h * 8 / 10;
+		if (nh == 1 && !wide && !(st[hit[0]].ytop > h->y && heads_group(r, h->s, &st[hit[0]], gap))) {
 			hstack *S = &st[hit[0]];
 			h->stack = hit[0];
 			if (h->x0 < S->x0)
@@ -876,12 +1002,11 @@ static int headers(rd *r, int from, int to, gcol *c, int nc, hgrp *g, int *ng)
 		if (o0 < 0)
 			continue;
 		const char *role = col_role(r, h->s, NULL);
-		if (!group_role(role))
+		if (role && (!strcmp(role, "total") || !strcmp(role, "code") || !strcmp(role, "name")))
 			role = NULL;
 		/* the columns that may stand under it, around those it is over */
 #define UNDER(k) (c[k].type == 2 && c[k].ytop > h->y)
-#define FITS(k, first) (!role || member_of(role, col_role(r, c[k].label, NULL)) || \
-                        ((first) && col_role(r, c[k].label, NULL) && !strcmp(col_role(r, c[k].label, NULL), "total")))
+#define FITS(k, first) fits_under(r, role, c[k].label, first)
 		int ok = 1;
 		for (int k = o0; k <= o1 && ok; k++)
 			ok = UNDER(k) && FITS(k, k == o0);
@@ -1130,6 +1255,18 @@ static ys_result build(rd *r, const tbl *T)
 			continue;
 		grow *prev = nrows ? &rows[nrows - 1] : NULL;
 		const ys_line *pl = b > 0 ? &L->v[bl[b - 1]] : NULL;
+		if (blk[b] == BL_LABEL && prev && prev->figures && prev->page == l->page &&
+		    (l->y - prev->y) * 10 <= prev->h * hline && !collides(prev, l)) {
+			/* a code or label printed under the middle of its row's figures,
+			 * unless the figures below are nearer */
+			const ys_line *nl = b + 1 < nbl && blk[b + 1] == BL_ANCHOR ? &L->v[bl[b + 1]] : NULL;
+			int below = nl && nl->page == l->page && (nl->y - l->y) * 10 <= l->h * hline;
+			if (!below || l->y - prev->y < nl->y - l->y) {
+				e = row_add_line(r, prev, l);
+				rowof[b] = nrows - 1;
+				continue;
+			}
+		}
 		if (blk[b] == BL_ANCHOR && prev && b > 0 && blk[b - 1] == BL_LABEL && !prev->figures && pl->page == l->page &&
 		    (l->y - pl->y) * 10 <= pl->h * hline && !collides(prev, l)) {
 			/* figures centred under a label printed above them */
@@ -1194,6 +1331,8 @@ static ys_result build(rd *r, const tbl *T)
 			e = row_add(r, &rows[to], f, l->y);
 		}
 	}
+	for (int i = 0; i < nrows && !e; i++)
+		e = row_join(r, &rows[i]);
 	free(bl);
 	free(blk);
 	free(rowof);
