@@ -61,6 +61,7 @@ typedef struct rd {
 	const char **text;   /* per line: its fragments joined */
 	const char **key;    /* per line: the label key of text */
 	unsigned char *flag; /* per line: LF_* */
+	int width;           /* the width the document's lines take (positioned) */
 } rd;
 
 static const char *kkey(rd *r, const char *s)
@@ -1767,14 +1768,19 @@ static ys_result read_lines(rd *r)
 			continue;
 		}
 		int ends = i == L->n || kind >= 0 || number_only(r->key[i]);
-		if (!ends && cur.kind >= 0 && lay()->kinds[cur.kind].id[0] != 'p' && lay()->kinds[cur.kind].id[0] != 'u') {
-			/* prose after a table ends it (not in the performance tables, whose cells are prose) */
+		if (!ends && cur.kind >= 0) {
+			size_t il = strlen(lay()->kinds[cur.kind].id);
+			int form = il > 5 && !strcmp(lay()->kinds[cur.kind].id + il - 5, "_perf");
+			const ys_line *l = &L->v[i];
 			size_t n = ys_utf8_count(text, strlen(text));
-			if (n > 34 && (strstr(text, "。") || strstr(text, "，")) && !line_has_figures(&L->v[i]))
+			/* prose after a table ends it: a sentence across the page, not in
+			 * a column (not in a performance table, a form of sentences) */
+			int across = !L->positioned || (l->nf == 1 && (l->f[0].x1 - l->f[0].x0) * 10 >= r->width * 6);
+			if (!form && across && n > 34 && (strstr(text, "。") || strstr(text, "，")) && !line_has_figures(l))
 				ends = 1;
 			/* the next part of the document: 第三部分 …, …情况说明 */
-			if ((!strncmp(text, "第", 3) && strstr(text, "部分") && n < 40) || (strstr(text, "说明") && n < 30 &&
-			                                                                    !line_has_figures(&L->v[i])))
+			if ((!strncmp(text, "第", 3) && strstr(text, "部分") && n < 40) ||
+			    (!form && strstr(text, "说明") && n < 30 && !line_has_figures(l)))
 				ends = 1;
 		}
 		if (ends && cur.kind >= 0) {
@@ -1842,7 +1848,7 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
 	doc->paged = L->positioned;
 	doc->year = year_of(L);
-	rd r = { ctx, doc, L, YS_BUF_INIT, NULL, NULL, NULL };
+	rd r = { ctx, doc, L, YS_BUF_INIT, NULL, NULL, NULL, 0 };
 	ys_result e = YS_OK;
 	r.text = calloc(L->n ? L->n : 1, sizeof *r.text);
 	r.key = calloc(L->n ? L->n : 1, sizeof *r.key);
@@ -1855,6 +1861,16 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 		if (!r.key[i])
 			e = ys_error(ctx, YS_ENOMEM, "out of memory");
 	}
+	/* the text's width: from the leftmost to the rightmost edge most lines reach */
+	int lo = INT_MAX, hi = INT_MIN;
+	for (size_t i = 0; i < L->n; i++)
+		if (L->v[i].nf) {
+			if (L->v[i].f[0].x0 < lo)
+				lo = L->v[i].f[0].x0;
+			if (L->v[i].f[L->v[i].nf - 1].x1 > hi)
+				hi = L->v[i].f[L->v[i].nf - 1].x1;
+		}
+	r.width = hi > lo ? hi - lo : 1;
 	if (!e) {
 		mark_furniture(&r);
 		e = read_lines(&r);
