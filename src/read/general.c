@@ -492,11 +492,16 @@ static int x_at(const ys_line *l, const ys_frag *f, size_t off)
 	return -1;
 }
 
+/* A line's fragments into a row: from a PDF the fine ones (a figure set
+ * against the words after it, 0.00之上…, comes apart; the row's cells
+ * join words again). */
 static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 {
 	ys_result e = YS_OK;
-	for (int k = 0; k < l->nf && !e; k++) {
-		const ys_frag *f = &l->f[k];
+	const ys_frag *fv = r->L->positioned ? l->ff : l->f;
+	int nf = r->L->positioned ? l->nff : l->nf;
+	for (int k = 0; k < nf && !e; k++) {
+		const ys_frag *f = &fv[k];
 		size_t lead = 0, n = r->L->positioned ? code_prefix(f->s, &lead) : 0;
 		int x = n ? x_at(l, f, n) : -1;
 		if (x > f->x0 && x < f->x1) {
