@@ -553,32 +553,60 @@ typedef struct gcol {
 
 #define MAXCOLS 48
 
+/* Cluster the rows' fragments into columns by where they are printed:
+ * a fragment joins the column it overlaps most (by 40 % of the narrower),
+ * figures with figures and words with words (a long description begun
+ * where another page prints the last column's figures is not that
+ * column); columns that grew into each other are one. */
 static int cluster(grow *rows, int nrows, gcol *c, int maxc)
 {
 	int nc = 0;
-	for (int i = 0; i < nrows; i++)
-		for (int k = 0; k < rows[i].nf; k++) {
-			const ys_frag *f = &rows[i].f[k];
-			int best = -1, bo = 0;
-			for (int j = 0; j < nc; j++) {
-				int o = overlap(f->x0, f->x1, c[j].x0, c[j].x1);
-				int w = f->x1 - f->x0 < c[j].x1 - c[j].x0 ? f->x1 - f->x0 : c[j].x1 - c[j].x0;
-				if (o > bo && o * 10 >= (w > 0 ? w : 1) * 4) {
-					bo = o;
-					best = j;
+	int *fig = calloc((size_t)maxc, sizeof *fig), *txt = calloc((size_t)maxc, sizeof *txt);
+	if (!fig || !txt) {
+		free(fig);
+		free(txt);
+		return 0;
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < nrows; i++)
+			for (int k = 0; k < rows[i].nf; k++) {
+				const ys_frag *f = &rows[i].f[k];
+				int isfig = amount_like(f->s);
+				if (isfig != (pass == 0))
+					continue; /* figures first: they make the columns */
+				int best = -1, bo = 0;
+				for (int j = 0; j < nc; j++) {
+					int o = overlap(f->x0, f->x1, c[j].x0, c[j].x1);
+					int w = f->x1 - f->x0 < c[j].x1 - c[j].x0 ? f->x1 - f->x0 : c[j].x1 - c[j].x0;
+					/* words over a column of figures only where they sit well in it */
+					int other = isfig ? fig[j] == 0 && txt[j] > 0 : txt[j] == 0 && fig[j] > 0;
+					if (other && o * 10 < (f->x1 - f->x0) * 8)
+						continue;
+					if (o > bo && o * 10 >= (w > 0 ? w : 1) * 4) {
+						bo = o;
+						best = j;
+					}
 				}
+				if (best < 0 && nc < maxc) {
+					c[nc] = (gcol){ f->x0, f->x1, 0, 0, 0, 0, 0, 0, "", "", f->x0, f->x1, INT_MAX, 0, { 0 } };
+					fig[nc] = txt[nc] = 0;
+					best = nc++;
+				} else if (best < 0) {
+					continue;
+				}
+				if (isfig)
+					fig[best]++;
+				else
+					txt[best]++;
+				/* words reaching over from a column of words do not widen a column
+				 * of figures */
+				if (!isfig && fig[best] > txt[best])
+					continue;
+				if (f->x0 < c[best].x0)
+					c[best].x0 = f->x0;
+				if (f->x1 > c[best].x1)
+					c[best].x1 = f->x1;
 			}
-			if (best < 0 && nc < maxc) {
-				c[nc] = (gcol){ f->x0, f->x1, 0, 0, 0, 0, 0, 0, "", "", f->x0, f->x1, INT_MAX, 0, { 0 } };
-				best = nc++;
-			} else if (best < 0) {
-				continue;
-			}
-			if (f->x0 < c[best].x0)
-				c[best].x0 = f->x0;
-			if (f->x1 > c[best].x1)
-				c[best].x1 = f->x1;
-		}
 	/* clusters that grew into each other */
 	for (int again = 1; again;) {
 		again = 0;
@@ -586,16 +614,23 @@ static int cluster(grow *rows, int nrows, gcol *c, int maxc)
 			for (int b = a + 1; b < nc && !again; b++) {
 				int o = overlap(c[a].x0, c[a].x1, c[b].x0, c[b].x1);
 				int w = c[a].x1 - c[a].x0 < c[b].x1 - c[b].x0 ? c[a].x1 - c[a].x0 : c[b].x1 - c[b].x0;
-				if (o * 10 >= (w > 0 ? w : 1) * 4) {
+				int mixed = (fig[a] > txt[a]) != (fig[b] > txt[b]);
+				if (o * 10 >= (w > 0 ? w : 1) * (mixed ? 8 : 4)) {
 					if (c[b].x0 < c[a].x0)
 						c[a].x0 = c[b].x0;
 					if (c[b].x1 > c[a].x1)
 						c[a].x1 = c[b].x1;
+					fig[a] += fig[b];
+					txt[a] += txt[b];
 					c[b] = c[--nc];
+					fig[b] = fig[nc];
+					txt[b] = txt[nc];
 					again = 1;
 				}
 			}
 	}
+	free(fig);
+	free(txt);
 	/* left to right */
 	for (int a = 1; a < nc; a++)
 		for (int b = a; b > 0 && c[b].x0 < c[b - 1].x0; b--) {
