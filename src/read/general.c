@@ -503,7 +503,10 @@ static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 	for (int k = 0; k < nf && !e; k++) {
 		const ys_frag *f = &fv[k];
 		size_t lead = 0, n = r->L->positioned ? code_prefix(f->s, &lead) : 0;
-		int x = n ? x_at(l, f, n) : -1;
+		/* a bracketed code ([206]科学技术支出) stays with its name: the
+		 * names are indented by level, so the code ends at varying places
+		 * (the cells split it) */
+		int x = n && !lead ? x_at(l, f, n) : -1;
 		if (x > f->x0 && x < f->x1) {
 			/* a code and its name printed together: two cells */
 			size_t digits = lead ? strspn(f->s + lead, "0123456789") : n;
@@ -549,6 +552,8 @@ typedef struct gcol {
 	int ytop;        /* the top of its header words (INT_MAX: none) */
 	int ngrp;
 	int grp[4];      /* the groups over it (hgrp), outer first */
+	int coded;       /* its fragments that begin with a code ([206]科学技术支出) */
+	int codename;    /* a column of codes and names printed together: two def columns */
 } gcol;
 
 #define MAXCOLS 48
@@ -588,7 +593,7 @@ static int cluster(grow *rows, int nrows, gcol *c, int maxc)
 					}
 				}
 				if (best < 0 && nc < maxc) {
-					c[nc] = (gcol){ f->x0, f->x1, 0, 0, 0, 0, 0, 0, "", "", f->x0, f->x1, INT_MAX, 0, { 0 } };
+					c[nc] = (gcol){ f->x0, f->x1, 0, 0, 0, 0, 0, 0, "", "", f->x0, f->x1, INT_MAX, 0, { 0 }, 0, 0 };
 					fig[nc] = txt[nc] = 0;
 					best = nc++;
 				} else if (best < 0) {
@@ -977,7 +982,7 @@ static int headers(rd *r, int from, int to, gcol *c, int nc, hgrp *g, int *ng)
 			continue;
 		memmove(&c[at + 1], &c[at], sizeof *c * (size_t)(nc - at));
 		memmove(&under[at + 1], &under[at], sizeof *under * (size_t)(nc - at));
-		c[at] = (gcol){ st[j].x0, st[j].x1, 0, 0, 0, 0, 2, 0, "", "", st[j].x0, st[j].x1, INT_MAX, 0, { 0 } };
+		c[at] = (gcol){ st[j].x0, st[j].x1, 0, 0, 0, 0, 2, 0, "", "", st[j].x0, st[j].x1, INT_MAX, 0, { 0 }, 0, 0 };
 		under[at] = j;
 		nc++;
 	}
@@ -1235,6 +1240,12 @@ static ys_result build(rd *r, const tbl *T)
 			if (!r->flag[i])
 				heads[nheads++] = joined(r, &L->v[i]);
 	}
+	ys_buf headkey = YS_BUF_INIT; /* the header's words, joined */
+	for (int h = 0; h < nheads; h++) {
+		const char *hk = kkey(r, heads[h]);
+		ys_buf_adds(&headkey, hk);
+	}
+	int top_page = first_data >= 0 ? L->v[first_data].page : 0, at_top = 0;
 	/* the body's lines: anchors (a line with figures) start rows, a label
 	 * line (一、 (一) 1. a code, 合计) starts one too or joins the figures
 	 * centred under it, and a line of wrapped words belongs to the nearer
@@ -1277,6 +1288,22 @@ static ys_result build(rd *r, const tbl *T)
 		int repeated = 0;
 		for (int h = 0; h < nheads && !repeated; h++)
 			repeated = !strcmp(heads[h], text);
+		/* the header printed again at the top of a page, its words on
+		 * lines cut otherwise: each of the line's words is one of the
+		 * header's */
+		if (l->page != top_page) {
+			top_page = l->page;
+			at_top = 1;
+		}
+		if (at_top && !repeated && headkey.len && !line_has_figures(l)) {
+			repeated = 1;
+			for (int k = 0; k < l->nf && repeated; k++) {
+				const char *fk = kkey(r, l->f[k].s);
+				repeated = fk[0] && strstr(headkey.s, fk) != NULL;
+			}
+		}
+		if (line_has_figures(l))
+			at_top = 0;
 		if (repeated)
 			continue; /* the header again on a new page */
 		int total = l->nf && role_of(lay()->labels, lay()->nlabels, kkey(r, l->f[0].s), 1) != NULL;
@@ -1372,6 +1399,7 @@ static ys_result build(rd *r, const tbl *T)
 			e = row_add(r, &rows[to], f, l->y);
 		}
 	}
+	ys_buf_release(&headkey);
 	for (int i = 0; i < nrows && !e; i++)
 		e = row_join(r, &rows[i]);
 	free(bl);
@@ -1389,6 +1417,9 @@ static ys_result build(rd *r, const tbl *T)
 			if (j < 0)
 				continue;
 			c[j].n++;
+			size_t lead;
+			if (code_prefix(rows[i].f[k].s, &lead))
+				c[j].coded++;
 			if (digits_only(rows[i].f[k].s) && strlen(rows[i].f[k].s) <= 9)
 				c[j].digits++;
 			else if (amount_like(rows[i].f[k].s))
@@ -1422,9 +1453,21 @@ static ys_result build(rd *r, const tbl *T)
 	int ncodes = 0;
 	for (int j = 0; j < nc; j++)
 		ncodes += c[j].type == 1;
+	/* codes printed with their names in one column: most of its cells
+	 * begin with a code, and the table has no column of codes */
+	for (int j = 0; j < nc && !ncodes; j++)
+		if (c[j].type == 0 && c[j].coded >= 3 && c[j].coded * 10 >= c[j].texts * 6) {
+			c[j].codename = 1;
+			ncodes++;
+		}
 	int ndef = 0;
 	for (int j = 0; j < nc; j++) {
 		c[j].def = -1;
+		if (c[j].codename) {
+			c[j].def = ndef;
+			ndef += 2; /* its codes, then its names */
+			continue;
+		}
 		if (c[j].type == 1 && ncodes > 1 && j > 0 && c[j - 1].type == 1)
 			c[j].def = c[j - 1].def;
 		int named_a = c[j - (j > 0)].label[0] || c[j - (j > 0)].group[0], named_b = c[j].label[0] || c[j].group[0];
@@ -1469,6 +1512,12 @@ static ys_result build(rd *r, const tbl *T)
 				if (!cd->label || !cd->label[0])
 					cd->label = ys_arena_strdup(&r->doc->arena, lab[0] ? lab : "科目编码");
 				continue;
+			}
+			if (c[j].codename) {
+				cd->kind = YS_CK_CODE;
+				cd->id = "code";
+				cd->label = "科目编码";
+				cd = &cols[c[j].def + 1];
 			}
 			const char *role = c[j].label[0] ? col_role(r, c[j].label, NULL) : NULL;
 			if (!role && !c[j].label[0] && c[j].ngrp)
@@ -1524,7 +1573,25 @@ static ys_result build(rd *r, const tbl *T)
 				int j = col_of(c, nc, f);
 				if (j < 0)
 					continue;
-				ys_cell *cell = &row->cells[c[j].def];
+				ys_cell *cell = &row->cells[c[j].def + c[j].codename];
+				size_t lead, cl;
+				if (c[j].codename && !cell->text[0] && !row->cells[c[j].def].text[0] &&
+				    (cl = code_prefix(f->s, &lead)) > 0) {
+					/* [206]科学技术支出: the code to the code column */
+					ys_cell *cc = &row->cells[c[j].def];
+					cc->text = ys_arena_strndup(&r->doc->arena, f->s + lead, strspn(f->s + lead, "0123456789"));
+					cc->line = rows[i].line;
+					cc->col = 1 + f->x0 / (L->positioned ? 60 : YS_TAB_PITCH);
+					cell->text = ys_arena_strdup(&r->doc->arena, f->s + cl);
+					cell->line = rows[i].line;
+					cell->col = cc->col;
+					if (!cc->text || !cell->text) {
+						e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+						break;
+					}
+					nonblank++;
+					continue;
+				}
 				/* split codes: 类 | 款 | 项, the 款 and 项 two digits (a lost
 				 * leading zero is put back: 301 | 2 is 30102) */
 				int pad = c[j].type == 1 && cell->text[0] && strlen(f->s) == 1;
