@@ -498,8 +498,9 @@ static int x_at(const ys_line *l, const ys_frag *f, size_t off)
 static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 {
 	ys_result e = YS_OK;
-	const ys_frag *fv = r->L->positioned ? l->ff : l->f;
-	int nf = r->L->positioned ? l->nff : l->nf;
+	int fine = r->L->positioned && line_has_figures(l); /* words alone stay as printed (7000多个…) */
+	const ys_frag *fv = fine ? l->ff : l->f;
+	int nf = fine ? l->nff : l->nf;
 	for (int k = 0; k < nf && !e; k++) {
 		const ys_frag *f = &fv[k];
 		size_t lead = 0, n = r->L->positioned ? code_prefix(f->s, &lead) : 0;
@@ -1296,11 +1297,21 @@ static ys_result build(rd *r, const tbl *T)
 			at_top = 1;
 		}
 		if (at_top && !repeated && headkey.len && !line_has_figures(l)) {
-			repeated = 1;
-			for (int k = 0; k < l->nf && repeated; k++) {
-				const char *fk = kkey(r, l->f[k].s);
-				repeated = fk[0] && strstr(headkey.s, fk) != NULL;
+			/* nine in ten of its characters are the header's */
+			const char *lk = r->key[i];
+			int n = 0, in = 0;
+			for (const char *q = lk; *q;) {
+				char ch[8];
+				size_t cl = 1;
+				while (cl < 4 && (q[cl] & 0xC0) == 0x80)
+					cl++;
+				memcpy(ch, q, cl);
+				ch[cl] = 0;
+				n++;
+				in += strstr(headkey.s, ch) != NULL;
+				q += cl;
 			}
+			repeated = n > 0 && in * 10 >= n * 9;
 		}
 		if (line_has_figures(l))
 			at_top = 0;
