@@ -61,7 +61,7 @@ typedef struct rd {
 	const char **text;   /* per line: its fragments joined */
 	const char **key;    /* per line: the label key of text */
 	unsigned char *flag; /* per line: LF_* */
-	int width;           /* the width the document's lines take (positioned) */
+	int left, width;     /* where the document's lines begin, and the width they take (positioned) */
 } rd;
 
 static const char *kkey(rd *r, const char *s)
@@ -103,6 +103,8 @@ static int digits_only(const char *s)
 	return 1;
 }
 
+static int starts_label(const char *s);
+
 /* Does the line print a figure (a code alone at its start is not one)? */
 static int line_has_figures(const ys_line *l)
 {
@@ -112,7 +114,11 @@ static int line_has_figures(const ys_line *l)
 		/* a code: alone, or before a name (301 工资福利支出) */
 		int code = digits_only(s) && n >= 3 && n <= 9 &&
 		           (k + 1 == l->nf ? l->nf == 1 : !amount_like(l->f[k + 1].s));
-		if ((is_digit(s[0]) || s[0] == '-') && amount_like(s) && !code)
+		/* a number that begins a sentence (7000多个卫生机构…) */
+		int h = l->h > 0 ? l->h : 100;
+		int word = digits_only(s) && k + 1 < l->nf && !amount_like(l->f[k + 1].s) &&
+		           l->f[k + 1].x0 - l->f[k].x1 < h && !starts_label(l->f[k + 1].s);
+		if ((is_digit(s[0]) || s[0] == '-') && amount_like(s) && !code && !(word && !is_digit(l->f[k + 1].s[0])))
 			return 1;
 	}
 	return 0;
@@ -122,8 +128,16 @@ static int line_has_figures(const ys_line *l)
 static int starts_label(const char *s)
 {
 	static const char *const ord[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL };
-	if (is_digit(s[0]))
-		return 1;
+	if (is_digit(s[0])) {
+		/* 1. 1、 (1 a code 301 工资福利支出, 2080505机关事业…; not a
+		 * number that begins a sentence: 7000多个卫生机构… */
+		size_t d = 0;
+		while (is_digit(s[d]))
+			d++;
+		const char *p = s + d;
+		return !*p || *p == '.' || *p == ')' || !strncmp(p, "、", 3) || !strncmp(p, "．", 3) ||
+		       !strncmp(p, "）", 3) || (d != 4 && d >= 3 && d <= 9 && (unsigned char)*p >= 0xE4);
+	}
 	if (!strncmp(s, "（", 3) || s[0] == '(')
 		return 1;
 	for (int i = 0; ord[i]; i++)
@@ -503,7 +517,10 @@ static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 	int nf = fine ? l->nff : l->nf;
 	for (int k = 0; k < nf && !e; k++) {
 		const ys_frag *f = &fv[k];
-		size_t lead = 0, n = r->L->positioned ? code_prefix(f->s, &lead) : 0;
+		/* only a code at the start of the line, on the left of the page */
+		size_t lead = 0, n = r->L->positioned && k == 0 && (f->x0 - r->left) * 10 < r->width * 4
+		                             ? code_prefix(f->s, &lead)
+		                             : 0;
 		/* a bracketed code ([206]科学技术支出) stays with its name: the
 		 * names are indented by level, so the code ends at varying places
 		 * (the cells split it) */
@@ -1966,7 +1983,7 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
 	doc->paged = L->positioned;
 	doc->year = year_of(L);
-	rd r = { ctx, doc, L, YS_BUF_INIT, NULL, NULL, NULL, 0 };
+	rd r = { ctx, doc, L, YS_BUF_INIT, NULL, NULL, NULL, 0, 0 };
 	ys_result e = YS_OK;
 	r.text = calloc(L->n ? L->n : 1, sizeof *r.text);
 	r.key = calloc(L->n ? L->n : 1, sizeof *r.key);
@@ -1989,6 +2006,7 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 				hi = L->v[i].f[L->v[i].nf - 1].x1;
 		}
 	r.width = hi > lo ? hi - lo : 1;
+	r.left = lo < hi ? lo : 0;
 	if (!e) {
 		mark_furniture(&r);
 		e = read_lines(&r);
