@@ -125,6 +125,31 @@ static int line_has_figures(const ys_line *l)
 }
 
 /* Does a label start a row of its own (一、 1. （一） 合计 …)? */
+/* The row of column numbers under a header (栏次 1 2 3 …, ** ** 1 2 …):
+ * its figures are 1, 2, 3 … in order, or ** placeholders. */
+static int column_numbers(const ys_line *l)
+{
+	int next = 0, seen = 0;
+	for (int k = 0; k < l->nf; k++) {
+		const char *s = l->f[k].s;
+		if (!strcmp(s, "**") || !strcmp(s, "*"))
+			continue;
+		if (!digits_only(s)) {
+			if (amount_like(s))
+				return 0;
+			continue; /* 栏次, 行次, 合计 */
+		}
+		int v = 0;
+		for (const char *p = s; *p && v < 1000; p++)
+			v = v * 10 + (*p - '0');
+		if (next && v != next)
+			return 0;
+		next = v + 1;
+		seen++;
+	}
+	return seen >= 3;
+}
+
 static int starts_label(const char *s)
 {
 	static const char *const ord[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL };
@@ -1334,6 +1359,8 @@ static ys_result build(rd *r, const tbl *T)
 			at_top = 0;
 		if (repeated)
 			continue; /* the header again on a new page */
+		if (column_numbers(l))
+			continue; /* not a row: the columns' numbers */
 		int total = l->nf && role_of(lay()->labels, lay()->nlabels, kkey(r, l->f[0].s), 1) != NULL;
 		blk[nbl] = line_has_figures(l) ? BL_ANCHOR : l->nf && (starts_label(l->f[0].s) || total) ? BL_LABEL : BL_WRAP;
 		bl[nbl++] = i;
