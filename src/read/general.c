@@ -919,6 +919,15 @@ static int headers(rd *r, int from, int to, gcol *c, int nc, hgrp *g, int *ng)
 			wide = left > INT_MIN && right < INT_MAX && h->x1 - h->x0 > right - left &&
 			       S->ytop - (h->y + h->h) >= h->h * 8 / 10;
 		}
+		if (nh == 1 && L->positioned && !wide) {
+			/* a centred header's words are centred over its column: words
+			 * reaching far out on one side only are over other columns too
+			 * (“三公”经费预算数 over 合计 … 运行费) */
+			const hstack *S = &st[hit[0]];
+			int out_l = S->x0 - h->x0, out_r = h->x1 - S->x1;
+			int wmax = h->x1 - h->x0 > S->x1 - S->x0 ? h->x1 - h->x0 : S->x1 - S->x0;
+			wide = abs(out_l - out_r) * 2 > wmax && S->ytop - (h->y + h->h) >= h->h * 8 / 10;
+		}
 		int gap = nh == 1 && st[hit[0]].ytop - (h->y + h->h) >= h->h * 8 / 10;
 		if (nh == 1 && !wide && !(st[hit[0]].ytop > h->y && heads_group(r, h->s, &st[hit[0]], gap))) {
 			hstack *S = &st[hit[0]];
