@@ -1167,6 +1167,43 @@ static int headers(rd *r, int from, int to, gcol *c, int nc, hgrp *g, int *ng)
 	return nc;
 }
 
+/* A figure whose thousands separators a layout dropped in front
+ * (125360,898: every group after the first of three digits): the same
+ * digits without them.  0, or -1 when s is not such a figure. */
+static int parse_loose(const char *s, ys_unit unit, ys_amount *out)
+{
+	char buf[64];
+	size_t n = 0;
+	const char *p = s;
+	if (*p == '-')
+		buf[n++] = *p++;
+	size_t lead = 0;
+	while (is_digit(p[lead]))
+		lead++;
+	if (lead <= 3 || p[lead] != ',')
+		return -1;
+	for (; *p && n < sizeof buf - 1; p++) {
+		if (*p == ',') {
+			size_t d = 0;
+			while (is_digit(p[1 + d]))
+				d++;
+			if (d != 3)
+				return -1;
+			continue;
+		}
+		if (*p == '.')
+			break;
+		buf[n++] = *p;
+	}
+	for (; *p && n < sizeof buf - 1; p++)
+		buf[n++] = *p;
+	if (*p)
+		return -1;
+	buf[n] = 0;
+	ys_money_err me;
+	return ys_money_parse(buf, n, unit, out, &me) ? -1 : 0;
+}
+
 /* ---- building a table ---- */
 
 typedef struct tbl {
@@ -1684,7 +1721,8 @@ static ys_result build(rd *r, const tbl *T)
 				/* text where figures stand (a label the layout put there) stays
 				 * text: the rule gen.cell reports it */
 				ys_money_err me;
-				if (ys_money_parse(cell->text, strlen(cell->text), t->unit, &cell->amt, &me) != 0)
+				if (ys_money_parse(cell->text, strlen(cell->text), t->unit, &cell->amt, &me) != 0 &&
+				    parse_loose(cell->text, t->unit, &cell->amt) != 0)
 					memset(&cell->amt, 0, sizeof cell->amt);
 			}
 			/* a 合计 row */
