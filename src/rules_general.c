@@ -173,12 +173,20 @@ void rule_gen_total(ys_checker *ck, const ys_rule *rule)
 		}
 		if (!top)
 			continue;
-		int rows[MAXKIDS], n = 0;
+		int rows[MAXKIDS], n = 0, dup = 0;
+		char other[16];
 		for (int r = 0; r < t->nrows && n < MAXKIDS; r++)
-			if (strlen(row_code(t, r, cc, code)) == top)
+			if (strlen(row_code(t, r, cc, code)) == top) {
+				/* a code on several rows (a list by project, not by code) */
+				for (int k = 0; k < n && !dup; k++)
+					dup = !strcmp(row_code(t, rows[k], cc, other), code);
 				rows[n++] = r;
+			}
+		if (dup)
+			continue;
 		for (int c = 0; c < t->def->ncols; c++) {
-			if (!is_amount(t, c) || (!t->rows[tot].cells[c].amt.present && !any_present(t, rows, n, c)))
+			/* a 合计 printed blank claims no sum (规格型号, 数量 beside the amounts) */
+			if (!is_amount(t, c) || !t->rows[tot].cells[c].amt.present)
 				continue;
 			ident *id = ck_ident(ck, rule, OP_EQ,
 			                     ys_arena_printf(&ck->rep->arena, "合计 %s = 各类（最高一级科目）之和",

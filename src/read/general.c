@@ -531,6 +531,42 @@ static int x_at(const ys_line *l, const ys_frag *f, size_t off)
 	return -1;
 }
 
+/* Figures printed against each other (57,232,550.0039,358,500.00): the
+ * byte lengths of the figures, each with `dec` decimals and its thousands
+ * grouped by threes, into len[]; their number (at least 2), or 0. */
+static int glued_figures(const char *s, int dec, size_t *len, int max)
+{
+	int n = 0;
+	const char *p = s;
+	while (*p && n < max) {
+		const char *a = p;
+		if (*p == '-')
+			p++;
+		size_t g = 0;
+		while (is_digit(p[g]))
+			g++;
+		if (!g)
+			return 0;
+		int commas = 0;
+		p += g;
+		while (*p == ',') {
+			if (g > 3 || !is_digit(p[1]) || !is_digit(p[2]) || !is_digit(p[3]))
+				return 0;
+			p += 4;
+			commas = 1;
+		}
+		(void)commas;
+		if (*p != '.')
+			return 0;
+		p++;
+		for (int d = 0; d < dec; d++)
+			if (!is_digit(*p++))
+				return 0;
+		len[n++] = (size_t)(p - a);
+	}
+	return *p ? 0 : n;
+}
+
 /* A line's fragments into a row: from a PDF the fine ones (a figure set
  * against the words after it, 0.00之上…, comes apart; the row's cells
  * join words again). */
@@ -546,6 +582,32 @@ static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 		size_t lead = 0, n = r->L->positioned && k == 0 && (f->x0 - r->left) * 10 < r->width * 4
 		                             ? code_prefix(f->s, &lead)
 		                             : 0;
+		/* figures against each other: each where its characters are */
+		size_t gl[16];
+		int ng = 0;
+		if (f->chx && f->nch == (int)ys_utf8_count(f->s, strlen(f->s)) && strchr(f->s, '.') &&
+		    strchr(strchr(f->s, '.') + 1, '.'))
+			for (int dec = 2; dec <= 6 && ng < 2; dec += 2)
+				ng = glued_figures(f->s, dec, gl, 16);
+		if (ng >= 2) {
+			size_t off = 0;
+			for (int q = 0; q < ng && !e; q++) {
+				ys_frag piece = *f;
+				piece.s = ys_arena_strndup(&r->doc->arena, f->s + off, gl[q]);
+				if (!piece.s)
+					return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				/* the characters are one byte each: digits, , . - */
+				int c0 = (int)off, c1 = (int)(off + gl[q]) - 1;
+				int half = f->nch > 1 ? (f->chx[1] - f->chx[0]) / 2 : 0;
+				piece.x0 = q ? f->chx[c0] - half : f->x0;
+				piece.x1 = q + 1 < ng ? f->chx[c1] + half : f->x1;
+				piece.chx = piece.chb = NULL;
+				piece.nch = 0;
+				e = row_add(r, g, &piece, l->y);
+				off += gl[q];
+			}
+			continue;
+		}
 		/* a bracketed code ([206]科学技术支出) stays with its name: the
 		 * names are indented by level, so the code ends at varying places
 		 * (the cells split it) */
