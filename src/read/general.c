@@ -780,8 +780,10 @@ static int is_empty_note(rd *r, const char *text)
 	/* 注：无。 says there is nothing to note */
 	if (!strcmp(k, "注:无。") || !strcmp(k, "注:无") || !strcmp(k, "备注:无。") || !strcmp(k, "备注:无"))
 		return 0;
-	return (strstr(k, "注") || strstr(k, "说明") || strstr(k, "本表") || strstr(k, "本部门") || k[0] == '(' ||
-	        !strncmp(k, "（", 3)) &&
+	/* a note (注 说明 本表 本部门 本单位 …), not a row's name that holds
+	 * 无 ((监理处)…无人机排查) */
+	return (strstr(k, "注") || strstr(k, "说明") || strstr(k, "本表") || strstr(k, "本部门") || strstr(k, "本单位") ||
+	        (k[0] == '(' && k[strlen(k) - 1] == ')' && ys_utf8_count(k, strlen(k)) <= 16)) &&
 	       role_of(&lay()->empty, 1, k, 0) != NULL;
 }
 
