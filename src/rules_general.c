@@ -17,6 +17,7 @@
  * within it as a notice.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_int.h"
@@ -360,6 +361,7 @@ static void columns_under(ys_checker *ck, const ys_rule *rule, const ys_table *t
 	item it[MAXITEMS];
 	int total, totals;
 	int n = items_under(t, path, plen, it, MAXITEMS, &total, &totals);
+	if (getenv("YS_DBG")) { fprintf(stderr, "under [%.*s] total %d totals %d:", (int)plen, path, total, totals); for (int k = 0; k < n; k++) fprintf(stderr, " %s@%d%s", it[k].role, it[k].col, it[k].memo ? "m" : ""); fprintf(stderr, "\n"); }
 	if (!lay || total < 0 || totals > 1)
 		goto groups; /* no 合计 here, or several (side by side) */
 	/* drop columns that say nothing: 其中/政府采购 beside the parts, and
@@ -415,14 +417,13 @@ static void columns_under(ys_checker *ck, const ys_rule *rule, const ys_table *t
 				fits = 0;
 			}
 		}
-		/* a part and its own parts both beside the 合计 would count twice */
-		for (int a = 0; a < nr && fits; a++)
+		/* a part printed right before one of its own parts (财政拨款 |
+		 * 一般公共预算): the second may be inside the first, counted twice */
+		for (int a = 0; a + 1 < nr && fits; a++)
 			for (int q = 0; q < lay->nsums && fits; q++) {
 				const ys_lsum *sub = &lay->sums[q];
-				if (strcmp(sub->lhs, rr[a]))
-					continue;
-				for (int b = 0; b < nr && fits; b++)
-					fits = b == a || !in_parts(sub, rr[b]);
+				if (!strcmp(sub->lhs, rr[a]) && in_parts(sub, rr[a + 1]))
+					fits = 0;
 			}
 		if (!fits || nr < 2)
 			continue;

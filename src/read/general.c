@@ -405,6 +405,7 @@ static int unit_line(rd *r, const ys_line *l, ys_unit *u, const char **dept)
 
 typedef struct grow {
 	int line, page, y, h;
+	int ylast;    /* the top of its last line */
 	int figures;  /* it has a figure */
 	int labelled; /* its first line starts a label (一、 1. …) */
 	ys_frag *f;   /* its fragments in reading order: by line, then left to right */
@@ -632,6 +633,24 @@ static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 		e = row_add(r, g, f, l->y);
 	}
 	return e;
+}
+
+/* May line l's figures belong to row g's lines above: each is where g
+ * has nothing, or the last digits of a figure of g wrapped below it? */
+static int wraps_figures(const grow *g, const ys_line *l)
+{
+	for (int k = 0; k < l->nf; k++) {
+		const ys_frag *f = &l->f[k];
+		for (int j = 0; j < g->nf; j++) {
+			if (overlap(f->x0, f->x1, g->f[j].x0, g->f[j].x1) <= 0)
+				continue;
+			size_t n = strlen(f->s);
+			if (!(digits_only(f->s) && n <= 3 && amount_like(g->f[j].s) && strchr(g->f[j].s, '.') &&
+			      f->x1 >= g->f[j].x1 - (l->h > 0 ? l->h : 100)))
+				return 0;
+		}
+	}
+	return 1;
 }
 
 /* Do the fragments of a line sit where the row has anything? */
@@ -958,13 +977,16 @@ static int headers(rd *r, int from, int to, gcol *c, int nc, hgrp *g, int *ng)
 	/* stacks, bottom up */
 	for (int p = 0; p < np; p++) {
 		hpiece *h = &pc[p];
-		int hit[MAXSTACKS], nh = 0;
+		int hit[MAXSTACKS], nh = 0, touch = 0;
 		for (int j = 0; j < ns; j++) {
 			int o = overlap(h->x0, h->x1, st[j].x0, st[j].x1);
 			int w = h->x1 - h->x0 < st[j].x1 - st[j].x0 ? h->x1 - h->x0 : st[j].x1 - st[j].x0;
 			if (o > 0 && o * 10 >= (w > 0 ? w : 1) * 3)
 				hit[nh++] = j;
+			touch += o > 0 && st[j].ytop > h->y;
 		}
+		if (nh == 0 && touch >= 2)
+			continue; /* over the gutter between two columns: a group's */
 		int wide = 0;
 		if (nh == 1 && L->positioned) {
 			/* wider than the room between its neighbours: over several
@@ -1500,12 +1522,22 @@ static ys_result build(rd *r, const tbl *T)
 				continue;
 			}
 		}
+		if (blk[b] == BL_ANCHOR && prev && prev->figures && prev->page == l->page &&
+		    (l->y - prev->ylast) * 10 <= l->h * 9 && wraps_figures(prev, l)) {
+			/* figures of one row on lines closer than rows are: a cell's
+			 * figure wrapped in a narrow column (376,936.6 / 0) */
+			e = row_add_line(r, prev, l);
+			prev->ylast = l->y;
+			rowof[b] = nrows - 1;
+			continue;
+		}
 		if (blk[b] == BL_ANCHOR && prev && b > 0 && blk[b - 1] == BL_LABEL && !prev->figures && pl->page == l->page &&
 		    (l->y - pl->y) * 10 <= pl->h * hline && !collides(prev, l)) {
 			/* figures centred under a label printed above them */
 			e = row_add_line(r, prev, l);
 			prev->figures = 1;
 			prev->y = l->y;
+			prev->ylast = l->y;
 			rowof[b] = nrows - 1;
 			continue;
 		}
@@ -1531,6 +1563,7 @@ static ys_result build(rd *r, const tbl *T)
 		g->h = l->h;
 		g->figures = blk[b] == BL_ANCHOR;
 		g->labelled = blk[b] == BL_LABEL;
+		g->ylast = l->y;
 		rowof[b] = nrows - 1;
 		e = row_add_line(r, g, l);
 	}
