@@ -645,7 +645,10 @@ static int wraps_figures(const grow *g, const ys_line *l)
 			if (overlap(f->x0, f->x1, g->f[j].x0, g->f[j].x1) <= 0)
 				continue;
 			size_t n = strlen(f->s);
-			if (!(digits_only(f->s) && n <= 3 && amount_like(g->f[j].s) && strchr(g->f[j].s, '.') &&
+			int fa = amount_like(f->s), ga = amount_like(g->f[j].s);
+			if (!fa && !ga)
+				continue; /* a name wrapped below */
+			if (!(digits_only(f->s) && n <= 3 && ga && strchr(g->f[j].s, '.') &&
 			      f->x1 >= g->f[j].x1 - (l->h > 0 ? l->h : 100)))
 				return 0;
 		}
