@@ -1884,6 +1884,8 @@ static int page_number(const char *k)
 	return !*p;
 }
 
+static int title_at(rd *r, size_t i, int *span, const char **number, int *cont, int *looks);
+
 /* Page furniture: page numbers at the top or foot of a page, and a
  * heading printed at the top of many pages (江苏省…2026年度单位预算公开). */
 static void mark_furniture(rd *r)
@@ -1900,9 +1902,11 @@ static void mark_furniture(rd *r)
 	for (size_t i = 0; i < L->n; i++) {
 		if (!(i == 0 || L->v[i - 1].page != L->v[i].page) || r->flag[i] || number_only(r->key[i]))
 			continue;
-		int c;
-		if (title_kind(r->key[i], &c, &c) >= 0 || ys_utf8_count(r->key[i], strlen(r->key[i])) < 4)
-			continue;
+		int c, sp;
+		const char *num;
+		if (title_kind(r->key[i], &c, &c) >= 0 || ys_utf8_count(r->key[i], strlen(r->key[i])) < 4 ||
+		    title_at(r, i, &sp, &num, &c, &c) >= 0)
+			continue; /* a title printed again, maybe wrapped */
 		int pages = 0;
 		for (size_t j = i; j < L->n; j++)
 			if ((j == 0 || L->v[j - 1].page != L->v[j].page) && !strcmp(r->key[j], r->key[i]))
@@ -2088,8 +2092,10 @@ static ys_result read_lines(rd *r)
 			if (!form && across && n > 34 && (strstr(text, "。") || strstr(text, "，")) && !line_has_figures(l))
 				ends = 1;
 			/* the next part of the document: 第三部分 …, …情况说明 */
+			size_t tl = strlen(r->key[i]);
 			if ((!strncmp(text, "第", 3) && strstr(text, "部分") && n < 40) ||
-			    (!form && strstr(text, "说明") && n < 30 && !line_has_figures(l)))
+			    (!form && l->nf <= 2 && tl >= 6 && !strcmp(r->key[i] + tl - 6, "说明") && n < 30 &&
+			     !line_has_figures(l)))
 				ends = 1;
 		}
 		if (ends && cur.kind >= 0) {
