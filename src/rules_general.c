@@ -165,25 +165,39 @@ void rule_gen_total(ys_checker *ck, const ys_rule *rule)
 				tot = r;
 		if (cc < 0 || tot < 0)
 			continue;
-		char code[16];
-		size_t top = 0;
+		/* the highest level printed: each code no other printed code
+		 * begins (a 类; a 款 printed without its 类, 21298 beside 201 …) */
+		char code[16], other[16], first[10] = { 0 };
+		size_t shortest = 0;
 		for (int r = 0; r < t->nrows; r++) {
 			size_t l = strlen(row_code(t, r, cc, code));
-			if (l >= 3 && (!top || l < top))
-				top = l;
-		}
-		if (!top)
-			continue;
-		int rows[MAXKIDS], n = 0, dup = 0;
-		char other[16];
-		for (int r = 0; r < t->nrows && n < MAXKIDS; r++)
-			if (strlen(row_code(t, r, cc, code)) == top) {
-				/* a code on several rows (a list by project, not by code) */
-				for (int k = 0; k < n && !dup; k++)
-					dup = !strcmp(row_code(t, rows[k], cc, other), code);
-				rows[n++] = r;
+			if (l >= 3 && (!shortest || l < shortest)) {
+				shortest = l;
+				memset(first, 0, sizeof first);
 			}
-		if (dup)
+			if (l >= 3 && l == shortest)
+				first[code[0] - '0'] = 1;
+		}
+		int rows[MAXKIDS], n = 0, dup = 0;
+		for (int r = 0; r < t->nrows && n < MAXKIDS; r++) {
+			size_t l = strlen(row_code(t, r, cc, code));
+			/* of the classification the 类 are of (2… 功能, 3… 经济): not a
+			 * code misprinted (7 | 11 | 02 for 210 | 11 | 02) */
+			if (l < 3 || !first[code[0] - '0'])
+				continue;
+			int under = 0;
+			for (int q = 0; q < t->nrows && !under; q++) {
+				size_t ql = strlen(row_code(t, q, cc, other));
+				under = ql >= 3 && ql < l && !strncmp(code, other, ql);
+			}
+			if (under)
+				continue;
+			/* a code on several rows (a list by project, not by code) */
+			for (int k = 0; k < n && !dup; k++)
+				dup = !strcmp(row_code(t, rows[k], cc, other), code);
+			rows[n++] = r;
+		}
+		if (!n || dup)
 			continue;
 		for (int c = 0; c < t->def->ncols; c++) {
 			/* a 合计 printed blank claims no sum (规格型号, 数量 beside the amounts) */
