@@ -17,7 +17,6 @@
  * within it as a notice.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "check_int.h"
@@ -375,7 +374,6 @@ static void columns_under(ys_checker *ck, const ys_rule *rule, const ys_table *t
 	item it[MAXITEMS];
 	int total, totals;
 	int n = items_under(t, path, plen, it, MAXITEMS, &total, &totals);
-	if (getenv("YS_DBG")) { fprintf(stderr, "under [%.*s] total %d totals %d:", (int)plen, path, total, totals); for (int k = 0; k < n; k++) fprintf(stderr, " %s@%d%s", it[k].role, it[k].col, it[k].memo ? "m" : ""); fprintf(stderr, "\n"); }
 	if (!lay || total < 0 || totals > 1)
 		goto groups; /* no 合计 here, or several (side by side) */
 	/* drop columns that say nothing: 其中/政府采购 beside the parts, and

@@ -1609,7 +1609,6 @@ static ys_result build(rd *r, const tbl *T)
 	/* columns */
 	gcol *c = calloc(MAXCOLS, sizeof *c);
 	int nc = e || !c ? 0 : cluster(rows, nrows, c, MAXCOLS);
-	if (getenv("YS_DBG")) { for (int i = 0; i < nrows; i++) { fprintf(stderr, "row %d p%d y%d:", i, rows[i].page, rows[i].y); for (int k = 0; k < rows[i].nf; k++) fprintf(stderr, " [%d-%d]%s", rows[i].f[k].x0/10, rows[i].f[k].x1/10, rows[i].f[k].s); fprintf(stderr, "\n"); } for (int j = 0; j < nc; j++) fprintf(stderr, "col %d [%d-%d]\n", j, c[j].x0/10, c[j].x1/10); }
 	if (!c && !e)
 		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
 	for (int i = 0; i < nrows; i++)
@@ -1625,6 +1624,8 @@ static ys_result build(rd *r, const tbl *T)
 				c[j].digits++;
 			else if (amount_like(rows[i].f[k].s))
 				c[j].amounts++;
+			else if (role_of(lay()->labels, lay()->nlabels, kkey(r, rows[i].f[k].s), 1))
+				c[j].n--; /* 合计 in the column of codes says nothing of it */
 			else
 				c[j].texts++;
 		}
@@ -1646,7 +1647,6 @@ static ys_result build(rd *r, const tbl *T)
 	int ngrps = 0;
 	if (!e && first_data >= 0)
 		nc = headers(r, T->first, first_data, c, nc, grps, &ngrps);
-	if (getenv("YS_DBG")) { for (int j = 0; j < nc; j++) fprintf(stderr, "hcol %d [%d-%d] h[%d-%d] t%d %s | %s\n", j, c[j].x0/10, c[j].x1/10, c[j].hx0/10, c[j].hx1/10, c[j].type, c[j].label, c[j].group); }
 	/* def columns: the code columns become one; two amount columns that
 	 * never hold figures in the same row, one of them without a header of
 	 * its own, are one column printed at two positions (a layout that
@@ -1701,7 +1701,7 @@ static ys_result build(rd *r, const tbl *T)
 		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
 	if (!e) {
 		ys_coldef *cols = (ys_coldef *)t->def->cols;
-		int namt = 0, ntext = 0;
+		int namt = 0, ntext = 0, named = 0;
 		for (int j = 0; j < nc; j++) {
 			ys_coldef *cd = &cols[c[j].def];
 			const char *lab = c[j].label[0] ? c[j].label : c[j].group;
@@ -1739,9 +1739,12 @@ static ys_result build(rd *r, const tbl *T)
 				namt++;
 				cd->id = ys_arena_printf(&r->doc->arena, "%s%s%d", path, role ? role : "amount", namt);
 			} else {
-				cd->kind = ntext == 0 && ncodes ? YS_CK_NAME : YS_CK_LABEL;
-				ntext++;
-				cd->id = ys_arena_printf(&r->doc->arena, "%s%d", ntext == 1 && ncodes ? "name" : "label", ntext);
+				/* the names: the column of words right after the codes */
+				int name = !named && ncodes && (c[j].codename || (j > 0 && c[j - 1].type == 1));
+				cd->kind = name ? YS_CK_NAME : YS_CK_LABEL;
+				ntext += !name;
+				named |= name;
+				cd->id = name ? "name1" : ys_arena_printf(&r->doc->arena, "label%d", ntext);
 			}
 			cd->label = c[j].group[0] && c[j].label[0]
 			                    ? ys_arena_printf(&r->doc->arena, "%s·%s", c[j].group, c[j].label)
