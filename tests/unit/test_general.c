@@ -561,6 +561,22 @@ START_TEST(text_cases)
 }
 END_TEST
 
+/* The seed layout's reader takes a figure by its shape before it knows
+ * the unit: one beyond 922,337,203 (亿元's limit in 分) is a figure too. */
+START_TEST(seed_reader_takes_large_figures)
+{
+	static const edit e[] = { { 9, "33,149.176143", "1,922,337,203.176143" } };
+	size_t len;
+	char *text = seed_text(e, 1, &len);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc = NULL;
+	ck_assert_msg(ys_doc_read_text(&ctx, "seed.txt", text, len, &doc) == YS_OK, "%s", ctx.msg);
+	free(text);
+	ys_doc_free(doc);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("general");
@@ -581,6 +597,7 @@ static Suite *make_suite(void)
 	tcase_add_test(t26, shanghai_fuzhou_guangzhou_layouts);
 	tcase_add_test(t26, layout_descriptions_parse_strictly);
 	tcase_add_test(t26, text_cases);
+	tcase_add_test(t26, seed_reader_takes_large_figures);
 	suite_add_tcase(s, t26);
 	return s;
 }
