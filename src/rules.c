@@ -290,12 +290,17 @@ static const ys_rule rules[] = {
 	  rule_gen_hierarchy, 0 },
 	{ "gen.total", E, "any", "identity", "合计行等于最高一级科目之和",
 	  "In a table of another layout with codes and a 合计 row: the 合计 equals the sum of the rows of the highest "
-	  "level printed (the 类).",
+	  "level printed: each code under no other code printed (the 类; a 款 printed without its 类, 21298 beside "
+	  "201 …). Not checked where a code stands on several rows (a list by project) or where the 合计 prints a "
+	  "column blank.",
 	  rule_gen_total, 0 },
 	{ "gen.columns", E, "any", "identity", "合计列等于其组成列之和",
-	  "In a table of another layout, by the columns' header words: 合计 = 基本支出 + 项目支出 (+ 单位预留机动经费, "
-	  "结转下年), 基本支出 = 人员经费 + 公用经费, 合计 = 人员经费 + 公用经费, and in an income table 合计 = the "
-	  "sources printed after it (其中 columns excluded).",
+	  "In a table of another layout, by the roles its header words give the columns and the sum statements of the "
+	  "layout descriptions (data/layouts/general.txt): a 合计 (or a 小计 under a header over several columns) "
+	  "equals the columns beside it under the same header when every one of them is a part of one sum statement "
+	  "(合计 = 基本支出 + 项目支出 + 上缴上级支出 + …, 合计 = 财政拨款 + 财政专户 + 单位资金 + … + 上年结转, "
+	  "基本支出 = 人员经费 + 公用经费, 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营); a column of 其中 or "
+	  "政府采购 is not a part, and a part printed beside its own parts is their sum.",
 	  rule_gen_columns, 0 },
 	{ "gen.balance", E, "any", "identity", "收支总表收入总计等于支出总计",
 	  "In a 收支总表 or 财政拨款收支总表 of another layout: the amount labelled 收入总计 equals the one labelled "
@@ -319,7 +324,8 @@ static const ys_rule rules[] = {
 	  rule_gen_department, 0 },
 	{ "gen.narrative", W, "any", "narrative", "说明中引用的金额与表一致（表文一致）",
 	  "Figures the narrative quotes in 万元 (收入/支出总计, 基本支出, 项目支出, “三公”经费) equal the tables' figures "
-	  "within the rounding of the text and of the table. Clauses about last year or changes (比上年, 增加, 执行数, "
+	  "within the rounding of the text and of the table (the 三公 table's 合计 under its 三公 header, in the row "
+	  "of the document's year when it prints several). Clauses about last year or changes (比上年, 增加, 执行数, "
 	  "another year) are not compared.",
 	  rule_gen_narrative, 0 },
 };
