@@ -837,7 +837,6 @@ typedef struct hpiece {
 typedef struct hstack {
 	int x0, x1, ytop;
 	char key[256]; /* its words so far, top to bottom */
-	int col;
 } hstack;
 
 /* A header over several columns (财政拨款 over 小计 | 一般公共预算 | …). */
@@ -1033,7 +1032,7 @@ static int headers(rd *r, int from, int to, gcol *c, int nc, hgrp *g, int *ng)
 				snprintf(S->key + used, sizeof S->key - used, "%s", h->s);
 			}
 		} else if (nh == 0 && ns < MAXSTACKS) {
-			st[ns] = (hstack){ h->x0, h->x1, h->y, "", -1 };
+			st[ns] = (hstack){ h->x0, h->x1, h->y, "" };
 			snprintf(st[ns].key, sizeof st[ns].key, "%s", h->s);
 			h->stack = ns++;
 		}
