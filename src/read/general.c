@@ -746,7 +746,19 @@ static int cluster(grow *rows, int nrows, gcol *c, int maxc)
 			for (int b = a + 1; b < nc && !again; b++) {
 				int o = overlap(c[a].x0, c[a].x1, c[b].x0, c[b].x1);
 				int w = c[a].x1 - c[a].x0 < c[b].x1 - c[b].x0 ? c[a].x1 - c[a].x0 : c[b].x1 - c[b].x0;
+				/* words and figures: only words lying within the figures'
+				 * column (a label reaching over), not a column of words that
+				 * begins where the figures end */
 				int mixed = (fig[a] > txt[a]) != (fig[b] > txt[b]);
+				if (mixed) {
+					/* or a number or two inside a column of words (广州市市场监督
+					 * 管理局 / 12315投诉举报中心) */
+					int fa = fig[a] > txt[a], nfig = fa ? fig[a] : fig[b];
+					int wf = fa ? c[a].x1 - c[a].x0 : c[b].x1 - c[b].x0;
+					w = fa ? c[b].x1 - c[b].x0 : c[a].x1 - c[a].x0;
+					if (nfig <= 2 && o * 10 >= wf * 8)
+						w = wf;
+				}
 				if (o * 10 >= (w > 0 ? w : 1) * (mixed ? 8 : 4)) {
 					if (c[b].x0 < c[a].x0)
 						c[a].x0 = c[b].x0;
@@ -822,6 +834,26 @@ static int note_start(const char *k)
 	while (is_digit(*p))
 		p++;
 	return *p == ':' || !strncmp(p, "、", 3);
+}
+
+/* Are column j's figures the rows' numbers, 1, 2, 3 … down the table? */
+static int sequence(grow *rows, int nrows, const gcol *c, int nc, int j)
+{
+	int next = 1, seen = 0;
+	for (int i = 0; i < nrows; i++)
+		for (int k = 0; k < rows[i].nf; k++) {
+			if (col_of(c, nc, &rows[i].f[k]) != j)
+				continue;
+			const char *s = rows[i].f[k].s;
+			int v = 0;
+			for (; *s && v < 100000; s++)
+				v = v * 10 + (*s - '0');
+			if (v != next)
+				return 0;
+			next++;
+			seen++;
+		}
+	return seen >= 3;
 }
 
 /* ---- headers ---- */
@@ -1636,6 +1668,8 @@ static ys_result build(rd *r, const tbl *T)
 		int next_code = j + 1 < nc && c[j + 1].type == 1;
 		if (c[j].n && c[j].digits * 10 >= c[j].n * 8 && (next_text || next_code))
 			c[j].type = 1;
+		else if (c[j].n && c[j].digits == c[j].n && sequence(rows, nrows, c, nc, j))
+			c[j].type = 0; /* 序号: the rows' numbers 1, 2, 3 … */
 		else if ((c[j].amounts + c[j].digits) * 2 >= c[j].texts && c[j].amounts + c[j].digits > 0)
 			c[j].type = 2; /* texts in it are labels of merged cells reaching over */
 		else
