@@ -180,15 +180,18 @@ static int starts_label(const char *s)
 
 static const char *const cjk_digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL };
 
-/* The length of a run of digits (at most two: 表12026年 is 表1 before a
- * year) or of Chinese numerals at p. */
+/* The length of a table's number at p: one or two digits (表12026年 is
+ * 表1 before a year), or Chinese numerals. */
 static size_t numeral(const char *p)
 {
 	size_t n = 0;
-	while (is_digit(p[n]) && n < 3)
+	while (is_digit(p[n]))
 		n++;
-	if (n == 3)
-		return is_digit(p[3]) || !(p[1] == '2' && p[2] == '0') ? 0 : 1; /* 表1 2026年 */
+	if (n > 2) {
+		/* a year right after the number: 表1 2026年, 表12 2026年 */
+		size_t d = n >= 5 ? n - 4 : 0;
+		return d >= 1 && d <= 2 && p[d] == '2' && p[d + 1] == '0' && !strncmp(p + n, "年", 3) ? d : 0;
+	}
 	if (n)
 		return n;
 	for (int hit = 1; hit;) {
