@@ -5,6 +5,10 @@
 #   make demo       install dependencies, build, run the main job
 #   make fuzz       build the libFuzzer harnesses, replay the kept inputs and
 #                   fuzz each harness FUZZ_SECONDS (10) seconds
+#   make corpus CORPUS="DIR [DIR...]"
+#                   check every document under the folders (JOBS threads, 1)
+#                   and write CORPUS_OUT (./CORPUS.md): figures per family,
+#                   timed beside pdftotext -layout
 #
 # Dependencies are found with pkg-config and installed by scripts/deps.sh.
 
@@ -46,7 +50,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB := $(BUILD)/libyusuan.a
 BIN := $(BUILD)/yusuan
 
-.PHONY: all deps test unit clitest demo clean bench
+.PHONY: all deps test unit clitest demo clean bench corpus
 all: $(BIN) $(LIB)
 
 deps:
@@ -133,6 +137,15 @@ bench: deps
 	@scripts/deps.sh --bench
 	@$(MAKE) --no-print-directory all
 	@bench/run.sh $(RUNS)
+
+# Real documents (issue 12): the folders are arguments; nothing else is read.
+CORPUS_OUT ?= CORPUS.md
+JOBS ?= 1
+corpus:
+	@test -n "$(CORPUS)" || { echo 'make corpus CORPUS="DIR [DIR...]": the folders of documents to check' >&2; exit 2; }
+	@scripts/deps.sh --corpus
+	@$(MAKE) --no-print-directory all
+	@scripts/corpus.py $(CORPUS) --out "$(CORPUS_OUT)" --yusuan $(BIN) --jobs $(JOBS) --ledger tests/corpus/expected.tsv
 
 clean:
 	rm -rf build out

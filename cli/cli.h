@@ -36,6 +36,9 @@ int cmd_batch(int argc, char **argv);
 int cli_exit_for(ys_result r);
 /* Print "yusuan: <msg>" for a failed result and return its exit code. */
 int cli_fail(const ys_ctx *ctx);
+/* Print every input error of dl (cli/diag.c) and a count, or ctx's error
+ * when dl is empty; returns the exit code (EXIT_INPUT). */
+int cli_print_diags(const ys_ctx *ctx, const ys_diags *dl, const char *what);
 /* Print a usage error and the usage text; returns EXIT_USAGE. */
 int cli_usage_error(const char *usage, const char *fmt, ...) YS_PRINTF(2, 3);
 /* Write a buffer to stdout; returns 0 or EXIT_STORE. */

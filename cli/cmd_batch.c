@@ -13,17 +13,16 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: yusuan batch FILE --year YYYY [-o OUTDIR] [--format text|json|none] [--catalog DIR]\n"
+	"用法：yusuan batch 文件 --year 年度 [-o 输出目录] [--format text|json|none] [--catalog 目录]\n"
 	"\n"
-	"Compile every department of one CSV of line items (a budget system's export:\n"
-	"a 部门 column, then the unit, its type and the item; see docs/batch.md) into\n"
-	"its 13 tables, one department at a time.  Rows of a department are together.\n"
-	"  -o OUTDIR      write OUTDIR/<部门>.txt (or .json) per department (default: out/batch)\n"
-	"  --format none  compile only\n"
-	"  --threads N    workers (default: one per processor, at most 8)\n"
+	"把一个支出明细 CSV（预算系统的导出：先是“部门”列，然后是单位、单位类型和明细；见\n"
+	"docs/batch.md）中的每个部门编成其 13 张表，逐个部门进行。同一部门的行须连在一起。\n"
+	"  -o 输出目录    每个部门写出 输出目录/<部门>.txt（或 .json）（默认 out/batch）\n"
+	"  --format none  只编制，不写出\n"
+	"  --threads N    工作线程数（默认每个处理器一个，最多 8 个）\n"
 	"\n"
-	"exit: 0 done, 1 a department's detail had errors (it is not compiled), 2 usage,\n"
-	"      3 unreadable input (file:line:column), 4 output error\n";
+	"退出码：0 完成，1 有部门的明细有错误（该部门不编制），2 用法错误，\n"
+	"        3 读不了输入（文件:行:列），4 无法写出\n";
 
 typedef struct bout {
 	const char *dir;
@@ -70,7 +69,7 @@ static int write_dept(const ys_budget *b, const ys_report *detail, const ys_doc 
 		bad = 1;
 	ys_buf_release(&buf);
 	if (bad) {
-		fprintf(stderr, "yusuan: %s: cannot write: %s\n", path, strerror(errno));
+		fprintf(stderr, "yusuan：%s：无法写入：%s\n", path, strerror(errno));
 		return 1;
 	}
 	return 0;
@@ -89,7 +88,7 @@ int cmd_batch(int argc, char **argv)
 			return EXIT_OK;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
 			if (cli_format(v, formats, &fmt))
-				return cli_usage_error(usage, "unknown format '%s'", v);
+				return cli_usage_error(usage, "未知格式“%s”", v);
 		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
 			outdir = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--year", &missing))) {
@@ -107,17 +106,17 @@ int cmd_batch(int argc, char **argv)
 				return cli_usage_error(usage, "--threads '%s': expected 1 to 8", v);
 			threads = (int)n;
 		} else if (missing) {
-			return cli_usage_error(usage, "%s needs a value", argv[i]);
+			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "unknown option '%s'", argv[i]);
+			return cli_usage_error(usage, "未知选项“%s”", argv[i]);
 		} else if (!file) {
 			file = argv[i];
 		} else {
-			return cli_usage_error(usage, "one file at a time");
+			return cli_usage_error(usage, "一次一个文件");
 		}
 	}
 	if (!file)
-		return cli_usage_error(usage, "no file given");
+		return cli_usage_error(usage, "没有给出文件");
 	if (!year)
 		return cli_usage_error(usage, "--year is required: the export does not say its budget year");
 	if (fmt != 2) {
@@ -130,7 +129,7 @@ int cmd_batch(int argc, char **argv)
 				*s = '/';
 			}
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			fprintf(stderr, "yusuan: %s: cannot create: %s\n", outdir, strerror(errno));
+			fprintf(stderr, "yusuan：%s：无法创建：%s\n", outdir, strerror(errno));
 			return EXIT_STORE;
 		}
 	}

@@ -10,41 +10,50 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E]\n"
-	"       yusuan build --db PATH [-o OUTDIR] [--format ...]\n"
+	"用法：yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E]\n"
+	"      yusuan build --db PATH [-o OUTDIR] [--format ...]\n"
 	"\n"
-	"Compile a department's detailed budget (a folder of CSV files, or one XLSX\n"
-	"workbook; see docs/input-format.md) into the 13 published tables.  The detail is\n"
-	"checked first: errors refuse the build, warnings are listed.  With --db the\n"
-	"detail and the compiled tables are stored in one transaction, and 'yusuan build\n"
-	"--db PATH' rebuilds the newest stored budget without the folder.\n"
-	"  -o OUTDIR       write the tables there (default: out)\n"
-	"  --format F      one or more of (comma-separated), or all:\n"
-	"                  text  tables.txt, the published layout (default)\n"
-	"                  csv   csv/01.csv .. a file per table (UTF-8 with BOM)\n"
-	"                  json  tables.json, the detailed budget and the tables\n"
-	"                  xlsx  tables.xlsx, a sheet per table (预算01表 ..)\n"
-	"                  pdf   tables.pdf, print-ready A4 landscape\n"
-	"                  html  html/index.html, a static site with charts\n"
-	"  --encoding E    CSV encoding: utf-8 (with BOM; default) or gb18030\n"
-	"  --catalog DIR   the classification catalog (default: the shipped data/catalog)\n"
-	"  --quiet         print only the summary line\n"
+	"把一个部门的预算明细（一个 CSV 文件夹，或一个 XLSX 工作簿；见 docs/input-format.md）\n"
+	"编制成公开的 13 张表。先检查明细：有错误就不编制，警告列出。编好的表再按 check 的全部\n"
+	"规则检查，发现像 check 一样列出（标准错误输出）。用 --db 时明细和编好的表在一个事务中\n"
+	"存入数据库；'yusuan build --db PATH' 不用文件夹，重新编制库中最新的预算。\n"
+	"  -o OUTDIR       写入的文件夹（默认：out）\n"
+	"  --format F      一种或几种（逗号分隔），或 all：\n"
+	"                  text  tables.txt，公开的版式（默认）\n"
+	"                  csv   csv/01.csv ..，每张表一个文件（UTF-8 带 BOM）\n"
+	"                  json  tables.json，预算明细和各表\n"
+	"                  xlsx  tables.xlsx，每张表一个工作表（预算01表 ..）\n"
+	"                  pdf   tables.pdf，A4 横向，可直接打印\n"
+	"                  html  html/index.html，带图表的静态网站\n"
+	"  --encoding E    CSV 的编码：utf-8（带 BOM；默认）或 gb18030\n"
+	"  --catalog DIR   分类目录（默认：随程序的 data/catalog）\n"
+	"  --quiet         不显示进度（写了哪些文件、汇总表），只显示发现和最后一行；发现从不隐藏\n"
 	"\n"
-	"exit: 0 built, 1 the detail has errors (nothing written), 2 usage, 3 unreadable\n"
-	"      input, 4 database or output error\n";
+	"退出码：0 已编制，表没有错误（可能有警告）\n"
+	"        1 有错误：明细有错误时什么也不写；明细无误而编好的表有错误时，表照常写出\n"
+	"          （可以查看，html/findings.html 列出发现），但不应公开\n"
+	"        2 用法错误，3 输入无法读取，4 数据库或输出错误\n";
 
 static void wrote(void *arg, const char *path)
 {
 	if (!*(int *)arg)
-		printf("  wrote %s\n", path);
+		printf("  写出 %s\n", path);
 }
 
-static void print_findings(const ys_report *rep, int quiet)
+static void stale(void *arg, const char *path, int removed)
 {
-	for (size_t i = 0; i < rep->nfindings && !quiet; i++) {
+	if (!*(int *)arg)
+		printf(removed ? "  删除 %s（上次运行所写，本次未输出）\n" : "  保留 %s（不是 yusuan 写的，不属于本次输出）\n", path);
+}
+
+/* The detail's findings: every one, --quiet or not. */
+static void print_findings(const ys_report *rep)
+{
+	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
-		fprintf(stderr, "  %-7s %s:%d  [%s] %s\n", ys_severity_name(f->sev), f->file ? f->file : rep->file, f->line,
-		        f->rule, f->message);
+		/* line 0: file is the whole place (a workbook's "book.xlsx: 支出明细!A5") */
+		fprintf(stderr, "  %s  %s%s%.0d  [%s] %s\n", ys_severity_label(f->sev), f->file ? f->file : rep->file,
+		        f->line ? ":" : "", f->line, f->rule, f->message);
 	}
 }
 
@@ -113,11 +122,11 @@ int cmd_build(int argc, char **argv)
 			quiet = 1;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
 			if (ys_publish_formats(v, &fmt))
-				return cli_usage_error(usage, "unknown format '%s'", v);
+				return cli_usage_error(usage, "未知格式“%s”", v);
 			fmtname = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--encoding", &missing))) {
 			if (cli_encoding(v, &enc))
-				return cli_usage_error(usage, "unknown encoding '%s': expected utf-8 or gb18030", v);
+				return cli_usage_error(usage, "未知编码“%s”：应为 utf-8 或 gb18030", v);
 		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
 			outdir = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
@@ -125,24 +134,28 @@ int cmd_build(int argc, char **argv)
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
 			catdir = v;
 		} else if (missing) {
-			return cli_usage_error(usage, "%s needs a value", argv[i]);
+			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "unknown option '%s'", argv[i]);
+			return cli_usage_error(usage, "未知选项“%s”", argv[i]);
 		} else if (!dir) {
 			dir = argv[i];
 		} else {
-			return cli_usage_error(usage, "one budget at a time");
+			return cli_usage_error(usage, "一次一份预算");
 		}
 	}
 	if (!dir && !db)
-		return cli_usage_error(usage, "give a budget folder (or --db PATH to rebuild a stored one)");
+		return cli_usage_error(usage, "请给出预算文件夹（或用 --db 数据库 重编已存的预算）");
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_budget *b = NULL;
 	if (dir) {
-		if (ys_input_read(&ctx, dir, &b))
-			return cli_fail(&ctx);
+		ys_diags dl;
+		ys_diags_init(&dl);
+		int bad = ys_input_read_all(&ctx, dir, &dl, &b) ? cli_print_diags(&ctx, &dl, dir) : 0;
+		ys_diags_release(&dl);
+		if (bad)
+			return bad;
 	} else if (cli_load_budget(&ctx, db, &b)) {
 		return cli_fail(&ctx);
 	}
@@ -158,10 +171,10 @@ int cmd_build(int argc, char **argv)
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	print_findings(drep, quiet);
+	print_findings(drep);
 	if (drep->count[YS_SEV_ERROR]) {
-		fprintf(stderr, "yusuan: %s %d: %d error%s in the detail: nothing built\n", b->department, b->year,
-		        drep->count[YS_SEV_ERROR], drep->count[YS_SEV_ERROR] == 1 ? "" : "s");
+		fprintf(stderr, "yusuan: %s %d：明细有 %d 个错误，没有编制，什么也没有写\n", b->department, b->year,
+		        drep->count[YS_SEV_ERROR]);
 		rc = EXIT_FINDINGS;
 		goto done;
 	}
@@ -178,19 +191,40 @@ int cmd_build(int argc, char **argv)
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, b, rep, wrote, &quiet };
+	ys_publish_opts po = { fmt, enc, b, rep, wrote, &quiet, stale };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	size_t items = b->nitems;
+	/* the compiled tables' findings, as check shows them: never hidden;
+	 * their lines are those of tables.txt when it was written */
+	if (fmt & YS_PUB_TEXT) {
+		const char *txt = ys_arena_printf(&rep->arena, "%s/tables.txt", outdir);
+		if (txt)
+			rep->file = txt;
+	}
+	ys_buf fb = YS_BUF_INIT;
+	if (ys_render_report(&ctx, doc, rep, YS_REPORT_FINDINGS, &fb)) {
+		ys_buf_release(&fb);
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	fflush(stdout);
+	fputs(fb.s, stderr);
+	ys_buf_release(&fb);
 	if (!quiet)
 		print_summary(b, doc);
-	printf("built %s %d: %zu items, %d tables into %s/ (%s); check: %d errors, %d warnings, %d notices\n",
-	       b->department, b->year, items, doc->ntables, outdir, fmtname, rep->count[YS_SEV_ERROR],
-	       rep->count[YS_SEV_WARNING], rep->count[YS_SEV_NOTICE]);
-	if (rep->count[YS_SEV_ERROR])
-		rc = EXIT_FINDINGS; /* compiled tables failing a check rule is a bug: say so */
+	printf("已编制 %s %d：%zu 条明细，%d 张表，写入 %s/（%s）；检查：核对了 %d 个等式，%d 个错误，%d 个警告，%d 个提示\n",
+	       b->department, b->year, b->nitems, doc->ntables, outdir, fmtname, rep->identities,
+	       rep->count[YS_SEV_ERROR], rep->count[YS_SEV_WARNING], rep->count[YS_SEV_NOTICE]);
+	if (rep->count[YS_SEV_ERROR]) {
+		/* the detail passed its rules, yet the tables fail check's: the
+		 * inputs disagree (sangong.csv and the items) - written to be
+		 * looked at, not to be published */
+		fprintf(stderr, "yusuan: 编好的表有 %d 个错误（见上）：表已写入 %s/，修正明细前不要公开\n",
+		        rep->count[YS_SEV_ERROR], outdir);
+		rc = EXIT_FINDINGS;
+	}
 done:
 	ys_report_free(rep);
 	ys_report_free(drep);

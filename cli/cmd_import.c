@@ -9,14 +9,17 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: yusuan import FILE --db PATH\n"
-	"       yusuan import --list --db PATH\n"
+	"用法：yusuan import 文件 --db 数据库 [--replace]\n"
+	"      yusuan import --list --db 数据库\n"
 	"\n"
-	"Read a published disclosure and store it in a SQLite database, in one\n"
-	"transaction: on any error nothing is written.  The database is created\n"
-	"when it does not exist.  --list shows what is stored.\n"
+	"读入一份公开文件（任何版式：文本、XLSX、PDF、yusuan 的 JSON），在一个事务中存入 SQLite\n"
+	"数据库：读到的各表（其他版式的表连同其各列）、表外的文字（情况说明）和未能读取的表题；\n"
+	"出错则什么也不写。数据库不存在时创建。--list 列出已存的公开文件。\n"
+	"同一文件（字节相同：保存其 SHA-256）再次导入会被拒绝：\n"
+	"  --replace       用它替换已存的那一份\n"
 	"\n"
-	"exit: 0 stored, 2 usage, 3 unreadable input, 4 database error\n";
+	"退出码：0 已存入，2 用法错误（也包括：文件已存过而没有 --replace），3 读不了输入，\n"
+	"        4 数据库出错\n";
 
 ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out)
 {
@@ -24,7 +27,7 @@ ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_do
 	*out = NULL;
 	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
 	if (stat(path, &sb) != 0)
-		return ys_error(ctx, YS_ESTORE, "%s: no such database: %s", path, strerror(errno));
+		return ys_error(ctx, YS_ESTORE, "%s：没有这个数据库：%s", path, strerror(errno));
 	ys_store *st;
 	ys_result r = ys_store_open(ctx, db, &st);
 	if (r)
@@ -35,7 +38,7 @@ ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_do
 		id = strtoll(docid, &end, 10);
 		if (*end || id <= 0) {
 			ys_store_close(st);
-			return ys_error(ctx, YS_EINVAL, "--doc '%s': expected a disclosure id (yusuan import --list)", docid);
+			return ys_error(ctx, YS_EINVAL, "--doc “%s”：应为公开文件编号（见 yusuan import --list）", docid);
 		}
 	} else if ((r = ys_store_latest_doc(ctx, st, &id))) {
 		ys_store_close(st);
@@ -46,10 +49,28 @@ ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_do
 	return r;
 }
 
+/* The folder a SQLite database file is to be created in, made when missing
+ * (out/budget.db in a fresh clone), as -o makes its folder. */
+static void db_folder(const char *db)
+{
+	if (strstr(db, "://"))
+		return;
+	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		mkdir(dir, 0777); /* an existing folder is fine; a failure shows when the database is opened */
+		*p = '/';
+	}
+}
+
 static int print_info(const ys_doc_info *d, void *arg)
 {
 	(void)arg;
-	printf("%lld\t%s\t%d\t%d tables\t%s\t%s\n", (long long)d->id, d->imported_at, d->year, d->ntables, d->department,
+	printf("%lld\t%s\t%d\t%d 张表\t%s\t%s\n", (long long)d->id, d->imported_at, d->year, d->ntables, d->department,
 	       d->file);
 	return 0;
 }
@@ -57,7 +78,7 @@ static int print_info(const ys_doc_info *d, void *arg)
 int cmd_import(int argc, char **argv)
 {
 	const char *file = NULL, *db = NULL;
-	int list = 0;
+	int list = 0, replace = 0;
 	for (int i = 1; i < argc; i++) {
 		int missing = 0;
 		const char *v;
@@ -66,45 +87,57 @@ int cmd_import(int argc, char **argv)
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "--list")) {
 			list = 1;
+		} else if (!strcmp(argv[i], "--replace")) {
+			replace = 1;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
 			db = v;
 		} else if (missing) {
-			return cli_usage_error(usage, "%s needs a value", argv[i]);
+			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "unknown option '%s'", argv[i]);
+			return cli_usage_error(usage, "未知选项“%s”", argv[i]);
 		} else if (!file) {
 			file = argv[i];
 		} else {
-			return cli_usage_error(usage, "one file at a time");
+			return cli_usage_error(usage, "一次只导入一个文件");
 		}
 	}
 	if (!db)
-		return cli_usage_error(usage, "--db PATH is required");
+		return cli_usage_error(usage, "须给出 --db 数据库");
 	if (!file && !list)
-		return cli_usage_error(usage, "no file given");
+		return cli_usage_error(usage, "没有给出文件");
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_doc *doc = NULL;
 	/* read everything before touching the database */
-	if (file && ys_doc_read_file(&ctx, file, &doc))
+	char hash[YS_HASH_HEX];
+	if (file && (ys_doc_read_file(&ctx, file, &doc) || ys_store_hash_file(&ctx, file, hash))) {
+		ys_doc_free(doc);
 		return cli_fail(&ctx);
+	}
 	ys_store *st;
+	if (file)
+		db_folder(db);
 	if (ys_store_open(&ctx, db, &st)) {
 		ys_doc_free(doc);
 		return cli_fail(&ctx);
 	}
 	int rc = EXIT_OK;
 	if (doc) {
-		int64_t id;
-		if (ys_store_save_doc(&ctx, st, doc, &id)) {
+		int64_t id, replaced;
+		if (ys_store_import_doc(&ctx, st, doc, hash, replace, &id, &replaced)) {
 			rc = cli_fail(&ctx);
 		} else {
+			if (replaced)
+				printf("替换了内容相同的公开表 %lld\n", (long long)replaced);
 			int rows = 0;
 			for (int i = 0; i < YS_NTABLES; i++)
 				rows += doc->tables[i] ? doc->tables[i]->nrows : 0;
-			printf("imported %s as disclosure %lld: %d tables, %d rows, %s %d\n", file, (long long)id,
-			       doc->ntables, rows, doc->department[0] ? doc->department : "(department not stated)", doc->year);
+			for (int i = 0; i < doc->nothers; i++)
+				rows += doc->others[i]->nrows;
+			printf("已导入 %s，公开文件编号 %lld：%d 张表，%d 行，%d 行表外文字；%s %d\n", file, (long long)id,
+			       doc->ntables + doc->nothers, rows, doc->nprose,
+			       doc->department[0] ? doc->department : "（未写明部门）", doc->year);
 		}
 	}
 	if (rc == EXIT_OK && list && ys_store_list_docs(&ctx, st, print_info, NULL))
@@ -117,6 +150,7 @@ int cmd_import(int argc, char **argv)
 ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, const ys_budget *b, const ys_doc *doc)
 {
 	ys_store *st;
+	db_folder(db);
 	ys_result r = ys_store_open(ctx, db, &st);
 	if (r)
 		return r;
@@ -132,7 +166,7 @@ ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out)
 	*out = NULL;
 	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
 	if (stat(path, &sb) != 0)
-		return ys_error(ctx, YS_ESTORE, "%s: no such database: %s", path, strerror(errno));
+		return ys_error(ctx, YS_ESTORE, "%s：没有这个数据库：%s", path, strerror(errno));
 	ys_store *st;
 	ys_result r = ys_store_open(ctx, db, &st);
 	if (r)

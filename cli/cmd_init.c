@@ -1,50 +1,113 @@
 /*
- * cmd_init.c - yusuan init DIR; yusuan init --doc
+ * cmd_init.c - yusuan init DIR | BOOK.xlsx | --xlsx BOOK.xlsx [--from BUDGET] [--catalog DIR];
+ *              yusuan init --doc
  */
+#include <limits.h>
 #include <string.h>
 
 #include "cli.h"
 
 static const char usage[] =
-	"usage: yusuan init DIR\n"
-	"       yusuan init --doc\n"
+	"用法：yusuan init 文件夹\n"
+	"      yusuan init 工作簿.xlsx [--from 预算] [--catalog 目录]\n"
+	"      yusuan init --doc\n"
 	"\n"
-	"Write an empty, commented template of a department's detailed budget into DIR:\n"
-	"one CSV file per sheet (department, units, income, items, projects ...), each\n"
-	"with its columns and what they hold.  Existing files are never overwritten.\n"
-	"--doc prints the input format as Markdown (docs/input-format.md).\n";
+	"写出一份空白的部门预算明细模板，填好后交给 yusuan build：\n"
+	"  文件夹          每张输入表一个 CSV 文件（部门、单位、收入、支出明细……），\n"
+	"                  文件开头的 # 行说明各列填什么\n"
+	"  工作簿.xlsx     一个工作簿，每张输入表一个工作表：表头带说明；资金来源、\n"
+	"                  支出类型、采购类别、绩效指标等列有下拉列表；功能分类、\n"
+	"                  经济分类的编码列表在“代码表”工作表（政府收支分类科目）\n"
+	"  --xlsx 工作簿   同上：写工作簿（名字须以 .xlsx 结尾，build 凭它认出工作簿）\n"
+	"  --from 预算     把已有的预算（CSV 文件夹或工作簿）填进工作簿，即格式转换\n"
+	"  --catalog 目录  代码表所用的分类目录（默认：自带的 data/catalog 中最新的\n"
+	"                  年度；有 --from 时取预算的年度）\n"
+	"  --doc           以 Markdown 打印输入格式（docs/input-format.md）\n"
+	"\n"
+	"不覆盖已有的文件或文件夹：工作簿的名字须是新的，文件夹须是新的或空的。\n"
+	"\n"
+	"退出码：0 已写出，2 用法错误，3 已存在或读不了 --from 的预算，4 无法写出\n";
+
+static int is_xlsx_name(const char *p)
+{
+	size_t n = strlen(p);
+	return n > 5 && !strcmp(p + n - 5, ".xlsx");
+}
 
 int cmd_init(int argc, char **argv)
 {
-	const char *dir = NULL;
+	const char *dir = NULL, *book = NULL, *from = NULL, *catdir = NULL;
 	int doc = 0;
 	for (int i = 1; i < argc; i++) {
+		int missing = 0;
+		const char *v;
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			fputs(usage, stdout);
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "--doc")) {
 			doc = 1;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--xlsx", &missing))) {
+			if (book || dir)
+				return cli_usage_error(usage, "一次只写一个模板");
+			if (!is_xlsx_name(v))
+				return cli_usage_error(usage, "工作簿“%s”的名字须以 .xlsx 结尾：yusuan build 凭这个结尾认出工作簿", v);
+			book = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--from", &missing))) {
+			from = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
+			catdir = v;
+		} else if (missing) {
+			return cli_usage_error(usage, "选项 %s 缺少它的值", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "unknown option '%s'", argv[i]);
-		} else if (!dir) {
+			return cli_usage_error(usage, "不认识的选项“%s”", argv[i]);
+		} else if (!dir && !book && is_xlsx_name(argv[i])) {
+			book = argv[i];
+		} else if (!dir && !book) {
 			dir = argv[i];
 		} else {
-			return cli_usage_error(usage, "one folder at a time");
+			return cli_usage_error(usage, "一次只写一个模板");
 		}
 	}
 	if (doc) {
+		if (dir || book)
+			return cli_usage_error(usage, "--doc 不与模板一起写");
 		ys_buf out = YS_BUF_INIT;
 		ys_input_doc(&out);
+		ys_input_template_doc(&out);
 		int rc = cli_write_stdout(&out);
 		ys_buf_release(&out);
 		return rc;
 	}
-	if (!dir)
-		return cli_usage_error(usage, "no folder given");
+	if (!dir && !book)
+		return cli_usage_error(usage, "没有给出文件夹或工作簿");
+	if (dir && (from || catdir))
+		return cli_usage_error(usage, "%s 只用于工作簿（--xlsx 或以 .xlsx 结尾的名字）", from ? "--from" : "--catalog");
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
-	if (ys_input_write_template(&ctx, dir))
+	if (dir) {
+		if (ys_input_write_template(&ctx, dir))
+			return cli_fail(&ctx);
+		printf("已在 %s 写出空白的预算明细模板：填好其中的 CSV 文件，再运行 yusuan build %s\n", dir, dir);
+		return EXIT_OK;
+	}
+	ys_budget *b = NULL;
+	ys_catalog *cat = NULL;
+	if (from && ys_input_read(&ctx, from, &b))
 		return cli_fail(&ctx);
-	printf("wrote an empty budget template into %s: fill in the CSV files, then run yusuan build %s\n", dir, dir);
+	/* the catalog of the budget's year, or the newest one */
+	if (ys_catalog_open(&ctx, catdir, b ? b->year : INT_MAX, &cat)) {
+		ys_budget_free(b);
+		return cli_fail(&ctx);
+	}
+	ys_result r = ys_input_write_workbook(&ctx, book, cat, b);
+	ys_catalog_free(cat);
+	int filled = b != NULL;
+	ys_budget_free(b);
+	if (r)
+		return cli_fail(&ctx);
+	if (filled)
+		printf("已把 %s 的预算写进工作簿 %s：可以运行 yusuan build %s\n", from, book, book);
+	else
+		printf("已写出空白的预算明细工作簿 %s：填好后运行 yusuan build %s\n", book, book);
 	return EXIT_OK;
 }

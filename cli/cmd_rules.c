@@ -8,10 +8,10 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: yusuan rules [--format text|json|markdown]\n"
+	"用法：yusuan rules [--format text|json|markdown]\n"
 	"\n"
-	"List the rules 'yusuan check' applies: id, severity, family, tables, title.\n"
-	"--format markdown writes docs/rules.md; 'yusuan check --explain ID' shows one rule.\n";
+	"列出 yusuan check 所用的规则：编号、严重程度、类别、所涉的表、标题。\n"
+	"--format markdown 写出 docs/rules.md；yusuan check --explain 编号 显示一条规则。\n";
 
 static void markdown(ys_buf *out, const ys_rule *r, size_t n)
 {
@@ -49,11 +49,11 @@ int cmd_rules(int argc, char **argv)
 			return EXIT_OK;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
 			if (cli_format(v, formats, &fmt))
-				return cli_usage_error(usage, "unknown format '%s'", v);
+				return cli_usage_error(usage, "未知格式“%s”", v);
 		} else if (missing) {
-			return cli_usage_error(usage, "%s needs a value", argv[i]);
+			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
 		} else {
-			return cli_usage_error(usage, "unexpected '%s'", argv[i]);
+			return cli_usage_error(usage, "多余的参数“%s”", argv[i]);
 		}
 	}
 	/* the rules on disclosures, then those on detail (yusuan build) */

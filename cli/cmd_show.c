@@ -7,27 +7,33 @@
 #include "cli.h"
 
 static const char usage[] =
-	"usage: yusuan show FILE [--table NN] [--format text|csv|json]\n"
-	"       yusuan show FILE -o OUTDIR [--format F[,F..]|all] [--encoding E] [--catalog DIR]\n"
+	"用法：yusuan show 文件 [--table NN] [--format text|csv|json|lines]\n"
+	"      yusuan show 文件 -o 输出目录 [--format F[,F..]|all] [--encoding E] [--catalog 目录]\n"
 	"\n"
-	"Read a published disclosure (text layout or XLSX) and write its tables.\n"
-	"Without -o, to standard output:\n"
-	"  --table NN     only table NN (01..13)\n"
-	"  --format F     text (the published tab-separated layout; default),\n"
-	"                 csv (one table: its columns; all tables: a line per cell),\n"
-	"                 json (every table, row and cell with its line; amounts in 分),\n"
-	"                 lines (a PDF's text layer as the general reader sees it, a line\n"
-	"                 per visual line, cells tab-separated; see docs/layouts.md)\n"
-	"With -o OUTDIR, publish it as 'yusuan build' does: --format text, csv, json,\n"
-	"xlsx, pdf, html or all (default all); the HTML site lists the check's findings,\n"
-	"each linked to its cell.  --encoding utf-8|gb18030 for the CSV files.\n"
+	"读入一份公开文件（编号版式或其他版式的文本、XLSX、yusuan 的 JSON 或 PDF，与\n"
+	"yusuan check 读法相同），写出读到的各表。没有 -o 时写到标准输出：\n"
+	"  --table NN     只写表 NN（01..13）\n"
+	"  --format F     text（公开的制表符分隔版式；默认），\n"
+	"                 csv（一张表：按列；全部表：每个单元格一行），\n"
+	"                 json（每张表、每行、每个单元格及其行号；金额以分计），\n"
+	"                 lines（PDF 的文字层，通用读取器看到的样子：每个可见行一行，\n"
+	"                 单元格以制表符分隔；见 docs/layouts.md）\n"
+	"有 -o 输出目录时，像 yusuan build 那样发布：--format text、csv、json、xlsx、pdf、\n"
+	"html 或 all（默认 all）；网页列出检查的发现，每条链接到其单元格。\n"
+	"--encoding utf-8|gb18030 为 CSV 文件的编码。\n"
 	"\n"
-	"exit: 0 written, 2 usage, 3 unreadable input, 4 output error\n";
+	"退出码：0 已写出，2 用法错误，3 读不了输入，4 无法写出\n";
 
 static void wrote(void *arg, const char *path)
 {
 	(void)arg;
-	printf("  wrote %s\n", path);
+	printf("  写出 %s\n", path);
+}
+
+static void stale(void *arg, const char *path, int removed)
+{
+	(void)arg;
+	printf(removed ? "  删除 %s（上次运行所写，本次未输出）\n" : "  保留 %s（不是 yusuan 写的，不属于本次输出）\n", path);
 }
 
 static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned fmt, ys_encoding enc,
@@ -39,7 +45,7 @@ static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned f
 	ys_report *rep = NULL;
 	int rc = EXIT_OK;
 	if (ys_catalog_open(&ctx, catdir, doc->year ? doc->year : 2026, &cat)) {
-		fprintf(stderr, "yusuan: %s (classification rules skipped)\n", ctx.msg);
+		fprintf(stderr, "yusuan：%s（跳过分类规则）\n", ctx.msg);
 		cat = NULL;
 	}
 	ys_check_opts opts = { cat, NULL, NULL };
@@ -47,12 +53,12 @@ static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned f
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL };
+	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL, stale };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	printf("published %s: %d tables into %s/; check: %d errors, %d warnings, %d notices\n", file, doc->ntables,
+	printf("已发布 %s：%d 张表，写入 %s/；检查：%d 个错误，%d 个警告，%d 个提示\n", file, doc->ntables + doc->nothers,
 	       outdir, rep->count[YS_SEV_ERROR], rep->count[YS_SEV_WARNING], rep->count[YS_SEV_NOTICE]);
 done:
 	ys_report_free(rep);
@@ -80,7 +86,7 @@ int cmd_show(int argc, char **argv)
 			catdir = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--encoding", &missing))) {
 			if (cli_encoding(v, &enc))
-				return cli_usage_error(usage, "unknown encoding '%s': expected utf-8 or gb18030", v);
+				return cli_usage_error(usage, "未知编码“%s”：应为 utf-8 或 gb18030", v);
 			has_enc = 1;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--table", &missing))) {
 			const ys_tabledef *d = ys_table_def_by_code(v);
@@ -88,27 +94,27 @@ int cmd_show(int argc, char **argv)
 				return cli_usage_error(usage, "--table '%s': expected 01..13", v);
 			tid = (int)d->id;
 		} else if (missing) {
-			return cli_usage_error(usage, "%s needs a value", argv[i]);
+			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "unknown option '%s'", argv[i]);
+			return cli_usage_error(usage, "未知选项“%s”", argv[i]);
 		} else if (!file) {
 			file = argv[i];
 		} else {
-			return cli_usage_error(usage, "one file at a time");
+			return cli_usage_error(usage, "一次一个文件");
 		}
 	}
 	if (!file)
-		return cli_usage_error(usage, "no file given");
+		return cli_usage_error(usage, "没有给出文件");
 	int fmt = 0;
 	unsigned bits = YS_PUB_ALL;
 	if (outdir) {
 		if (tid >= 0)
 			return cli_usage_error(usage, "--table writes to standard output: leave out -o");
 		if (fmtarg && ys_publish_formats(fmtarg, &bits))
-			return cli_usage_error(usage, "unknown format '%s'", fmtarg);
+			return cli_usage_error(usage, "未知格式“%s”", fmtarg);
 	} else {
 		if (fmtarg && cli_format(fmtarg, formats, &fmt))
-			return cli_usage_error(usage, "unknown format '%s' (xlsx, pdf and html need -o OUTDIR)", fmtarg);
+			return cli_usage_error(usage, "未知格式“%s”（xlsx、pdf 和 html 需要 -o 输出目录）", fmtarg);
 		if (has_enc)
 			return cli_usage_error(usage, "--encoding is for the CSV files written with -o");
 	}
@@ -130,7 +136,7 @@ int cmd_show(int argc, char **argv)
 		return rc;
 	}
 	if (tid >= 0 && !doc->tables[tid]) {
-		fprintf(stderr, "yusuan: %s has no table %s\n", file, ys_table_def((ys_tid)tid)->code);
+		fprintf(stderr, "yusuan：%s 没有表 %s\n", file, ys_table_def((ys_tid)tid)->code);
 		ys_doc_free(doc);
 		return EXIT_INPUT;
 	}

@@ -10,22 +10,22 @@
 #include "cli.h"
 
 static const cli_cmd commands[] = {
-	{ "build", cmd_build, "compile a detailed budget into the 13 tables, check and store them" },
-	{ "batch", cmd_batch, "compile every department of one line-item export (streaming)" },
-	{ "init", cmd_init, "write an empty, commented template of a detailed budget" },
-	{ "check", cmd_check, "check a published disclosure (or a stored one) against every rule" },
-	{ "show", cmd_show, "read a disclosure and write its tables as text, CSV or JSON" },
-	{ "import", cmd_import, "store a disclosure in a SQLite database (one transaction)" },
-	{ "rules", cmd_rules, "list the rules check applies" },
+	{ "build", cmd_build, "把部门预算明细编成 13 张表，检查、存储并发布" },
+	{ "batch", cmd_batch, "编制一个明细导出文件中的每个部门（流式处理）" },
+	{ "init", cmd_init, "写出空白、带说明的预算明细模板（CSV 文件夹或工作簿）" },
+	{ "check", cmd_check, "按全部规则检查公开文件（或已存的公开文件）" },
+	{ "show", cmd_show, "读入公开文件，以文本、CSV、JSON 写出或发布其各表" },
+	{ "import", cmd_import, "把公开文件存入 SQLite 数据库（一个事务）" },
+	{ "rules", cmd_rules, "列出检查所用的规则" },
 };
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: yusuan <command> [options] [args]\n\ncommands:\n");
+	fprintf(f, "用法：yusuan <命令> [选项] [参数]\n\n命令：\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
-	fprintf(f, "\n'yusuan <command> -h' shows a command's options.\n"
-	           "exit codes: 0 ok, 1 check found errors, 2 usage, 3 unreadable input, 4 database/output error\n");
+	fprintf(f, "\n“yusuan <命令> -h”显示该命令的选项。\n"
+	           "退出码：0 正常，1 检查发现错误，2 用法错误，3 读不了输入，4 数据库或输出出错\n");
 }
 
 int cli_exit_for(ys_result r)
@@ -59,7 +59,7 @@ int cli_usage_error(const char *u, const char *fmt, ...)
 int cli_write_stdout(const ys_buf *b)
 {
 	if (fwrite(b->s, 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
-		fprintf(stderr, "yusuan: cannot write the output\n");
+		fprintf(stderr, "yusuan：无法写出输出\n");
 		return EXIT_STORE;
 	}
 	return 0;
@@ -123,7 +123,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(commands[i].name, cmd))
 			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "yusuan: '%s' is not a command\n", cmd);
+	fprintf(stderr, "yusuan：“%s”不是命令\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;
 }

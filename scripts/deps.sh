@@ -2,22 +2,25 @@
 # Install the Debian packages yusuan needs to build, test and run.
 #
 #   scripts/deps.sh           build and run (make, make demo)
-#   scripts/deps.sh --test    also what the tests use (make test): Check, and
-#                             for the HTML site's browser test Debian's
-#                             chromium, Node.js/npm and the pinned
-#                             playwright-core (tests/browser/package-lock.json)
+#   scripts/deps.sh --test    also what the tests use (make test): Check,
+#                             clang (the fuzz harnesses' replay) and, for the
+#                             HTML site's browser test, Debian's chromium and
+#                             Node.js (tests/browser/check-html.mjs drives
+#                             Chromium through the DevTools protocol with
+#                             Node's own modules: no npm package)
 #   scripts/deps.sh --fuzz    clang with its runtime (libFuzzer, the
 #                             sanitizers) for the fuzz harnesses (make fuzz;
 #                             make test replays their kept inputs)
+#   scripts/deps.sh --corpus  what make corpus needs besides: python3 and
+#                             poppler-utils (pdftotext -layout, the floor
+#                             the corpus run is timed against)
 #   scripts/deps.sh --bench   what make bench needs besides: Node.js/npm
 #                             (DuckDB's peer), GNU time, the sqlite3 shell
 #
 # Idempotent: packages already installed are left alone, apt-get runs only
-# when one is missing, npm only when its modules are not there.  Uses sudo
-# when not run as root.
+# when one is missing.  Uses sudo when not run as root.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
 mode=${1:-}
 
 PKGS="build-essential pkg-config
@@ -36,7 +39,10 @@ installed() {
 missing=""
 case "$mode" in
 --test)
-	PKGS="$PKGS check chromium clang libclang-rt-dev"
+	PKGS="$PKGS check chromium clang libclang-rt-dev python3 poppler-utils"
+	;;
+--corpus)
+	PKGS="$PKGS python3 poppler-utils"
 	;;
 --fuzz)
 	PKGS="$PKGS clang libclang-rt-dev"
@@ -48,14 +54,17 @@ case "$mode" in
 	;;
 "") ;;
 *)
-	echo "usage: scripts/deps.sh [--test|--fuzz|--bench]" >&2
+	echo "usage: scripts/deps.sh [--test|--fuzz|--corpus|--bench]" >&2
 	exit 2
 	;;
 esac
 # Node.js from another source (NodeSource's nodejs ships npm and conflicts
-# with Debian's npm) counts as present when it is on PATH.
+# with Debian's npm) counts as present when it is on PATH.  Any Node from 18
+# (Debian 12's) on runs the browser test; only the benchmark needs npm.
 if [ "$mode" = --test ] || [ "$mode" = --bench ]; then
 	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+fi
+if [ "$mode" = --bench ]; then
 	command -v npm >/dev/null 2>&1 || missing="$missing npm"
 fi
 
@@ -74,10 +83,5 @@ if [ -n "$missing" ]; then
 	$SUDO apt-get update -qq
 	# shellcheck disable=SC2086
 	$SUDO apt-get install -y -qq --no-install-recommends $missing
-fi
-
-if [ "$mode" = "--test" ] && [ ! -d "$here/../tests/browser/node_modules/playwright-core" ]; then
-	echo "deps.sh: installing playwright-core in tests/browser" >&2
-	(cd "$here/../tests/browser" && npm ci --silent --no-audit --no-fund)
 fi
 exit 0

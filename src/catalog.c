@@ -25,6 +25,7 @@ typedef struct row_int {
 
 typedef struct variant {
 	ys_catkind kind;
+	ys_conf conf;
 	const char *code, *key;
 } variant;
 
@@ -65,12 +66,17 @@ const char *ys_unittype_name(ys_unittype t)
 	}
 }
 
-const char *ys_catalog_default_root(void)
+/* $YUSUAN_DATA, else the data folder of the build tree */
+static const char *data_dir(void)
 {
-	static char buf[4096];
 	const char *env = getenv("YUSUAN_DATA");
-	snprintf(buf, sizeof buf, "%s/catalog", env && *env ? env : YS_DATADIR);
-	return buf;
+	return env && *env ? env : YS_DATADIR;
+}
+
+const char *ys_catalog_default_root(char *buf, size_t cap)
+{
+	int n = snprintf(buf, cap, "%s/catalog", data_dir());
+	return n >= 0 && (size_t)n < cap ? buf : NULL;
 }
 
 static int parse_conf(const char *s, ys_conf *c)
@@ -327,7 +333,8 @@ static ys_result load_variants(ys_ctx *ctx, ys_catalog *cat, const char *path)
 	ys_result r = open_csv(ctx, path, &c, &text);
 	if (r)
 		return r;
-	int ik = col_of(&c, "kind"), ic = col_of(&c, "code"), in = col_of(&c, "name");
+	int ik = col_of(&c, "kind"), ic = col_of(&c, "code"), in = col_of(&c, "name"),
+	    iconf = col_of(&c, "confidence");
 	if (ik < 0 || ic < 0 || in < 0) {
 		r = ys_error(ctx, YS_EPARSE, "%s:1: header must name kind, code and name", path);
 		goto out;
@@ -345,14 +352,35 @@ static ys_result load_variants(ys_ctx *ctx, ys_catalog *cat, const char *path)
 			free(v);
 			goto out;
 		}
+		const char *code = field(&c, ic);
+		if (!all_digits(code, strlen(code)) || strlen(code) > 9) {
+			r = ys_error(ctx, YS_EPARSE, "%s:%d: code '%s' is not a classification code: expected digits", path,
+			             c.f[0].line, code);
+			free(v);
+			goto out;
+		}
+		/* without a confidence column a variant is as sure as a high row */
+		ys_conf cf = YS_CONF_HIGH;
+		if (iconf >= 0 && parse_conf(field(&c, iconf), &cf)) {
+			r = ys_error(ctx, YS_EPARSE, "%s:%d: confidence '%s': expected seen, high, medium or low", path,
+			             c.f[0].line, field(&c, iconf));
+			free(v);
+			goto out;
+		}
 		if (ys_grow((void **)&v, &cap, n + 1, sizeof *v)) {
 			r = ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
 			free(v);
 			goto out;
 		}
 		v[n].kind = kind;
-		v[n].code = ys_arena_strdup(&cat->arena, field(&c, ic));
+		v[n].conf = cf;
+		v[n].code = ys_arena_strdup(&cat->arena, code);
 		v[n].key = key_of(&cat->arena, field(&c, in));
+		if (!v[n].code || !v[n].key) {
+			r = ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+			free(v);
+			goto out;
+		}
 		n++;
 	}
 	if (k < 0) {
@@ -426,10 +454,10 @@ static int pick_year(const char *root, int year)
 
 ys_result ys_catalog_open(ys_ctx *ctx, const char *dir, int year, ys_catalog **out)
 {
-	char path[PATH_CAP], ydir[PATH_CAP];
+	char path[PATH_CAP], ydir[PATH_CAP], root[PATH_CAP];
 	*out = NULL;
-	if (!dir)
-		dir = ys_catalog_default_root();
+	if (!dir && !(dir = ys_catalog_default_root(root, sizeof root)))
+		return ys_error(ctx, YS_EINVAL, "catalog folder name too long: '%.100s...'", data_dir());
 	if (join(path, dir, "function.csv"))
 		return ys_error(ctx, YS_EINVAL, "catalog folder name too long: '%.100s...'", dir);
 	int cyear = year;
@@ -493,6 +521,13 @@ int ys_catalog_year(const ys_catalog *cat) { return cat->year; }
 const char *ys_catalog_dir(const ys_catalog *cat) { return cat->dir; }
 size_t ys_catalog_count(const ys_catalog *cat, ys_catkind kind) { return cat->nrows[kind]; }
 
+const ys_catrow *ys_catalog_row(const ys_catalog *cat, ys_catkind kind, size_t i)
+{
+	if (!cat || kind >= YS_CAT_NKINDS || i >= cat->nrows[kind])
+		return NULL;
+	return &cat->rows[kind][i].pub;
+}
+
 const ys_catrow *ys_catalog_find(const ys_catalog *cat, ys_catkind kind, const char *code)
 {
 	if (!cat || kind >= YS_CAT_NKINDS || !cat->rows[kind])
@@ -520,15 +555,30 @@ const ys_catmap *ys_catalog_map(const ys_catalog *cat, const char *dept_code)
 	return bsearch(&key, cat->maps, cat->nmaps, sizeof key, cmp_map);
 }
 
-int ys_catalog_name_ok(const ys_catalog *cat, ys_catkind kind, const ys_catrow *row, const char *printed)
+ys_namematch ys_catalog_name_match(const ys_catalog *cat, ys_catkind kind, const ys_catrow *row, const char *printed,
+                                   ys_conf *conf)
 {
 	const row_int *ri = (const row_int *)row;
 	ys_buf b = YS_BUF_INIT;
 	ys_label_key(&b, printed, strlen(printed));
-	int ok = strcmp(b.s, ri->key) == 0;
-	for (size_t i = 0; !ok && i < cat->nvariants; i++)
-		ok = cat->variants[i].kind == kind && strcmp(cat->variants[i].code, row->code) == 0 &&
-		     strcmp(cat->variants[i].key, b.s) == 0;
+	ys_namematch m = strcmp(b.s, ri->key) == 0 ? YS_NAME_EXACT : YS_NAME_NONE;
+	for (size_t i = 0; m != YS_NAME_EXACT && i < cat->nvariants; i++) {
+		const variant *v = &cat->variants[i];
+		if (v->kind != kind || strcmp(v->code, row->code) || strcmp(v->key, b.s))
+			continue;
+		/* the same name listed twice: the surer row counts */
+		if (m == YS_NAME_NONE || v->conf > *conf)
+			*conf = v->conf;
+		m = YS_NAME_VARIANT;
+	}
+	if (m == YS_NAME_EXACT)
+		*conf = row->conf;
 	ys_buf_release(&b);
-	return ok;
+	return m;
+}
+
+int ys_catalog_name_ok(const ys_catalog *cat, ys_catkind kind, const ys_catrow *row, const char *printed)
+{
+	ys_conf c;
+	return ys_catalog_name_match(cat, kind, row, printed, &c) != YS_NAME_NONE;
 }

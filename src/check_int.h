@@ -17,7 +17,9 @@ typedef enum { OP_EQ = 0, OP_LE = 1, OP_ROUND = 2 } ident_op;
 
 typedef struct term {
 	cref c;
-	int coef; /* +1 or -1 */
+	int coef;  /* +1 or -1 */
+	int exact; /* its table prints amounts to the 分: a figure shown with
+	              fewer decimals is still exact */
 } term;
 
 /* A linear identity over cells: sum(coef * value) == 0 (OP_EQ), <= 0
@@ -37,6 +39,8 @@ typedef struct ident {
 	int fails;         /* 1 error, 2 within rounding tolerance */
 	int ncand;         /* blame could not choose between these terms */
 	int cand[3];
+	cref swap;         /* swap.t: the reported term and this cell of its row
+	                      look exchanged (blame's swap search) */
 } ident;
 
 struct ys_checker {
@@ -47,9 +51,14 @@ struct ys_checker {
 	const ys_doc *prev;/* last year's disclosure, or NULL */
 	int cat_firm;      /* the catalog applies to the document's year */
 	ys_report *rep;
+	const char *only_rule; /* check --rule: the one rule run, or NULL */
 	ident *ids;
 	size_t nids, capids;
 	int oom;
+	/* per table (0..12, then the general reader's others): does it print
+	 * its amounts to the 分?  -1 not yet known */
+	signed char *exact;
+	int nexact;
 };
 
 /* ---- building identities ---- */
@@ -154,6 +163,7 @@ void rule_comp_procurement_class(ys_checker *, const ys_rule *);
 void rule_pres_spaced(ys_checker *, const ys_rule *);
 void rule_pres_decimals(ys_checker *, const ys_rule *);
 void rule_pres_title_number(ys_checker *, const ys_rule *);
+void rule_pres_title(ys_checker *, const ys_rule *);
 void rule_pres_ordinals(ys_checker *, const ys_rule *);
 void rule_pres_zero_printed(ys_checker *, const ys_rule *);
 void rule_pres_units_mixed(ys_checker *, const ys_rule *);
@@ -173,5 +183,7 @@ void rule_yoy_class(ys_checker *, const ys_rule *);
 void rule_yoy_total(ys_checker *, const ys_rule *);
 void rule_yoy_projects(ys_checker *, const ys_rule *);
 void rule_yoy_tables(ys_checker *, const ys_rule *);
+void rule_yoy_same(ys_checker *, const ys_rule *); /* check.c */
+void rule_comp_coverage(ys_checker *, const ys_rule *);
 
 #endif

@@ -628,7 +628,7 @@ static void table_09(cc *c)
 	add(c, &total, recep);
 	add(c, &total, car);
 	ys_row *r = row_new(c);
-	put_amount(c, r, C09_TOTAL, total, 1); /* a one-row table prints its total even when zero */
+	put_amount(c, r, C09_TOTAL, total, 0); /* zero cells are blank, the total too (docs/tables.md) */
 	put_amount(c, r, C09_ABROAD, abroad, 0);
 	put_amount(c, r, C09_RECEPTION, recep, 0);
 	put_amount(c, r, C09_CAR, car, 0);
@@ -657,31 +657,77 @@ static void table_10(cc *c)
 	put_amount(c, r, C10_AMOUNT, total, 0);
 }
 
+/* A row of table 11: where its 一级, its 二级 (within the 一级) and its
+ * 三级 first appear in services.csv, and its money. */
+typedef struct svrow {
+	int first[3];
+	int64_t v;
+} svrow;
+
+static int cmp_svrow(const void *a, const void *b)
+{
+	const svrow *x = a, *y = b;
+	for (int k = 0; k < 3; k++)
+		if (x->first[k] != y->first[k])
+			return x->first[k] < y->first[k] ? -1 : 1;
+	return 0;
+}
+
+/* One row per directory entry (一级, 二级, 三级), grouped so that each 一级,
+ * and each 二级 within it, is printed in one place; groups and rows keep the
+ * order in which they first appear in services.csv (the 指导性目录 has no
+ * codes to sort by, and the department's order is the one it wrote). */
 static void table_11(cc *c)
 {
 	table_new(c, YS_T11, 1);
 	const ys_budget *b = c->b;
-	int64_t total = 0;
-	for (int i = 0; i < b->nservices; i++) {
+	int n = b->nservices;
+	svrow *rows = calloc((size_t)(n ? n : 1), sizeof *rows);
+	int *rowof = calloc((size_t)(n ? n : 1), sizeof *rowof);
+	if (!rows || !rowof) {
+		free(rows);
+		free(rowof);
+		oom(c);
+		return;
+	}
+	int nr = 0;
+	for (int i = 0; i < n; i++) {
 		const ys_service *s = &b->services[i];
-		int first = 1;
-		for (int j = 0; j < i && first; j++)
-			first = !(ys_name_eq(s->l1, b->services[j].l1) && ys_name_eq(s->l2, b->services[j].l2) &&
-			          ys_name_eq(s->l3, b->services[j].l3));
-		if (!first)
+		int f[3] = { i, i, i };
+		for (int j = 0; j < i && f[2] == i; j++) {
+			const ys_service *o = &b->services[j];
+			if (!ys_name_eq(s->l1, o->l1))
+				continue;
+			if (f[0] == i)
+				f[0] = j;
+			if (!ys_name_eq(s->l2, o->l2))
+				continue;
+			if (f[1] == i)
+				f[1] = j;
+			if (ys_name_eq(s->l3, o->l3))
+				f[2] = j;
+		}
+		if (f[2] != i) { /* the same entry again: one row, the money added */
+			add(c, &rows[rowof[f[2]]].v, s->amount);
 			continue;
-		int64_t v = 0;
-		for (int j = i; j < b->nservices; j++)
-			if (ys_name_eq(s->l1, b->services[j].l1) && ys_name_eq(s->l2, b->services[j].l2) &&
-			    ys_name_eq(s->l3, b->services[j].l3))
-				add(c, &v, b->services[j].amount);
+		}
+		rowof[i] = nr;
+		memcpy(rows[nr].first, f, sizeof f);
+		rows[nr++].v = s->amount;
+	}
+	qsort(rows, (size_t)nr, sizeof *rows, cmp_svrow);
+	int64_t total = 0;
+	for (int k = 0; k < nr; k++) {
+		const ys_service *s = &b->services[rows[k].first[2]];
 		ys_row *r = row_new(c);
 		put_text(c, r, C11_L1, s->l1);
 		put_text(c, r, C11_L2, s->l2);
 		put_text(c, r, C11_L3, s->l3);
-		put_amount(c, r, C11_AMOUNT, v, 0);
-		add(c, &total, v);
+		put_amount(c, r, C11_AMOUNT, rows[k].v, 0);
+		add(c, &total, rows[k].v);
 	}
+	free(rows);
+	free(rowof);
 	ys_row *r = row_new(c);
 	put_text(c, r, C11_L1, "合计");
 	put_amount(c, r, C11_AMOUNT, total, 0);

@@ -31,13 +31,13 @@ void ys_csv_release(ys_csv *c)
 static int push_field(ys_csv *c, ys_ctx *ctx, int line, int col)
 {
 	if (c->nf >= YS_CSV_MAX_FIELDS) {
-		ys_error(ctx, YS_ELIMIT, "%s:%d: more than %d fields in one record", c->name, line,
+		ys_error(ctx, YS_ELIMIT, "%s:%d：一条记录超过 %d 个字段", c->name, line,
 		         YS_CSV_MAX_FIELDS);
 		return -1;
 	}
 	if (ys_grow((void **)&c->f, &c->capf, c->nf + 1, sizeof *c->f) ||
 	    ys_grow((void **)&c->off, &c->capoff, c->nf + 1, sizeof *c->off)) {
-		ys_error(ctx, YS_ENOMEM, "%s:%d: out of memory", c->name, line);
+		ys_error(ctx, YS_ENOMEM, "%s:%d：内存不足", c->name, line);
 		return -1;
 	}
 	c->f[c->nf].line = line;
@@ -66,7 +66,7 @@ int ys_csv_next(ys_csv *c, ys_ctx *ctx)
 			c->p++;
 			for (;;) {
 				if (c->p >= c->end) {
-					ys_error(ctx, YS_EPARSE, "%s:%d:%d: quoted field never closed: expected '\"'",
+					ys_error(ctx, YS_EPARSE, "%s:%d:%d：引号内的字段没有结束：缺少“\"”",
 					         c->name, qline, qcol);
 					return -1;
 				}
@@ -89,7 +89,7 @@ int ys_csv_next(ys_csv *c, ys_ctx *ctx)
 				flen++;
 			}
 			if (c->p < c->end && *c->p != c->sep && *c->p != '\n') {
-				ys_error(ctx, YS_EPARSE, "%s:%d:%d: text after a closing quote: expected '%c' or end of line",
+				ys_error(ctx, YS_EPARSE, "%s:%d:%d：右引号之后还有文字：应为“%c”或行尾",
 				         c->name, c->line, (int)ys_utf8_count(linestart, (size_t)(c->p - linestart)) + 1,
 				         c->sep);
 				return -1;
@@ -101,7 +101,7 @@ int ys_csv_next(ys_csv *c, ys_ctx *ctx)
 			}
 		}
 		if (flen > YS_CSV_MAX_FIELD) {
-			ys_error(ctx, YS_ELIMIT, "%s:%d: a field longer than %zu bytes", c->name, c->line,
+			ys_error(ctx, YS_ELIMIT, "%s:%d：字段超过 %zu 字节", c->name, c->line,
 			         YS_CSV_MAX_FIELD);
 			return -1;
 		}
@@ -115,7 +115,7 @@ int ys_csv_next(ys_csv *c, ys_ctx *ctx)
 		break;
 	}
 	if (c->store.oom) {
-		ys_error(ctx, YS_ENOMEM, "%s:%d: out of memory", c->name, c->line);
+		ys_error(ctx, YS_ENOMEM, "%s:%d：内存不足", c->name, c->line);
 		return -1;
 	}
 	if (c->p < c->end && *c->p == '\n') {

@@ -119,8 +119,19 @@ static void name_fn(ys_checker *ck, const ys_rule *rule, const codecell *cc, voi
 	const ys_catrow *row = lookup(ck->cat, cc->kind, cc->code, &local);
 	if (!row || local || !cc->name[0])
 		return; /* provinces name their 7-digit codes themselves */
-	if (ys_catalog_name_ok(ck->cat, cc->kind, row, cc->name) || !seen_once(arg, cc->kind, cc->code, cc->name))
+	ys_conf vconf;
+	ys_namematch m = ys_catalog_name_match(ck->cat, cc->kind, row, cc->name, &vconf);
+	if (m == YS_NAME_EXACT || (m == YS_NAME_VARIANT && YS_CONF_FIRM(vconf)) ||
+	    !seen_once(arg, cc->kind, cc->code, cc->name))
 		return;
+	if (m == YS_NAME_VARIANT) {
+		/* printed so by one or two other documents: neither right nor wrong */
+		ck_finding(ck, rule, YS_SEV_NOTICE, cc->t, cc->row, cc->col,
+		           "%s %s 印作“%s”，%d 年目录为“%s”；此印法已有记录但依据不足（可信度 %s），请核对",
+		           ys_catkind_name(cc->kind), cc->code, cc->name, ys_catalog_year(ck->cat), row->name,
+		           ys_conf_name(vconf));
+		return;
+	}
 	ys_severity sev = YS_CONF_FIRM(row->conf) && ck->cat_firm ? rule->sev : YS_SEV_WARNING;
 	ck_finding(ck, rule, sev, cc->t, cc->row, cc->col, "%s %s 印作“%s”，%d 年目录为“%s”（可信度 %s）",
 	           ys_catkind_name(cc->kind), cc->code, cc->name, ys_catalog_year(ck->cat), row->name,

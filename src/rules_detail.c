@@ -1,7 +1,9 @@
 /*
  * rules_detail.c - the rules on a detailed budget, before it is compiled.
  * Errors refuse the build; warnings and notices are reported.  Every
- * finding names the input file and line.
+ * finding names the input file and line (for a workbook, the row's first
+ * cell: the finding's file is then the whole place, "book.xlsx: 支出明细!A5",
+ * and its line 0).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,8 @@
 
 #include "check_int.h"
 #include "yusuan/compile.h"
+#include "yusuan/input.h"
+#include "yusuan/text.h"
 
 static void say(ys_checker *d, const ys_rule *rule, ys_severity sev, ys_pos pos, const char *fmt, ...) YS_PRINTF(5, 6);
 static void say(ys_checker *d, const ys_rule *rule, ys_severity sev, ys_pos pos, const char *fmt, ...)
@@ -38,12 +42,18 @@ static int is_class_row(const char *func)
 	return 0;
 }
 
-static int budget_names(const ys_budget *b, ys_catkind kind, const char *code)
+/* The codes sheet's row for code, or NULL. */
+static const ys_codename *budget_name(const ys_budget *b, ys_catkind kind, const char *code)
 {
 	for (int i = 0; i < b->nnames; i++)
 		if (b->names[i].kind == (int)kind && !strcmp(b->names[i].code, code))
-			return 1;
-	return 0;
+			return &b->names[i];
+	return NULL;
+}
+
+static int budget_names(const ys_budget *b, ys_catkind kind, const char *code)
+{
+	return budget_name(b, kind, code) != NULL;
 }
 
 static const char *item_code(const ys_item *it, int which)
@@ -99,8 +109,8 @@ static void d_codes(ys_checker *d, const ys_rule *rule)
 			if (!fresh)
 				continue;
 			if (k == 0 && !is_class_row(code))
-				say(d, rule, YS_SEV_ERROR, it->pos,
-				    "功能分类 %s belongs to 类 %.3s, which is not one of the 26 类 of 收支总表", code, code);
+				say(d, rule, YS_SEV_ERROR, it->pos, "功能分类 %s 属于类 %.3s，不是收支总表的 26 个类之一", code,
+				    code);
 			if (ys_catalog_find(d->cat, kinds[k], code))
 				continue;
 			char kuan[6];
@@ -108,18 +118,16 @@ static void d_codes(ys_checker *d, const ys_rule *rule)
 			if (k == 1 && strlen(code) == 7 && ys_catalog_find(d->cat, kinds[k], kuan)) {
 				if (!budget_names(b, kinds[k], code))
 					say(d, rule, YS_SEV_ERROR, it->pos,
-					    "经济分类 %s is a local code under 款 %s: give the name the tables should print in the codes "
-					    "sheet (科目名称)",
-					    code, kuan);
+					    "经济分类 %s 是款 %s 下的地方编码：请在科目名称表（codes）中写明表格要印的名称", code,
+					    kuan);
 				continue;
 			}
 			if (budget_names(b, kinds[k], code))
-				say(d, rule, YS_SEV_WARNING, it->pos,
-				    "%s %s is not in the %d catalog; printed with the name of the codes sheet",
+				say(d, rule, YS_SEV_WARNING, it->pos, "%s %s 不在 %d 年的分类目录中；按科目名称表的名称印出",
 				    ys_catkind_name(kinds[k]), code, ys_catalog_year(d->cat));
 			else
 				say(d, rule, YS_SEV_ERROR, it->pos,
-				    "%s %s is not in the %d catalog: correct the code, or name it in the codes sheet (科目名称)",
+				    "%s %s 不在 %d 年的分类目录中：请改正编码，或在科目名称表（codes）中写明它的名称",
 				    ys_catkind_name(kinds[k]), code, ys_catalog_year(d->cat));
 		}
 	}
@@ -128,14 +136,65 @@ done:
 		free(set[k].k);
 }
 
+/* FNV-1a of a code's kind, the code and the name written after it: each
+ * (code, name) pair is checked once. */
+static uint64_t written_key(int kind, const char *code, const char *name)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)kind;
+	for (const char *p = code; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	h = (h ^ '|') * 0x100000001b3ULL;
+	for (const char *p = name; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	return h | 1;
+}
+
+static void d_code_names(ys_checker *d, const ys_rule *rule)
+{
+	const ys_budget *b = d->budget;
+	static const ys_catkind kinds[3] = { YS_CAT_FUNC, YS_CAT_DEPT_ECON, YS_CAT_GOV_ECON };
+	codeset seen = { NULL, 0 };
+	char at[1200];
+	for (size_t i = 0; i < b->nitems; i++) {
+		const ys_item *it = &b->items[i];
+		for (int k = 0; k < 3; k++) {
+			const char *name = it->named[k], *code = item_code(it, k);
+			if (!name || !name[0] || !code[0])
+				continue;
+			int fresh = codeset_add(&seen, written_key(k, code, name), b->nitems);
+			if (fresh < 0) {
+				d->oom = 1;
+				free(seen.k);
+				return;
+			}
+			if (!fresh)
+				continue;
+			const ys_codename *own = budget_name(b, kinds[k], code);
+			const ys_catrow *row = ys_catalog_find(d->cat, kinds[k], code);
+			if ((own && ys_name_eq(own->name, name)) || (row && ys_catalog_name_ok(d->cat, kinds[k], row, name)))
+				continue;
+			if (own)
+				say(d, rule, YS_SEV_WARNING, it->pos, "%s %s 写作“%s”，科目名称表（%s）中是“%s”：表格印的是后者",
+				    ys_catkind_name(kinds[k]), code, name, ys_input_place(own->pos, at, sizeof at), own->name);
+			else if (row && YS_CONF_FIRM(row->conf))
+				say(d, rule, YS_SEV_ERROR, it->pos, "%s %s 写作“%s”，%d 年分类目录中是“%s”：请改正编码或名称",
+				    ys_catkind_name(kinds[k]), code, name, ys_catalog_year(d->cat), row->name);
+			else if (row)
+				say(d, rule, YS_SEV_WARNING, it->pos,
+				    "%s %s 写作“%s”，%d 年分类目录中是“%s”（目录这一行的可信度为 %s，所以只是警告）：请核对编码或名称",
+				    ys_catkind_name(kinds[k]), code, name, ys_catalog_year(d->cat), row->name, ys_conf_name(row->conf));
+			/* a code the catalog does not know: detail.codes says so */
+		}
+	}
+	free(seen.k);
+}
+
 static void d_econ_pair(ys_checker *d, const ys_rule *rule)
 {
 	const ys_budget *b = d->budget;
 	codeset seen = { NULL, 0 }; /* (部门经济, 政府经济, unit type) pairs looked at */
 	for (size_t i = 0; i < b->nitems; i++) {
 		const ys_item *it = &b->items[i];
-		if (!it->gov[0])
-			continue;
 		uint64_t pair = ys_code_key(it->econ) * 31 + ys_code_key(it->gov) * 7 + (uint64_t)b->units[it->unit].type;
 		int fresh = codeset_add(&seen, pair | 1, b->nitems);
 		if (fresh < 0) {
@@ -146,10 +205,19 @@ static void d_econ_pair(ys_checker *d, const ys_rule *rule)
 			continue; /* the same pair again: one finding is enough, and it was checked */
 		const ys_catmap *m = ys_catalog_map(d->cat, it->econ);
 		ys_unittype t = b->units[it->unit].type;
+		char gov[8];
+		if (!it->gov[0]) {
+			/* left blank: derived from the mapping, which must have it */
+			if (ys_item_gov(b, d->cat, it, gov))
+				say(d, rule, YS_SEV_ERROR, it->pos,
+				    "部门经济分类 %s 在%s（%s）推不出政府经济分类：分类目录的对应表中没有它，请在“政府经济分类”列填写",
+				    it->econ, ys_unittype_name(t), b->units[it->unit].name);
+			continue;
+		}
 		if (!m || !strcmp(m->gov_code[t], it->gov))
 			continue;
 		say(d, rule, YS_CONF_FIRM(m->conf) ? YS_SEV_ERROR : YS_SEV_WARNING, it->pos,
-		    "部门经济分类 %s of a %s (%s) maps to 政府经济分类 %s %s, not %s", it->econ, ys_unittype_name(t),
+		    "部门经济分类 %s 在%s（%s）对应政府经济分类 %s %s，不是 %s", it->econ, ys_unittype_name(t),
 		    b->units[it->unit].name, m->gov_code[t], m->gov_name[t], it->gov);
 	}
 	free(seen.k);
@@ -161,14 +229,14 @@ static void d_personnel(ys_checker *d, const ys_rule *rule)
 	for (size_t i = 0; i < b->nitems; i++) {
 		const ys_item *it = &b->items[i];
 		if (it->kind == YS_BASIC && ys_econ_capital(it->econ))
-			say(d, rule, YS_SEV_ERROR, it->pos,
-			    "%s is 资本性支出（基本建设）: it is arranged as a project, never as 基本支出", it->econ);
+			say(d, rule, YS_SEV_ERROR, it->pos, "%s 是资本性支出（基本建设）：只能作为项目支出，不能作为基本支出",
+			    it->econ);
 		if (!it->cls)
 			continue;
 		if (it->kind == YS_PROJECT)
-			say(d, rule, YS_SEV_ERROR, it->pos, "project spending has no 经费类型: 人员经费/公用经费 split 基本支出 only");
+			say(d, rule, YS_SEV_ERROR, it->pos, "项目支出不分经费类型：人员经费/公用经费只用于基本支出");
 		else if ((it->cls == 1) != ys_econ_personnel(it->econ))
-			say(d, rule, YS_SEV_ERROR, it->pos, "%s on %s: 人员经费 is 301 and 303 only, every other code is 公用经费",
+			say(d, rule, YS_SEV_ERROR, it->pos, "%s用在 %s 上：人员经费只有 301 和 303，其余都是公用经费",
 			    it->cls == 1 ? "人员经费" : "公用经费", it->econ);
 	}
 }
@@ -188,56 +256,86 @@ static void d_projects(ys_checker *d, const ys_rule *rule)
 	for (int p = 0; p < b->nprojects; p++) {
 		const ys_project *pr = &b->projects[p];
 		if (!spends[p])
-			say(d, rule, YS_SEV_WARNING, pr->pos, "project %s %s has no spending", pr->code, pr->name);
+			say(d, rule, YS_SEV_WARNING, pr->pos, "项目 %s %s 没有支出", pr->code, pr->name);
 		if (!pr->disclosed)
 			continue;
 		if (pr->nind == 0) {
-			say(d, rule, YS_SEV_ERROR, pr->pos, "project %s %s is disclosed (table 12) but has no performance indicators",
-			    pr->code, pr->name);
+			say(d, rule, YS_SEV_ERROR, pr->pos, "项目 %s %s 要公开（预算12表），但没有绩效指标", pr->code,
+			    pr->name);
 			continue;
 		}
 		for (int k = 0; k < 4; k++) {
 			int has = 0;
 			for (int i = 0; i < pr->nind && !has; i++)
 				has = ys_name_eq(pr->ind[i].l1, l1[k]);
+			/* as perf.categories: 产出 and 效益 always, 满意度 and 成本 where they apply */
 			if (!has)
-				say(d, rule, YS_SEV_WARNING, pr->pos, "disclosed project %s %s has no %s", pr->code, pr->name, l1[k]);
+				say(d, rule, k < 2 ? YS_SEV_WARNING : YS_SEV_NOTICE, pr->pos, "公开的项目 %s %s 没有%s", pr->code,
+				    pr->name, l1[k]);
 		}
 	}
 	free(spends);
+}
+
+/* Where a source's income (or carry-over) that does not balance is blamed:
+ * its row; else the header of its sheet (the row is missing there); else,
+ * with no such sheet, the first item that spends it. */
+static ys_pos balance_pos(ys_pos stated, ys_pos head, const ys_item *first, ys_pos dept)
+{
+	if (stated.line)
+		return stated;
+	if (head.line)
+		return head;
+	return first ? first->pos : dept;
 }
 
 static void d_balance(ys_checker *d, const ys_rule *rule)
 {
 	const ys_budget *b = d->budget;
 	int64_t cur[YS_NFUNDS] = { 0 }, car[YS_NFUNDS] = { 0 };
+	const ys_item *first[2][YS_NFUNDS] = { { NULL } }; /* [carry][fund]: the first item spending it */
 	for (size_t i = 0; i < b->nitems; i++) {
 		const ys_item *it = &b->items[i];
 		int64_t *slot = it->carry ? &car[it->fund] : &cur[it->fund];
+		if (!first[it->carry][it->fund])
+			first[it->carry][it->fund] = it;
 		if (ys_money_add(*slot, it->amount, slot)) {
-			say(d, rule, YS_SEV_ERROR, it->pos, "the spending of %s overflows", ys_fund_name((ys_fundsrc)it->fund));
+			say(d, rule, YS_SEV_ERROR, it->pos, "%s的支出合计超出范围", ys_fund_name((ys_fundsrc)it->fund));
 			return;
 		}
 	}
-	char a[YS_MONEY_FMT_MAX], e[YS_MONEY_FMT_MAX];
+	char a[YS_MONEY_FMT_MAX], e[YS_MONEY_FMT_MAX], at[1200];
 	for (int s = 0; s < 9; s++) {
 		if (cur[s] == b->income[s])
 			continue;
 		ys_money_format(a, b->income[s], YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
 		ys_money_format(e, cur[s], YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
-		ys_pos pos = b->income_pos[s].line ? b->income_pos[s] : b->dept_pos;
-		say(d, rule, YS_SEV_ERROR, pos, "本年收入 %s is %s 万元 but the items spend %s 万元 of it", ys_fund_name((ys_fundsrc)s),
-		    a, e);
+		const ys_item *f = first[0][s];
+		ys_pos pos = balance_pos(b->income_pos[s], b->income_head, f, b->dept_pos);
+		if (b->income_pos[s].line)
+			say(d, rule, YS_SEV_ERROR, pos, "本年收入 %s 为 %s 万元，但支出明细花了其中 %s 万元",
+			    ys_fund_name((ys_fundsrc)s), a, e);
+		else
+			say(d, rule, YS_SEV_ERROR, pos, "收入表没有 %s 一行（即为 0），但支出明细花了其中 %s 万元（第一笔在 %s）",
+			    ys_fund_name((ys_fundsrc)s), e, f ? ys_input_place(f->pos, at, sizeof at) : "");
 	}
 	static const int carry_fund[5] = { YS_FS_GP, YS_FS_GF, YS_FS_SOC, YS_FS_SPECIAL, YS_FS_UNIT };
 	for (int k = 0; k < 5; k++) {
-		if (car[carry_fund[k]] == b->carry[k])
+		int s = carry_fund[k];
+		if (car[s] == b->carry[k])
 			continue;
 		ys_money_format(a, b->carry[k], YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
-		ys_money_format(e, car[carry_fund[k]], YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
-		ys_pos pos = b->carry_pos[k].line ? b->carry_pos[k] : b->dept_pos;
-		say(d, rule, YS_SEV_ERROR, pos, "上年结转 %s is %s 万元 but the items spend %s 万元 of it",
-		    ys_fund_name((ys_fundsrc)carry_fund[k]), a, e);
+		ys_money_format(e, car[s], YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
+		const ys_item *f = first[1][s];
+		ys_pos pos = balance_pos(b->carry_pos[k], b->carry_head, f, b->dept_pos);
+		if (b->carry_pos[k].line)
+			say(d, rule, YS_SEV_ERROR, pos, "上年结转 %s 为 %s 万元，但支出明细花了其中 %s 万元",
+			    ys_fund_name((ys_fundsrc)s), a, e);
+		else
+			say(d, rule, YS_SEV_ERROR, pos,
+			    "上年结转表%s没有 %s 一行（即为 0），但支出明细花了其中 %s 万元的结转资金（第一笔在 %s）",
+			    b->carry_head.line ? "" : "（carryover）", ys_fund_name((ys_fundsrc)s), e,
+			    f ? ys_input_place(f->pos, at, sizeof at) : "");
 	}
 }
 
@@ -248,20 +346,20 @@ static void d_negative(ys_checker *d, const ys_rule *rule)
 	for (size_t i = 0; i < b->nitems; i++)
 		if (b->items[i].amount < 0) {
 			ys_money_format(a, b->items[i].amount, YS_UNIT_WANYUAN, 6, YS_FMT_GROUP);
-			say(d, rule, YS_SEV_ERROR, b->items[i].pos, "negative amount %s 万元", a);
+			say(d, rule, YS_SEV_ERROR, b->items[i].pos, "金额为负：%s 万元", a);
 		}
 	for (int s = 0; s < 9; s++)
 		if (b->income[s] < 0)
-			say(d, rule, YS_SEV_ERROR, b->income_pos[s], "negative income");
+			say(d, rule, YS_SEV_ERROR, b->income_pos[s], "%s的收入为负", ys_fund_name((ys_fundsrc)s));
 	for (int s = 0; s < 5; s++)
 		if (b->carry[s] < 0)
-			say(d, rule, YS_SEV_ERROR, b->carry_pos[s], "negative carry-over");
+			say(d, rule, YS_SEV_ERROR, b->carry_pos[s], "上年结转为负");
 	for (int i = 0; i < b->nprocurement; i++)
 		if (b->procurement[i].amount < 0)
-			say(d, rule, YS_SEV_ERROR, b->procurement[i].pos, "negative procurement");
+			say(d, rule, YS_SEV_ERROR, b->procurement[i].pos, "政府采购金额为负");
 	for (int i = 0; i < b->nservices; i++)
 		if (b->services[i].amount < 0)
-			say(d, rule, YS_SEV_ERROR, b->services[i].pos, "negative purchased service");
+			say(d, rule, YS_SEV_ERROR, b->services[i].pos, "政府购买服务金额为负");
 }
 
 static int same_key(const ys_item *x, const ys_item *y)
@@ -299,10 +397,11 @@ static void d_duplicates(ys_checker *d, const ys_rule *rule)
 		for (; slot[k]; k = (k + 1) & (cap - 1)) {
 			const ys_item *x = &b->items[slot[k] - 1];
 			if (same_key(x, y)) {
+				char at[1200];
 				say(d, rule, YS_SEV_WARNING, y->pos,
-				    "the same item (unit, 功能, 经济, fund, basic/project, project) as %s:%d: the two amounts are "
-				    "added",
-				    x->pos.file ? x->pos.file : "", x->pos.line);
+				    "与 %s 是同一笔明细（单位、功能分类、经济分类、资金来源、是否结转、基本/项目、项目都相同）："
+				    "两笔金额相加",
+				    ys_input_place(x->pos, at, sizeof at));
 				break;
 			}
 		}
@@ -315,8 +414,9 @@ static void d_duplicates(ys_checker *d, const ys_rule *rule)
 		for (int i = 1; i < pr->nind; i++)
 			for (int j = 0; j < i; j++)
 				if (ys_name_eq(pr->ind[i].l3, pr->ind[j].l3) && ys_name_eq(pr->ind[i].l2, pr->ind[j].l2)) {
-					say(d, rule, YS_SEV_WARNING, pr->ind[i].pos, "indicator '%s' of project %s is listed twice (line %d)",
-					    pr->ind[i].l3, pr->code, pr->ind[j].pos.line);
+					char at[1200];
+					say(d, rule, YS_SEV_WARNING, pr->ind[i].pos, "项目 %s 的指标“%s”列了两次（另一次在 %s）",
+					    pr->code, pr->ind[i].l3, ys_input_place(pr->ind[j].pos, at, sizeof at));
 					break;
 				}
 	}
@@ -331,7 +431,7 @@ static void d_procurement(ys_checker *d, const ys_rule *rule)
 	for (size_t i = 0; i < b->nitems; i++)
 		ys_money_add(all, b->items[i].amount, &all);
 	if (proc > all && b->nprocurement)
-		say(d, rule, YS_SEV_ERROR, b->procurement[0].pos, "procurement exceeds all spending of the department");
+		say(d, rule, YS_SEV_ERROR, b->procurement[0].pos, "政府采购超过了部门的全部支出");
 	int64_t svc = 0, fiscal = 0;
 	for (int i = 0; i < b->nservices; i++)
 		ys_money_add(svc, b->services[i].amount, &svc);
@@ -339,8 +439,7 @@ static void d_procurement(ys_checker *d, const ys_rule *rule)
 		if (ys_fund_fiscal((ys_fundsrc)b->items[i].fund))
 			ys_money_add(fiscal, b->items[i].amount, &fiscal);
 	if (svc > fiscal && b->nservices)
-		say(d, rule, YS_SEV_ERROR, b->services[0].pos,
-		    "purchased services (财政拨款) exceed the department's 财政拨款 spending");
+		say(d, rule, YS_SEV_ERROR, b->services[0].pos, "政府购买服务（财政拨款）超过了部门的财政拨款支出");
 }
 
 #define E YS_SEV_ERROR
@@ -348,36 +447,40 @@ static void d_procurement(ys_checker *d, const ys_rule *rule)
 
 static const ys_rule detail_rules[] = {
 	{ "detail.codes", E, "items", "detail", "明细的科目编码在分类目录中",
-	  "Every 功能分类, 部门经济分类 and 政府经济分类 code of the items is in the catalog of the year, or named in the "
-	  "codes sheet (then a warning); a provincial 7-digit 经济分类 code sits under a valid 款 and needs its printed name; "
-	  "every 功能分类 belongs to one of the 26 类 of 收支总表.",
+	  "支出明细的每个功能分类、部门经济分类和政府经济分类编码都在当年的分类目录中，或在科目名称表中写明了名称"
+	  "（此时为警告）；省级 7 位经济分类编码要在有效的款之下，并写明要印的名称；每个功能分类都属于收支总表的 26 个类"
+	  "之一。",
 	  d_codes, 0 },
+	{ "detail.code_names", E, "items codes", "detail", "编码后写的名称与目录一致",
+	  "编码带名称写（2010350-事业运行）时，名称与分类目录中这个编码的名称（或目录记下的印法）一致，或与科目名称表中"
+	  "给它的名称一致。目录这一行可信度为 seen/high 时不一致是错误，为 medium/low 时是警告；与科目名称表不一致是警告"
+	  "（表格印的是科目名称表的名称）。",
+	  d_code_names, 0 },
 	{ "detail.econ_pair", E, "items units", "detail", "政府经济分类与单位类型相符",
-	  "When an item gives its 政府经济分类, it is the 款 its 部门经济分类 maps to for its unit's type (机关 → 501–504, "
-	  "事业单位 → 505/506). An error when the mapping row is seen/high, else a warning.",
+	  "明细给出政府经济分类时，它就是其部门经济分类按单位类型对应的款（机关 → 501–504，事业单位 → 505/506）。"
+	  "对应关系这一行可信度为 seen/high 时为错误，否则为警告。留空时要能从对应表推出，推不出是错误。",
 	  d_econ_pair, 0 },
 	{ "detail.personnel", E, "items", "detail", "人员经费只在 301/303，基本建设只在项目",
-	  "An item marked 人员经费 has a 301 or 303 economic code; one marked 公用经费 has not; project spending is neither. "
-	  "309 资本性支出（基本建设） is project money only.",
+	  "标为人员经费的明细，经济分类是 301 或 303；标为公用经费的不是；项目支出两者都不是。309 资本性支出（基本建设）"
+	  "只能是项目支出。",
 	  d_personnel, 0 },
 	{ "detail.projects", E, "projects indicators items", "detail", "公开项目有绩效指标",
-	  "A project disclosed in table 12 has performance indicators (an error when it has none) covering 产出, 效益, "
-	  "满意度 and 成本 (a warning for each missing one); a project without spending is a warning.",
+	  "在预算12表公开的项目有绩效指标（一个也没有是错误），并覆盖产出、效益（缺少为警告）、满意度和成本（缺少为提示）；"
+	  "没有支出的项目是警告。",
 	  d_projects, 0 },
 	{ "detail.balance", E, "income carryover items", "detail", "各来源收入等于其支出",
-	  "For each source, the income (and the carry-over) stated equals what the items spend from it: the budget "
-	  "balances, so that 收入总计 = 支出总计 in tables 01 and 04.",
+	  "每个来源写明的本年收入（和上年结转）等于明细从它花的钱：预算收支平衡，01 表和 04 表的收入总计 = 支出总计。"
+	  "收入表（或上年结转表）缺了某个来源的一行时，错误指在这张表的表头行，并说出第一笔花它的明细。",
 	  d_balance, 0 },
-	{ "detail.negative", E, "all", "detail", "金额不为负", "No amount of the detail is negative.",
+	{ "detail.negative", E, "all", "detail", "金额不为负", "明细中没有负的金额。",
 	  d_negative, 0 },
 	{ "detail.duplicates", W, "items indicators", "detail", "明细不重复",
-	  "Two items with the same key (unit, 功能, 经济, fund, current/carry-over, basic/project, project) are added "
-	  "together - probably entered twice; an indicator listed twice for a project is reported too. (Units and "
-	  "projects listed twice are refused when read.)",
+	  "两笔明细的键（单位、功能分类、经济分类、资金来源、是否结转、基本/项目、项目）相同时金额相加——多半是录了两次；"
+	  "一个项目的同一指标列了两次也报告。（单位和项目列了两次在读入时就拒绝。）",
 	  d_duplicates, 0 },
 	{ "detail.procurement", E, "procurement services items", "detail", "政府采购、购买服务不超过支出",
-	  "Procurement cannot exceed the department's spending, nor purchased services (财政拨款 money) its 财政拨款 "
-	  "spending.", d_procurement, 0 },
+	  "政府采购不能超过部门的全部支出，政府购买服务（财政拨款资金）不能超过部门的财政拨款支出。",
+	  d_procurement, 0 },
 };
 
 const ys_rule *ys_detail_rules(size_t *n)
@@ -402,7 +505,7 @@ ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat
 	*out = NULL;
 	ys_report *rep = calloc(1, sizeof *rep);
 	if (!rep)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	ys_arena_init(&rep->arena);
 	rep->file = ys_arena_printf(&rep->arena, "%s %d", b->department, b->year);
 	ys_checker d;
@@ -413,12 +516,25 @@ ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat
 	d.rep = rep;
 	for (size_t i = 0; i < sizeof detail_rules / sizeof detail_rules[0]; i++)
 		detail_rules[i].fn(&d, &detail_rules[i]);
-	if (d.oom) {
-		ys_report_free(rep);
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
-	}
 	if (rep->nfindings)
 		qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);
+	/* a workbook's row, sorted by its row number, is then named by its
+	 * first cell: "book.xlsx: 支出明细!A5" */
+	for (size_t i = 0; i < rep->nfindings && !d.oom; i++) {
+		ys_finding *f = &rep->findings[i];
+		size_t n = f->file ? strlen(f->file) : 0;
+		if (!n || f->file[n - 1] != '!')
+			continue;
+		char at[1200];
+		ys_pos pos = { f->file, f->line };
+		if (!(f->file = ys_arena_strdup(&rep->arena, ys_input_place(pos, at, sizeof at))))
+			d.oom = 1;
+		f->line = 0;
+	}
+	if (d.oom) {
+		ys_report_free(rep);
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
+	}
 	*out = rep;
 	return YS_OK;
 }

@@ -107,15 +107,19 @@ void rule_perf_months(ys_checker *ck, const ys_rule *rule)
 	each_ind(ck, 1, months_fn, rule);
 }
 
+/* A 定性 indicator is judged, not counted: its value is a grade (优, 良 …),
+ * or words (年底前完成, 优，…).  A bare number there - 定性 95 - was meant as
+ * 定量 with = or ≥: the 性质 is wrong, or the value is. */
 static void qualitative_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 {
-	static const char *const values[] = { "优", "良", "中", "差", "优秀", "良好", "中等", "较差", NULL };
-	char o[64], v[64];
+	char o[64];
+	int64_t v;
 	if (strcmp(key(i->op, o, sizeof o), "定性"))
 		return;
-	if (!in(key(i->value, v, sizeof v), values))
-		ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue, "定性指标“%s”的值“%s”不是优、良、中、差之一", i->l3,
-		           i->value);
+	if (!number(i->value, &v))
+		ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue,
+		           "定性指标“%s”的值“%s%s”是一个数：定性指标以等级或文字为值，数值目标应标 =、≥ 或 ≤", i->l3, i->value,
+		           i->unit ? i->unit : "");
 }
 
 void rule_perf_qualitative(ys_checker *ck, const ys_rule *rule)
@@ -139,14 +143,35 @@ void rule_perf_numeric(ys_checker *ck, const ys_rule *rule)
 	each_ind(ck, 1, numeric_fn, rule);
 }
 
+/* The standard levels: each 一级指标 with its 二级指标. */
+static const struct { const char *l1; const char *l2[5]; } std[] = {
+	{ "产出指标", { "数量指标", "质量指标", "时效指标", "成本指标", NULL } },
+	{ "效益指标", { "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", NULL } },
+	{ "满意度指标", { "服务对象满意度指标", NULL } },
+	{ "成本指标", { "经济成本指标", "社会成本指标", "生态环境成本指标", NULL } },
+};
+
+const char *ys_perf_level(int l1, int l2)
+{
+	if (l1 < 0 || l1 >= (int)(sizeof std / sizeof std[0]))
+		return NULL;
+	if (l2 < 0)
+		return std[l1].l1;
+	for (int j = 0; j <= l2; j++)
+		if (j >= 5 || !std[l1].l2[j])
+			return NULL;
+	return std[l1].l2[l2];
+}
+
+const char *ys_perf_op(int k)
+{
+	/* the forms a template offers; the rules also take >, <, >=, ≧ … (ops_numeric) */
+	static const char *const shown[] = { "=", "≥", "≤", "定性" };
+	return k >= 0 && k < (int)(sizeof shown / sizeof shown[0]) ? shown[k] : NULL;
+}
+
 static void levels_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 {
-	static const struct { const char *l1; const char *l2[5]; } std[] = {
-		{ "产出指标", { "数量指标", "质量指标", "时效指标", "成本指标", NULL } },
-		{ "效益指标", { "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", NULL } },
-		{ "满意度指标", { "服务对象满意度指标", NULL } },
-		{ "成本指标", { "经济成本指标", "社会成本指标", "生态环境成本指标", NULL } },
-	};
 	if (!i->l1[0])
 		return;
 	char a[64], b[64];
@@ -179,10 +204,13 @@ void rule_perf_categories(ys_checker *ck, const ys_rule *rule)
 		for (int r = p; r < t->nrows && t->rows[r].project == p; r++)
 			for (int k = 0; k < 4; k++)
 				has[k] |= ys_name_eq(t->rows[r].cells[C12_IND1].text, l1[k]);
+		/* 产出 and 效益 every project has; 满意度 and 成本 many leave out
+		 * (a project with no one served, one whose cost is its budget):
+		 * a notice, for a reviewer to weigh */
 		for (int k = 0; k < 4; k++)
 			if (!has[k])
-				ck_finding(ck, rule, rule->sev, t, p, C12_NAME, "项目“%s”的绩效指标没有%s", t->rows[p].cells[C12_NAME].text,
-				           l1[k]);
+				ck_finding(ck, rule, k < 2 ? rule->sev : YS_SEV_NOTICE, t, p, C12_NAME, "项目“%s”的绩效指标没有%s",
+				           t->rows[p].cells[C12_NAME].text, l1[k]);
 	}
 }
 

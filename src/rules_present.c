@@ -501,6 +501,16 @@ void rule_pres_title_number(ys_checker *ck, const ys_rule *rule)
 	}
 }
 
+void rule_pres_title(ys_checker *ck, const ys_rule *rule)
+{
+	for (int i = 0; i < ck->doc->ntables; i++) {
+		const ys_table *t = T(ck->doc->order[i]);
+		if (!t->kind && !ys_title_known(t->def, t->title))
+			ck_finding_line(ck, rule, rule->sev, t, t->line, "表题“%s”不是本表的标准名称，按编号“%s”读作 %s表 %s",
+			                t->title, t->numbering, t->def->code, t->def->title);
+	}
+}
+
 void rule_pres_ordinals(ys_checker *ck, const ys_rule *rule)
 {
 	static const ys_tid tabs[] = { YS_T01, YS_T04 };

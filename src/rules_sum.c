@@ -348,6 +348,14 @@ void rule_x01_04_class(ys_checker *ck, const ys_rule *rule)
 
 /* ---- never more fiscal money than money: 05 <= 03 per 功能, 06 <= 03 per 经济 ---- */
 
+/* Is 功能 code c (03 prints 项) the code k or under it (a table that prints
+ * a 款 such as 20598 超长期特别国债安排的支出 sums its 项)? */
+static int under(const char *c, const char *k)
+{
+	size_t n = strlen(k);
+	return n && !strncmp(c, k, n);
+}
+
 void rule_x03_05_code(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *a = T(YS_T05), *b = T(YS_T03);
@@ -377,7 +385,7 @@ void rule_x03_05_code(ys_checker *ck, const ys_rule *rule)
 				if (is_data(a, q) && strcmp(ck_code(&a->rows[q].cells[C05_CODE], other), code) == 0)
 					ck_term(ck, id, a, q, cols[k].c05, 1);
 			for (int q = 0; q < b->nrows; q++)
-				if (is_data(b, q) && strcmp(ck_code(&b->rows[q].cells[C03_FUNC], other), code) == 0)
+				if (is_data(b, q) && under(ck_code(&b->rows[q].cells[C03_FUNC], other), code))
 					ck_term(ck, id, b, q, cols[k].c03, -1);
 		}
 	}
@@ -527,8 +535,10 @@ void rule_x09_codes(ys_checker *ck, const ys_rule *rule)
 			ident *id = ck_ident(ck, rule, OP_LE, items[i].low);
 			ck_term(ck, id, a, r, items[i].col, -1);
 			ck_primary(id);
+			/* only the 款 itself: a province's 7-digit codes under it may be
+			 * outside 三公 (Beijing's 3021203 科研类出国（境）费用) */
 			for (int q = 0; q < c->nrows; q++)
-				if (is_data(c, q) && strncmp(ck_code(&c->rows[q].cells[C06_DEPT], code), items[i].codes[0], 5) == 0)
+				if (is_data(c, q) && strcmp(ck_code(&c->rows[q].cells[C06_DEPT], code), items[i].codes[0]) == 0)
 					ck_term(ck, id, c, q, C06_TOTAL, 1);
 		}
 		if (b) {
@@ -594,15 +604,17 @@ void rule_x13_round(ys_checker *ck, const ys_rule *rule)
 	int64_t q = ys_money_quantum(m->unit, dp);
 	if (q < 1)
 		return;
-	int r01g = ck_fixed_row(t01, "out.grand"), r04g = ck_fixed_row(t04, "out.grand");
+	/* 预算支出总额 is this year's spending: 本年支出合计 (支出总计 less 年终
+	 * 结转结余, which is money kept, not spent) */
+	int r01g = ck_fixed_row(t01, "out.total"), r04g = ck_fixed_row(t04, "out.total");
 	int r05 = ck_total_row(t05), r07 = ck_total_row(t07), r08 = ck_total_row(t08), r03 = ck_total_row(t03);
 	/* fiscal basic/project: 05 + 07 + 08; other: 03 - fiscal */
 	static const struct { int col; const char *what; } cells[] = {
-		{ C13_TOTAL, "13 预算支出总额 = 01 支出总计（四舍五入）" },
-		{ C13_F_TOTAL, "13 财政拨款合计 = 04 支出总计（四舍五入）" },
+		{ C13_TOTAL, "13 预算支出总额 = 01 本年支出合计（四舍五入）" },
+		{ C13_F_TOTAL, "13 财政拨款合计 = 04 本年支出合计（四舍五入）" },
 		{ C13_F_BASIC, "13 财政拨款基本支出 = 05 + 07 + 08 基本支出（四舍五入）" },
 		{ C13_F_PROJECT, "13 财政拨款项目支出 = 05 + 07 + 08 项目支出（四舍五入）" },
-		{ C13_O_TOTAL, "13 其他资金合计 = 01 支出总计 - 04 支出总计（四舍五入）" },
+		{ C13_O_TOTAL, "13 其他资金合计 = 01 本年支出合计 - 04 本年支出合计（四舍五入）" },
 		{ C13_O_BASIC, "13 其他资金基本支出 = 03 基本支出 - 财政拨款基本支出（四舍五入）" },
 		{ C13_O_PROJECT, "13 其他资金项目支出 = 03 项目支出 - 财政拨款项目支出（四舍五入）" },
 	};
@@ -689,7 +701,7 @@ void rule_x03_fiscal_code(ys_checker *ck, const ys_rule *rule)
 					    !strcmp(ck_code(&fis[kk]->rows[q].cells[C05_CODE], other), code))
 						ck_term(ck, id, fis[kk], q, C05_TOTAL, 1);
 			for (int q = 0; q < b->nrows; q++)
-				if (is_data(b, q) && !strcmp(ck_code(&b->rows[q].cells[C03_FUNC], other), code))
+				if (is_data(b, q) && under(ck_code(&b->rows[q].cells[C03_FUNC], other), code))
 					ck_term(ck, id, b, q, C03_TOTAL, -1);
 		}
 	}
@@ -732,11 +744,19 @@ void rule_x13_other(ys_checker *ck, const ys_rule *rule)
 	int64_t q = ys_money_quantum(m->unit, dp);
 	if (q < 1)
 		return;
-	ident *id = ck_ident(ck, rule, OP_ROUND, "13 其他资金合计 = 02 非财政拨款资金（本年与结转）四舍五入");
+	ident *id = ck_ident(ck, rule, OP_ROUND,
+	                     "13 其他资金合计 = 02 非财政拨款资金（本年与结转）- 非财政拨款年终结转结余，四舍五入");
 	if (!id)
 		return;
 	id->quantum = q;
 	ck_term(ck, id, m, r, C13_O_TOTAL, 1);
 	ck_primary(id);
 	nonfiscal_terms(ck, id, b, rb, 1);
+	/* less the money kept to next year that is not 财政拨款: 01's 年终结转结余
+	 * beyond 04's */
+	const ys_table *t01 = T(YS_T01), *t04 = T(YS_T04);
+	if (t01 && ck_fixed_row(t01, "out.yearend") >= 0)
+		fixed_term(ck, id, t01, "out.yearend", -1);
+	if (t04 && ck_fixed_row(t04, "out.yearend") >= 0)
+		fixed_term(ck, id, t04, "out.yearend", 1);
 }

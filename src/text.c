@@ -240,10 +240,10 @@ ys_result ys_text_decode(ys_ctx *ctx, const char *name, const char *raw, size_t 
 	*out = NULL;
 	*outlen = 0;
 	if (n == 0)
-		return ys_error(ctx, YS_EEMPTY, "%s: file is empty", name);
+		return ys_error(ctx, YS_EEMPTY, "%s：文件是空的", name);
 	const char *nul = memchr(raw, '\0', n);
 	if (nul)
-		return ys_error(ctx, YS_EENCODING, "%s:%zu: NUL byte at offset %zu: this is a binary file, not a text disclosure",
+		return ys_error(ctx, YS_EENCODING, "%s:%zu：偏移 %zu 处有 NUL 字节：这是二进制文件，不是文本格式的公开文件",
 		                name, line_of(raw, (size_t)(nul - raw)), (size_t)(nul - raw));
 
 	const char *src = raw;
@@ -256,20 +256,20 @@ ys_result ys_text_decode(ys_ctx *ctx, const char *name, const char *raw, size_t 
 		src += 3;
 		srclen -= 3;
 		if (!ys_utf8_valid(src, srclen, &bad))
-			return ys_error(ctx, YS_EENCODING, "%s:%zu: invalid UTF-8 at byte %zu although the file starts with a UTF-8 BOM",
+			return ys_error(ctx, YS_EENCODING, "%s:%zu：文件以 UTF-8 BOM 开头，但第 %zu 字节不是有效的 UTF-8",
 			                name, line_of(src, bad), bad + 3);
 	} else if (!ys_utf8_valid(src, srclen, &bad)) {
 		size_t gbbad = 0, clen = 0;
 		conv = from_gb18030(raw, n, &clen, &gbbad);
 		if (!conv) {
 			if (errno == ENOMEM)
-				return ys_error(ctx, YS_ENOMEM, "%s: out of memory converting from GB18030", name);
+				return ys_error(ctx, YS_ENOMEM, "%s：从 GB18030 转换时内存不足", name);
 			/* where the reading got furthest: a GB18030 file fails as
 			 * UTF-8 at its first Chinese character, a UTF-8 file as
 			 * GB18030 wherever its bytes stop pairing up */
 			size_t at = gbbad > bad ? gbbad : bad;
 			return ys_error(ctx, YS_EENCODING,
-			                "%s:%zu: byte %zu is neither UTF-8 nor GB18030: expected a text disclosure",
+			                "%s:%zu：第 %zu 字节既不是 UTF-8 也不是 GB18030：应为文本格式的公开文件",
 			                name, line_of(raw, at), at);
 		}
 		*enc = YS_ENC_GB18030;
@@ -281,7 +281,7 @@ ys_result ys_text_decode(ys_ctx *ctx, const char *name, const char *raw, size_t 
 	 * already a converted copy: a large file is not held three times). */
 	char *dst = conv ? conv : malloc(srclen + 1);
 	if (!dst)
-		return ys_error(ctx, YS_ENOMEM, "%s: out of memory", name);
+		return ys_error(ctx, YS_ENOMEM, "%s：内存不足", name);
 	size_t j = 0;
 	for (size_t i = 0; i < srclen; i++) {
 		if (src[i] == '\r') {
@@ -304,16 +304,16 @@ ys_result ys_file_read(ys_ctx *ctx, const char *path, char **out, size_t *len)
 	*len = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+		return ys_error(ctx, YS_EIO, "%s：无法打开：%s", path, strerror(errno));
 	struct stat st;
 	int stok = fstat(fileno(f), &st) == 0;
 	if (stok && S_ISDIR(st.st_mode)) {
 		fclose(f);
-		return ys_error(ctx, YS_EIO, "%s: is a directory, expected a file", path);
+		return ys_error(ctx, YS_EIO, "%s：是目录，应为文件", path);
 	}
 	if (stok && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > YS_FILE_MAX) {
 		fclose(f);
-		return ys_error(ctx, YS_ELIMIT, "%s: larger than the %zu MiB limit for one file", path, YS_FILE_MAX >> 20);
+		return ys_error(ctx, YS_ELIMIT, "%s：超过单个文件 %zu MiB 的上限", path, YS_FILE_MAX >> 20);
 	}
 	ys_buf b = YS_BUF_INIT;
 	char chunk[65536];
@@ -322,7 +322,7 @@ ys_result ys_file_read(ys_ctx *ctx, const char *path, char **out, size_t *len)
 		if (b.len + r > YS_FILE_MAX) {
 			fclose(f);
 			ys_buf_release(&b);
-			return ys_error(ctx, YS_ELIMIT, "%s: larger than the %zu MiB limit for one file", path,
+			return ys_error(ctx, YS_ELIMIT, "%s：超过单个文件 %zu MiB 的上限", path,
 			                YS_FILE_MAX >> 20);
 		}
 		ys_buf_add(&b, chunk, r);
@@ -331,14 +331,14 @@ ys_result ys_file_read(ys_ctx *ctx, const char *path, char **out, size_t *len)
 	fclose(f);
 	if (rerr) {
 		ys_buf_release(&b);
-		return ys_error(ctx, YS_EIO, "%s: read error", path);
+		return ys_error(ctx, YS_EIO, "%s：读取出错", path);
 	}
 	if (b.oom) {
 		ys_buf_release(&b);
-		return ys_error(ctx, YS_ENOMEM, "%s: out of memory reading the file", path);
+		return ys_error(ctx, YS_ENOMEM, "%s：读取文件时内存不足", path);
 	}
 	*out = ys_buf_detach(&b, len);
-	return *out ? YS_OK : ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+	return *out ? YS_OK : ys_error(ctx, YS_ENOMEM, "%s：内存不足", path);
 }
 
 ys_result ys_file_write(ys_ctx *ctx, const char *path, const void *data, size_t len)
@@ -346,11 +346,11 @@ ys_result ys_file_write(ys_ctx *ctx, const char *path, const void *data, size_t 
 	size_t n = strlen(path) + 16;
 	char *tmp = malloc(n);
 	if (!tmp)
-		return ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+		return ys_error(ctx, YS_ENOMEM, "%s：内存不足", path);
 	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
 	FILE *f = fopen(tmp, "wb");
 	if (!f) {
-		ys_result r = ys_error(ctx, YS_EWRITE, "%s: cannot create: %s", tmp, strerror(errno));
+		ys_result r = ys_error(ctx, YS_EWRITE, "%s：无法创建：%s", tmp, strerror(errno));
 		free(tmp);
 		return r;
 	}
@@ -365,7 +365,7 @@ ys_result ys_file_write(ys_ctx *ctx, const char *path, const void *data, size_t 
 	if (bad) {
 		remove(tmp);
 		free(tmp);
-		return ys_error(ctx, YS_EWRITE, "%s: cannot write: %s", path, strerror(err ? err : EIO));
+		return ys_error(ctx, YS_EWRITE, "%s：无法写入：%s", path, strerror(err ? err : EIO));
 	}
 	free(tmp);
 	return YS_OK;
@@ -377,18 +377,18 @@ ys_result ys_text_encode(ys_ctx *ctx, const char *s, size_t n, ys_encoding enc, 
 		ys_buf_add(out, "\xEF\xBB\xBF", 3);
 	if (enc != YS_ENC_GB18030) {
 		ys_buf_add(out, s, n);
-		return out->oom ? ys_error(ctx, YS_ENOMEM, "out of memory encoding text") : YS_OK;
+		return out->oom ? ys_error(ctx, YS_ENOMEM, "编码文本时内存不足") : YS_OK;
 	}
 	iconv_t cd = iconv_open("GB18030", "UTF-8");
 	if (cd == (iconv_t)-1)
-		return ys_error(ctx, YS_EENCODING, "this system's iconv cannot write GB18030");
+		return ys_error(ctx, YS_EENCODING, "本系统的 iconv 不能写 GB18030");
 	char *in = (char *)s;
 	size_t inleft = n;
 	while (inleft > 0) {
 		ys_buf_reserve(out, inleft * 2 + 16);
 		if (out->oom) {
 			iconv_close(cd);
-			return ys_error(ctx, YS_ENOMEM, "out of memory encoding text");
+			return ys_error(ctx, YS_ENOMEM, "编码文本时内存不足");
 		}
 		char *o = out->s + out->len;
 		size_t room = out->cap - out->len - 1, left = room;
@@ -400,7 +400,7 @@ ys_result ys_text_encode(ys_ctx *ctx, const char *s, size_t n, ys_encoding enc, 
 			for (size_t i = 0; i < off; i++)
 				line += s[i] == '\n';
 			iconv_close(cd);
-			return ys_error(ctx, YS_EENCODING, "line %zu, byte %zu: a character GB18030 cannot hold", line, off);
+			return ys_error(ctx, YS_EENCODING, "第 %zu 行第 %zu 字节：GB18030 无法表示的字符", line, off);
 		}
 	}
 	iconv_close(cd);

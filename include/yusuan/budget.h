@@ -24,7 +24,9 @@
 #include "yusuan/base.h"
 #include "yusuan/catalog.h"
 
-/* Where a record came from. */
+/* Where a record came from: a file and its line, or for a row of a
+ * workbook the sheet (file "book.xlsx: 支出明细!") and its row;
+ * ys_input_place (input.h) writes either as people read it. */
 typedef struct ys_pos {
 	const char *file;
 	int line;
@@ -94,6 +96,8 @@ typedef struct ys_item {
 	unsigned char cls;   /* as the input says: 0 not said, 1 人员经费, 2 公用经费 */
 	int project;         /* index into projects, -1 for basic items */
 	int64_t amount;      /* 分 */
+	const char *named[3];/* the names written after func, econ, gov ("2010350-事业运行"), or NULL;
+	                        checked against the catalog (detail.code_names) */
 	ys_pos pos;
 } ys_item;
 
@@ -147,6 +151,7 @@ typedef struct ys_budget {
 	int64_t income[9];   /* 本年收入 by ys_fundsrc YS_FS_GP..YS_FS_OTHER */
 	int64_t carry[5];    /* 上年结转结余: GP, GF, SOC, 财政专户, 单位资金 */
 	ys_pos income_pos[9], carry_pos[5]; /* where each was stated (line 0: not stated) */
+	ys_pos income_head, carry_head;     /* the header row of each sheet (line 0: not read) */
 	ys_item *items;
 	size_t nitems;
 	ys_project *projects;

@@ -8,8 +8,11 @@
  * Every row carries a confidence; only `seen` and `high` rows back an error,
  * a mismatch on a `medium` or `low` row is a warning.  Names compare after
  * NFKC with white space removed, and against the printed variants of
- * variants.csv.  The catalog is data, never compiled in: a user points
- * yusuan at another folder or file.
+ * variants.csv, each with its own confidence (a name printed by many
+ * documents is accepted, one printed by one or two only softens the finding).
+ * Columns are found by their header, so extra columns (a `note`) are
+ * ignored.  The catalog is data, never compiled in: a user points yusuan at
+ * another folder or file.
  */
 #ifndef YUSUAN_CATALOG_H
 #define YUSUAN_CATALOG_H
@@ -60,9 +63,10 @@ typedef struct ys_catmap {
 
 typedef struct ys_catalog ys_catalog;
 
-/* The directory yusuan's catalogs live in: $YUSUAN_DATA/catalog, else the
- * data/catalog of the build tree. */
-const char *ys_catalog_default_root(void);
+/* Write the directory yusuan's catalogs live in ($YUSUAN_DATA/catalog, else
+ * the data/catalog of the build tree) into buf and return buf, or NULL when
+ * it does not fit in cap.  Safe to call from several threads at once. */
+const char *ys_catalog_default_root(char *buf, size_t cap);
 
 /*
  * Open the catalog for budget year `year` from dir: either a year folder
@@ -82,13 +86,33 @@ int ys_catalog_year(const ys_catalog *cat);
 const char *ys_catalog_dir(const ys_catalog *cat);
 size_t ys_catalog_count(const ys_catalog *cat, ys_catkind kind);
 
+/* Row i (0 .. ys_catalog_count - 1) of a kind, in code order; NULL past the last. */
+const ys_catrow *ys_catalog_row(const ys_catalog *cat, ys_catkind kind, size_t i);
+
 /* The row for code, or NULL. */
 const ys_catrow *ys_catalog_find(const ys_catalog *cat, ys_catkind kind, const char *code);
 
 /* The mapping row for a 部门经济 code (a 7-digit code maps by its 款). */
 const ys_catmap *ys_catalog_map(const ys_catalog *cat, const char *dept_code);
 
-/* Does printed equal row's name or a recorded variant (NFKC, no spaces)? */
+/* How a printed name matches a catalog row. */
+typedef enum ys_namematch {
+	YS_NAME_NONE = 0,    /* neither its name nor a variant */
+	YS_NAME_EXACT = 1,   /* the row's own name */
+	YS_NAME_VARIANT = 2, /* a name variants.csv records for the code */
+} ys_namematch;
+
+/*
+ * Compare printed with row's name and its recorded variants (NFKC, no
+ * spaces).  *conf is set to the confidence of what matched: the row's for
+ * its own name, the variant's (the highest, if listed twice) for a variant;
+ * untouched for YS_NAME_NONE.  A variant of medium or low confidence is a
+ * name seen printed, too rarely to be taken as right.
+ */
+ys_namematch ys_catalog_name_match(const ys_catalog *cat, ys_catkind kind, const ys_catrow *row, const char *printed,
+                                   ys_conf *conf);
+
+/* Does printed equal row's name or a recorded variant of any confidence? */
 int ys_catalog_name_ok(const ys_catalog *cat, ys_catkind kind, const ys_catrow *row, const char *printed);
 
 const char *ys_catkind_name(ys_catkind kind); /* "功能分类" ... */

@@ -26,7 +26,8 @@ typedef enum ys_severity {
 	YS_SEV_ERROR = 2,
 } ys_severity;
 
-const char *ys_severity_name(ys_severity s); /* "notice", "warning", "error" */
+const char *ys_severity_name(ys_severity s); /* "notice", "warning", "error" (ids, JSON) */
+const char *ys_severity_label(ys_severity s); /* "提示", "警告", "错误" (for people) */
 
 typedef struct ys_finding {
 	const char *rule;     /* rule id */
@@ -48,15 +49,45 @@ typedef struct ys_finding {
 	const char *file;     /* the file of line, when not the report's (detail rules) */
 } ys_finding;
 
+/* What check read of one table: the figures behind "coverage", counted
+ * from the document itself, so every reader's tables are measured alike. */
+typedef struct ys_tablecov {
+	int table;            /* as ys_finding.table: a ys_tid, or YS_NTABLES + i */
+	int rows;             /* rows read */
+	int amounts;          /* amount cells read: a number was printed and parsed */
+	int unreadable;       /* amount cells with text that is not an amount (not
+	                         blank, not a dash): printed, but not read */
+	int identities;       /* identities that read at least one of its cells */
+} ys_tablecov;
+
+typedef struct ys_coverage {
+	ys_tablecov *tables;  /* every table read, in document order (rep's arena) */
+	int ntables;
+	int unrecognised;     /* titles that looked like a table's but were not read */
+	int missing;          /* tables of a known numbered set not found (comp.coverage) */
+	int64_t amounts, unreadable; /* sums over the tables */
+	int permille;         /* amounts * 1000 / (amounts + unreadable), rounded
+	                         down (100.0 % only when every amount was read);
+	                         -1 when no amount cell was found */
+} ys_coverage;
+
 typedef struct ys_report {
 	ys_arena arena;       /* messages and labels */
 	const char *file;
 	ys_finding *findings;
 	size_t nfindings, cap;
 	int count[3];         /* by severity */
-	int identities;       /* identities evaluated */
+	int identities;       /* identities checked: those that read at least one cell */
 	int tables[YS_NTABLES]; /* 1 when recognised */
+	ys_coverage cov;      /* what was read (filled by ys_check; zero for ys_check_budget) */
 } ys_report;
+
+/* Coverage in per mille of read / (read + unreadable), in integers, rounded
+ * down; -1 when both are 0 (no amount cell: nothing to cover).
+ * ys_coverage_percent writes it as "99.5" ("-" for -1) into buf (>= 16
+ * bytes) and returns buf. */
+int ys_coverage_permille(int64_t read, int64_t unreadable);
+const char *ys_coverage_percent(int permille, char *buf);
 
 typedef struct ys_check_opts {
 	const ys_catalog *catalog; /* NULL: classification rules are skipped */
@@ -74,10 +105,11 @@ typedef struct ys_rule ys_rule;
 struct ys_rule {
 	const char *id;       /* stable: "sum.row", "x03_01.class" */
 	ys_severity sev;
-	const char *scope;    /* tables it reads: "01 02", "all" */
+	const char *scope;    /* tables it reads: "01 02", "all" (the 13-table set), "any"
+	                         (another layout), "every" (either, after the others) */
 	const char *family;   /* identity, classification, completeness, presentation, performance */
 	const char *title;    /* one line, Chinese */
-	const char *explain;  /* what it checks and why, Chinese and English */
+	const char *explain;  /* what it checks and why, in Chinese */
 	void (*fn)(ys_checker *ck, const ys_rule *rule);
 	int arg;              /* a parameter some functions take (a table id) */
 };
@@ -85,5 +117,11 @@ struct ys_rule {
 /* The rule table. */
 const ys_rule *ys_rules(size_t *n);
 const ys_rule *ys_rule_find(const char *id);
+
+/* The standard 绩效指标 levels the rules check against (perf.levels): the
+ * 一级指标 l1 (0..3) when l2 < 0, else its 二级指标 l2; NULL past the last. */
+const char *ys_perf_level(int l1, int l2);
+/* The k-th 指标性质 a form offers (=, ≥, ≤, 定性); NULL past the last. */
+const char *ys_perf_op(int k);
 
 #endif

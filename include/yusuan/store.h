@@ -17,9 +17,11 @@
 #include "yusuan/budget.h"
 #include "yusuan/doc.h"
 
-#define YS_SCHEMA_VERSION 2
+#define YS_SCHEMA_VERSION 4
 
 typedef struct ys_store ys_store;
+
+#define YS_HASH_HEX 65 /* a SHA-256 in hex, with its NUL */
 
 /* A stored disclosure, as listed. */
 typedef struct ys_doc_info {
@@ -29,6 +31,7 @@ typedef struct ys_doc_info {
 	int year;
 	char imported_at[32];
 	int ntables;
+	char hash[YS_HASH_HEX]; /* the file's SHA-256, "" when not known (saved without one, or before schema 3) */
 } ys_doc_info;
 
 /* Open (creating if needed) the store at uri: a file path or
@@ -42,6 +45,20 @@ int ys_store_schema_version(const ys_store *st);
 
 /* Save doc in one transaction; *id receives its id. */
 ys_result ys_store_save_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, int64_t *id);
+
+/* The SHA-256 of a file's bytes (or of n bytes) as 64 lowercase hex digits
+ * and a NUL in hex (>= YS_HASH_HEX bytes): how import recognises a file it
+ * has stored before. */
+ys_result ys_store_hash_file(ys_ctx *ctx, const char *path, char *hex);
+void ys_store_hash_bytes(const void *data, size_t n, char *hex);
+
+/* Save doc, read from a file whose ys_store_hash_file is hash, in one
+ * transaction.  When a disclosure with that hash is stored already it is
+ * refused (YS_EINVAL; the message names the stored one), unless replace:
+ * then the stored one is deleted in the same transaction and *replaced
+ * receives its id (else 0). */
+ys_result ys_store_import_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace,
+                              int64_t *id, int64_t *replaced);
 /* Load disclosure id; *out is freed with ys_doc_free. */
 ys_result ys_store_load_doc(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out);
 /* The id of the most recently imported disclosure (YS_ENOTFOUND if none). */

@@ -1428,6 +1428,13 @@ static ys_result build(rd *r, const tbl *T)
 			note = text;
 			continue;
 		}
+		if (note_start(r->key[i])) {
+			/* a note before any row: text (说明：… 1,234.50 元见附表) */
+			e = add_prose(r, l, text);
+			if (e)
+				return e;
+			continue;
+		}
 		if (line_has_figures(l))
 			first_data = i;
 	}
@@ -1475,10 +1482,14 @@ static ys_result build(rd *r, const tbl *T)
 		if (r->flag[i] || (i > first_data && unit_line(r, l, &u, NULL)))
 			continue;
 		if (note_start(r->key[i]) && !is_empty_note(r, text)) {
-			/* a note under the table, and the lines it wraps onto */
-			while (i + 1 < T->end && L->v[i + 1].page == l->page && !line_has_figures(&L->v[i + 1]) &&
-			       !r->flag[i + 1] && L->v[i + 1].y - L->v[i].y <= L->v[i].h * 2 && !starts_label(L->v[i + 1].f[0].s))
+			/* a note under the table, and the lines it wraps onto: text, not
+			 * rows (kept with the prose, for the rules that read it) */
+			e = add_prose(r, l, text);
+			while (!e && i + 1 < T->end && L->v[i + 1].page == l->page && !line_has_figures(&L->v[i + 1]) &&
+			       !r->flag[i + 1] && L->v[i + 1].y - L->v[i].y <= L->v[i].h * 2 && !starts_label(L->v[i + 1].f[0].s)) {
 				i++;
+				e = add_prose(r, &L->v[i], r->text[i]);
+			}
 			continue;
 		}
 		if (is_empty_note(r, text)) {
@@ -1678,6 +1689,13 @@ static ys_result build(rd *r, const tbl *T)
 		else
 			c[j].type = 0;
 	}
+	/* a performance table is a form of labels and sentences (its figures
+	 * sit in the sentences: 资金总额745.00, ≥90%): words, not amounts */
+	size_t kl = strlen(lay()->kinds[T->kind].id);
+	if (kl > 5 && !strcmp(lay()->kinds[T->kind].id + kl - 5, "_perf"))
+		for (int j = 0; j < nc; j++)
+			if (c[j].type == 2)
+				c[j].type = 0;
 	/* header labels: the lines above the first row */
 	hgrp grps[MAXGROUPS];
 	int ngrps = 0;
@@ -2034,6 +2052,12 @@ static int title_at(rd *r, size_t i, int *span, const char **number, int *cont, 
 	return confirmed ? kind : -1;
 }
 
+static int cmp_prose(const void *a, const void *b)
+{
+	const ys_textline *x = a, *y = b;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
 static ys_result read_lines(rd *r)
 {
 	ys_lines *L = r->L;
@@ -2175,6 +2199,10 @@ static ys_result read_lines(rd *r)
 			pend = NULL;
 	}
 	doc->unit = docunit;
+	/* the prose in the document's order (notes under tables were added as
+	 * their tables were read) */
+	if (!e && doc->nprose > 1)
+		qsort(doc->prose, (size_t)doc->nprose, sizeof *doc->prose, cmp_prose);
 	return e;
 }
 
@@ -2252,8 +2280,13 @@ ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc 
 	ys_lines L;
 	ys_lines_init(&L);
 	ys_result e = YS_OK;
-	for (int i = 0; i < n && !e; i++)
+	int *first = n > 0 ? calloc((size_t)n, sizeof *first) : NULL;
+	if (n > 0 && !first)
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
+	for (int i = 0; i < n && !e; i++) {
+		first[i] = L.npages + 1;
 		e = ys_lines_from_pdf(ctx, paths[i], &L);
+	}
 	/* the seed's own layout (预算01表 …) goes into the 13-table model; a
 	 * layout that only numbers its tables alike (单位预算01表 …) and that
 	 * model cannot read is read as any other */
@@ -2270,6 +2303,12 @@ ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc 
 		e = read_doc(ctx, paths[0], &L, out);
 	}
 	ys_lines_release(&L);
+	/* findings name the file a page is in, and the page in it */
+	if (!e && (e = ys_doc_set_parts(ctx, *out, paths, first, n))) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
+	free(first);
 	return e;
 }
 

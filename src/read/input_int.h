@@ -7,11 +7,13 @@
 
 #include "csv.h"
 #include "yusuan/budget.h"
+#include "yusuan/input.h"
 #include "yusuan/money.h"
 
 typedef struct ys_recsrc ys_recsrc;
 struct ys_recsrc {
-	const char *name;                        /* for messages: file, or workbook:sheet */
+	const char *name;                        /* the CSV file, or the workbook */
+	const char *sheet;                       /* the workbook's sheet; NULL for a CSV file */
 	int (*next)(ys_recsrc *src, ys_ctx *ctx); /* 1 a record, 0 the end, -1 error */
 	const ys_csv_field *f;                   /* the current record */
 	size_t nf;
@@ -19,16 +21,31 @@ struct ys_recsrc {
 
 int ys_input_nsheets(void);
 const char *ys_input_sheet_id(int i);
+const char *ys_input_sheet_zh(int i);
 int ys_input_sheet_required(int i);
 /* The sheet a file or worksheet name stands for (id, Chinese name or alias), or -1. */
 int ys_input_sheet_find(const char *name);
 
-void *ys_input_state_new(void);
+/* The reading's state: where its errors go (dl, or a list of its own when
+ * NULL) and what it has read.  Functions taking it return YS_OK to go on -
+ * an input error is recorded on the list, not returned - and anything else
+ * to stop: out of memory, or YS_INPUT_ERRORS_MAX errors recorded. */
+void *ys_input_state_new(ys_diags *dl);
 void ys_input_state_free(void *state);
 /* Read every record of src as sheet `sheet` into b. */
 ys_result ys_input_read_sheet(ys_ctx *ctx, ys_budget *b, int sheet, ys_recsrc *src, void *state);
-/* Check that the required parts are there once every sheet is read. */
-ys_result ys_input_finish(ys_ctx *ctx, ys_budget *b, const char *where);
+/* Record an error at place ("" when the message says) about sheet which (-1:
+ * none), whose rows are then taken as unread. */
+ys_result ys_input_note(void *state, ys_ctx *ctx, int which, ys_result code, const char *place, const char *fmt, ...)
+	YS_PRINTF(6, 7);
+/* Record the error ctx holds (its message says where). */
+ys_result ys_input_note_ctx(void *state, ys_ctx *ctx, int which);
+/* Once every sheet is read (res: what the reading returned): the required
+ * parts are checked, and the result is YS_OK, or the first error's code
+ * with ctx saying it. */
+ys_result ys_input_finish(ys_ctx *ctx, ys_budget *b, const char *where, void *state, ys_result res);
+/* The workbook reader behind ys_input_read_all (read/xlsx.c). */
+ys_result ys_input_xlsx_read(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out);
 
 /* The value of an enumerated field ("type", "fund", "kind", "carry",
  * "flags", "class") written s[0..n): 0 and *out, or -1. */

@@ -51,15 +51,15 @@ static ys_result put_cell(jr *r, const ys_tabledef *d, ys_unit unit, int c, json
 		return YS_OK;
 	}
 	if (!json_is_object(jc))
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].rows[%d].cells.%s: expected an object {\"text\", \"fen\"} or a string",
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].rows[%d].cells.%s：应为对象 {\"text\", \"fen\"} 或字符串",
 		                r->name, ti, ri, d->cols[c].id);
 	const char *text = str_of(jc, "text");
 	json_t *fen = json_object_get(jc, "fen");
 	if (fen && !json_is_integer(fen))
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].rows[%d].cells.%s.fen: expected an integer count of 分",
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].rows[%d].cells.%s.fen：应为以分计的整数",
 		                r->name, ti, ri, d->cols[c].id);
 	if (fen && d->cols[c].kind != YS_CK_AMOUNT)
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].rows[%d].cells.%s: column %s holds no amount, but fen is given",
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].rows[%d].cells.%s：%s 列不是金额列，却给出了 fen",
 		                r->name, ti, ri, d->cols[c].id, d->cols[c].label);
 	if (fen) {
 		int64_t f = (int64_t)json_integer_value(fen);
@@ -68,12 +68,12 @@ static ys_result put_cell(jr *r, const ys_tabledef *d, ys_unit unit, int c, json
 			ys_money_err e;
 			if (ys_money_parse(text, strlen(text), unit, &a, &e) || !a.present || a.fen != f)
 				return ys_error(r->ctx, YS_EPARSE,
-				                "%s: tables[%d].rows[%d].cells.%s: text '%.64s' and fen %lld disagree (in %s)",
+				                "%s：tables[%d].rows[%d].cells.%s：文字“%.64s”与 fen %lld 不一致（单位 %s）",
 				                r->name, ti, ri, d->cols[c].id, text, (long long)f, ys_unit_name(unit));
 		} else {
 			char buf[YS_MONEY_FMT_MAX];
 			if (ys_money_format(buf, f, unit, ys_unit_decimals(unit), YS_FMT_GROUP) < 0)
-				return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].rows[%d].cells.%s: fen %lld cannot be printed in %s",
+				return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].rows[%d].cells.%s：fen %lld 无法以 %s 印出",
 				                r->name, ti, ri, d->cols[c].id, (long long)f, ys_unit_name(unit));
 			put_text(&r->text, buf);
 			return YS_OK;
@@ -88,7 +88,7 @@ static ys_result put_row(jr *r, const ys_tabledef *d, ys_unit unit, json_t *row,
 {
 	json_t *cells = json_object_get(row, "cells");
 	if (!json_is_object(cells))
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].rows[%d]: expected an object with \"cells\"", r->name, ti,
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].rows[%d]：应为含 \"cells\" 的对象", r->name, ti,
 		                ri);
 	const char *sid = str_of(row, "shape");
 	const ys_shape *sh = NULL;
@@ -97,10 +97,10 @@ static ys_result put_row(jr *r, const ys_tabledef *d, ys_unit unit, json_t *row,
 			if (!strcmp(d->shapes[k].id, sid))
 				sh = &d->shapes[k];
 		if (!sh)
-			return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].rows[%d].shape: table %s has no row shape '%s'", r->name,
+			return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].rows[%d].shape：表 %s 没有行式“%s”", r->name,
 			                ti, ri, d->code, sid);
 	} else if (d->nshapes) {
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].rows[%d]: table %s's rows need \"shape\" (the form row they are)",
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].rows[%d]：表 %s 的行需要 \"shape\"（所属的表单行）",
 		                r->name, ti, ri, d->code);
 	}
 	ys_result e = YS_OK;
@@ -155,18 +155,18 @@ static void put_headers(jr *r, json_t *hs, size_t *at, int before, const ys_tabl
 static ys_result put_table(jr *r, json_t *t, int ti)
 {
 	if (!json_is_object(t))
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d]: expected an object", r->name, ti);
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d]：应为对象", r->name, ti);
 	if (json_object_get(t, "kind"))
 		return ys_error(r->ctx, YS_EPARSE,
-		                "%s: tables[%d]: a table of another layout (\"kind\"): read its source document instead",
+		                "%s：tables[%d]：其他版式的表（\"kind\"）：请读取其原始文件",
 		                r->name, ti);
 	const char *id = str_of(t, "id");
 	const ys_tabledef *d = id ? ys_table_def_by_code(id) : NULL;
 	if (!d)
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].id: expected a table number 01..13, found '%s'", r->name, ti,
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].id：应为表号 01..13，实为“%s”", r->name, ti,
 		                id ? id : "(none)");
 	if (r->seen[d->id])
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d]: table %s appears a second time (first as tables[%d])",
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d]：表 %s 第二次出现（第一次为 tables[%d]）",
 		                r->name, ti, d->code, r->seen[d->id] - 1);
 	r->seen[d->id] = ti + 1;
 	const char *us = str_of(t, "unit");
@@ -196,10 +196,10 @@ static ys_result put_table(jr *r, json_t *t, int ti)
 	json_t *hs = json_object_get(t, "headers");
 	json_t *rows = json_object_get(t, "rows");
 	if (!json_is_array(rows))
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].rows: expected an array", r->name, ti);
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].rows：应为数组", r->name, ti);
 	size_t n = json_array_size(rows);
 	if (n > YS_TABLE_ROWS_MAX)
-		return ys_error(r->ctx, YS_ELIMIT, "%s: tables[%d]: more than %d rows in one table", r->name, ti,
+		return ys_error(r->ctx, YS_ELIMIT, "%s：tables[%d]：一张表超过 %d 行", r->name, ti,
 		                YS_TABLE_ROWS_MAX);
 	ys_result e = YS_OK;
 	json_int_t page = 0;
@@ -269,7 +269,7 @@ ys_result ys_doc_read_json(ys_ctx *ctx, const char *name, const char *data, size
 	json_t *tables = json_object_get(root, "tables");
 	if (!json_is_object(root) || !json_is_array(tables) || json_array_size(tables) == 0) {
 		json_decref(root);
-		return ys_error(ctx, YS_EPARSE, "%s: expected a disclosure as yusuan writes it: an object with \"tables\"", name);
+		return ys_error(ctx, YS_EPARSE, "%s：应为 yusuan 写出的公开文件：含 \"tables\" 的对象", name);
 	}
 	jr r = { ctx, name, YS_BUF_INIT, { 0 } };
 	size_t i;
@@ -279,9 +279,9 @@ ys_result ys_doc_read_json(ys_ctx *ctx, const char *name, const char *data, size
 			break;
 	}
 	if (!e && r.text.oom)
-		e = ys_error(ctx, YS_ENOMEM, "%s: out of memory", name);
+		e = ys_error(ctx, YS_ENOMEM, "%s：内存不足", name);
 	if (!e && r.text.len > YS_FILE_MAX)
-		e = ys_error(ctx, YS_ELIMIT, "%s: the tables come to more than %zu MiB of text", name, YS_FILE_MAX >> 20);
+		e = ys_error(ctx, YS_ELIMIT, "%s：各表的文字超过 %zu MiB", name, YS_FILE_MAX >> 20);
 	if (!e)
 		e = ys_doc_read_text(ctx, name, r.text.s, r.text.len, out);
 	if (!e) {

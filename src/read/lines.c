@@ -66,7 +66,7 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, si
 		const char *le = nl ? nl : end;
 		lineno++;
 		if ((size_t)(le - p) > YS_LINE_MAX)
-			return ys_error(ctx, YS_ELIMIT, "%s:%d: line longer than %zu bytes", name, lineno,
+			return ys_error(ctx, YS_ELIMIT, "%s:%d：一行超过 %zu 字节", name, lineno,
 			                YS_LINE_MAX);
 		int pg;
 		if (page_mark(p, (size_t)(le - p), &pg)) {
@@ -96,7 +96,7 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, si
 					n--;
 				if (n) {
 					if (nf == YS_LINE_FRAGS_MAX)
-						return ys_error(ctx, YS_ELIMIT, "%s:%d: more than %d cells in one row", name,
+						return ys_error(ctx, YS_ELIMIT, "%s:%d：一行超过 %d 个单元格", name,
 						                lineno, YS_LINE_FRAGS_MAX);
 					tmp[nf].s = ys_arena_strndup(&L->arena, s, n);
 					tmp[nf].x0 = col * YS_TAB_PITCH;
@@ -109,14 +109,14 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, si
 				}
 				cp += (int)ys_utf8_count(c, (size_t)(t - c)) + 1;
 				if (++col > YS_LINE_COLS_MAX)
-					return ys_error(ctx, YS_ELIMIT, "%s:%d: more than %d tab-separated columns", name,
+					return ys_error(ctx, YS_ELIMIT, "%s:%d：超过 %d 个以制表符分隔的列", name,
 					                lineno, YS_LINE_COLS_MAX);
 				c = t + 1;
 			}
 			if (nf) {
 				ys_line *l = add_line(L);
 				if (!l)
-					return ys_error(ctx, YS_ENOMEM, "out of memory");
+					return ys_error(ctx, YS_ENOMEM, "内存不足");
 				l->page = page;
 				l->line = lineno;
 				l->y = lineno * 100;
@@ -124,7 +124,7 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, si
 				l->nf = nf;
 				l->f = ys_arena_alloc(&L->arena, sizeof *l->f * (size_t)nf);
 				if (!l->f)
-					return ys_error(ctx, YS_ENOMEM, "out of memory");
+					return ys_error(ctx, YS_ENOMEM, "内存不足");
 				memcpy(l->f, tmp, sizeof *l->f * (size_t)nf);
 				l->ff = l->f;
 				l->nff = nf;
@@ -344,7 +344,7 @@ static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int
 	}
 	ys_line *l = add_line(L);
 	if (!l)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	l->page = page;
 	l->y = top;
 	l->h = h;
@@ -353,7 +353,7 @@ static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int
 	l->f = frags(L, c, starts, keep, nf, &l->nf, 0);
 	l->ff = l->f ? frags(L, c, fstarts, fkeep, nff, &l->nff, 1) : NULL;
 	if (!l->f || !l->ff)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	return YS_OK;
 }
 
@@ -362,30 +362,30 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 	GError *err = NULL;
 	struct stat st;
 	if (stat(path, &st) != 0)
-		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+		return ys_error(ctx, YS_EIO, "%s：无法打开：%s", path, strerror(errno));
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > YS_FILE_MAX)
-		return ys_error(ctx, YS_ELIMIT, "%s: larger than the %zu MiB limit for one file", path, YS_FILE_MAX >> 20);
+		return ys_error(ctx, YS_ELIMIT, "%s：超过单个文件 %zu MiB 的上限", path, YS_FILE_MAX >> 20);
 	char *full = realpath(path, NULL);
 	if (!full)
-		return ys_error(ctx, YS_EIO, "%s: cannot open: no such file", path);
+		return ys_error(ctx, YS_EIO, "%s：无法打开：文件不存在", path);
 	char *uri = g_filename_to_uri(full, NULL, &err);
 	free(full);
 	if (!uri) {
-		ys_result r = ys_error(ctx, YS_EIO, "%s: %s", path, err ? err->message : "bad file name");
+		ys_result r = ys_error(ctx, YS_EIO, "%s: %s", path, err ? err->message : "文件名无效");
 		g_clear_error(&err);
 		return r;
 	}
 	PopplerDocument *pd = poppler_document_new_from_file(uri, NULL, &err);
 	g_free(uri);
 	if (!pd) {
-		ys_result r = ys_error(ctx, YS_EPARSE, "%s: not a readable PDF: %s", path, err ? err->message : "?");
+		ys_result r = ys_error(ctx, YS_EPARSE, "%s：不是可读取的 PDF：%s", path, err ? err->message : "?");
 		g_clear_error(&err);
 		return r;
 	}
 	int np = poppler_document_get_n_pages(pd);
 	if (np > YS_PDF_PAGES_MAX || L->npages + np > YS_PDF_PAGES_MAX) {
 		g_object_unref(pd);
-		return ys_error(ctx, YS_ELIMIT, "%s: %d pages, more than the %d a disclosure may have", path, np,
+		return ys_error(ctx, YS_ELIMIT, "%s：%d 页，超过一份公开文件可有的 %d 页", path, np,
 		                YS_PDF_PAGES_MAX);
 	}
 	L->positioned = 1;
@@ -423,7 +423,7 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 				unsigned cp = (unsigned)g_utf8_get_char(s);
 				if (!is_space(cp)) {
 					if (ys_grow((void **)&c, &cap, (size_t)n + 1, sizeof *c)) {
-						r = ys_error(ctx, YS_ENOMEM, "out of memory");
+						r = ys_error(ctx, YS_ENOMEM, "内存不足");
 						break;
 					}
 					c[n] = (pchar){ coord(rects[i].x1), coord(rects[i].x2), coord(rects[i].y1),

@@ -280,7 +280,7 @@ static ys_result emit(sp *r, const pcell *c, int n, int line, int page)
 	ys_seedmap *m = r->map;
 	if (ys_grow((void **)&m->lines, &m->capl, m->nlines + 1, sizeof *m->lines) ||
 	    ys_grow((void **)&m->cells, &m->capc, m->ncells + (size_t)n, sizeof *m->cells))
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	ys_seedline *sl = &m->lines[m->nlines++];
 	sl->line = line;
 	sl->page = page;
@@ -301,7 +301,7 @@ static ys_result emit(sp *r, const pcell *c, int n, int line, int page)
 	}
 	ys_buf_addc(r->out, '\n');
 	r->tline++;
-	return r->out->oom ? ys_error(r->ctx, YS_ENOMEM, "out of memory") : YS_OK;
+	return r->out->oom ? ys_error(r->ctx, YS_ENOMEM, "内存不足") : YS_OK;
 }
 
 static ys_result emit_text(sp *r, const char *s, int line, int page)
@@ -349,11 +349,11 @@ static ys_result skip_table(sp *r, const char *title, int line, int page, const 
 	ys_seedmap *m = r->map;
 	void *v = realloc(m->skipped, sizeof *m->skipped * (size_t)(m->nskipped + 1));
 	if (!v)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	m->skipped = v;
 	const char *t = ys_arena_strdup(&m->arena, title);
 	if (!t)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	m->skipped[m->nskipped++] = (struct ys_seedskip){ t, line, page, why };
 	return YS_OK;
 }
@@ -487,7 +487,9 @@ static int match_columns(sp *r, const ys_tabledef *def, const stack *s, int ns, 
 	char lk[MAXC][128];
 	for (int c = 0; c < n; c++) {
 		key(&r->k1, leaf[c]);
-		snprintf(lk[c], sizeof lk[c], "%s", r->k1.s);
+		size_t l = r->k1.len < sizeof lk[c] - 1 ? r->k1.len : sizeof lk[c] - 1;
+		memcpy(lk[c], r->k1.s, l);
+		lk[c][l] = 0;
 	}
 	/* sc[c][j][k]: score of column c on stacks j-k+1 .. j */
 	enum { RUN = 3 };
@@ -512,12 +514,16 @@ static int match_columns(sp *r, const ys_tabledef *def, const stack *s, int ns, 
 				v = B(c, j - 1);
 				f = -1;
 			}
-			char run[512];
-			run[0] = 0;
+			/* the run's words, the leftmost stack first */
+			char run[RUN * sizeof s[0].text + 1];
 			for (int k = 1; k <= RUN && j - k >= 0; k++) {
-				char tmp[512];
-				snprintf(tmp, sizeof tmp, "%s%s", s[j - k].text, run);
-				snprintf(run, sizeof run, "%s", tmp);
+				size_t off = 0;
+				for (int q = j - k; q < j; q++) {
+					size_t l = strlen(s[q].text);
+					memcpy(run + off, s[q].text, l);
+					off += l;
+				}
+				run[off] = 0;
 				key(&r->k2, run);
 				int q = 0;
 				if (!strcmp(r->k2.s, lk[c - 1]))
@@ -831,14 +837,20 @@ static int anchor_cell(sp *r, ys_colkind k, const char *s)
 		return 1;
 	switch (k) {
 	case YS_CK_NAME:
-	case YS_CK_INDTEXT:
 		return 0;
+	case YS_CK_INDTEXT:
+		/* table 13 runs the levels together: a row's starts with its 一级 */
+		key(&r->k1, s);
+		return !strncmp(r->k1.s, "产出指标", strlen("产出指标")) || !strncmp(r->k1.s, "效益指标", strlen("效益指标")) ||
+		       !strncmp(r->k1.s, "满意度指标", strlen("满意度指标")) || !strncmp(r->k1.s, "成本指标", strlen("成本指标"));
 	case YS_CK_IND2:
 		key(&r->k1, s);
 		return ends_with(r->k1.s, "指标") && ys_utf8_count(r->k1.s, r->k1.len) >= 4;
 	case YS_CK_TEXT:
 		return code_start(s) && strchr(s, '-');
 	case YS_CK_VALUE:
+		/* a figure or a grade; a value in words wraps like any text */
+		return fits(k, s) && ys_utf8_count(s, strlen(s)) < 5;
 	case YS_CK_MUNIT:
 		return fits(k, s);
 	case YS_CK_LABEL:
@@ -880,7 +892,7 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 	int n = def->ncols;
 	pline *pl = calloc((size_t)(nbl ? nbl : 1), sizeof *pl);
 	if (!pl)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	ys_result e = YS_OK;
 	/* the lines' cells */
 	for (int i = 0; i < nbl && !e; i++) {
@@ -922,7 +934,7 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 				memcpy(piece, f->s + b0, len);
 				piece[len] = 0;
 				if (cat(&q->cell[c], piece))
-					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 			}
 		}
 		for (int c = 0; c < n && !q->anchor; c++)
@@ -955,7 +967,7 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 				int cap = R->cap ? R->cap * 2 : 64;
 				prow *v = realloc(R->v, sizeof *v * (size_t)cap);
 				if (!v) {
-					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 					break;
 				}
 				R->v = v;
@@ -991,12 +1003,15 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 		int to_above = jb < 0;
 		if (ja >= 0 && jb >= 0) {
 			/* nothing goes before a cell that starts with its code or its
-			 * ordinal (2080506-机关事业单位职业年金 / 缴费支出 continues the
-			 * row above, even when the next row is nearer) */
+			 * ordinal, or is a figure or a word whole in itself
+			 * (2080506-机关事业单位职业年金 / 缴费支出 continues the row
+			 * above, even when the next row is nearer; so does the last
+			 * line of a value in words above the next row's 30) */
 			int before_code = 0;
 			for (int c = 0; c < n && !before_code; c++)
 				before_code = q->cell[c] && pl[jb].cell[c] &&
-				              (code_start(pl[jb].cell[c]) || starts_ordinal(pl[jb].cell[c]));
+				              (code_start(pl[jb].cell[c]) || starts_ordinal(pl[jb].cell[c]) ||
+				               amount_like(pl[jb].cell[c]) || is_op(pl[jb].cell[c]) || is_ind1(r, pl[jb].cell[c]));
 			/* else the nearer: the row above by its lowest line so far (a
 			 * cell wrapped over several lines below its anchor), the row
 			 * below by its anchor */
@@ -1025,7 +1040,7 @@ static ys_result page_rows(sp *r, const ys_tabledef *def, const size_t *bl, int 
 				p->x0[c] = q->x0[c];
 				q->cell[c] = NULL;
 			} else if (cat(&p->text[c], q->cell[c])) {
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 			}
 		}
 		if (q->anchor && q->ncells > p->anchor_n) {
@@ -1096,14 +1111,14 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 						gcap = gcap ? gcap * 2 : 64;
 						piece *v = realloc(G, sizeof *v * (size_t)gcap);
 						if (!v) {
-							e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+							e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 							break;
 						}
 						G = v;
 					}
 					G[ng] = (piece){ l->page, l->y + l->h / 2, l->line, l->ff[k].x0, strdup(s) };
 					if (!G[ng].s)
-						e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+						e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 					ng++;
 					continue;
 				}
@@ -1123,7 +1138,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 					if (c != C12_NAME && q->text[c])
 						continue; /* one figure per project */
 					if (cat(&q->text[c], s))
-						e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+						e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 					if (c == C12_NAME && l->y + l->h > q->bot)
 						q->bot = l->y + l->h;
 					continue;
@@ -1134,7 +1149,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 					cap = cap ? cap * 2 : 32;
 					proj *v = realloc(P, sizeof *v * (size_t)cap);
 					if (!v) {
-						e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+						e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 						break;
 					}
 					P = v;
@@ -1148,7 +1163,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 				q->x0[c] = l->ff[k].x0;
 				q->text[c] = strdup(s);
 				if (!q->text[c])
-					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 			}
 		}
 		if (e)
@@ -1173,7 +1188,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 		if (!D || !W) {
 			free(D);
 			free(W);
-			e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+			e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 			break;
 		}
 		const long INF = LONG_MAX / 4;
@@ -1184,10 +1199,24 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 			DD(0, t) = first_page && t > 0 ? INF : 0; /* rows [0, t) before the first project */
 			WW(0, t) = 0;
 		}
+		/* the page's last name printed below every row: its merged cell
+		 * runs on over the page break, the text centred on the whole cell,
+		 * so its part here is every row from where it starts */
+		int spills = 0;
+		if (!last_page && m > 0) {
+			const proj *q = &P[p0 + k - 1];
+			const prow *lr = &R->v[ra + m - 1];
+			spills = q->top > (lr->top + lr->bot) / 2;
+		}
 		for (int j = 1; j <= k; j++) {
 			const proj *q = &P[p0 + j - 1];
 			int c2 = q->top + q->bot; /* twice the name's centre */
 			for (int t = 0; t <= m; t++) {
+				if (spills && j == k && t < m) {
+					DD(j, t) = INF;
+					WW(j, t) = 0;
+					continue;
+				}
 				DD(j, t) = INF;
 				WW(j, t) = 0;
 				for (int s = 0; s <= t; s++) {
@@ -1196,6 +1225,8 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 					long cost;
 					if (s == t) {
 						cost = 10000; /* a project without indicators */
+					} else if (spills && j == k) {
+						cost = R->v[ra + s].top > q->top + 20 ? 100000 : 0;
 					} else {
 						int top = R->v[ra + s].top, bot = R->v[ra + t - 1].bot;
 						cost = labs((long)(top + bot) - c2);
@@ -1284,7 +1315,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 				q->x0[C12_GOAL] = G[g].x0;
 			}
 			if (cat(&q->text[C12_GOAL], G[g].s))
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		}
 	}
 	for (int g = 0; g < ng; g++)
@@ -1308,7 +1339,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 		const char *gb = b->text[C12_GOAL];
 		if (gb && (!a->text[C12_GOAL] || strncmp(a->text[C12_GOAL], gb, strlen(gb) < 30 ? strlen(gb) : 30)))
 			if (cat(&a->text[C12_GOAL], gb))
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		for (int c = 0; c < MAXC; c++)
 			free(b->text[c]);
 		memmove(b, b + 1, sizeof *b * (size_t)(np - j - 1));
@@ -1356,7 +1387,7 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 		n += pg[p].nbl;
 	v = malloc(sizeof *v * (size_t)(n ? n : 1));
 	if (!v)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	n = 0;
 	for (int p = 0; p < npg; p++)
 		for (int i = 0; i < pg[p].nbl; i++)
@@ -1549,7 +1580,7 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 				*(to_notes ? &nx : &gx) = l->f[k].x0;
 			}
 			if (cat(dst, l->f[k].s))
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		}
 	}
 	if (!e) {
@@ -1613,7 +1644,7 @@ static ys_result form13(sp *r, const ys_tabledef *def, tpage *pg, int npg)
 				size_t *pl = malloc(sizeof *pl * (size_t)(nbl ? nbl : 1));
 				int np2 = 0;
 				if (!pl) {
-					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 					break;
 				}
 				for (int i = 0; i < nbl; i++)
@@ -1686,7 +1717,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 			pg[npg].nbl = 0;
 			pg[npg].bl = malloc(sizeof(size_t) * (te - i));
 			if (!pg[npg].bl) {
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
 			npg++;
@@ -1758,7 +1789,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 	int n = def->ncols;
 	int got = match_columns(r, def, st, ns, x0, x1);
 	if (got < 0) {
-		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		goto out;
 	}
 	e = emit_layout(r, def, nhl ? L->v[hl[0]].line : L->v[ti].line, tpage0);
@@ -1779,7 +1810,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 		}
 	size_t *all = malloc(sizeof *all * (size_t)(nbody ? nbody : 1));
 	if (!all) {
-		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		goto out;
 	}
 	int na = 0;
@@ -1947,7 +1978,7 @@ ys_result ys_seed_text(ys_ctx *ctx, const ys_lines *L, ys_buf *out, ys_seedmap *
 	map->used = calloc(L->n ? L->n : 1, 1);
 	map->nused = L->n;
 	if (!map->used)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	sp r;
 	memset(&r, 0, sizeof r);
 	r.ctx = ctx;
@@ -1967,7 +1998,7 @@ ys_result ys_seed_text(ys_ctx *ctx, const ys_lines *L, ys_buf *out, ys_seedmap *
 		}
 		char *title = strdup(t);
 		if (!title) {
-			e = ys_error(ctx, YS_ENOMEM, "out of memory");
+			e = ys_error(ctx, YS_ENOMEM, "内存不足");
 			break;
 		}
 		/* the table runs to the next title of another table */
@@ -2060,13 +2091,13 @@ ys_result ys_doc_read_seed_lines(ys_ctx *ctx, const char *name, const ys_lines *
 			const char *s = ys_arena_strndup(&doc->arena, b.s, b.len);
 			ys_buf_release(&b);
 			if (!s) {
-				e = ys_error(ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
 			if (doc->nprose % 256 == 0) {
 				ys_textline *v = realloc(doc->prose, sizeof *v * (size_t)(doc->nprose + 256));
 				if (!v) {
-					e = ys_error(ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(ctx, YS_ENOMEM, "内存不足");
 					break;
 				}
 				doc->prose = v;
@@ -2076,7 +2107,7 @@ ys_result ys_doc_read_seed_lines(ys_ctx *ctx, const char *name, const ys_lines *
 		for (int k = 0; k < map.nskipped && !e; k++) {
 			ys_unread *v = realloc(doc->unread, sizeof *v * (size_t)(doc->nunread + 1));
 			if (!v) {
-				e = ys_error(ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
 			doc->unread = v;

@@ -36,6 +36,7 @@ typedef struct rd {
 	int page;
 	int after_rows;   /* a blank line was seen after rows: next row is a new page */
 	int after_carry[2]; /* 01/04: the current table's panel p has had its 结转 row */
+	int blank_row;    /* a one-row table's line of empty cells, before any row */
 	ys_buf key;       /* scratch */
 } rd;
 
@@ -281,6 +282,64 @@ static const ys_tabledef *match_title(rd *r, const char *s, size_t n, ys_buf *nu
 	return best;
 }
 
+int ys_title_known(const ys_tabledef *def, const char *title)
+{
+	ys_buf k = YS_BUF_INIT, tmp = YS_BUF_INIT;
+	ys_label_key(&k, title, strlen(title));
+	strip_quotes(&k);
+	int known = alias_match(k.s, def->title, &tmp) > 0;
+	for (const char *a = def->aliases; !known && a && *a;) {
+		const char *bar = strchr(a, '|');
+		size_t al = bar ? (size_t)(bar - a) : strlen(a);
+		char one[256];
+		if (al < sizeof one) {
+			memcpy(one, a, al);
+			one[al] = '\0';
+			known = alias_match(k.s, one, &tmp) > 0;
+		}
+		a = bar ? bar + 1 : NULL;
+	}
+	ys_buf_release(&k);
+	ys_buf_release(&tmp);
+	return known;
+}
+
+/* A line that starts as the seed's titles do - 预算03表 or 预算表12, after
+ * a year such as 2026年 - followed by a short title that no description
+ * knows (预算03表 支出预算表): the number, with the numbering's length in
+ * *numlen; 0 when the line is not such a title.  k is a label key. */
+static int numbered_title(const char *k, size_t *numlen)
+{
+	const char *p = k;
+	if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+	    !strncmp(p + 4, "年", strlen("年")))
+		p += 4 + strlen("年");
+	if (strncmp(p, "预算", strlen("预算")))
+		return 0;
+	p += strlen("预算");
+	int table_first = !strncmp(p, "表", strlen("表"));
+	if (table_first)
+		p += strlen("表");
+	int v = 0, nd = 0;
+	while (*p >= '0' && *p <= '9' && nd < 3) {
+		v = v * 10 + (*p++ - '0');
+		nd++;
+	}
+	if (!nd || (*p >= '0' && *p <= '9'))
+		return 0;
+	if (!table_first) {
+		if (strncmp(p, "表", strlen("表")))
+			return 0;
+		p += strlen("表");
+	}
+	/* a title after it: short, words not figures (the alias rule's length) */
+	size_t rest = strlen(p);
+	if (rest == 0 || rest > 30 || amount_like(p, rest) || strchr(p, ':'))
+		return 0;
+	*numlen = (size_t)(p - k);
+	return v;
+}
+
 /* The number in a numbering such as 预算01表 or 预算表12 (a 4-digit year
  * followed by 年 is skipped). */
 static int numbering_number(const char *s)
@@ -390,8 +449,8 @@ static ys_result err_at(rd *r, int line, int col, const char *fmt, const char *a
 	char msg[YS_MSG_MAX];
 	snprintf(msg, sizeof msg, fmt, a ? a : "", b2 ? b2 : "");
 	if (col > 0)
-		return ys_error(r->ctx, YS_EPARSE, "%s:%d:%d: %s", r->name, line, col, msg);
-	return ys_error(r->ctx, YS_EPARSE, "%s:%d: %s", r->name, line, msg);
+		return ys_error(r->ctx, YS_EPARSE, "%s:%d:%d：%s", r->name, line, col, msg);
+	return ys_error(r->ctx, YS_EPARSE, "%s:%d：%s", r->name, line, msg);
 }
 
 static const char *table_name(const ys_table *t, char *buf, size_t cap)
@@ -404,11 +463,11 @@ static ys_result add_header(rd *r, const rawcell *c, int nc, int line)
 {
 	ys_table *t = r->t;
 	if (ys_grow((void **)&t->headers, &r->hdrcap, (size_t)t->nheaders + 1, sizeof *t->headers))
-		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+		return ys_error(r->ctx, YS_ENOMEM, "%s：内存不足", r->name);
 	ys_hrow *h = &t->headers[t->nheaders++];
 	h->cells = ys_arena_alloc(&r->doc->arena, sizeof(char *) * (size_t)(nc ? nc : 1));
 	if (!h->cells)
-		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+		return ys_error(r->ctx, YS_ENOMEM, "%s：内存不足", r->name);
 	for (int i = 0; i < nc; i++)
 		h->cells[i] = ys_arena_strndup(&r->doc->arena, c[i].s, c[i].n);
 	h->ncells = nc;
@@ -552,8 +611,8 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 	} else {
 		if (nc > nslots) {
 			char m[64];
-			snprintf(m, sizeof m, "%d cells where the table has %d columns", nc, nslots);
-			return err_at(r, line, c[nslots].col, "%s: row has %s", table_name(t, tn, sizeof tn), m);
+			snprintf(m, sizeof m, "%d 个单元格，而本表只有 %d 列", nc, nslots);
+			return err_at(r, line, c[nslots].col, "%s：本行有 %s", table_name(t, tn, sizeof tn), m);
 		}
 		sc = align(r, def, c, nc, slots, nslots, place);
 	}
@@ -576,26 +635,26 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 			if (c[i].n && !amount_like(c[i].s, c[i].n) && i < nslots && slots[i] >= 0 &&
 			    def->cols[slots[i]].kind == YS_CK_AMOUNT) {
 				char m[512];
-				snprintf(m, sizeof m, "column %s: expected an amount in %s, found '%.*s'",
+				snprintf(m, sizeof m, "%s 列：应为以%s计的金额，实为“%.*s”",
 				         def->cols[slots[i]].label, ys_unit_name(t->unit), (int)(c[i].n > 200 ? 200 : c[i].n),
 				         c[i].s);
-				return err_at(r, line, c[i].col, "%s: %s", table_name(t, tn, sizeof tn), m);
+				return err_at(r, line, c[i].col, "%s：%s", table_name(t, tn, sizeof tn), m);
 			}
 		}
-		return err_at(r, line, c[first].col, "%s: the row's cells do not fit the table's columns (%s)",
+		return err_at(r, line, c[first].col, "%s：本行的单元格与本表的列对不上（表 %s）",
 		              table_name(t, tn, sizeof tn), def->code);
 	}
 
 	if (t->nrows >= YS_TABLE_ROWS_MAX)
-		return ys_error(r->ctx, YS_ELIMIT, "%s:%d: %s: more than %d rows in one table", r->name, line,
+		return ys_error(r->ctx, YS_ELIMIT, "%s:%d：%s：一张表超过 %d 行", r->name, line,
 		                table_name(t, tn, sizeof tn), YS_TABLE_ROWS_MAX);
 	if (ys_grow((void **)&t->rows, &r->rowcap, (size_t)t->nrows + 1, sizeof *t->rows))
-		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+		return ys_error(r->ctx, YS_ENOMEM, "%s：内存不足", r->name);
 	ys_row *row = &t->rows[t->nrows];
 	memset(row, 0, sizeof *row);
 	row->cells = ys_arena_alloc(&r->doc->arena, sizeof(ys_cell) * (size_t)def->ncols);
 	if (!row->cells)
-		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+		return ys_error(r->ctx, YS_ENOMEM, "%s：内存不足", r->name);
 	for (int i = 0; i < def->ncols; i++)
 		row->cells[i].text = "";
 	row->line = line;
@@ -612,16 +671,16 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 		ys_cell *cell = &row->cells[sl];
 		cell->text = ys_arena_strndup(&r->doc->arena, c[i].s, c[i].n);
 		if (!cell->text)
-			return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+			return ys_error(r->ctx, YS_ENOMEM, "%s：内存不足", r->name);
 		cell->line = line;
 		cell->col = c[i].col;
 		if (def->cols[sl].kind == YS_CK_AMOUNT) {
 			ys_money_err e;
 			if (ys_money_parse(c[i].s, c[i].n, t->unit, &cell->amt, &e)) {
 				char m[512];
-				snprintf(m, sizeof m, "column %s: '%.*s' is not an amount in %s: %s", def->cols[sl].label,
+				snprintf(m, sizeof m, "%s 列：“%.*s”不是以%s计的金额：%s", def->cols[sl].label,
 				         (int)(c[i].n > 200 ? 200 : c[i].n), c[i].s, ys_unit_name(t->unit), e.what);
-				return err_at(r, line, c[i].col + (int)ys_utf8_count(c[i].s, e.pos), "%s: %s",
+				return err_at(r, line, c[i].col + (int)ys_utf8_count(c[i].s, e.pos), "%s：%s",
 				              table_name(t, tn, sizeof tn), m);
 			}
 		}
@@ -654,7 +713,7 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 		if (ys_cell_blank(&row->cells[C12_NAME])) {
 			int prev = t->nrows - 1;
 			if (prev < 0)
-				return err_at(r, line, c[first].col, "%s: an indicator row before any project row%s",
+				return err_at(r, line, c[first].col, "%s：在任何项目行之前出现了指标行%s",
 				              table_name(t, tn, sizeof tn), NULL);
 			row->kind = YS_ROW_CONT;
 			row->project = t->rows[prev].project;
@@ -673,12 +732,12 @@ static ys_result start_table(rd *r, const ys_tabledef *def, const char *title, s
 {
 	ys_doc *doc = r->doc;
 	if (doc->tables[def->id]) {
-		return ys_error(r->ctx, YS_EPARSE, "%s:%d: table %s %s appears a second time (first at line %d)", r->name,
+		return ys_error(r->ctx, YS_EPARSE, "%s:%d：表 %s %s 第二次出现（第一次在第 %d 行）", r->name,
 		                line, def->code, def->title, doc->tables[def->id]->line);
 	}
 	ys_table *t = ys_arena_alloc(&doc->arena, sizeof *t);
 	if (!t)
-		return ys_error(r->ctx, YS_ENOMEM, "%s: out of memory", r->name);
+		return ys_error(r->ctx, YS_ENOMEM, "%s：内存不足", r->name);
 	t->def = def;
 	t->title = ys_arena_strndup(&doc->arena, title, tn);
 	t->numbering = ys_arena_strdup(&doc->arena, numbering);
@@ -694,13 +753,40 @@ static ys_result start_table(rd *r, const ys_tabledef *def, const char *title, s
 	r->after_carry[0] = r->after_carry[1] = 0;
 	r->page = 0;
 	r->after_rows = 0;
+	r->blank_row = 0;
 	int y = year_in(numbering);
 	if (y && !doc->year)
 		doc->year = y;
 	return YS_OK;
 }
 
-static ys_result finish_table(rd *r, int endline)
+/* A one-row table printed with its row blank (09 without 三公 spending:
+ * zero cells are blank): that row, every cell blank, at line. */
+static ys_result add_blank_row(rd *r, int line)
+{
+	ys_table *t = r->t;
+	if (ys_grow((void **)&t->rows, &r->rowcap, 1, sizeof *t->rows))
+		return ys_error(r->ctx, YS_ENOMEM, "%s：内存不足", r->name);
+	ys_row *row = &t->rows[0];
+	memset(row, 0, sizeof *row);
+	row->cells = ys_arena_alloc(&r->doc->arena, sizeof(ys_cell) * (size_t)t->def->ncols);
+	if (!row->cells)
+		return ys_error(r->ctx, YS_ENOMEM, "%s：内存不足", r->name);
+	memset(row->cells, 0, sizeof(ys_cell) * (size_t)t->def->ncols);
+	for (int i = 0; i < t->def->ncols; i++)
+		row->cells[i].text = "";
+	row->line = line;
+	row->shape = -1;
+	row->fixed[0] = row->fixed[1] = -1;
+	row->project = -1;
+	row->kind = YS_ROW_DATA;
+	t->nrows = 1;
+	return YS_OK;
+}
+
+/* Close the current table; more: another table's title follows (the file
+ * did not end here). */
+static ys_result finish_table(rd *r, int endline, int more)
 {
 	ys_table *t = r->t;
 	if (!t)
@@ -708,15 +794,23 @@ static ys_result finish_table(rd *r, int endline)
 	const ys_tabledef *def = t->def;
 	char tn[128];
 	t->end_line = endline;
+	/* a one-row table whose row is blank prints its headers and then a line
+	 * of empty cells, or nothing before the next title; at the end of the
+	 * file nothing is a truncation */
+	if (t->nrows == 0 && def->rowkey == YS_RK_SINGLE && t->nheaders > 0 && (r->blank_row || more)) {
+		ys_result res = add_blank_row(r, r->blank_row ? r->blank_row : endline);
+		if (res)
+			return res;
+	}
 	/* a table of projects may be empty; every other table prints at least
 	 * its 合计 row or its one row of amounts */
 	int may_be_empty = def->rowkey == YS_RK_PROJECT;
 	if (t->nrows == 0 && !may_be_empty)
-		return err_at(r, endline, 0, "%s: the table has no rows: truncated?%s", table_name(t, tn, sizeof tn), NULL);
+		return err_at(r, endline, 0, "%s：本表没有任何行：文件被截断了？%s", table_name(t, tn, sizeof tn), NULL);
 	/* the 合计 row ends the table, or heads it (as Beijing's 11 prints it) */
 	if ((def->flags & YS_TF_TOTAL_ROW) && t->rows[t->nrows - 1].kind != YS_ROW_TOTAL &&
 	    t->rows[0].kind != YS_ROW_TOTAL)
-		return err_at(r, t->rows[t->nrows - 1].line, 0, "%s: the table ends without its 合计 row: truncated?%s",
+		return err_at(r, t->rows[t->nrows - 1].line, 0, "%s：本表没有以合计行结尾：文件被截断了？%s",
 		              table_name(t, tn, sizeof tn), NULL);
 	if (def->rowkey == YS_RK_FIXED) {
 		for (int p = 0; p < def->npanels; p++) {
@@ -725,7 +819,7 @@ static ys_result finish_table(rd *r, int endline)
 				if (t->rows[i].fixed[p] >= 0 && def->fixed[t->rows[i].fixed[p]].role == YS_FR_GRAND)
 					grand = 1;
 			if (!grand)
-				return err_at(r, t->rows[t->nrows - 1].line, 0, "%s: no %s row: truncated?",
+				return err_at(r, t->rows[t->nrows - 1].line, 0, "%s：没有%s行：文件被截断了？",
 				              table_name(t, tn, sizeof tn), p ? "支出总计" : "收入总计");
 		}
 	}
@@ -736,7 +830,7 @@ static ys_result finish_table(rd *r, int endline)
 		if (data != 1) {
 			char m[64];
 			snprintf(m, sizeof m, "%d", data);
-			return err_at(r, t->line, 0, "%s: expected one row of amounts, found %s", table_name(t, tn, sizeof tn), m);
+			return err_at(r, t->line, 0, "%s：应有一行金额，实有 %s 行", table_name(t, tn, sizeof tn), m);
 		}
 	}
 	if (def->flags & YS_TF_BLOCKS) {
@@ -760,7 +854,7 @@ static ys_result finish_table(rd *r, int endline)
 		for (int i = 0; i < t->nrows; i++)
 			amounts |= t->rows[i].shape >= 0 && strcmp(def->shapes[t->rows[i].shape].id, "amounts") == 0;
 		if (!amounts)
-			return err_at(r, t->line, 0, "%s: no row of amounts (总体资金情况)%s", table_name(t, tn, sizeof tn), NULL);
+			return err_at(r, t->line, 0, "%s：没有金额行（总体资金情况）%s", table_name(t, tn, sizeof tn), NULL);
 		for (int i = 0; i < t->nrows; i++) {
 			const ys_cell *u = &t->rows[i].cells[C13_UNIT];
 			if (!ys_cell_blank(u) && !r->doc->department[0])
@@ -788,7 +882,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 	ys_doc *doc = ys_doc_new(name);
 	if (!doc) {
 		free(text);
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	}
 	doc->encoding = enc;
 	rd r;
@@ -800,7 +894,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 
 	rawcell *cells = malloc(sizeof *cells * MAX_CELLS);
 	if (!cells) {
-		res = ys_error(ctx, YS_ENOMEM, "out of memory");
+		res = ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}
 	int line = 0, any_nonblank = 0, last_line = 0;
@@ -810,7 +904,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		char *le = nl ? nl : end;
 		if ((size_t)(le - p) > MAX_LINE) {
-			res = ys_error(ctx, YS_ELIMIT, "%s:%d: line longer than %zu bytes", name, line, MAX_LINE);
+			res = ys_error(ctx, YS_ELIMIT, "%s:%d：一行超过 %zu 字节", name, line, MAX_LINE);
 			goto fail;
 		}
 		*le = '\0';
@@ -821,7 +915,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 			char *tab = strchr(cs, '\t');
 			char *ce = tab ? tab : le;
 			if (nc == MAX_CELLS) {
-				res = ys_error(ctx, YS_ELIMIT, "%s:%d: more than %d cells in one row", name, line, MAX_CELLS);
+				res = ys_error(ctx, YS_ELIMIT, "%s:%d：一行超过 %d 个单元格", name, line, MAX_CELLS);
 				goto fail;
 			}
 			const char *ts = cs;
@@ -843,6 +937,8 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 		if (nonempty == 0) {
 			if (r.t && r.t->nrows > 0)
 				r.after_rows = 1;
+			else if (r.t && nc > 1 && r.t->def->rowkey == YS_RK_SINGLE && r.t->nheaders > 0 && !r.blank_row)
+				r.blank_row = line;
 			continue;
 		}
 		any_nonblank = 1;
@@ -854,7 +950,7 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 			ys_buf numbering = YS_BUF_INIT;
 			const ys_tabledef *def = match_title(&r, cells[first].s, cells[first].n, &numbering);
 			if (def) {
-				res = finish_table(&r, last_line);
+				res = finish_table(&r, last_line, 1);
 				if (!res)
 					res = start_table(&r, def, cells[first].s, cells[first].n, numbering.s, line);
 				ys_buf_release(&numbering);
@@ -864,6 +960,52 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 				continue;
 			}
 			ys_buf_release(&numbering);
+			/* a numbered title whose words name no table: its numbering
+			 * does (check's pres.title says so), or the line is refused
+			 * here rather than read as a row of the table before it */
+			ys_buf tk = YS_BUF_INIT;
+			ys_label_key(&tk, cells[first].s, cells[first].n);
+			strip_quotes(&tk);
+			size_t numlen = 0;
+			int num = tk.oom ? 0 : numbered_title(tk.s, &numlen);
+			if (num) {
+				if (num >= 1 && num <= YS_NTABLES && !doc->tables[num - 1]) {
+					tk.s[numlen] = '\0';
+					res = finish_table(&r, last_line, 1);
+					if (!res)
+						res = start_table(&r, ys_table_def((ys_tid)(num - 1)), cells[first].s, cells[first].n,
+						                  tk.s, line);
+					ys_buf_release(&tk);
+					if (res)
+						goto fail;
+					last_line = line;
+					continue;
+				}
+				const ys_table *seen = num >= 1 && num <= YS_NTABLES ? doc->tables[num - 1] : NULL;
+				/* ... unless the table has ended (its 合计 row printed) */
+				int cont = seen && seen == r.t && strstr(tk.s + numlen, "续") &&
+				           !((r.t->def->flags & YS_TF_TOTAL_ROW) && r.t->nrows &&
+				             r.t->rows[r.t->nrows - 1].kind == YS_ROW_TOTAL);
+				ys_buf_release(&tk);
+				if (cont) {
+					/* the current table's title repeated on its next page
+					 * (预算05表 …（续）): a page break */
+					if (r.t->nrows > 0)
+						r.after_rows = 1;
+					last_line = line;
+					continue;
+				}
+				if (seen)
+					res = ys_error(ctx, YS_EPARSE,
+					               "%s:%d:%d：表题“%s”不是已知的表名，其编号对应的 %s表 %s 已在第 %d 行读过", name, line,
+					               cells[first].col, cells[first].s, seen->def->code, seen->def->title, seen->line);
+				else
+					res = ys_error(ctx, YS_EPARSE,
+					               "%s:%d:%d：表题“%s”不是已知的表名，编号 %d 也不在 01–%02d 之内（表名见 docs/tables.md）",
+					               name, line, cells[first].col, cells[first].s, num, YS_NTABLES);
+				goto fail;
+			}
+			ys_buf_release(&tk);
 			ys_unit u;
 			if (r.t && match_unit_line(&r, cells[first].s, cells[first].n, &u)) {
 				r.t->unit = u;
@@ -915,14 +1057,14 @@ ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size
 			goto fail;
 	}
 	if (!any_nonblank) {
-		res = ys_error(ctx, YS_EEMPTY, "%s: no text: expected the tables of a budget disclosure", name);
+		res = ys_error(ctx, YS_EEMPTY, "%s：没有文字：应为部门预算公开的各表", name);
 		goto fail;
 	}
-	if ((res = finish_table(&r, last_line)))
+	if ((res = finish_table(&r, last_line, 0)))
 		goto fail;
 	if (doc->ntables == 0) {
 		res = ys_error(ctx, YS_EPARSE,
-		               "%s:1: no table title found: expected titles such as 预算01表 收支总表 (see docs/tables.md)",
+		               "%s:1：没有找到表题：应有“预算01表 收支总表”这样的表题（见 docs/tables.md）",
 		               name);
 		goto fail;
 	}
@@ -990,7 +1132,7 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	*out = NULL;
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+		return ys_error(ctx, YS_EIO, "%s：无法打开：%s", path, strerror(errno));
 	struct stat st;
 	int regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
 	unsigned char magic[4] = { 0 };
@@ -1008,9 +1150,9 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	if (r)
 		return r;
 	if (!regular && len >= 4 && (!memcmp(raw, "PK\3\4", 4) || !memcmp(raw, "%PDF", 4))) {
-		const char *what = raw[0] == 'P' ? "workbook (XLSX)" : "PDF";
+		const char *what = raw[0] == 'P' ? "工作簿（XLSX）" : " PDF";
 		free(raw);
-		return ys_error(ctx, YS_EPARSE, "%s: a %s read from a pipe: give its file name instead", path, what);
+		return ys_error(ctx, YS_EPARSE, "%s：从管道读入的是%s：请改为给出其文件名", path, what);
 	}
 	/* JSON: the tables as yusuan writes them */
 	size_t bom = len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3) ? 3 : 0, k = bom;

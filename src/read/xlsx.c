@@ -292,6 +292,94 @@ static void sst_text(void *ud, const char *s, int len)
 	}
 }
 
+/* ---- styles: the decimals each cell format shows ---- */
+
+#define YS_XLSX_MAX_FMTS 4096 /* cell formats and number formats of one workbook */
+
+typedef struct styles {
+	xmlud x;
+	int fmt_id[YS_XLSX_MAX_FMTS];     /* custom number formats: their ids */
+	signed char fmt_dp[YS_XLSX_MAX_FMTS];
+	int nfmt;
+	signed char *xf_dp;               /* per cell format (xf): decimals shown, -1 unknown */
+	size_t nxf, cap;
+	int in_xfs, oom;
+} styles;
+
+/* The decimals a number format shows: the digit places after its point
+ * ("#,##0.000000" 6, "0" 0); -1 for a format that is not a plain number
+ * (General, a date, a percent). */
+static int format_dp(const char *code)
+{
+	if (!code || strchr(code, '%') || strchr(code, 'y') || strchr(code, 'd') || strchr(code, 'h'))
+		return -1;
+	int dp = 0, after = 0, any = 0;
+	for (const char *p = code; *p && *p != ';'; p++) {
+		if (*p == '"') { /* literal text */
+			for (p++; *p && *p != '"'; p++)
+				;
+			if (!*p)
+				break;
+			continue;
+		}
+		if (*p == '.')
+			after = 1;
+		else if (*p == '0' || *p == '#') {
+			any = 1;
+			dp += after;
+		}
+	}
+	return any ? dp : -1;
+}
+
+/* Excel's built-in number formats that show a fixed number of decimals. */
+static int builtin_dp(int id)
+{
+	switch (id) {
+	case 1: case 3: case 37: case 38: return 0; /* 0, #,##0 */
+	case 2: case 4: case 39: case 40: return 2; /* 0.00, #,##0.00 */
+	default: return -1;
+	}
+}
+
+static void st_start(void *ud, const char *el, const char **atts)
+{
+	styles *st = ud;
+	const char *l = local(el);
+	if (!strcmp(l, "numFmt") && st->nfmt < YS_XLSX_MAX_FMTS) {
+		const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
+		if (id) {
+			st->fmt_id[st->nfmt] = atoi(id);
+			st->fmt_dp[st->nfmt] = (signed char)format_dp(code);
+			st->nfmt++;
+		}
+	} else if (!strcmp(l, "cellXfs")) {
+		st->in_xfs = 1;
+	} else if (!strcmp(l, "xf") && st->in_xfs) {
+		if (st->nxf >= YS_XLSX_MAX_FMTS) {
+			st->x.limit = "more than " STR(YS_XLSX_MAX_FMTS) " cell formats";
+			return;
+		}
+		if (ys_grow((void **)&st->xf_dp, &st->cap, st->nxf + 1, 1)) {
+			st->oom = 1;
+			return;
+		}
+		const char *id = attr(atts, "numFmtId");
+		int n = id ? atoi(id) : 0, dp = builtin_dp(n);
+		for (int i = 0; i < st->nfmt; i++)
+			if (st->fmt_id[i] == n)
+				dp = st->fmt_dp[i];
+		st->xf_dp[st->nxf++] = (signed char)dp;
+	}
+}
+
+static void st_end(void *ud, const char *el)
+{
+	styles *st = ud;
+	if (!strcmp(local(el), "cellXfs"))
+		st->in_xfs = 0;
+}
+
 /* ---- a worksheet, as records ---- */
 
 /*
@@ -401,6 +489,8 @@ typedef struct wsheetdata {
 	wcell *cells;
 	size_t n, cap;
 	int row, col;            /* current */
+	int dp;                  /* the current cell's format's decimals, -1 unknown */
+	const styles *st;
 	char type[16];
 	ys_buf v;
 	int in_v, in_is_t;
@@ -436,6 +526,31 @@ static int row_number(const char *r)
 	return v;
 }
 
+/* A number as its cell format shows it: padded with zeros to the format's
+ * decimals (33149.176143 shown with 6 is "33149.176143", 60.02 is
+ * "60.020000"): the precision the table was printed to.  Digits beyond
+ * them are kept: nothing is rounded here.  Takes and returns malloc'd
+ * text (NULL when out of memory). */
+static char *shown_decimals(char *num, int dp)
+{
+	const char *dot = strchr(num, '.');
+	int have = dot ? (int)strlen(dot + 1) : 0;
+	if (have >= dp)
+		return num;
+	size_t n = strlen(num);
+	char *v = realloc(num, n + (size_t)(dp - have) + 2);
+	if (!v) {
+		free(num);
+		return NULL;
+	}
+	if (!dot)
+		v[n++] = '.';
+	for (int k = have; k < dp; k++)
+		v[n++] = '0';
+	v[n] = 0;
+	return v;
+}
+
 static void ws_start(void *ud, const char *el, const char **atts)
 {
 	wsheetdata *w = ud;
@@ -453,6 +568,9 @@ static void ws_start(void *ud, const char *el, const char **atts)
 		int c = r ? col_of_ref(r) : 0;
 		w->col = c > 0 ? c : w->col < YS_XLSX_MAX_CELLS ? w->col + 1 : YS_XLSX_MAX_CELLS + 1;
 		snprintf(w->type, sizeof w->type, "%s", t ? t : "n");
+		const char *sx = attr(atts, "s");
+		size_t xi = sx ? (size_t)strtoul(sx, NULL, 10) : 0;
+		w->dp = w->st && xi < w->st->nxf ? w->st->xf_dp[xi] : -1;
 		ys_buf_reset(&w->v);
 	} else if (!strcmp(l, "v")) {
 		w->in_v = 1;
@@ -499,6 +617,8 @@ static void ws_end(void *ud, const char *el)
 		c->row = w->row;
 		c->col = w->col;
 		c->text = numeric ? excel_number(text) : NULL;
+		if (c->text && w->dp > 0)
+			c->text = shown_decimals(c->text, w->dp);
 		if (!c->text)
 			c->text = strdup(text);
 		c->numeric = numeric;
@@ -573,6 +693,7 @@ typedef struct book {
 	const char *path;
 	wbook wb;
 	sst strings;
+	styles st;
 } book;
 
 static void book_close(book *bk)
@@ -586,6 +707,7 @@ static void book_close(book *bk)
 		free(bk->strings.s[i]);
 	free(bk->strings.s);
 	ys_buf_release(&bk->strings.cur);
+	free(bk->st.xf_dp);
 	if (bk->z)
 		zip_discard(bk->z);
 }
@@ -623,7 +745,22 @@ static ys_result book_open(ys_ctx *ctx, const char *path, book *bk)
 			return ctx->code;
 		}
 	}
-	char *xml = read_part(ctx, bk->z, path, "xl/sharedStrings.xml", &len, &failed);
+	/* the cell formats, for the decimals a number is shown with */
+	char *xml = read_part(ctx, bk->z, path, "xl/styles.xml", &len, &failed);
+	if (failed) {
+		book_close(bk);
+		return ctx->code;
+	}
+	if (xml) {
+		int bad = parse_xml(ctx, path, "xl/styles.xml", xml, len, &bk->st.x, st_start, st_end, NULL);
+		free(xml);
+		if (bad || bk->st.oom) {
+			ys_result r = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "out of memory");
+			book_close(bk);
+			return r;
+		}
+	}
+	xml = read_part(ctx, bk->z, path, "xl/sharedStrings.xml", &len, &failed);
 	if (failed) {
 		book_close(bk);
 		return ctx->code;
@@ -645,6 +782,7 @@ static ys_result book_sheet(ys_ctx *ctx, book *bk, int i, wsheetdata *w)
 {
 	memset(w, 0, sizeof *w);
 	w->strings = &bk->strings;
+	w->st = &bk->st;
 	ys_buf_init(&w->v);
 	if (!bk->wb.s[i].target)
 		return ys_error(ctx, YS_EPARSE, "%s: sheet '%s' has no part in workbook.xml.rels", bk->path, bk->wb.s[i].name);
@@ -685,7 +823,10 @@ static void sheet_free(wsheetdata *w)
 	ys_buf_release(&w->v);
 }
 
-ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
+/* The detailed budget from a workbook: each input sheet, in the reader's
+ * order.  A sheet that cannot be read is an error at the sheet; the others
+ * are still read. */
+ys_result ys_input_xlsx_read(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
 {
 	*out = NULL;
 	book bk;
@@ -693,10 +834,13 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 	if (res)
 		return res;
 	ys_budget *b = ys_budget_new("", 0);
-	void *state = ys_input_state_new();
-	if (!b || !state)
-		res = ys_error(ctx, YS_ENOMEM, "out of memory");
-	/* each input sheet, in the reader's order */
+	void *state = ys_input_state_new(dl);
+	if (!b || !state) {
+		ys_budget_free(b);
+		ys_input_state_free(state);
+		book_close(&bk);
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
+	}
 	for (int sh = 0; sh < ys_input_nsheets() && !res; sh++) {
 		int found = -1;
 		for (int i = 0; i < bk.wb.n && found < 0; i++)
@@ -704,15 +848,18 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 				found = i;
 		if (found < 0) {
 			if (ys_input_sheet_required(sh))
-				res = ys_error(ctx, YS_EPARSE, "%s: no sheet %s: this sheet is required", path, ys_input_sheet_id(sh));
+				res = ys_input_note(state, ctx, sh, YS_EPARSE, path, "没有 %s 工作表（%s）：此表必填",
+				                    ys_input_sheet_zh(sh), ys_input_sheet_id(sh));
 			continue;
 		}
 		wsheetdata w;
-		res = book_sheet(ctx, &bk, found, &w);
-		if (!res) {
+		if (book_sheet(ctx, &bk, found, &w)) {
+			res = ctx->code == YS_ENOMEM ? YS_ENOMEM : ys_input_note_ctx(state, ctx, sh);
+		} else {
 			xsrc x;
 			memset(&x, 0, sizeof x);
-			x.base.name = ys_arena_printf(&b->arena, "%s[%s]", path, bk.wb.s[found].name);
+			x.base.name = path;
+			x.base.sheet = bk.wb.s[found].name;
 			x.base.next = xsrc_next;
 			x.w = &w;
 			res = ys_input_read_sheet(ctx, b, sh, &x.base, state);
@@ -720,8 +867,7 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 		}
 		sheet_free(&w);
 	}
-	if (!res)
-		res = ys_input_finish(ctx, b, path);
+	res = ys_input_finish(ctx, b, path, state, res);
 	ys_input_state_free(state);
 	book_close(&bk);
 	if (res) {
@@ -730,6 +876,11 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 	}
 	*out = b;
 	return YS_OK;
+}
+
+ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
+{
+	return ys_input_xlsx_read(ctx, path, NULL, out);
 }
 
 /*

@@ -6,21 +6,6 @@
 
 #include "yusuan/render.h"
 
-void ys_csv_field(ys_buf *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\n\r")) {
-		ys_buf_adds(out, s);
-		return;
-	}
-	ys_buf_addc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			ys_buf_addc(out, '"');
-		ys_buf_addc(out, *s);
-	}
-	ys_buf_addc(out, '"');
-}
-
 static const char *kind_name(int k)
 {
 	static const char *const n[] = { "data", "total", "indicator", "field" };
@@ -33,7 +18,7 @@ static void one_table(ys_buf *out, const ys_table *t)
 	ys_buf_adds(out, "line");
 	for (int c = 0; c < d->ncols; c++) {
 		ys_buf_addc(out, ',');
-		ys_csv_field(out, d->cols[c].label);
+		ys_csv_quote(out, d->cols[c].label);
 	}
 	ys_buf_addc(out, '\n');
 	for (int r = 0; r < t->nrows; r++) {
@@ -41,7 +26,7 @@ static void one_table(ys_buf *out, const ys_table *t)
 		ys_buf_addf(out, "%d", row->line);
 		for (int c = 0; c < d->ncols; c++) {
 			ys_buf_addc(out, ',');
-			ys_csv_field(out, row->cells[c].text);
+			ys_csv_quote(out, row->cells[c].text);
 		}
 		ys_buf_addc(out, '\n');
 	}
@@ -59,13 +44,13 @@ static void long_table(ys_buf *out, const ys_table *t)
 				continue;
 			int panel = d->cols[c].panel;
 			ys_buf_addf(out, "%s,", d->code);
-			ys_csv_field(out, d->title);
+			ys_csv_quote(out, d->title);
 			ys_buf_addc(out, ',');
-			ys_csv_field(out, ys_row_label(t, r, panel, label, sizeof label));
+			ys_csv_quote(out, ys_row_label(t, r, panel, label, sizeof label));
 			ys_buf_addf(out, ",%s,%d,%d,%s,", kind_name(row->kind), cell->line, cell->col, d->cols[c].id);
-			ys_csv_field(out, d->cols[c].label);
+			ys_csv_quote(out, d->cols[c].label);
 			ys_buf_addc(out, ',');
-			ys_csv_field(out, cell->text);
+			ys_csv_quote(out, cell->text);
 			if (d->cols[c].kind == YS_CK_AMOUNT && cell->amt.present)
 				ys_buf_addf(out, ",%" PRId64 "\n", cell->amt.fen);
 			else
@@ -84,5 +69,5 @@ ys_result ys_render_csv(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 		for (int i = 0; i < doc->ntables; i++)
 			long_table(out, doc->tables[doc->order[i]]);
 	}
-	return out->oom ? ys_error(ctx, YS_ENOMEM, "out of memory rendering CSV") : YS_OK;
+	return out->oom ? ys_error(ctx, YS_ENOMEM, "生成 CSV 时内存不足") : YS_OK;
 }

@@ -558,7 +558,7 @@ static void findings_page(site *S, ys_buf *o)
 	ys_buf_addf(o, "<p>%d 个错误，%d 个警告，%d 个提示。每条结果链接到它所指的单元格。</p>\n",
 	            S->rep->count[YS_SEV_ERROR], S->rep->count[YS_SEV_WARNING], S->rep->count[YS_SEV_NOTICE]);
 	ys_buf_adds(o, "<table class=\"findings\">\n<thead><tr><th scope=\"col\">级别</th><th scope=\"col\">位置</th>"
-	               "<th scope=\"col\">规则</th><th scope=\"col\">说明</th><th scope=\"col\">差额（万元）</th></tr></thead>\n<tbody>\n");
+	               "<th scope=\"col\">规则</th><th scope=\"col\">说明</th><th scope=\"col\">差额（填报数 − 应为数）</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < S->rep->nfindings; i++) {
 		const ys_finding *f = &S->rep->findings[i];
 		const ys_table *t = f->table >= 0 && f->table < YS_NTABLES ? S->doc->tables[f->table] : NULL;
@@ -590,9 +590,13 @@ static void findings_page(site *S, ys_buf *o)
 		esc(o, f->message);
 		ys_buf_adds(o, "</td><td class=\"num\">");
 		if (f->has_amounts) {
+			/* signed as in the message: found − expected (rules.h) */
 			if (ys_money_format(a, f->difference, f->unit, f->dp, YS_FMT_GROUP) < 0)
 				ys_money_format(a, f->difference, f->unit, ys_unit_decimals(f->unit), YS_FMT_GROUP);
+			if (f->difference > 0)
+				ys_buf_addc(o, '+');
 			esc(o, a);
+			ys_buf_addf(o, " %s", ys_unit_name(f->unit));
 		}
 		ys_buf_adds(o, "</td></tr>\n");
 	}

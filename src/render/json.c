@@ -225,11 +225,11 @@ static ys_result dump(ys_ctx *ctx, json_t *root, ys_buf *out)
 	char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	if (!s)
-		return ys_error(ctx, YS_ENOMEM, "out of memory rendering JSON");
+		return ys_error(ctx, YS_ENOMEM, "生成 JSON 时内存不足");
 	ys_buf_adds(out, s);
 	ys_buf_addc(out, '\n');
 	free(s);
-	return out->oom ? ys_error(ctx, YS_ENOMEM, "out of memory rendering JSON") : YS_OK;
+	return out->oom ? ys_error(ctx, YS_ENOMEM, "生成 JSON 时内存不足") : YS_OK;
 }
 
 static json_t *doc_json(const ys_doc *doc, int tid)

@@ -669,7 +669,7 @@ static int have_font(void)
 ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path)
 {
 	if (!have_font())
-		return ys_error(ctx, YS_EWRITE, "the font '%s' is not installed (Debian: fonts-noto-cjk)", FONT);
+		return ys_error(ctx, YS_EWRITE, "没有安装字体“%s”（Debian：fonts-noto-cjk）", FONT);
 	pdf p;
 	memset(&p, 0, sizeof p);
 	p.doc = doc;
@@ -686,6 +686,6 @@ ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path)
 	}
 	pango_attr_list_unref(p.tnum);
 	if (st != CAIRO_STATUS_SUCCESS)
-		return ys_error(ctx, YS_EWRITE, "%s: cannot write the PDF: %s", path, cairo_status_to_string(st));
+		return ys_error(ctx, YS_EWRITE, "%s：无法写入 PDF：%s", path, cairo_status_to_string(st));
 	return YS_OK;
 }

@@ -1,6 +1,12 @@
 /*
  * render/publish.c - every output format into one folder, each file whole
  * or not at all (written beside its name, then renamed).
+ *
+ * A folder published into again holds only this run's files: the run lists
+ * what it wrote in YS_PUBLISH_MANIFEST, and the next run removes what that
+ * list names and it did not write itself.  A file is removed only when the
+ * list names it and the name is one yusuan writes, so a user's file is
+ * never touched, even with a hand-edited list.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -11,8 +17,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <dirent.h>
-#include <signal.h>
 #include "yusuan/render.h"
 
 static const struct {
@@ -47,6 +51,7 @@ typedef struct pub {
 	ys_ctx *ctx;
 	const ys_publish_opts *o;
 	const char *dir;
+	ys_buf wrote; /* names (relative to dir) written by this run, one a line */
 } pub;
 
 static void path_of(const pub *P, char *path, size_t cap, const char *name)
@@ -54,11 +59,53 @@ static void path_of(const pub *P, char *path, size_t cap, const char *name)
 	snprintf(path, cap, "%s/%s", P->dir, name);
 }
 
-static ys_result made(pub *P, const char *path)
+/* File name (relative to dir) was written. */
+static ys_result made(pub *P, const char *name, int tell)
 {
-	if (P->o->wrote)
+	ys_buf_addf(&P->wrote, "%s\n", name);
+	if (tell && P->o->wrote) {
+		char path[4200];
+		path_of(P, path, sizeof path, name);
 		P->o->wrote(P->o->arg, path);
+	}
 	return YS_OK;
+}
+
+static int two_digits(const char *s, const char *suffix)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && !strcmp(s + 2, suffix);
+}
+
+/* The names ys_publish writes besides csv/NN.csv and html/NN.html. */
+static const char *const fixed_names[] = { "tables.txt",     "tables.json",     "tables.xlsx",        "tables.pdf",
+	                                   "html/style.css", "html/index.html", "html/findings.html" };
+#define NFIXED (int)(sizeof fixed_names / sizeof fixed_names[0])
+
+/* Is name (relative to the folder) one that ys_publish writes? */
+static int own_name(const char *name)
+{
+	for (int i = 0; i < NFIXED; i++)
+		if (!strcmp(name, fixed_names[i]))
+			return 1;
+	if (!strncmp(name, "csv/", 4))
+		return two_digits(name + 4, ".csv");
+	if (!strncmp(name, "html/", 5))
+		return two_digits(name + 5, ".html");
+	return 0;
+}
+
+/* Is name a line of list (names one a line)? */
+static int listed(const ys_buf *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list->s; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t l = nl ? (size_t)(nl - p) : strlen(p);
+		if (l == n && !memcmp(p, name, n))
+			return 1;
+		p = nl ? nl + 1 : p + l;
+	}
+	return 0;
 }
 
 static ys_result mkdir_one(ys_ctx *ctx, const char *dir)
@@ -78,7 +125,7 @@ static ys_result put(pub *P, const char *name, const ys_buf *b)
 	if (b->oom)
 		return ys_error(P->ctx, YS_ENOMEM, "out of memory writing %s", path);
 	ys_result r = ys_file_write(P->ctx, path, b->s, b->len);
-	return r ? r : made(P, path);
+	return r ? r : made(P, name, 1);
 }
 
 /* A renderer that writes its own file: into a temporary name, renamed when
@@ -96,7 +143,7 @@ static ys_result by_file(pub *P, const ys_doc *doc, const char *name,
 		remove(tmp);
 		return r;
 	}
-	return made(P, path);
+	return made(P, name, 1);
 }
 
 static ys_result csv_files(pub *P, const ys_doc *doc)
@@ -157,12 +204,77 @@ static void sweep(const char *dir)
 	sweep_one(sub);
 }
 
+/* The files html.c writes for doc, as made() records them. */
+static void html_names(pub *P, const ys_doc *doc)
+{
+	made(P, "html/style.css", 0);
+	made(P, "html/index.html", 1);
+	for (int i = 0; i < doc->ntables; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "html/%s.html", ys_table_def((ys_tid)doc->order[i])->code);
+		made(P, name, 0);
+	}
+	made(P, "html/findings.html", 0);
+}
+
+/* After a run: remove what the earlier run's list names and this run did
+ * not write (in the list's order); then name, in a fixed order, the files
+ * with yusuan's names that neither run wrote. */
+static void tidy(pub *P, const ys_buf *before)
+{
+	char path[4200];
+	for (const char *p = before->s; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t l = nl ? (size_t)(nl - p) : strlen(p);
+		char name[64];
+		if (l < sizeof name) {
+			memcpy(name, p, l);
+			name[l] = '\0';
+			path_of(P, path, sizeof path, name);
+			if (own_name(name) && !listed(&P->wrote, name) && remove(path) == 0 && P->o->stale)
+				P->o->stale(P->o->arg, path, 1);
+		}
+		p = nl ? nl + 1 : p + l;
+	}
+	for (int k = 0; k < NFIXED + 200; k++) {
+		char name[64];
+		int nn = k - NFIXED;
+		if (nn < 0)
+			snprintf(name, sizeof name, "%s", fixed_names[k]);
+		else
+			snprintf(name, sizeof name, nn < 100 ? "csv/%02d.csv" : "html/%02d.html", nn % 100);
+		struct stat st;
+		path_of(P, path, sizeof path, name);
+		if (!listed(&P->wrote, name) && !listed(before, name) && stat(path, &st) == 0 && P->o->stale)
+			P->o->stale(P->o->arg, path, 0);
+	}
+	/* the csv/ and html/ folders go when that left them empty; a folder
+	 * holding a file of the user's stays */
+	path_of(P, path, sizeof path, "csv");
+	rmdir(path);
+	path_of(P, path, sizeof path, "html");
+	rmdir(path);
+}
+
 ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o)
 {
-	pub P = { ctx, o, dir };
+	pub P = { ctx, o, dir, YS_BUF_INIT };
+	ys_buf before = YS_BUF_INIT;
+	char list[4200];
+	path_of(&P, list, sizeof list, YS_PUBLISH_MANIFEST);
 	ys_result r = mkdir_one(ctx, dir);
-	if (!r)
+	if (!r) {
 		sweep(dir);
+		/* the earlier run's list; none (or unreadable) removes nothing */
+		char *old;
+		size_t n;
+		ys_ctx quiet;
+		ys_ctx_init(&quiet);
+		if (ys_file_read(&quiet, list, &old, &n) == YS_OK) {
+			ys_buf_add(&before, old, n);
+			free(old);
+		}
+	}
 	ys_buf b = YS_BUF_INIT;
 	if (!r && (o->formats & YS_PUB_TEXT)) {
 		r = ys_render_text(ctx, doc, -1, &b);
@@ -186,11 +298,23 @@ ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_p
 		char sub[4096];
 		path_of(&P, sub, sizeof sub, "html");
 		r = ys_render_html(ctx, doc, o->report, sub);
-		if (!r) {
-			char index[4200];
-			snprintf(index, sizeof index, "%s/index.html", sub);
-			made(&P, index);
-		}
+		if (!r)
+			html_names(&P, doc);
 	}
+	if (!r && P.wrote.oom)
+		r = ys_error(ctx, YS_ENOMEM, "out of memory publishing into %s", dir);
+	if (!r) {
+		tidy(&P, &before);
+		r = ys_file_write(ctx, list, P.wrote.s, P.wrote.len);
+	} else if (P.wrote.len && !P.wrote.oom) {
+		/* a run that stopped: its files and the earlier run's are the
+		 * next run's to tidy */
+		ys_buf_add(&P.wrote, before.s, before.len);
+		ys_ctx quiet;
+		ys_ctx_init(&quiet);
+		ys_file_write(&quiet, list, P.wrote.s, P.wrote.len);
+	}
+	ys_buf_release(&before);
+	ys_buf_release(&P.wrote);
 	return r;
 }

@@ -164,7 +164,7 @@ ys_result ys_render_xlsx(ys_ctx *ctx, const ys_doc *doc, const char *path)
 {
 	lxw_workbook *wb = workbook_new(path);
 	if (!wb)
-		return ys_error(ctx, YS_EWRITE, "%s: cannot create the workbook", path);
+		return ys_error(ctx, YS_EWRITE, "%s：无法创建工作簿", path);
 	fmts F;
 	F.title = fmt(wb, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 	format_set_font_size(F.title, 14);
@@ -182,6 +182,6 @@ ys_result ys_render_xlsx(ys_ctx *ctx, const ys_doc *doc, const char *path)
 		sheet(wb, &F, doc->tables[doc->order[i]]);
 	lxw_error e = workbook_close(wb);
 	if (e != LXW_NO_ERROR)
-		return ys_error(ctx, YS_EWRITE, "%s: cannot write the workbook: %s", path, lxw_strerror(e));
+		return ys_error(ctx, YS_EWRITE, "%s：无法写入工作簿：%s", path, lxw_strerror(e));
 	return YS_OK;
 }

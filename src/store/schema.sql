@@ -1,7 +1,11 @@
--- yusuan store schema.  Version 2 (PRAGMA user_version = 2).
+-- yusuan store schema.  Version 4 (PRAGMA user_version = 4).
 --
 -- Version 1 kept published disclosures; version 2 adds detailed budgets
--- (the b* tables), migrated by src/store/sqlite.c.
+-- (the b* tables); version 3 the SHA-256 of an imported file, so that the
+-- same file is recognised when it comes again; version 4 documents of any
+-- layout (the general reader's tables, the text outside the tables, the
+-- titles not read).  Migrated by
+-- src/store/sqlite.c, which runs the part of this file a version added.
 --
 -- A published disclosure is kept as read: its tables (by their id 0..12 for
 -- 01..13), header rows as printed, rows with their kind and place, and the
@@ -169,5 +173,92 @@ CREATE TABLE bother (
 	PRIMARY KEY (budget_id, kind, idx)
 ) WITHOUT ROWID;
 
+-- @@v3: the SHA-256 of the file a disclosure was imported from ('' when
+-- not known: saved without one, or imported before version 3).
+ALTER TABLE disclosure ADD COLUMN file_sha256 TEXT NOT NULL DEFAULT '';
+CREATE INDEX disclosure_sha256 ON disclosure(file_sha256);
+
+-- @@v4: a document of any layout, as read.  How it was read (from a PDF:
+-- lines index its text layer, findings say the page) and the amount unit
+-- of the general reader; each seed table's page; the general reader's
+-- tables (o*: their columns made from the layout descriptions, so stored
+-- with them); the text outside the tables (the narrative the text rules
+-- read); and the titles that looked like a table's but were not read.
+ALTER TABLE disclosure ADD COLUMN paged INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE disclosure ADD COLUMN unit INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dtable ADD COLUMN page INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE otable (
+	disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
+	idx      INTEGER NOT NULL,          -- its place among the document's other tables
+	title    TEXT NOT NULL,
+	kind     TEXT NOT NULL,             -- the layout description's kind (summary, gp_expend …)
+	code     TEXT NOT NULL,             -- the seed table it is like ('' none)
+	name     TEXT NOT NULL,             -- the description's name of it
+	numbering TEXT NOT NULL,
+	number   INTEGER NOT NULL,
+	page     INTEGER NOT NULL,
+	line     INTEGER NOT NULL,
+	end_line INTEGER NOT NULL,
+	unit     INTEGER NOT NULL,
+	note     TEXT,                      -- a note that says it is empty, or NULL
+	PRIMARY KEY (disclosure_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE ocolumn (
+	disclosure_id INTEGER NOT NULL,
+	tidx   INTEGER NOT NULL,
+	col    INTEGER NOT NULL,
+	cid    TEXT NOT NULL,               -- total1, basic2, code …
+	label  TEXT NOT NULL,               -- the header words it was read under
+	kind   INTEGER NOT NULL,            -- ys_colkind
+	PRIMARY KEY (disclosure_id, tidx, col),
+	FOREIGN KEY (disclosure_id, tidx) REFERENCES otable(disclosure_id, idx) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE orow (
+	disclosure_id INTEGER NOT NULL,
+	tidx   INTEGER NOT NULL,
+	idx    INTEGER NOT NULL,
+	line   INTEGER NOT NULL,
+	kind   INTEGER NOT NULL,
+	page   INTEGER NOT NULL,
+	PRIMARY KEY (disclosure_id, tidx, idx),
+	FOREIGN KEY (disclosure_id, tidx) REFERENCES otable(disclosure_id, idx) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE ocell (
+	disclosure_id INTEGER NOT NULL,
+	tidx   INTEGER NOT NULL,
+	row    INTEGER NOT NULL,
+	col    INTEGER NOT NULL,
+	text   TEXT NOT NULL,
+	fen    INTEGER,                     -- amount in 分 when printed, else NULL
+	dp     INTEGER NOT NULL,
+	line   INTEGER NOT NULL,
+	colno  INTEGER NOT NULL,
+	PRIMARY KEY (disclosure_id, tidx, row, col),
+	FOREIGN KEY (disclosure_id, tidx, row) REFERENCES orow(disclosure_id, tidx, idx) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE dprose (
+	disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
+	idx    INTEGER NOT NULL,
+	text   TEXT NOT NULL,
+	line   INTEGER NOT NULL,
+	page   INTEGER NOT NULL,
+	PRIMARY KEY (disclosure_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE dunread (
+	disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
+	idx    INTEGER NOT NULL,
+	title  TEXT NOT NULL,
+	line   INTEGER NOT NULL,
+	page   INTEGER NOT NULL,
+	why    TEXT NOT NULL,
+	PRIMARY KEY (disclosure_id, idx)
+) WITHOUT ROWID;
+
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
-PRAGMA user_version = 2;
+PRAGMA user_version = 4;

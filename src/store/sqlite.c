@@ -201,6 +201,7 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 		sqlite3_bind_text(st, 10, t->unit_text, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 11, t->subtitle, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 12, t->end_line);
+		sqlite3_bind_int(st, 13, t->page);
 		if (step_reset(st))
 			return db_error(ctx, s, "saving a table");
 		for (int h = 0; h < t->nheaders; h++) {
@@ -263,16 +264,138 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 	return YS_OK;
 }
 
-/* Write doc inside the caller's transaction. */
-static ys_result save_doc_body(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t *id)
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+static ys_result prep(ys_ctx *ctx, sq_store *s, const char *sql, sqlite3_stmt **st);
+
+/* The rest of a document of any layout: the general reader's tables with
+ * their columns, the text outside the tables, the titles not read. */
+static ys_result save_rest(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t id)
+{
+	sqlite3_stmt *ot = NULL, *oc = NULL, *orow = NULL, *ocell = NULL, *pr = NULL, *un = NULL;
+	ys_result r = YS_OK;
+	if (prep(ctx, s, "INSERT INTO otable(disclosure_id, idx, title, kind, code, name, numbering, number, page, line, "
+	                 "end_line, unit, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", &ot) ||
+	    prep(ctx, s, "INSERT INTO ocolumn(disclosure_id, tidx, col, cid, label, kind) VALUES (?,?,?,?,?,?)", &oc) ||
+	    prep(ctx, s, "INSERT INTO orow(disclosure_id, tidx, idx, line, kind, page) VALUES (?,?,?,?,?,?)", &orow) ||
+	    prep(ctx, s, "INSERT INTO ocell(disclosure_id, tidx, row, col, text, fen, dp, line, colno) "
+	                 "VALUES (?,?,?,?,?,?,?,?,?)", &ocell) ||
+	    prep(ctx, s, "INSERT INTO dprose(disclosure_id, idx, text, line, page) VALUES (?,?,?,?,?)", &pr) ||
+	    prep(ctx, s, "INSERT INTO dunread(disclosure_id, idx, title, line, page, why) VALUES (?,?,?,?,?,?)", &un)) {
+		r = ctx->code;
+		goto done;
+	}
+	for (int i = 0; i < doc->nothers && !r; i++) {
+		const ys_table *t = doc->others[i];
+		const ys_tabledef *d = t->def;
+		sqlite3_bind_int64(ot, 1, id);
+		sqlite3_bind_int(ot, 2, i);
+		sqlite3_bind_text(ot, 3, t->title ? t->title : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(ot, 4, t->kind ? t->kind : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(ot, 5, d->code ? d->code : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(ot, 6, d->title ? d->title : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(ot, 7, t->numbering ? t->numbering : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int(ot, 8, t->number);
+		sqlite3_bind_int(ot, 9, t->page);
+		sqlite3_bind_int(ot, 10, t->line);
+		sqlite3_bind_int(ot, 11, t->end_line);
+		sqlite3_bind_int(ot, 12, (int)t->unit);
+		if (t->note)
+			sqlite3_bind_text(ot, 13, t->note, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(ot, 13);
+		if (step_reset(ot)) {
+			r = db_error(ctx, s, "saving a table");
+			break;
+		}
+		for (int c = 0; c < d->ncols && !r; c++) {
+			sqlite3_bind_int64(oc, 1, id);
+			sqlite3_bind_int(oc, 2, i);
+			sqlite3_bind_int(oc, 3, c);
+			sqlite3_bind_text(oc, 4, d->cols[c].id ? d->cols[c].id : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(oc, 5, d->cols[c].label ? d->cols[c].label : "", -1, SQLITE_STATIC);
+			sqlite3_bind_int(oc, 6, (int)d->cols[c].kind);
+			if (step_reset(oc))
+				r = db_error(ctx, s, "saving a column");
+		}
+		for (int k = 0; k < t->nrows && !r; k++) {
+			const ys_row *row = &t->rows[k];
+			sqlite3_bind_int64(orow, 1, id);
+			sqlite3_bind_int(orow, 2, i);
+			sqlite3_bind_int(orow, 3, k);
+			sqlite3_bind_int(orow, 4, row->line);
+			sqlite3_bind_int(orow, 5, row->kind);
+			sqlite3_bind_int(orow, 6, row->page);
+			if (step_reset(orow)) {
+				r = db_error(ctx, s, "saving a row");
+				break;
+			}
+			for (int c = 0; c < d->ncols && !r; c++) {
+				const ys_cell *cell = &row->cells[c];
+				if (!cell->line && ys_cell_blank(cell))
+					continue;
+				sqlite3_bind_int64(ocell, 1, id);
+				sqlite3_bind_int(ocell, 2, i);
+				sqlite3_bind_int(ocell, 3, k);
+				sqlite3_bind_int(ocell, 4, c);
+				sqlite3_bind_text(ocell, 5, cell->text, -1, SQLITE_STATIC);
+				if (cell->amt.present)
+					sqlite3_bind_int64(ocell, 6, cell->amt.fen);
+				else
+					sqlite3_bind_null(ocell, 6);
+				sqlite3_bind_int(ocell, 7, cell->amt.dp);
+				sqlite3_bind_int(ocell, 8, cell->line);
+				sqlite3_bind_int(ocell, 9, cell->col);
+				if (step_reset(ocell))
+					r = db_error(ctx, s, "saving a cell");
+			}
+		}
+	}
+	for (int i = 0; i < doc->nprose && !r; i++) {
+		sqlite3_bind_int64(pr, 1, id);
+		sqlite3_bind_int(pr, 2, i);
+		sqlite3_bind_text(pr, 3, doc->prose[i].text ? doc->prose[i].text : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int(pr, 4, doc->prose[i].line);
+		sqlite3_bind_int(pr, 5, doc->prose[i].page);
+		if (step_reset(pr))
+			r = db_error(ctx, s, "saving the text");
+	}
+	for (int i = 0; i < doc->nunread && !r; i++) {
+		sqlite3_bind_int64(un, 1, id);
+		sqlite3_bind_int(un, 2, i);
+		sqlite3_bind_text(un, 3, doc->unread[i].title ? doc->unread[i].title : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int(un, 4, doc->unread[i].line);
+		sqlite3_bind_int(un, 5, doc->unread[i].page);
+		sqlite3_bind_text(un, 6, doc->unread[i].why ? doc->unread[i].why : "", -1, SQLITE_STATIC);
+		if (step_reset(un))
+			r = db_error(ctx, s, "saving a title not read");
+	}
+done:
+	sqlite3_finalize(ot);
+	sqlite3_finalize(oc);
+	sqlite3_finalize(orow);
+	sqlite3_finalize(ocell);
+	sqlite3_finalize(pr);
+	sqlite3_finalize(un);
+	return r;
+}
+
+/* Write doc inside the caller's transaction; hash: its file's SHA-256,
+ * or NULL. */
+static ys_result save_doc_body(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const char *hash, int64_t *id)
 {
 	stmts q = { 0 };
 	ys_result r = YS_OK;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO disclosure(file, department, year, encoding) VALUES (?,?,?,?)", -1,
-	                       &q.doc, NULL) ||
+	if (sqlite3_prepare_v2(s->db,
+	                       "INSERT INTO disclosure(file, department, year, encoding, file_sha256, paged, unit) VALUES (?,?,?,?,?,?,?)",
+	                       -1, &q.doc, NULL) ||
 	    sqlite3_prepare_v2(s->db,
 	                       "INSERT INTO dtable(disclosure_id, tid, seq, title, numbering, number, line, unit, "
-	                       "unit_line, unit_text, subtitle, end_line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+	                       "unit_line, unit_text, subtitle, end_line, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	                       -1, &q.table, NULL) ||
 	    sqlite3_prepare_v2(s->db,
 	                       "INSERT INTO dheader(disclosure_id, tid, idx, line, before, cells) VALUES (?,?,?,?,?,?)",
@@ -292,12 +415,15 @@ static ys_result save_doc_body(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int6
 	sqlite3_bind_text(q.doc, 2, doc->department, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q.doc, 3, doc->year);
 	sqlite3_bind_text(q.doc, 4, ys_encoding_name(doc->encoding), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q.doc, 5, hash ? hash : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(q.doc, 6, doc->paged);
+	sqlite3_bind_int(q.doc, 7, (int)doc->unit);
 	if (step_reset(q.doc)) {
 		r = db_error(ctx, s, "saving the disclosure");
 		goto fail;
 	}
 	int64_t did = sqlite3_last_insert_rowid(s->db);
-	if ((r = save_tables(ctx, s, &q, doc, did)))
+	if ((r = save_tables(ctx, s, &q, doc, did)) || (r = save_rest(ctx, s, doc, did)))
 		goto fail;
 	*id = did;
 fail:
@@ -305,27 +431,255 @@ fail:
 	return r;
 }
 
-static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, int64_t *id)
+/* A disclosure imported from a file of this hash, inside the caller's
+ * transaction: refused, or with replace deleted (its tables, rows and cells
+ * go with it; a budget compiled into it keeps its detail). */
+static ys_result same_file(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const char *hash, int replace,
+                           int64_t *replaced)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+	                       "SELECT id, file, imported_at FROM disclosure WHERE file_sha256 = ? ORDER BY id DESC LIMIT 1",
+	                       -1, &st, NULL))
+		return db_error(ctx, s, "reading");
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	ys_result r = YS_OK;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t old = sqlite3_column_int64(st, 0);
+		if (!replace) {
+			r = ys_error(ctx, YS_EINVAL,
+			             "%s 与已导入的公开表 %lld（%s，导入于 %s）内容相同（文件的 SHA-256 一样）：未重复导入；"
+			             "要替换它请加 --replace",
+			             doc->file, (long long)old, col_text(st, 1), col_text(st, 2));
+		} else {
+			*replaced = old;
+		}
+	}
+	sqlite3_finalize(st);
+	if (r || !*replaced)
+		return r;
+	if (sqlite3_prepare_v2(s->db, "DELETE FROM disclosure WHERE file_sha256 = ?", -1, &st, NULL))
+		return db_error(ctx, s, "replacing");
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		r = db_error(ctx, s, "replacing the stored disclosure");
+	sqlite3_finalize(st);
+	return r;
+}
+
+static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, const char *hash, int replace,
+                             int64_t *id, int64_t *replaced)
 {
 	sq_store *s = (sq_store *)base;
+	*replaced = 0;
 	ys_result r = exec(ctx, s, "BEGIN IMMEDIATE");
 	if (r)
 		return r;
 	int64_t did = 0;
-	if (!(r = save_doc_body(ctx, s, doc, &did)) && !(r = exec(ctx, s, "COMMIT"))) {
+	if ((!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
+	    !(r = save_doc_body(ctx, s, doc, hash, &did)) && !(r = exec(ctx, s, "COMMIT"))) {
 		*id = did;
 		return YS_OK;
 	}
+	*replaced = 0;
 	exec(NULL, s, "ROLLBACK");
 	return r;
 }
 
 /* ---- load ---- */
 
-static const char *col_text(sqlite3_stmt *st, int i)
+static ys_result oom(ys_ctx *ctx)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? (const char *)t : "";
+	return ys_error(ctx, YS_ENOMEM, "内存不足");
+}
+
+/* The general reader's tables, the text outside the tables and the titles
+ * not read (save_rest's), into doc. */
+static ys_result load_rest(ys_ctx *ctx, sq_store *s, int64_t id, ys_doc *doc)
+{
+	sqlite3_stmt *st = NULL;
+	ys_result r = YS_OK;
+	ys_arena *A = &doc->arena;
+	/* tables, with their column and row counts */
+	if (prep(ctx, s, "SELECT idx, title, kind, code, name, numbering, number, page, line, end_line, unit, note,"
+	                 " (SELECT count(*) FROM ocolumn c WHERE c.disclosure_id = t.disclosure_id AND c.tidx = t.idx),"
+	                 " (SELECT count(*) FROM orow w WHERE w.disclosure_id = t.disclosure_id AND w.tidx = t.idx)"
+	                 " FROM otable t WHERE disclosure_id = ? ORDER BY idx", &st))
+		return ctx->code;
+	sqlite3_bind_int64(st, 1, id);
+	while (!r && sqlite3_step(st) == SQLITE_ROW) {
+		int idx = sqlite3_column_int(st, 0), ncols = sqlite3_column_int(st, 12), nrows = sqlite3_column_int(st, 13);
+		if (idx != doc->nothers || ncols < 0 || ncols > YS_ROW_CELLS_MAX || nrows < 0 || nrows > YS_TABLE_ROWS_MAX) {
+			r = ys_error(ctx, YS_ESTORE, "%s：公开表 %lld 的其他版式表 %d 不完整", s->path, (long long)id, idx);
+			break;
+		}
+		ys_table **v = realloc(doc->others, sizeof *v * (size_t)(doc->nothers + 1));
+		ys_table *t = ys_arena_alloc(A, sizeof *t);
+		ys_tabledef *d = ys_arena_alloc(A, sizeof *d);
+		ys_coldef *cols = ys_arena_alloc(A, sizeof *cols * (size_t)(ncols ? ncols : 1));
+		if (v)
+			doc->others = v;
+		if (!v || !t || !d || !cols) {
+			r = oom(ctx);
+			break;
+		}
+		d->id = YS_NTABLES;
+		d->code = ys_arena_strdup(A, col_text(st, 3));
+		d->title = ys_arena_strdup(A, col_text(st, 4));
+		d->aliases = d->headwords = "";
+		d->ncols = ncols;
+		d->cols = cols;
+		d->npanels = 1;
+		d->rowkey = YS_RK_GENERAL;
+		d->dp = 2;
+		t->def = d;
+		t->title = ys_arena_strdup(A, col_text(st, 1));
+		t->kind = ys_arena_strdup(A, col_text(st, 2));
+		d->derive = t->kind;
+		t->numbering = ys_arena_strdup(A, col_text(st, 5));
+		t->number = sqlite3_column_int(st, 6);
+		t->page = sqlite3_column_int(st, 7);
+		t->line = sqlite3_column_int(st, 8);
+		t->end_line = sqlite3_column_int(st, 9);
+		t->unit = (ys_unit)sqlite3_column_int(st, 10);
+		t->note = sqlite3_column_type(st, 11) == SQLITE_NULL ? NULL : ys_arena_strdup(A, col_text(st, 11));
+		t->unit_text = t->subtitle = "";
+		t->nrows = nrows;
+		t->rows = calloc((size_t)(nrows ? nrows : 1), sizeof *t->rows);
+		doc->others[doc->nothers++] = t;
+		if (!t->rows || !d->code || !d->title || !t->title || !t->kind || !t->numbering) {
+			r = oom(ctx);
+			break;
+		}
+		for (int i = 0; i < nrows && !r; i++) {
+			ys_row *row = &t->rows[i];
+			row->cells = ys_arena_alloc(A, sizeof *row->cells * (size_t)(ncols ? ncols : 1));
+			if (!row->cells) {
+				r = oom(ctx);
+				break;
+			}
+			for (int c = 0; c < ncols; c++)
+				row->cells[c].text = "";
+			row->shape = -1;
+			row->fixed[0] = row->fixed[1] = -1;
+			row->project = -1;
+		}
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	/* their columns, rows and cells */
+	if (!r && !prep(ctx, s, "SELECT tidx, col, cid, label, kind FROM ocolumn WHERE disclosure_id = ?", &st)) {
+		sqlite3_bind_int64(st, 1, id);
+		while (!r && sqlite3_step(st) == SQLITE_ROW) {
+			int ti = sqlite3_column_int(st, 0), c = sqlite3_column_int(st, 1);
+			if (ti < 0 || ti >= doc->nothers || c < 0 || c >= doc->others[ti]->def->ncols) {
+				r = ys_error(ctx, YS_ESTORE, "%s：公开表 %lld 有一列不属于任何表", s->path, (long long)id);
+				break;
+			}
+			ys_coldef *cd = (ys_coldef *)&doc->others[ti]->def->cols[c];
+			cd->id = ys_arena_strdup(A, col_text(st, 2));
+			cd->label = ys_arena_strdup(A, col_text(st, 3));
+			cd->kind = (ys_colkind)sqlite3_column_int(st, 4);
+			if (!cd->id || !cd->label)
+				r = oom(ctx);
+		}
+	} else if (!r) {
+		r = ctx->code;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (!r && !prep(ctx, s, "SELECT tidx, idx, line, kind, page FROM orow WHERE disclosure_id = ?", &st)) {
+		sqlite3_bind_int64(st, 1, id);
+		while (!r && sqlite3_step(st) == SQLITE_ROW) {
+			int ti = sqlite3_column_int(st, 0), k = sqlite3_column_int(st, 1);
+			if (ti < 0 || ti >= doc->nothers || k < 0 || k >= doc->others[ti]->nrows) {
+				r = ys_error(ctx, YS_ESTORE, "%s：公开表 %lld 有一行不属于任何表", s->path, (long long)id);
+				break;
+			}
+			ys_row *row = &doc->others[ti]->rows[k];
+			row->line = sqlite3_column_int(st, 2);
+			row->kind = (unsigned char)sqlite3_column_int(st, 3);
+			row->page = (short)sqlite3_column_int(st, 4);
+		}
+	} else if (!r) {
+		r = ctx->code;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (!r && !prep(ctx, s, "SELECT tidx, row, col, text, fen, dp, line, colno FROM ocell WHERE disclosure_id = ?",
+	                &st)) {
+		sqlite3_bind_int64(st, 1, id);
+		while (!r && sqlite3_step(st) == SQLITE_ROW) {
+			int ti = sqlite3_column_int(st, 0), k = sqlite3_column_int(st, 1), c = sqlite3_column_int(st, 2);
+			if (ti < 0 || ti >= doc->nothers || k < 0 || k >= doc->others[ti]->nrows || c < 0 ||
+			    c >= doc->others[ti]->def->ncols) {
+				r = ys_error(ctx, YS_ESTORE, "%s：公开表 %lld 有一个单元格不属于任何表", s->path, (long long)id);
+				break;
+			}
+			ys_cell *cell = &doc->others[ti]->rows[k].cells[c];
+			cell->text = ys_arena_strdup(A, col_text(st, 3));
+			if (!cell->text) {
+				r = oom(ctx);
+				break;
+			}
+			if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+				cell->amt.fen = sqlite3_column_int64(st, 4);
+				cell->amt.present = 1;
+			}
+			cell->amt.dp = (unsigned char)sqlite3_column_int(st, 5);
+			cell->line = sqlite3_column_int(st, 6);
+			cell->col = sqlite3_column_int(st, 7);
+		}
+	} else if (!r) {
+		r = ctx->code;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	/* the text outside the tables, and the titles not read */
+	if (!r && !prep(ctx, s, "SELECT text, line, page FROM dprose WHERE disclosure_id = ? ORDER BY idx", &st)) {
+		sqlite3_bind_int64(st, 1, id);
+		while (!r && sqlite3_step(st) == SQLITE_ROW) {
+			if (doc->nprose % 256 == 0) {
+				ys_textline *v = realloc(doc->prose, sizeof *v * (size_t)(doc->nprose + 256));
+				if (!v) {
+					r = oom(ctx);
+					break;
+				}
+				doc->prose = v;
+			}
+			const char *text = ys_arena_strdup(A, col_text(st, 0));
+			if (!text) {
+				r = oom(ctx);
+				break;
+			}
+			doc->prose[doc->nprose++] = (ys_textline){ text, sqlite3_column_int(st, 1), sqlite3_column_int(st, 2) };
+		}
+	} else if (!r) {
+		r = ctx->code;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (!r && !prep(ctx, s, "SELECT title, line, page, why FROM dunread WHERE disclosure_id = ? ORDER BY idx", &st)) {
+		sqlite3_bind_int64(st, 1, id);
+		while (!r && sqlite3_step(st) == SQLITE_ROW) {
+			ys_unread *v = realloc(doc->unread, sizeof *v * (size_t)(doc->nunread + 1));
+			if (!v) {
+				r = oom(ctx);
+				break;
+			}
+			doc->unread = v;
+			const char *title = ys_arena_strdup(A, col_text(st, 0)), *why = ys_arena_strdup(A, col_text(st, 3));
+			if (!title || !why) {
+				r = oom(ctx);
+				break;
+			}
+			v[doc->nunread++] = (ys_unread){ title, sqlite3_column_int(st, 1), sqlite3_column_int(st, 2), why };
+		}
+	} else if (!r) {
+		r = ctx->code;
+	}
+	sqlite3_finalize(st);
+	return r;
 }
 
 static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **out)
@@ -337,8 +691,8 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 	*out = NULL;
 	if ((r = exec(ctx, s, "BEGIN")))
 		return r;
-	if (sqlite3_prepare_v2(s->db, "SELECT file, department, year, encoding FROM disclosure WHERE id = ?", -1, &st,
-	                       NULL)) {
+	if (sqlite3_prepare_v2(s->db, "SELECT file, department, year, encoding, paged, unit FROM disclosure WHERE id = ?",
+	                       -1, &st, NULL)) {
 		r = db_error(ctx, s, "loading");
 		goto done;
 	}
@@ -356,12 +710,14 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 	doc->year = sqlite3_column_int(st, 2);
 	doc->encoding = !strcmp(col_text(st, 3), "GB18030") ? YS_ENC_GB18030
 	                : !strcmp(col_text(st, 3), "UTF-8 with BOM") ? YS_ENC_UTF8_BOM : YS_ENC_UTF8;
+	doc->paged = sqlite3_column_int(st, 4);
+	doc->unit = (ys_unit)sqlite3_column_int(st, 5);
 	sqlite3_finalize(st);
 	st = NULL;
 
 	/* tables */
 	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT tid, title, numbering, number, line, unit, unit_line, unit_text, subtitle, end_line,"
+	                       "SELECT tid, title, numbering, number, line, unit, unit_line, unit_text, subtitle, end_line, page,"
 	                       " (SELECT count(*) FROM drow r WHERE r.disclosure_id = t.disclosure_id AND r.tid = t.tid),"
 	                       " (SELECT count(*) FROM dheader h WHERE h.disclosure_id = t.disclosure_id AND h.tid = t.tid)"
 	                       " FROM dtable t WHERE disclosure_id = ? ORDER BY seq",
@@ -392,8 +748,9 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 		t->unit_text = ys_arena_strdup(&doc->arena, col_text(st, 7));
 		t->subtitle = ys_arena_strdup(&doc->arena, col_text(st, 8));
 		t->end_line = sqlite3_column_int(st, 9);
-		t->nrows = sqlite3_column_int(st, 10);
-		t->nheaders = sqlite3_column_int(st, 11);
+		t->page = sqlite3_column_int(st, 10);
+		t->nrows = sqlite3_column_int(st, 11);
+		t->nheaders = sqlite3_column_int(st, 12);
 		t->rows = calloc((size_t)(t->nrows ? t->nrows : 1), sizeof *t->rows);
 		t->headers = calloc((size_t)(t->nheaders ? t->nheaders : 1), sizeof *t->headers);
 		doc->tables[tid] = t;
@@ -510,6 +867,9 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 			p = tab + 1;
 		}
 	}
+	sqlite3_finalize(st);
+	st = NULL;
+	r = load_rest(ctx, s, id, doc);
 done:
 	sqlite3_finalize(st);
 	exec(NULL, s, "COMMIT");
@@ -544,6 +904,7 @@ static ys_result sq_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_do
 	if (sqlite3_prepare_v2(s->db,
 	                       "SELECT id, file, department, year, imported_at,"
 	                       " (SELECT count(*) FROM dtable t WHERE t.disclosure_id = d.id)"
+	                       " + (SELECT count(*) FROM otable o WHERE o.disclosure_id = d.id), file_sha256"
 	                       " FROM disclosure d ORDER BY id DESC",
 	                       -1, &st, NULL))
 		return db_error(ctx, s, "listing");
@@ -556,6 +917,7 @@ static ys_result sq_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_do
 		info.year = sqlite3_column_int(st, 3);
 		snprintf(info.imported_at, sizeof info.imported_at, "%s", col_text(st, 4));
 		info.ntables = sqlite3_column_int(st, 5);
+		snprintf(info.hash, sizeof info.hash, "%s", col_text(st, 6));
 		if (fn(&info, arg))
 			break;
 	}
@@ -791,7 +1153,7 @@ static ys_result sq_save_budget(ys_ctx *ctx, ys_store *base, const ys_budget *b,
 	if (r)
 		return r;
 	int64_t did = 0, bid = 0;
-	if ((!doc || !(r = save_doc_body(ctx, s, doc, &did))) && !(r = save_budget_body(ctx, s, b, source, did, &bid)) &&
+	if ((!doc || !(r = save_doc_body(ctx, s, doc, NULL, &did))) && !(r = save_budget_body(ctx, s, b, source, did, &bid)) &&
 	    !(r = exec(ctx, s, "COMMIT"))) {
 		*id = bid;
 		return YS_OK;

@@ -27,7 +27,17 @@ int ys_store_schema_version(const ys_store *st) { return st->ops->schema_version
 
 ys_result ys_store_save_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, int64_t *id)
 {
-	return st->ops->save_doc(ctx, st, doc, id);
+	int64_t replaced;
+	return st->ops->save_doc(ctx, st, doc, NULL, 0, id, &replaced);
+}
+
+ys_result ys_store_import_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace,
+                              int64_t *id, int64_t *replaced)
+{
+	*replaced = 0;
+	if (!hash || strlen(hash) != YS_HASH_HEX - 1)
+		return ys_error(ctx, YS_EINVAL, "导入 %s：没有文件的 SHA-256（ys_store_hash_file）", doc->file);
+	return st->ops->save_doc(ctx, st, doc, hash, replace, id, replaced);
 }
 
 ys_result ys_store_load_doc(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out)

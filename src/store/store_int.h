@@ -11,7 +11,9 @@ typedef struct ys_store_ops {
 	ys_result (*open)(ys_ctx *ctx, const char *target, ys_store **out);
 	void (*close)(ys_store *st);
 	int (*schema_version)(const ys_store *st);
-	ys_result (*save_doc)(ys_ctx *ctx, ys_store *st, const ys_doc *doc, int64_t *id);
+	/* hash NULL: no hash, no check for a stored one (ys_store_save_doc) */
+	ys_result (*save_doc)(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace, int64_t *id,
+	                      int64_t *replaced);
 	ys_result (*load_doc)(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out);
 	ys_result (*latest_doc)(ys_ctx *ctx, ys_store *st, int64_t *id);
 	ys_result (*list_docs)(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_info *, void *), void *arg);

@@ -6,16 +6,17 @@
 // HTMLDIR is the OUT/html folder: index.html, NN.html (tables 01..13, only
 // those present), findings.html, style.css. The folder is served over http on
 // 127.0.0.1 (random free port) and each page is loaded in Debian's Chromium
-// (/usr/bin/chromium, or $CHROMIUM) through playwright-core. Nothing may leave
-// the machine: every request whose host is not 127.0.0.1/localhost is aborted
-// and counted as a failure.
+// (/usr/bin/chromium, or $CHROMIUM), driven through the DevTools protocol by
+// cdp.mjs beside this file with Node's own modules (no npm package: it says
+// why).  Nothing may leave the machine: every request whose host is not
+// 127.0.0.1/localhost is aborted and counted as a failure.
 //
 // Exit status: 0 when every check passes, 1 when any fails (each failure is
 // listed), 2 on a usage error or when the check itself could not run.
 import { createServer } from 'node:http';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch } from './cdp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -28,6 +29,8 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const HARMLESS_SCHEMES = new Set(['data:', 'about:', 'blob:']);
 const TABLE_PAGE = /^\d\d\.html$/;
 const MIN_CHARTS = 5;
+// the targets that show or run the site's content
+const WATCHED = new Set(['page', 'iframe', 'worker', 'shared_worker', 'service_worker']);
 const TIMEOUT_MS = 30000;
 
 function usage(msg) {
@@ -126,17 +129,25 @@ async function main() {
   const base = `http://127.0.0.1:${server.address().port}/`;
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      args: [
+    browser = await launch(
+      process.env.CHROMIUM || '/usr/bin/chromium',
+      [
         '--headless',
         '--no-sandbox',
         '--disable-gpu',
+        '--disable-dev-shm-usage',
         '--disable-background-networking',
         '--disable-component-update',
+        '--disable-extensions',
+        '--disable-sync',
         '--no-first-run',
+        '--no-default-browser-check',
+        '--disable-popup-blocking', // so that a popup the site opens is seen
+        '--mute-audio',
+        '--hide-scrollbars',
       ],
-    });
+      { timeoutMs: TIMEOUT_MS },
+    );
   } catch (e) {
     server.close();
     process.stderr.write(`check-html: cannot start Chromium: ${e.message}\n`);
@@ -145,18 +156,6 @@ async function main() {
 
   let pagesLoaded = 0;
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      serviceWorkers: 'block',
-    });
-    context.setDefaultTimeout(TIMEOUT_MS);
-    // Abort anything that would leave the machine; the request listener
-    // below still sees it and reports it.
-    await context.route('**/*', (route) => {
-      if (isLocal(route.request().url())) return route.continue();
-      return route.abort('blockedbyclient');
-    });
-
     const pageName = (u) => {
       try {
         const url = new URL(u);
@@ -169,55 +168,167 @@ async function main() {
       return u;
     };
 
-    // One tab does all the work: opening a tab costs far more than a
-    // navigation. `where` names the page being checked, for the messages.
-    const page = await context.newPage();
+    // A browser context of its own (as a private window has), and
+    // every target in it attached as it starts, held until it is watched:
+    // the page, its frames and workers, and any popup.  `where` names the
+    // page being checked, for the messages.
     let where = '';
-    // On the context, so that a popup's requests are seen too.
-    context.on('request', (r) => {
-      if (!isLocal(r.url())) fail(where, `request to a non-local address: ${r.url()}`);
+    const { browserContextId: ctx } = await browser.send('Target.createBrowserContext');
+    const ours = new Set(); // sessions of targets in ctx
+    let main = null; // the one tab that does all the work
+    let mainReady;
+    const mainWatched = new Promise((resolve, reject) => {
+      mainReady = { resolve, reject };
     });
-    page.on('websocket', (ws) => {
-      if (!isLocal(ws.url())) fail(where, `websocket to a non-local address: ${ws.url()}`);
+    const watch = async ({ sessionId: sid, targetInfo: t }) => {
+      const send = (m, p) => browser.send(m, p, sid);
+      if (t.browserContextId !== ctx || !WATCHED.has(t.type)) {
+        // the start page of the default context, and Chromium's own UI
+        // (browser_ui: chrome://omnibox-popup...): not the site's
+        await send('Runtime.runIfWaitingForDebugger').catch(() => {});
+        return;
+      }
+      ours.add(sid);
+      const isPage = t.type === 'page';
+      const popup = isPage && main !== null;
+      if (isPage && !popup) main = sid;
+      if (popup) fail(where, `page opened a popup${t.url ? `: ${t.url}` : ''}`);
+      const framed = isPage || t.type === 'iframe';
+      // Requests are counted and non-local ones aborted in every target
+      // (the Fetch domain pauses each request until it is let through).
+      const needed = [
+        send('Network.enable'),
+        send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }),
+        send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }),
+      ];
+      if (framed) {
+        needed.push(send('Page.enable'), send('Runtime.enable'), send('Log.enable'));
+        needed.push(send('Network.setBypassServiceWorker', { bypass: true }));
+      } else {
+        needed.push(send('Runtime.enable').catch(() => {}));
+      }
+      if (isPage && !popup) {
+        needed.push(
+          send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false }),
+        );
+      }
+      // a worker may lack a domain a page has; a page or frame may not
+      const settled = await Promise.allSettled(needed);
+      const bad = settled.find((r) => r.status === 'rejected');
+      if (bad && framed) throw bad.reason;
+      await send('Runtime.runIfWaitingForDebugger');
+      if (popup) await browser.send('Target.closeTarget', { targetId: t.targetId }).catch(() => {});
+      if (main === sid) mainReady.resolve();
+    };
+    browser.on('Target.attachedToTarget', (p) => {
+      watch(p).catch((e) => {
+        if (p.targetInfo.type === 'page' && main === p.sessionId) mainReady.reject(e);
+        else fail(where, `cannot watch ${p.targetInfo.type} ${p.targetInfo.url}: ${e.message}`);
+      });
     });
+    browser.on('Target.detachedFromTarget', (p) => ours.delete(p.sessionId));
+
+    const urls = new Map(); // requestId -> URL
+    const docStatus = new Map(); // loaderId -> HTTP status of the document
     const badLoads = new Set(); // local URLs already reported as not loaded
-    page.on('response', (r) => {
-      if (r.status() >= 400 && isLocal(r.url()) && !r.url().endsWith('/favicon.ico')) {
-        badLoads.add(r.url());
-        fail(where, `HTTP ${r.status()} for ${pageName(r.url())}`);
+    browser.on('Fetch.requestPaused', (p, sid) => {
+      if (!ours.has(sid)) return;
+      // Abort anything that would leave the machine; Network.requestWillBeSent
+      // below still sees it and reports it.
+      const cmd = isLocal(p.request.url)
+        ? browser.send('Fetch.continueRequest', { requestId: p.requestId }, sid)
+        : browser.send('Fetch.failRequest', { requestId: p.requestId, errorReason: 'BlockedByClient' }, sid);
+      cmd.catch(() => {}); // the target may be gone already
+    });
+    browser.on('Network.requestWillBeSent', (p, sid) => {
+      if (!ours.has(sid)) return;
+      urls.set(p.requestId, p.request.url);
+      if (!isLocal(p.request.url)) fail(where, `request to a non-local address: ${p.request.url}`);
+    });
+    browser.on('Network.webSocketCreated', (p, sid) => {
+      if (ours.has(sid) && !isLocal(p.url)) fail(where, `websocket to a non-local address: ${p.url}`);
+    });
+    browser.on('Network.responseReceived', (p, sid) => {
+      if (!ours.has(sid)) return;
+      const { url, status } = p.response;
+      if (sid === main && p.type === 'Document') docStatus.set(p.loaderId, status);
+      if (status >= 400 && isLocal(url) && !url.endsWith('/favicon.ico')) {
+        badLoads.add(url);
+        fail(where, `HTTP ${status} for ${pageName(url)}`);
       }
     });
-    page.on('requestfailed', (r) => {
-      if (isLocal(r.url()) && !badLoads.has(r.url())) {
-        badLoads.add(r.url());
-        fail(where, `request failed: ${pageName(r.url())} (${r.failure()?.errorText})`);
+    browser.on('Network.loadingFailed', (p, sid) => {
+      const url = urls.get(p.requestId);
+      if (!ours.has(sid) || url === undefined) return;
+      if (isLocal(url) && !badLoads.has(url)) {
+        badLoads.add(url);
+        fail(where, `request failed: ${pageName(url)} (${p.errorText})`);
       }
     });
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      // "Failed to load resource" is already reported by the request,
-      // response and requestfailed listeners above (the URL is in them);
-      // Chromium asks for /favicon.ico on its own and a site needs none.
-      const from = m.location().url || '';
-      if (/^Failed to load resource/.test(m.text()) && from) return;
-      fail(where, `console error: ${m.text()}`);
+    // Errors logged by a script (console.error) or by Chromium itself.
+    // "Failed to load resource" is already reported by the request, response
+    // and loadingFailed listeners above (the URL is in them); Chromium asks
+    // for /favicon.ico on its own and a site needs none.
+    const consoleError = (text, from) => {
+      if (/^Failed to load resource/.test(text) && from) return;
+      fail(where, `console error: ${text}`);
+    };
+    const argText = (a) =>
+      a.value !== undefined ? String(a.value) : a.unserializableValue || a.description || a.type;
+    browser.on('Runtime.consoleAPICalled', (p, sid) => {
+      if (!ours.has(sid) || p.type !== 'error') return;
+      consoleError(p.args.map(argText).join(' '), p.stackTrace?.callFrames?.[0]?.url || '');
     });
-    page.on('pageerror', (e) => fail(where, `page error: ${e.message}`));
-    page.on('popup', (p) => {
-      fail(where, `page opened a popup: ${p.url()}`);
-      p.close().catch(() => {});
+    browser.on('Log.entryAdded', ({ entry }, sid) => {
+      if (ours.has(sid) && entry.level === 'error') consoleError(entry.text, entry.url || '');
     });
+    browser.on('Runtime.exceptionThrown', ({ exceptionDetails: d }, sid) => {
+      if (!ours.has(sid)) return;
+      const msg = (d.exception?.description || d.text || '').split('\n')[0];
+      fail(where, `page error: ${msg}`);
+    });
+
+    await browser.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+    await browser.send('Target.createTarget', { url: 'about:blank', browserContextId: ctx });
+    let timer;
+    await Promise.race([
+      mainWatched,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the new tab was not attached')), TIMEOUT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+
+    const send = (method, params) => browser.send(method, params, main);
+    // The value of FN(...ARGS), FN run in the page (its source is sent).
+    const evaluate = async (fn, ...args) => {
+      const expression = `(${fn})(${args.map((a) => JSON.stringify(a)).join(', ')})`;
+      const r = await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+      if (r.exceptionDetails) {
+        const d = r.exceptionDetails;
+        throw new Error(`in ${where}: ${(d.exception?.description || d.text).split('\n')[0]}`);
+      }
+      return r.result.value;
+    };
+    const emulateMedia = (media) => send('Emulation.setEmulatedMedia', { media });
 
     const open = async (rel) => {
       where = rel;
-      const resp = await page.goto(base + rel, { waitUntil: 'load', timeout: TIMEOUT_MS });
+      const loaded = browser.waitFor('Page.loadEventFired', main, () => true, TIMEOUT_MS);
+      loaded.catch(() => {}); // awaited below; moot when the navigation fails
+      const nav = await send('Page.navigate', { url: base + rel });
+      if (nav.errorText) {
+        fail(where, `could not load (${nav.errorText})`);
+        return;
+      }
+      await loaded;
       pagesLoaded++;
-      if (!resp || !resp.ok()) fail(where, `could not load (HTTP ${resp ? resp.status() : 'none'})`);
+      const status = docStatus.get(nav.loaderId);
+      if (!(status >= 200 && status < 300)) fail(where, `could not load (HTTP ${status ?? 'none'})`);
     };
 
     // Every local link on a page must name a file that is in the folder.
     const checkLocalLinks = async () => {
-      const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
+      const hrefs = await evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.href));
       for (const h of hrefs) {
         if (!isLocal(h) || h.startsWith('data:')) continue;
         const url = new URL(h);
@@ -229,8 +340,8 @@ async function main() {
 
     // Print media must not hide the main content (charts and tables).
     const checkPrint = async () => {
-      await page.emulateMedia({ media: 'print' });
-      const hidden = await page.evaluate(() => {
+      await emulateMedia('print');
+      const hidden = await evaluate(() => {
         const bad = [];
         const main = document.querySelector('main') || document.body;
         const box = main.getBoundingClientRect();
@@ -248,14 +359,14 @@ async function main() {
         return bad;
       });
       for (const h of hidden) fail(where, `hidden when printed: ${h}`);
-      await page.emulateMedia({ media: 'screen' });
+      await emulateMedia('screen');
     };
 
     // ---- index.html
     {
       await open('index.html');
-      const charts = await page.$$eval('svg.chart', (svgs) =>
-        svgs.map((s) => {
+      const charts = await evaluate(() =>
+        [...document.querySelectorAll('svg.chart')].map((s) => {
           const r = s.getBoundingClientRect();
           const shapes = [...s.querySelectorAll('rect, path, circle, line, polyline, polygon, ellipse')];
           const drawn = shapes.filter((e) => {
@@ -291,7 +402,15 @@ async function main() {
         if (!linked.has(p)) fail('index.html', `no link to ${p}`);
       }
       if (shot) {
-        await page.screenshot({ path: shot, fullPage: true });
+        // the whole page, not just the viewport
+        const m = await send('Page.getLayoutMetrics');
+        const size = m.cssContentSize || m.contentSize;
+        const png = await send('Page.captureScreenshot', {
+          format: 'png',
+          captureBeyondViewport: true,
+          clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.ceil(size.height), scale: 1 },
+        });
+        await writeFile(shot, Buffer.from(png.data, 'base64'));
       }
       await checkPrint();
       console.log(`index.html: ${charts.length} charts, ${linked.size} linked pages`);
@@ -300,7 +419,7 @@ async function main() {
     // ---- NN.html table pages
     for (const name of tablePages) {
       await open(name);
-      const t = await page.evaluate(() => {
+      const t = await evaluate(() => {
         const tables = document.querySelectorAll('table');
         const out = { tables: tables.length };
         const table = tables[0];
@@ -353,8 +472,8 @@ async function main() {
     // ---- findings.html
     if (fileSet.has('findings.html')) {
       await open('findings.html');
-      const anchors = await page.$$eval('a[href*="#"]', (as) =>
-        as.map((a) => ({ href: a.href, raw: a.getAttribute('href') })),
+      const anchors = await evaluate(() =>
+        [...document.querySelectorAll('a[href*="#"]')].map((a) => ({ href: a.href, raw: a.getAttribute('href') })),
       );
       await checkLocalLinks();
       // Group the fragment links by the page they point at.
@@ -379,7 +498,7 @@ async function main() {
       let ok = 0;
       for (const target of order) {
         if (target !== 'findings.html') await open(target);
-        const ids = new Set(await page.$$eval('[id]', (els) => els.map((e) => e.id)));
+        const ids = new Set(await evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id)));
         for (const { id, raw } of wanted.get(target)) {
           if (ids.has(id)) ok++;
           else fail('findings.html', `link ${raw}: no element with id "${id}" in ${target}`);
@@ -387,7 +506,6 @@ async function main() {
       }
       console.log(`findings.html: ${anchors.length} anchor links, ${ok} resolved`);
     }
-    await context.close();
   } finally {
     await browser.close();
     server.close();

@@ -7,10 +7,18 @@ expect_exit 2 $YUSUAN check --bogus $SEED
 expect_exit 2 $YUSUAN check --format
 expect_exit 2 $YUSUAN check --explain no.such.rule
 expect_exit 0 $YUSUAN --help
-has $TMP/o "usage: yusuan <command>"
-for c in check show import rules; do
+has $TMP/o "用法：yusuan <命令>"
+for c in show import rules; do
 	expect_exit 0 $YUSUAN $c -h
-	has $TMP/o "usage: yusuan $c"
+	has $TMP/o "用法：yusuan $c"
 done
+for c in check build; do
+	expect_exit 0 $YUSUAN $c -h
+	has $TMP/o "用法：yusuan $c"
+done
+# build -h says what exit 1 means, as build does it (t0008)
+has $TMP/o "明细无误而编好的表有错误时，表照常写出"
+expect_exit 2 $YUSUAN check --jobs 0 $SEED
+expect_exit 2 $YUSUAN check --jobs 2 --previous $SEED $SEED
 expect_exit 0 $YUSUAN check --explain x13.round
 has $TMP/o "四舍五入"

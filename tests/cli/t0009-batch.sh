@@ -13,8 +13,8 @@ done
 # every department's tables pass check (warnings allowed)
 for d in 部门0001 部门0010 部门0020; do
 	expect_exit 0 $YUSUAN check $TMP/b1/$d.txt
-	has $TMP/o "13 of 13 tables recognised"
-	has $TMP/o "summary: 0 errors"
+	has $TMP/o "读到 13 张表（13 张一套）"
+	has $TMP/o "；0 个错误"
 done
 # the same department's spending, summed independently of yusuan, to the 分
 want=$(awk -F, '$1 == "部门0001" { v = $11; sub(/\./, "", v); s += v } END { printf "%.0f\n", s }' $TMP/items.csv)

@@ -62,48 +62,48 @@ head -c 1073741824 /dev/zero | tr '\0' a |
 got=$?
 echo "case line-1g-pipe: exit $got $(stats): $(tail -1 $TMP/e)"
 [ "$got" -eq 3 ] || fail "line-1g-pipe: exit $got, wanted 3"
-has $TMP/e "/dev/stdin: larger than the 256 MiB limit for one file"
+has $TMP/e "/dev/stdin：超过单个文件 256 MiB 的上限"
 
 # a line of 255 MiB, just under the file limit, in the seed's layout: the
 # line limit; memory: the file and its decoded copy
 if [ $BIG = 1 ]; then n=267386880; else n=67108864; fi
 { echo "$TITLE"; head -c $n /dev/zero | tr '\0' a; } > $TMP/line.txt
-limit line-255m 3 "line longer than 1048576 bytes" $YUSUAN check $TMP/line.txt
+limit line-255m 3 "一行超过 1048576 字节" $YUSUAN check $TMP/line.txt
 rm -f $TMP/line.txt
 # the same in any other layout (the general reader)
 # (was B3: the general reader has no line limit: a 255 MiB line takes 10 s and 1.3 GB (out of memory under 1 GiB))
 { echo "部门预算表"; head -c $n /dev/zero | tr '\0' a; } > $TMP/line.txt
-limit line-255m-general 3 "longer than" $YUSUAN check $TMP/line.txt
+limit line-255m-general 3 "一行超过" $YUSUAN check $TMP/line.txt
 rm -f $TMP/line.txt
 
 # a million tab-separated columns
 { echo "$TITLE"; head -c 1000000 /dev/zero | tr '\0' '\t'; echo x; } > $TMP/tabs.txt
-limit tabs-1m 3 "more than 256 cells in one row" $YUSUAN check $TMP/tabs.txt
-limit tabs-1m-show 3 "more than 256 cells in one row" $YUSUAN show $TMP/tabs.txt
+limit tabs-1m 3 "一行超过 256 个单元格" $YUSUAN check $TMP/tabs.txt
+limit tabs-1m-show 3 "一行超过 256 个单元格" $YUSUAN show $TMP/tabs.txt
 # (was B5: the general reader's cell limit message names no file ('line 1: more than 256 cells'))
 awk 'BEGIN { for (i = 0; i < 400000; i++) printf "x\t"; print "" }' > $TMP/tabs.txt
-limit tabs-400k-general 3 "more than 256 cells" $YUSUAN check $TMP/tabs.txt
+limit tabs-400k-general 3 "超过 256 个单元格" $YUSUAN check $TMP/tabs.txt
 # (was B4: 3 million empty columns overflow int in the general reader (src/read/lines.c:96, UBSan))
 { head -c 3000000 /dev/zero | tr '\0' '\t'; echo x; } > $TMP/tabs.txt
-limit tabs-3m-general 3 "longer than" $YUSUAN check $TMP/tabs.txt
+limit tabs-3m-general 3 "一行超过" $YUSUAN check $TMP/tabs.txt
 rm -f $TMP/tabs.txt
 
 # NUL bytes, invalid UTF-8 after a BOM, bytes that are neither UTF-8 nor GB18030
 { sed -n 1,50p $SEED; printf 'a\000b\n'; sed -n '51,$p' $SEED; } > $TMP/nul.txt
-limit nul 3 "NUL byte at offset" $YUSUAN check $TMP/nul.txt
+limit nul 3 "处有 NUL 字节" $YUSUAN check $TMP/nul.txt
 printf '\357\273\277%s\n\377\376\n' "$TITLE" > $TMP/bom.txt
-limit bad-utf8 3 "invalid UTF-8 at byte" $YUSUAN check $TMP/bom.txt
+limit bad-utf8 3 "不是有效的 UTF-8" $YUSUAN check $TMP/bom.txt
 { echo "$TITLE"; printf 'abc\t\377\200\201\376\t\n'; } > $TMP/garbage.txt
-limit garbage 3 "neither UTF-8 nor GB18030" $YUSUAN show $TMP/garbage.txt
+limit garbage 3 "既不是 UTF-8 也不是 GB18030" $YUSUAN show $TMP/garbage.txt
 # (was B16: a bad byte in a GB18030 file is reported where UTF-8 failed (its first Chinese character), not where GB18030 did)
 { sed -n 1,299p $BAD/seed-gb18030.txt; printf '\377\377\n'; sed -n '300,$p' $BAD/seed-gb18030.txt; } > $TMP/gbbad.txt
-limit gb-bad-byte 3 "gbbad.txt:300:" $YUSUAN check $TMP/gbbad.txt
+limit gb-bad-byte 3 "gbbad.txt:300：" $YUSUAN check $TMP/gbbad.txt
 # 255 MiB of GB18030 in one line: decoding must fit beside the file
 # (was B6: decoding 255 MiB of GB18030 needs 1.15 GiB (2n for iconv, then a copy): out of memory under 1 GiB)
 $H gb $TMP/gb.raw 267386880 || fail "hostile gb"
 { echo "$TITLE" | iconv -f UTF-8 -t GB18030; cat $TMP/gb.raw; } > $TMP/gb.txt
 rm -f $TMP/gb.raw
-limit gb-255m 3 "line longer than 1048576 bytes" $YUSUAN check $TMP/gb.txt
+limit gb-255m 3 "一行超过 1048576 字节" $YUSUAN check $TMP/gb.txt
 rm -f $TMP/gb.txt
 
 # a million rows
@@ -121,17 +121,17 @@ rm -f $TMP/rows.txt
 # (was B1: a disclosure read from a pipe (/dev/stdin) loses its first 4 bytes: 01-03 go unrecognised)
 cases=$((cases + 1))
 cat $SEED | $YUSUAN check /dev/stdin > $TMP/o 2> $TMP/e
-has $TMP/o "summary: 0 errors, 8 warnings, 3 notices"
+has $TMP/o "小结：核对了 577 个等式，覆盖率 100.0 %；0 个错误，7 个警告，4 个提示"
 
 ## PDF: page count, size
 $H pdf $TMP/p.pdf 10000 || fail "hostile pdf"
-limit pdf-10000-pages 3 "10000 pages, more than the 5000" $YUSUAN check $TMP/p.pdf
+limit pdf-10000-pages 3 "10000 页，超过一份公开文件可有的 5000 页" $YUSUAN check $TMP/p.pdf
 $H pdf $TMP/p.pdf 5000 || fail "hostile pdf"
 limit pdf-5000-pages 3 "" $YUSUAN show $TMP/p.pdf
 # (was B14: a PDF has no file-size limit: 1 GiB (sparse, starts with %PDF) keeps poppler busy 45 s)
 printf '%%PDF-1.4\n' > $TMP/p.pdf
 truncate -s 1G $TMP/p.pdf
-limit pdf-1g 3 "larger than the 256 MiB limit" $YUSUAN check $TMP/p.pdf
+limit pdf-1g 3 "超过单个文件 256 MiB 的上限" $YUSUAN check $TMP/p.pdf
 rm -f $TMP/p.pdf
 
 ## CSV detail (build): fields, field length, file size, rows, bytes
@@ -139,21 +139,21 @@ csvdir() { rm -rf $TMP/$1 && mkdir -p $TMP/$1 && cp $EX/*.csv $TMP/$1/; }
 csvdir cols
 { sed -n 2p $EX/items.csv | tr -d '\n'; head -c 1000000 /dev/zero | tr '\0' ','; echo; sed -n '3,$p' $EX/items.csv; } \
 	> $TMP/cols/items.csv
-limit csv-1m-columns 3 "items.csv:1: more than 4096 fields in one record" $YUSUAN build $TMP/cols -o $TMP/o1
+limit csv-1m-columns 3 "items.csv:1：一条记录超过 4096 个字段" $YUSUAN build $TMP/cols -o $TMP/o1
 csvdir cell
 { sed -n 2p $EX/department.csv; printf '北京市机关事务管理中心,2026,北京市机关事务管理中心,'
   head -c 10485760 /dev/zero | tr '\0' a; echo ',无。'; } > $TMP/cell/department.csv
-limit csv-10m-cell 3 "department.csv:2: a field longer than 1048576 bytes" $YUSUAN build $TMP/cell -o $TMP/o2
+limit csv-10m-cell 3 "department.csv:2：字段超过 1048576 字节" $YUSUAN build $TMP/cell -o $TMP/o2
 csvdir big   # a 1 GiB sheet (sparse: costs no disk)
 rm $TMP/big/items.csv && truncate -s 1G $TMP/big/items.csv
-limit csv-1g-file 3 "items.csv: larger than the 256 MiB limit" $YUSUAN build $TMP/big -o $TMP/o3
+limit csv-1g-file 3 "items.csv：超过单个文件 256 MiB 的上限" $YUSUAN build $TMP/big -o $TMP/o3
 rm -rf $TMP/big
 csvdir nul
 printf 'a\000b\n' >> $TMP/nul/items.csv
 limit csv-nul 3 "items.csv" $YUSUAN build $TMP/nul -o $TMP/o4
 csvdir garbage
 printf '\377\200,\201\376\n' >> $TMP/garbage/units.csv
-limit csv-garbage 3 "neither UTF-8 nor GB18030" $YUSUAN build $TMP/garbage -o $TMP/o5
+limit csv-garbage 3 "既不是 UTF-8 也不是 GB18030" $YUSUAN build $TMP/garbage -o $TMP/o5
 rm -rf $TMP/cols $TMP/cell $TMP/nul $TMP/garbage
 # half a million line items: read and checked (the balances fail: exit 1)
 if [ $BIG = 1 ]; then rows=500000; else rows=100000; fi
@@ -162,7 +162,7 @@ awk -v n=$rows 'NR == 2 { print } NR > 2 { a[m++] = $0 } END { for (i = 0; i < n
 	$EX/items.csv > $TMP/rows/items.csv
 limit csv-rows-$rows 1 "" $YUSUAN build $TMP/rows -o $TMP/o6
 has $TMP/e "[detail.balance]"
-has $TMP/e "errors in the detail: nothing built"
+has $TMP/e "个错误，没有编制，什么也没有写"
 rm -rf $TMP/rows
 
 ## XLSX: zip bombs, XML, sheets
@@ -215,6 +215,6 @@ limit xlsx-10m-cell 3 "部门" $YUSUAN build $TMP/dept.xlsx -o $TMP/o9
 cases=$((cases + 1))
 cat $XD | $YUSUAN check /dev/stdin > $TMP/o 2> $TMP/e
 [ $? -eq 3 ] || fail "xlsx-pipe: wanted exit 3"
-has $TMP/e "/dev/stdin: a workbook (XLSX) read from a pipe: give its file name instead"
+has $TMP/e "/dev/stdin：从管道读入的是工作簿（XLSX）：请改为给出其文件名"
 rm -f $TMP/*.xlsx
 echo "ok: $cases cases within limits"

@@ -4,9 +4,9 @@
 C=tests/fixtures/corpus
 
 expect_exit 0 $YUSUAN check $C/2017_js_renda.pdf
-has $TMP/o "12 tables recognised (general reader; PDF)"
-has $TMP/o "gp_expend        一般公共预算支出预算表, 19 rows, page 16"
-has $TMP/o "summary: 0 errors, 0 warnings"
+has $TMP/o "读到 12 张表（通用读取，PDF）"
+has $TMP/o "      19        19         0      7  一般公共预算支出预算表（gp_expend，第 16 页）"
+has $TMP/o "；0 个错误，0 个警告"
 
 # a department that published its text and its tables as two files
 expect_exit 0 $YUSUAN check $C/2018_js_zhengxie.part1.pdf $C/2018_js_zhengxie.part2.pdf --format json
@@ -17,7 +17,7 @@ has $TMP/e "no table recognised"
 
 # a known error: the table part headed with another government's bureau
 expect_exit 0 $YUSUAN check $C/2024_shpt_guihuaziyuanju_juesuan.pdf
-has $TMP/o "page 7  [gen.department] 部门名称“上海市规划和自然资源局”与文中其他 4 处的“上海市普陀区规划和自然资源局”不一致"
+has $TMP/o "第 7 页  [gen.department] 部门名称“上海市规划和自然资源局”与文中其他 4 处的“上海市普陀区规划和自然资源局”不一致"
 expect_exit 0 $YUSUAN check $C/2024_shpt_wanlijiedao.pdf --format csv
 has $TMP/o "gen.empty,warning"
 
@@ -27,5 +27,5 @@ has $TMP/o "2010101	行政运行	4,545.94"
 expect_exit 0 $YUSUAN show $C/2024_shpt_wanlijiedao.pdf
 has $TMP/o "2010507	专项普查活动	257,700	257,700"
 expect_exit 3 $YUSUAN show $SEED --format lines
-has $TMP/e "not a readable PDF"
+has $TMP/e "不是可读取的 PDF"
 echo ok

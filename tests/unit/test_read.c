@@ -226,17 +226,17 @@ static void refused(const char *file, ys_result want, const char *where)
 
 START_TEST(bad_input_is_refused_with_its_place)
 {
-	refused(FIXTURE("bad/empty.txt"), YS_EEMPTY, "file is empty");
-	refused(FIXTURE("bad/blank.txt"), YS_EEMPTY, "no text");
-	refused(FIXTURE("bad/binary.bin"), YS_EENCODING, "binary.bin:1: NUL byte");
-	refused(FIXTURE("bad/truncated-03.txt"), YS_EPARSE, "truncated-03.txt:77: 预算03表 支出总表: the table ends without its 合计 row");
+	refused(FIXTURE("bad/empty.txt"), YS_EEMPTY, "文件是空的");
+	refused(FIXTURE("bad/blank.txt"), YS_EEMPTY, "没有文字");
+	refused(FIXTURE("bad/binary.bin"), YS_EENCODING, "binary.bin:1：偏移 7 处有 NUL 字节");
+	refused(FIXTURE("bad/truncated-03.txt"), YS_EPARSE, "truncated-03.txt:77：预算03表 支出总表：本表没有以合计行结尾");
 	refused(FIXTURE("bad/word-in-amount.txt"), YS_EPARSE,
-	        "word-in-amount.txt:60:37: 预算03表 支出总表: column 合计: expected an amount in 万元, found '三百八十'");
+	        "word-in-amount.txt:60:37：预算03表 支出总表：合计 列：应为以万元计的金额，实为“三百八十”");
 	refused(FIXTURE("bad/seven-decimals.txt"), YS_EPARSE,
-	        "seven-decimals.txt:60:47: 预算03表 支出总表: column 合计: '380.5155191' is not an amount in 万元: more decimals");
-	refused(FIXTURE("bad/extra-cells.txt"), YS_EPARSE, "extra-cells.txt:60:63: 预算03表 支出总表: row has 11 cells");
-	refused(FIXTURE("bad/no-tables.txt"), YS_EPARSE, "no-tables.txt:1: no table title found");
-	refused(FIXTURE("bad/does-not-exist.txt"), YS_EIO, "cannot open");
+	        "seven-decimals.txt:60:47：预算03表 支出总表：合计 列：“380.5155191”不是以万元计的金额：");
+	refused(FIXTURE("bad/extra-cells.txt"), YS_EPARSE, "extra-cells.txt:60:63：预算03表 支出总表：本行有 11 个单元格");
+	refused(FIXTURE("bad/no-tables.txt"), YS_EPARSE, "no-tables.txt:1：没有找到表题");
+	refused(FIXTURE("bad/does-not-exist.txt"), YS_EIO, "无法打开");
 }
 END_TEST
 
@@ -250,8 +250,102 @@ START_TEST(a_second_copy_of_a_table_is_refused)
 	ys_doc *doc;
 	/* 04's rows then land in a table 03 that already exists */
 	ck_assert_int_eq(ys_doc_read_text(&ctx, "dup.txt", text, len, &doc), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, "dup.txt:127: table 03 支出总表 appears a second time (first at line 47)"), "%s",
+	ck_assert_msg(strstr(ctx.msg, "dup.txt:127：表 03 支出总表 第二次出现（第一次在第 47 行）"), "%s",
 	              ctx.msg);
+	free(text);
+}
+END_TEST
+
+/* A title whose words differ but whose numbering names a table not yet
+ * read is read as that table (check warns about the title, pres.title). */
+START_TEST(renamed_title_is_read_by_its_numbering)
+{
+	edit e[] = { { 47, "预算03表 支出总表", "预算03表 支出预算表" } };
+	ys_doc *seed = read_seed(NULL, 0), *doc = read_seed(e, 1);
+	const ys_table *t = doc->tables[YS_T03];
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t->title, "预算03表 支出预算表");
+	ck_assert_str_eq(t->numbering, "预算03表");
+	ck_assert_int_eq(t->line, 47);
+	ck_assert_int_eq(t->nrows, seed->tables[YS_T03]->nrows);
+	ck_assert_int_eq(doc->tables[YS_T02]->nrows, seed->tables[YS_T02]->nrows);
+	ck_assert_int_eq(doc->ntables, YS_NTABLES);
+	ck_assert(!ys_title_known(t->def, t->title));
+	ck_assert(ys_title_known(seed->tables[YS_T03]->def, seed->tables[YS_T03]->title));
+	ck_assert(ys_title_known(seed->tables[YS_T12]->def, seed->tables[YS_T12]->title));
+	ys_doc_free(doc);
+	ys_doc_free(seed);
+}
+END_TEST
+
+/* A numbered title that names no table to read is refused at its own
+ * line, not blamed on the table before it. */
+START_TEST(unknown_numbered_title_is_blamed_at_its_line)
+{
+	static const struct {
+		edit e;
+		const char *want;
+	} cases[] = {
+		{ { 47, "预算03表 支出总表", "预算14表 支出预算表" }, "t.txt:47:1：表题“预算14表 支出预算表”" },
+		{ { 127, "预算04表 财政拨款收支总表", "预算03表 财政拨款收支预算表" }, "t.txt:127:1：表题“预算03表 财政拨款收支预算表”" },
+		/* 续 of a table that is not the current one */
+		{ { 127, "预算04表 财政拨款收支总表", "预算03表 支出总表（续）" }, "t.txt:127:1：表题“预算03表 支出总表（续）”" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len;
+		char *text = seed_text(&cases[i].e, 1, &len);
+		ys_ctx ctx;
+		ys_ctx_init(&ctx);
+		ys_doc *doc;
+		ck_assert_int_eq(ys_doc_read_text(&ctx, "t.txt", text, len, &doc), YS_EPARSE);
+		ck_assert_msg(strstr(ctx.msg, cases[i].want), "%s", ctx.msg);
+		free(text);
+	}
+}
+END_TEST
+
+/* The current table's title repeated with 续 on its next page is a page
+ * break, not a row and not a second table. */
+START_TEST(continued_title_is_a_page_break)
+{
+	edit e[] = { { 78, "", "预算03表 支出总表（续）" } }; /* the page break of 03 */
+	ys_doc *seed = read_seed(NULL, 0), *doc = read_seed(e, 1);
+	const ys_table *t = doc->tables[YS_T03];
+	ck_assert_int_eq(t->nrows, seed->tables[YS_T03]->nrows);
+	ck_assert_int_gt(t->rows[t->nrows - 1].page, 0);
+	ys_doc_free(doc);
+	ys_doc_free(seed);
+}
+END_TEST
+
+/* A one-row table printed with its row blank (09 of a department without
+ * 三公 spending) is that row of blanks, whether the row is a line of empty
+ * cells or nothing before the next title; at the end of the file it is
+ * still a truncation. */
+START_TEST(blank_one_row_table_reads_as_blanks)
+{
+	static const char *const rows[] = { "\t\t\t\t\t", "" };
+	for (int k = 0; k < 2; k++) {
+		edit e[] = { { 267, "25.400000\t\t16.000000\t9.400000\t\t9.400000", rows[k] } };
+		ys_doc *doc = read_seed(e, 1);
+		const ys_table *t = doc->tables[YS_T09];
+		ck_assert_int_eq(t->nrows, 1);
+		ck_assert_int_eq(t->rows[0].kind, YS_ROW_DATA);
+		for (int c = 0; c < t->def->ncols; c++)
+			ck_assert(ys_cell_blank(&t->rows[0].cells[c]) && !t->rows[0].cells[c].amt.present);
+		ck_assert_int_eq(doc->tables[YS_T10]->nrows, 3);
+		ys_doc_free(doc);
+	}
+	/* the file ends after 09's headers: truncated */
+	size_t len;
+	char *text = seed_text(NULL, 0, &len);
+	char *cut = strstr(text, "25.400000\t\t16.000000");
+	ck_assert_ptr_nonnull(cut);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc;
+	ck_assert_int_eq(ys_doc_read_text(&ctx, "cut.txt", text, (size_t)(cut - text), &doc), YS_EPARSE);
+	ck_assert_msg(strstr(ctx.msg, "cut.txt:"), "%s", ctx.msg);
 	free(text);
 }
 END_TEST
@@ -272,6 +366,10 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, other_encodings_read_the_same);
 	tcase_add_test(tc, bad_input_is_refused_with_its_place);
 	tcase_add_test(tc, a_second_copy_of_a_table_is_refused);
+	tcase_add_test(tc, renamed_title_is_read_by_its_numbering);
+	tcase_add_test(tc, unknown_numbered_title_is_blamed_at_its_line);
+	tcase_add_test(tc, blank_one_row_table_reads_as_blanks);
+	tcase_add_test(tc, continued_title_is_a_page_break);
 	suite_add_tcase(s, tc);
 	return s;
 }

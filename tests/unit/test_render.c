@@ -77,6 +77,23 @@ static void random_round_trips(uint64_t seed, ys_doc *(*trip)(const ys_doc *, co
 
 /* ---- XLSX ---- */
 
+/* The same findings: rule, severity, table and row, one for one. */
+static void same_findings(const ys_doc *a, const ys_doc *b, const ys_catalog *cat, const char *what)
+{
+	ys_report *x = check_with(a, cat, NULL, NULL), *y = check_with(b, cat, NULL, NULL);
+	ck_assert_msg(x->nfindings == y->nfindings, "%s: %zu findings, read back %zu", what, x->nfindings, y->nfindings);
+	for (size_t i = 0; i < x->nfindings; i++) {
+		const ys_finding *f = &x->findings[i], *g = &y->findings[i];
+		ck_assert_msg(!strcmp(f->rule, g->rule) && f->sev == g->sev && f->table == g->table && f->row == g->row,
+		              "%s: finding %zu is %s (table %d row %d), read back %s (table %d row %d)", what, i, f->rule,
+		              f->table, f->row, g->rule, g->table, g->row);
+	}
+	ck_assert_int_eq(x->identities, y->identities);
+	ys_report_free(x);
+	ys_report_free(y);
+}
+
+
 static ys_doc *xlsx_round_trip(const ys_doc *doc, const char *name)
 {
 	ys_ctx ctx;
@@ -95,6 +112,9 @@ START_TEST(xlsx_reads_back_to_the_fen)
 	ys_doc *back = xlsx_round_trip(doc, "example.xlsx");
 	int n = same_amounts(doc, back, "example.xlsx");
 	ck_assert_int_gt(n, 300); /* the example's printed (non-blank) amounts */
+	/* the decimals each cell is shown with come back too: no presentation
+	 * finding the source does not have */
+	same_findings(doc, back, test_catalog(), "example.xlsx");
 	/* and the totals are the model's: 支出总计 is every item's money */
 	int64_t all = 0;
 	for (size_t i = 0; i < b->nitems; i++)
@@ -127,22 +147,6 @@ static ys_doc *pdf_round_trip(const ys_doc *doc, const char *name)
 	ck_assert_msg(ys_doc_read_file(&ctx, path, &back) == YS_OK, "%s: %s", name, ctx.msg);
 	ck_assert_msg(back->nothers == 0, "%s: read by the general reader, not as the 13 tables", name);
 	return back;
-}
-
-/* The same findings: rule, severity, table and row, one for one. */
-static void same_findings(const ys_doc *a, const ys_doc *b, const ys_catalog *cat, const char *what)
-{
-	ys_report *x = check_with(a, cat, NULL, NULL), *y = check_with(b, cat, NULL, NULL);
-	ck_assert_msg(x->nfindings == y->nfindings, "%s: %zu findings, read back %zu", what, x->nfindings, y->nfindings);
-	for (size_t i = 0; i < x->nfindings; i++) {
-		const ys_finding *f = &x->findings[i], *g = &y->findings[i];
-		ck_assert_msg(!strcmp(f->rule, g->rule) && f->sev == g->sev && f->table == g->table && f->row == g->row,
-		              "%s: finding %zu is %s (table %d row %d), read back %s (table %d row %d)", what, i, f->rule,
-		              f->table, f->row, g->rule, g->table, g->row);
-	}
-	ck_assert_int_eq(x->identities, y->identities);
-	ys_report_free(x);
-	ys_report_free(y);
 }
 
 START_TEST(pdf_reads_back_to_the_same_cells_and_findings)
@@ -504,6 +508,38 @@ START_TEST(html_site_holds_every_amount_and_links_findings)
 }
 END_TEST
 
+/* findings.html shows a finding's 差额 as its message does: found −
+ * expected, with its sign. */
+START_TEST(html_difference_has_the_message_sign)
+{
+	static const edit down[] = { { 274, "363.999200", "362.999200" } };
+	ys_doc *doc = read_seed(down, 1);
+	ys_report *rep = check_with(doc, test_catalog(), NULL, NULL);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	const char *dir = scratch("site-sign");
+	ck_assert_msg(ys_render_html(&ctx, doc, rep, dir) == YS_OK, "%s", ctx.msg);
+	char *fp = slurp_path(dir, "findings.html");
+	int n = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const ys_finding *f = &rep->findings[i];
+		if (!f->has_amounts)
+			continue;
+		char num[YS_MONEY_FMT_MAX], cell[128], said[128];
+		ck_assert_int_ge(ys_money_format(num, f->difference, f->unit, f->dp, YS_FMT_GROUP), 0);
+		snprintf(said, sizeof said, "差额 %s%s", f->difference > 0 ? "+" : "", num);
+		ck_assert_msg(strstr(f->message, said), "%s: %s", said, f->message);
+		snprintf(cell, sizeof cell, "<td class=\"num\">%s%s", f->difference > 0 ? "+" : "", num);
+		ck_assert_msg(strstr(fp, cell), "findings.html lacks %s", cell);
+		n += f->difference < 0;
+	}
+	ck_assert_int_gt(n, 0); /* a negative one among them */
+	free(fp);
+	ys_report_free(rep);
+	ys_doc_free(doc);
+}
+END_TEST
+
 /* ---- publish: CSV encodings, JSON ---- */
 
 START_TEST(publish_csv_bom_and_gb18030)
@@ -511,7 +547,7 @@ START_TEST(publish_csv_bom_and_gb18030)
 	ys_doc *doc = read_seed(NULL, 0);
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
-	ys_publish_opts o = { YS_PUB_CSV, YS_ENC_UTF8_BOM, NULL, NULL, NULL, NULL };
+	ys_publish_opts o = { YS_PUB_CSV, YS_ENC_UTF8_BOM, NULL, NULL, NULL, NULL, NULL };
 	const char *d1 = scratch("csv-utf8");
 	ck_assert_msg(ys_publish(&ctx, doc, d1, &o) == YS_OK, "%s", ctx.msg);
 	char dir1[512], dir2[512];
@@ -557,6 +593,68 @@ static int64_t json_fen(json_t *m)
 	ck_assert_int_eq(a.fen, json_integer_value(f));
 	return json_integer_value(f);
 }
+
+/* Publishing again into a folder removes the files yusuan wrote there
+ * before that this run does not write (last run's xlsx beside this run's
+ * text), never a file it did not write: those it names as left. */
+typedef struct stale_log {
+	char removed[1024], left[1024];
+} stale_log;
+
+static void on_stale(void *arg, const char *path, int removed)
+{
+	stale_log *l = arg;
+	char *into = removed ? l->removed : l->left;
+	const char *base = strrchr(path, '/');
+	size_t n = strlen(into);
+	snprintf(into + n, 1024 - n, "%s;", base ? base + 1 : path);
+}
+
+static int exists(const char *dir, const char *name)
+{
+	char path[1024];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return stat(path, &st) == 0;
+}
+
+START_TEST(publish_removes_its_own_stale_files)
+{
+	ys_doc *doc = read_seed(NULL, 0);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	const char *dir = scratch("stale");
+	stale_log log = { "", "" };
+	ys_publish_opts o = { YS_PUB_TEXT | YS_PUB_CSV | YS_PUB_JSON | YS_PUB_XLSX | YS_PUB_HTML, YS_ENC_UTF8_BOM, NULL,
+		              NULL, NULL, &log, on_stale };
+	ck_assert_msg(ys_publish(&ctx, doc, dir, &o) == YS_OK, "%s", ctx.msg);
+	ck_assert(exists(dir, "tables.xlsx") && exists(dir, "csv/13.csv") && exists(dir, "html/09.html"));
+	ck_assert_str_eq(log.removed, "");
+	/* a file of the user's, and a tables.pdf yusuan did not write */
+	char path[1024];
+	snprintf(path, sizeof path, "%s/notes.txt", dir);
+	ck_assert_int_eq(ys_file_write(&ctx, path, "mine", 4), YS_OK);
+	snprintf(path, sizeof path, "%s/tables.pdf", dir);
+	ck_assert_int_eq(ys_file_write(&ctx, path, "%PDF", 4), YS_OK);
+	snprintf(path, sizeof path, "%s/csv/notes.csv", dir);
+	ck_assert_int_eq(ys_file_write(&ctx, path, "mine", 4), YS_OK);
+	o.formats = YS_PUB_TEXT;
+	ck_assert_msg(ys_publish(&ctx, doc, dir, &o) == YS_OK, "%s", ctx.msg);
+	ck_assert(exists(dir, "tables.txt"));
+	ck_assert(!exists(dir, "tables.xlsx") && !exists(dir, "tables.json") && !exists(dir, "csv/01.csv") &&
+	          !exists(dir, "html/index.html") && !exists(dir, "html"));
+	ck_assert_msg(strstr(log.removed, "tables.xlsx;") && strstr(log.removed, "13.csv;") &&
+	              strstr(log.removed, "findings.html;"), "%s", log.removed);
+	ck_assert(exists(dir, "notes.txt") && exists(dir, "tables.pdf") && exists(dir, "csv/notes.csv"));
+	ck_assert_str_eq(log.left, "tables.pdf;");
+	/* again: nothing more to remove, the pdf still named */
+	log.removed[0] = log.left[0] = '\0';
+	ck_assert_msg(ys_publish(&ctx, doc, dir, &o) == YS_OK, "%s", ctx.msg);
+	ck_assert_str_eq(log.removed, "");
+	ck_assert_str_eq(log.left, "tables.pdf;");
+	ys_doc_free(doc);
+}
+END_TEST
 
 START_TEST(publish_json_has_the_budget_and_tables)
 {
@@ -695,20 +793,20 @@ START_TEST(json_by_hand_and_its_errors)
 		ys_result r;
 	} bad[] = {
 		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[{\"cells\":{\"in_amount\":{\"text\":\"1.000000\",\"fen\":1}}}]}]}",
-		  "t.json: tables[0].rows[0].cells.in_amount: text '1.000000' and fen 1 disagree (in 万元)", YS_EPARSE },
+		  "t.json：tables[0].rows[0].cells.in_amount：文字“1.000000”与 fen 1 不一致（单位 万元）", YS_EPARSE },
 		{ "{\"tables\":[\n{\"id\":\"01\",]}", "t.json:2:", YS_EPARSE },
-		{ "{\"tables\":[{\"id\":\"14\",\"rows\":[]}]}", "tables[0].id: expected a table number 01..13, found '14'",
+		{ "{\"tables\":[{\"id\":\"14\",\"rows\":[]}]}", "tables[0].id：应为表号 01..13，实为“14”",
 		  YS_EPARSE },
-		{ "{\"tables\":[{\"id\":\"13\",\"rows\":[{\"cells\":{}}]}]}", "table 13's rows need \"shape\"", YS_EPARSE },
-		{ "{\"tables\":[{\"id\":\"03\",\"kind\":\"支出总表\",\"rows\":[]}]}", "a table of another layout",
+		{ "{\"tables\":[{\"id\":\"13\",\"rows\":[{\"cells\":{}}]}]}", "表 13 的行需要 \"shape\"", YS_EPARSE },
+		{ "{\"tables\":[{\"id\":\"03\",\"kind\":\"支出总表\",\"rows\":[]}]}", "其他版式的表",
 		  YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"01\",\"unit\":\"美元\",\"rows\":[]}]}", "tables[0].unit: expected 万元 or 元",
 		  YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[{\"cells\":{\"in_label\":{\"fen\":5}}}]}]}",
-		  "column 收入项目 holds no amount", YS_EPARSE },
-		{ "[1,2]", "expected a disclosure as yusuan writes it", YS_EPARSE },
+		  "收入项目 列不是金额列", YS_EPARSE },
+		{ "[1,2]", "应为 yusuan 写出的公开文件", YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[]},{\"id\":\"1\",\"rows\":[]}]}",
-		  "tables[1]: table 01 appears a second time (first as tables[0])", YS_EPARSE },
+		  "tables[1]：表 01 第二次出现（第一次为 tables[0]）", YS_EPARSE },
 		{ "{\"tables\":[],\"tables\":[]}", "t.json:1:", YS_EPARSE }, /* duplicate key */
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -732,6 +830,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, pdf_reads_back_to_the_same_cells_and_findings);
 	tcase_add_test(tc, pdf_pages_render_inside_the_margins);
 	tcase_add_test(tc, html_site_holds_every_amount_and_links_findings);
+	tcase_add_test(tc, html_difference_has_the_message_sign);
+	tcase_add_test(tc, publish_removes_its_own_stale_files);
 	tcase_add_test(tc, publish_csv_bom_and_gb18030);
 	tcase_add_test(tc, publish_json_has_the_budget_and_tables);
 	tcase_add_test(tc, json_reads_back_to_the_same_tables_and_findings);

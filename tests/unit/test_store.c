@@ -150,24 +150,29 @@ static char *schema_of(void)
 	return ys_buf_detach(&b, NULL);
 }
 
-START_TEST(version1_database_migrates_to_the_current_schema)
+/* A database of every older version (the schema up to the part the next
+ * version added, with a disclosure in it) migrates to exactly the schema a
+ * fresh database has, keeping what it held. */
+START_TEST(older_databases_migrate_to_the_current_schema)
 {
 	/* a fresh database */
 	fresh_db();
 	ys_store_close(open_store());
 	char *fresh = schema_of();
-	/* a version-1 database: the schema up to the version-2 part, with a disclosure in it */
+	int from = _i + 1;
 	fresh_db();
-	const char *v2 = strstr(ys_store_schema_sql, "-- @@v2");
-	ck_assert_ptr_nonnull(v2);
-	ys_buf v1 = YS_BUF_INIT;
-	ys_buf_add(&v1, ys_store_schema_sql, (size_t)(v2 - ys_store_schema_sql));
-	ys_buf_adds(&v1, "INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan'); PRAGMA user_version = 1;");
-	sql(v1.s);
-	ys_buf_release(&v1);
+	char mark[32];
+	snprintf(mark, sizeof mark, "-- @@v%d", from + 1);
+	const char *next = strstr(ys_store_schema_sql, mark);
+	ck_assert_ptr_nonnull(next);
+	ys_buf old = YS_BUF_INIT;
+	ys_buf_add(&old, ys_store_schema_sql, (size_t)(next - ys_store_schema_sql));
+	ys_buf_addf(&old, "INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan'); PRAGMA user_version = %d;", from);
+	sql(old.s);
+	ys_buf_release(&old);
 	sql("INSERT INTO disclosure(file, department, year, encoding) VALUES ('old.txt', '旧部门', 2025, 'UTF-8')");
 	ys_store *st = open_store(); /* migrates */
-	ck_assert_int_eq(ys_store_schema_version(st), 2);
+	ck_assert_int_eq(ys_store_schema_version(st), YS_SCHEMA_VERSION);
 	ys_store_close(st);
 	char *migrated = schema_of();
 	ck_assert_str_eq(fresh, migrated);
@@ -175,6 +180,77 @@ START_TEST(version1_database_migrates_to_the_current_schema)
 	ck_assert_int_eq(count("budget"), 0);
 	free(fresh);
 	free(migrated);
+	fresh_db();
+}
+END_TEST
+
+/* SHA-256 against the FIPS 180-4 examples. */
+START_TEST(sha256_of_known_inputs)
+{
+	char hex[YS_HASH_HEX];
+	ys_store_hash_bytes("", 0, hex);
+	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	ys_store_hash_bytes("abc", 3, hex);
+	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"; /* 56 bytes: two blocks */
+	ys_store_hash_bytes(two, strlen(two), hex);
+	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	/* a file hashes as its bytes: the seed, read whole and streamed */
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	char *text;
+	size_t n;
+	ck_assert_int_eq(ys_file_read(&ctx, SEED, &text, &n), YS_OK);
+	char whole[YS_HASH_HEX], streamed[YS_HASH_HEX];
+	ys_store_hash_bytes(text, n, whole);
+	free(text);
+	ck_assert_int_eq(ys_store_hash_file(&ctx, SEED, streamed), YS_OK);
+	ck_assert_str_eq(whole, streamed);
+	ck_assert_int_eq(ys_store_hash_file(&ctx, "/nonexistent/file", streamed), YS_EIO);
+}
+END_TEST
+
+static int first_hash(const ys_doc_info *d, void *arg)
+{
+	snprintf(arg, YS_HASH_HEX, "%s", d->hash);
+	return 1;
+}
+
+/* The same file imported twice is refused, unless replace: then the
+ * stored one goes and the new one takes its place, in one transaction. */
+START_TEST(the_same_file_is_imported_once)
+{
+	fresh_db();
+	ys_store *st = open_store();
+	ys_doc *doc = read_seed(NULL, 0);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	char h[YS_HASH_HEX];
+	ck_assert_int_eq(ys_store_hash_file(&ctx, SEED, h), YS_OK);
+	int64_t id1, id2, replaced = -1;
+	ck_assert_msg(ys_store_import_doc(&ctx, st, doc, h, 0, &id1, &replaced) == YS_OK, "%s", ctx.msg);
+	ck_assert_int_eq(replaced, 0);
+	char listed[YS_HASH_HEX] = "";
+	ck_assert_int_eq(ys_store_list_docs(&ctx, st, first_hash, listed), YS_OK);
+	ck_assert_str_eq(listed, h);
+	long long cells = count("dcell");
+	ck_assert_int_eq(ys_store_import_doc(&ctx, st, doc, h, 0, &id2, &replaced), YS_EINVAL);
+	char want[64];
+	snprintf(want, sizeof want, "已导入的公开表 %lld", (long long)id1);
+	ck_assert_msg(strstr(ctx.msg, want) && strstr(ctx.msg, "--replace"), "%s", ctx.msg);
+	ck_assert_int_eq(count("disclosure"), 1);
+	ck_assert_msg(ys_store_import_doc(&ctx, st, doc, h, 1, &id2, &replaced) == YS_OK, "%s", ctx.msg);
+	ck_assert_int_eq(replaced, id1);
+	ck_assert_int_eq(count("disclosure"), 1);
+	ck_assert_int_eq(count("dcell"), cells); /* the old cells went with it */
+	/* another file is another disclosure; saving without a hash checks nothing */
+	ys_store_hash_bytes("other", 5, h);
+	ck_assert_int_eq(ys_store_import_doc(&ctx, st, doc, h, 0, &id1, &replaced), YS_OK);
+	ck_assert_int_eq(ys_store_save_doc(&ctx, st, doc, &id1), YS_OK);
+	ck_assert_int_eq(ys_store_save_doc(&ctx, st, doc, &id1), YS_OK);
+	ck_assert_int_eq(count("disclosure"), 4);
+	ys_store_close(st);
+	ys_doc_free(doc);
 	fresh_db();
 }
 END_TEST
@@ -236,7 +312,9 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, round_trip);
 	tcase_add_test(tc, failed_import_leaves_the_database_as_it_was);
 	tcase_add_test(tc, schema_versions);
-	tcase_add_test(tc, version1_database_migrates_to_the_current_schema);
+	tcase_add_loop_test(tc, older_databases_migrate_to_the_current_schema, 0, YS_SCHEMA_VERSION - 1);
+	tcase_add_test(tc, sha256_of_known_inputs);
+	tcase_add_test(tc, the_same_file_is_imported_once);
 	tcase_add_test(tc, budget_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
