@@ -44,10 +44,17 @@ typedef struct rd {
 
 enum { NEG = -1000 };
 
+/* A printed amount by its shape, before the table's unit is known: 亿元
+ * takes the most decimals but overflows first (922,337,203 亿元 is
+ * INT64_MAX 分), so a figure too large for it is tried in 万元 and 元. */
 static int amount_like(const char *s, size_t n)
 {
+	static const ys_unit units[] = { YS_UNIT_YIYUAN, YS_UNIT_WANYUAN, YS_UNIT_YUAN };
 	ys_amount a;
-	return n > 0 && ys_money_parse(s, n, YS_UNIT_YIYUAN, &a, NULL) == 0 && a.present;
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (n > 0 && ys_money_parse(s, n, units[i], &a, NULL) == 0 && a.present)
+			return 1;
+	return 0;
 }
 
 static int all_digits(const char *s, size_t n)
