@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "yusuan/render.h"
+#include "base_int.h"
 
 typedef struct cc {
 	ys_ctx *ctx;
@@ -854,7 +855,7 @@ static const char *item_func(const void *b, size_t i) { return ((const ys_budget
 static const char *item_econ(const void *b, size_t i) { return ((const ys_budget *)b)->items[i].econ; }
 static const char *item_gov(const void *g, size_t i) { return ((const char (*)[6])g)[i]; }
 
-ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
 {
 	*out = NULL;
 	cc c;
@@ -1018,7 +1019,18 @@ fail:
 	return YS_OK;
 }
 
-ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, compile_tables_body(ctx, b, cat, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
+	return r;
+}
+
+static ys_result compile_body(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
 {
 	ys_doc *built;
 	*out = NULL;
@@ -1035,5 +1047,16 @@ ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_
 		r = ys_doc_read_text(ctx, name, text.s, text.len, out);
 	}
 	ys_buf_release(&text);
+	return r;
+}
+
+ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, compile_body(ctx, b, cat, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
 	return r;
 }
