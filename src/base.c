@@ -35,20 +35,22 @@ ys_result ys_oom_check(ys_ctx *ctx, ys_result r, unsigned long mark)
 const char *ys_strerror(ys_result r)
 {
 	switch (r) {
-	case YS_OK: return "ok";
-	case YS_ENOMEM: return "out of memory";
-	case YS_EIO: return "input/output error";
-	case YS_EPARSE: return "malformed input";
-	case YS_EINVAL: return "invalid argument";
-	case YS_ERANGE: return "amount out of range";
-	case YS_ENOTFOUND: return "not found";
-	case YS_ESTORE: return "database error";
-	case YS_ELIMIT: return "limit exceeded";
-	case YS_EEMPTY: return "empty input";
-	case YS_EENCODING: return "unsupported text encoding";
-	case YS_EWRITE: return "cannot write output";
+	case YS_OK: return "成功";
+	case YS_ENOMEM: return "内存不足";
+	case YS_EIO: return "无法打开或读取";
+	case YS_EPARSE: return "输入格式有误";
+	case YS_EINVAL: return "参数无效";
+	case YS_ERANGE: return "金额超出可表示的范围";
+	case YS_ENOTFOUND: return "没有找到";
+	case YS_ESTORE: return "数据库出错";
+	case YS_ELIMIT: return "超出限制";
+	case YS_EEMPTY: return "输入是空的";
+	case YS_EENCODING: return "不支持的文本编码";
+	case YS_EWRITE: return "无法写出";
+	case YS_EREFUSED: return "输入被拒绝";
+	case YS_ECANCELED: return "已被调用者停止";
 	}
-	return "unknown error";
+	return "未知错误";
 }
 
 void ys_ctx_init(ys_ctx *ctx)

@@ -130,7 +130,7 @@ static ys_result process(bt *t, ys_ctx *ctx, ys_budget *b)
 	if (!r && !rep->count[YS_SEV_ERROR])
 		r = ys_compile_tables(ctx, b, t->cat, &doc);
 	if (!r && t->fn(b, rep, doc, t->arg))
-		r = ys_error(ctx, YS_EINVAL, "%s: stopped at department %s", t->path, b->department);
+		r = ys_error(ctx, YS_ECANCELED, "%s：在部门“%s”处停止（其结果未能交出）", t->path, b->department);
 	if (!r) {
 		pthread_mutex_lock(&t->statmu);
 		t->st->departments++;
@@ -193,7 +193,7 @@ static ys_result flush(bt *t)
 	if (p->failed) {
 		pthread_mutex_unlock(&p->mu);
 		ys_budget_free(b);
-		return YS_EINVAL; /* the worker's error is reported when the pool stops */
+		return YS_ECANCELED; /* the worker's error is reported when the pool stops */
 	}
 	p->q[(p->head + p->n) % QUEUE] = b;
 	p->n++;
@@ -245,7 +245,7 @@ static ys_result stop_pool(bt *t, ys_result r)
 		p->head = (p->head + 1) % QUEUE;
 		p->n--;
 	}
-	if (p->failed && (!r || r == YS_EINVAL)) {
+	if (p->failed && (!r || r == YS_ECANCELED)) {
 		*t->ctx = p->err;
 		r = p->err.code ? p->err.code : r;
 	}

@@ -923,7 +923,7 @@ static ys_result previous_fits(ys_ctx *ctx, const ys_doc *doc, const ys_doc *pre
 	const char *a = doc->department, *b = prev->department;
 	if (!a || !*a || !b || !*b || same_department(a, b))
 		return YS_OK;
-	return ys_error(ctx, YS_EINVAL, "--previous %s 是“%s”的公开表，而 %s 是“%s”的：上年公开表应为同一部门的", prev->file,
+	return ys_error(ctx, YS_EREFUSED, "--previous %s 是“%s”的公开表，而 %s 是“%s”的：上年公开表应为同一部门的", prev->file,
 	                b, doc->file, a);
 }
 

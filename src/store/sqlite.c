@@ -453,10 +453,13 @@ static ys_result same_file(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const ch
 		return db_error(ctx, s, "reading");
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
 	ys_result r = YS_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		r = db_error(ctx, s, "reading"); /* not "no such file stored": that would store it twice */
+	} else if (rc == SQLITE_ROW) {
 		int64_t old = sqlite3_column_int64(st, 0);
 		if (!replace) {
-			r = ys_error(ctx, YS_EINVAL,
+			r = ys_error(ctx, YS_EREFUSED,
 			             "%s 与已导入的公开表 %lld（%s，导入于 %s）内容相同（文件的 SHA-256 一样）：未重复导入；"
 			             "要替换它请加 --replace",
 			             doc->file, (long long)old, col_text(st, 1), col_text(st, 2));
