@@ -222,8 +222,8 @@ static ys_result load_rows(ys_ctx *ctx, ys_catalog *cat, ys_catkind kind, const 
 		}
 		ri->pub.conf = cf;
 		ri->pub.line = line;
-		ri->key = key_of(a, ri->pub.name);
-		if (!ri->pub.code || !ri->pub.name || !ri->key) {
+		ri->key = ri->pub.name ? key_of(a, ri->pub.name) : NULL;
+		if (!ri->pub.code || !ri->pub.name || !ri->pub.parent || !ri->pub.budget || !ri->pub.seen_in || !ri->key) {
 			r = ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
 			free(rows);
 			goto out;
