@@ -122,6 +122,7 @@ endif
 # libFuzzer harnesses (tests/fuzz/README.md): `make fuzz FUZZ_SECONDS=N`
 # replays the kept inputs and fuzzes each harness N seconds (clang).
 include tests/fuzz/fuzz.mk
+include tests/faults/faults.mk
 fuzz fuzz-regress: fuzz-deps
 .PHONY: fuzz-deps
 fuzz-deps:

@@ -9,12 +9,12 @@
 
 #include "yusuan/yusuan.h"
 
-/* Exit codes (docs/exit-codes in README): */
+/* Exit codes (docs/errors.md): */
 enum {
 	EXIT_OK = 0,       /* done; for check: no errors */
 	EXIT_FINDINGS = 1, /* check found errors */
-	EXIT_USAGE = 2,    /* bad command line */
-	EXIT_INPUT = 3,    /* input unreadable or malformed */
+	EXIT_USAGE = 2,    /* bad command line: found by the CLI (cli_usage_error) */
+	EXIT_INPUT = 3,    /* input refused, unreadable or malformed */
 	EXIT_STORE = 4,    /* database or output could not be written */
 };
 

@@ -32,7 +32,7 @@ static const char usage[] =
 	"退出码：0 已编制，表没有错误（可能有警告）\n"
 	"        1 有错误：明细有错误时什么也不写；明细无误而编好的表有错误时，表照常写出\n"
 	"          （可以查看，html/findings.html 列出发现），但不应公开\n"
-	"        2 用法错误，3 输入无法读取，4 数据库或输出错误\n";
+	"        2 用法错误，3 输入被拒绝或读不了，4 数据库或输出错误\n";
 
 static void wrote(void *arg, const char *path)
 {
@@ -130,6 +130,8 @@ int cmd_build(int argc, char **argv)
 		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
 			outdir = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
+			if (!*v)
+				return cli_usage_error(usage, "--db 的值是数据库文件的路径");
 			db = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
 			catdir = v;

@@ -42,9 +42,9 @@ static const char usage[] =
 	"                      表数、覆盖率、等式、错误、警告、秒数；--format json|csv 给出整次运行\n"
 	"  --explain ID        说明一条规则检查什么，然后退出\n"
 	"\n"
-	"退出码：0 没有错误（可能列出警告和提示），1 有错误，2 用法错误，3 输入无法读取，\n"
-	"        4 数据库或输出错误。多份文档时：有一份无法读取即为 3（优先于 1），否则有一份\n"
-	"        有错误即为 1\n";
+	"退出码：0 没有错误（可能列出警告和提示），1 有错误，2 用法错误，3 输入被拒绝或读不了\n"
+	"        （也包括：--previous 是另一部门的公开表），4 数据库或输出错误。多份文档时：有一份\n"
+	"        无法读取即为 3（优先于 1），否则有一份有错误即为 1\n";
 
 static const ys_rule *find_any_rule(const char *id)
 {
@@ -505,8 +505,16 @@ int cmd_check(int argc, char **argv)
 		} else if ((v = cli_opt_value(argc, argv, &i, "--explain", &missing))) {
 			rc = explain(v);
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog-file", &missing))) {
-			if (!strchr(v, '=') || ncatfiles == 16)
+			static const char *const kinds[] = { "function", "dept_econ", "gov_econ", "revenue", "map", "variants", NULL };
+			const char *eq = strchr(v, '=');
+			int known = 0;
+			for (int k = 0; eq && kinds[k] && !known; k++)
+				known = strlen(kinds[k]) == (size_t)(eq - v) && !strncmp(v, kinds[k], (size_t)(eq - v));
+			if (!eq || ncatfiles == 16)
 				rc = cli_usage_error(usage, "--catalog-file 的值是 KIND=PATH");
+			else if (!known)
+				rc = cli_usage_error(usage, "--catalog-file 的 KIND“%.*s”：应为 function、dept_econ、gov_econ、revenue、map 或 variants",
+				                     (int)(eq - v), v);
 			else
 				catfiles[ncatfiles++] = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
@@ -523,9 +531,15 @@ int cmd_check(int argc, char **argv)
 			jobs = (int)n;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
 			db = v;
+			if (!*v)
+				rc = cli_usage_error(usage, "--db 的值是数据库文件的路径");
 		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
 			prevfile = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--doc", &missing))) {
+			char *end;
+			long long id = strtoll(v, &end, 10);
+			if (*end || !*v || id <= 0)
+				rc = cli_usage_error(usage, "--doc“%s”：应为公开文件编号（见 yusuan import --list）", v);
 			docid = v;
 		} else if (missing) {
 			rc = cli_usage_error(usage, "%s 需要一个值", argv[i]);

@@ -18,7 +18,7 @@ static const char usage[] =
 	"同一文件（字节相同：保存其 SHA-256）再次导入会被拒绝：\n"
 	"  --replace       用它替换已存的那一份\n"
 	"\n"
-	"退出码：0 已存入，2 用法错误（也包括：文件已存过而没有 --replace），3 读不了输入，\n"
+	"退出码：0 已存入，2 用法错误，3 输入被拒绝或读不了（也包括：文件已存过而没有 --replace），\n"
 	"        4 数据库出错\n";
 
 ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out)
@@ -90,6 +90,8 @@ int cmd_import(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--replace")) {
 			replace = 1;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
+			if (!*v)
+				return cli_usage_error(usage, "--db 的值是数据库文件的路径");
 			db = v;
 		} else if (missing) {
 			return cli_usage_error(usage, "%s 需要一个值", argv[i]);

@@ -300,7 +300,7 @@ static const ys_rule rules[] = {
 	  "有上年公开文件时：上年公开而今年缺少的表。", rule_yoy_tables, 0 },
 	{ "yoy.same", W, "all", "year-over-year", "上年公开表不是本表本身",
 	  "给了上年公开表（--previous）时：它与本公开表逐格相同（同一个文件给了两次，或本年的表换了格式），同比规则无从比较。"
-	  "另一部门的公开表作为上年的则不予检查（退出码 2）。",
+	  "另一部门的公开表作为上年的则不予检查（退出码 3：输入被拒绝）。",
 	  rule_yoy_same, 0 },
 	/* ---- any layout (the general reader's tables, docs/layouts.md) ---- */
 	{ "gen.hierarchy", E, "any", "identity", "上级科目等于其下级科目之和",

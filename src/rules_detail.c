@@ -13,6 +13,7 @@
 #include "yusuan/compile.h"
 #include "yusuan/input.h"
 #include "yusuan/text.h"
+#include "base_int.h"
 
 static void say(ys_checker *d, const ys_rule *rule, ys_severity sev, ys_pos pos, const char *fmt, ...) YS_PRINTF(5, 6);
 static void say(ys_checker *d, const ys_rule *rule, ys_severity sev, ys_pos pos, const char *fmt, ...)
@@ -424,20 +425,22 @@ static void d_duplicates(ys_checker *d, const ys_rule *rule)
 
 static void d_procurement(ys_checker *d, const ys_rule *rule)
 {
+	/* sums in 128 bits: many items of up to INT64_MAX 分 cannot overflow
+	 * them, and the comparisons stay exact */
 	const ys_budget *b = d->budget;
-	int64_t proc = 0, all = 0;
+	__int128 proc = 0, all = 0;
 	for (int i = 0; i < b->nprocurement; i++)
-		ys_money_add(proc, b->procurement[i].amount, &proc);
+		proc += b->procurement[i].amount;
 	for (size_t i = 0; i < b->nitems; i++)
-		ys_money_add(all, b->items[i].amount, &all);
+		all += b->items[i].amount;
 	if (proc > all && b->nprocurement)
 		say(d, rule, YS_SEV_ERROR, b->procurement[0].pos, "政府采购超过了部门的全部支出");
-	int64_t svc = 0, fiscal = 0;
+	__int128 svc = 0, fiscal = 0;
 	for (int i = 0; i < b->nservices; i++)
-		ys_money_add(svc, b->services[i].amount, &svc);
+		svc += b->services[i].amount;
 	for (size_t i = 0; i < b->nitems; i++)
 		if (ys_fund_fiscal((ys_fundsrc)b->items[i].fund))
-			ys_money_add(fiscal, b->items[i].amount, &fiscal);
+			fiscal += b->items[i].amount;
 	if (svc > fiscal && b->nservices)
 		say(d, rule, YS_SEV_ERROR, b->services[0].pos, "政府购买服务（财政拨款）超过了部门的财政拨款支出");
 }
@@ -500,7 +503,7 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
-ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_report **out)
+static ys_result check_budget_body(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_report **out)
 {
 	*out = NULL;
 	ys_report *rep = calloc(1, sizeof *rep);
@@ -537,4 +540,15 @@ ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat
 	}
 	*out = rep;
 	return YS_OK;
+}
+
+ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_report **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, check_budget_body(ctx, b, cat, out), mark);
+	if (r && *out) {
+		ys_report_free(*out);
+		*out = NULL;
+	}
+	return r;
 }

@@ -54,7 +54,7 @@ void ys_store_hash_bytes(const void *data, size_t n, char *hex);
 
 /* Save doc, read from a file whose ys_store_hash_file is hash, in one
  * transaction.  When a disclosure with that hash is stored already it is
- * refused (YS_EINVAL; the message names the stored one), unless replace:
+ * refused (YS_EREFUSED; the message names the stored one), unless replace:
  * then the stored one is deleted in the same transaction and *replaced
  * receives its id (else 0). */
 ys_result ys_store_import_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace,

@@ -16,6 +16,7 @@
 #include "yusuan/doc.h"
 #include "yusuan/money.h"
 #include "yusuan/text.h"
+#include "base_int.h"
 
 /* ---- the description ---------------------------------------------------- */
 
@@ -1504,12 +1505,23 @@ static ys_result read_dir(ys_ctx *ctx, const char *dir, ys_diags *dl, ys_budget 
 	return YS_OK;
 }
 
-ys_result ys_input_read_dir(ys_ctx *ctx, const char *dir, ys_budget **out)
+static ys_result input_read_dir_body(ys_ctx *ctx, const char *dir, ys_budget **out)
 {
 	return read_dir(ctx, dir, NULL, out);
 }
 
-ys_result ys_input_read_all(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
+ys_result ys_input_read_dir(ys_ctx *ctx, const char *dir, ys_budget **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, input_read_dir_body(ctx, dir, out), mark);
+	if (r && *out) {
+		ys_budget_free(*out);
+		*out = NULL;
+	}
+	return r;
+}
+
+static ys_result input_read_all_body(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
 {
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
@@ -1519,6 +1531,17 @@ ys_result ys_input_read_all(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budg
 		return ys_input_xlsx_read(ctx, path, dl, out);
 	*out = NULL;
 	return ys_error(ctx, YS_EIO, "%s: 应为 CSV 文件的文件夹或 .xlsx 工作簿", path);
+}
+
+ys_result ys_input_read_all(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, input_read_all_body(ctx, path, dl, out), mark);
+	if (r && *out) {
+		ys_budget_free(*out);
+		*out = NULL;
+	}
+	return r;
 }
 
 ys_result ys_input_read(ys_ctx *ctx, const char *path, ys_budget **out)

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "yusuan/doc.h"
+#include "base_int.h"
 
 #define MAX_CELLS YS_ROW_CELLS_MAX
 #define MAX_LINE YS_LINE_MAX
@@ -160,6 +161,7 @@ static int align(rd *r, const ys_tabledef *def, const rawcell *c, int m, const s
 	if (!best || !sc) {
 		free(best);
 		free(sc);
+		ys_oom_note(); /* the reading fails with YS_ENOMEM */
 		return NEG;
 	}
 	for (int i = 0; i < m; i++)
@@ -870,7 +872,7 @@ static ys_result finish_table(rd *r, int endline, int more)
 
 #define PAGE_BREAK -1
 
-ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
+static ys_result doc_read_text_body(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
 {
 	*out = NULL;
 	char *text;
@@ -1081,6 +1083,17 @@ fail:
 	return res;
 }
 
+ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, doc_read_text_body(ctx, name, data, len, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
+	return r;
+}
+
 ys_result ys_doc_read_text_file(ys_ctx *ctx, const char *path, ys_doc **out)
 {
 	char *raw;
@@ -1127,7 +1140,7 @@ static int seed_layout(const char *raw, size_t n)
 	return 0;
 }
 
-ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
+static ys_result doc_read_file_body(ys_ctx *ctx, const char *path, ys_doc **out)
 {
 	*out = NULL;
 	FILE *f = fopen(path, "rb");
@@ -1168,5 +1181,16 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	r = seed_layout(raw, len) ? ys_doc_read_text(ctx, path, raw, len, out)
 	                          : ys_doc_read_general(ctx, path, raw, len, out);
 	free(raw);
+	return r;
+}
+
+ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, doc_read_file_body(ctx, path, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
 	return r;
 }

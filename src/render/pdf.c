@@ -18,6 +18,7 @@
 
 #include "render/grid.h"
 #include "yusuan/render.h"
+#include "base_int.h"
 
 #define PAGE_W 841.89 /* A4 landscape, in points */
 #define PAGE_H 595.28
@@ -42,6 +43,7 @@ typedef struct pdf {
 	int start[YS_NTABLES];  /* page each table starts on */
 	double y;
 	double size; /* of the text set last */
+	int oom;     /* an allocation failed: the PDF would lack a part */
 	char foot[256];
 } pdf;
 
@@ -429,8 +431,10 @@ static void table12_rows(pdf *p, tlay *L)
 	const ys_table *t = L->t;
 	int n = t->nrows;
 	double *rh = calloc((size_t)(n ? n : 1), sizeof *rh);
-	if (!rh)
+	if (!rh) {
+		p->oom = 1;
 		return;
+	}
 	for (int r = 0; r < n; r++) {
 		const ys_row *row = &t->rows[r];
 		rh[r] = L->fs * 1.3 + 2 * PAD;
@@ -633,7 +637,10 @@ static cairo_status_t run(pdf *p, const char *path)
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	cover(p);
 	contents(p);
+	/* without it no table is drawn: the whole PDF fails, never a PDF of
+	 * only its cover and contents */
 	tlay *L = malloc(sizeof *L);
+	p->oom |= !L;
 	for (int i = 0; L && i < p->doc->ntables; i++)
 		table(p, L, p->doc->tables[p->doc->order[i]]);
 	free(L);
@@ -643,7 +650,7 @@ static cairo_status_t run(pdf *p, const char *path)
 	cairo_surface_finish(p->surf);
 	st = cairo_surface_status(p->surf);
 	cairo_surface_destroy(p->surf);
-	return st;
+	return st == CAIRO_STATUS_SUCCESS && p->oom ? CAIRO_STATUS_NO_MEMORY : st;
 }
 
 /* Is the CJK font there?  Without it pango draws boxes. */
@@ -666,7 +673,7 @@ static int have_font(void)
 	return ok;
 }
 
-ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path)
+static ys_result render_pdf_body(ys_ctx *ctx, const ys_doc *doc, const char *path)
 {
 	if (!have_font())
 		return ys_error(ctx, YS_EWRITE, "没有安装字体“%s”（Debian：fonts-noto-cjk）", FONT);
@@ -685,7 +692,18 @@ ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path)
 		st = run(&p, path);
 	}
 	pango_attr_list_unref(p.tnum);
+	if (st != CAIRO_STATUS_SUCCESS && p.final)
+		remove(path); /* what the drawing pass wrote is not a whole PDF */
+	if (st == CAIRO_STATUS_NO_MEMORY)
+		return ys_error(ctx, YS_ENOMEM, "%s：写 PDF 时内存不足", path);
 	if (st != CAIRO_STATUS_SUCCESS)
 		return ys_error(ctx, YS_EWRITE, "%s：无法写入 PDF：%s", path, cairo_status_to_string(st));
 	return YS_OK;
+}
+
+ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, render_pdf_body(ctx, doc, path), mark);
+	return r;
 }

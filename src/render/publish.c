@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "yusuan/render.h"
+#include "base_int.h"
 
 static const struct {
 	const char *name;
@@ -256,7 +257,7 @@ static void tidy(pub *P, const ys_buf *before)
 	rmdir(path);
 }
 
-ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o)
+static ys_result publish_body(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o)
 {
 	pub P = { ctx, o, dir, YS_BUF_INIT };
 	ys_buf before = YS_BUF_INIT;
@@ -316,5 +317,12 @@ ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_p
 	}
 	ys_buf_release(&before);
 	ys_buf_release(&P.wrote);
+	return r;
+}
+
+ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, publish_body(ctx, doc, dir, o), mark);
 	return r;
 }

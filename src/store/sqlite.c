@@ -37,16 +37,25 @@ static char *migration_sql(int to)
 	return b ? strndup(a, (size_t)(b - a)) : strdup(a);
 }
 
+/* SQLite's out of memory is the library's (YS_ENOMEM), not the
+ * database's fault */
+static ys_result sq_code(sqlite3 *db)
+{
+	return !db || (sqlite3_errcode(db) & 0xff) == SQLITE_NOMEM ? YS_ENOMEM : YS_ESTORE;
+}
+
 static ys_result db_error(ys_ctx *ctx, sq_store *s, const char *what)
 {
-	return ys_error(ctx, YS_ESTORE, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	return ys_error(ctx, sq_code(s->db), "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
 static ys_result exec(ys_ctx *ctx, sq_store *s, const char *sql)
 {
 	char *err = NULL;
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		ys_result r = ys_error(ctx, YS_ESTORE, "%s: %s", s->path, err ? err : sqlite3_errmsg(s->db));
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &err);
+	if (rc != SQLITE_OK) {
+		ys_result r = ys_error(ctx, (rc & 0xff) == SQLITE_NOMEM ? YS_ENOMEM : YS_ESTORE, "%s: %s", s->path,
+		                       err ? err : sqlite3_errmsg(s->db));
 		sqlite3_free(err);
 		return r;
 	}
@@ -137,7 +146,7 @@ static ys_result sq_open(ys_ctx *ctx, const char *path, ys_store **out)
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
 	}
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		ys_result r = ys_error(ctx, YS_ESTORE, "%s: cannot open the database: %s", path,
+		ys_result r = ys_error(ctx, sq_code(s->db), "%s: cannot open the database: %s", path,
 		                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		sq_close(&s->base);
 		return r;
@@ -444,10 +453,13 @@ static ys_result same_file(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const ch
 		return db_error(ctx, s, "reading");
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
 	ys_result r = YS_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		r = db_error(ctx, s, "reading"); /* not "no such file stored": that would store it twice */
+	} else if (rc == SQLITE_ROW) {
 		int64_t old = sqlite3_column_int64(st, 0);
 		if (!replace) {
-			r = ys_error(ctx, YS_EINVAL,
+			r = ys_error(ctx, YS_EREFUSED,
 			             "%s 与已导入的公开表 %lld（%s，导入于 %s）内容相同（文件的 SHA-256 一样）：未重复导入；"
 			             "要替换它请加 --replace",
 			             doc->file, (long long)old, col_text(st, 1), col_text(st, 2));

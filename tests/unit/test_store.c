@@ -234,7 +234,7 @@ START_TEST(the_same_file_is_imported_once)
 	ck_assert_int_eq(ys_store_list_docs(&ctx, st, first_hash, listed), YS_OK);
 	ck_assert_str_eq(listed, h);
 	long long cells = count("dcell");
-	ck_assert_int_eq(ys_store_import_doc(&ctx, st, doc, h, 0, &id2, &replaced), YS_EINVAL);
+	ck_assert_int_eq(ys_store_import_doc(&ctx, st, doc, h, 0, &id2, &replaced), YS_EREFUSED);
 	char want[64];
 	snprintf(want, sizeof want, "已导入的公开表 %lld", (long long)id1);
 	ck_assert_msg(strstr(ctx.msg, want) && strstr(ctx.msg, "--replace"), "%s", ctx.msg);
