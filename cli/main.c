@@ -17,6 +17,7 @@ static const cli_cmd commands[] = {
 	{ "show", cmd_show, "读入公开文件，以文本、CSV、JSON 写出或发布其各表" },
 	{ "import", cmd_import, "把公开文件存入 SQLite 数据库（一个事务）" },
 	{ "rules", cmd_rules, "列出检查所用的规则" },
+	{ "diff", cmd_diff, "比较两份公开：两个年度，或同一年度的两个版本" },
 };
 
 static void usage(FILE *f)

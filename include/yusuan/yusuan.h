@@ -12,6 +12,7 @@
 #include "yusuan/budget.h"
 #include "yusuan/catalog.h"
 #include "yusuan/compile.h"
+#include "yusuan/diff.h"
 #include "yusuan/doc.h"
 #include "yusuan/input.h"
 #include "yusuan/money.h"
