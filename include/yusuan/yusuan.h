@@ -13,6 +13,7 @@
 #include "yusuan/catalog.h"
 #include "yusuan/compile.h"
 #include "yusuan/diff.h"
+#include "yusuan/docset.h"
 #include "yusuan/query.h"
 #include "yusuan/doc.h"
 #include "yusuan/input.h"
