@@ -34,6 +34,7 @@ int cmd_batch(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_score(int argc, char **argv);
 
 /* Map a library result to an exit code. */
 int cli_exit_for(ys_result r);

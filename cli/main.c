@@ -19,6 +19,7 @@ static const cli_cmd commands[] = {
 	{ "rules", cmd_rules, "列出检查所用的规则" },
 	{ "diff", cmd_diff, "比较两份公开：两个年度，或同一年度的两个版本" },
 	{ "query", cmd_query, "把数据库当作数据集查询：按年度、部门、分类、资金汇总支出" },
+	{ "score", cmd_score, "透明度评分：逐项给分并说明依据；多份文档时排名" },
 	{ "rank", cmd_rank, "常见问题的排名：“三公”经费、各类的增减、项目支出占比" },
 };
 

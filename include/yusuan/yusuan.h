@@ -15,6 +15,7 @@
 #include "yusuan/diff.h"
 #include "yusuan/docset.h"
 #include "yusuan/query.h"
+#include "yusuan/score.h"
 #include "yusuan/doc.h"
 #include "yusuan/input.h"
 #include "yusuan/money.h"
