@@ -6,8 +6,10 @@
  * The store as a dataset (docs/dataset.md): the library runs the query
  * over the views (ys_query_run, ys_rank_run) and renders it.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -28,7 +30,7 @@ static const char usage[] =
 	"  --format F         text（默认）、csv（RFC 4180，UTF-8 带 BOM，金额以分计）、json\n"
 	"  --datapackage DIR  写出财政数据包（Fiscal Data Package）：datapackage.json 与 spending.csv\n"
 	"\n"
-	"退出码：0 正常，2 用法错误，4 数据库或输出出错\n";
+	"退出码：0 正常，2 用法错误，3 数据库中没有公开文件，4 数据库或输出出错\n";
 
 static const char rank_usage[] =
 	"用法：yusuan rank --db 数据库 问题 [--year 年度] [--department 部门] [--format text|csv|json]\n"
@@ -40,13 +42,23 @@ static const char rank_usage[] =
 	"  project-share  项目支出占基本支出与项目支出之和的比例，按部门从高到低\n"
 	"  --year 年度    默认：数据库中最新的年度\n"
 	"\n"
-	"退出码：0 正常，2 用法错误，4 数据库或输出出错\n";
+	"退出码：0 正常，2 用法错误，3 数据库中没有公开文件，4 数据库或输出出错\n";
+
+ys_result cli_open_existing(ys_ctx *ctx, const char *db, ys_store **st)
+{
+	struct stat sb;
+	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
+	*st = NULL;
+	if (stat(path, &sb) != 0)
+		return ys_error(ctx, YS_ESTORE, "%s：没有这个数据库：%s", path, strerror(errno));
+	return ys_store_open(ctx, db, st);
+}
 
 static int open_db(const char *db, ys_store **st)
 {
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
-	if (ys_store_open(&ctx, db, st))
+	if (cli_open_existing(&ctx, db, st))
 		return cli_fail(&ctx);
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include "yusuan/docset.h"
 #include "yusuan/query.h"
 #include "yusuan/score.h"
+#include "yusuan/site.h"
 #include "yusuan/doc.h"
 #include "yusuan/input.h"
 #include "yusuan/money.h"
