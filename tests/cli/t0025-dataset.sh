@@ -31,14 +31,17 @@ done
 # PostgreSQL: a throw-away server, the tables as schema.sql has them (BIGINT
 # for INTEGER), the rows copied, the v5 views created as written
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -1)
-if [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] && id postgres >/dev/null 2>&1 && command -v psql >/dev/null; then
+# the server runs as its own user when we are root (it refuses root), as us otherwise
+if [ "$(id -u)" -eq 0 ]; then AS="runuser -u postgres --"; id postgres >/dev/null 2>&1 || PGBIN=; else AS=; fi
+if [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] && command -v psql >/dev/null; then
 	# a folder the server's user can reach (the scratch folder is root's own)
-	PGD=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-pg.XXXXXX") && chmod 755 $PGD && chown postgres $PGD || fail "a folder for PostgreSQL"
-	runuser -u postgres -- $PGBIN/initdb -D $PGD/data -U yusuan --auth=trust -E UTF8 --locale=C.UTF-8 > $PGD/init.log 2>&1 ||
+	PGD=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-dataset-pg.XXXXXX") && chmod 755 $PGD || fail "a folder for PostgreSQL"
+	[ -z "$AS" ] || chown postgres $PGD || fail "a folder for PostgreSQL"
+	$AS $PGBIN/initdb -D $PGD/data -U yusuan --auth=trust -E UTF8 --locale=C.UTF-8 > $PGD/init.log 2>&1 ||
 		fail "initdb: $(tail -3 $PGD/init.log)"
-	runuser -u postgres -- $PGBIN/pg_ctl -D $PGD/data -o "-k $PGD -c listen_addresses=''" -l $PGD/log -w start > /dev/null ||
+	$AS $PGBIN/pg_ctl -D $PGD/data -o "-k $PGD -c listen_addresses=''" -l $PGD/log -w start > /dev/null ||
 		fail "postgres did not start: $(tail -3 $PGD/log)"
-	trap 'runuser -u postgres -- $PGBIN/pg_ctl -D $PGD/data -m immediate stop > /dev/null 2>&1; rm -rf $PGD' EXIT
+	trap '$AS $PGBIN/pg_ctl -D $PGD/data -m immediate stop > /dev/null 2>&1; rm -rf $PGD' EXIT
 	PSQL="psql -X -q -h $PGD -U yusuan -d postgres -v ON_ERROR_STOP=1"
 	sed -e 's/) WITHOUT ROWID;/);/' -e "s/DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))/DEFAULT ''/" \
 	    -e 's/\bINTEGER\b/BIGINT/g' -e '/^PRAGMA/d' src/store/schema.sql > $PGD/schema.sql
