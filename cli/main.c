@@ -17,6 +17,11 @@ static const cli_cmd commands[] = {
 	{ "show", cmd_show, "读入公开文件，以文本、CSV、JSON 写出或发布其各表" },
 	{ "import", cmd_import, "把公开文件存入 SQLite 数据库（一个事务）" },
 	{ "rules", cmd_rules, "列出检查所用的规则" },
+	{ "diff", cmd_diff, "比较两份公开：两个年度，或同一年度的两个版本" },
+	{ "query", cmd_query, "把数据库当作数据集查询：按年度、部门、分类、资金汇总支出" },
+	{ "score", cmd_score, "透明度评分：逐项给分并说明依据；多份文档时排名" },
+	{ "site", cmd_site, "把数据库中的全部公开做成静态网站：排名、趋势、每个部门和每份公开一页" },
+	{ "rank", cmd_rank, "常见问题的排名：“三公”经费、各类的增减、项目支出占比" },
 };
 
 static void usage(FILE *f)

@@ -17,7 +17,7 @@
 #include "yusuan/budget.h"
 #include "yusuan/doc.h"
 
-#define YS_SCHEMA_VERSION 4
+#define YS_SCHEMA_VERSION 5
 
 typedef struct ys_store ys_store;
 
@@ -74,5 +74,21 @@ ys_result ys_store_latest_budget(ys_ctx *ctx, ys_store *st, int64_t *id);
 /* List stored disclosures, newest first: calls fn for each until it
  * returns non-zero. */
 ys_result ys_store_list_docs(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_info *, void *), void *arg);
+
+/* A value of a query's row or parameter: NULL, an integer or a text. */
+typedef enum ys_vtype { YS_V_NULL = 0, YS_V_INT = 1, YS_V_TEXT = 2 } ys_vtype;
+typedef struct ys_value {
+	ys_vtype type;
+	int64_t i;
+	const char *s;
+} ys_value;
+
+/* Run one read-only SELECT over the dataset views (docs/dataset.md; portable
+ * SQL, parameters as "?", which a backend may rewrite as its own: $1 …)
+ * with nparams parameters; fn is called for each row with its ncols values
+ * (valid during the call) until it returns non-zero.  A statement that is
+ * not a query is refused. */
+ys_result ys_store_select(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
+                          int (*fn)(const ys_value *row, int ncols, void *arg), void *arg);
 
 #endif

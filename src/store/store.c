@@ -70,3 +70,11 @@ ys_result ys_store_latest_budget(ys_ctx *ctx, ys_store *st, int64_t *id)
 {
 	return st->ops->latest_budget(ctx, st, id);
 }
+
+ys_result ys_store_select(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
+                          int (*fn)(const ys_value *row, int ncols, void *arg), void *arg)
+{
+	if (!st->ops->select)
+		return ys_error(ctx, YS_EINVAL, "%s 存储不支持查询", st->ops->name);
+	return st->ops->select(ctx, st, sql, params, nparams, fn, arg);
+}

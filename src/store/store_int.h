@@ -21,6 +21,9 @@ typedef struct ys_store_ops {
 	                         int64_t *id);
 	ys_result (*load_budget)(ys_ctx *ctx, ys_store *st, int64_t id, ys_budget **out);
 	ys_result (*latest_budget)(ys_ctx *ctx, ys_store *st, int64_t *id);
+	/* one read-only query over the dataset views (ys_store_select) */
+	ys_result (*select)(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
+	                    int (*fn)(const ys_value *row, int ncols, void *arg), void *arg);
 } ys_store_ops;
 
 /* Every backend's store starts with this. */
