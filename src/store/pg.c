@@ -271,10 +271,21 @@ static ys_result db_error(ys_ctx *ctx, pg_store *s, const char *what, const PGre
 	s->retry = state && (!strcmp(state, "40001") || !strcmp(state, "40P01"));
 	if (!m || !*m)
 		m = PQerrorMessage(s->conn);
-	size_t n = strlen(m);
-	while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+	/* libpq's messages run over lines: one line here */
+	char one[512];
+	size_t n = 0;
+	for (const char *p = m; *p && n < sizeof one - 1; p++) {
+		if (*p == '\n' || *p == '\t') {
+			if (n && one[n - 1] != ' ')
+				one[n++] = ' ';
+		} else {
+			one[n++] = *p;
+		}
+	}
+	while (n && one[n - 1] == ' ')
 		n--;
-	return ys_error(ctx, YS_ESTORE, "%s：%s：%.*s", s->name, what, (int)n, m);
+	one[n] = '\0';
+	return ys_error(ctx, YS_ESTORE, "%s：%s：%s", s->name, what, one);
 }
 
 /* uri without a password (user:PASSWORD@ in the authority, password=… in
