@@ -34,12 +34,16 @@ typedef struct ys_doc_info {
 	char hash[YS_HASH_HEX]; /* the file's SHA-256, "" when not known (saved without one, or before schema 3) */
 } ys_doc_info;
 
-/* Open (creating if needed) the store at uri: a file path or
- * "sqlite:PATH" for SQLite.  *out is closed with ys_store_close. */
+/* Open the store at uri: a file path or "sqlite:PATH" for SQLite (the file
+ * is created if needed), "postgresql://…" (libpq's URI) for PostgreSQL
+ * (the database must exist; its tables are created if needed).  *out is
+ * closed with ys_store_close.  One ys_store is for one thread at a time;
+ * several stores (threads, processes, machines) may share a database. */
 ys_result ys_store_open(ys_ctx *ctx, const char *uri, ys_store **out);
 void ys_store_close(ys_store *st);
 
-/* The backend's name ("sqlite") and the schema version of the open store. */
+/* The backend's name ("sqlite", "postgresql") and the schema version of
+ * the open store. */
 const char *ys_store_backend(const ys_store *st);
 int ys_store_schema_version(const ys_store *st);
 
