@@ -148,6 +148,7 @@ typedef struct ys_reason {
 	const char *subject; /* as written: 收入预算, “三公”经费, 201, 201 一般公共服务支出 */
 	const char *text;    /* the reason; "" while it is still to be written */
 	const char *last;    /* last year's reason, offered by `init --previous`; not printed */
+	const char *change;  /* the change as `init --previous` describes it; not read back */
 	ys_pos pos;
 } ys_reason;
 

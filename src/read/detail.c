@@ -1174,6 +1174,7 @@ static ys_result apply_row(rd *r)
 		x->subject = subject;
 		x->text = get_text(r, R_REASON);
 		x->last = get_text(r, R_LAST);
+		x->change = get_text(r, R_CHANGE);
 		x->pos = pos_here(r);
 		return YS_OK;
 	}

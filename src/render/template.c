@@ -577,6 +577,7 @@ static int record(const ys_budget *b, rowv *r, size_t i)
 		put_text(r, "subject", b->reasons[i].subject);
 		put_text(r, "reason", b->reasons[i].text);
 		put_text(r, "last", b->reasons[i].last);
+		put_text(r, "change", b->reasons[i].change);
 		return 1;
 	}
 	if (!strcmp(id, "texts")) {
