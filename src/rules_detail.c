@@ -446,11 +446,13 @@ static void d_procurement(ys_checker *d, const ys_rule *rule)
 /* What a subject's threshold asks, for messages: "增减 10% 以上或从零、到零". */
 static const char *threshold_words(const ys_subject *s, char *buf, size_t cap)
 {
-	char p[32];
 	if (s->threshold == 0)
-		snprintf(buf, cap, "有增减");
+		snprintf(buf, cap, "有增减就要写");
+	else if (s->threshold % 100 == 0)
+		snprintf(buf, cap, "增减 %d%% 以上%s要写", s->threshold / 100, s->zero ? "或从零、到零" : "");
 	else
-		snprintf(buf, cap, "增减 %s%% 以上%s", ys_write_percent(s->threshold, p), s->zero ? "，或从零、到零" : "");
+		snprintf(buf, cap, "增减 %d.%02d%% 以上%s要写", s->threshold / 100, s->threshold % 100,
+		         s->zero ? "或从零、到零" : "");
 	return buf;
 }
 
@@ -470,15 +472,15 @@ static void d_reasons(ys_checker *d, const ys_rule *rule)
 		ys_change_subject(c, subj, sizeof subj);
 		threshold_words(c->subj, thr, sizeof thr);
 		if (c->reason)
-			say(d, rule, YS_SEV_WARNING, c->reason->pos, "“%s”的“原因”是空的：%s（%s），情况说明要写明原因", subj,
+			say(d, rule, YS_SEV_WARNING, c->reason->pos, "%s：%s（%s），这一行的“原因”还空着：情况说明要写明原因", subj,
 			    desc.s, thr);
 		else if (b->reasons_head.line)
 			say(d, rule, YS_SEV_WARNING, b->reasons_head,
-			    "变化原因表缺少“%s”一行：%s（%s），情况说明要写明原因（yusuan init --previous 写出要填的行）", subj,
+			    "%s：%s（%s），变化原因表还没有这一行：情况说明要写明原因（yusuan init --previous 写出要填的行）", subj,
 			    desc.s, thr);
 		else
 			say(d, rule, YS_SEV_WARNING, b->dept_pos,
-			    "没有变化原因表（reasons）：“%s”%s（%s），情况说明要写明原因（yusuan init --previous 写出这张表和要填的行）",
+			    "%s：%s（%s），没有变化原因表（reasons）：情况说明要写明原因（yusuan init --previous 写出这张表和要填的行）",
 			    subj, desc.s, thr);
 		ys_buf_release(&desc);
 	}
