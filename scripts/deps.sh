@@ -3,6 +3,7 @@
 #
 #   scripts/deps.sh           build and run (make, make demo)
 #   scripts/deps.sh --test    also what the tests use (make test): Check,
+#                             python3-docx (report.docx read back, t0030),
 #                             clang (the fuzz harnesses' replay) and, for the
 #                             HTML site's browser test, Debian's chromium and
 #                             Node.js (tests/browser/check-html.mjs drives
@@ -39,7 +40,7 @@ installed() {
 missing=""
 case "$mode" in
 --test)
-	PKGS="$PKGS check chromium clang libclang-rt-dev python3 poppler-utils"
+	PKGS="$PKGS check chromium clang libclang-rt-dev python3 python3-docx poppler-utils"
 	;;
 --corpus)
 	PKGS="$PKGS python3 poppler-utils"

@@ -467,8 +467,8 @@ ys_result ys_story_make(ys_ctx *ctx, const ys_doc *doc, const ys_story_opts *o, 
 		if (own) {
 			if (!own->text[0])
 				continue; /* the department leaves the section out */
-			char where[1200];
-			ys_input_place(own->pos, where, sizeof where);
+			char at[1200], where[1300];
+			snprintf(where, sizeof where, "%s（内容）", ys_input_place(own->pos, at, sizeof at));
 			res = eval_text(ctx, where, own->text, v, &evald);
 		} else {
 			snprintf(path, sizeof path, "%s/%s", dir, secs[i].file);

@@ -266,7 +266,14 @@ typedef struct ps {
 	int line, col;  /* of s[i] */
 	int depth;
 	ys_result err;
+	const int *lmap;  /* the text's line -> the template's (comment lines left out) */
+	int nlmap;
 } ps;
+
+static int src_line(const ps *p, int line)
+{
+	return line >= 1 && line <= p->nlmap ? p->lmap[line - 1] : line;
+}
 
 static int utf8_len(unsigned char c)
 {
@@ -346,7 +353,7 @@ static char *trimdup(const char *s, size_t n)
 static int read_tag(ps *p, tag *t)
 {
 	memset(t, 0, sizeof *t);
-	t->line = p->line;
+	t->line = src_line(p, p->line);
 	t->col = p->col;
 	t->start = p->i;
 	size_t j = p->i + 1;
@@ -507,11 +514,11 @@ static int text_node(ps *p, node ***tail, size_t a, size_t z, int line, int col)
 static node *parse_seq(ps *p, tag *stop)
 {
 	node *head = NULL, **tail = &head;
+	memset(stop, 0, sizeof *stop);
 	if (++p->depth > TPL_DEPTH_MAX) {
-		perr(p, p->line, p->col, "条件和列表嵌套超过 %d 层", TPL_DEPTH_MAX);
+		perr(p, src_line(p, p->line), p->col, "条件和列表嵌套超过 %d 层", TPL_DEPTH_MAX);
 		return NULL;
 	}
-	memset(stop, 0, sizeof *stop);
 	size_t a = p->i;
 	int aline = p->line, acol = p->col;
 	while (p->i < p->n && !p->err) {
@@ -521,7 +528,7 @@ static node *parse_seq(ps *p, tag *stop)
 			continue;
 		}
 		if (c == '}') {
-			perr(p, p->line, p->col, "多出的“}”（要印出“}”请写“}}”）");
+			perr(p, src_line(p, p->line), p->col, "多出的“}”（要印出“}”请写“}}”）");
 			break;
 		}
 		if (c != '{') {
@@ -661,33 +668,39 @@ static node *parse_seq(ps *p, tag *stop)
 ys_result ys_tpl_parse(ys_ctx *ctx, const char *name, const char *text, ys_tpl **out)
 {
 	*out = NULL;
-	/* comment lines go; the lines keep their numbers (an empty line stays) */
+	/* comment lines go, line end and all; each line left remembers its number */
 	ys_buf b = YS_BUF_INIT;
-	int comment_lines = 0;
-	for (const char *l = text; *l;) {
+	int *lmap = NULL;
+	size_t nl = 0, lcap = 0;
+	int line = 1;
+	for (const char *l = text; *l; line++) {
 		size_t n = strcspn(l, "\n");
-		if (n >= 2 && l[0] == '%' && l[1] == '%')
-			comment_lines++;
-		else
+		if (!(n >= 2 && l[0] == '%' && l[1] == '%')) {
 			ys_buf_add(&b, l, n);
-		if (l[n] == '\n')
-			ys_buf_addc(&b, '\n');
+			if (l[n] == '\n')
+				ys_buf_addc(&b, '\n');
+			if (ys_grow((void **)&lmap, &lcap, nl + 1, sizeof *lmap))
+				b.oom = 1;
+			else
+				lmap[nl++] = line;
+		}
 		l += n + (l[n] == '\n');
 	}
-	(void)comment_lines;
 	ys_tpl *t = calloc(1, sizeof *t);
 	if (!t || b.oom || !(t->name = strdup(name))) {
 		free(t);
+		free(lmap);
 		ys_buf_release(&b);
 		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	}
-	ps p = { ctx, name, b.s, 0, b.len, 1, 1, 0, YS_OK };
+	ps p = { ctx, name, b.s, 0, b.len, 1, 1, 0, YS_OK, lmap, (int)nl };
 	tag st;
 	t->root = parse_seq(&p, &st);
 	if (!p.err && st.word[0])
 		perr(&p, st.line, st.col, "{%s} 前面没有 {if} 或 {each}", st.word);
 	free(st.arg);
 	ys_buf_release(&b);
+	free(lmap);
 	if (p.err) {
 		ys_tpl_free(t);
 		return p.err;
