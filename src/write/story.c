@@ -83,18 +83,30 @@ static char *reason_text(const char *s)
 	return r;
 }
 
-/* The change's fields under prefix ("income." or "" for a list's record). */
+/* An amount as the text prints it: to 0.01 万元, half up. */
+static int64_t shown(int64_t fen)
+{
+	int64_t r;
+	return ys_money_round(fen, 10000, YS_ROUND_HALF_UP, &r) ? fen : r;
+}
+
+/* The change's fields under prefix ("income." or "" for a list's record).
+ * The text's change is that of the two figures as it prints them, and its
+ * rate theirs, so that a reader recomputing them from the text gets what it
+ * says (0.06 and 0.06 万元 are 持平, whatever their 分); whether a reason is
+ * needed is the exact figures' matter. */
 static void change_vals(ys_vals *v, const char *prefix, const ys_change *c)
 {
 	char name[160];
 #define N(s) (snprintf(name, sizeof name, "%s%s", prefix, s), name)
+	int64_t cur = shown(c->cur), prev = shown(c->prev), diff = cur - prev;
 	ys_vals_int(v, N("has_prev"), 1);
 	ys_vals_money(v, N("prev"), c->prev);
-	ys_vals_money(v, N("diff"), c->diff);
-	ys_vals_money(v, N("change"), c->diff < 0 ? -c->diff : c->diff);
-	ys_vals_int(v, N("dir"), c->dir);
-	if (c->rate >= 0)
-		ys_vals_percent(v, N("rate"), c->rate);
+	ys_vals_money(v, N("diff"), diff);
+	ys_vals_money(v, N("change"), diff < 0 ? -diff : diff);
+	ys_vals_int(v, N("dir"), diff > 0 ? 1 : diff < 0 ? -1 : 0);
+	if (prev > 0)
+		ys_vals_percent(v, N("rate"), ys_write_share(diff < 0 ? -diff : diff, prev));
 	ys_vals_int(v, N("needs_reason"), c->needs_reason);
 	ys_vals_int(v, N("new"), c->prev == 0 && c->cur != 0);
 	ys_vals_int(v, N("gone"), c->cur == 0 && c->prev != 0);
