@@ -91,10 +91,11 @@ static int64_t shown(int64_t fen)
 }
 
 /* The change's fields under prefix ("income." or "" for a list's record).
- * The text's change is that of the two figures as it prints them, and its
- * rate theirs, so that a reader recomputing them from the text gets what it
- * says (0.06 and 0.06 万元 are 持平, whatever their 分); whether a reason is
- * needed is the exact figures' matter. */
+ * The text's change is that of the two figures as it prints them, so that
+ * a reader recomputing it from the text gets what it says (0.06 and 0.06
+ * 万元 are 持平, whatever their 分); its rate is the exact figures' (within
+ * the rounding of the printed ones); whether a reason is needed is the
+ * exact figures' matter too. */
 static void change_vals(ys_vals *v, const char *prefix, const ys_change *c)
 {
 	char name[160];
@@ -105,8 +106,8 @@ static void change_vals(ys_vals *v, const char *prefix, const ys_change *c)
 	ys_vals_money(v, N("diff"), diff);
 	ys_vals_money(v, N("change"), diff < 0 ? -diff : diff);
 	ys_vals_int(v, N("dir"), diff > 0 ? 1 : diff < 0 ? -1 : 0);
-	if (prev > 0)
-		ys_vals_percent(v, N("rate"), ys_write_share(diff < 0 ? -diff : diff, prev));
+	if (c->rate >= 0 && diff)
+		ys_vals_percent(v, N("rate"), c->rate);
 	ys_vals_int(v, N("needs_reason"), c->needs_reason);
 	ys_vals_int(v, N("new"), c->prev == 0 && c->cur != 0);
 	ys_vals_int(v, N("gone"), c->cur == 0 && c->prev != 0);
