@@ -976,7 +976,18 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 	if (!rep)
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
 	ys_arena_init(&rep->arena);
-	rep->file = ys_arena_strdup(&rep->arena, doc->file);
+	if (doc->nparts) { /* a document of several files is named by them all */
+		ys_buf nb = YS_BUF_INIT;
+		for (int i = 0; i < doc->nparts; i++)
+			ys_buf_addf(&nb, "%s%s", i ? " + " : "", doc->parts[i].file);
+		rep->file = nb.oom ? NULL : ys_arena_strndup(&rep->arena, nb.s, nb.len);
+		ys_buf_release(&nb);
+	} else
+		rep->file = ys_arena_strdup(&rep->arena, doc->file);
+	if (!rep->file) {
+		ys_report_free(rep);
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	}
 	for (int i = 0; i < YS_NTABLES; i++)
 		rep->tables[i] = doc->tables[i] != NULL;
 
@@ -1051,8 +1062,20 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 	for (int i = 0; i < doc->ntables; i++)
 		pos[doc->order[i]] = i;
 	for (size_t i = 0; i < rep->nfindings; i++) {
-		int tb = rep->findings[i].table;
-		rep->findings[i].order = tb < 0 ? -1 : tb < YS_NTABLES ? pos[tb] : tb;
+		ys_finding *f = &rep->findings[i];
+		int tb = f->table;
+		f->order = tb < 0 ? -1 : tb < YS_NTABLES ? pos[tb] : tb;
+		/* a document of several files: the page's file, and the page in it */
+		if (doc->nparts && f->page && !f->file) {
+			const char *file;
+			f->page = ys_doc_page_where(doc, f->page, &file);
+			if (strcmp(file, doc->file) && !(f->file = ys_arena_strdup(&rep->arena, file)))
+				ck.oom = 1;
+		}
+	}
+	if (ck.oom) {
+		ys_report_free(rep);
+		return ys_error(ctx, YS_ENOMEM, "out of memory while checking");
 	}
 	if (rep->nfindings)
 		qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);

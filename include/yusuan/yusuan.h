@@ -15,6 +15,7 @@
 #include "yusuan/doc.h"
 #include "yusuan/input.h"
 #include "yusuan/money.h"
+#include "yusuan/narrative.h"
 #include "yusuan/render.h"
 #include "yusuan/rules.h"
 #include "yusuan/store.h"

@@ -1107,14 +1107,25 @@ ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc 
 	ys_lines L;
 	ys_lines_init(&L);
 	ys_result e = YS_OK;
-	for (int i = 0; i < n && !e; i++)
+	int *first = n > 0 ? calloc((size_t)n, sizeof *first) : NULL;
+	if (n > 0 && !first)
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
+	for (int i = 0; i < n && !e; i++) {
+		first[i] = L.npages + 1;
 		e = ys_lines_from_pdf(ctx, paths[i], &L);
+	}
 	/* the seed's own layout (预算01表 …) goes into the 13-table model */
 	if (!e && ys_seed_layout_lines(&L))
 		e = ys_doc_read_seed_lines(ctx, paths[0], &L, out);
 	else if (!e)
 		e = read_doc(ctx, paths[0], &L, out);
 	ys_lines_release(&L);
+	/* findings name the file a page is in, and the page in it */
+	if (!e && (e = ys_doc_set_parts(ctx, *out, paths, first, n))) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
+	free(first);
 	return e;
 }
 

@@ -69,7 +69,7 @@ static const char *finding_file(const ys_report *rep, const ys_finding *f)
 static void text_coverage(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 {
 	const ys_coverage *cov = &rep->cov;
-	char name[512];
+	char name[512], pl[600];
 	ys_buf_addf(out, "%s：读到 %d 张表", rep->file, cov->ntables);
 	if (doc->ntables && doc->nothers)
 		ys_buf_addf(out, "（13 张一套中的 %d 张，另有 %d 张通用读取）", doc->ntables, doc->nothers);
@@ -96,9 +96,9 @@ static void text_coverage(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 		if (t && t->kind) {
 			ys_buf_addf(out, "（%s", t->kind);
 			if (t->page)
-				ys_buf_addf(out, "，第 %d 页", t->page);
+				ys_buf_addf(out, "，%s", ys_doc_page_label(doc, t->page, pl, sizeof pl));
 			if (t->note)
-				ys_buf_addf(out, "；注：%s", t->note);
+				ys_buf_addf(out, "；%s%s", strncmp(t->note, "注", 3) ? "注：" : "", t->note);
 			ys_buf_adds(out, "）");
 		}
 		ys_buf_addc(out, '\n');
@@ -106,14 +106,14 @@ static void text_coverage(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 	for (int i = 0; i < doc->nunread; i++) {
 		ys_buf_addf(out, "  未能识别：%s", doc->unread[i].title);
 		if (doc->unread[i].page)
-			ys_buf_addf(out, "（第 %d 页）", doc->unread[i].page);
+			ys_buf_addf(out, "（%s）", ys_doc_page_label(doc, doc->unread[i].page, pl, sizeof pl));
 		ys_buf_addf(out, "：%s\n", doc->unread[i].why);
 	}
 }
 
 static void text_findings(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 {
-	char name[512];
+	char name[512], pl[600];
 	int cur = -2;
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
@@ -123,7 +123,8 @@ static void text_findings(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 			if (cur < 0 || !t)
 				ys_buf_adds(out, "\n文档\n");
 			else if (t->page)
-				ys_buf_addf(out, "\n%s（第 %d 页）\n", table_name(t, name, sizeof name), t->page);
+				ys_buf_addf(out, "\n%s（%s）\n", table_name(t, name, sizeof name),
+				            ys_doc_page_label(doc, t->page, pl, sizeof pl));
 			else
 				ys_buf_addf(out, "\n%s（第 %d 行）\n", table_name(t, name, sizeof name), t->line);
 		}
@@ -167,6 +168,17 @@ static json_t *percent_json(int permille)
 	return permille < 0 ? json_null() : jstr(ys_coverage_percent(permille, pct));
 }
 
+/* "page" of o: the page in its file, and "file" too for a document of
+ * several files */
+static void json_page(json_t *o, const ys_doc *doc, int page)
+{
+	const char *file;
+	int p = ys_doc_page_where(doc, page, &file);
+	json_object_set_new(o, "page", p ? json_integer(p) : json_null());
+	if (p && doc->nparts)
+		json_object_set_new(o, "file", jstr(file));
+}
+
 static json_t *coverage_json(const ys_doc *doc, const ys_report *rep)
 {
 	const ys_coverage *cov = &rep->cov;
@@ -177,7 +189,7 @@ static json_t *coverage_json(const ys_doc *doc, const ys_report *rep)
 		const ys_table *t = ys_doc_table_at(doc, c->table);
 		json_t *e = json_object();
 		json_object_set_new(e, "table", jstr(table_key(t)));
-		json_object_set_new(e, "page", t && t->page ? json_integer(t->page) : json_null());
+		json_page(e, doc, t ? t->page : 0);
 		json_object_set_new(e, "line", json_integer(t ? t->line : 0));
 		json_object_set_new(e, "rows", json_integer(c->rows));
 		json_object_set_new(e, "amounts_read", json_integer(c->amounts));
@@ -212,6 +224,8 @@ static json_t *report_json(const ys_doc *doc, const ys_report *rep)
 		json_object_set_new(o, "severity", jstr(ys_severity_name(f->sev)));
 		const ys_table *ft = ys_doc_table_at(doc, f->table);
 		json_object_set_new(o, "table", ft ? jstr(table_key(ft)) : json_null());
+		if (f->file) /* not the report's: a detail input's, or one file of several */
+			json_object_set_new(o, "file", jstr(f->file));
 		if (f->page)
 			json_object_set_new(o, "page", json_integer(f->page));
 		json_object_set_new(o, "row", f->row >= 0 ? jstr(f->row_label) : json_null());
@@ -246,7 +260,7 @@ static json_t *report_json(const ys_doc *doc, const ys_report *rep)
 		json_object_set_new(o, "as", jstr(t->def->title));
 		if (t->def->code[0])
 			json_object_set_new(o, "like", jstr(t->def->code));
-		json_object_set_new(o, "page", t->page ? json_integer(t->page) : json_null());
+		json_page(o, doc, t->page);
 		json_object_set_new(o, "line", json_integer(t->line));
 		json_object_set_new(o, "rows", json_integer(t->nrows));
 		json_object_set_new(o, "unit", jstr(ys_unit_name(t->unit)));
@@ -259,7 +273,7 @@ static json_t *report_json(const ys_doc *doc, const ys_report *rep)
 	for (int i = 0; i < doc->nunread; i++) {
 		json_t *o = json_object();
 		json_object_set_new(o, "title", jstr(doc->unread[i].title));
-		json_object_set_new(o, "page", doc->unread[i].page ? json_integer(doc->unread[i].page) : json_null());
+		json_page(o, doc, doc->unread[i].page);
 		json_object_set_new(o, "line", json_integer(doc->unread[i].line));
 		json_object_set_new(o, "why", jstr(doc->unread[i].why));
 		json_array_append_new(un, o);

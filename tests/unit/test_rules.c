@@ -109,6 +109,11 @@ static const rcase cases[] = {
 	{ "cls.name", E1(53, "30101-基本工资", "30101-基本薪酬"), 53, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "cls.econ_pair", E1(53, "50501-工资福利支出\t30101", "50502-商品和服务支出\t30101"), 53, YS_SEV_ERROR, { { 0 } }, 0,
 	  NULL, { { 0 } }, 0, NULL },
+	/* as sure as the catalog's row: 30228 → 50201/50502 is seen in 2026 budgets, 30229 → 50299/50502 low */
+	{ "cls.econ_pair", E1(70, "50502-商品和服务支出\t30228", "50101-工资奖金津补贴\t30228"), 70, YS_SEV_ERROR, { { 0 } }, 0,
+	  NULL, { { 0 } }, 0, NULL },
+	{ "cls.econ_pair", E1(70, "50502-商品和服务支出\t30228-工会经费", "50201-办公经费\t30229-福利费"), 70, YS_SEV_NOTICE,
+	  { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "cls.class_rows", E1(53, "2010350-事业运行", "2270101-事业运行"), 53, YS_SEV_ERROR, { { 0 } }, 0, NULL, { { 0 } }, 0, NULL },
 	{ "cls.dedicated", { { 0 } }, 0, 108, YS_SEV_WARNING, { { 108, "30109-职业年金缴费", "30108-机关事业单位基本养老保险缴费" } },
 	  1, NULL, { { 0 } }, 0, NULL },
@@ -245,7 +250,9 @@ START_TEST(every_rule_has_a_case)
 	size_t n;
 	const ys_rule *r = ys_rules(&n);
 	for (size_t i = 0; i < n; i++) {
-		int found = 0;
+		/* the 情况说明's rules have their cases, planted into real text, in
+		 * test_narrative.c (which asserts each has one) */
+		int found = !strncmp(r[i].id, "narrative.", 10);
 		for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
 			found |= !strcmp(cases[k].rule, r[i].id);
 		ck_assert_msg(found, "rule %s has no test case", r[i].id);
