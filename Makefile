@@ -39,7 +39,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKG))
 TEST_LIBS   = $(shell pkg-config --libs $(TESTPKG))
 
-LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c)
+LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c src/write/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 

@@ -53,7 +53,7 @@ static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned f
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL, stale };
+	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL, stale, NULL };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;

@@ -3,6 +3,7 @@
 #
 #   scripts/deps.sh           build and run (make, make demo)
 #   scripts/deps.sh --test    also what the tests use (make test): Check,
+#                             python3-docx (report.docx read back, t0030),
 #                             PostgreSQL (the store suites run on a
 #                             throwaway server, tests/pg/run.sh; Debian's
 #                             package also starts a cluster of its own, which
@@ -44,7 +45,7 @@ installed() {
 missing=""
 case "$mode" in
 --test)
-	PKGS="$PKGS check chromium clang libclang-rt-dev python3 poppler-utils postgresql"
+	PKGS="$PKGS check chromium clang libclang-rt-dev python3 python3-docx poppler-utils postgresql"
 	;;
 --corpus)
 	PKGS="$PKGS python3 poppler-utils"

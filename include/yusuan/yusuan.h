@@ -26,5 +26,6 @@
 #include "yusuan/store.h"
 #include "yusuan/tables.h"
 #include "yusuan/text.h"
+#include "yusuan/write.h"
 
 #endif

@@ -588,7 +588,7 @@ START_TEST(publish_csv_bom_and_gb18030)
 	ys_doc *doc = read_seed(NULL, 0);
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
-	ys_publish_opts o = { YS_PUB_CSV, YS_ENC_UTF8_BOM, NULL, NULL, NULL, NULL, NULL };
+	ys_publish_opts o = { YS_PUB_CSV, YS_ENC_UTF8_BOM, NULL, NULL, NULL, NULL, NULL, NULL };
 	const char *d1 = scratch("csv-utf8");
 	ck_assert_msg(ys_publish(&ctx, doc, d1, &o) == YS_OK, "%s", ctx.msg);
 	char dir1[512], dir2[512];
@@ -667,7 +667,7 @@ START_TEST(publish_removes_its_own_stale_files)
 	const char *dir = scratch("stale");
 	stale_log log = { "", "" };
 	ys_publish_opts o = { YS_PUB_TEXT | YS_PUB_CSV | YS_PUB_JSON | YS_PUB_XLSX | YS_PUB_HTML, YS_ENC_UTF8_BOM, NULL,
-		              NULL, NULL, &log, on_stale };
+		              NULL, NULL, &log, on_stale, NULL };
 	ck_assert_msg(ys_publish(&ctx, doc, dir, &o) == YS_OK, "%s", ctx.msg);
 	ck_assert(exists(dir, "tables.xlsx") && exists(dir, "csv/13.csv") && exists(dir, "html/09.html"));
 	ck_assert_str_eq(log.removed, "");
