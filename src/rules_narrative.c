@@ -2035,3 +2035,92 @@ void rule_narr_sections(ys_checker *ck, const ys_rule *rule)
 	}
 	ys_narrative_free(n);
 }
+
+/* ---- last year's figures as printed (yoy.printed, check --previous) ---- */
+
+/* Is the comparison said of an outturn or an adjusted budget (执行数, 决算数,
+ * 调整预算) between from and to?  Last year's disclosure holds neither. */
+static int outturn_between(const char *from, const char *to)
+{
+	static const char *const w[] = { "执行", "决算", "调整", "实际", NULL };
+	for (int i = 0; w[i]; i++)
+		if (between(from, to, w[i]))
+			return 1;
+	return 0;
+}
+
+/* At each change of the text: last year's figure it prints (比 2025 年年初
+ * 预算数 X 万元), or the one its change implies (本年 Y 万元，比上年减少 Z
+ * 万元: Y - Z), against the same figure of last year's disclosure. */
+static void printed_check(ys_checker *ck, const ys_rule *rule, const ys_narrative *n, const cmpset *cs,
+                          const ys_nfig *f)
+{
+	if (f->role != YS_NR_CHANGE || !usable(cs, f) || conflicted(n, cs->cur) || !comparable(n, cs->cur))
+		return;
+	const ys_nfig *c = cs->cur, *b = cs->base;
+	const ys_doc *prev = ck->prev;
+	if (b && b->year && prev->year && b->year != prev->year)
+		return; /* compared with another year than the one given */
+	if (!b && !f->dir)
+		return;
+	const char *s = n->sents[f->sent].text;
+	const ys_nfig *at = b ? b : f;
+	if (at->off < c->off + c->len || outturn_between(s + c->off + c->len, s + at->off))
+		return;
+	tval v;
+	if (!table_value(prev, c, &v) || (v.row < 0 && !v.exact))
+		return;
+	char x[YS_MONEY_FMT_MAX], y[YS_MONEY_FMT_MAX], z[YS_MONEY_FMT_MAX], fb[64];
+	const char *un = ys_nunit_name(c->unit);
+	ys_finding *fd = NULL;
+	int64_t said;
+	if (b) {
+		int64_t Q = ys_money_quantum(money_unit(b->unit), b->dp), expect = 0, factor = 1;
+		if (Q <= 0)
+			Q = 1;
+		if (!judge(b->fen, Q, &v, &expect, &factor))
+			return;
+		said = b->fen;
+		fd = nfind(ck, rule, rule->sev, n, f->sent, b->off, "上年的%s写作 %s，而上年公开的 %s %s为 %s 万元",
+		           ys_nsubj_name(c->subj), ys_nfig_format(b, fb, sizeof fb), prev->file ? prev->file : "",
+		           v.what, ck_amount(v.t, v.fen, x));
+	} else {
+		/* last year = this year's figure - the change, each as printed */
+		int64_t d, tq = 0;
+		if (ys_money_mul(f->fen, f->dir, &d) || ys_money_sub(c->fen, d, &said))
+			return;
+		if (!v.exact) {
+			tq = ys_money_quantum(v.t->unit, v.t->def->dp);
+			if (tq < 0)
+				tq = 0;
+		}
+		if (v.fen > YS_NARR_FEN_MAX || v.fen < -YS_NARR_FEN_MAX ||
+		    2 * abs64(said - v.fen) <= quantum(c) + quantum(f) + tq)
+			return;
+		fd = nfind(ck, rule, rule->sev, n, f->sent, f->off,
+		           "%s %s%s，比上年%s %s%s：上年应为 %s%s，而上年公开的 %s %s为 %s 万元",
+		           ys_nsubj_name(c->subj), fmt_amount(c->fen, c->unit, c->dp, x), un, f->dir > 0 ? "增加" : "减少",
+		           fmt_amount(f->fen, f->unit, f->dp, y), ys_nunit_name(f->unit),
+		           fmt_amount(said, c->unit, c->dp > f->dp ? c->dp : f->dp, z), un, prev->file ? prev->file : "",
+		           v.what, ck_amount(v.t, v.fen, fb));
+	}
+	if (fd) {
+		fd->has_amounts = 1;
+		fd->expected = v.fen;
+		fd->found = said;
+		fd->difference = said - v.fen;
+	}
+}
+
+void rule_yoy_printed(ys_checker *ck, const ys_rule *rule)
+{
+	if (!ck->prev || !has_13(ck->prev))
+		return;
+	ys_narrative *n = narr(ck);
+	if (!n)
+		return;
+	/* last year's disclosure must be of the year before this one's */
+	if (!n->year || !ck->prev->year || ck->prev->year == n->year - 1)
+		walk_changes(ck, rule, n, printed_check);
+	ys_narrative_free(n);
+}

@@ -90,3 +90,21 @@ hasnt $TMP/tp/report.txt "（一）本部门职责情况"
 echo '{bad' > $TMP/tpl/10-duties.txt
 expect_exit 3 $YUSUAN build $EX --template $TMP/tpl -o $TMP/tp2 --format report
 has $TMP/e "10-duties.txt:1"
+
+# yoy.printed: last year's figures the text prints (比2025年年初预算数 X) or
+# implies (本年 Y，比上年减少 Z) against last year's disclosure
+expect_exit 0 $YUSUAN check $TMP/out/report.pdf --previous $TMP/p25/tables.txt
+hasnt $TMP/o "[yoy.printed]"
+has $TMP/o "[yoy.sangong] 公务用车运行维护费 比上年增加：8.742000 → 9.400000"
+# last year's 收入总计 and 三公 (total, 公务接待费) as if published otherwise
+sed -e 's/^收入总计\t32,474.468969/收入总计\t32,574.468969/' -e 's/^26.742000\t\t18.000000/26.942000\t\t18.200000/' \
+	$TMP/p25/tables.txt > $TMP/p25x.txt
+expect_exit 0 $YUSUAN check $TMP/out/report.pdf --previous $TMP/p25x.txt
+[ "$(grep -c '\[yoy.printed\]' $TMP/o)" -eq 3 ] || { cat $TMP/o; fail "not the three figures of last year"; }
+has $TMP/o "[yoy.printed] “2026年度收入预算35495.14万元，比2025年年初预算数32474.47万元增加3020.67万元，增长9.30%。”：上年的收入预算写作 32474.47万元，而上年公开的 $TMP/p25x.txt 预算01表 收支总表 收入总计为 32,574.468969 万元"
+has $TMP/o "：“三公”经费 25.40万元，比上年减少 1.34万元：上年应为 26.74万元，而上年公开的 $TMP/p25x.txt 预算09表 财政拨款“三公”经费支出表 “三公”经费财政拨款预算总额为 26.942000 万元"
+has $TMP/o "：上年的公务接待费写作 18.00万元，而上年公开的 $TMP/p25x.txt 预算09表 财政拨款“三公”经费支出表 公务接待费为 18.200000 万元"
+# a disclosure of another year than the one before is not compared
+sed -e 's/2025/2024/g' $TMP/p25x.txt > $TMP/p24.txt
+expect_exit 0 $YUSUAN check $TMP/out/report.pdf --previous $TMP/p24.txt
+hasnt $TMP/o "[yoy.printed]"
