@@ -108,3 +108,15 @@ has $TMP/o "：上年的公务接待费写作 18.00万元，而上年公开的 $
 sed -e 's/2025/2024/g' $TMP/p25x.txt > $TMP/p24.txt
 expect_exit 0 $YUSUAN check $TMP/out/report.pdf --previous $TMP/p24.txt
 hasnt $TMP/o "[yoy.printed]"
+
+# init --previous: the reasons sheet with a line per change that needs a
+# reason, last year's reason offered where the subject is unchanged; built
+# as it is, detail.reasons names each of those lines
+mkdir $TMP/noreasons && cp $EX/*.csv $TMP/noreasons/ && rm $TMP/noreasons/reasons.csv
+expect_exit 0 $YUSUAN init $TMP/init --from $TMP/noreasons --previous $EX/previous-2025
+has $TMP/o "变化原因表添了 4 行要填原因的变化"
+has $TMP/init/reasons.csv "“三公”经费,,落实过紧日子要求，从严控制公务接待,2025 年 26.74 万元，2026 年 25.40 万元，减少 1.34 万元（5.02%）"
+has $TMP/init/reasons.csv "205 教育支出,,,2025 年 3582.43 万元，2026 年 3198.60 万元，减少 383.83 万元（10.71%）"
+has $TMP/init/reasons.csv "229 其他支出,,,2025 年 0 万元，2026 年 1417.95 万元，增加 1417.95 万元（上年为 0）"
+expect_exit 0 $YUSUAN build $TMP/init --previous $EX/previous-2025 -o $TMP/initout --quiet
+[ "$(grep -c '\[detail.reasons\]' $TMP/e)" -eq 4 ] || { cat $TMP/e; fail "not the four lines to fill"; }
