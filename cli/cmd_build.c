@@ -10,7 +10,8 @@
 #include "cli.h"
 
 static const char usage[] =
-	"用法：yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E] [--previous LAST]\n"
+	"用法：yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E]\n"
+	"                  [--previous LAST | --previous-doc ID]\n"
 	"      yusuan build --db PATH [-o OUTDIR] [--format ...]\n"
 	"\n"
 	"把一个部门的预算明细（一个 CSV 文件夹，或一个 XLSX 工作簿；见 docs/input-format.md）\n"
@@ -31,6 +32,7 @@ static const char usage[] =
 	"  --catalog DIR   分类目录（默认：随程序的 data/catalog）\n"
 	"  --previous LAST 上年的预算：明细（文件夹或工作簿）或公开文件（文本、XLSX、PDF、JSON）；\n"
 	"                  情况说明与上年比较，大幅变化要在变化原因表写明原因（detail.reasons）\n"
+	"  --previous-doc ID  上年的公开文件是 --db 数据库中已存的这一份（编号见 yusuan import --list）\n"
 	"  --template DIR  情况说明的模板文件夹（默认：随程序的 data/templates/beijing）\n"
 	"  --quiet         不显示进度（写了哪些文件、汇总表），只显示发现和最后一行；发现从不隐藏\n"
 	"\n"
@@ -42,14 +44,28 @@ static const char usage[] =
 /* Last year's figures and the changes from them (--previous).  This
  * year's figures are those of the compiled tables: *doc is compiled here
  * (left NULL when the detail does not compile: its rules say why). */
-static int previous(ys_ctx *ctx, const char *path, const char *catdir, const ys_budget *b, const ys_catalog *cat,
-                    ys_doc **doc, ys_changes **chg)
+static int previous(ys_ctx *ctx, const char *path, const char *db, const char *docid, const char *catdir,
+                    const ys_budget *b, const ys_catalog *cat, ys_doc **doc, ys_changes **chg)
 {
 	ys_figures *pf = NULL, *cf = NULL;
 	ys_catalog *pcat = NULL;
 	ys_budget *pb = NULL;
-	if (ys_previous_read(ctx, path, catdir, &pf, &pcat, &pb))
+	if (docid) {
+		/* a stored disclosure (--previous-doc) */
+		ys_doc *pdoc = NULL;
+		char what[256];
+		snprintf(what, sizeof what, "%s 中的公开文件 %s", db, docid);
+		ys_result r = cli_load_from_db(ctx, db, docid, &pdoc);
+		if (r)
+			ys_error(ctx, r, "上年（--previous-doc）%s", ctx->msg);
+		else
+			r = ys_previous_of_doc(ctx, pdoc, what, catdir, &pf, &pcat);
+		ys_doc_free(pdoc);
+		if (r)
+			return cli_fail(ctx);
+	} else if (ys_previous_read(ctx, path, catdir, &pf, &pcat, &pb)) {
 		return cli_fail(ctx);
+	}
 	int rc = EXIT_OK;
 	ys_ctx quiet;
 	ys_ctx_init(&quiet);
@@ -137,7 +153,7 @@ static void print_summary(const ys_budget *b, const ys_doc *doc)
 
 int cmd_build(int argc, char **argv)
 {
-	const char *dir = NULL, *db = NULL, *outdir = "out", *catdir = NULL, *fmtname = "text", *prev = NULL, *tpl = NULL;
+	const char *dir = NULL, *db = NULL, *outdir = "out", *catdir = NULL, *fmtname = "text", *prev = NULL, *prevdoc = NULL, *tpl = NULL;
 	unsigned fmt = YS_PUB_TEXT;
 	int quiet = 0;
 	ys_encoding enc = YS_ENC_UTF8_BOM;
@@ -166,6 +182,11 @@ int cmd_build(int argc, char **argv)
 			catdir = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
 			prev = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--previous-doc", &missing))) {
+			char *end;
+			if (strtoll(v, &end, 10) <= 0 || *end)
+				return cli_usage_error(usage, "--previous-doc “%s”：应为公开文件编号（见 yusuan import --list）", v);
+			prevdoc = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--template", &missing))) {
 			tpl = v;
 		} else if (missing) {
@@ -180,6 +201,10 @@ int cmd_build(int argc, char **argv)
 	}
 	if (!dir && !db)
 		return cli_usage_error(usage, "请给出预算文件夹（或用 --db 数据库 重编已存的预算）");
+	if (prevdoc && !db)
+		return cli_usage_error(usage, "--previous-doc 与 --db 一起用");
+	if (prevdoc && prev)
+		return cli_usage_error(usage, "--previous 与 --previous-doc 只用一个");
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
@@ -204,7 +229,7 @@ int cmd_build(int argc, char **argv)
 	ys_doc *doc = NULL;
 	ys_changes *chg = NULL;
 	ys_story *story = NULL;
-	if (prev && (rc = previous(&ctx, prev, catdir, b, cat, &doc, &chg)))
+	if ((prev || prevdoc) && (rc = previous(&ctx, prev, db, prevdoc, catdir, b, cat, &doc, &chg)))
 		goto done;
 	if (ys_check_budget_prev(&ctx, b, cat, chg, &drep)) {
 		rc = cli_fail(&ctx);

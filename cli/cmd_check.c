@@ -32,6 +32,7 @@ static const char usage[] =
 	"  --catalog-file K=P  替换目录中的一个文件（K：function、dept_econ、gov_econ、revenue、map、variants）\n"
 	"  --rule ID           只运行这一条规则\n"
 	"  --previous FILE     上年的公开文件：加上同比规则（yoy.*）\n"
+	"  --previous-doc ID   上年的公开文件是 --db 数据库中已存的这一份\n"
 	"  --db PATH           检查 'yusuan import' 存入的文档（最新的，或 --doc ID）\n"
 	"  --jobs N            多份文档：N 个线程同时检查（默认 1）；给出文件夹时也按多份文档检查。\n"
 	"                      文件夹递归读取 *.pdf *.xlsx *.txt *.json；同一文件夹中 X.text.pdf 与\n"
@@ -213,7 +214,7 @@ static int check_many(const setup *S, char **paths, int npaths, int jobs, ys_rep
 /* ---- one document ------------------------------------------------------------ */
 
 static int check_one_doc(const setup *S, char **files, int nfiles, const char *db, const char *docid,
-                         const char *prevfile, ys_report_format fmt)
+                         const char *prevfile, const char *prevdoc, ys_report_format fmt)
 {
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
@@ -223,7 +224,8 @@ static int check_one_doc(const setup *S, char **files, int nfiles, const char *d
 	int rc;
 	if (db ? cli_load_from_db(&ctx, db, docid, &doc) : read_doc(&ctx, (const char *const *)files, nfiles, &doc))
 		return cli_fail(&ctx);
-	if (open_catalog(&ctx, S, doc->year, &cat) || (prevfile && ys_doc_read_file(&ctx, prevfile, &prev))) {
+	if (open_catalog(&ctx, S, doc->year, &cat) || (prevfile && ys_doc_read_file(&ctx, prevfile, &prev)) ||
+	    (prevdoc && cli_load_from_db(&ctx, db, prevdoc, &prev))) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
@@ -250,7 +252,7 @@ int cmd_check(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", "csv", NULL };
 	static const ys_report_format fmts[] = { YS_REPORT_TEXT, YS_REPORT_JSON, YS_REPORT_CSV };
-	const char *db = NULL, *catdir = NULL, *rule = NULL, *docid = NULL, *prevfile = NULL;
+	const char *db = NULL, *catdir = NULL, *rule = NULL, *docid = NULL, *prevfile = NULL, *prevdoc = NULL;
 	const char *catfiles[16];
 	int ncatfiles = 0, fmt = 0, jobs = 0, npaths = 0, folder = 0;
 	char **paths = calloc((size_t)argc + 1, sizeof *paths);
@@ -301,6 +303,12 @@ int cmd_check(int argc, char **argv)
 				rc = cli_usage_error(usage, "--db 的值是数据库文件的路径");
 		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
 			prevfile = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--previous-doc", &missing))) {
+			char *end;
+			long long id = strtoll(v, &end, 10);
+			if (*end || !*v || id <= 0)
+				rc = cli_usage_error(usage, "--previous-doc“%s”：应为公开文件编号（见 yusuan import --list）", v);
+			prevdoc = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--doc", &missing))) {
 			char *end;
 			long long id = strtoll(v, &end, 10);
@@ -326,7 +334,11 @@ int cmd_check(int argc, char **argv)
 		rc = cli_usage_error(usage, npaths ? "FILE 与 --db 只能给一个" : "没有给出文件");
 	else if (docid && !db)
 		rc = cli_usage_error(usage, "--doc 与 --db 一起用");
-	else if (many && prevfile)
+	else if (prevdoc && !db)
+		rc = cli_usage_error(usage, "--previous-doc 与 --db 一起用");
+	else if (prevdoc && prevfile)
+		rc = cli_usage_error(usage, "--previous 与 --previous-doc 只用一个");
+	else if (many && (prevfile || prevdoc))
 		rc = cli_usage_error(usage, "--previous 只用于一份文档");
 	else if (!many && npaths > DOC_FILES_MAX)
 		rc = cli_usage_error(usage, "一份文档最多 %d 个文件（多份文档用 --jobs N）", DOC_FILES_MAX);
@@ -352,7 +364,7 @@ int cmd_check(int argc, char **argv)
 			rc = check_many(&S, paths, npaths, jobs ? jobs : 1, fmts[fmt]);
 		ys_catalog_free(cat);
 	} else {
-		rc = check_one_doc(&S, paths, npaths, db, docid, prevfile, fmts[fmt]);
+		rc = check_one_doc(&S, paths, npaths, db, docid, prevfile, prevdoc, fmts[fmt]);
 	}
 	free(paths);
 	return rc;

@@ -120,3 +120,22 @@ has $TMP/init/reasons.csv "205 教育支出,,,2025 年 3582.43 万元，2026 年
 has $TMP/init/reasons.csv "229 其他支出,,,2025 年 0 万元，2026 年 1417.95 万元，增加 1417.95 万元（上年为 0）"
 expect_exit 0 $YUSUAN build $TMP/init --previous $EX/previous-2025 -o $TMP/initout --quiet
 [ "$(grep -c '\[detail.reasons\]' $TMP/e)" -eq 4 ] || { cat $TMP/e; fail "not the four lines to fill"; }
+
+# last year stored: build --db --previous-doc, check --db --previous-doc
+expect_exit 0 $YUSUAN import $TMP/p25/tables.txt --db $TMP/s.db
+has $TMP/o "公开文件编号 1"
+expect_exit 0 $YUSUAN build $EX --db $TMP/s.db --previous-doc 1 -o $TMP/stored --format report --quiet
+sed -n '/^第一部分/,/^第二部分/p' $TMP/stored/report.txt | grep -v '机关运行经费' > $TMP/c2
+cmp -s $TMP/b2 $TMP/c2 || { diff $TMP/b2 $TMP/c2 | head; fail "--previous-doc: another text than --previous tables.txt"; }
+expect_exit 0 $YUSUAN import $TMP/p25x.txt --db $TMP/s.db
+expect_exit 0 $YUSUAN import $TMP/stored/report.pdf --db $TMP/s.db
+expect_exit 0 $YUSUAN check --db $TMP/s.db --doc 4 --previous-doc 1
+hasnt $TMP/o "[yoy.printed]"
+expect_exit 0 $YUSUAN check --db $TMP/s.db --doc 4 --previous-doc 3
+[ "$(grep -c '\[yoy.printed\]' $TMP/o)" -eq 3 ] || { cat $TMP/o; fail "stored: not the three figures of last year"; }
+expect_exit 3 $YUSUAN check --db $TMP/s.db --doc 4 --previous-doc 9
+expect_exit 2 $YUSUAN check $TMP/out/report.pdf --previous-doc 1
+has $TMP/e "--previous-doc 与 --db 一起用"
+expect_exit 2 $YUSUAN build $EX --previous-doc 1
+has $TMP/e "--previous-doc 与 --db 一起用"
+expect_exit 2 $YUSUAN build $EX --db $TMP/s.db --previous-doc x
