@@ -41,4 +41,4 @@ has $TMP/e "cls.csv:3  [detail.codes] 部门0001"
 has $TMP/o "compiled 19 of 20 departments"
 [ ! -e $TMP/bc/部门0001.txt ] || fail "a refused department was written"
 expect_exit 2 $YUSUAN batch $TMP/items.csv
-has $TMP/e "--year is required"
+has $TMP/e "须给出 --year 年度"
