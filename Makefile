@@ -4,7 +4,8 @@
 #   make test       install dependencies, build, run every test (SAN=1: under ASan+UBSan)
 #   make install    PREFIX (/usr/local): bin/yusuan, lib/libyusuan.a,
 #                   lib/pkgconfig/yusuan.pc, include/yusuan/*.h,
-#                   share/yusuan/catalog, share/man/man1/yusuan.1 (DESTDIR too)
+#                   share/yusuan/{catalog,score,templates},
+#                   share/man/man1/yusuan.1 (DESTDIR too)
 #   make demo       install dependencies, build, run the main job
 #   make fuzz       build the libFuzzer harnesses, replay the kept inputs and
 #                   fuzz each harness FUZZ_SECONDS (10) seconds
@@ -17,7 +18,8 @@
 # CPPFLAGS, LDFLAGS and LDLIBS, which are added after them (git's
 # BASIC_CFLAGS): `make CFLAGS=-O0` keeps C11, -pthread and every warning.
 # A warning fails the build only for developers and CI: DEVELOPER=1 adds
-# -Werror (make test and .ci/run set it).  Changing a flag rebuilds what it
+# -Werror; make test sets it, so CI (.ci/run: make test, make test SAN=1,
+# make fuzz) builds with it by running the README's commands and no other.  Changing a flag rebuilds what it
 # compiled ($(BUILD)/FLAGS); -Werror changes no object and rebuilds nothing.
 #
 # Dependencies are found with pkg-config and installed by scripts/deps.sh.
@@ -25,7 +27,7 @@
 CC      ?= cc
 CFLAGS  ?= -g
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 jansson libutf8proc libzip expat xlsxwriter cairo pangocairo poppler-glib
+PKGS    := sqlite3 libpq jansson libutf8proc libzip expat xlsxwriter cairo pangocairo poppler-glib
 TESTPKG := check
 VERSION := $(shell sed -n 's/.*YUSUAN_VERSION "\(.*\)".*/\1/p' include/yusuan/yusuan.h)
 
@@ -58,11 +60,12 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKG))
 TEST_LIBS   = $(shell pkg-config --libs $(TESTPKG))
 
-LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c)
+LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c src/write/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schema.o $(BUILD)/obj/gen/layouts.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schema.o $(BUILD)/obj/gen/schema_pg.o \
+           $(BUILD)/obj/gen/layouts.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -106,6 +109,12 @@ $(BUILD)/gen/schema.c: src/store/schema.sql scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh ys_store_schema_sql < $< > $@
 
+# And in PostgreSQL's dialect, made from the same file (docs/storage.md).
+$(BUILD)/gen/schema_pg.c: src/store/schema.sql scripts/schema-pg.sh scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/schema-pg.sh < $< > $(BUILD)/gen/schema_pg.sql
+	$(Q)scripts/embed.sh ys_store_schema_pg_sql < $(BUILD)/gen/schema_pg.sql > $@
+
 # So do the layout descriptions of the general reader (docs/layouts.md).
 $(BUILD)/gen/layouts.c: data/layouts/general.txt scripts/embed.sh
 	@mkdir -p $(dir $@)
@@ -118,6 +127,10 @@ $(BUILD)/obj/gen/layouts.o: $(BUILD)/gen/layouts.c $(FLAGS)
 $(BUILD)/obj/gen/schema.o: $(BUILD)/gen/schema.c $(FLAGS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/gen/schema_pg.o: $(BUILD)/gen/schema_pg.c $(FLAGS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -147,12 +160,13 @@ unit: $(UNIT_BIN)
 clitest: $(BIN) $(MAN)
 	+@YUSUAN=$(CURDIR)/$(BIN) tests/cli/run.sh
 
-# the suite is the developers' build: a warning fails it
+# The suite is the developers' build: a warning fails it (DEVELOPER=1).
+# One throwaway PostgreSQL for both suites (tests/pg/run.sh; test_store and
+# the CLI test of postgresql:// start their own when run alone).
 test:
 	@scripts/deps.sh --test
 	@$(MAKE) --no-print-directory DEVELOPER=1 all
-	@$(MAKE) --no-print-directory DEVELOPER=1 unit
-	@$(MAKE) --no-print-directory DEVELOPER=1 clitest
+	@tests/pg/run.sh sh -c '$(MAKE) --no-print-directory DEVELOPER=1 unit && $(MAKE) --no-print-directory DEVELOPER=1 clitest'
 ifneq ($(SAN),1)
 	@# the harnesses are sanitized builds already: once is enough
 	@$(MAKE) --no-print-directory fuzz-regress
@@ -161,6 +175,7 @@ endif
 # libFuzzer harnesses (tests/fuzz/README.md): `make fuzz FUZZ_SECONDS=N`
 # replays the kept inputs and fuzzes each harness N seconds (clang).
 include tests/fuzz/fuzz.mk
+include tests/faults/faults.mk
 fuzz fuzz-regress: fuzz-deps
 .PHONY: fuzz-deps
 fuzz-deps:
@@ -207,8 +222,9 @@ install: all
 	install -m 644 $(LIB) $(call SQ,$(D)$(libdir)/libyusuan.a)
 	install -m 644 include/yusuan/*.h $(call SQ,$(D)$(includedir)/yusuan)
 	install -m 644 $(MAN) $(call SQ,$(D)$(mandir)/yusuan.1)
-	@# the catalogs (the layout descriptions are compiled in)
-	cd data && find catalog -type f | while read -r f; do \
+	@# the catalogs, the score's items, the report's templates (the layout
+	@# descriptions are compiled in)
+	cd data && find catalog score templates -type f | while read -r f; do \
 		install -d $(call SQ,$(D)$(datadir))/"$${f%/*}" && \
 		install -m 644 "$$f" $(call SQ,$(D)$(datadir))/"$$f" || exit 1; \
 	done

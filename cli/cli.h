@@ -11,12 +11,12 @@
 #include "yusuan/yusuan.h"
 #include "opts.h"
 
-/* Exit codes (docs/exit-codes in README): */
+/* Exit codes (docs/errors.md): */
 enum {
 	EXIT_OK = 0,       /* done; for check: no errors */
 	EXIT_FINDINGS = 1, /* check found errors */
-	EXIT_USAGE = 2,    /* bad command line */
-	EXIT_INPUT = 3,    /* input unreadable or malformed */
+	EXIT_USAGE = 2,    /* bad command line: found by the CLI (cli_usage_error) */
+	EXIT_INPUT = 3,    /* input refused, unreadable or malformed */
 	EXIT_STORE = 4,    /* database or output could not be written */
 };
 
@@ -28,6 +28,11 @@ extern const cli_command cli_cmd_check;
 extern const cli_command cli_cmd_show;
 extern const cli_command cli_cmd_import;
 extern const cli_command cli_cmd_rules;
+extern const cli_command cli_cmd_diff;
+extern const cli_command cli_cmd_query;
+extern const cli_command cli_cmd_rank;
+extern const cli_command cli_cmd_score;
+extern const cli_command cli_cmd_site;
 
 /* Map a library result to an exit code. */
 int cli_exit_for(ys_result r);
@@ -40,6 +45,8 @@ int cli_print_diags(const ys_ctx *ctx, const ys_diags *dl, const char *what);
 int cli_write_stdout(const ys_buf *b);
 /* Load a stored disclosure (the newest, or the one with id docid). */
 ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out);
+/* Open a database that exists (a missing one is not created): YS_ESTORE. */
+ys_result cli_open_existing(ys_ctx *ctx, const char *db, ys_store **st);
 /* Store a budget and its compiled tables (one transaction); load the newest. */
 ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, const ys_budget *b, const ys_doc *doc);
 ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out);

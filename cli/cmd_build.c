@@ -1,5 +1,5 @@
 /*
- * cmd_build.c - yusuan build DIR [--db PATH] [-o OUTDIR] [--format F,..] [--encoding E]
+ * cmd_build.c - yusuan build DIR [--db PATH] [-o OUTDIR] [--format F,..] [--encoding E] [--previous LAST]
  *               yusuan build --db PATH [...]
  * Compile a detailed budget into the 13 tables, check and publish them.
  */
@@ -11,12 +11,12 @@
 #include "cli.h"
 
 typedef struct build_opts {
-	const char *db, *outdir, *catdir, *format, *encoding;
+	const char *db, *outdir, *catdir, *format, *encoding, *previous, *template;
 	int quiet;
 } build_opts;
 
 static const char *const usage[] = {
-	"build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E]",
+	"build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E] [--previous LAST]",
 	"build --db PATH [-o OUTDIR] [--format ...]",
 	NULL,
 };
@@ -35,11 +35,17 @@ static const cli_opt options[] = {
 	           "json  tables.json，预算明细和各表\n"
 	           "xlsx  tables.xlsx，每张表一个工作表（预算01表 ..）\n"
 	           "pdf   tables.pdf，A4 横向，可直接打印\n"
-	           "html  html/index.html，带图表的静态网站"),
+	           "html  html/index.html，带图表的静态网站\n"
+	           "report  report.pdf、report.html、report.docx、report.txt：\n"
+	           "      情况说明和 13 张表，一份文件（不在 all 中；docs/report.md）"),
 	CLI_STRING(0, "encoding", build_opts, encoding, "E", "CSV 的编码：utf-8（带 BOM；默认）或 gb18030"),
 	CLI_STRING(0, "db", build_opts, db, "PATH",
 	           "SQLite 数据库：明细和编好的表在一个事务中存入；不给预算时，\n重新编制库中最新的预算"),
 	CLI_STRING(0, "catalog", build_opts, catdir, "DIR", "分类目录（默认：随程序的 data/catalog）"),
+	CLI_STRING(0, "previous", build_opts, previous, "LAST",
+	           "上年的预算：明细（文件夹或工作簿）或公开文件（文本、XLSX、PDF、JSON）；\n"
+	           "情况说明与上年比较，大幅变化要在变化原因表写明原因（detail.reasons）"),
+	CLI_STRING(0, "template", build_opts, template, "DIR", "情况说明的模板文件夹（默认：随程序的 data/templates/beijing）"),
 	CLI_FLAG(0, "quiet", build_opts, quiet,
 	         "不显示进度（写了哪些文件、汇总表），只显示发现和最后一行；\n发现从不隐藏"),
 	CLI_END,
@@ -63,12 +69,36 @@ const cli_command cli_cmd_build = {
 	.exit_codes = "退出码：0 已编制，表没有错误（可能有警告）\n"
 	              "        1 有错误：明细有错误时什么也不写；明细无误而编好的表有错误时，表照常写出\n"
 	              "          （可以查看，html/findings.html 列出发现），但不应公开\n"
-	              "        2 用法错误，3 输入无法读取，4 数据库或输出错误\n",
+	              "        2 用法错误，3 输入被拒绝或读不了，4 数据库或输出错误\n",
 	.max_args = 1,
 	.opts_size = sizeof(build_opts),
 	.defaults = &defaults,
 	.run = cmd_build,
 };
+
+/* Last year's figures and the changes from them (--previous).  This
+ * year's figures are those of the compiled tables: *doc is compiled here
+ * (left NULL when the detail does not compile: its rules say why). */
+static int previous(ys_ctx *ctx, const char *path, const char *catdir, const ys_budget *b, const ys_catalog *cat,
+                    ys_doc **doc, ys_changes **chg)
+{
+	ys_figures *pf = NULL, *cf = NULL;
+	ys_catalog *pcat = NULL;
+	ys_budget *pb = NULL;
+	if (ys_previous_read(ctx, path, catdir, &pf, &pcat, &pb))
+		return cli_fail(ctx);
+	int rc = EXIT_OK;
+	ys_ctx quiet;
+	ys_ctx_init(&quiet);
+	if (!ys_compile(&quiet, b, cat, doc) &&
+	    (ys_figures_make(ctx, *doc, b, cat, &cf) || ys_changes_make(ctx, cf, pf, cat, pcat, b, pb, chg)))
+		rc = cli_fail(ctx);
+	ys_figures_free(cf);
+	ys_figures_free(pf);
+	ys_catalog_free(pcat);
+	ys_budget_free(pb);
+	return rc;
+}
 
 static void wrote(void *arg, const char *path)
 {
@@ -88,7 +118,7 @@ static void print_findings(const ys_report *rep)
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
 		/* line 0: file is the whole place (a workbook's "book.xlsx: 支出明细!A5") */
-		fprintf(stderr, "  %-7s %s%s%.0d  [%s] %s\n", ys_severity_name(f->sev), f->file ? f->file : rep->file,
+		fprintf(stderr, "  %s  %s%s%.0d  [%s] %s\n", ys_severity_label(f->sev), f->file ? f->file : rep->file,
 		        f->line ? ":" : "", f->line, f->rule, f->message);
 	}
 }
@@ -144,9 +174,9 @@ static void print_summary(const ys_budget *b, const ys_doc *doc)
 
 static int cmd_build(void *arg, int argc, char **argv)
 {
-	build_opts *o = arg;
+	const build_opts *o = arg;
 	const char *dir = argc ? argv[0] : NULL, *db = o->db, *outdir = o->outdir, *catdir = o->catdir;
-	const char *fmtname = o->format ? o->format : "text";
+	const char *fmtname = o->format ? o->format : "text", *prev = o->previous, *tpl = o->template;
 	unsigned fmt = YS_PUB_TEXT;
 	int quiet = o->quiet;
 	ys_encoding enc = YS_ENC_UTF8_BOM;
@@ -178,7 +208,11 @@ static int cmd_build(void *arg, int argc, char **argv)
 	int rc = EXIT_OK;
 	ys_report *drep = NULL, *rep = NULL;
 	ys_doc *doc = NULL;
-	if (ys_check_budget(&ctx, b, cat, &drep)) {
+	ys_changes *chg = NULL;
+	ys_story *story = NULL;
+	if (prev && (rc = previous(&ctx, prev, catdir, b, cat, &doc, &chg)))
+		goto done;
+	if (ys_check_budget_prev(&ctx, b, cat, chg, &drep)) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
@@ -189,7 +223,7 @@ static int cmd_build(void *arg, int argc, char **argv)
 		rc = EXIT_FINDINGS;
 		goto done;
 	}
-	if (ys_compile(&ctx, b, cat, &doc)) {
+	if (!doc && ys_compile(&ctx, b, cat, &doc)) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
@@ -202,7 +236,12 @@ static int cmd_build(void *arg, int argc, char **argv)
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, b, rep, wrote, &quiet, stale };
+	ys_story_opts so = { tpl, b, chg, cat };
+	if ((fmt & YS_PUB_REPORT) && ys_story_make(&ctx, doc, &so, &story)) {
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	ys_publish_opts po = { fmt, enc, b, rep, wrote, &quiet, stale, story };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;
@@ -237,6 +276,8 @@ static int cmd_build(void *arg, int argc, char **argv)
 		rc = EXIT_FINDINGS;
 	}
 done:
+	ys_story_free(story);
+	ys_changes_free(chg);
 	ys_report_free(rep);
 	ys_report_free(drep);
 	ys_doc_free(doc);

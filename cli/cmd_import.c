@@ -26,7 +26,7 @@ static const cli_arg args[] = {
 };
 
 static const cli_opt options[] = {
-	CLI_STRING(0, "db", import_opts, db, "数据库", "SQLite 数据库（必须给出；不存在时创建）"),
+	CLI_STRING(0, "db", import_opts, db, "数据库", "数据库：SQLite 文件（不存在时创建）或 postgresql://…（必须给出）"),
 	CLI_FLAG(0, "list", import_opts, list, "列出已存的公开文件"),
 	CLI_FLAG(0, "replace", import_opts, replace, "同一文件已存过时，用它替换已存的那一份"),
 	CLI_END,
@@ -36,28 +36,40 @@ static int cmd_import(void *arg, int argc, char **argv);
 
 const cli_command cli_cmd_import = {
 	.name = "import",
-	.summary = "把公开文件存入 SQLite 数据库（一个事务）",
+	.summary = "把公开文件存入数据库（SQLite 或 PostgreSQL；一个事务）",
 	.usage = usage,
-	.description = "读入一份公开文件（任何版式：文本、XLSX、PDF、yusuan 的 JSON），在一个事务中存入 SQLite\n"
-	               "数据库：读到的各表（其他版式的表连同其各列）、表外的文字（情况说明）和未能读取的表题；\n"
-	               "出错则什么也不写。数据库不存在时创建。--list 列出已存的公开文件。\n"
+	.description = "读入一份公开文件（任何版式：文本、XLSX、PDF、yusuan 的 JSON），在一个事务中存入数据库\n"
+	               "（SQLite 文件，或 postgresql://… 的 PostgreSQL）：读到的各表（其他版式的表连同其各列）、\n"
+	               "表外的文字（情况说明）和未能读取的表题；出错则什么也不写。SQLite 文件不存在时创建。\n"
+	               "--list 列出已存的公开文件。\n"
 	               "同一文件（字节相同：保存其 SHA-256）再次导入会被拒绝，除非给出 --replace。\n",
 	.args = args,
 	.opts = options,
-	.exit_codes = "退出码：0 已存入，2 用法错误（也包括：文件已存过而没有 --replace），3 读不了输入，\n"
+	.exit_codes = "退出码：0 已存入，2 用法错误，3 输入被拒绝或读不了（也包括：文件已存过而没有 --replace），\n"
 	              "        4 数据库出错\n",
 	.max_args = 1,
 	.opts_size = sizeof(import_opts),
 	.run = cmd_import,
 };
 
-ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out)
+/* A SQLite file that must be there already (reading must not create an
+ * empty one); a PostgreSQL database is the server's to know. */
+static ys_result existing_db(ys_ctx *ctx, const char *db)
 {
 	struct stat sb;
-	*out = NULL;
+	if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11))
+		return YS_OK;
 	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
 	if (stat(path, &sb) != 0)
 		return ys_error(ctx, YS_ESTORE, "%s：没有这个数据库：%s", path, strerror(errno));
+	return YS_OK;
+}
+
+ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out)
+{
+	*out = NULL;
+	if (existing_db(ctx, db))
+		return ctx->code;
 	ys_store *st;
 	ys_result r = ys_store_open(ctx, db, &st);
 	if (r)
@@ -77,6 +89,24 @@ ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_do
 	r = ys_store_load_doc(ctx, st, id, out);
 	ys_store_close(st);
 	return r;
+}
+
+/* The folder a SQLite database file is to be created in, made when missing
+ * (out/budget.db in a fresh clone), as -o makes its folder. */
+static void db_folder(const char *db)
+{
+	if (strstr(db, "://"))
+		return;
+	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		mkdir(dir, 0777); /* an existing folder is fine; a failure shows when the database is opened */
+		*p = '/';
+	}
 }
 
 static int print_info(const ys_doc_info *d, void *arg)
@@ -107,6 +137,8 @@ static int cmd_import(void *arg, int argc, char **argv)
 		return cli_fail(&ctx);
 	}
 	ys_store *st;
+	if (file)
+		db_folder(db);
 	if (ys_store_open(&ctx, db, &st)) {
 		ys_doc_free(doc);
 		return cli_fail(&ctx);
@@ -139,6 +171,7 @@ static int cmd_import(void *arg, int argc, char **argv)
 ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, const ys_budget *b, const ys_doc *doc)
 {
 	ys_store *st;
+	db_folder(db);
 	ys_result r = ys_store_open(ctx, db, &st);
 	if (r)
 		return r;
@@ -150,11 +183,9 @@ ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, cons
 
 ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out)
 {
-	struct stat sb;
 	*out = NULL;
-	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
-	if (stat(path, &sb) != 0)
-		return ys_error(ctx, YS_ESTORE, "%s：没有这个数据库：%s", path, strerror(errno));
+	if (existing_db(ctx, db))
+		return ctx->code;
 	ys_store *st;
 	ys_result r = ys_store_open(ctx, db, &st);
 	if (r)

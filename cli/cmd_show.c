@@ -49,7 +49,7 @@ const cli_command cli_cmd_show = {
 	               "yusuan check 读法相同），写出读到的各表：没有 -o 时写到标准输出，有 -o 时发布。\n",
 	.args = args,
 	.opts = options,
-	.exit_codes = "退出码：0 已写出，2 用法错误，3 读不了输入，4 无法写出\n",
+	.exit_codes = "退出码：0 已写出，2 用法错误，3 输入被拒绝或读不了，4 无法写出\n",
 	.max_args = 1,
 	.opts_size = sizeof(show_opts),
 	.run = cmd_show,
@@ -84,7 +84,7 @@ static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned f
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL, stale };
+	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL, stale, NULL };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;

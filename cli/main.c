@@ -11,7 +11,8 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {
-	&cli_cmd_build, &cli_cmd_batch, &cli_cmd_init, &cli_cmd_check, &cli_cmd_show, &cli_cmd_import, &cli_cmd_rules,
+	&cli_cmd_build, &cli_cmd_batch, &cli_cmd_init, &cli_cmd_check, &cli_cmd_show, &cli_cmd_import,
+	&cli_cmd_rules, &cli_cmd_diff, &cli_cmd_query, &cli_cmd_score, &cli_cmd_site, &cli_cmd_rank,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -24,7 +25,7 @@ static void usage(FILE *f)
 		fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
 	fprintf(f, "\n“yusuan <命令> -h”显示该命令的选项；“yusuan help --man”写出手册页 yusuan(1)；\n"
 	           "“yusuan --data-dir”显示所用的数据文件夹（分类目录在其中的 catalog/）。\n"
-	           "退出码：0 正常，1 检查发现错误，2 用法错误，3 读不了输入，4 数据库或输出出错\n");
+	           "退出码：0 正常，1 检查发现错误，2 用法错误，3 输入被拒绝或读不了，4 数据库或输出出错\n");
 }
 
 static const cli_command *find_command(const char *name)
@@ -56,15 +57,32 @@ static int help(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* A library result as an exit code.  Usage (2) is not among them: the CLI
+ * finds every usage error itself (cli_usage_error), so a YS_EINVAL from the
+ * library is a value it passed on and the library refused - input refused,
+ * as are data it cannot load and input it refuses as given (YS_EREFUSED). */
 int cli_exit_for(ys_result r)
 {
 	switch (r) {
-	case YS_OK: return EXIT_OK;
-	case YS_EINVAL: return EXIT_USAGE;
-	case YS_ESTORE: return EXIT_STORE;
-	case YS_EWRITE: return EXIT_STORE;
-	default: return EXIT_INPUT;
+	case YS_OK:
+		return EXIT_OK;
+	case YS_ESTORE:
+	case YS_EWRITE:
+	case YS_ECANCELED: /* the CLI's callbacks stop a run only when they cannot write its output */
+		return EXIT_STORE;
+	case YS_ENOMEM:
+	case YS_EIO:
+	case YS_EPARSE:
+	case YS_EINVAL:
+	case YS_ERANGE:
+	case YS_ENOTFOUND:
+	case YS_ELIMIT:
+	case YS_EEMPTY:
+	case YS_EENCODING:
+	case YS_EREFUSED:
+		return EXIT_INPUT;
 	}
+	return EXIT_INPUT;
 }
 
 int cli_fail(const ys_ctx *ctx)

@@ -79,10 +79,13 @@ static void choices_joined(const cli_opt *o, char *buf, size_t cap, const char *
 }
 
 /* Store value v for option o in opts; 0, or the exit code of a usage error. */
-static int set_value(const cli_command *c, const cli_opt *o, const char *v, void *opts)
+static int set_value(const cli_command *c, const cli_opt *o, const char *v, int nargs, void *opts)
 {
 	char name[64], list[256];
 	char *field = (char *)opts + o->offset;
+	/* a path, a name or an id: an empty one is a slip of the shell ("$DB" unset) */
+	if ((o->type == CLI_OPT_STRING || o->type == CLI_OPT_LIST) && !*v)
+		return cli_usage_error(c, "%s 的值是空的（应为 %s）", spelled(o, name, sizeof name), o->argh ? o->argh : "一个值");
 	switch (o->type) {
 	case CLI_OPT_STRING:
 		memcpy(field, &v, sizeof v);
@@ -107,6 +110,7 @@ static int set_value(const cli_command *c, const cli_opt *o, const char *v, void
 		cli_list *l = (cli_list *)(void *)field;
 		if (l->n == CLI_LIST_MAX)
 			return cli_usage_error(c, "%s 最多给 %d 次", spelled(o, name, sizeof name), CLI_LIST_MAX);
+		l->at[l->n] = nargs;
 		l->v[l->n++] = v;
 		return 0;
 	}
@@ -180,7 +184,7 @@ int cli_parse(const cli_command *c, int *argcp, char **argv, void *opts)
 				return cli_usage_error(c, "选项 %s 需要一个值（%s）", name, o->argh ? o->argh : "值");
 			v = argv[++i];
 		}
-		int rc = set_value(c, o, v, opts);
+		int rc = set_value(c, o, v, nargs, opts);
 		if (rc)
 			return rc;
 	}

@@ -24,10 +24,10 @@
 typedef enum cli_opt_type {
 	CLI_OPT_END = 0, /* ends a table */
 	CLI_OPT_FLAG,    /* int: 1 when given, takes no value */
-	CLI_OPT_STRING,  /* const char *: the value; given twice, the last one */
+	CLI_OPT_STRING,  /* const char *: the value (never ""); given twice, the last one */
 	CLI_OPT_INT,     /* int: a whole number in [min, max]; the last one */
 	CLI_OPT_CHOICE,  /* int: the index of the value in choices; the last one */
-	CLI_OPT_LIST,    /* cli_list: every value given, in order */
+	CLI_OPT_LIST,    /* cli_list: every value given (never ""), in order */
 } cli_opt_type;
 
 /* How many times a list option may be given. */
@@ -36,6 +36,10 @@ typedef enum cli_opt_type {
 typedef struct cli_list {
 	int n;
 	const char *v[CLI_LIST_MAX];
+	/* how many arguments came before v[i] on the command line: where the
+	 * option stood among them, for a command whose options and arguments
+	 * name things in one order (diff OLD --doc NEW) */
+	int at[CLI_LIST_MAX];
 } cli_list;
 
 typedef struct cli_opt {

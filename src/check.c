@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "check_int.h"
+#include "base_int.h"
 
 const char *ys_severity_name(ys_severity s)
 {
@@ -26,6 +27,16 @@ const char *ys_severity_name(ys_severity s)
 	case YS_SEV_NOTICE: return "notice";
 	case YS_SEV_WARNING: return "warning";
 	case YS_SEV_ERROR: return "error";
+	}
+	return "?";
+}
+
+const char *ys_severity_label(ys_severity s)
+{
+	switch (s) {
+	case YS_SEV_ERROR: return "错误";
+	case YS_SEV_WARNING: return "警告";
+	case YS_SEV_NOTICE: return "提示";
 	}
 	return "?";
 }
@@ -334,8 +345,10 @@ static int find_swap(const ys_checker *ck, const occ *o, size_t n, const ident *
 			seen = cell_key(f->terms[e].c) == ka;
 		if (seen)
 			continue;
-		/* the change of a that satisfies f */
-		int64_t need = f->terms[j].coef > 0 ? -f->resid : f->resid, va = ck_value(a);
+		/* the change of a that satisfies f (none beyond int64: -INT64_MIN) */
+		int64_t need = f->resid, va = ck_value(a);
+		if (f->terms[j].coef > 0 && ys_money_sub(0, f->resid, &need))
+			continue;
 		size_t a0 = occ_lower(o, n, ka), a1 = a0;
 		while (a1 < n && o[a1].key == ka)
 			a1++;
@@ -348,7 +361,8 @@ static int find_swap(const ys_checker *ck, const occ *o, size_t n, const ident *
 			if (o[b0].key != ka) {
 				cref b = ck->ids[o[b0].id].terms[o[b0].term].c;
 				int64_t vb = ck_value(b), d;
-				if (!ys_money_sub(vb, va, &d) && d == need && fixes_all(ck, o, a0, a1, b0, b1, d, -d)) {
+				if (!ys_money_sub(vb, va, &d) && d == need && d != INT64_MIN &&
+				    fixes_all(ck, o, a0, a1, b0, b1, d, -d)) {
 					nfound++;
 					found = j;
 					*partner = b;
@@ -412,8 +426,8 @@ static void blame(ys_checker *ck, int *at)
 					break;
 				}
 				/* value change that satisfies g: -coef * resid */
-				int64_t d = o[b].coef > 0 ? -g->resid : g->resid;
-				if (have && d != delta) {
+				int64_t d = g->resid;
+				if ((o[b].coef > 0 && ys_money_sub(0, g->resid, &d)) || (have && d != delta)) {
 					ok = 0;
 					break;
 				}
@@ -513,11 +527,12 @@ static void report_ident(ys_checker *ck, ident *id, int at)
 		expected = x - id->resid;
 	} else {
 		/* change of x that satisfies the identity: -coef * resid */
-		if (ys_money_sub(x, coef > 0 ? id->resid : -id->resid, &expected))
+		if (coef > 0 ? ys_money_sub(x, id->resid, &expected) : ys_money_add(x, id->resid, &expected))
 			expected = x;
 	}
 	/* the one sign convention of findings (rules.h): found − expected */
-	d = x - expected;
+	if (ys_money_sub(x, expected, &d))
+		d = 0;
 	ck_amount(c.t, x, found);
 	ck_amount(c.t, expected, exp);
 	signed_amount(c.t, d, diff, sizeof diff);
@@ -918,7 +933,7 @@ static ys_result previous_fits(ys_ctx *ctx, const ys_doc *doc, const ys_doc *pre
 	const char *a = doc->department, *b = prev->department;
 	if (!a || !*a || !b || !*b || same_department(a, b))
 		return YS_OK;
-	return ys_error(ctx, YS_EINVAL, "--previous %s 是“%s”的公开表，而 %s 是“%s”的：上年公开表应为同一部门的", prev->file,
+	return ys_error(ctx, YS_EREFUSED, "--previous %s 是“%s”的公开表，而 %s 是“%s”的：上年公开表应为同一部门的", prev->file,
 	                b, doc->file, a);
 }
 
@@ -954,7 +969,7 @@ void rule_yoy_same(ys_checker *ck, const ys_rule *rule)
 	                p->file, d->ntables + d->nothers);
 }
 
-ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out)
+static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out)
 {
 	*out = NULL;
 	if (opts && opts->previous) {
@@ -966,7 +981,18 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 	if (!rep)
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
 	ys_arena_init(&rep->arena);
-	rep->file = ys_arena_strdup(&rep->arena, doc->file);
+	if (doc->nparts) { /* a document of several files is named by them all */
+		ys_buf nb = YS_BUF_INIT;
+		for (int i = 0; i < doc->nparts; i++)
+			ys_buf_addf(&nb, "%s%s", i ? " + " : "", doc->parts[i].file);
+		rep->file = nb.oom ? NULL : ys_arena_strndup(&rep->arena, nb.s, nb.len);
+		ys_buf_release(&nb);
+	} else
+		rep->file = ys_arena_strdup(&rep->arena, doc->file);
+	if (!rep->file) {
+		ys_report_free(rep);
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	}
 	for (int i = 0; i < YS_NTABLES; i++)
 		rep->tables[i] = doc->tables[i] != NULL;
 
@@ -1041,13 +1067,36 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 	for (int i = 0; i < doc->ntables; i++)
 		pos[doc->order[i]] = i;
 	for (size_t i = 0; i < rep->nfindings; i++) {
-		int tb = rep->findings[i].table;
-		rep->findings[i].order = tb < 0 ? -1 : tb < YS_NTABLES ? pos[tb] : tb;
+		ys_finding *f = &rep->findings[i];
+		int tb = f->table;
+		f->order = tb < 0 ? -1 : tb < YS_NTABLES ? pos[tb] : tb;
+		/* a document of several files: the page's file, and the page in it */
+		if (doc->nparts && f->page && !f->file) {
+			const char *file;
+			f->page = ys_doc_page_where(doc, f->page, &file);
+			if (strcmp(file, doc->file) && !(f->file = ys_arena_strdup(&rep->arena, file)))
+				ck.oom = 1;
+		}
+	}
+	if (ck.oom) {
+		ys_report_free(rep);
+		return ys_error(ctx, YS_ENOMEM, "out of memory while checking");
 	}
 	if (rep->nfindings)
 		qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);
 	*out = rep;
 	return YS_OK;
+}
+
+ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, check_body(ctx, doc, opts, out), mark);
+	if (r && *out) {
+		ys_report_free(*out);
+		*out = NULL;
+	}
+	return r;
 }
 
 void ys_report_free(ys_report *rep)

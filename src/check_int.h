@@ -47,6 +47,7 @@ struct ys_checker {
 	ys_ctx *ctx;
 	const ys_doc *doc;        /* checking a disclosure */
 	const struct ys_budget *budget; /* checking detail (rules_detail.c) */
+	const struct ys_changes *changes; /* the detail's changes from last year (detail.reasons), or NULL */
 	const ys_catalog *cat;
 	const ys_doc *prev;/* last year's disclosure, or NULL */
 	int cat_firm;      /* the catalog applies to the document's year */
@@ -185,5 +186,25 @@ void rule_yoy_projects(ys_checker *, const ys_rule *);
 void rule_yoy_tables(ys_checker *, const ys_rule *);
 void rule_yoy_same(ys_checker *, const ys_rule *); /* check.c */
 void rule_comp_coverage(ys_checker *, const ys_rule *);
+
+/* rules_narrative.c: the 情况说明 */
+void rule_narr_figure(ys_checker *, const ys_rule *);
+void rule_narr_share(ys_checker *, const ys_rule *);
+void rule_narr_change(ys_checker *, const ys_rule *);
+void rule_narr_direction(ys_checker *, const ys_rule *);
+void rule_narr_sum(ys_checker *, const ys_rule *);
+void rule_narr_consistent(ys_checker *, const ys_rule *);
+void rule_narr_year(ys_checker *, const ys_rule *);
+void rule_narr_department(ys_checker *, const ys_rule *);
+void rule_narr_placeholder(ys_checker *, const ys_rule *);
+void rule_narr_class_name(ys_checker *, const ys_rule *);
+void rule_narr_duplicate(ys_checker *, const ys_rule *);
+void rule_narr_punct(ys_checker *, const ys_rule *);
+void rule_narr_cut(ys_checker *, const ys_rule *);
+void rule_narr_kind(ys_checker *, const ys_rule *);
+void rule_narr_empty_note(ys_checker *, const ys_rule *);
+void rule_narr_toc(ys_checker *, const ys_rule *);
+void rule_narr_reason(ys_checker *, const ys_rule *);
+void rule_narr_sections(ys_checker *, const ys_rule *);
 
 #endif

@@ -45,6 +45,51 @@ void ys_doc_free(ys_doc *doc)
 	free(doc);
 }
 
+int ys_doc_page_where(const ys_doc *doc, int page, const char **file)
+{
+	*file = doc->file;
+	if (page <= 0)
+		return 0;
+	for (int i = doc->nparts - 1; i >= 0; i--)
+		if (page >= doc->parts[i].first_page) {
+			*file = doc->parts[i].file;
+			return page - doc->parts[i].first_page + 1;
+		}
+	return page;
+}
+
+const char *ys_doc_page_label(const ys_doc *doc, int page, char *buf, size_t cap)
+{
+	const char *file;
+	int p = ys_doc_page_where(doc, page, &file);
+	const char *base = strrchr(file, '/');
+	if (doc->nparts)
+		snprintf(buf, cap, "%s 第 %d 页", base ? base + 1 : file, p);
+	else
+		snprintf(buf, cap, "第 %d 页", p);
+	return buf;
+}
+
+ys_result ys_doc_set_parts(ys_ctx *ctx, ys_doc *doc, const char *const *files, const int *first, int n)
+{
+	doc->parts = NULL;
+	doc->nparts = 0;
+	if (n < 2)
+		return YS_OK;
+	ys_docpart *p = ys_arena_alloc(&doc->arena, (size_t)n * sizeof *p);
+	if (!p)
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
+	for (int i = 0; i < n; i++) {
+		p[i].file = ys_arena_strdup(&doc->arena, files[i]);
+		p[i].first_page = first[i];
+		if (!p[i].file)
+			return ys_error(ctx, YS_ENOMEM, "内存不足");
+	}
+	doc->parts = p;
+	doc->nparts = n;
+	return YS_OK;
+}
+
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 size_t ys_split_codename(const char *s, const char **name)

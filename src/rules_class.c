@@ -173,11 +173,14 @@ void rule_cls_econ_pair(ys_checker *ck, const ys_rule *rule)
 				continue;
 			if (!strcmp(gov, m->gov_code[YS_UT_JIGUAN]) || !strcmp(gov, m->gov_code[YS_UT_SHIYE]))
 				continue;
-			ys_severity sev = YS_CONF_FIRM(m->conf) && ck->cat_firm ? rule->sev : YS_SEV_WARNING;
+			/* as sure as the catalog's row: an unsure row only asks to look */
+			int firm = YS_CONF_FIRM(m->conf) && ck->cat_firm;
+			ys_severity sev = firm ? rule->sev : m->conf == YS_CONF_LOW ? YS_SEV_NOTICE : YS_SEV_WARNING;
 			ck_finding(ck, rule, sev, t, r, where[w].gov,
-			           "部门经济分类 %s 应归入政府经济分类 %s %s（机关）或 %s %s（事业单位），此处为 %s", dept,
+			           "部门经济分类 %s 应归入政府经济分类 %s %s（机关）或 %s %s（事业单位），此处为 %s%s", dept,
 			           m->gov_code[YS_UT_JIGUAN], m->gov_name[YS_UT_JIGUAN], m->gov_code[YS_UT_SHIYE],
-			           m->gov_name[YS_UT_SHIYE], gov);
+			           m->gov_name[YS_UT_SHIYE], gov,
+			           firm ? "" : m->conf == YS_CONF_LOW ? "（目录的这一对应把握低，请核实）" : "（目录的这一对应未经证实）");
 		}
 	}
 }

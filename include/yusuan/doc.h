@@ -89,6 +89,13 @@ typedef struct ys_unread {
 	const char *why;
 } ys_unread;
 
+/* One file of a document published as several (its text and its tables):
+ * pages first_page.. of the document are the file's pages 1.. */
+typedef struct ys_docpart {
+	const char *file;
+	int first_page;
+} ys_docpart;
+
 typedef struct ys_doc {
 	ys_arena arena;
 	const char *file;      /* as given by the caller */
@@ -108,6 +115,8 @@ typedef struct ys_doc {
 	int nprose;
 	int paged;             /* read from a PDF: cells' lines index its text layer, rows carry pages */
 	ys_unit unit;          /* the document's amount unit (general reader) */
+	ys_docpart *parts;     /* the files of a document read from several, in order (in the arena); */
+	int nparts;            /* 0 for a document of one file */
 } ys_doc;
 
 /* An empty document; free with ys_doc_free. */
@@ -166,6 +175,19 @@ static inline const ys_table *ys_doc_table_at(const ys_doc *doc, int idx)
 		return doc->others[idx - YS_NTABLES];
 	return NULL;
 }
+
+/* Where page (of the whole document, from 1) was printed: its file
+ * (doc->file for a document of one file) in *file, and the page in that
+ * file returned.  0 for 0. */
+int ys_doc_page_where(const ys_doc *doc, int page, const char **file);
+
+/* "第 7 页", or "X.tables.pdf 第 7 页" (the file's base name) for a
+ * document of several files: a page for people.  Returns buf. */
+const char *ys_doc_page_label(const ys_doc *doc, int page, char *buf, size_t cap);
+
+/* Record that doc was read from files[0..n-1] whose pages begin at
+ * first[0..n-1] (the first is 1); nothing for n < 2. */
+ys_result ys_doc_set_parts(ys_ctx *ctx, ys_doc *doc, const char *const *files, const int *first, int n);
 
 /* A table of the document, or NULL. */
 static inline ys_table *ys_doc_table(const ys_doc *doc, ys_tid id) { return doc->tables[id]; }

@@ -26,7 +26,8 @@ typedef enum ys_severity {
 	YS_SEV_ERROR = 2,
 } ys_severity;
 
-const char *ys_severity_name(ys_severity s); /* "notice", "warning", "error" */
+const char *ys_severity_name(ys_severity s); /* "notice", "warning", "error" (ids, JSON) */
+const char *ys_severity_label(ys_severity s); /* "提示", "警告", "错误" (for people) */
 
 typedef struct ys_finding {
 	const char *rule;     /* rule id */
@@ -95,7 +96,8 @@ typedef struct ys_check_opts {
 } ys_check_opts;
 
 /* Check doc; *out is freed with ys_report_free.  Findings are sorted by
- * table, line and rule. */
+ * table, line and rule.  A previous of another department is refused
+ * (YS_EREFUSED) before any rule runs. */
 ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out);
 void ys_report_free(ys_report *rep);
 

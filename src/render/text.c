@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "yusuan/render.h"
+#include "base_int.h"
 
 static void put_header(ys_buf *out, const ys_hrow *h)
 {
@@ -78,12 +79,13 @@ static void put_table(ys_buf *out, const ys_table *t)
 
 /* A table of another layout, as the general reader aligned it: title,
  * unit, a line of column labels, a line per row (tab-separated). */
-static void put_general(ys_buf *out, const ys_table *t)
+static void put_general(ys_buf *out, const ys_doc *doc, const ys_table *t)
 {
+	char pl[600];
 	const ys_tabledef *d = t->def;
 	ys_buf_addf(out, "%s\n\n", t->title);
 	if (t->page)
-		ys_buf_addf(out, "（第 %d 页）", t->page);
+		ys_buf_addf(out, "（%s）", ys_doc_page_label(doc, t->page, pl, sizeof pl));
 	ys_buf_addf(out, "单位：%s\n\n", ys_unit_name(t->unit));
 	for (int c = 0; c < d->ncols; c++)
 		ys_buf_addf(out, "%s%s", c ? "\t" : "", d->cols[c].label ? d->cols[c].label : "");
@@ -98,7 +100,7 @@ static void put_general(ys_buf *out, const ys_table *t)
 	ys_buf_addc(out, '\n');
 }
 
-ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
+static ys_result render_text_body(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 {
 	for (int i = 0; i < doc->ntables; i++) {
 		const ys_table *t = doc->tables[doc->order[i]];
@@ -107,6 +109,13 @@ ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 		put_table(out, t);
 	}
 	for (int i = 0; i < doc->nothers && tid < 0; i++)
-		put_general(out, doc->others[i]);
+		put_general(out, doc, doc->others[i]);
 	return out->oom ? ys_error(ctx, YS_ENOMEM, "生成文本时内存不足") : YS_OK;
+}
+
+ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, render_text_body(ctx, doc, tid, out), mark);
+	return r;
 }

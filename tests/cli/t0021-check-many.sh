@@ -73,3 +73,19 @@ has $TMP/o "小结：2 份文档"
 expect_exit 3 $YUSUAN check --jobs 1 $SEED $TMP/none.pdf
 has $TMP/o "$TMP/none.pdf：无法读取："
 echo ok
+
+# a document of two files: a page is named with its file and counted in it
+expect_exit 0 $YUSUAN check $C/2018_js_zhengxie.part1.pdf $C/2018_js_zhengxie.part2.pdf
+has $TMP/o "$C/2018_js_zhengxie.part1.pdf + $C/2018_js_zhengxie.part2.pdf：读到"
+has $TMP/o "（gf_expend，2018_js_zhengxie.part2.pdf 第 10 页；注：本部门无该项目）"
+has $TMP/o "$C/2018_js_zhengxie.part2.pdf 第 1 页  [gen.cell]"
+hasnt $TMP/o "第 18 页"
+expect_exit 0 $YUSUAN check --format json $C/2018_js_zhengxie.part1.pdf $C/2018_js_zhengxie.part2.pdf
+python3 - $TMP/o <<'PY' || fail "pages of a two-file document"
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = [x for x in d['findings'] if x['rule'] == 'gen.cell'][0]
+assert f['file'].endswith('2018_js_zhengxie.part2.pdf') and f['page'] == 1, f
+t = [x for x in d['tables'] if x['kind'] == 'gf_expend'][0]
+assert t['file'].endswith('part2.pdf') and t['page'] == 10, t
+PY

@@ -22,7 +22,7 @@ PKGS ?= sqlite3 jansson libutf8proc libzip expat xlsxwriter cairo pangocairo pop
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 10
 FUZZ_DIR     ?= build/fuzz
-FUZZ_HARNESSES := money text_decode doc_text doc_json doc_general doc_pdf catalog input_csv input_xlsx doc_xlsx batch
+FUZZ_HARNESSES := money text_decode doc_text doc_json doc_general doc_pdf catalog input_csv input_xlsx doc_xlsx batch narrative
 
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CPPFLAGS := -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DYS_DATADIR='"$(CURDIR)/data"'

@@ -14,7 +14,7 @@ done
 for f in include/yusuan/*.h; do
 	cmp -s $f $P/$f || fail "make install did not write $f"
 done
-for f in $(cd data && find catalog -type f); do
+for f in $(cd data && find catalog score templates -type f); do
 	cmp -s data/$f $P/share/yusuan/$f || fail "make install did not write share/yusuan/$f"
 done
 
@@ -41,7 +41,9 @@ else
 	sed -e 's/\\-/-/g' -e 's/\\f[BIR]//g' $TMP/yusuan.1 > $TMP/man.txt
 fi
 # a section per command, and every option its -h lists (one table for both)
-for c in build batch init check show import rules; do
+cmds=$($YUSUAN -h | sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p')
+[ "$(echo $cmds | wc -w)" -ge 12 ] || fail "yusuan -h lists the commands '$cmds'"
+for c in $cmds; do
 	has $TMP/man.txt "yusuan $c"
 	expect_exit 0 $YUSUAN $c -h
 	awk -F'   *' '/^  -/ { print $2 }' $TMP/o > $TMP/opts
@@ -112,6 +114,11 @@ expect_exit 0 env -u YUSUAN_DATA $Y check $SEED
 cp $TMP/o $TMP/moved.out
 expect_exit 0 $YUSUAN check $SEED
 cmp -s $TMP/o $TMP/moved.out || fail "the moved yusuan checks the seed differently"
+# and its score's items (share/yusuan/score)
+expect_exit 0 env -u YUSUAN_DATA $Y score $SEED
+cp $TMP/o $TMP/moved.out
+expect_exit 0 $YUSUAN score $SEED
+cmp -s $TMP/o $TMP/moved.out || fail "the moved yusuan scores the seed differently"
 # a program elsewhere names the data by YUSUAN_DATA; so can yusuan
 expect_exit 0 env YUSUAN_DATA=$TMP/moved/share/yusuan $TMP/prog $SEED
 has $TMP/o "$TMP/moved/share/yusuan/catalog/2026 2026: $eqs identities, 0 errors"
