@@ -10,8 +10,38 @@
  * not a variable of a running function - which is what lets the man page
  * walk every command's options without running any.
  *
- * A new command is a struct of options, a table, a cli_command and a
- * function; one line in main.c's commands[] lists it.
+ * A new command (cmd_<verb>.c; cmd_site.c is a small one to copy):
+ *
+ *	typedef struct serve_opts {          -- the parsed options
+ *		const char *db;
+ *		int port, quiet;
+ *	} serve_opts;
+ *	static const char *const usage[] = { "serve --db 数据库 [--port N]", NULL };
+ *	static const cli_opt options[] = {
+ *		CLI_STRING(0, "db", serve_opts, db, "数据库", "…（必须给出）"),
+ *		CLI_INT('p', "port", serve_opts, port, "N", 1, 65535, "监听的端口（默认 8080）"),
+ *		CLI_FLAG(0, "quiet", serve_opts, quiet, "不显示请求"),
+ *		CLI_END,
+ *	};
+ *	static int cmd_serve(void *arg, int argc, char **argv);
+ *	static const serve_opts defaults = { .port = 8080 };
+ *	const cli_command cli_cmd_serve = {
+ *		.name = "serve", .summary = "…", .usage = usage,
+ *		.description = "…\n", .opts = options,
+ *		.exit_codes = "退出码：0 …，2 用法错误，…\n",
+ *		.max_args = 0, .opts_size = sizeof(serve_opts),
+ *		.defaults = &defaults, .run = cmd_serve,
+ *	};
+ *
+ * then `extern const cli_command cli_cmd_serve;` in cli.h and &cli_cmd_serve
+ * in main.c's commands[]: `yusuan serve -h`, `yusuan help serve` and the man
+ * page follow.  cmd_serve gets the struct (defaults, then what was given)
+ * and the positional arguments; what the table cannot say (an option
+ * needing another, a value's form) it checks itself and reports with
+ * cli_usage_error(&cli_cmd_serve, "…") - exit 2, the usage lines after the
+ * message.  Every text a user reads is Chinese; option names stay English.
+ * The parser handles -h/--help, "--", --opt=value, unknown options, missing
+ * or empty values, ranges and choices, and too many arguments.
  */
 #ifndef YS_CLI_OPTS_H
 #define YS_CLI_OPTS_H

@@ -96,3 +96,26 @@ expect_exit 2 $YUSUAN help frobnicate
 has $TMP/e "help 后面是一个命令或 --man，而不是“frobnicate”"
 # -h after an error in the line: the error counts (as before)
 expect_exit 2 $YUSUAN check --bogus -h
+
+# a list option keeps its place among the arguments: diff's two sides are
+# in the order given, a --doc before or after a file
+cp $SEED $TMP/new.txt
+expect_exit 0 $YUSUAN import $SEED --db $TMP/d.db
+expect_exit 0 $YUSUAN diff --db $TMP/d.db --doc 1 $TMP/new.txt
+has $TMP/o "新：北京市机关事务管理中心 2026年（$TMP/new.txt）"
+expect_exit 0 $YUSUAN diff $TMP/new.txt --db $TMP/d.db --doc 1
+has $TMP/o "旧：北京市机关事务管理中心 2026年（$TMP/new.txt）"
+expect_exit 2 $YUSUAN diff --db $TMP/d.db --doc 1 --doc 1 $TMP/new.txt
+has $TMP/e "只比较两份公开"
+# an empty value (an unset "$DB") is a usage error, not a file named ""
+expect_exit 2 $YUSUAN import $SEED --db ""
+has $TMP/e "--db 的值是空的（应为 数据库）"
+expect_exit 2 $YUSUAN query --db=
+has $TMP/e "--db 的值是空的"
+# choices and ranges of the commands main added, by their tables
+expect_exit 2 $YUSUAN query --db $TMP/d.db --fund x
+has $TMP/e "--fund 的值“x”不认识：应为 all、gp、gf、soc、fiscal 之一"
+expect_exit 2 $YUSUAN rank --db $TMP/d.db sangong --year 26
+has $TMP/e "--year 的值应为 1900 到 9999 之间的整数，而不是“26”"
+expect_exit 2 $YUSUAN site --db $TMP/d.db -o $TMP/site extra
+has $TMP/e "多余的参数“extra”：yusuan site 不接受参数"
