@@ -144,22 +144,24 @@ void cli_man(FILE *f, const cli_command *const *cmds, size_t n)
 	for (size_t i = 0; i < n; i++)
 		command(f, cmds[i]);
 	fputs(".SH 环境\n.TP\n.B YUSUAN_DATA\n", f);
-	lines(f, "数据文件夹：分类目录在其中的 catalog/。给出时优先于下面“文件”所说的位置");
+	lines(f, "数据文件夹（分类目录、评分项、情况说明的模板在其中）。给出时优先于下面“文件”所说的位置");
 	fputs(".SH 文件\n", f);
-	lines(f, "分类目录（政府收支分类科目，按年度）在数据文件夹的 catalog/ 中（yusuan --data-dir\n"
-	         "显示所用的数据文件夹）。数据文件夹依次是：\n"
+	lines(f, "数据文件夹（yusuan --data-dir 显示所用的那个）中有：catalog/ 分类目录（政府收支分类科目，\n"
+	         "按年度），score/items.txt 透明度评分项（score、site），templates/ 情况说明的模板\n"
+	         "（build --format report）。数据文件夹依次是：\n"
 	         "  $YUSUAN_DATA；\n"
 	         "  程序所在文件夹旁的 ../share/yusuan（安装后 PREFIX/bin/yusuan 用 PREFIX/share/yusuan，\n"
 	         "  整个安装目录搬到别处也一样）；\n"
-	         "  编译时记下的位置：构建目录中的 data，然后是 make install 的 PREFIX/share/yusuan。\n"
+	         "  编译时记下的位置：构建目录中的 data。\n"
 	         "其他版式的版式说明（data/layouts/general.txt）编译在程序中。\n");
 	fputs(".SH 退出状态\n", f);
 	lines(f, "0  正常（check：没有错误）\n"
 	         "1  check 发现错误，或 build 的明细或编好的表有错误\n"
 	         "2  用法错误\n"
-	         "3  输入无法读取或有误（信息给出 文件:行:列、表和行）\n"
+	         "3  输入被拒绝、无法读取或有误（信息给出 文件:行:列、表和行）\n"
 	         "4  数据库或输出错误\n");
 	fputs(".SH 参见\n", f);
 	lines(f, "yusuan 源码中的 README.md 和 docs/：check.md（各命令的选项和输出）、rules.md（每条规则）、\n"
-	         "input-format.md（预算明细的格式）、errors.md（每条错误信息）。\n");
+	         "input-format.md（预算明细的格式）、report.md（情况说明）、diff.md、dataset.md（query、\n"
+	         "rank）、score.md、storage.md、errors.md（每条错误信息）。\n");
 }
