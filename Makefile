@@ -13,7 +13,7 @@
 # Dependencies are found with pkg-config and installed by scripts/deps.sh.
 
 CC      ?= cc
-PKGS    := sqlite3 libpq jansson libutf8proc libzip expat xlsxwriter cairo pangocairo poppler-glib
+PKGS    := sqlite3 libpq libargon2 libmicrohttpd jansson libutf8proc libzip expat xlsxwriter cairo pangocairo poppler-glib
 TESTPKG := check
 
 ifeq ($(SAN),1)
@@ -39,7 +39,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKG))
 TEST_LIBS   = $(shell pkg-config --libs $(TESTPKG))
 
-LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c src/write/*.c)
+LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c src/write/*.c src/serve/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 

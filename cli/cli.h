@@ -36,6 +36,8 @@ int cmd_query(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_site(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Map a library result to an exit code. */
 int cli_exit_for(ys_result r);

@@ -22,6 +22,8 @@ static const cli_cmd commands[] = {
 	{ "score", cmd_score, "透明度评分：逐项给分并说明依据；多份文档时排名" },
 	{ "site", cmd_site, "把数据库中的全部公开做成静态网站：排名、趋势、每个部门和每份公开一页" },
 	{ "rank", cmd_rank, "常见问题的排名：“三公”经费、各类的增减、项目支出占比" },
+	{ "serve", cmd_serve, "网页和 JSON 接口：上传、检查、复核、流程、审计（SQLite 或 PostgreSQL）" },
+	{ "user", cmd_user, "管理 yusuan serve 的用户：add、list、del" },
 };
 
 static void usage(FILE *f)

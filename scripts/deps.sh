@@ -31,6 +31,7 @@ mode=${1:-}
 PKGS="build-essential pkg-config
 libsqlite3-dev sqlite3
 libpq-dev
+libargon2-dev libmicrohttpd-dev
 libjansson-dev
 libutf8proc-dev
 libzip-dev libexpat1-dev

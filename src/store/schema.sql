@@ -715,6 +715,17 @@ CREATE TABLE workflow (
 	PRIMARY KEY (department, year)
 ) WITHOUT ROWID;
 
+-- The figures of a stored document's check (the worklist's): kept when
+-- the server checks it.
+CREATE TABLE dcheck (
+	disclosure_id INTEGER PRIMARY KEY REFERENCES disclosure(id) ON DELETE CASCADE,
+	errors     INTEGER NOT NULL,
+	warnings   INTEGER NOT NULL,
+	notices    INTEGER NOT NULL,
+	permille   INTEGER NOT NULL,        -- coverage, -1 when there was no amount
+	checked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
 -- Failed logins, for the rate limit (by name and by address).
 CREATE TABLE login_attempt (
 	id     INTEGER PRIMARY KEY,
