@@ -3,6 +3,7 @@
 #   make            build/yusuan and build/libyusuan.a
 #   make test       install dependencies, build, run every test (SAN=1: under ASan+UBSan)
 #   make demo       install dependencies, build, run the main job
+#   make serve-demo the web application on the example budget (docs/api.md)
 #   make fuzz       build the libFuzzer harnesses, replay the kept inputs and
 #                   fuzz each harness FUZZ_SECONDS (10) seconds
 #   make corpus CORPUS="DIR [DIR...]"
@@ -51,7 +52,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB := $(BUILD)/libyusuan.a
 BIN := $(BUILD)/yusuan
 
-.PHONY: all deps test unit clitest demo clean bench corpus
+.PHONY: all deps test unit clitest demo serve-demo clean bench corpus
 all: $(BIN) $(LIB)
 
 deps:
@@ -142,6 +143,12 @@ fuzz-deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/demo.sh $(BIN)
+
+# The web application on the example (docs/api.md): an admin and an editor,
+# the URL printed; SERVE_LISTEN=127.0.0.1:8080.  Ctrl-C stops it.
+serve-demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/serve-demo.sh $(BIN)
 
 # The benchmark of issue 3: yusuan against DuckDB and the sqlite3 shell
 # (needs Node.js/npm and GNU time: scripts/deps.sh --bench).  Not part of test.

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages yusuan needs to build, test and run.
 #
-#   scripts/deps.sh           build and run (make, make demo)
+#   scripts/deps.sh           build and run (make, make demo, make serve-demo:
+#                             libmicrohttpd, libargon2, curl)
 #   scripts/deps.sh --test    also what the tests use (make test): Check,
 #                             python3-docx (report.docx read back, t0030),
 #                             PostgreSQL (the store suites run on a
@@ -37,7 +38,8 @@ libutf8proc-dev
 libzip-dev libexpat1-dev
 libxlsxwriter-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk
-libpoppler-glib-dev"
+libpoppler-glib-dev
+curl"
 
 installed() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
