@@ -321,7 +321,7 @@ static ys_result login_tx(ys_ctx *ctx, ys_store *st, void *arg)
 /* a hash to check a password against when the name is unknown: the same
  * work, so the time does not tell which names exist */
 static const char dummy_hash[] =
-	"$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$ZWTnXfVPx0Y6vUzJ+qUuXvMhMQmOvYqNhBqR1x8r4aA";
+	"$argon2id$v=19$m=19456,t=2,p=1$eXVzdWFuLW5vLXVzZXIhIQ$oWMfYI57fbXcjEX99XAcbb0uvufZBi6PgNv+2s72qKQ";
 
 int auth_login(req *q, const char *name, const char *password, int cookie, char *token, char *csrf)
 {

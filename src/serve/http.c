@@ -158,8 +158,7 @@ static int hexval(char c)
 	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-/* a=1&b=%E4%B8%AD as {"a": "1", "b": "中"}; NULL when it is not */
-static json_t *parse_form(const char *s, size_t n)
+json_t *parse_form(const char *s, size_t n)
 {
 	json_t *o = json_object();
 	ys_buf k = YS_BUF_INIT, v = YS_BUF_INIT;
@@ -176,7 +175,7 @@ static json_t *parse_form(const char *s, size_t n)
 			}
 			if (c == '+')
 				c = ' ';
-			else if (c == '%' && i + 2 < n + 0 && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
+			else if (c == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
 				c = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
 				i += 2;
 			}
@@ -195,8 +194,7 @@ static json_t *parse_form(const char *s, size_t n)
 
 /* ---- routes ---- */
 
-/* Does path match pattern?  {id} takes 1..18 digits into *id. */
-static int match(const char *pattern, const char *path, int64_t *id)
+int route_match(const char *pattern, const char *path, int64_t *id)
 {
 	while (*pattern && *path) {
 		if (!strncmp(pattern, "{id}", 4)) {
@@ -220,12 +218,12 @@ static int match(const char *pattern, const char *path, int64_t *id)
 
 /* The route of method and path; *other: the path is known with another
  * method. */
-static const route *find_route(const char *method, const char *path, int64_t *id, int *other)
+const route *find_route(const char *method, const char *path, int64_t *id, int *other)
 {
 	*other = 0;
 	for (size_t i = 0; i < ys_nroutes; i++) {
 		const route *r = &ys_routes[i];
-		if (!match(r->pattern, path, id))
+		if (!route_match(r->pattern, path, id))
 			continue;
 		if (!strcmp(r->method, method))
 			return r;

@@ -74,6 +74,16 @@ struct req {
 	json_t *form;         /* the form's fields (RF_FORM), or the JSON body */
 };
 
+/* ---- http.c: routes and forms ---- */
+/* Does path match pattern?  {id} takes 1..18 digits into *id. */
+int route_match(const char *pattern, const char *path, int64_t *id);
+/* The route of method and path; *other: the path is known with another
+ * method. */
+const route *find_route(const char *method, const char *path, int64_t *id, int *other);
+/* a=1&b=%E4%B8%AD as {"a": "1", "b": "中"}; NULL when it is not one (a NUL
+ * in a field, bad UTF-8) */
+json_t *parse_form(const char *s, size_t n);
+
 /* ---- http.c: answers ---- */
 void answer_json(req *q, int status, json_t *j);      /* takes j */
 void answer_error(req *q, int status, const char *fmt, ...) YS_PRINTF(3, 4);
