@@ -117,16 +117,21 @@ static void api_document(req *q)
 		answer_error(q, 403, "没有权限查看文档 %lld", (long long)m.id);
 		return;
 	}
+	/* the tables only when asked for: without them the kept check answers */
+	const char *t = req_arg(q, "tables");
+	int with_tables = t && !strcmp(t, "1");
 	ys_doc *doc = NULL;
-	json_t *j = doc_check_json(q, &m, &doc, NULL);
+	json_t *j = doc_check_json(q, &m, with_tables ? &doc : NULL, NULL);
 	if (!j)
 		return;
-	ys_buf b = YS_BUF_INIT;
 	json_t *tables = NULL;
-	if (!ys_render_json(&q->ctx, doc, -1, &b))
-		tables = json_loadb(b.s, b.len, 0, NULL);
-	ys_buf_release(&b);
-	ys_doc_free(doc);
+	if (with_tables) {
+		ys_buf b = YS_BUF_INIT;
+		if (!ys_render_json(&q->ctx, doc, -1, &b))
+			tables = json_loadb(b.s, b.len, 0, NULL);
+		ys_buf_release(&b);
+		ys_doc_free(doc);
+	}
 	json_t *o = json_pack("{sI ss ss si ss ss sb sO sO sO so}", "id", (json_int_t)m.id, "file", m.file, "department",
 	                      m.department, "year", m.year, "imported_at", m.imported_at, "state", m.state, "latest",
 	                      m.latest == m.id, "findings", json_object_get(j, "findings"), "coverage",

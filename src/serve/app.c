@@ -95,13 +95,15 @@ int doc_may_see(const req *q, const docmeta *m)
 	return !strcmp(m->state, "公开");
 }
 
-/* Check doc; its report's JSON (as `yusuan check --format json`) in *out. */
-static ys_result check_doc(req *q, const ys_doc *doc, ys_report **rep, json_t **out)
+/* Check doc; its report's JSON (as `yusuan check --format json`) in *out
+ * and as text in *text (freed by the caller). */
+static ys_result check_doc(req *q, const ys_doc *doc, ys_report **rep, json_t **out, char **text)
 {
 	ys_catalog *cat = NULL;
 	ys_buf b = YS_BUF_INIT;
 	*rep = NULL;
 	*out = NULL;
+	*text = NULL;
 	ys_result r = ys_catalog_open(&q->ctx, q->srv->catalog, doc->year ? doc->year : 9999, &cat);
 	if (!r) {
 		ys_check_opts opts = { cat, NULL, NULL };
@@ -109,17 +111,23 @@ static ys_result check_doc(req *q, const ys_doc *doc, ys_report **rep, json_t **
 	}
 	if (!r)
 		r = ys_render_report(&q->ctx, doc, *rep, YS_REPORT_JSON, &b);
+	if (!r && b.oom)
+		r = ys_error(&q->ctx, YS_ENOMEM, "内存不足");
 	if (!r) {
 		json_error_t e;
 		*out = json_loadb(b.s, b.len, 0, &e);
 		if (!*out)
 			r = ys_error(&q->ctx, YS_ENOMEM, "检查结果无法读回：%s", e.text);
 	}
+	if (!r && !(*text = ys_buf_detach(&b, NULL)))
+		r = ys_error(&q->ctx, YS_ENOMEM, "内存不足");
 	ys_buf_release(&b);
 	ys_catalog_free(cat);
 	if (r) {
 		ys_report_free(*rep);
 		*rep = NULL;
+		json_decref(*out);
+		*out = NULL;
 	}
 	return r;
 }
@@ -127,6 +135,7 @@ static ys_result check_doc(req *q, const ys_doc *doc, ys_report **rep, json_t **
 typedef struct keep_arg {
 	int64_t id;
 	const ys_report *rep;
+	const char *report;
 } keep_arg;
 
 static ys_result keep_check(ys_ctx *ctx, ys_store *st, void *arg)
@@ -135,18 +144,21 @@ static ys_result keep_check(ys_ctx *ctx, ys_store *st, void *arg)
 	const ys_report *rep = a->rep;
 	char now[32];
 	now_iso(now, sizeof now);
-	ys_value v[6] = { { YS_V_INT, a->id, NULL },
+	ys_value v[8] = { { YS_V_INT, a->id, NULL },
 		          { YS_V_INT, rep->count[YS_SEV_ERROR], NULL },
 		          { YS_V_INT, rep->count[YS_SEV_WARNING], NULL },
 		          { YS_V_INT, rep->count[YS_SEV_NOTICE], NULL },
 		          { YS_V_INT, rep->cov.permille, NULL },
-		          { YS_V_TEXT, 0, now } };
+		          { YS_V_TEXT, 0, now },
+		          { YS_V_TEXT, 0, YUSUAN_VERSION },
+		          { YS_V_TEXT, 0, a->report } };
 	return ys_store_exec(ctx, st,
-	                     "INSERT INTO dcheck(disclosure_id, errors, warnings, notices, permille, checked_at)"
-	                     " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (disclosure_id) DO UPDATE SET errors = excluded.errors,"
-	                     " warnings = excluded.warnings, notices = excluded.notices, permille = excluded.permille,"
-	                     " checked_at = excluded.checked_at",
-	                     v, 6, NULL, NULL);
+	                     "INSERT INTO dcheck(disclosure_id, errors, warnings, notices, permille, checked_at, checked_by,"
+	                     " report) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (disclosure_id) DO UPDATE SET"
+	                     " errors = excluded.errors, warnings = excluded.warnings, notices = excluded.notices,"
+	                     " permille = excluded.permille, checked_at = excluded.checked_at,"
+	                     " checked_by = excluded.checked_by, report = excluded.report",
+	                     v, 8, NULL, NULL);
 }
 
 /* A finding's key: rule|table|row|column, kept across re-checks. */
@@ -176,20 +188,40 @@ static int review_row(const ys_value *row, int ncols, void *arg)
 	return 0;
 }
 
+static int text_row(const ys_value *row, int ncols, void *arg)
+{
+	(void)ncols;
+	if (row[0].type == YS_V_TEXT && row[0].s && row[0].s[0])
+		*(json_t **)arg = json_loads(row[0].s, 0, NULL);
+	return 1;
+}
+
 json_t *doc_check_json(req *q, const docmeta *m, ys_doc **docp, ys_report **repp)
 {
 	ys_doc *doc = NULL;
 	ys_report *rep = NULL;
 	json_t *j = NULL;
-	if (ys_store_load_doc(&q->ctx, q->st, m->id, &doc) || check_doc(q, doc, &rep, &j)) {
-		answer_store_error(q);
-		ys_doc_free(doc);
-		return NULL;
+	if (!docp && !repp) { /* the kept check of this version, when there is one */
+		ys_value v[2] = { { YS_V_INT, m->id, NULL }, { YS_V_TEXT, 0, YUSUAN_VERSION } };
+		if (ys_store_select(&q->ctx, q->st, "SELECT report FROM dcheck WHERE disclosure_id = ? AND checked_by = ?", v,
+		                    2, text_row, &j)) {
+			answer_store_error(q);
+			return NULL;
+		}
 	}
-	keep_arg ka = { m->id, rep };
-	ys_ctx scratch; /* the figures are for the worklist: a failure here is not the request's */
-	ys_ctx_init(&scratch);
-	ys_store_transact(&scratch, q->st, keep_check, &ka);
+	if (!j) {
+		char *text = NULL;
+		if (ys_store_load_doc(&q->ctx, q->st, m->id, &doc) || check_doc(q, doc, &rep, &j, &text)) {
+			answer_store_error(q);
+			ys_doc_free(doc);
+			return NULL;
+		}
+		keep_arg ka = { m->id, rep, text };
+		ys_ctx scratch; /* kept for the next time: a failure here is not the request's */
+		ys_ctx_init(&scratch);
+		ys_store_transact(&scratch, q->st, keep_check, &ka);
+		free(text);
+	}
 	json_t *reviews = json_object();
 	ys_value v[2] = { { YS_V_TEXT, 0, m->department }, { YS_V_INT, m->year, NULL } };
 	if (!reviews || ys_store_select(&q->ctx, q->st,
@@ -270,12 +302,13 @@ typedef struct up_arg {
 	int64_t id;
 	int stored;
 	const ys_report *rep;
+	const char *report;
 } up_arg;
 
 static ys_result upload_tx(ys_ctx *ctx, ys_store *st, void *arg)
 {
 	up_arg *a = arg;
-	keep_arg ka = { a->id, a->rep };
+	keep_arg ka = { a->id, a->rep, a->report };
 	ys_result r = keep_check(ctx, st, &ka);
 	char obj[64], after[1024];
 	snprintf(obj, sizeof obj, "文档 %lld", (long long)a->id);
@@ -343,7 +376,8 @@ void app_upload(req *q, json_t **out)
 	}
 	ys_report *rep = NULL;
 	json_t *check = NULL;
-	if (check_doc(q, doc, &rep, &check)) {
+	char *text = NULL;
+	if (check_doc(q, doc, &rep, &check, &text)) {
 		answer_store_error(q);
 		ys_doc_free(doc);
 		return;
@@ -359,7 +393,7 @@ void app_upload(req *q, json_t **out)
 		stored = 0;
 		r = ys_store_select(&q->ctx, q->st, "SELECT max(id) FROM disclosure WHERE file_sha256 = ?", &v, 1, id_row, &id);
 	}
-	up_arg a = { q->u.name, name, dept, doc->year, id, stored, rep };
+	up_arg a = { q->u.name, name, dept, doc->year, id, stored, rep, text };
 	if (!r)
 		r = ys_store_transact(&q->ctx, q->st, upload_tx, &a);
 	if (r) {
@@ -371,6 +405,7 @@ void app_upload(req *q, json_t **out)
 		q->status = stored ? 201 : 200;
 	}
 	json_decref(check);
+	free(text);
 	ys_report_free(rep);
 	ys_doc_free(doc);
 }
@@ -472,15 +507,6 @@ static ys_result wf_tx(ys_ctx *ctx, ys_store *st, void *arg)
 	snprintf(a->now.state, sizeof a->now.state, "%s", a->to);
 	a->now.version = cur.version + 1;
 	return audit_add(ctx, st, a->q->u.name, "流程", obj, before, after);
-}
-
-const char *workflow_state(req *q, const char *dept, int year, int64_t *version)
-{
-	static _Thread_local wf_row w;
-	if (wf_read(&q->ctx, q->st, dept, year, &w))
-		return NULL;
-	*version = w.version;
-	return w.state;
 }
 
 json_t *app_workflow(req *q, const char *dept, int year, const char *to, int64_t version)

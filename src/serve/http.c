@@ -43,7 +43,7 @@ static void answer_buf(req *q, int status, ys_buf *b, const char *ctype)
 
 void answer_json(req *q, int status, json_t *j)
 {
-	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII * 0) : NULL;
+	char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);
 	ys_buf b = YS_BUF_INIT;
 	if (s) {

@@ -127,7 +127,6 @@ int doc_may_see(const req *q, const docmeta *m);
  * key and review; and the document itself when doc is not NULL. */
 json_t *doc_check_json(req *q, const docmeta *m, ys_doc **doc, ys_report **rep);
 void app_upload(req *q, json_t **out);        /* answers errors; *out: the answer */
-const char *workflow_state(req *q, const char *dept, int year, int64_t *version);
 /* The workflow of a department's year moved to `to` from the version the
  * caller saw; answered on failure (409 with the current state). */
 json_t *app_workflow(req *q, const char *dept, int year, const char *to, int64_t version);

@@ -715,15 +715,19 @@ CREATE TABLE workflow (
 	PRIMARY KEY (department, year)
 ) WITHOUT ROWID;
 
--- The figures of a stored document's check (the worklist's): kept when
--- the server checks it.
+-- A stored document's check, kept when the server checks it: its figures
+-- (the worklist's) and the report, used again while the same yusuan
+-- version serves (a document does not change; the rules change only with
+-- the version).
 CREATE TABLE dcheck (
 	disclosure_id INTEGER PRIMARY KEY REFERENCES disclosure(id) ON DELETE CASCADE,
 	errors     INTEGER NOT NULL,
 	warnings   INTEGER NOT NULL,
 	notices    INTEGER NOT NULL,
 	permille   INTEGER NOT NULL,        -- coverage, -1 when there was no amount
-	checked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+	checked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	checked_by TEXT NOT NULL,           -- the yusuan version that checked it
+	report     TEXT NOT NULL            -- the check as `yusuan check --format json` (the version's)
 );
 
 -- Failed logins, for the rate limit (by name and by address).

@@ -158,7 +158,8 @@ suite() {
 		fail "re-upload: $(cat $TMP/b)"
 	DOC2=$(jget 'd["id"]')
 	[ "$DOC2" != "$DOC" ] || fail "re-upload kept the id"
-	[ "$(code GET "${URL}api/v1/documents/$DOC2" -H "Authorization: Bearer $E")" = 200 ] || fail "get doc2"
+	[ "$(code GET "${URL}api/v1/documents/$DOC2?tables=1" -H "Authorization: Bearer $E")" = 200 ] || fail "get doc2"
+	[ "$(jget 'len(d["document"]["tables"])')" = 13 ] || fail "the tables of doc2"
 	$PY - "$TMP/b" "$KEY" <<-'PY' || fail "the review was not kept across the re-upload"
 		import json, sys
 		d = json.load(open(sys.argv[1]))
