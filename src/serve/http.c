@@ -232,23 +232,73 @@ const route *find_route(const char *method, const char *path, int64_t *id, int *
 	return NULL;
 }
 
-/* ---- the worker thread's store ---- */
+/* ---- the worker thread's store and cache ---- */
 
-static void close_store(void *p)
+#define TCACHE 4
+
+/* What a pool thread keeps: its store, and the tables of the documents
+ * it drew last (a document never changes: a cache of what is in the
+ * store, not state of its own). */
+typedef struct tstate {
+	ys_store *st;
+	int64_t id[TCACHE];
+	char *html[TCACHE];
+	int next;
+} tstate;
+
+static void tstate_free(void *p)
 {
-	ys_store_close(p);
+	tstate *t = p;
+	ys_store_close(t->st);
+	for (int i = 0; i < TCACHE; i++)
+		free(t->html[i]);
+	free(t);
+}
+
+static tstate *thread_state(req *q)
+{
+	pthread_key_t key = (pthread_key_t)q->srv->key;
+	tstate *t = pthread_getspecific(key);
+	if (t)
+		return t;
+	if (!(t = calloc(1, sizeof *t))) {
+		ys_error(&q->ctx, YS_ENOMEM, "内存不足");
+		return NULL;
+	}
+	if (ys_store_open(&q->ctx, q->srv->db, &t->st)) {
+		free(t);
+		return NULL;
+	}
+	pthread_setspecific(key, t);
+	return t;
 }
 
 static ys_store *thread_store(req *q)
 {
-	pthread_key_t key = (pthread_key_t)q->srv->key;
-	ys_store *st = pthread_getspecific(key);
-	if (st)
-		return st;
-	if (ys_store_open(&q->ctx, q->srv->db, &st))
-		return NULL;
-	pthread_setspecific(key, st);
-	return st;
+	tstate *t = thread_state(q);
+	return t ? t->st : NULL;
+}
+
+const char *tcache_get(req *q, int64_t id)
+{
+	tstate *t = pthread_getspecific((pthread_key_t)q->srv->key);
+	for (int i = 0; t && i < TCACHE; i++)
+		if (t->html[i] && t->id[i] == id)
+			return t->html[i];
+	return NULL;
+}
+
+void tcache_put(req *q, int64_t id, char *html)
+{
+	tstate *t = pthread_getspecific((pthread_key_t)q->srv->key);
+	if (!t) {
+		free(html);
+		return;
+	}
+	free(t->html[t->next]);
+	t->id[t->next] = id;
+	t->html[t->next] = html;
+	t->next = (t->next + 1) % TCACHE;
 }
 
 /* ---- a request's life ---- */
@@ -549,7 +599,7 @@ ys_result ys_serve_start(ys_ctx *ctx, const ys_serve_opts *o, ys_server **out)
 		goto fail;
 	}
 	pthread_key_t key;
-	if (pthread_key_create(&key, close_store)) {
+	if (pthread_key_create(&key, tstate_free)) {
 		r = ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}

@@ -224,9 +224,38 @@ void page_document(req *q)
 		answer_error(q, 403, "没有权限查看文档 %lld", (long long)m.id);
 		return;
 	}
-	ys_doc *doc = NULL;
-	ys_report *rep = NULL;
-	json_t *j = doc_check_json(q, &m, &doc, &rep);
+	/* the tables with the findings' cells marked: drawn once per thread
+	 * and document (they never change), the findings and reviews each time */
+	const char *tables = tcache_get(q, m.id);
+	if (!tables) {
+		ys_doc *doc = NULL;
+		ys_report *rep = NULL;
+		json_t *full = doc_check_json(q, &m, &doc, &rep);
+		if (!full)
+			return;
+		json_decref(full);
+		ys_buf t = YS_BUF_INIT;
+		for (int i = 0; i < doc->ntables; i++)
+			if (ys_render_html_table(&q->ctx, doc, rep, doc->order[i], &t))
+				break;
+		for (int i = 0; i < doc->nothers; i++) {
+			ys_buf_adds(&t, "<p>");
+			html_esc(&t, doc->others[i]->title);
+			ys_buf_addf(&t, "（%d 行）</p>\n", doc->others[i]->nrows);
+		}
+		ys_report_free(rep);
+		ys_doc_free(doc);
+		if (t.oom || q->ctx.code) {
+			ys_buf_release(&t);
+			if (!q->ctx.code)
+				ys_error(&q->ctx, YS_ENOMEM, "内存不足");
+			answer_store_error(q);
+			return;
+		}
+		tcache_put(q, m.id, ys_buf_detach(&t, NULL));
+		tables = tcache_get(q, m.id);
+	}
+	json_t *j = doc_check_json(q, &m, NULL, NULL);
 	if (!j)
 		return;
 	char title[600];
@@ -298,17 +327,8 @@ void page_document(req *q)
 	ys_buf_adds(&o, "</tbody></table>\n");
 	/* the tables, drawn as the published site draws them */
 	ys_buf_adds(&o, "<h3>表格</h3>\n");
-	for (int t = 0; t < doc->ntables; t++)
-		if (ys_render_html_table(&q->ctx, doc, rep, doc->order[t], &o))
-			break;
-	for (int t = 0; t < doc->nothers; t++) {
-		ys_buf_adds(&o, "<p>");
-		html_esc(&o, doc->others[t]->title);
-		ys_buf_addf(&o, "（%d 行）</p>\n", doc->others[t]->nrows);
-	}
+	ys_buf_adds(&o, tables ? tables : "");
 	json_decref(j);
-	ys_report_free(rep);
-	ys_doc_free(doc);
 	page_close(q, &o, 200);
 }
 

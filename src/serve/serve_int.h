@@ -84,6 +84,11 @@ const route *find_route(const char *method, const char *path, int64_t *id, int *
  * in a field, bad UTF-8) */
 json_t *parse_form(const char *s, size_t n);
 
+/* The worker thread's cache of drawn tables by document id: the text
+ * (NUL-terminated) or NULL; put takes html (malloc'd). */
+const char *tcache_get(req *q, int64_t id);
+void tcache_put(req *q, int64_t id, char *html);
+
 /* ---- http.c: answers ---- */
 void answer_json(req *q, int status, json_t *j);      /* takes j */
 void answer_error(req *q, int status, const char *fmt, ...) YS_PRINTF(3, 4);
