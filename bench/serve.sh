@@ -38,6 +38,8 @@ ID=$(curl -s -H "Authorization: Bearer $TOKEN" --data-binary @$EX "${URL}api/v1/
 # nginx with the page as a file
 mkdir -p "$T/www" "$T/nginx"
 curl -s -H "Authorization: Bearer $TOKEN" "${URL}documents/$ID" > "$T/www/page.html"
+chmod 755 "$T" "$T/www"     # nginx's workers run as another user when started as root
+chmod 644 "$T/www/page.html"
 PORT=$(( 20000 + $$ % 20000 ))
 cat > "$T/nginx/nginx.conf" <<EOF
 daemon off;

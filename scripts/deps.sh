@@ -22,7 +22,8 @@
 #                             poppler-utils (pdftotext -layout, the floor
 #                             the corpus run is timed against)
 #   scripts/deps.sh --bench   what make bench needs besides: Node.js/npm
-#                             (DuckDB's peer), GNU time, the sqlite3 shell
+#                             (DuckDB's peer), GNU time, the sqlite3 shell;
+#                             wrk and nginx for bench/serve.sh
 #
 # Idempotent: packages already installed are left alone, apt-get runs only
 # when one is missing.  Uses sudo when not run as root.
@@ -60,6 +61,9 @@ case "$mode" in
 --bench)
 	PKGS=""
 	[ -x /usr/bin/time ] || missing="$missing time"
+	# bench/serve.sh: wrk against yusuan serve and nginx
+	command -v wrk >/dev/null 2>&1 || missing="$missing wrk"
+	[ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
 	command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 	;;
 "") ;;
