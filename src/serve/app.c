@@ -285,6 +285,9 @@ static int clean_name(const char *in, char *out, size_t cap)
 	for (const char *p = base; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return -1;
+	size_t bad;
+	if (!ys_utf8_valid(base, n, &bad))
+		return -1;
 	memcpy(out, base, n + 1);
 	return 0;
 }

@@ -352,7 +352,9 @@ int auth_login(req *q, const char *name, const char *password, int cookie, char 
 	int ok = ys_password_check(c.id ? c.hash : dummy_hash, password) && c.id;
 	if (!ok) {
 		ys_value a[3] = { { YS_V_TEXT, 0, name }, { YS_V_TEXT, 0, q->addr }, { YS_V_INT, now_unix(), NULL } };
-		if (ys_store_exec(&q->ctx, st, "INSERT INTO login_attempt(name, addr, at_unix) VALUES (?, ?, ?)", a, 3, NULL,
+		ys_value old = { YS_V_INT, since, NULL };
+		if (ys_store_exec(&q->ctx, st, "DELETE FROM login_attempt WHERE at_unix < ?", &old, 1, NULL, NULL) ||
+		    ys_store_exec(&q->ctx, st, "INSERT INTO login_attempt(name, addr, at_unix) VALUES (?, ?, ?)", a, 3, NULL,
 		                  NULL)) {
 			answer_store_error(q);
 			return -1;

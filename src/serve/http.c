@@ -276,7 +276,20 @@ static tstate *thread_state(req *q)
 static ys_store *thread_store(req *q)
 {
 	tstate *t = thread_state(q);
+	if (t && !t->st && ys_store_open(&q->ctx, q->srv->db, &t->st))
+		t->st = NULL;
 	return t ? t->st : NULL;
+}
+
+/* After the store's failure (a server restarted, a connection cut) the
+ * thread's next request opens it again. */
+static void thread_store_reset(req *q)
+{
+	tstate *t = pthread_getspecific((pthread_key_t)q->srv->key);
+	if (t) {
+		ys_store_close(t->st);
+		t->st = NULL;
+	}
 }
 
 const char *tcache_get(req *q, int64_t id)
@@ -439,6 +452,8 @@ static void run(req *q)
 	q->rt->fn(q);
 	if (!q->status)
 		answer_error(q, 500, "没有回答");
+	if (q->status >= 500)
+		thread_store_reset(q);
 }
 
 static void addr_of(req *q)
@@ -476,8 +491,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			return send_answer(q);
 		return MHD_YES;
 	}
-	if (q->answered)
+	if (q->answered) {
+		*size = 0;
 		return MHD_YES;
+	}
 	if (*size) {
 		if (!q->too_big && q->body.len + *size <= q->limit)
 			ys_buf_add(&q->body, data, *size);

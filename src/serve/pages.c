@@ -98,8 +98,10 @@ void page_login(req *q)
 {
 	ys_buf o = YS_BUF_INIT;
 	page_open(q, &o, "登录");
-	ys_buf_adds(&o, "<form class=\"stack\" method=\"post\" action=\"/login\">"
-	                "<label>用户名 <input name=\"name\" autocomplete=\"username\" required></label>"
+	ys_buf_adds(&o, "<form class=\"stack\" method=\"post\" action=\"/login\">");
+	if (q->authed) /* logging in again by cookie writes too */
+		csrf_field(q, &o);
+	ys_buf_adds(&o, "<label>用户名 <input name=\"name\" autocomplete=\"username\" required></label>"
 	                "<label>口令 <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
 	                "<button>登录</button></form>\n");
 	page_close(q, &o, 200);

@@ -215,6 +215,8 @@ suite() {
 	done
 	[ "$(code POST "${URL}api/v1/documents" -H "Authorization: Bearer $A" -H 'X-File-Name: ../../etc/passwd' --data-binary @$TMP/seed2.txt)" = 200 ] ||
 		fail "a path as the name: $(cat $TMP/b)"
+	[ "$(code POST "${URL}api/v1/documents" -H "Authorization: Bearer $A" -H "$(printf 'X-File-Name: a\377.txt')" --data-binary @$TMP/seed2.txt)" = 400 ] ||
+		fail "a name that is not UTF-8: $(cat $TMP/b)"
 	# SQL-looking input is stored as it is
 	[ "$(code POST "${URL}api/v1/users" -H "Authorization: Bearer $A" -H 'Content-Type: application/json' \
 		--data-raw "{\"name\":\"x'); DROP TABLE users; --\",\"role\":\"viewer\",\"password\":\"long-enough\"}")" = 201 ] ||
