@@ -1131,6 +1131,8 @@ void rule_narr_year(ys_checker *ck, const ys_rule *rule)
 		const ys_nblock *b = &n->blocks[s->block];
 		const char *t = s->text;
 		int reported = 0;
+		if (b->kind == YS_NK_CELL)
+			continue;
 		for (const char *p = t; *p && !reported; p++) {
 			int y = year_at(p, t);
 			if (!y)
@@ -1371,7 +1373,7 @@ void rule_narr_department(ys_checker *ck, const ys_rule *rule)
 	for (int si = 0; si < n->nsents; si++) {
 		const ys_nsent *s = &n->sents[si];
 		const ys_nblock *b = &n->blocks[s->block];
-		if (b->section == YS_NSEC_TERMS)
+		if (b->section == YS_NSEC_TERMS || b->kind == YS_NK_CELL)
 			continue;
 		const char *t = s->text;
 		const char *hit = NULL;
@@ -1418,6 +1420,8 @@ void rule_narr_placeholder(ys_checker *ck, const ys_rule *rule)
 	static const char *const cn[] = { "〇", "○", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "年", NULL };
 	for (int si = 0; si < n->nsents; si++) {
 		const char *t = n->sents[si].text;
+		if (n->blocks[n->sents[si].block].kind == YS_NK_CELL)
+			continue;
 		for (int k = 0; ph[k]; k++) {
 			const char *p = strstr(t, ph[k]);
 			if (!p)
@@ -1466,6 +1470,8 @@ void rule_narr_class_name(ys_checker *ck, const ys_rule *rule)
 	int Y = n->year;
 	for (int si = 0; si < n->nsents && Y; si++) {
 		const char *t = n->sents[si].text;
+		if (n->blocks[n->sents[si].block].kind == YS_NK_CELL)
+			continue;
 		for (size_t k = 0; k < YS_ARRAY_LEN(old_classes); k++) {
 			const char *p = strstr(t, old_classes[k].old);
 			if (!p || Y < old_classes[k].since)
@@ -1567,7 +1573,7 @@ void rule_narr_punct(ys_checker *ck, const ys_rule *rule)
 	static const char *const marks[] = { "。", "，", "、", "；", "：", NULL };
 	for (int si = 0; si < n->nsents; si++) {
 		const ys_nblock *b = &n->blocks[n->sents[si].block];
-		if (b->kind == YS_NK_TOC)
+		if (b->kind == YS_NK_TOC || b->kind == YS_NK_CELL)
 			continue;
 		const char *t = n->sents[si].text;
 		int done = 0;
@@ -1636,7 +1642,7 @@ void rule_narr_kind(ys_checker *ck, const ys_rule *rule)
 	int unit = n->kind == YS_ND_UNIT_BUDGET || n->kind == YS_ND_UNIT_FINAL;
 	for (int si = 0; si < n->nsents && self; si++) {
 		const ys_nblock *b = &n->blocks[n->sents[si].block];
-		if (b->kind == YS_NK_TITLE || b->section == YS_NSEC_TERMS)
+		if (b->kind == YS_NK_TITLE || b->kind == YS_NK_CELL || b->section == YS_NSEC_TERMS)
 			continue;
 		/* a department's text may speak of its units' budgets: only its
 		 * headings name the kind; a unit's text names it anywhere */

@@ -139,6 +139,8 @@ typedef enum ys_nkind {
 	YS_NK_TITLE,     /* the document's title (before the 目录) */
 	YS_NK_TOC,       /* an entry of the 目录 */
 	YS_NK_CAPTION,   /* 图1：收入预算 */
+	YS_NK_CELL,      /* a table left among the prose: its rows, header and
+	                    cells (no part of the 情况说明, no figures) */
 } ys_nkind;
 
 /* The sections a 情况说明 is expected to have (the disclosure catalogue). */

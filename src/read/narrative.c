@@ -151,6 +151,8 @@ typedef struct cline {
 	int width;
 	int blank;        /* an empty input line: ends a paragraph */
 	int drop;         /* page furniture */
+	int row;          /* a table's row: three amounts without a unit */
+	int cell;         /* in a table left among the prose (its rows, header, cells) */
 } cline;
 
 typedef struct lmark {
@@ -808,7 +810,7 @@ static ys_result scan_figures(rd *r, int si)
 	const ys_nblock *blk = &n->blocks[bi];
 	n->sents[si].fig0 = n->nfigs;
 	n->sents[si].nfig = 0;
-	if (blk->kind == YS_NK_TOC || blk->kind == YS_NK_CAPTION)
+	if (blk->kind == YS_NK_TOC || blk->kind == YS_NK_CAPTION || blk->kind == YS_NK_CELL)
 		return YS_OK;
 	const char *topic_text = "";
 	ys_nsubj topic = YS_NS_NONE;
@@ -929,6 +931,8 @@ static ys_result scan_figures(rd *r, int si)
 		int own_noun = has_in(cl0, p, "费") || has_in(cl0, p, "支出") || has_in(cl0, p, "收入") || has_in(cl0, p, "资金") ||
 		               has_in(cl0, p, "经费") || has_in(cl0, p, "金额");
 		f.near = subj != YS_NS_NONE && ys_utf8_count(subj_end, (size_t)(p - subj_end)) <= 4;
+		if (getenv("YS_NDEBUG") && subj != YS_NS_NONE)
+			fprintf(stderr, "NDBG\t%s\t%.*s\t[%.*s]\t%.*s\t%.*s\n", n->name, (int)(subj_start - cl0), cl0, (int)(subj_end - subj_start), subj_start, (int)(p - subj_end), subj_end, (int)(v.len + ul), p);
 		/* a fund named before the subject, in its clause */
 		f.fund = "";
 		if (subj != YS_NS_NONE) {
@@ -1148,7 +1152,7 @@ static int full_width(const cline *L, int n)
 {
 	int hist[512] = { 0 };
 	for (int i = 0; i < n; i++)
-		if (!L[i].drop && !L[i].blank && L[i].width >= 20 && L[i].width < 512 &&
+		if (!L[i].drop && !L[i].blank && !L[i].cell && L[i].width >= 20 && L[i].width < 512 &&
 		    (strstr(L[i].text, "，") || strstr(L[i].text, "。") || strstr(L[i].text, "、")))
 			hist[L[i].width]++;
 	int best = 0, bw = 0;
@@ -1198,6 +1202,116 @@ static int first_year(const char *s)
 	return 0;
 }
 
+/* ---- tables left among the prose ---- */
+
+/* A table's row: three amounts or more printed without a unit
+ * (购置经费78.7578.7578.750.000.00…, 合计93,664.77 60,634.18 33,030.59);
+ * a sentence gives its figures a unit. */
+static int row_line(const char *s)
+{
+	int k, n = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p != '.' || p == s || !(p[-1] >= '0' && p[-1] <= '9') || digit_at(p + 1, &k) < 0)
+			continue;
+		const char *q = p + 1;
+		while (digit_at(q, &k) >= 0)
+			q += k;
+		if (!starts(q, "万") && !starts(q, "元") && !starts(q, "亿") && *q != '%' && !starts(q, "％"))
+			n++;
+	}
+	return n >= 3;
+}
+
+/* A table's 单位 line: 金额单位：万元, 单位：元, 单位名称：… */
+static int table_unit_line(const char *s)
+{
+	return starts(s, "金额单位") || starts(s, "单位：") || starts(s, "单位:") || starts(s, "单位名称") ||
+	       strstr(s, "单位：万元") || strstr(s, "单位：元") || strstr(s, "单位:万元") || strstr(s, "单位:元");
+}
+
+static int cmp_line_text(const void *a, const void *b)
+{
+	const cline *x = *(const cline *const *)a, *y = *(const cline *const *)b;
+	int c = strcmp(x->text, y->text);
+	return c ? c : (x->page > y->page) - (x->page < y->page);
+}
+
+/* A table the readers did not take is left among the prose: its rows
+ * (amounts without a unit), the header repeated on each of its pages, and
+ * the text of its cells (绩效目标, 主要原因).  A page with two rows or more
+ * is a table's from its header (or 单位 line, or first row) to its last
+ * row and the cells after it, up to a numbered item (the text going on); a
+ * row alone elsewhere is one line of a table.  These lines are no part of
+ * the 情况说明: they become blocks of kind YS_NK_CELL. */
+static ys_result table_residue(cline *L, int n)
+{
+	for (int i = 0; i < n; i++)
+		L[i].row = !L[i].drop && !L[i].blank && row_line(L[i].text);
+	/* the pages of tables: two rows or more */
+	size_t cnt = n > 0 ? (size_t)n : 1;
+	int *tpage = calloc(cnt, sizeof *tpage); /* per line: its page has rows */
+	const cline **v = malloc(sizeof *v * cnt);
+	if (!tpage || !v) {
+		free(tpage);
+		free((void *)v);
+		return YS_ENOMEM;
+	}
+	for (int a = 0; a < n;) {
+		int b = a, rows = 0;
+		while (b < n && L[b].page == L[a].page)
+			rows += L[b++].row;
+		for (int i = a; i < b; i++)
+			tpage[i] = rows >= 2;
+		a = b;
+	}
+	/* a header: a line printed again on another table's page */
+	int nv = 0;
+	for (int i = 0; i < n; i++)
+		if (tpage[i] && !L[i].drop && !L[i].blank && !L[i].row && !strstr(L[i].text, "。"))
+			v[nv++] = &L[i];
+	qsort((void *)v, (size_t)nv, sizeof *v, cmp_line_text);
+	int *header = tpage; /* reused: 2 marks a header line */
+	for (int a = 0; a < nv;) {
+		int b = a + 1, pages = 1;
+		while (b < nv && !strcmp(v[b]->text, v[a]->text)) {
+			pages += v[b]->page != v[b - 1]->page;
+			b++;
+		}
+		if (pages >= 2)
+			for (int k = a; k < b; k++)
+				header[v[k] - L] = 2;
+		a = b;
+	}
+	for (int a = 0; a < n;) {
+		int b = a, first = -1, last = -1;
+		while (b < n && L[b].page == L[a].page)
+			b++;
+		if (tpage[a]) {
+			for (int i = a; i < b; i++) {
+				if (L[i].drop || L[i].blank)
+					continue;
+				if (first < 0 && (L[i].row || header[i] == 2 || table_unit_line(L[i].text)))
+					first = i;
+				if (L[i].row)
+					last = i;
+			}
+			/* the cells after the last row, up to the text going on */
+			int level, number;
+			while (last >= 0 && last + 1 < b && (L[last + 1].drop || L[last + 1].blank || !marker(L[last + 1].text, &level, &number)))
+				last++;
+			for (int i = first; first >= 0 && i <= last; i++)
+				L[i].cell = !L[i].drop && !L[i].blank;
+		} else {
+			for (int i = a; i < b; i++)
+				L[i].cell = L[i].row;
+		}
+		a = b;
+	}
+	free(tpage);
+	free((void *)v);
+	return YS_OK;
+}
+
 static ys_result read_all(rd *r, const ys_nline *in, int nin)
 {
 	ys_narrative *n = r->n;
@@ -1215,6 +1329,8 @@ static ys_result read_all(rd *r, const ys_nline *in, int nin)
 		L[i].drop = !L[i].blank && (page_number(L[i].text) || ends_with_page(L[i].text));
 	}
 	ys_result e = r->oom ? ys_error(r->ctx, YS_ENOMEM, "内存不足") : YS_OK;
+	if (!e && table_residue(L, nin))
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	running_heads(L, nin);
 	int W = full_width(L, nin);
 	int full = W ? W * 3 / 4 : INT_MAX;
@@ -1296,12 +1412,24 @@ static ys_result read_all(rd *r, const ys_nline *in, int nin)
 	}
 
 	/* the body */
+	int incell = 0;
 	for (; i < nin && !e; i++) {
 		const cline *l = &L[i];
 		if (l->drop)
 			continue;
 		if (l->blank) {
-			e = close_block(r, YS_NK_TEXT);
+			e = close_block(r, incell ? YS_NK_CELL : YS_NK_TEXT);
+			incell = 0;
+			continue;
+		}
+		/* a table's lines: one block of their own */
+		if (l->cell != incell) {
+			e = close_block(r, incell ? YS_NK_CELL : YS_NK_TEXT);
+			incell = l->cell;
+		}
+		if (incell) {
+			if (!e)
+				e = block_add_line(r, l);
 			continue;
 		}
 		int level, number;
@@ -1334,7 +1462,7 @@ static ys_result read_all(rd *r, const ys_nline *in, int nin)
 			e = close_block(r, YS_NK_TEXT);
 	}
 	if (!e)
-		e = close_block(r, YS_NK_TEXT);
+		e = close_block(r, incell ? YS_NK_CELL : YS_NK_TEXT);
 	free(L);
 
 	/* the title when there is no 目录: the first heading that names a year */
