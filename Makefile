@@ -13,7 +13,7 @@
 # Dependencies are found with pkg-config and installed by scripts/deps.sh.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libutf8proc libzip expat xlsxwriter cairo pangocairo poppler-glib
+PKGS    := sqlite3 libpq jansson libutf8proc libzip expat xlsxwriter cairo pangocairo poppler-glib
 TESTPKG := check
 
 ifeq ($(SAN),1)
@@ -39,11 +39,12 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKG))
 TEST_LIBS   = $(shell pkg-config --libs $(TESTPKG))
 
-LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c)
+LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c src/write/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schema.o $(BUILD)/obj/gen/layouts.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schema.o $(BUILD)/obj/gen/schema_pg.o \
+           $(BUILD)/obj/gen/layouts.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -73,6 +74,12 @@ $(BUILD)/gen/schema.c: src/store/schema.sql scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh ys_store_schema_sql < $< > $@
 
+# And in PostgreSQL's dialect, made from the same file (docs/storage.md).
+$(BUILD)/gen/schema_pg.c: src/store/schema.sql scripts/schema-pg.sh scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/schema-pg.sh < $< > $(BUILD)/gen/schema_pg.sql
+	$(Q)scripts/embed.sh ys_store_schema_pg_sql < $(BUILD)/gen/schema_pg.sql > $@
+
 # So do the layout descriptions of the general reader (docs/layouts.md).
 $(BUILD)/gen/layouts.c: data/layouts/general.txt scripts/embed.sh
 	@mkdir -p $(dir $@)
@@ -85,6 +92,10 @@ $(BUILD)/obj/gen/layouts.o: $(BUILD)/gen/layouts.c
 $(BUILD)/obj/gen/schema.o: $(BUILD)/gen/schema.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/gen/schema_pg.o: $(BUILD)/gen/schema_pg.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -109,11 +120,12 @@ unit: $(UNIT_BIN)
 clitest: $(BIN)
 	@YUSUAN=$(CURDIR)/$(BIN) tests/cli/run.sh
 
+# One throwaway PostgreSQL for both suites (tests/pg/run.sh; test_store and
+# the CLI test of postgresql:// start their own when run alone).
 test:
 	@scripts/deps.sh --test
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit
-	@$(MAKE) --no-print-directory clitest
+	@tests/pg/run.sh sh -c '$(MAKE) --no-print-directory unit && $(MAKE) --no-print-directory clitest'
 ifneq ($(SAN),1)
 	@# the harnesses are sanitized builds already: once is enough
 	@$(MAKE) --no-print-directory fuzz-regress
@@ -122,6 +134,7 @@ endif
 # libFuzzer harnesses (tests/fuzz/README.md): `make fuzz FUZZ_SECONDS=N`
 # replays the kept inputs and fuzzes each harness N seconds (clang).
 include tests/fuzz/fuzz.mk
+include tests/faults/faults.mk
 fuzz fuzz-regress: fuzz-deps
 .PHONY: fuzz-deps
 fuzz-deps:

@@ -9,12 +9,12 @@
 
 #include "yusuan/yusuan.h"
 
-/* Exit codes (docs/exit-codes in README): */
+/* Exit codes (docs/errors.md): */
 enum {
 	EXIT_OK = 0,       /* done; for check: no errors */
 	EXIT_FINDINGS = 1, /* check found errors */
-	EXIT_USAGE = 2,    /* bad command line */
-	EXIT_INPUT = 3,    /* input unreadable or malformed */
+	EXIT_USAGE = 2,    /* bad command line: found by the CLI (cli_usage_error) */
+	EXIT_INPUT = 3,    /* input refused, unreadable or malformed */
 	EXIT_STORE = 4,    /* database or output could not be written */
 };
 
@@ -31,6 +31,11 @@ int cmd_rules(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+int cmd_score(int argc, char **argv);
+int cmd_site(int argc, char **argv);
 
 /* Map a library result to an exit code. */
 int cli_exit_for(ys_result r);
@@ -48,6 +53,8 @@ int cli_write_stdout(const ys_buf *b);
 const char *cli_opt_value(int argc, char **argv, int *i, const char *name, int *missing);
 /* Load a stored disclosure (the newest, or the one with id docid). */
 ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out);
+/* Open a database that exists (a missing one is not created): YS_ESTORE. */
+ys_result cli_open_existing(ys_ctx *ctx, const char *db, ys_store **st);
 /* Store a budget and its compiled tables (one transaction); load the newest. */
 ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, const ys_budget *b, const ys_doc *doc);
 ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out);

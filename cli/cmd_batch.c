@@ -22,7 +22,7 @@ static const char usage[] =
 	"  --threads N    工作线程数（默认每个处理器一个，最多 8 个）\n"
 	"\n"
 	"退出码：0 完成，1 有部门的明细有错误（该部门不编制），2 用法错误，\n"
-	"        3 读不了输入（文件:行:列），4 无法写出\n";
+	"        3 输入被拒绝或读不了（文件:行:列），4 无法写出\n";
 
 typedef struct bout {
 	const char *dir;
@@ -151,7 +151,7 @@ int cmd_batch(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ys_catalog_free(cat);
 	if (r)
-		return ctx.code == YS_EINVAL ? (fprintf(stderr, "yusuan: %s\n", ctx.msg), EXIT_STORE) : cli_fail(&ctx);
+		return cli_fail(&ctx); /* YS_ECANCELED: a department could not be written, 4 */
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	printf("compiled %ld of %ld departments, %ld items (%.1f MB) in %.3f s%s%s\n", st.departments - st.refused,
 	       st.departments, st.items, (double)st.bytes / 1e6, secs, fmt == 2 ? "" : " into ", fmt == 2 ? "" : outdir);

@@ -1,5 +1,5 @@
 /*
- * cmd_build.c - yusuan build DIR [--db PATH] [-o OUTDIR] [--format F,..] [--encoding E]
+ * cmd_build.c - yusuan build DIR [--db PATH] [-o OUTDIR] [--format F,..] [--encoding E] [--previous LAST]
  *               yusuan build --db PATH [...]
  */
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include "cli.h"
 
 static const char usage[] =
-	"用法：yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E]\n"
+	"用法：yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E] [--previous LAST]\n"
 	"      yusuan build --db PATH [-o OUTDIR] [--format ...]\n"
 	"\n"
 	"把一个部门的预算明细（一个 CSV 文件夹，或一个 XLSX 工作簿；见 docs/input-format.md）\n"
@@ -25,14 +25,43 @@ static const char usage[] =
 	"                  xlsx  tables.xlsx，每张表一个工作表（预算01表 ..）\n"
 	"                  pdf   tables.pdf，A4 横向，可直接打印\n"
 	"                  html  html/index.html，带图表的静态网站\n"
+	"                  report  report.pdf、report.html、report.docx、report.txt：\n"
+	"                        情况说明和 13 张表，一份文件（不在 all 中；docs/report.md）\n"
 	"  --encoding E    CSV 的编码：utf-8（带 BOM；默认）或 gb18030\n"
 	"  --catalog DIR   分类目录（默认：随程序的 data/catalog）\n"
+	"  --previous LAST 上年的预算：明细（文件夹或工作簿）或公开文件（文本、XLSX、PDF、JSON）；\n"
+	"                  情况说明与上年比较，大幅变化要在变化原因表写明原因（detail.reasons）\n"
+	"  --template DIR  情况说明的模板文件夹（默认：随程序的 data/templates/beijing）\n"
 	"  --quiet         不显示进度（写了哪些文件、汇总表），只显示发现和最后一行；发现从不隐藏\n"
 	"\n"
 	"退出码：0 已编制，表没有错误（可能有警告）\n"
 	"        1 有错误：明细有错误时什么也不写；明细无误而编好的表有错误时，表照常写出\n"
 	"          （可以查看，html/findings.html 列出发现），但不应公开\n"
-	"        2 用法错误，3 输入无法读取，4 数据库或输出错误\n";
+	"        2 用法错误，3 输入被拒绝或读不了，4 数据库或输出错误\n";
+
+/* Last year's figures and the changes from them (--previous).  This
+ * year's figures are those of the compiled tables: *doc is compiled here
+ * (left NULL when the detail does not compile: its rules say why). */
+static int previous(ys_ctx *ctx, const char *path, const char *catdir, const ys_budget *b, const ys_catalog *cat,
+                    ys_doc **doc, ys_changes **chg)
+{
+	ys_figures *pf = NULL, *cf = NULL;
+	ys_catalog *pcat = NULL;
+	ys_budget *pb = NULL;
+	if (ys_previous_read(ctx, path, catdir, &pf, &pcat, &pb))
+		return cli_fail(ctx);
+	int rc = EXIT_OK;
+	ys_ctx quiet;
+	ys_ctx_init(&quiet);
+	if (!ys_compile(&quiet, b, cat, doc) &&
+	    (ys_figures_make(ctx, *doc, b, cat, &cf) || ys_changes_make(ctx, cf, pf, cat, pcat, b, pb, chg)))
+		rc = cli_fail(ctx);
+	ys_figures_free(cf);
+	ys_figures_free(pf);
+	ys_catalog_free(pcat);
+	ys_budget_free(pb);
+	return rc;
+}
 
 static void wrote(void *arg, const char *path)
 {
@@ -108,7 +137,7 @@ static void print_summary(const ys_budget *b, const ys_doc *doc)
 
 int cmd_build(int argc, char **argv)
 {
-	const char *dir = NULL, *db = NULL, *outdir = "out", *catdir = NULL, *fmtname = "text";
+	const char *dir = NULL, *db = NULL, *outdir = "out", *catdir = NULL, *fmtname = "text", *prev = NULL, *tpl = NULL;
 	unsigned fmt = YS_PUB_TEXT;
 	int quiet = 0;
 	ys_encoding enc = YS_ENC_UTF8_BOM;
@@ -130,9 +159,15 @@ int cmd_build(int argc, char **argv)
 		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
 			outdir = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
+			if (!*v)
+				return cli_usage_error(usage, "--db 的值是数据库文件的路径");
 			db = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
 			catdir = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
+			prev = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--template", &missing))) {
+			tpl = v;
 		} else if (missing) {
 			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -167,7 +202,11 @@ int cmd_build(int argc, char **argv)
 	int rc = EXIT_OK;
 	ys_report *drep = NULL, *rep = NULL;
 	ys_doc *doc = NULL;
-	if (ys_check_budget(&ctx, b, cat, &drep)) {
+	ys_changes *chg = NULL;
+	ys_story *story = NULL;
+	if (prev && (rc = previous(&ctx, prev, catdir, b, cat, &doc, &chg)))
+		goto done;
+	if (ys_check_budget_prev(&ctx, b, cat, chg, &drep)) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
@@ -178,7 +217,7 @@ int cmd_build(int argc, char **argv)
 		rc = EXIT_FINDINGS;
 		goto done;
 	}
-	if (ys_compile(&ctx, b, cat, &doc)) {
+	if (!doc && ys_compile(&ctx, b, cat, &doc)) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
@@ -191,7 +230,12 @@ int cmd_build(int argc, char **argv)
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, b, rep, wrote, &quiet, stale };
+	ys_story_opts so = { tpl, b, chg, cat };
+	if ((fmt & YS_PUB_REPORT) && ys_story_make(&ctx, doc, &so, &story)) {
+		rc = cli_fail(&ctx);
+		goto done;
+	}
+	ys_publish_opts po = { fmt, enc, b, rep, wrote, &quiet, stale, story };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;
@@ -226,6 +270,8 @@ int cmd_build(int argc, char **argv)
 		rc = EXIT_FINDINGS;
 	}
 done:
+	ys_story_free(story);
+	ys_changes_free(chg);
 	ys_report_free(rep);
 	ys_report_free(drep);
 	ys_doc_free(doc);

@@ -3,18 +3,15 @@
  *               [--format text|json|csv] [--catalog DIR] [--explain ID]
  *
  * One document: read, check, and the library renders the report
- * (ys_render_report).  Several documents (folders, or --jobs): the files are
- * grouped into documents by name (X.text.pdf + X.tables.pdf, X.part1.pdf +
- * X.part2.pdf), checked by N threads - each document on one thread with its
- * own catalog, so no library object is shared - and summarised one row per
- * document (ys_render_run).
+ * (ys_render_report).  Several documents (folders, or --jobs): the library
+ * groups the files into documents by name (X.text.pdf + X.tables.pdf,
+ * X.part1.pdf + X.part2.pdf) and runs N threads (docset.h) - each document
+ * on one thread with its own catalog, so no library object is shared - and
+ * they are summarised one row per document (ys_render_run).
  */
-#include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -42,9 +39,9 @@ static const char usage[] =
 	"                      表数、覆盖率、等式、错误、警告、秒数；--format json|csv 给出整次运行\n"
 	"  --explain ID        说明一条规则检查什么，然后退出\n"
 	"\n"
-	"退出码：0 没有错误（可能列出警告和提示），1 有错误，2 用法错误，3 输入无法读取，\n"
-	"        4 数据库或输出错误。多份文档时：有一份无法读取即为 3（优先于 1），否则有一份\n"
-	"        有错误即为 1\n";
+	"退出码：0 没有错误（可能列出警告和提示），1 有错误，2 用法错误，3 输入被拒绝或读不了\n"
+	"        （也包括：--previous 是另一部门的公开表），4 数据库或输出错误。多份文档时：有一份\n"
+	"        无法读取即为 3（优先于 1），否则有一份有错误即为 1\n";
 
 static const ys_rule *find_any_rule(const char *id)
 {
@@ -103,205 +100,16 @@ static ys_result read_doc(ys_ctx *ctx, const char *const *files, int n, ys_doc *
 
 /* ---- many documents ------------------------------------------------------- */
 
-/* At most this many files make one document (X.part1.pdf … X.part9.pdf). */
-#define DOC_FILES_MAX 9
-/* Folders nested deeper than this are not entered. */
-#define DEPTH_MAX 32
-
-typedef struct file_ent {
-	char *path;
-	char *key;  /* documents are files with one key: folder/stem without its part suffix */
-	int rank;   /* order within the document: .text 0, .partN N, .tables 1000 */
-} file_ent;
-
-typedef struct doc_job {
-	const char *files[DOC_FILES_MAX];
-	int nfiles;
-	int toomany;
-	char *name; /* the files joined by " + " */
-} doc_job;
+/* The documents come from the library's set (docset.h): folders walked,
+ * parts paired, a run on N threads; score reads a corpus the same way. */
+#define DOC_FILES_MAX YS_DOC_FILES_MAX
 
 typedef struct run {
 	const setup *S;
-	doc_job *jobs;
 	ys_docsum *sums;
-	size_t njobs, next, done;
-	pthread_mutex_t mu;
 	int progress;
+	int unreadable_dir;
 } run;
-
-static int ends_with_ci(const char *s, size_t n, const char *suffix)
-{
-	size_t k = strlen(suffix);
-	return n >= k && !strncasecmp(s + n - k, suffix, k);
-}
-
-static int wanted(const char *name)
-{
-	size_t n = strlen(name);
-	return ends_with_ci(name, n, ".pdf") || ends_with_ci(name, n, ".xlsx") || ends_with_ci(name, n, ".txt") ||
-	       ends_with_ci(name, n, ".json");
-}
-
-/*
- * The pairing rule: a PDF named STEM.text.pdf, STEM.tables.pdf or
- * STEM.partN.pdf is one part of the document STEM in its folder; the parts
- * are read in the order text, part1, part2 …, tables.  Any other file is a
- * document by itself.
- */
-static int part_of(const char *path, char **key, int *rank)
-{
-	size_t n = strlen(path);
-	*key = NULL;
-	*rank = 0;
-	if (!ends_with_ci(path, n, ".pdf"))
-		return 0;
-	size_t stem = n - 4;
-	const char *slash = strrchr(path, '/');
-	size_t base = slash ? (size_t)(slash - path) + 1 : 0;
-	if (ends_with_ci(path, stem, ".text") && stem - 5 > base) {
-		stem -= 5;
-		*rank = 0;
-	} else if (ends_with_ci(path, stem, ".tables") && stem - 7 > base) {
-		stem -= 7;
-		*rank = 1000;
-	} else {
-		size_t d = stem;
-		while (d > base && path[d - 1] >= '0' && path[d - 1] <= '9')
-			d--;
-		if (d == stem || stem - d > 3 || !ends_with_ci(path, d, ".part") || d - 5 <= base)
-			return 0;
-		*rank = atoi(path + d);
-		stem = d - 5;
-	}
-	*key = strndup(path, stem);
-	return *key ? 1 : -1;
-}
-
-typedef struct flist {
-	file_ent *v;
-	size_t n, cap;
-	int oom;
-} flist;
-
-static void add_file(flist *L, const char *path)
-{
-	char *p = strdup(path);
-	if (!p || ys_grow((void **)&L->v, &L->cap, L->n + 1, sizeof *L->v)) {
-		free(p);
-		L->oom = 1;
-		return;
-	}
-	L->v[L->n].path = p;
-	L->v[L->n].key = NULL;
-	L->v[L->n].rank = 0;
-	L->n++;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The wanted files under dir, recursively, in name order.  Returns 0 or an
- * errno for a folder that cannot be read. */
-static int walk(flist *L, const char *dir, int depth)
-{
-	if (depth > DEPTH_MAX)
-		return 0;
-	DIR *d = opendir(dir);
-	if (!d)
-		return errno ? errno : EIO;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *s = strdup(e->d_name);
-		if (!s || ys_grow((void **)&names, &cap, n + 1, sizeof *names)) {
-			free(s);
-			L->oom = 1;
-			break;
-		}
-		names[n++] = s;
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof *names, cmp_str);
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(dir) + strlen(names[i]) + 2;
-		char *p = malloc(len);
-		if (!p) {
-			L->oom = 1;
-			break;
-		}
-		snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-		struct stat st, lst;
-		/* a link to a folder is not followed (no cycles); a link to a file is */
-		int link = lstat(p, &lst) == 0 && S_ISLNK(lst.st_mode);
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode) && !link) {
-			int r = walk(L, p, depth + 1);
-			rc = rc ? rc : r;
-		} else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && wanted(names[i])) {
-			add_file(L, p);
-		}
-		free(p);
-	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return rc;
-}
-
-static int cmp_ent(const void *a, const void *b)
-{
-	const file_ent *x = a, *y = b;
-	const char *kx = x->key ? x->key : x->path, *ky = y->key ? y->key : y->path;
-	int c = strcmp(kx, ky);
-	if (c)
-		return c;
-	if (!x->key != !y->key) /* a file by itself before a document of parts named like it */
-		return x->key ? 1 : -1;
-	if (x->rank != y->rank)
-		return x->rank - y->rank;
-	return strcmp(x->path, y->path);
-}
-
-/* Group the files into documents (R->jobs). */
-static int group(flist *L, run *R)
-{
-	for (size_t i = 0; i < L->n; i++)
-		if (part_of(L->v[i].path, &L->v[i].key, &L->v[i].rank) < 0)
-			return -1;
-	qsort(L->v, L->n, sizeof *L->v, cmp_ent);
-	R->jobs = calloc(L->n ? L->n : 1, sizeof *R->jobs);
-	if (!R->jobs)
-		return -1;
-	for (size_t i = 0; i < L->n; i++) {
-		const file_ent *f = &L->v[i];
-		if (i && !strcmp(f->path, L->v[i - 1].path))
-			continue; /* the same file named twice */
-		doc_job *j = R->njobs ? &R->jobs[R->njobs - 1] : NULL;
-		const file_ent *prev = i ? &L->v[i - 1] : NULL;
-		if (!j || !f->key || !prev->key || strcmp(f->key, prev->key))
-			j = &R->jobs[R->njobs++];
-		if (j->nfiles < DOC_FILES_MAX)
-			j->files[j->nfiles++] = f->path;
-		else
-			j->toomany = 1;
-	}
-	for (size_t i = 0; i < R->njobs; i++) {
-		ys_buf b = YS_BUF_INIT;
-		for (int k = 0; k < R->jobs[i].nfiles; k++)
-			ys_buf_addf(&b, "%s%s", k ? " + " : "", R->jobs[i].files[k]);
-		R->jobs[i].name = ys_buf_detach(&b, NULL);
-		if (!R->jobs[i].name)
-			return -1;
-	}
-	return 0;
-}
 
 static int64_t now_ms(void)
 {
@@ -310,17 +118,18 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void check_one(const setup *S, const doc_job *j, ys_docsum *sum)
+static void check_one(size_t i, const ys_docjob *j, void *arg)
 {
+	run *R = arg;
+	ys_docsum *sum = &R->sums[i];
+	int64_t t0 = now_ms();
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_doc *doc = NULL;
 	ys_catalog *cat = NULL;
 	ys_report *rep = NULL;
-	if (j->toomany)
-		ys_error(&ctx, YS_ELIMIT, "一份文档最多 %d 个文件", DOC_FILES_MAX);
-	else if (!read_doc(&ctx, j->files, j->nfiles, &doc) && !open_catalog(&ctx, S, doc->year, &cat)) {
-		ys_check_opts opts = { cat, S->rule, NULL };
+	if (!ys_docjob_read(&ctx, j, &doc) && !open_catalog(&ctx, R->S, doc->year, &cat)) {
+		ys_check_opts opts = { cat, R->S->rule, NULL };
 		if (!ys_check(&ctx, doc, &opts, &rep))
 			ys_docsum_fill(&ctx, sum, j->name, rep);
 	}
@@ -329,93 +138,58 @@ static void check_one(const setup *S, const doc_job *j, ys_docsum *sum)
 	ys_report_free(rep);
 	ys_catalog_free(cat);
 	ys_doc_free(doc);
+	sum->ms = now_ms() - t0;
 }
 
-static void *worker(void *arg)
+static void progress(size_t done, size_t total, const ys_docjob *j, void *arg)
 {
 	run *R = arg;
-	for (;;) {
-		pthread_mutex_lock(&R->mu);
-		size_t i = R->next++;
-		pthread_mutex_unlock(&R->mu);
-		if (i >= R->njobs)
-			break;
-		int64_t t0 = now_ms();
-		check_one(R->S, &R->jobs[i], &R->sums[i]);
-		R->sums[i].ms = now_ms() - t0;
-		pthread_mutex_lock(&R->mu);
-		R->done++;
-		if (R->progress)
-			fprintf(stderr, "\r\033[K检查中 %zu/%zu  %s", R->done, R->njobs, R->jobs[i].name);
-		pthread_mutex_unlock(&R->mu);
-	}
-	return NULL;
+	if (R->progress)
+		fprintf(stderr, "\r\033[K检查中 %zu/%zu  %s", done, total, j->name);
+}
+
+static void bad_dir(void *arg, const char *path, int err)
+{
+	run *R = arg;
+	fprintf(stderr, "yusuan: %s：文件夹无法读取：%s\n", path, strerror(err));
+	R->unreadable_dir = 1;
 }
 
 static int check_many(const setup *S, char **paths, int npaths, int jobs, ys_report_format fmt)
 {
-	flist L = { 0 };
 	run R;
 	memset(&R, 0, sizeof R);
 	R.S = S;
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_docset *set = NULL;
 	int rc = EXIT_OK;
-	for (int i = 0; i < npaths && !L.oom; i++) {
-		struct stat st;
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			int e = walk(&L, paths[i], 0);
-			if (e) {
-				fprintf(stderr, "yusuan: %s：文件夹无法读取：%s\n", paths[i], strerror(e));
-				rc = EXIT_INPUT;
-			}
-		} else {
-			add_file(&L, paths[i]); /* a file that cannot be read is a row that says so */
-		}
-	}
-	if (!L.oom && group(&L, &R))
-		L.oom = 1;
-	if (L.oom) {
-		fprintf(stderr, "yusuan: 内存不足\n");
-		rc = EXIT_INPUT;
-		goto done;
-	}
-	if (R.njobs == 0) {
+	if (ys_docset_collect(&ctx, (const char *const *)paths, npaths, bad_dir, &R, &set))
+		return cli_fail(&ctx);
+	size_t n = ys_docset_count(set);
+	if (n == 0) {
 		fprintf(stderr, "yusuan: 没有找到可检查的文件（*.pdf *.xlsx *.txt *.json）\n");
-		rc = EXIT_INPUT;
-		goto done;
+		ys_docset_free(set);
+		return EXIT_INPUT;
 	}
-	R.sums = calloc(R.njobs, sizeof *R.sums);
+	R.sums = calloc(n, sizeof *R.sums);
 	if (!R.sums) {
 		fprintf(stderr, "yusuan: 内存不足\n");
-		rc = EXIT_INPUT;
-		goto done;
+		ys_docset_free(set);
+		return EXIT_INPUT;
 	}
 	R.progress = isatty(STDERR_FILENO);
-	pthread_mutex_init(&R.mu, NULL);
-	if ((size_t)jobs > R.njobs)
-		jobs = (int)R.njobs;
-	pthread_t th[64];
-	int started = 0;
-	for (int k = 1; k < jobs; k++) {
-		if (pthread_create(&th[started], NULL, worker, &R))
-			break; /* fewer threads: the others take the work */
-		started++;
-	}
-	worker(&R);
-	for (int k = 0; k < started; k++)
-		pthread_join(th[k], NULL);
-	pthread_mutex_destroy(&R.mu);
+	ys_docset_run(set, jobs, check_one, progress, &R);
 	if (R.progress)
 		fputs("\r\033[K", stderr);
 
-	ys_ctx ctx;
-	ys_ctx_init(&ctx);
 	ys_buf out = YS_BUF_INIT;
-	if (ys_render_run(&ctx, R.sums, R.njobs, fmt, &out)) {
+	if (ys_render_run(&ctx, R.sums, n, fmt, &out)) {
 		rc = cli_fail(&ctx);
 	} else {
 		int w = cli_write_stdout(&out);
 		int failed = 0, errors = 0;
-		for (size_t i = 0; i < R.njobs; i++) {
+		for (size_t i = 0; i < n; i++) {
 			failed |= R.sums[i].error != NULL;
 			errors |= R.sums[i].count[YS_SEV_ERROR] > 0;
 		}
@@ -423,24 +197,16 @@ static int check_many(const setup *S, char **paths, int npaths, int jobs, ys_rep
 		 * merely a run with findings */
 		if (w)
 			rc = w;
-		else if (failed || rc == EXIT_INPUT)
+		else if (failed || R.unreadable_dir)
 			rc = EXIT_INPUT;
 		else
 			rc = errors ? EXIT_FINDINGS : EXIT_OK;
 	}
 	ys_buf_release(&out);
-done:
-	for (size_t i = 0; R.sums && i < R.njobs; i++)
+	for (size_t i = 0; i < n; i++)
 		ys_docsum_release(&R.sums[i]);
 	free(R.sums);
-	for (size_t i = 0; R.jobs && i < R.njobs; i++)
-		free(R.jobs[i].name);
-	free(R.jobs);
-	for (size_t i = 0; i < L.n; i++) {
-		free(L.v[i].path);
-		free(L.v[i].key);
-	}
-	free(L.v);
+	ys_docset_free(set);
 	return rc;
 }
 
@@ -505,8 +271,16 @@ int cmd_check(int argc, char **argv)
 		} else if ((v = cli_opt_value(argc, argv, &i, "--explain", &missing))) {
 			rc = explain(v);
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog-file", &missing))) {
-			if (!strchr(v, '=') || ncatfiles == 16)
+			static const char *const kinds[] = { "function", "dept_econ", "gov_econ", "revenue", "map", "variants", NULL };
+			const char *eq = strchr(v, '=');
+			int known = 0;
+			for (int k = 0; eq && kinds[k] && !known; k++)
+				known = strlen(kinds[k]) == (size_t)(eq - v) && !strncmp(v, kinds[k], (size_t)(eq - v));
+			if (!eq || ncatfiles == 16)
 				rc = cli_usage_error(usage, "--catalog-file 的值是 KIND=PATH");
+			else if (!known)
+				rc = cli_usage_error(usage, "--catalog-file 的 KIND“%.*s”：应为 function、dept_econ、gov_econ、revenue、map 或 variants",
+				                     (int)(eq - v), v);
 			else
 				catfiles[ncatfiles++] = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
@@ -523,9 +297,15 @@ int cmd_check(int argc, char **argv)
 			jobs = (int)n;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
 			db = v;
+			if (!*v)
+				rc = cli_usage_error(usage, "--db 的值是数据库文件的路径");
 		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
 			prevfile = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--doc", &missing))) {
+			char *end;
+			long long id = strtoll(v, &end, 10);
+			if (*end || !*v || id <= 0)
+				rc = cli_usage_error(usage, "--doc“%s”：应为公开文件编号（见 yusuan import --list）", v);
 			docid = v;
 		} else if (missing) {
 			rc = cli_usage_error(usage, "%s 需要一个值", argv[i]);

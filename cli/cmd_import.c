@@ -12,22 +12,34 @@ static const char usage[] =
 	"用法：yusuan import 文件 --db 数据库 [--replace]\n"
 	"      yusuan import --list --db 数据库\n"
 	"\n"
-	"读入一份公开文件（任何版式：文本、XLSX、PDF、yusuan 的 JSON），在一个事务中存入 SQLite\n"
-	"数据库：读到的各表（其他版式的表连同其各列）、表外的文字（情况说明）和未能读取的表题；\n"
-	"出错则什么也不写。数据库不存在时创建。--list 列出已存的公开文件。\n"
+	"读入一份公开文件（任何版式：文本、XLSX、PDF、yusuan 的 JSON），在一个事务中存入数据库\n"
+	"（SQLite 文件，或 postgresql://… 的 PostgreSQL）：读到的各表（其他版式的表连同其各列）、\n"
+	"表外的文字（情况说明）和未能读取的表题；出错则什么也不写。SQLite 文件不存在时创建。\n"
+	"--list 列出已存的公开文件。\n"
 	"同一文件（字节相同：保存其 SHA-256）再次导入会被拒绝：\n"
 	"  --replace       用它替换已存的那一份\n"
 	"\n"
-	"退出码：0 已存入，2 用法错误（也包括：文件已存过而没有 --replace），3 读不了输入，\n"
+	"退出码：0 已存入，2 用法错误，3 输入被拒绝或读不了（也包括：文件已存过而没有 --replace），\n"
 	"        4 数据库出错\n";
 
-ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out)
+/* A SQLite file that must be there already (reading must not create an
+ * empty one); a PostgreSQL database is the server's to know. */
+static ys_result existing_db(ys_ctx *ctx, const char *db)
 {
 	struct stat sb;
-	*out = NULL;
+	if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11))
+		return YS_OK;
 	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
 	if (stat(path, &sb) != 0)
 		return ys_error(ctx, YS_ESTORE, "%s：没有这个数据库：%s", path, strerror(errno));
+	return YS_OK;
+}
+
+ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out)
+{
+	*out = NULL;
+	if (existing_db(ctx, db))
+		return ctx->code;
 	ys_store *st;
 	ys_result r = ys_store_open(ctx, db, &st);
 	if (r)
@@ -90,6 +102,8 @@ int cmd_import(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--replace")) {
 			replace = 1;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
+			if (!*v)
+				return cli_usage_error(usage, "--db 的值是数据库文件的路径");
 			db = v;
 		} else if (missing) {
 			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
@@ -162,11 +176,9 @@ ys_result cli_store_budget(ys_ctx *ctx, const char *db, const char *source, cons
 
 ys_result cli_load_budget(ys_ctx *ctx, const char *db, ys_budget **out)
 {
-	struct stat sb;
 	*out = NULL;
-	const char *path = !strncmp(db, "sqlite:", 7) ? db + 7 : db;
-	if (stat(path, &sb) != 0)
-		return ys_error(ctx, YS_ESTORE, "%s：没有这个数据库：%s", path, strerror(errno));
+	if (existing_db(ctx, db))
+		return ctx->code;
 	ys_store *st;
 	ys_result r = ys_store_open(ctx, db, &st);
 	if (r)

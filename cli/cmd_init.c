@@ -1,5 +1,5 @@
 /*
- * cmd_init.c - yusuan init DIR | BOOK.xlsx | --xlsx BOOK.xlsx [--from BUDGET] [--catalog DIR];
+ * cmd_init.c - yusuan init DIR | BOOK.xlsx | --xlsx BOOK.xlsx [--from BUDGET [--previous LAST]] [--catalog DIR];
  *              yusuan init --doc
  */
 #include <limits.h>
@@ -8,8 +8,8 @@
 #include "cli.h"
 
 static const char usage[] =
-	"用法：yusuan init 文件夹\n"
-	"      yusuan init 工作簿.xlsx [--from 预算] [--catalog 目录]\n"
+	"用法：yusuan init 文件夹 [--from 预算 [--previous 上年]]\n"
+	"      yusuan init 工作簿.xlsx [--from 预算 [--previous 上年]] [--catalog 目录]\n"
 	"      yusuan init --doc\n"
 	"\n"
 	"写出一份空白的部门预算明细模板，填好后交给 yusuan build：\n"
@@ -19,7 +19,10 @@ static const char usage[] =
 	"                  支出类型、采购类别、绩效指标等列有下拉列表；功能分类、\n"
 	"                  经济分类的编码列表在“代码表”工作表（政府收支分类科目）\n"
 	"  --xlsx 工作簿   同上：写工作簿（名字须以 .xlsx 结尾，build 凭它认出工作簿）\n"
-	"  --from 预算     把已有的预算（CSV 文件夹或工作簿）填进工作簿，即格式转换\n"
+	"  --from 预算     把已有的预算（CSV 文件夹或工作簿）填进模板，即格式转换\n"
+	"  --previous 上年 上年的预算明细或公开文件（见 build --previous）：变化原因表写出\n"
+	"                  每个要写原因的变化一行（变化的数目在“变化”列，上年同一事项的\n"
+	"                  原因在“上年原因”列），“原因”留给部门填写\n"
 	"  --catalog 目录  代码表所用的分类目录（默认：自带的 data/catalog 中最新的\n"
 	"                  年度；有 --from 时取预算的年度）\n"
 	"  --doc           以 Markdown 打印输入格式（docs/input-format.md）\n"
@@ -27,6 +30,29 @@ static const char usage[] =
 	"不覆盖已有的文件或文件夹：工作簿的名字须是新的，文件夹须是新的或空的。\n"
 	"\n"
 	"退出码：0 已写出，2 用法错误，3 已存在或读不了 --from 的预算，4 无法写出\n";
+
+/* The lines the reasons sheet needs, against last year (--previous). */
+static int reasons(ys_ctx *ctx, const char *prev, const char *catdir, ys_budget *b, const ys_catalog *cat)
+{
+	ys_figures *pf = NULL, *cf = NULL;
+	ys_catalog *pcat = NULL;
+	ys_budget *pb = NULL;
+	ys_doc *doc = NULL;
+	ys_changes *chg = NULL;
+	if (ys_previous_read(ctx, prev, catdir, &pf, &pcat, &pb))
+		return cli_fail(ctx);
+	int rc = EXIT_OK;
+	if (ys_compile(ctx, b, cat, &doc) || ys_figures_make(ctx, doc, b, cat, &cf) ||
+	    ys_changes_make(ctx, cf, pf, cat, pcat, b, pb, &chg) || ys_reasons_fill(ctx, b, chg))
+		rc = cli_fail(ctx);
+	ys_changes_free(chg);
+	ys_doc_free(doc);
+	ys_figures_free(cf);
+	ys_figures_free(pf);
+	ys_catalog_free(pcat);
+	ys_budget_free(pb);
+	return rc;
+}
 
 static int is_xlsx_name(const char *p)
 {
@@ -36,7 +62,7 @@ static int is_xlsx_name(const char *p)
 
 int cmd_init(int argc, char **argv)
 {
-	const char *dir = NULL, *book = NULL, *from = NULL, *catdir = NULL;
+	const char *dir = NULL, *book = NULL, *from = NULL, *catdir = NULL, *prev = NULL;
 	int doc = 0;
 	for (int i = 1; i < argc; i++) {
 		int missing = 0;
@@ -56,6 +82,8 @@ int cmd_init(int argc, char **argv)
 			from = v;
 		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
 			catdir = v;
+		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
+			prev = v;
 		} else if (missing) {
 			return cli_usage_error(usage, "选项 %s 缺少它的值", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -80,11 +108,13 @@ int cmd_init(int argc, char **argv)
 	}
 	if (!dir && !book)
 		return cli_usage_error(usage, "没有给出文件夹或工作簿");
-	if (dir && (from || catdir))
-		return cli_usage_error(usage, "%s 只用于工作簿（--xlsx 或以 .xlsx 结尾的名字）", from ? "--from" : "--catalog");
+	if (dir && catdir && !prev)
+		return cli_usage_error(usage, "--catalog 只用于工作簿（--xlsx 或以 .xlsx 结尾的名字）或 --previous");
+	if (prev && !from)
+		return cli_usage_error(usage, "--previous 要与 --from 一起用：变化原因表是这份预算与上年相比的");
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
-	if (dir) {
+	if (dir && !from) {
 		if (ys_input_write_template(&ctx, dir))
 			return cli_fail(&ctx);
 		printf("已在 %s 写出空白的预算明细模板：填好其中的 CSV 文件，再运行 yusuan build %s\n", dir, dir);
@@ -99,14 +129,29 @@ int cmd_init(int argc, char **argv)
 		ys_budget_free(b);
 		return cli_fail(&ctx);
 	}
-	ys_result r = ys_input_write_workbook(&ctx, book, cat, b);
+	int lines = 0;
+	if (prev) {
+		int before = b->nreasons;
+		int rc = reasons(&ctx, prev, catdir, b, cat);
+		if (rc) {
+			ys_catalog_free(cat);
+			ys_budget_free(b);
+			return rc;
+		}
+		lines = b->nreasons - before;
+	}
+	ys_result r = dir ? ys_input_write_folder(&ctx, dir, b) : ys_input_write_workbook(&ctx, book, cat, b);
 	ys_catalog_free(cat);
 	int filled = b != NULL;
 	ys_budget_free(b);
 	if (r)
 		return cli_fail(&ctx);
-	if (filled)
-		printf("已把 %s 的预算写进工作簿 %s：可以运行 yusuan build %s\n", from, book, book);
+	if (prev)
+		printf("已把 %s 的预算写进 %s，变化原因表添了 %d 行要填原因的变化：填好后运行 yusuan build %s --previous %s\n",
+		       from, dir ? dir : book, lines, dir ? dir : book, prev);
+	else if (filled)
+		printf("已把 %s 的预算写进%s %s：可以运行 yusuan build %s\n", from, dir ? "文件夹" : "工作簿", dir ? dir : book,
+		       dir ? dir : book);
 	else
 		printf("已写出空白的预算明细工作簿 %s：填好后运行 yusuan build %s\n", book, book);
 	return EXIT_OK;

@@ -11,7 +11,9 @@ static const char usage[] =
 	"用法：yusuan rules [--format text|json|markdown]\n"
 	"\n"
 	"列出 yusuan check 所用的规则：编号、严重程度、类别、所涉的表、标题。\n"
-	"--format markdown 写出 docs/rules.md；yusuan check --explain 编号 显示一条规则。\n";
+	"--format markdown 写出 docs/rules.md；yusuan check --explain 编号 显示一条规则。\n"
+	"\n"
+	"退出码：0 已列出，2 用法错误，4 无法写出\n";
 
 static void markdown(ys_buf *out, const ys_rule *r, size_t n)
 {

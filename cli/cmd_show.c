@@ -22,7 +22,7 @@ static const char usage[] =
 	"html 或 all（默认 all）；网页列出检查的发现，每条链接到其单元格。\n"
 	"--encoding utf-8|gb18030 为 CSV 文件的编码。\n"
 	"\n"
-	"退出码：0 已写出，2 用法错误，3 读不了输入，4 无法写出\n";
+	"退出码：0 已写出，2 用法错误，3 输入被拒绝或读不了，4 无法写出\n";
 
 static void wrote(void *arg, const char *path)
 {
@@ -53,7 +53,7 @@ static int publish(const char *file, ys_doc *doc, const char *outdir, unsigned f
 		rc = cli_fail(&ctx);
 		goto done;
 	}
-	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL, stale };
+	ys_publish_opts po = { fmt, enc, NULL, rep, wrote, NULL, stale, NULL };
 	if (ys_publish(&ctx, doc, outdir, &po)) {
 		rc = cli_fail(&ctx);
 		goto done;

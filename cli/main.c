@@ -17,6 +17,11 @@ static const cli_cmd commands[] = {
 	{ "show", cmd_show, "读入公开文件，以文本、CSV、JSON 写出或发布其各表" },
 	{ "import", cmd_import, "把公开文件存入 SQLite 数据库（一个事务）" },
 	{ "rules", cmd_rules, "列出检查所用的规则" },
+	{ "diff", cmd_diff, "比较两份公开：两个年度，或同一年度的两个版本" },
+	{ "query", cmd_query, "把数据库当作数据集查询：按年度、部门、分类、资金汇总支出" },
+	{ "score", cmd_score, "透明度评分：逐项给分并说明依据；多份文档时排名" },
+	{ "site", cmd_site, "把数据库中的全部公开做成静态网站：排名、趋势、每个部门和每份公开一页" },
+	{ "rank", cmd_rank, "常见问题的排名：“三公”经费、各类的增减、项目支出占比" },
 };
 
 static void usage(FILE *f)
@@ -25,18 +30,35 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\n“yusuan <命令> -h”显示该命令的选项。\n"
-	           "退出码：0 正常，1 检查发现错误，2 用法错误，3 读不了输入，4 数据库或输出出错\n");
+	           "退出码：0 正常，1 检查发现错误，2 用法错误，3 输入被拒绝或读不了，4 数据库或输出出错\n");
 }
 
+/* A library result as an exit code.  Usage (2) is not among them: the CLI
+ * finds every usage error itself (cli_usage_error), so a YS_EINVAL from the
+ * library is a value it passed on and the library refused - input refused,
+ * as are data it cannot load and input it refuses as given (YS_EREFUSED). */
 int cli_exit_for(ys_result r)
 {
 	switch (r) {
-	case YS_OK: return EXIT_OK;
-	case YS_EINVAL: return EXIT_USAGE;
-	case YS_ESTORE: return EXIT_STORE;
-	case YS_EWRITE: return EXIT_STORE;
-	default: return EXIT_INPUT;
+	case YS_OK:
+		return EXIT_OK;
+	case YS_ESTORE:
+	case YS_EWRITE:
+	case YS_ECANCELED: /* the CLI's callbacks stop a run only when they cannot write its output */
+		return EXIT_STORE;
+	case YS_ENOMEM:
+	case YS_EIO:
+	case YS_EPARSE:
+	case YS_EINVAL:
+	case YS_ERANGE:
+	case YS_ENOTFOUND:
+	case YS_ELIMIT:
+	case YS_EEMPTY:
+	case YS_EENCODING:
+	case YS_EREFUSED:
+		return EXIT_INPUT;
 	}
+	return EXIT_INPUT;
 }
 
 int cli_fail(const ys_ctx *ctx)

@@ -3,6 +3,11 @@
 #
 #   scripts/deps.sh           build and run (make, make demo)
 #   scripts/deps.sh --test    also what the tests use (make test): Check,
+#                             python3-docx (report.docx read back, t0030),
+#                             PostgreSQL (the store suites run on a
+#                             throwaway server, tests/pg/run.sh; Debian's
+#                             package also starts a cluster of its own, which
+#                             the tests do not use),
 #                             clang (the fuzz harnesses' replay) and, for the
 #                             HTML site's browser test, Debian's chromium and
 #                             Node.js (tests/browser/check-html.mjs drives
@@ -25,6 +30,7 @@ mode=${1:-}
 
 PKGS="build-essential pkg-config
 libsqlite3-dev sqlite3
+libpq-dev
 libjansson-dev
 libutf8proc-dev
 libzip-dev libexpat1-dev
@@ -39,7 +45,7 @@ installed() {
 missing=""
 case "$mode" in
 --test)
-	PKGS="$PKGS check chromium clang libclang-rt-dev python3 poppler-utils"
+	PKGS="$PKGS check chromium clang libclang-rt-dev python3 python3-docx poppler-utils postgresql"
 	;;
 --corpus)
 	PKGS="$PKGS python3 poppler-utils"

@@ -3,29 +3,54 @@
  */
 #include "yusuan/base.h"
 
+#include "base_int.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char ys_buf_empty_[1] = "";
 
+/* ---- allocation failures (base_int.h) ----------------------------------- */
+
+static _Thread_local unsigned long oom_count;
+
+unsigned long ys_oom_mark(void)
+{
+	return oom_count;
+}
+
+void ys_oom_note(void)
+{
+	oom_count++;
+}
+
+ys_result ys_oom_check(ys_ctx *ctx, ys_result r, unsigned long mark)
+{
+	if (oom_count == mark)
+		return r;
+	return ys_error(ctx, YS_ENOMEM, "内存不足");
+}
+
 const char *ys_strerror(ys_result r)
 {
 	switch (r) {
-	case YS_OK: return "ok";
-	case YS_ENOMEM: return "out of memory";
-	case YS_EIO: return "input/output error";
-	case YS_EPARSE: return "malformed input";
-	case YS_EINVAL: return "invalid argument";
-	case YS_ERANGE: return "amount out of range";
-	case YS_ENOTFOUND: return "not found";
-	case YS_ESTORE: return "database error";
-	case YS_ELIMIT: return "limit exceeded";
-	case YS_EEMPTY: return "empty input";
-	case YS_EENCODING: return "unsupported text encoding";
-	case YS_EWRITE: return "cannot write output";
+	case YS_OK: return "成功";
+	case YS_ENOMEM: return "内存不足";
+	case YS_EIO: return "无法打开或读取";
+	case YS_EPARSE: return "输入格式有误";
+	case YS_EINVAL: return "参数无效";
+	case YS_ERANGE: return "金额超出可表示的范围";
+	case YS_ENOTFOUND: return "没有找到";
+	case YS_ESTORE: return "数据库出错";
+	case YS_ELIMIT: return "超出限制";
+	case YS_EEMPTY: return "输入是空的";
+	case YS_EENCODING: return "不支持的文本编码";
+	case YS_EWRITE: return "无法写出";
+	case YS_EREFUSED: return "输入被拒绝";
+	case YS_ECANCELED: return "已被调用者停止";
 	}
-	return "unknown error";
+	return "未知错误";
 }
 
 void ys_ctx_init(ys_ctx *ctx)
@@ -78,6 +103,7 @@ static int buf_reserve(ys_buf *b, size_t extra)
 	if (__builtin_add_overflow(b->len, extra, &need) ||
 	    __builtin_add_overflow(need, 1, &need)) {
 		b->oom = 1;
+		oom_count++;
 		return -1;
 	}
 	if (need <= b->cap)
@@ -92,6 +118,7 @@ static int buf_reserve(ys_buf *b, size_t extra)
 	char *s = realloc(b->cap ? b->s : NULL, cap);
 	if (!s) {
 		b->oom = 1;
+		oom_count++;
 		return -1;
 	}
 	if (!b->cap)
@@ -134,6 +161,7 @@ void ys_buf_vaddf(ys_buf *b, const char *fmt, va_list ap)
 	va_end(cp);
 	if (n < 0) {
 		b->oom = 1;
+		oom_count++;
 		return;
 	}
 	if ((size_t)n < sizeof small) {
@@ -163,8 +191,8 @@ char *ys_buf_detach(ys_buf *b, size_t *len)
 	}
 	if (b->cap)
 		s = b->s;
-	else
-		s = calloc(1, 1);
+	else if (!(s = calloc(1, 1)))
+		oom_count++;
 	if (len)
 		*len = b->len;
 	ys_buf_init(b);
@@ -201,19 +229,25 @@ void ys_arena_release(ys_arena *a)
 void *ys_arena_alloc(ys_arena *a, size_t n)
 {
 	size_t rounded;
-	if (__builtin_add_overflow(n, 15u, &rounded))
+	if (__builtin_add_overflow(n, 15u, &rounded)) {
+		oom_count++;
 		return NULL;
+	}
 	rounded &= ~(size_t)15;
 	if (rounded == 0)
 		rounded = 16;
 	ys_arena_chunk *c = a->head;
 	if (!c || c->size - c->used < rounded) {
 		size_t size = rounded > ARENA_CHUNK ? rounded : ARENA_CHUNK, total;
-		if (__builtin_add_overflow(size, sizeof *c, &total))
+		if (__builtin_add_overflow(size, sizeof *c, &total)) {
+			oom_count++;
 			return NULL;
+		}
 		c = malloc(total);
-		if (!c)
+		if (!c) {
+			oom_count++;
 			return NULL;
+		}
 		c->size = size;
 		c->used = 0;
 		/* A big one-off block goes behind the current chunk so that
@@ -236,8 +270,10 @@ void *ys_arena_alloc(ys_arena *a, size_t n)
 char *ys_arena_strndup(ys_arena *a, const char *s, size_t n)
 {
 	size_t total;
-	if (__builtin_add_overflow(n, 1, &total))
+	if (__builtin_add_overflow(n, 1, &total)) {
+		oom_count++;
 		return NULL;
+	}
 	char *p = ys_arena_alloc(a, total);
 	if (!p)
 		return NULL;
@@ -269,13 +305,19 @@ int ys_grow(void **p, size_t *cap, size_t need, size_t sz)
 		return 0;
 	size_t ncap = *cap ? *cap : 8, bytes;
 	while (ncap < need)
-		if (__builtin_mul_overflow(ncap, 2, &ncap))
+		if (__builtin_mul_overflow(ncap, 2, &ncap)) {
+			oom_count++;
 			return -1;
-	if (__builtin_mul_overflow(ncap, sz, &bytes))
+		}
+	if (__builtin_mul_overflow(ncap, sz, &bytes)) {
+		oom_count++;
 		return -1;
+	}
 	void *np = realloc(*p, bytes);
-	if (!np)
+	if (!np) {
+		oom_count++;
 		return -1;
+	}
 	*p = np;
 	*cap = ncap;
 	return 0;

@@ -1,8 +1,10 @@
 /*
  * batch.c - compile the departments of one line-item export (batch.h).
  *
- * The file is read in blocks; a record is split in place (quoted fields are
- * unquoted into a side buffer).  Enumerated cells repeat a handful of values,
+ * The file is read in blocks and split into records by the library's one
+ * CSV parser (csv.c, fed the blocks as a stream), so an export reads as the
+ * same CSV the detail sheets are: quoted fields, "" escapes, newlines inside
+ * quotes, and the same errors.  Enumerated cells repeat a handful of values,
  * so each column keeps a small memo of the values it has seen.  Only one
  * department's items are held at a time.
  */
@@ -15,13 +17,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csv.h"
 #include "read/input_int.h"
 #include "yusuan/compile.h"
 #include "yusuan/money.h"
 #include "yusuan/text.h"
 
 #define BLOCK ((size_t)1 << 20)
-#define MAX_LINE YS_LINE_MAX
+#define MAX_LINE YS_LINE_MAX /* the longest record, in bytes */
+#define MAX_CELLS 64         /* cells in a record */
 
 enum { B_DEPT, B_UNIT, B_TYPE, B_FUNC, B_ECON, B_GOV, B_FUND, B_CARRY, B_KIND, B_PROJECT, B_AMOUNT, B_NF };
 
@@ -91,7 +95,6 @@ typedef struct bt {
 	int year;
 	char **seen;          /* departments done, to catch one that comes back */
 	size_t nseen, seencap;
-	ys_buf quoted;        /* unquoted fields of the current record */
 	pool *pool;           /* NULL: compile in this thread */
 	size_t *ulen, ulencap; /* byte lengths of the department's unit names */
 	size_t *plen, plencap; /* and of its project codes */
@@ -106,7 +109,7 @@ static ys_result fail(bt *t, int line, int col, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return ys_error(t->ctx, YS_EPARSE, "%s:%d:%d: %s", t->path, line, col, msg);
+	return ys_error(t->ctx, YS_EPARSE, "%s:%d:%d：%s", t->path, line, col, msg);
 }
 
 /* Check, compile and hand over one department; frees b. */
@@ -118,7 +121,7 @@ static ys_result process(bt *t, ys_ctx *ctx, ys_budget *b)
 		const ys_item *it = &b->items[i];
 		int64_t *slot = it->carry ? &b->carry[it->fund == YS_FS_UNIT ? 4 : it->fund] : &b->income[it->fund];
 		if (ys_money_add(*slot, it->amount, slot))
-			r = ys_error(ctx, YS_ERANGE, "%s: department %s: sums overflow", t->path, b->department);
+			r = ys_error(ctx, YS_ERANGE, "%s：部门“%s”：金额之和超出可表示范围", t->path, b->department);
 	}
 	ys_doc *doc = NULL;
 	ys_report *rep = NULL;
@@ -127,7 +130,7 @@ static ys_result process(bt *t, ys_ctx *ctx, ys_budget *b)
 	if (!r && !rep->count[YS_SEV_ERROR])
 		r = ys_compile_tables(ctx, b, t->cat, &doc);
 	if (!r && t->fn(b, rep, doc, t->arg))
-		r = ys_error(ctx, YS_EINVAL, "%s: stopped at department %s", t->path, b->department);
+		r = ys_error(ctx, YS_ECANCELED, "%s：在部门“%s”处停止（其结果未能交出）", t->path, b->department);
 	if (!r) {
 		pthread_mutex_lock(&t->statmu);
 		t->st->departments++;
@@ -190,7 +193,7 @@ static ys_result flush(bt *t)
 	if (p->failed) {
 		pthread_mutex_unlock(&p->mu);
 		ys_budget_free(b);
-		return YS_EINVAL; /* the worker's error is reported when the pool stops */
+		return YS_ECANCELED; /* the worker's error is reported when the pool stops */
 	}
 	p->q[(p->head + p->n) % QUEUE] = b;
 	p->n++;
@@ -242,7 +245,7 @@ static ys_result stop_pool(bt *t, ys_result r)
 		p->head = (p->head + 1) % QUEUE;
 		p->n--;
 	}
-	if (p->failed && (!r || r == YS_EINVAL)) {
+	if (p->failed && (!r || r == YS_ECANCELED)) {
 		*t->ctx = p->err;
 		r = p->err.code ? p->err.code : r;
 	}
@@ -254,7 +257,7 @@ static ys_result stop_pool(bt *t, ys_result r)
 	return r;
 }
 
-static ys_result header(bt *t, char **f, size_t *fl, int nf, int line)
+static ys_result header(bt *t, const char *const *f, const size_t *fl, int nf, int line)
 {
 	for (int k = 0; k < B_NF; k++)
 		t->col[k] = -1;
@@ -266,8 +269,8 @@ static ys_result header(bt *t, char **f, size_t *fl, int nf, int line)
 			if (ys_input_header_is(bfields[k].sheet, bfields[k].id, f[c], fl[c], &u, &hu))
 				hit = k;
 		if (hit < 0 && fl[c])
-			return fail(t, line, c + 1, "unknown column '%.*s': expected 部门, 单位, 单位类型, 功能分类, 经济分类, "
-			                            "政府经济分类, 资金来源, 上年结转, 支出类型, 项目编码, 金额",
+			return fail(t, line, c + 1, "没有“%.*s”这一列：应为 部门、单位、单位类型、功能分类、经济分类、"
+			                            "政府经济分类、资金来源、上年结转、支出类型、项目编码、金额",
 			            (int)fl[c], f[c]);
 		if (hit >= 0) {
 			t->col[hit] = c;
@@ -279,49 +282,48 @@ static ys_result header(bt *t, char **f, size_t *fl, int nf, int line)
 	}
 	for (int k = 0; k < B_NF; k++)
 		if (bfields[k].required && t->col[k] < 0)
-			return ys_error(t->ctx, YS_EPARSE, "%s:%d: no column for %s.%s", t->path, line, bfields[k].sheet,
+			return ys_error(t->ctx, YS_EPARSE, "%s:%d：没有 %s.%s 这一列", t->path, line, bfields[k].sheet,
 			                bfields[k].id);
 	if (!has_unit)
-		return ys_error(t->ctx, YS_EPARSE, "%s:%d: say the unit of the amounts: 金额（元） or 金额（万元）", t->path, line);
+		return ys_error(t->ctx, YS_EPARSE, "%s:%d：请写明金额的单位：金额（元）或 金额（万元）", t->path, line);
 	t->ncols = nf;
 	return YS_OK;
 }
 
-static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
+static ys_result record(bt *t, const char *const *f, const size_t *fl, int nf, int line)
 {
 	if (nf > t->ncols)
-		return fail(t, line, t->ncols + 1, "more cells than the header has columns");
+		return fail(t, line, t->ncols + 1, "单元格比表头的列多");
 #define CELL(k) (t->col[k] >= 0 && t->col[k] < nf ? f[t->col[k]] : "")
 #define LEN(k) (t->col[k] >= 0 && t->col[k] < nf ? fl[t->col[k]] : 0)
 #define COL(k) (t->col[k] + 1)
 	const char *dept = CELL(B_DEPT);
 	size_t dl = LEN(B_DEPT);
 	if (!dl)
-		return fail(t, line, COL(B_DEPT), "部门 is empty");
+		return fail(t, line, COL(B_DEPT), "“部门”为空");
 	if (!t->b || strlen(t->dept) != dl || memcmp(t->dept, dept, dl)) {
 		ys_result r = flush(t);
 		if (r)
 			return r;
 		if (dl >= sizeof t->dept)
-			return fail(t, line, COL(B_DEPT), "部门 name longer than %zu bytes", sizeof t->dept - 1);
+			return fail(t, line, COL(B_DEPT), "部门名称超过 %zu 字节", sizeof t->dept - 1);
 		/* names are checked when first met: codes, amounts and the known
 		 * values of enumerated cells cannot carry invalid text */
 		if (!ys_utf8_valid(dept, dl, NULL))
-			return fail(t, line, COL(B_DEPT), "not UTF-8 (save the export as UTF-8)");
+			return fail(t, line, COL(B_DEPT), "不是 UTF-8 文本（请把导出文件存为 UTF-8）");
 		memcpy(t->dept, dept, dl);
 		t->dept[dl] = '\0';
 		for (size_t i = 0; i < t->nseen; i++)
 			if (!strcmp(t->seen[i], t->dept))
 				return fail(t, line, COL(B_DEPT),
-				            "部门 '%s' comes back after other departments: the rows of a department must be "
-				            "together (sort the file by 部门)",
+				            "部门“%s”在其他部门之后又出现：一个部门的行须连在一起（请按部门排序）",
 				            t->dept);
 		if (ys_grow((void **)&t->seen, &t->seencap, t->nseen + 1, sizeof *t->seen) ||
 		    !(t->seen[t->nseen++] = strdup(t->dept)))
-			return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+			return ys_error(t->ctx, YS_ENOMEM, "内存不足");
 		t->b = ys_budget_new(t->dept, t->year);
 		if (!t->b)
-			return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+			return ys_error(t->ctx, YS_ENOMEM, "内存不足");
 		t->b->perf_unit = t->b->department;
 		t->b->perf_notes = "无。";
 		t->itemcap = t->unitcap = t->projcap = 0;
@@ -338,28 +340,28 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 	const char *u = CELL(B_UNIT);
 	size_t ul = LEN(B_UNIT);
 	if (!ul)
-		return fail(t, line, COL(B_UNIT), "单位 is empty");
+		return fail(t, line, COL(B_UNIT), "“单位”为空");
 	int ui = -1;
 	for (int i = 0; i < b->nunits && ui < 0; i++)
 		if (t->ulen[i] == ul && !memcmp(b->units[i].name, u, ul))
 			ui = i;
 	int type;
 	if (memo_value(&t->m_type, "type", CELL(B_TYPE), LEN(B_TYPE), &type))
-		return fail(t, line, COL(B_TYPE), "单位类型 '%.*s': expected 机关 or 事业单位", (int)LEN(B_TYPE), CELL(B_TYPE));
+		return fail(t, line, COL(B_TYPE), "单位类型“%.*s”：应为 机关 或 事业单位", (int)LEN(B_TYPE), CELL(B_TYPE));
 	if (ui < 0) {
 		if (!ys_utf8_valid(u, ul, NULL))
-			return fail(t, line, COL(B_UNIT), "not UTF-8 (save the export as UTF-8)");
+			return fail(t, line, COL(B_UNIT), "不是 UTF-8 文本（请把导出文件存为 UTF-8）");
 		if (ys_grow((void **)&b->units, &t->unitcap, (size_t)b->nunits + 1, sizeof *b->units) ||
 		    ys_grow((void **)&t->ulen, &t->ulencap, (size_t)b->nunits + 1, sizeof *t->ulen))
-			return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+			return ys_error(t->ctx, YS_ENOMEM, "内存不足");
 		t->ulen[b->nunits] = ul;
 		ui = b->nunits++;
 		b->units[ui].name = ys_arena_strndup(&b->arena, u, ul);
 		b->units[ui].type = (ys_unittype)type;
 		b->units[ui].pos = it.pos;
 	} else if ((int)b->units[ui].type != type) {
-		return fail(t, line, COL(B_TYPE), "单位 '%s' was %s at line %d", b->units[ui].name,
-		            ys_unittype_name(b->units[ui].type), b->units[ui].pos.line);
+		return fail(t, line, COL(B_TYPE), "单位“%s”在第 %d 行是%s", b->units[ui].name,
+		            b->units[ui].pos.line, ys_unittype_name(b->units[ui].type));
 	}
 	it.unit = ui;
 
@@ -375,32 +377,32 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 		while (d < n && s[d] >= '0' && s[d] <= '9')
 			d++;
 		if (d < codes[c].min || d > codes[c].max || (d < n && s[d] != '-'))
-			return fail(t, line, COL(codes[c].k), "'%.*s': expected a %zu-digit code", (int)n, s, codes[c].min);
+			return fail(t, line, COL(codes[c].k), "“%.*s”：应为 %zu 位的编码", (int)n, s, codes[c].min);
 		memcpy(dst[c], s, d);
 		dst[c][d] = '\0';
 	}
 
 	int v;
 	if (memo_value(&t->m_fund, "fund", CELL(B_FUND), LEN(B_FUND), &v))
-		return fail(t, line, COL(B_FUND), "资金来源 '%.*s' is not a fund source", (int)LEN(B_FUND), CELL(B_FUND));
+		return fail(t, line, COL(B_FUND), "资金来源“%.*s”不是可选的值", (int)LEN(B_FUND), CELL(B_FUND));
 	it.fund = (unsigned char)v;
 	if (LEN(B_CARRY)) {
 		if (memo_value(&t->m_carry, "carry", CELL(B_CARRY), LEN(B_CARRY), &v))
-			return fail(t, line, COL(B_CARRY), "上年结转 '%.*s': expected 是 or 否", (int)LEN(B_CARRY), CELL(B_CARRY));
+			return fail(t, line, COL(B_CARRY), "上年结转“%.*s”：应为 是 或 否", (int)LEN(B_CARRY), CELL(B_CARRY));
 		it.carry = v == 1;
 	}
 	if (it.fund == YS_FS_UNIT && !it.carry)
-		return fail(t, line, COL(B_FUND), "单位资金 is carry-over money: mark 上年结转 是");
+		return fail(t, line, COL(B_FUND), "单位资金是上年结转的资金：“上年结转”应填 是");
 	if (it.carry && it.fund != YS_FS_UNIT && it.fund > YS_FS_SPECIAL)
-		return fail(t, line, COL(B_FUND), "carry-over money cannot come from %s", ys_fund_name((ys_fundsrc)it.fund));
+		return fail(t, line, COL(B_FUND), "上年结转的资金不能来自%s", ys_fund_name((ys_fundsrc)it.fund));
 	if (memo_value(&t->m_kind, "kind", CELL(B_KIND), LEN(B_KIND), &v))
-		return fail(t, line, COL(B_KIND), "支出类型 '%.*s': expected 基本支出 or 项目支出", (int)LEN(B_KIND), CELL(B_KIND));
+		return fail(t, line, COL(B_KIND), "支出类型“%.*s”：应为 基本支出 或 项目支出", (int)LEN(B_KIND), CELL(B_KIND));
 	it.kind = (unsigned char)v;
 	const char *pc = CELL(B_PROJECT);
 	size_t pl = LEN(B_PROJECT);
 	if (it.kind == YS_PROJECT) {
 		if (!pl)
-			return fail(t, line, COL(B_PROJECT), "project spending without a 项目编码");
+			return fail(t, line, COL(B_PROJECT), "项目支出没有“项目编码”");
 		/* projects of a department are few; the last one is the likeliest */
 		int p = -1;
 		for (int i = b->nprojects - 1; i >= 0 && p < 0; i--)
@@ -408,10 +410,10 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 				p = i;
 		if (p < 0) {
 			if (!ys_utf8_valid(pc, pl, NULL))
-				return fail(t, line, COL(B_PROJECT), "not UTF-8 (save the export as UTF-8)");
+				return fail(t, line, COL(B_PROJECT), "不是 UTF-8 文本（请把导出文件存为 UTF-8）");
 			if (ys_grow((void **)&b->projects, &t->projcap, (size_t)b->nprojects + 1, sizeof *b->projects) ||
 			    ys_grow((void **)&t->plen, &t->plencap, (size_t)b->nprojects + 1, sizeof *t->plen))
-				return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+				return ys_error(t->ctx, YS_ENOMEM, "内存不足");
 			t->plen[b->nprojects] = pl;
 			p = b->nprojects++;
 			memset(&b->projects[p], 0, sizeof b->projects[p]);
@@ -423,82 +425,26 @@ static ys_result record(bt *t, char **f, size_t *fl, int nf, int line)
 		}
 		it.project = p;
 	} else if (pl) {
-		return fail(t, line, COL(B_PROJECT), "basic spending does not belong to a project");
+		return fail(t, line, COL(B_PROJECT), "基本支出不属于项目：“项目编码”应留空");
 	}
 	ys_amount a;
 	ys_money_err e;
 	if (ys_money_parse(CELL(B_AMOUNT), LEN(B_AMOUNT), t->unit, &a, &e))
-		return fail(t, line, COL(B_AMOUNT), "金额 '%.*s' is not an amount in %s: %s (at character %d)",
+		return fail(t, line, COL(B_AMOUNT), "金额“%.*s”不是以%s为单位的金额：%s（第 %d 个字符）",
 		            (int)LEN(B_AMOUNT), CELL(B_AMOUNT), ys_unit_name(t->unit), e.what,
 		            (int)ys_utf8_count(CELL(B_AMOUNT), e.pos) + 1);
 	if (!a.present)
-		return fail(t, line, COL(B_AMOUNT), "金额 is blank: expected an amount in %s", ys_unit_name(t->unit));
+		return fail(t, line, COL(B_AMOUNT), "金额为空：应为以%s为单位的金额", ys_unit_name(t->unit));
 	if (a.fen < 0)
-		return fail(t, line, COL(B_AMOUNT), "negative amount");
+		return fail(t, line, COL(B_AMOUNT), "金额为负");
 	it.amount = a.fen;
 	if (ys_grow((void **)&b->items, &t->itemcap, b->nitems + 1, sizeof *b->items))
-		return ys_error(t->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(t->ctx, YS_ENOMEM, "内存不足");
 	b->items[b->nitems++] = it;
 	return YS_OK;
 #undef CELL
 #undef LEN
 #undef COL
-}
-
-/* Split one line into cells in place.  Quoted cells are unquoted into
- * t->quoted (the pointers stay valid until the next line). */
-static int split(bt *t, char *line, size_t n, char **f, size_t *fl, int max)
-{
-	int nf = 0;
-	ys_buf_reset(&t->quoted);
-	if (memchr(line, '"', n)) {
-		/* rare: build every cell in the side buffer, offsets first */
-		size_t off[256];
-		size_t i = 0;
-		while (nf < max && nf < 256) {
-			off[nf] = t->quoted.len;
-			if (i < n && line[i] == '"') {
-				for (i++; i < n; i++) {
-					if (line[i] == '"') {
-						if (i + 1 < n && line[i + 1] == '"') {
-							ys_buf_addc(&t->quoted, '"');
-							i++;
-							continue;
-						}
-						i++;
-						break;
-					}
-					ys_buf_addc(&t->quoted, line[i]);
-				}
-			}
-			while (i < n && line[i] != ',')
-				ys_buf_addc(&t->quoted, line[i++]);
-			fl[nf] = t->quoted.len - off[nf];
-			ys_buf_addc(&t->quoted, '\0');
-			nf++;
-			if (i >= n)
-				break;
-			i++;
-		}
-		for (int k = 0; k < nf; k++)
-			f[k] = t->quoted.s + off[k];
-		return t->quoted.oom ? -1 : nf;
-	}
-	char *p = line, *end = line + n;
-	for (;;) {
-		char *c = memchr(p, ',', (size_t)(end - p));
-		char *ce = c ? c : end;
-		if (nf == max)
-			return nf + 1;
-		f[nf] = p;
-		fl[nf] = (size_t)(ce - p);
-		*ce = '\0';
-		nf++;
-		if (!c)
-			break;
-		p = c + 1;
-	}
-	return nf;
 }
 
 ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_catalog *cat, int threads,
@@ -507,7 +453,7 @@ ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_cat
 	memset(stats, 0, sizeof *stats);
 	FILE *in = fopen(path, "rb");
 	if (!in)
-		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+		return ys_error(ctx, YS_EIO, "%s：无法打开：%s", path, strerror(errno));
 	bt t;
 	memset(&t, 0, sizeof t);
 	t.ctx = ctx;
@@ -526,88 +472,109 @@ ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_cat
 		threads = 8;
 	if (threads > 1 && start_pool(&t, threads)) {
 		fclose(in);
-		return ys_error(ctx, YS_ENOMEM, "cannot start the workers");
+		return ys_error(ctx, YS_ENOMEM, "无法启动工作线程");
 	}
-	ys_buf_init(&t.quoted);
 	char *buf = malloc(BLOCK + MAX_LINE + 1);
 	if (!buf) {
 		fclose(in);
 		stop_pool(&t, YS_ENOMEM);
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	}
-	size_t have = 0;
-	int line = 0, seen_header = 0, eof = 0;
+	ys_csv csv;
+	ys_csv_init(&csv, path, buf, 0, ',');
+	csv.nocol = 1; /* cells are named by their number */
+	size_t have = 0; /* bytes in buf */
+	int seen_header = 0, eof = 0;
 	ys_result r = YS_OK;
-	char *f[64];
-	size_t fl[64];
+	const char *f[MAX_CELLS];
+	size_t fl[MAX_CELLS];
 	while (!r) {
 		if (!eof) {
 			size_t got = fread(buf + have, 1, BLOCK, in);
 			if (got < BLOCK) {
 				if (ferror(in)) {
-					r = ys_error(ctx, YS_EIO, "%s: read error", path);
+					r = ys_error(ctx, YS_EIO, "%s：读取出错", path);
 					break;
 				}
 				eof = 1;
 			}
-			if (line == 0 && have == 0 && got >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+			if (stats->bytes == 0 && have == 0 && got >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 				memmove(buf, buf + 3, got - 3);
 				got -= 3;
+				stats->bytes += 3;
 			}
 			have += got;
 			stats->bytes += got;
 		}
-		size_t pos = 0;
+		ys_csv_feed(&csv, buf, have, !eof);
 		for (;;) {
-			char *nl = memchr(buf + pos, '\n', have - pos);
-			if (!nl && !(eof && pos < have))
-				break;
-			size_t len = nl ? (size_t)(nl - (buf + pos)) : have - pos;
-			char *l = buf + pos;
-			pos += len + (nl ? 1 : 0);
-			line++;
-			if (len && l[len - 1] == '\r')
-				len--;
-			if (memchr(l, '\0', len)) {
-				r = fail(&t, line, 1, "a NUL byte: this is not a CSV text file");
-				break;
-			}
-			if (len == 0 || l[0] == '#')
+			/* a line that starts with # is a comment, whatever it holds */
+			if (csv.p < csv.end && *csv.p == '#') {
+				const char *nl = memchr(csv.p, '\n', (size_t)(csv.end - csv.p));
+				if (!nl && !eof)
+					break;
+				if (memchr(csv.p, '\0', (size_t)((nl ? nl : csv.end) - csv.p))) {
+					r = fail(&t, csv.line, 1, "有 NUL 字节：这不是 CSV 文本文件");
+					break;
+				}
+				csv.p = nl ? nl + 1 : csv.end;
+				csv.line += nl != NULL;
 				continue;
-			int nf = split(&t, l, len, f, fl, 64);
-			if (nf < 0) {
-				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			}
+			const char *rec = csv.p;
+			int line = csv.line, k = ys_csv_next(&csv, ctx);
+			if (k < 0) {
+				r = ctx->code;
 				break;
 			}
-			if (nf > 64) {
-				r = fail(&t, line, 65, "more than 64 cells");
+			if (k != 1)
+				break; /* the end, or a record that goes on in the next block */
+			const char *nul = memchr(rec, '\0', (size_t)(csv.p - rec));
+			if (nul) {
+				for (const char *q = rec; (q = memchr(q, '\n', (size_t)(nul - q))) != NULL; q++)
+					line++;
+				r = fail(&t, line, 1, "有 NUL 字节：这不是 CSV 文本文件");
 				break;
+			}
+			if (csv.nf == 1 && csv.f[0].len == 0)
+				continue; /* an empty line */
+			if (csv.nf > MAX_CELLS) {
+				r = fail(&t, line, MAX_CELLS + 1, "一行超过 %d 个单元格", MAX_CELLS);
+				break;
+			}
+			for (size_t i = 0; i < csv.nf; i++) {
+				f[i] = csv.f[i].s;
+				fl[i] = csv.f[i].len;
 			}
 			if (!seen_header) {
-				r = header(&t, f, fl, nf, line);
+				r = header(&t, f, fl, (int)csv.nf, line);
 				seen_header = 1;
 			} else {
-				r = record(&t, f, fl, nf, line);
+				r = record(&t, f, fl, (int)csv.nf, line);
 			}
 			if (r)
 				break;
 		}
-		if (r)
+		if (r || eof)
 			break;
-		if (pos < have) {
-			if (have - pos > MAX_LINE) {
-				r = fail(&t, line + 1, 1, "a line longer than %zu bytes", MAX_LINE);
-				break;
-			}
-			memmove(buf, buf + pos, have - pos);
+		/* keep the record that goes on in the next block */
+		size_t pos = (size_t)(csv.p - buf);
+		if (have - pos > MAX_LINE) {
+			/* read as the end of the file, it says what is wrong: a quote
+			 * left open swallows the lines after it */
+			ys_csv_feed(&csv, buf + pos, have - pos, 0);
+			r = ys_csv_next(&csv, ctx) < 0 ? ctx->code
+			                               : fail(&t, csv.line, 1, "一条记录超过 %zu 字节", (size_t)MAX_LINE);
+			break;
 		}
+		memmove(buf, buf + pos, have - pos);
 		have -= pos;
-		if (eof && have == 0)
-			break;
 	}
+	int line = csv.line - (have && buf[have - 1] == '\n' ? 1 : 0);
+	ys_csv_release(&csv);
 	stats->lines = line;
 	if (!r && !seen_header)
-		r = ys_error(ctx, YS_EEMPTY, "%s: empty: expected a header row and line items", path);
+		r = ys_error(ctx, YS_EEMPTY, "%s：文件是空的：应有表头行和支出明细", path);
 	if (!r)
 		r = flush(&t);
 	r = stop_pool(&t, r);
@@ -618,7 +585,6 @@ ys_result ys_batch_compile(ys_ctx *ctx, const char *path, int year, const ys_cat
 	for (size_t i = 0; i < t.nseen; i++)
 		free(t.seen[i]);
 	free(t.seen);
-	ys_buf_release(&t.quoted);
 	free(buf);
 	fclose(in);
 	return r;

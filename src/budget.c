@@ -41,6 +41,8 @@ ys_budget *ys_budget_new(const char *department, int year)
 	b->year = year;
 	b->sangong_abroad = b->sangong_reception = b->sangong_car_buy = b->sangong_car_run = -1;
 	b->perf_unit = b->perf_goal = b->perf_notes = "";
+	b->admin = -1;
+	b->vehicles = b->equip = b->equip_new = -1;
 	if (!b->department) {
 		ys_budget_free(b);
 		return NULL;
@@ -61,6 +63,8 @@ void ys_budget_free(ys_budget *b)
 	free(b->services);
 	free(b->perf);
 	free(b->names);
+	free(b->reasons);
+	free(b->texts);
 	ys_arena_release(&b->arena);
 	free(b);
 }

@@ -11,6 +11,7 @@
 
 #include "csv.h"
 #include "yusuan/text.h"
+#include "base_int.h"
 
 #ifndef YS_DATADIR
 #define YS_DATADIR "data"
@@ -221,8 +222,8 @@ static ys_result load_rows(ys_ctx *ctx, ys_catalog *cat, ys_catkind kind, const 
 		}
 		ri->pub.conf = cf;
 		ri->pub.line = line;
-		ri->key = key_of(a, ri->pub.name);
-		if (!ri->pub.code || !ri->pub.name || !ri->key) {
+		ri->key = ri->pub.name ? key_of(a, ri->pub.name) : NULL;
+		if (!ri->pub.code || !ri->pub.name || !ri->pub.parent || !ri->pub.budget || !ri->pub.seen_in || !ri->key) {
 			r = ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
 			free(rows);
 			goto out;
@@ -397,7 +398,7 @@ out:
 	return r;
 }
 
-ys_result ys_catalog_load_file(ys_ctx *ctx, ys_catalog *cat, const char *kindname, const char *path)
+static ys_result catalog_load_file_body(ys_ctx *ctx, ys_catalog *cat, const char *kindname, const char *path)
 {
 	ys_catkind k;
 	if (strcmp(kindname, "map") == 0)
@@ -409,6 +410,13 @@ ys_result ys_catalog_load_file(ys_ctx *ctx, ys_catalog *cat, const char *kindnam
 		                "catalog kind '%s': expected function, dept_econ, gov_econ, revenue, map or variants",
 		                kindname);
 	return load_rows(ctx, cat, k, path);
+}
+
+ys_result ys_catalog_load_file(ys_ctx *ctx, ys_catalog *cat, const char *kindname, const char *path)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, catalog_load_file_body(ctx, cat, kindname, path), mark);
+	return r;
 }
 
 /* out = a "/" b; returns 0, or -1 when it does not fit in PATH_CAP. */
@@ -452,7 +460,7 @@ static int pick_year(const char *root, int year)
 	return best >= 0 ? best : oldest;
 }
 
-ys_result ys_catalog_open(ys_ctx *ctx, const char *dir, int year, ys_catalog **out)
+static ys_result catalog_open_body(ys_ctx *ctx, const char *dir, int year, ys_catalog **out)
 {
 	char path[PATH_CAP], ydir[PATH_CAP], root[PATH_CAP];
 	*out = NULL;
@@ -502,6 +510,17 @@ ys_result ys_catalog_open(ys_ctx *ctx, const char *dir, int year, ys_catalog **o
 	}
 	*out = cat;
 	return YS_OK;
+}
+
+ys_result ys_catalog_open(ys_ctx *ctx, const char *dir, int year, ys_catalog **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, catalog_open_body(ctx, dir, year, out), mark);
+	if (r && *out) {
+		ys_catalog_free(*out);
+		*out = NULL;
+	}
+	return r;
 }
 
 void ys_catalog_free(ys_catalog *cat)

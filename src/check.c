@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "check_int.h"
+#include "base_int.h"
 
 const char *ys_severity_name(ys_severity s)
 {
@@ -344,8 +345,10 @@ static int find_swap(const ys_checker *ck, const occ *o, size_t n, const ident *
 			seen = cell_key(f->terms[e].c) == ka;
 		if (seen)
 			continue;
-		/* the change of a that satisfies f */
-		int64_t need = f->terms[j].coef > 0 ? -f->resid : f->resid, va = ck_value(a);
+		/* the change of a that satisfies f (none beyond int64: -INT64_MIN) */
+		int64_t need = f->resid, va = ck_value(a);
+		if (f->terms[j].coef > 0 && ys_money_sub(0, f->resid, &need))
+			continue;
 		size_t a0 = occ_lower(o, n, ka), a1 = a0;
 		while (a1 < n && o[a1].key == ka)
 			a1++;
@@ -358,7 +361,8 @@ static int find_swap(const ys_checker *ck, const occ *o, size_t n, const ident *
 			if (o[b0].key != ka) {
 				cref b = ck->ids[o[b0].id].terms[o[b0].term].c;
 				int64_t vb = ck_value(b), d;
-				if (!ys_money_sub(vb, va, &d) && d == need && fixes_all(ck, o, a0, a1, b0, b1, d, -d)) {
+				if (!ys_money_sub(vb, va, &d) && d == need && d != INT64_MIN &&
+				    fixes_all(ck, o, a0, a1, b0, b1, d, -d)) {
 					nfound++;
 					found = j;
 					*partner = b;
@@ -422,8 +426,8 @@ static void blame(ys_checker *ck, int *at)
 					break;
 				}
 				/* value change that satisfies g: -coef * resid */
-				int64_t d = o[b].coef > 0 ? -g->resid : g->resid;
-				if (have && d != delta) {
+				int64_t d = g->resid;
+				if ((o[b].coef > 0 && ys_money_sub(0, g->resid, &d)) || (have && d != delta)) {
 					ok = 0;
 					break;
 				}
@@ -523,11 +527,12 @@ static void report_ident(ys_checker *ck, ident *id, int at)
 		expected = x - id->resid;
 	} else {
 		/* change of x that satisfies the identity: -coef * resid */
-		if (ys_money_sub(x, coef > 0 ? id->resid : -id->resid, &expected))
+		if (coef > 0 ? ys_money_sub(x, id->resid, &expected) : ys_money_add(x, id->resid, &expected))
 			expected = x;
 	}
 	/* the one sign convention of findings (rules.h): found − expected */
-	d = x - expected;
+	if (ys_money_sub(x, expected, &d))
+		d = 0;
 	ck_amount(c.t, x, found);
 	ck_amount(c.t, expected, exp);
 	signed_amount(c.t, d, diff, sizeof diff);
@@ -928,7 +933,7 @@ static ys_result previous_fits(ys_ctx *ctx, const ys_doc *doc, const ys_doc *pre
 	const char *a = doc->department, *b = prev->department;
 	if (!a || !*a || !b || !*b || same_department(a, b))
 		return YS_OK;
-	return ys_error(ctx, YS_EINVAL, "--previous %s 是“%s”的公开表，而 %s 是“%s”的：上年公开表应为同一部门的", prev->file,
+	return ys_error(ctx, YS_EREFUSED, "--previous %s 是“%s”的公开表，而 %s 是“%s”的：上年公开表应为同一部门的", prev->file,
 	                b, doc->file, a);
 }
 
@@ -964,7 +969,7 @@ void rule_yoy_same(ys_checker *ck, const ys_rule *rule)
 	                p->file, d->ntables + d->nothers);
 }
 
-ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out)
+static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out)
 {
 	*out = NULL;
 	if (opts && opts->previous) {
@@ -1084,6 +1089,17 @@ ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys
 		qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);
 	*out = rep;
 	return YS_OK;
+}
+
+ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, check_body(ctx, doc, opts, out), mark);
+	if (r && *out) {
+		ys_report_free(*out);
+		*out = NULL;
+	}
+	return r;
 }
 
 void ys_report_free(ys_report *rep)

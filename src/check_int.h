@@ -47,6 +47,7 @@ struct ys_checker {
 	ys_ctx *ctx;
 	const ys_doc *doc;        /* checking a disclosure */
 	const struct ys_budget *budget; /* checking detail (rules_detail.c) */
+	const struct ys_changes *changes; /* the detail's changes from last year (detail.reasons), or NULL */
 	const ys_catalog *cat;
 	const ys_doc *prev;/* last year's disclosure, or NULL */
 	int cat_firm;      /* the catalog applies to the document's year */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "yusuan/render.h"
+#include "base_int.h"
 
 typedef struct cc {
 	ys_ctx *ctx;
@@ -29,6 +30,8 @@ typedef struct cc {
 	int bf, be, bg, bu, keybits;       /* bits a rank of each needs; bits of a whole key */
 	short *cls;       /* per 功能 rank: its 类 row of 01/04, or -1 */
 	int err;          /* out of memory or overflow */
+	ys_row sink;      /* the row row_new gives when out of memory: written, */
+	ys_cell sinkcells[48]; /* never part of a table (the compile fails) */
 } cc;
 
 /*
@@ -225,16 +228,30 @@ static ys_table *table_new(cc *c, ys_tid id, int with_layout)
 	return t;
 }
 
+/* A new row of the table being made; never NULL: when memory runs out it
+ * is c->sink, which the callers fill like any row and no table holds. */
 static ys_row *row_new(cc *c)
 {
 	ys_table *t = c->t;
-	if (ys_grow((void **)&t->rows, &c->rowcap, (size_t)t->nrows + 1, sizeof *t->rows))
-		return oom(c);
-	ys_row *r = &t->rows[t->nrows++];
-	memset(r, 0, sizeof *r);
-	r->cells = ys_arena_alloc(&c->doc->arena, sizeof(ys_cell) * (size_t)t->def->ncols);
-	if (!r->cells)
-		return oom(c);
+	ys_row *r;
+	if (ys_grow((void **)&t->rows, &c->rowcap, (size_t)t->nrows + 1, sizeof *t->rows)) {
+		oom(c);
+		r = &c->sink;
+		memset(r, 0, sizeof *r);
+	} else {
+		r = &t->rows[t->nrows];
+		memset(r, 0, sizeof *r);
+		r->cells = ys_arena_alloc(&c->doc->arena, sizeof(ys_cell) * (size_t)t->def->ncols);
+		if (r->cells)
+			t->nrows++;
+		else
+			oom(c);
+	}
+	if (!r->cells) {
+		_Static_assert(C02_NCOLS <= 48 && C12_NCOLS <= 48 && C13_NCOLS <= 48, "the sink row holds every table's cells");
+		memset(c->sinkcells, 0, sizeof c->sinkcells);
+		r->cells = c->sinkcells;
+	}
 	for (int i = 0; i < t->def->ncols; i++)
 		r->cells[i].text = "";
 	r->shape = -1;
@@ -854,7 +871,7 @@ static const char *item_func(const void *b, size_t i) { return ((const ys_budget
 static const char *item_econ(const void *b, size_t i) { return ((const ys_budget *)b)->items[i].econ; }
 static const char *item_gov(const void *g, size_t i) { return ((const char (*)[6])g)[i]; }
 
-ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
 {
 	*out = NULL;
 	cc c;
@@ -1018,7 +1035,18 @@ fail:
 	return YS_OK;
 }
 
-ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, compile_tables_body(ctx, b, cat, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
+	return r;
+}
+
+static ys_result compile_body(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
 {
 	ys_doc *built;
 	*out = NULL;
@@ -1035,5 +1063,16 @@ ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_
 		r = ys_doc_read_text(ctx, name, text.s, text.len, out);
 	}
 	ys_buf_release(&text);
+	return r;
+}
+
+ys_result ys_compile(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, compile_body(ctx, b, cat, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
 	return r;
 }

@@ -13,6 +13,8 @@
 #include "yusuan/compile.h"
 #include "yusuan/input.h"
 #include "yusuan/text.h"
+#include "base_int.h"
+#include "yusuan/write.h"
 
 static void say(ys_checker *d, const ys_rule *rule, ys_severity sev, ys_pos pos, const char *fmt, ...) YS_PRINTF(5, 6);
 static void say(ys_checker *d, const ys_rule *rule, ys_severity sev, ys_pos pos, const char *fmt, ...)
@@ -424,22 +426,72 @@ static void d_duplicates(ys_checker *d, const ys_rule *rule)
 
 static void d_procurement(ys_checker *d, const ys_rule *rule)
 {
+	/* sums in 128 bits: many items of up to INT64_MAX 分 cannot overflow
+	 * them, and the comparisons stay exact */
 	const ys_budget *b = d->budget;
-	int64_t proc = 0, all = 0;
+	__int128 proc = 0, all = 0;
 	for (int i = 0; i < b->nprocurement; i++)
-		ys_money_add(proc, b->procurement[i].amount, &proc);
+		proc += b->procurement[i].amount;
 	for (size_t i = 0; i < b->nitems; i++)
-		ys_money_add(all, b->items[i].amount, &all);
+		all += b->items[i].amount;
 	if (proc > all && b->nprocurement)
 		say(d, rule, YS_SEV_ERROR, b->procurement[0].pos, "政府采购超过了部门的全部支出");
-	int64_t svc = 0, fiscal = 0;
+	__int128 svc = 0, fiscal = 0;
 	for (int i = 0; i < b->nservices; i++)
-		ys_money_add(svc, b->services[i].amount, &svc);
+		svc += b->services[i].amount;
 	for (size_t i = 0; i < b->nitems; i++)
 		if (ys_fund_fiscal((ys_fundsrc)b->items[i].fund))
-			ys_money_add(fiscal, b->items[i].amount, &fiscal);
+			fiscal += b->items[i].amount;
 	if (svc > fiscal && b->nservices)
 		say(d, rule, YS_SEV_ERROR, b->services[0].pos, "政府购买服务（财政拨款）超过了部门的财政拨款支出");
+}
+
+/* What a subject's threshold asks, for messages: "增减 10% 以上或从零、到零". */
+static const char *threshold_words(const ys_subject *s, char *buf, size_t cap)
+{
+	if (s->threshold == 0)
+		snprintf(buf, cap, "有增减就要写");
+	else if (s->threshold % 100 == 0)
+		snprintf(buf, cap, "增减 %d%% 以上%s要写", s->threshold / 100, s->zero ? "或从零、到零" : "");
+	else
+		snprintf(buf, cap, "增减 %d.%02d%% 以上%s要写", s->threshold / 100, s->threshold % 100,
+		         s->zero ? "或从零、到零" : "");
+	return buf;
+}
+
+static void d_reasons(ys_checker *d, const ys_rule *rule)
+{
+	const ys_changes *C = d->changes;
+	const ys_budget *b = d->budget;
+	if (!C)
+		return;
+	for (int i = 0; i < C->n; i++) {
+		const ys_change *c = &C->v[i];
+		if (!c->needs_reason || (c->reason && c->reason->text[0]))
+			continue;
+		ys_buf desc = YS_BUF_INIT;
+		ys_change_describe(c, C->year, C->prev_year, &desc);
+		char subj[256], thr[128];
+		ys_change_subject(c, subj, sizeof subj);
+		threshold_words(c->subj, thr, sizeof thr);
+		if (c->reason)
+			say(d, rule, YS_SEV_WARNING, c->reason->pos, "%s：%s（%s），这一行的“原因”还空着：情况说明要写明原因", subj,
+			    desc.s, thr);
+		else if (b->reasons_head.line)
+			say(d, rule, YS_SEV_WARNING, b->reasons_head,
+			    "%s：%s（%s），变化原因表还没有这一行：情况说明要写明原因（yusuan init --previous 写出要填的行）", subj,
+			    desc.s, thr);
+		else
+			say(d, rule, YS_SEV_WARNING, b->dept_pos,
+			    "%s：%s（%s），没有变化原因表（reasons）：情况说明要写明原因（yusuan init --previous 写出这张表和要填的行）",
+			    subj, desc.s, thr);
+		ys_buf_release(&desc);
+	}
+	for (int i = 0; i < C->nunmatched; i++)
+		say(d, rule, YS_SEV_NOTICE, C->unmatched[i]->pos,
+		    "科目“%s”不是与上年比较的事项（收入预算、支出预算、“三公”经费及各项、机关运行经费、政府采购，或一般公共预算的类、款、项的编码），"
+		    "这一行没有用到",
+		    C->unmatched[i]->subject);
 }
 
 #define E YS_SEV_ERROR
@@ -481,6 +533,12 @@ static const ys_rule detail_rules[] = {
 	{ "detail.procurement", E, "procurement services items", "detail", "政府采购、购买服务不超过支出",
 	  "政府采购不能超过部门的全部支出，政府购买服务（财政拨款资金）不能超过部门的财政拨款支出。",
 	  d_procurement, 0 },
+	{ "detail.reasons", W, "reasons", "detail", "与上年相比的大幅变化写明原因",
+	  "有上年数（build --previous）时：收入预算、支出预算、一般公共预算的类增减 10% 以上，机关运行经费、政府采购和“三公”经费"
+	  "各项增减 10% 以上，“三公”经费合计有任何增减，或某一项从零、到零——情况说明要印出原因，变化原因表（reasons）中要有这一行的"
+	  "原因；没有时警告指在要填的那一行（表中已有这一行而原因空着），或表头（缺这一行），或部门表（没有这张表）。阈值是"
+	  "src/write/changes.c 中的数据，见 docs/report.md。写了原因却不是可比较的事项，是提示。",
+	  d_reasons, 0 },
 };
 
 const ys_rule *ys_detail_rules(size_t *n)
@@ -500,7 +558,8 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
-ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_report **out)
+static ys_result check_budget_body(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat,
+                                   const struct ys_changes *changes, ys_report **out)
 {
 	*out = NULL;
 	ys_report *rep = calloc(1, sizeof *rep);
@@ -512,6 +571,7 @@ ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat
 	memset(&d, 0, sizeof d);
 	d.ctx = ctx;
 	d.budget = b;
+	d.changes = changes;
 	d.cat = cat;
 	d.rep = rep;
 	for (size_t i = 0; i < sizeof detail_rules / sizeof detail_rules[0]; i++)
@@ -537,4 +597,21 @@ ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat
 	}
 	*out = rep;
 	return YS_OK;
+}
+
+ys_result ys_check_budget_prev(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, const struct ys_changes *changes,
+                               ys_report **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, check_budget_body(ctx, b, cat, changes, out), mark);
+	if (r && *out) {
+		ys_report_free(*out);
+		*out = NULL;
+	}
+	return r;
+}
+
+ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_report **out)
+{
+	return ys_check_budget_prev(ctx, b, cat, NULL, out);
 }

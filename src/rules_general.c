@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "check_int.h"
+#include "layouts_int.h"
 
 /* The code column of block b (tables may print blocks side by side:
  * 人员经费 | 公用经费), or -1; *lo, *hi: the columns of the block. */
@@ -62,9 +63,33 @@ static int is_amount(const ys_table *t, int c)
 	return t->def->cols[c].kind == YS_CK_AMOUNT;
 }
 
+/* A general table's amount column id is its groups, outer first, then
+ * its role and number: "fiscal-3/gp4" is the 一般公共预算 under the 财政拨款
+ * header that starts at column 3 (read/general.c).  Its role: */
+static const char *leaf(const ys_table *t, int c)
+{
+	const char *id = t->def->cols[c].id, *slash = strrchr(id, '/');
+	return slash ? slash + 1 : id;
+}
+
+/* Is column c's own role `role` (its id's last part, without the number)? */
 static int id_is(const ys_table *t, int c, const char *role)
 {
-	return !strncmp(t->def->cols[c].id, role, strlen(role));
+	const char *l = leaf(t, c);
+	size_t n = strlen(role);
+	if (strncmp(l, role, n))
+		return 0;
+	for (l += n; *l; l++)
+		if (*l < '0' || *l > '9')
+			return 0;
+	return 1;
+}
+
+/* The groups over column c: the length of its id's path ("fiscal-3/"). */
+static size_t path_len(const ys_table *t, int c)
+{
+	const char *id = t->def->cols[c].id, *slash = strrchr(id, '/');
+	return slash ? (size_t)(slash - id + 1) : 0;
 }
 
 /* Does any of the cells hold an amount? */
@@ -139,21 +164,43 @@ void rule_gen_total(ys_checker *ck, const ys_rule *rule)
 				tot = r;
 		if (cc < 0 || tot < 0)
 			continue;
-		char code[16];
-		size_t top = 0;
+		/* the highest level printed: each code no other printed code
+		 * begins (a 类; a 款 printed without its 类, 21298 beside 201 …) */
+		char code[16], other[16], first[10] = { 0 };
+		size_t shortest = 0;
 		for (int r = 0; r < t->nrows; r++) {
 			size_t l = strlen(row_code(t, r, cc, code));
-			if (l >= 3 && (!top || l < top))
-				top = l;
+			if (l >= 3 && (!shortest || l < shortest)) {
+				shortest = l;
+				memset(first, 0, sizeof first);
+			}
+			if (l >= 3 && l == shortest)
+				first[code[0] - '0'] = 1;
 		}
-		if (!top)
+		int rows[MAXKIDS], n = 0, dup = 0;
+		for (int r = 0; r < t->nrows && n < MAXKIDS; r++) {
+			size_t l = strlen(row_code(t, r, cc, code));
+			/* of the classification the 类 are of (2… 功能, 3… 经济): not a
+			 * code misprinted (7 | 11 | 02 for 210 | 11 | 02) */
+			if (l < 3 || !first[code[0] - '0'])
+				continue;
+			int under = 0;
+			for (int q = 0; q < t->nrows && !under; q++) {
+				size_t ql = strlen(row_code(t, q, cc, other));
+				under = ql >= 3 && ql < l && !strncmp(code, other, ql);
+			}
+			if (under)
+				continue;
+			/* a code on several rows (a list by project, not by code) */
+			for (int k = 0; k < n && !dup; k++)
+				dup = !strcmp(row_code(t, rows[k], cc, other), code);
+			rows[n++] = r;
+		}
+		if (!n || dup)
 			continue;
-		int rows[MAXKIDS], n = 0;
-		for (int r = 0; r < t->nrows && n < MAXKIDS; r++)
-			if (strlen(row_code(t, r, cc, code)) == top)
-				rows[n++] = r;
 		for (int c = 0; c < t->def->ncols; c++) {
-			if (!is_amount(t, c) || (!t->rows[tot].cells[c].amt.present && !any_present(t, rows, n, c)))
+			/* a 合计 printed blank claims no sum (规格型号, 数量 beside the amounts) */
+			if (!is_amount(t, c) || !t->rows[tot].cells[c].amt.present)
 				continue;
 			ident *id = ck_ident(ck, rule, OP_EQ,
 			                     ys_arena_printf(&ck->rep->arena, "合计 %s = 各类（最高一级科目）之和",
@@ -170,11 +217,25 @@ void rule_gen_total(ys_checker *ck, const ys_rule *rule)
 
 /* ---- gen.columns ---- */
 
+/* The first amount column of role `role`: one of its own outside any
+ * group, else the 小计 of a group of that role (基本支出 over 小计 | 人员经费
+ * | 公用经费). */
 static int col_role(const ys_table *t, const char *role)
 {
 	for (int c = 0; c < t->def->ncols; c++)
-		if (is_amount(t, c) && id_is(t, c, role))
+		if (is_amount(t, c) && !path_len(t, c) && id_is(t, c, role))
 			return c;
+	size_t rl = strlen(role);
+	for (int c = 0; c < t->def->ncols; c++) {
+		if (!is_amount(t, c) || !path_len(t, c) || !id_is(t, c, "total"))
+			continue;
+		/* the innermost group's role */
+		const char *id = t->def->cols[c].id, *end = strrchr(id, '/'), *g = end;
+		while (g > id && g[-1] != '/')
+			g--;
+		if ((size_t)(end - g) > rl && !strncmp(g, role, rl) && g[rl] == '-')
+			return c;
+	}
 	return -1;
 }
 
@@ -197,44 +258,226 @@ static void row_identity(ys_checker *ck, const ys_rule *rule, const ys_table *t,
 	}
 }
 
+enum { MAXITEMS = 48 };
+
+/* One column beside others under a header: its role and the column that
+ * holds its figures. */
+typedef struct item {
+	char role[32];
+	int col;
+	int memo; /* printed under 其中 */
+} item;
+
+static void role_copy(char *dst, const char *s, size_t n)
+{
+	if (n >= 32)
+		n = 31;
+	memcpy(dst, s, n);
+	dst[n] = 0;
+	/* a leaf's number, a group's "-N" */
+	while (n && ((dst[n - 1] >= '0' && dst[n - 1] <= '9') || dst[n - 1] == '-'))
+		dst[--n] = 0;
+}
+
+/* Does any row print an amount in column c? */
+static int column_printed(const ys_table *t, int c)
+{
+	for (int r = 0; r < t->nrows; r++)
+		if (t->rows[r].cells[c].amt.present)
+			return 1;
+	return 0;
+}
+
+/* The leaf label of column c (its printed header without the groups'). */
+static const char *leaf_label(const ys_table *t, int c)
+{
+	const char *l = t->def->cols[c].label, *dot;
+	while ((dot = strstr(l, "·")) != NULL)
+		l = dot + strlen("·");
+	return l;
+}
+
+/* The columns right under the header whose id path is path[0..plen):
+ * its own (a column of its own, or a group by its 小计, or, a group without
+ * one, the group's own) in order; *total its 合计/小计 column or -1;
+ * *totals how many such. */
+static int items_under(const ys_table *t, const char *path, size_t plen, item *it, int max, int *total, int *totals)
+{
+	int n = 0;
+	*total = -1;
+	*totals = 0;
+	const char *seen[MAXITEMS];
+	size_t seenl[MAXITEMS];
+	int nseen = 0;
+	for (int c = 0; c < t->def->ncols && n < max; c++) {
+		if (!is_amount(t, c))
+			continue;
+		const char *id = t->def->cols[c].id;
+		size_t pl = path_len(t, c);
+		if (pl < plen || strncmp(id, path, plen))
+			continue;
+		if (pl == plen) {
+			if (id_is(t, c, "total")) {
+				(*totals)++;
+				if (*total < 0) {
+					*total = c;
+					continue;
+				}
+			}
+			const char *l = leaf(t, c);
+			role_copy(it[n].role, l, strlen(l));
+			it[n].col = c;
+			it[n].memo = !strncmp(leaf_label(t, c), "其中", strlen("其中"));
+			n++;
+			continue;
+		}
+		/* a group under this header: once, where its first column is */
+		const char *g = id + plen, *gend = strchr(g, '/');
+		size_t gl = (size_t)(gend - g);
+		int dup = 0;
+		for (int k = 0; k < nseen && !dup; k++)
+			dup = seenl[k] == gl && !strncmp(seen[k], g, gl);
+		if (dup || nseen == MAXITEMS)
+			continue;
+		seen[nseen] = g;
+		seenl[nseen++] = gl;
+		int gt, gts;
+		item sub[MAXITEMS];
+		int ns = items_under(t, id, plen + gl + 1, sub, MAXITEMS, &gt, &gts);
+		if (gt >= 0) {
+			role_copy(it[n].role, g, gl);
+			it[n].col = gt;
+			it[n].memo = 0;
+			n++;
+		} else {
+			for (int k = 0; k < ns && n < max; k++)
+				it[n++] = sub[k];
+		}
+	}
+	return n;
+}
+
+static int in_parts(const ys_lsum *s, const char *role)
+{
+	for (int k = 0; k < s->nparts; k++)
+		if (!strcmp(s->parts[k], role))
+			return 1;
+	return 0;
+}
+
+/* The identities of the columns right under one header (the table's
+ * own row of headers: path ""), then of the groups under it. */
+static void columns_under(ys_checker *ck, const ys_rule *rule, const ys_table *t, const char *path, size_t plen,
+                          const char *grole)
+{
+	const ys_layouts *lay = ys_layouts_builtin(NULL);
+	item it[MAXITEMS];
+	int total, totals;
+	int n = items_under(t, path, plen, it, MAXITEMS, &total, &totals);
+	if (!lay || total < 0 || totals > 1)
+		goto groups; /* no 合计 here, or several (side by side) */
+	/* drop columns that say nothing: 其中/政府采购 beside the parts, and
+	 * columns printed blank in every row */
+	int m = 0;
+	for (int k = 0; k < n; k++)
+		if (strcmp(it[k].role, "memo") && column_printed(t, it[k].col))
+			it[m++] = it[k];
+	n = m;
+	/* a part printed beside its own parts (财政拨款 | 一般公共预算 | 政府性基金):
+	 * it is their sum, and they are inside it */
+	int inside[MAXITEMS] = { 0 };
+	for (int k = 0; k < n; k++)
+		for (int s = 0; s < lay->nsums; s++) {
+			const ys_lsum *sm = &lay->sums[s];
+			if (strcmp(sm->lhs, it[k].role) || !strcmp(sm->lhs, "total"))
+				continue;
+			int e = k + 1;
+			while (e < n && in_parts(sm, it[e].role))
+				e++;
+			if (e - k - 1 < 2)
+				continue;
+			int rhs[MAXITEMS], nr = 0;
+			for (int q = k + 1; q < e; q++) {
+				rhs[nr++] = it[q].col;
+				inside[q] = 1;
+			}
+			ys_buf w = YS_BUF_INIT;
+			ys_buf_addf(&w, "%s =", leaf_label(t, it[k].col));
+			for (int q = 0; q < nr; q++)
+				ys_buf_addf(&w, "%s %s", q ? " +" : "", leaf_label(t, rhs[q]));
+			const char *what = ys_arena_strndup(&ck->rep->arena, w.s ? w.s : "", w.len);
+			ys_buf_release(&w);
+			if (what)
+				row_identity(ck, rule, t, it[k].col, rhs, nr, what);
+			break;
+		}
+	/* the 合计: a sum statement whose parts hold every column beside it
+	 * (a part under 其中 that none holds is not one of them) */
+	for (int s = 0; s < lay->nsums; s++) {
+		const ys_lsum *sm = &lay->sums[s];
+		if (strcmp(sm->lhs, "total") && !(grole && !strcmp(sm->lhs, grole)))
+			continue;
+		int rhs[MAXITEMS], nr = 0, fits = 1;
+		const char *rr[MAXITEMS];
+		for (int k = 0; k < n && fits; k++) {
+			if (inside[k])
+				continue;
+			if (in_parts(sm, it[k].role)) {
+				rr[nr] = it[k].role;
+				rhs[nr++] = it[k].col;
+			} else if (!it[k].memo) {
+				fits = 0;
+			}
+		}
+		/* a part printed right before one of its own parts (财政拨款 |
+		 * 一般公共预算): the second may be inside the first, counted twice */
+		for (int a = 0; a + 1 < nr && fits; a++)
+			for (int q = 0; q < lay->nsums && fits; q++) {
+				const ys_lsum *sub = &lay->sums[q];
+				if (!strcmp(sub->lhs, rr[a]) && in_parts(sub, rr[a + 1]))
+					fits = 0;
+			}
+		if (!fits || nr < 2)
+			continue;
+		ys_buf w = YS_BUF_INIT;
+		ys_buf_addf(&w, "%s =", leaf_label(t, total));
+		for (int k = 0; k < nr; k++)
+			ys_buf_addf(&w, "%s %s", k ? " +" : "", leaf_label(t, rhs[k]));
+		const char *what = ys_arena_strndup(&ck->rep->arena, w.s ? w.s : "", w.len);
+		ys_buf_release(&w);
+		if (what)
+			row_identity(ck, rule, t, total, rhs, nr, what);
+		break;
+	}
+groups:
+	/* the groups right under this header */
+	for (int c = 0; c < t->def->ncols; c++) {
+		if (!is_amount(t, c) || path_len(t, c) <= plen || strncmp(t->def->cols[c].id, path, plen))
+			continue;
+		const char *g = t->def->cols[c].id + plen, *gend = strchr(g, '/');
+		/* once per group: at its first column */
+		int first = 1;
+		for (int d = 0; d < c && first; d++)
+			first = !(is_amount(t, d) && path_len(t, d) > plen &&
+			          !strncmp(t->def->cols[d].id, t->def->cols[c].id, (size_t)(gend - t->def->cols[c].id) + 1));
+		if (!first)
+			continue;
+		char role[32];
+		role_copy(role, g, (size_t)(gend - g));
+		columns_under(ck, rule, t, t->def->cols[c].id, (size_t)(gend - t->def->cols[c].id) + 1, role);
+	}
+}
+
 void rule_gen_columns(ys_checker *ck, const ys_rule *rule)
 {
 	for (int i = 0; i < ck->doc->nothers; i++) {
 		const ys_table *t = ck->doc->others[i];
-		int total = col_role(t, "total");
 		/* side by side blocks of labels and figures (收支总表) and the 三公
 		 * table's groups are not one row of parts */
-		if (total < 0 || !t->kind || !strcmp(t->kind, "summary") || !strcmp(t->kind, "fiscal_summary") ||
+		if (!t->kind || !strcmp(t->kind, "summary") || !strcmp(t->kind, "fiscal_summary") ||
 		    !strcmp(t->kind, "sangong"))
 			continue;
-		int basic = col_role(t, "basic"), project = col_role(t, "project");
-		int pers = col_role(t, "personnel"), pub = col_role(t, "public");
-		int rhs[8], n = 0;
-		if (basic >= 0 && project >= 0) {
-			/* spending: 合计 = 基本 + 项目 (+ 预留机动经费 + 结转下年) */
-			rhs[n++] = basic;
-			rhs[n++] = project;
-			for (int c = 0; c < t->def->ncols && n < 8; c++)
-				if (is_amount(t, c) && (id_is(t, c, "reserve") || id_is(t, c, "carry")))
-					rhs[n++] = c;
-			row_identity(ck, rule, t, total, rhs, n,
-			             n > 2 ? "合计 = 基本支出 + 项目支出 + 其他用途" : "合计 = 基本支出 + 项目支出");
-			if (pers >= 0 && pub >= 0) {
-				int b2[2] = { pers, pub };
-				row_identity(ck, rule, t, basic, b2, 2, "基本支出 = 人员经费 + 公用经费");
-			}
-		} else if (pers >= 0 && pub >= 0) {
-			int b2[2] = { pers, pub };
-			row_identity(ck, rule, t, total, b2, 2, "合计 = 人员经费 + 公用经费");
-		} else if (t->kind && !strcmp(t->kind, "income")) {
-			/* income by source: 合计 = the sources printed after it */
-			for (int c = total + 1; c < t->def->ncols && n < 8; c++)
-				if (is_amount(t, c) && !id_is(t, c, "total") && !id_is(t, c, "part") &&
-				    !strstr(t->def->cols[c].label, "其中"))
-					rhs[n++] = c;
-			if (n >= 2)
-				row_identity(ck, rule, t, total, rhs, n, "合计 = 各项收入之和");
-		}
+		columns_under(ck, rule, t, "", 0, NULL);
 	}
 }
 
@@ -492,9 +735,26 @@ static int figure_for(const ys_doc *doc, const char *clause, const ys_table **tt
 			return 1;
 		if (!strcmp(t->kind, "sangong") && strstr(clause, "三公") && t->nrows > 0 && !strstr(clause, "公务") &&
 		    !strstr(clause, "出国") && !strstr(clause, "接待")) {
-			int c = col_role(t, "total");
-			if (c >= 0 && t->rows[0].cells[c].amt.present) {
-				*row = 0, *col = c;
+			/* the 合计 under the 三公 header (beside it: 机关运行经费), else
+			 * the first 合计 */
+			int c = -1;
+			for (int k = 0; k < t->def->ncols && c < 0; k++)
+				if (is_amount(t, k) && id_is(t, k, "total") && strstr(t->def->cols[k].label, "三公"))
+					c = k;
+			for (int k = 0; k < t->def->ncols && c < 0; k++)
+				if (is_amount(t, k) && id_is(t, k, "total"))
+					c = k;
+			/* its row: the only one, or the one of the document's year
+			 * (2025年 | 2026年 | 增减变化) */
+			int r = t->nrows == 1 ? 0 : -1;
+			char year[16];
+			snprintf(year, sizeof year, "%d年", doc->year);
+			for (int q = 0; q < t->nrows && r < 0 && doc->year; q++)
+				for (int k = 0; k < t->def->ncols && r < 0; k++)
+					if (!is_amount(t, k) && strstr(t->rows[q].cells[k].text, year))
+						r = q;
+			if (c >= 0 && r >= 0 && t->rows[r].cells[c].amt.present) {
+				*row = r, *col = c;
 				return 1;
 			}
 		}

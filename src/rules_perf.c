@@ -273,6 +273,13 @@ void rule_perf_unit_wide(ys_checker *ck, const ys_rule *rule)
 
 /* ---- year over year ---- */
 
+/* |x| of a 128-bit integer: amounts and their differences are computed in
+ * 128 bits here, where no sum or product of int64 分 can overflow. */
+static __int128 abs128(__int128 x)
+{
+	return x < 0 ? -x : x;
+}
+
 /* Change from a to b as a percentage with one decimal, in integers. */
 static const char *change(int64_t a, int64_t b, char *buf, size_t cap)
 {
@@ -280,9 +287,21 @@ static const char *change(int64_t a, int64_t b, char *buf, size_t cap)
 		snprintf(buf, cap, "上年为零");
 		return buf;
 	}
-	__int128 d = ((__int128)b - a) * 1000 / (a < 0 ? -a : a); /* per mille */
-	long long pm = (long long)d;
-	snprintf(buf, cap, "%s%lld.%lld%%", pm < 0 ? "-" : "+", (pm < 0 ? -pm : pm) / 10, (pm < 0 ? -pm : pm) % 10);
+	/* per mille: |b - a| < 2^64, times 1000 < 2^74 */
+	__int128 d = ((__int128)b - a) * 1000 / abs128(a), m = abs128(d);
+	char digits[48];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + (int)(m % 10));
+		m /= 10;
+	} while (m);
+	if (n == 1)
+		digits[n++] = '0'; /* 0.5 %: the whole part */
+	int o = snprintf(buf, cap, "%s", d < 0 ? "-" : "+");
+	for (int k = n - 1; k >= 1 && o >= 0 && (size_t)o < cap; k--)
+		o += snprintf(buf + o, cap - (size_t)o, "%c", digits[k]);
+	if (o >= 0 && (size_t)o < cap)
+		snprintf(buf + o, cap - (size_t)o, ".%c%%", digits[0]);
 	return buf;
 }
 
@@ -306,7 +325,7 @@ void rule_yoy_sangong(ys_checker *ck, const ys_rule *rule)
 		q++;
 	if (r == t->nrows || q == p->nrows)
 		return;
-	char a[YS_MONEY_FMT_MAX], b[YS_MONEY_FMT_MAX], ch[32];
+	char a[YS_MONEY_FMT_MAX], b[YS_MONEY_FMT_MAX], ch[48];
 	for (int c = 0; c < t->def->ncols; c++) {
 		int64_t cur = t->rows[r].cells[c].amt.fen, was = p->rows[q].cells[c].amt.fen;
 		if (cur <= was)
@@ -323,16 +342,15 @@ void rule_yoy_class(ys_checker *ck, const ys_rule *rule)
 	const ys_table *t = T(YS_T01), *p = ck->prev->tables[YS_T01];
 	if (!t || !p)
 		return;
-	char a[YS_MONEY_FMT_MAX], b[YS_MONEY_FMT_MAX], ch[32];
+	char a[YS_MONEY_FMT_MAX], b[YS_MONEY_FMT_MAX], ch[48];
 	for (int f = 0; f < t->def->nfixed; f++) {
 		const ys_fixedrow *fr = &t->def->fixed[f];
 		if (fr->panel != 1 || fr->role != YS_FR_ITEM)
 			continue;
-		int64_t cur = fixed_value(t, fr->id), was = fixed_value(p, fr->id), d = cur - was;
-		if (d < 0)
-			d = -d;
+		int64_t cur = fixed_value(t, fr->id), was = fixed_value(p, fr->id);
+		__int128 d = abs128((__int128)cur - was);
 		/* more than 30 % and more than 100 万元 */
-		if (d > 100 * 1000000LL && (was == 0 || d * 10 > (was < 0 ? -was : was) * 3))
+		if (d > 100 * 1000000LL && (was == 0 || d * 10 > abs128(was) * 3))
 			ck_finding(ck, rule, rule->sev, t, ck_fixed_row(t, fr->id), C01_OUT_AMT, "%s 比上年变化 %s：%s → %s",
 			           fr->label, change(was, cur, ch, sizeof ch), ck_amount(p, was, a), ck_amount(t, cur, b));
 	}
@@ -345,9 +363,9 @@ void rule_yoy_total(ys_checker *ck, const ys_rule *rule)
 	const ys_table *t = T(YS_T01), *p = ck->prev->tables[YS_T01];
 	if (!t || !p)
 		return;
-	int64_t cur = fixed_value(t, "out.grand"), was = fixed_value(p, "out.grand"), d = cur - was;
-	char a[YS_MONEY_FMT_MAX], b[YS_MONEY_FMT_MAX], ch[32];
-	if ((d < 0 ? -d : d) * 5 > (was < 0 ? -was : was))
+	int64_t cur = fixed_value(t, "out.grand"), was = fixed_value(p, "out.grand");
+	char a[YS_MONEY_FMT_MAX], b[YS_MONEY_FMT_MAX], ch[48];
+	if (abs128((__int128)cur - was) * 5 > abs128(was))
 		ck_finding(ck, rule, rule->sev, t, ck_fixed_row(t, "out.grand"), C01_OUT_AMT, "支出总计比上年变化 %s：%s → %s",
 		           change(was, cur, ch, sizeof ch), ck_amount(p, was, a), ck_amount(t, cur, b));
 }

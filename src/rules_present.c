@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base_int.h"
 #include "check_int.h"
 
 #define T(id) (ck->doc->tables[id])
@@ -122,10 +123,14 @@ static void add_variant(variant **v, size_t *n, size_t *cap, const ys_table *t, 
 			(*v)[i].count++;
 			return;
 		}
-	if (ys_grow((void **)v, cap, *n + 1, sizeof **v))
+	char *c = strndup(code, codelen);
+	if (!c || ys_grow((void **)v, cap, *n + 1, sizeof **v)) {
+		free(c);
+		ys_oom_note(); /* the check fails with YS_ENOMEM */
 		return;
+	}
 	variant *x = &(*v)[(*n)++];
-	x->code = strndup(code, codelen);
+	x->code = c;
 	x->name = name;
 	x->t = t;
 	x->row = row;
@@ -413,18 +418,19 @@ void rule_comp_procurement_class(ys_checker *ck, const ys_rule *rule)
 			if (cat[0] != from[k].cat)
 				continue;
 			int64_t avail = 0;
+			int ovf = 0; /* 03's cells sum beyond int64 分: nothing to compare with */
 			for (int q = 0; q < b->nrows; q++) {
 				if (b->rows[q].kind != YS_ROW_DATA)
 					continue;
 				ck_code(&b->rows[q].cells[C03_DEPT], code);
 				for (int j = 0; from[k].prefixes[j]; j++)
 					if (!strncmp(code, from[k].prefixes[j], strlen(from[k].prefixes[j]))) {
-						avail += b->rows[q].cells[C03_TOTAL].amt.fen;
+						ovf |= ys_money_add(avail, b->rows[q].cells[C03_TOTAL].amt.fen, &avail) != 0;
 						break;
 					}
 			}
 			int64_t v = p->rows[r].cells[C10_AMOUNT].amt.fen;
-			if (v > avail)
+			if (!ovf && v > avail)
 				ck_finding(ck, rule, rule->sev, p, r, C10_AMOUNT, "%s %s 超过 03 中可用于该类采购的支出（%s）%s", cat,
 				           ck_amount(p, v, a), from[k].what, ck_amount(b, avail, c));
 		}

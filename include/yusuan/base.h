@@ -37,9 +37,14 @@ typedef enum ys_result {
 	YS_EEMPTY = 9,   /* the input holds nothing to read */
 	YS_EENCODING = 10,/* the input is not UTF-8 or GB18030 text */
 	YS_EWRITE = 11,  /* an output file or folder could not be written */
+	YS_EREFUSED = 12,  /* well-formed input refused as given: a file stored
+	                      already (import without replace), last year's
+	                      disclosure of another department */
+	YS_ECANCELED = 13, /* the caller's callback asked to stop (batch) */
 } ys_result;
 
-/* A static English name of the code ("parse error"). */
+/* A static Chinese name of the code ("输入格式有误"), for when a message
+ * is missing. */
 const char *ys_strerror(ys_result r);
 
 #define YS_MSG_MAX 1024

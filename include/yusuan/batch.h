@@ -20,7 +20,7 @@
 
 /* Called for each department with its budget, the findings of the detail
  * rules and its compiled tables (NULL when the detail has errors and was not
- * compiled); return non-zero to stop (the run then fails with YS_EINVAL). */
+ * compiled); return non-zero to stop (the run then fails with YS_ECANCELED). */
 typedef int (*ys_batch_fn)(const ys_budget *b, const struct ys_report *detail, const ys_doc *doc, void *arg);
 
 typedef struct ys_batch_stats {

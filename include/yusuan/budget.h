@@ -142,6 +142,25 @@ typedef struct ys_service {
 	ys_pos pos;
 } ys_service;
 
+/* A line of the reasons sheet: why a figure changed from last year, which
+ * the 情况说明 says after the change (write/changes.c matches the subject). */
+typedef struct ys_reason {
+	const char *subject; /* as written: 收入预算, “三公”经费, 201, 201 一般公共服务支出 */
+	const char *text;    /* the reason; "" while it is still to be written */
+	const char *last;    /* last year's reason, offered by `init --previous`; not printed */
+	const char *change;  /* the change as `init --previous` describes it; not read back */
+	ys_pos pos;
+} ys_reason;
+
+/* A named text of the texts sheet: the department's own wording of a
+ * section of the 情况说明 (by the section's name), or a text the sections
+ * quote (部门职责, 机构设置, a 三公 item's use ...). */
+typedef struct ys_text {
+	const char *name;
+	const char *text;
+	ys_pos pos;
+} ys_text;
+
 typedef struct ys_budget {
 	ys_arena arena;
 	const char *department;
@@ -170,6 +189,14 @@ typedef struct ys_budget {
 	ys_codename *names;
 	int nnames;
 	ys_pos dept_pos;
+	/* the 情况说明 (write/): what the tables do not hold */
+	int64_t admin;       /* 机关运行经费 as stated; -1 = derive (机关 units' 财政拨款 基本支出 公用经费) */
+	int vehicles, equip, equip_new; /* 公务用车, 单位价值 100 万元以上设备 held, bought this year; -1 not stated */
+	ys_reason *reasons;
+	int nreasons;
+	ys_pos reasons_head; /* the header row of the reasons sheet (line 0: not read) */
+	ys_text *texts;
+	int ntexts;
 } ys_budget;
 
 ys_budget *ys_budget_new(const char *department, int year);

@@ -30,6 +30,12 @@ ys_result ys_compile_tables(ys_ctx *ctx, const ys_budget *b, const ys_catalog *c
  * budget can be compiled when rep->count[YS_SEV_ERROR] is 0. */
 ys_result ys_check_budget(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, ys_report **out);
 
+/* The same, with the changes from last year (write.h; NULL: none), which
+ * detail.reasons checks against the reasons sheet. */
+struct ys_changes;
+ys_result ys_check_budget_prev(ys_ctx *ctx, const ys_budget *b, const ys_catalog *cat, const struct ys_changes *changes,
+                               ys_report **out);
+
 /* The detail rules, for `yusuan rules` and docs/rules.md. */
 const ys_rule *ys_detail_rules(size_t *n);
 

@@ -60,8 +60,11 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out);
 const char *ys_input_place(ys_pos pos, char *buf, size_t cap);
 
 /* Write an empty, commented template (one CSV per sheet) into dir, which
- * must not hold any CSV file yet (render/template.c). */
+ * must be new or empty (render/template.c). */
 ys_result ys_input_write_template(ys_ctx *ctx, const char *dir);
+/* The same, filled with fill's records (NULL: empty): a budget converted
+ * to a CSV folder, which builds the same tables. */
+ys_result ys_input_write_folder(ys_ctx *ctx, const char *dir, const ys_budget *fill);
 
 /* docs/input-format.md, from the description. */
 void ys_input_doc(ys_buf *out);
@@ -82,6 +85,7 @@ typedef enum ys_input_kind {
 	YS_IN_ENUM,   /* one of the listed values */
 	YS_IN_BOOL,   /* 是/否 */
 	YS_IN_YEAR,
+	YS_IN_COUNT,  /* a whole number of things: 27 (台) */
 } ys_input_kind;
 
 /* What a template offers in a column (a drop-down list). */

@@ -56,7 +56,11 @@ enum {
 	YS_PUB_PDF = 16,  /* tables.pdf */
 	YS_PUB_HTML = 32, /* html/: index.html, 01.html .., findings.html */
 	YS_PUB_ALL = 63,
+	YS_PUB_REPORT = 64, /* report.pdf, report.html, report.docx, report.txt: the 情况说明
+	                       and the tables as one document (write.h; not in "all") */
 };
+
+struct ys_story;
 
 typedef struct ys_publish_opts {
 	unsigned formats;         /* YS_PUB_* */
@@ -70,6 +74,7 @@ typedef struct ys_publish_opts {
 	 * .yusuan-files says so), else left (0) - a file with one of yusuan's
 	 * names that yusuan did not write, now not from this run */
 	void (*stale)(void *arg, const char *path, int removed);
+	const struct ys_story *story; /* the 情况说明 for YS_PUB_REPORT (write.h), or NULL */
 } ys_publish_opts;
 
 /* The list of the files a run wrote, kept in the output folder so that

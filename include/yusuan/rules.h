@@ -96,7 +96,8 @@ typedef struct ys_check_opts {
 } ys_check_opts;
 
 /* Check doc; *out is freed with ys_report_free.  Findings are sorted by
- * table, line and rule. */
+ * table, line and rule.  A previous of another department is refused
+ * (YS_EREFUSED) before any rule runs. */
 ys_result ys_check(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts *opts, ys_report **out);
 void ys_report_free(ys_report *rep);
 

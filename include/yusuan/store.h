@@ -17,7 +17,7 @@
 #include "yusuan/budget.h"
 #include "yusuan/doc.h"
 
-#define YS_SCHEMA_VERSION 4
+#define YS_SCHEMA_VERSION 5
 
 typedef struct ys_store ys_store;
 
@@ -34,12 +34,16 @@ typedef struct ys_doc_info {
 	char hash[YS_HASH_HEX]; /* the file's SHA-256, "" when not known (saved without one, or before schema 3) */
 } ys_doc_info;
 
-/* Open (creating if needed) the store at uri: a file path or
- * "sqlite:PATH" for SQLite.  *out is closed with ys_store_close. */
+/* Open the store at uri: a file path or "sqlite:PATH" for SQLite (the file
+ * is created if needed), "postgresql://…" (libpq's URI) for PostgreSQL
+ * (the database must exist; its tables are created if needed).  *out is
+ * closed with ys_store_close.  One ys_store is for one thread at a time;
+ * several stores (threads, processes, machines) may share a database. */
 ys_result ys_store_open(ys_ctx *ctx, const char *uri, ys_store **out);
 void ys_store_close(ys_store *st);
 
-/* The backend's name ("sqlite") and the schema version of the open store. */
+/* The backend's name ("sqlite", "postgresql") and the schema version of
+ * the open store. */
 const char *ys_store_backend(const ys_store *st);
 int ys_store_schema_version(const ys_store *st);
 
@@ -54,7 +58,7 @@ void ys_store_hash_bytes(const void *data, size_t n, char *hex);
 
 /* Save doc, read from a file whose ys_store_hash_file is hash, in one
  * transaction.  When a disclosure with that hash is stored already it is
- * refused (YS_EINVAL; the message names the stored one), unless replace:
+ * refused (YS_EREFUSED; the message names the stored one), unless replace:
  * then the stored one is deleted in the same transaction and *replaced
  * receives its id (else 0). */
 ys_result ys_store_import_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace,
@@ -74,5 +78,21 @@ ys_result ys_store_latest_budget(ys_ctx *ctx, ys_store *st, int64_t *id);
 /* List stored disclosures, newest first: calls fn for each until it
  * returns non-zero. */
 ys_result ys_store_list_docs(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_info *, void *), void *arg);
+
+/* A value of a query's row or parameter: NULL, an integer or a text. */
+typedef enum ys_vtype { YS_V_NULL = 0, YS_V_INT = 1, YS_V_TEXT = 2 } ys_vtype;
+typedef struct ys_value {
+	ys_vtype type;
+	int64_t i;
+	const char *s;
+} ys_value;
+
+/* Run one read-only SELECT over the dataset views (docs/dataset.md; portable
+ * SQL, parameters as "?", which a backend may rewrite as its own: $1 …)
+ * with nparams parameters; fn is called for each row with its ncols values
+ * (valid during the call) until it returns non-zero.  A statement that is
+ * not a query is refused. */
+ys_result ys_store_select(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
+                          int (*fn)(const ys_value *row, int ncols, void *arg), void *arg);
 
 #endif

@@ -12,6 +12,11 @@
 #include "yusuan/budget.h"
 #include "yusuan/catalog.h"
 #include "yusuan/compile.h"
+#include "yusuan/diff.h"
+#include "yusuan/docset.h"
+#include "yusuan/query.h"
+#include "yusuan/score.h"
+#include "yusuan/site.h"
 #include "yusuan/doc.h"
 #include "yusuan/input.h"
 #include "yusuan/money.h"
@@ -21,5 +26,6 @@
 #include "yusuan/store.h"
 #include "yusuan/tables.h"
 #include "yusuan/text.h"
+#include "yusuan/write.h"
 
 #endif

@@ -16,12 +16,13 @@
 #include "yusuan/doc.h"
 #include "yusuan/money.h"
 #include "yusuan/text.h"
+#include "base_int.h"
 
 /* ---- the description ---------------------------------------------------- */
 
 /* F_LABEL: text the published tables print where a number would be read
  * as an amount (an indicator, a 度量单位, a directory level): never a number. */
-typedef enum { F_TEXT, F_CODE, F_AMOUNT, F_ENUM, F_BOOL, F_YEAR, F_LABEL } fkind;
+typedef enum { F_TEXT, F_CODE, F_AMOUNT, F_ENUM, F_BOOL, F_YEAR, F_LABEL, F_COUNT } fkind;
 
 typedef struct field {
 	const char *id;
@@ -42,13 +43,20 @@ typedef struct sheet {
 	const char *doc;
 } sheet;
 
-enum { D_NAME, D_YEAR, D_UNIT, D_GOAL, D_NOTES };
+enum { D_NAME, D_YEAR, D_UNIT, D_GOAL, D_NOTES, D_ADMIN, D_VEHICLES, D_EQUIP, D_EQUIP_NEW };
 static const field f_department[] = {
 	{ "name", "部门名称", "部门|department", F_TEXT, 1, NULL, "部门名称，与各表标题中的一致" },
 	{ "year", "年度", "预算年度|year", F_YEAR, 1, NULL, "预算年度，如 2026" },
 	{ "unit", "单位名称", "整体绩效单位|perf_unit", F_TEXT, 0, NULL, "预算13表印的单位名称（默认为部门名称）" },
 	{ "goal", "整体绩效目标", "goal", F_TEXT, 0, NULL, "预算13表的整体绩效目标" },
 	{ "notes", "其他说明", "notes", F_TEXT, 0, NULL, "预算13表的其他说明（默认为 无。）" },
+	{ "admin", "机关运行经费", "admin", F_AMOUNT, 0, NULL,
+	  "情况说明的机关运行经费财政拨款预算；留空则为机关单位财政拨款基本支出中的公用经费" },
+	{ "vehicles", "公务用车数", "车辆数|vehicles", F_COUNT, 0, NULL, "情况说明的国有资产占用：上年底的公务用车（台）" },
+	{ "equip", "大型设备数", "单位价值100万元以上设备|equipment|equip", F_COUNT, 0, NULL,
+	  "情况说明的国有资产占用：上年底单位价值 100 万元以上的设备（台、套）" },
+	{ "equip_new", "新购大型设备数", "新购设备|equip_new", F_COUNT, 0, NULL,
+	  "情况说明的国有资产占用：本年预算购置的单位价值 100 万元以上的设备（台、套）" },
 };
 
 enum { U_NAME, U_TYPE };
@@ -158,9 +166,28 @@ static const field f_codes[] = {
 	{ "name", "名称", "科目名称|name", F_TEXT, 1, NULL, "表格为它印的名称" },
 };
 
+enum { R_SUBJECT, R_REASON, R_LAST, R_CHANGE };
+static const field f_reasons[] = {
+	{ "subject", "科目", "事项|subject", F_TEXT, 1, NULL,
+	  "变化了的事项：收入预算、支出预算、基本支出、项目支出、“三公”经费、因公出国（境）费用、公务接待费、"
+	  "公务用车购置费、公务用车运行维护费、机关运行经费、政府采购，或一般公共预算的类、款、项（写编码，可带名称：201 "
+	  "一般公共服务支出）" },
+	{ "reason", "原因", "变化原因|reason", F_TEXT, 0, NULL, "变化的原因，情况说明照印在变化之后" },
+	{ "last", "上年原因", "last", F_TEXT, 0, NULL, "init --previous 写出的上年同一事项的原因，供参考；build 不用" },
+	{ "change", "变化", "增减|change", F_TEXT, 0, NULL, "init --previous 写出的上年数、本年数和增减，供参考；build 不用" },
+};
+
+enum { X_NAME, X_TEXT };
+static const field f_texts[] = {
+	{ "name", "名称", "章节|name", F_TEXT, 1, NULL,
+	  "情况说明中一节的名称（换掉这一节的文字，见 docs/report.md），或各节引用的文字：部门职责、机构设置、"
+	  "因公出国（境）费用用途、公务接待费用途、公务用车用途" },
+	{ "text", "内容", "文字|text", F_TEXT, 0, NULL, "文字；一节的文字用模板语言写，留空则不印这一节" },
+};
+
 #define NF(a) (int)(sizeof(a) / sizeof((a)[0]))
 enum { SH_DEPARTMENT, SH_UNITS, SH_CODES, SH_INCOME, SH_CARRY, SH_PROJECTS, SH_INDICATORS, SH_ITEMS,
-       SH_PROCUREMENT, SH_SERVICES, SH_SANGONG, SH_PERF, SH_N };
+       SH_PROCUREMENT, SH_SERVICES, SH_SANGONG, SH_PERF, SH_REASONS, SH_TEXTS, SH_N };
 /* read in this order: what a sheet refers to is read before it */
 static const sheet sheets[SH_N] = {
 	{ "department", "部门", "部门信息", 1, f_department, NF(f_department), "一行：部门、年度和预算13表的文字。" },
@@ -179,6 +206,10 @@ static const sheet sheets[SH_N] = {
 	{ "services", "政府购买服务", "购买服务", 0, f_services, NF(f_services), "政府购买服务（预算11表）。" },
 	{ "sangong", "三公经费", "三公", 0, f_sangong, NF(f_sangong), "可不填：经济分类看不出的三公经费数（预算09表）。" },
 	{ "performance", "整体绩效指标", "单位整体绩效|perf", 0, f_perf, NF(f_perf), "单位整体绩效指标（预算13表）。" },
+	{ "reasons", "变化原因", "原因", 0, f_reasons, NF(f_reasons),
+	  "可不填：与上年相比变化了的事项和原因，情况说明照印（build --previous；init --previous 写出要填的行）。" },
+	{ "texts", "文字", "说明文字", 0, f_texts, NF(f_texts),
+	  "可不填：情况说明的文字——部门职责、机构设置等，或换掉一节的措辞（docs/report.md）。" },
 };
 
 /* ---- enum values -------------------------------------------------------- */
@@ -283,7 +314,7 @@ typedef struct rd {
 	ys_unit unit[16];             /* amount fields: their unit */
 	int colmap[YS_CSV_MAX_FIELDS];/* record column -> field, -1 */
 	unsigned char ignore[YS_CSV_MAX_FIELDS]; /* a column whose header was refused: its values are not */
-	size_t nitemcap, nprojcap, nprocap, nsvccap, nperfcap, nnamecap, nunitcap;
+	size_t nitemcap, nprojcap, nprocap, nsvccap, nperfcap, nnamecap, nunitcap, nreasoncap, ntextcap;
 	int have_dept;
 	ys_buf key;
 	ys_diags *dl, own;            /* where errors go: the caller's list, or own */
@@ -721,6 +752,26 @@ static const char *get_text(rd *r, int i)
 	return ys_arena_strndup(&r->b->arena, s, n);
 }
 
+/* A count (公务用车 27 台): digits only; *out stays -1 when blank. */
+static ys_result get_count(rd *r, int i, int *out)
+{
+	const ys_csv_field *f = val(r, i);
+	*out = -1;
+	if (!f)
+		return YS_OK;
+	const char *s = f->s;
+	size_t n = f->len;
+	ys_trim(&s, &n);
+	long v = 0;
+	size_t d = 0;
+	while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9')
+		v = v * 10 + (s[d++] - '0');
+	if (d == 0 || d < n)
+		return bad_at(r, f, "%s“%s”：应为一个整数（台、套的个数），如 27", r->sh->fields[i].zh, f->s);
+	*out = (int)v;
+	return YS_OK;
+}
+
 static ys_pos pos_here(rd *r)
 {
 	ys_pos p = { r->posfile, line_here(r) };
@@ -880,6 +931,11 @@ static ys_result apply_row(rd *r)
 		b->perf_unit = val(r, D_UNIT) ? get_text(r, D_UNIT) : b->department;
 		b->perf_goal = get_text(r, D_GOAL);
 		b->perf_notes = val(r, D_NOTES) ? get_text(r, D_NOTES) : "无。";
+		if (val(r, D_ADMIN) && (res = get_amount(r, D_ADMIN, &b->admin)))
+			return res;
+		if ((res = get_count(r, D_VEHICLES, &b->vehicles)) || (res = get_count(r, D_EQUIP, &b->equip)) ||
+		    (res = get_count(r, D_EQUIP_NEW, &b->equip_new)))
+			return res;
 		b->dept_pos = pos_here(r);
 		r->have_dept = 1;
 		return YS_OK;
@@ -1102,6 +1158,45 @@ static ys_result apply_row(rd *r)
 		*slot = amt;
 		return YS_OK;
 	}
+	case SH_REASONS: {
+		if ((res = need(r, R_SUBJECT, &f)))
+			return res;
+		if (r->row_bad)
+			return YS_OK;
+		const char *subject = get_text(r, R_SUBJECT);
+		for (int i = 0; i < b->nreasons; i++)
+			if (ys_name_eq(b->reasons[i].subject, subject)) {
+				char at[1200];
+				return bad_at(r, f, "科目“%s”列了两次（另一次在 %s）", subject,
+				              ys_input_place(b->reasons[i].pos, at, sizeof at));
+			}
+		GROW(b->reasons, b->nreasons, r->nreasoncap);
+		ys_reason *x = &b->reasons[b->nreasons++];
+		x->subject = subject;
+		x->text = get_text(r, R_REASON);
+		x->last = get_text(r, R_LAST);
+		x->change = get_text(r, R_CHANGE);
+		x->pos = pos_here(r);
+		return YS_OK;
+	}
+	case SH_TEXTS: {
+		if ((res = need(r, X_NAME, &f)))
+			return res;
+		if (r->row_bad)
+			return YS_OK;
+		const char *name = get_text(r, X_NAME);
+		for (int i = 0; i < b->ntexts; i++)
+			if (ys_name_eq(b->texts[i].name, name)) {
+				char at[1200];
+				return bad_at(r, f, "“%s”列了两次（另一次在 %s）", name, ys_input_place(b->texts[i].pos, at, sizeof at));
+			}
+		GROW(b->texts, b->ntexts, r->ntextcap);
+		ys_text *x = &b->texts[b->ntexts++];
+		x->name = name;
+		x->text = get_text(r, X_TEXT);
+		x->pos = pos_here(r);
+		return YS_OK;
+	}
 	}
 	return YS_OK;
 }
@@ -1202,6 +1297,8 @@ ys_result ys_input_read_sheet(ys_ctx *ctx, ys_budget *b, int which, ys_recsrc *s
 			}
 			if (which == SH_INCOME)
 				b->income_head = pos_here(r);
+			else if (which == SH_REASONS)
+				b->reasons_head = pos_here(r);
 			else if (which == SH_CARRY)
 				b->carry_head = pos_here(r);
 			continue;
@@ -1504,12 +1601,23 @@ static ys_result read_dir(ys_ctx *ctx, const char *dir, ys_diags *dl, ys_budget 
 	return YS_OK;
 }
 
-ys_result ys_input_read_dir(ys_ctx *ctx, const char *dir, ys_budget **out)
+static ys_result input_read_dir_body(ys_ctx *ctx, const char *dir, ys_budget **out)
 {
 	return read_dir(ctx, dir, NULL, out);
 }
 
-ys_result ys_input_read_all(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
+ys_result ys_input_read_dir(ys_ctx *ctx, const char *dir, ys_budget **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, input_read_dir_body(ctx, dir, out), mark);
+	if (r && *out) {
+		ys_budget_free(*out);
+		*out = NULL;
+	}
+	return r;
+}
+
+static ys_result input_read_all_body(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
 {
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
@@ -1519,6 +1627,17 @@ ys_result ys_input_read_all(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budg
 		return ys_input_xlsx_read(ctx, path, dl, out);
 	*out = NULL;
 	return ys_error(ctx, YS_EIO, "%s: 应为 CSV 文件的文件夹或 .xlsx 工作簿", path);
+}
+
+ys_result ys_input_read_all(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, input_read_all_body(ctx, path, dl, out), mark);
+	if (r && *out) {
+		ys_budget_free(*out);
+		*out = NULL;
+	}
+	return r;
 }
 
 ys_result ys_input_read(ys_ctx *ctx, const char *path, ys_budget **out)
@@ -1653,7 +1772,7 @@ int ys_input_column_get(int s, int i, ys_input_column *out)
 {
 	static const ys_input_kind kinds[] = { [F_TEXT] = YS_IN_TEXT, [F_CODE] = YS_IN_CODE, [F_AMOUNT] = YS_IN_AMOUNT,
 		                               [F_ENUM] = YS_IN_ENUM, [F_BOOL] = YS_IN_BOOL, [F_YEAR] = YS_IN_YEAR,
-		                               [F_LABEL] = YS_IN_TEXT };
+		                               [F_LABEL] = YS_IN_TEXT, [F_COUNT] = YS_IN_COUNT };
 	if (s < 0 || s >= SH_N || i < 0 || i >= sheets[s].nfields)
 		return -1;
 	const field *f = &sheets[s].fields[i];

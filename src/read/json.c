@@ -19,6 +19,7 @@
 
 #include "yusuan/doc.h"
 #include "yusuan/money.h"
+#include "base_int.h"
 
 typedef struct jr {
 	ys_ctx *ctx;
@@ -258,7 +259,7 @@ static void keep_lines(ys_doc *doc, json_t *tables)
 	}
 }
 
-ys_result ys_doc_read_json(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
+static ys_result doc_read_json_body(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
 {
 	*out = NULL;
 	json_error_t err;
@@ -291,4 +292,15 @@ ys_result ys_doc_read_json(ys_ctx *ctx, const char *name, const char *data, size
 	json_decref(root);
 	ys_buf_release(&r.text);
 	return e;
+}
+
+ys_result ys_doc_read_json(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, doc_read_json_body(ctx, name, data, len, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
+	return r;
 }

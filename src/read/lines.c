@@ -16,6 +16,7 @@
 
 #include "read/lines.h"
 #include "yusuan/text.h"
+#include "base_int.h"
 
 void ys_lines_init(ys_lines *L)
 {
@@ -99,6 +100,8 @@ ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, si
 						return ys_error(ctx, YS_ELIMIT, "%s:%d：一行超过 %d 个单元格", name,
 						                lineno, YS_LINE_FRAGS_MAX);
 					tmp[nf].s = ys_arena_strndup(&L->arena, s, n);
+					if (!tmp[nf].s)
+						return ys_error(ctx, YS_ENOMEM, "%s：内存不足", name);
 					tmp[nf].x0 = col * YS_TAB_PITCH;
 					tmp[nf].x1 = col * YS_TAB_PITCH + YS_TAB_PITCH - 1;
 					tmp[nf].col = cp + lead;
@@ -406,6 +409,8 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 			/* each character's font size, from the text's attributes */
 			int nfs = 0;
 			int *fsz = calloc(nrects ? nrects : 1, sizeof *fsz);
+			if (!fsz)
+				ys_oom_note(); /* read without the sizes, the lines would differ: the reading fails */
 			if (fsz) {
 				nfs = (int)nrects;
 				GList *attrs = poppler_page_get_text_attributes(page);

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "yusuan/doc.h"
+#include "base_int.h"
 
 #define MAX_CELLS YS_ROW_CELLS_MAX
 #define MAX_LINE YS_LINE_MAX
@@ -44,10 +45,17 @@ typedef struct rd {
 
 enum { NEG = -1000 };
 
+/* A printed amount by its shape, before the table's unit is known: 亿元
+ * takes the most decimals but overflows first (922,337,203 亿元 is
+ * INT64_MAX 分), so a figure too large for it is tried in 万元 and 元. */
 static int amount_like(const char *s, size_t n)
 {
+	static const ys_unit units[] = { YS_UNIT_YIYUAN, YS_UNIT_WANYUAN, YS_UNIT_YUAN };
 	ys_amount a;
-	return n > 0 && ys_money_parse(s, n, YS_UNIT_YIYUAN, &a, NULL) == 0 && a.present;
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (n > 0 && ys_money_parse(s, n, units[i], &a, NULL) == 0 && a.present)
+			return 1;
+	return 0;
 }
 
 static int all_digits(const char *s, size_t n)
@@ -153,6 +161,7 @@ static int align(rd *r, const ys_tabledef *def, const rawcell *c, int m, const s
 	if (!best || !sc) {
 		free(best);
 		free(sc);
+		ys_oom_note(); /* the reading fails with YS_ENOMEM */
 		return NEG;
 	}
 	for (int i = 0; i < m; i++)
@@ -863,7 +872,7 @@ static ys_result finish_table(rd *r, int endline, int more)
 
 #define PAGE_BREAK -1
 
-ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
+static ys_result doc_read_text_body(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
 {
 	*out = NULL;
 	char *text;
@@ -1074,6 +1083,17 @@ fail:
 	return res;
 }
 
+ys_result ys_doc_read_text(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, doc_read_text_body(ctx, name, data, len, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
+	return r;
+}
+
 ys_result ys_doc_read_text_file(ys_ctx *ctx, const char *path, ys_doc **out)
 {
 	char *raw;
@@ -1120,7 +1140,7 @@ static int seed_layout(const char *raw, size_t n)
 	return 0;
 }
 
-ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
+static ys_result doc_read_file_body(ys_ctx *ctx, const char *path, ys_doc **out)
 {
 	*out = NULL;
 	FILE *f = fopen(path, "rb");
@@ -1161,5 +1181,16 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 	r = seed_layout(raw, len) ? ys_doc_read_text(ctx, path, raw, len, out)
 	                          : ys_doc_read_general(ctx, path, raw, len, out);
 	free(raw);
+	return r;
+}
+
+ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, doc_read_file_body(ctx, path, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
 	return r;
 }

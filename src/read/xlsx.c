@@ -23,6 +23,7 @@
 #include "input_int.h"
 #include "yusuan/doc.h"
 #include "yusuan/input.h"
+#include "base_int.h"
 
 #define YS_XLSX_PART_MAX ((zip_uint64_t)256 << 20)
 #define YS_XLSX_MAX_CELLS 16384   /* columns in a row: Excel's own limit (XFD) */
@@ -167,7 +168,10 @@ static int parse_xml(ys_ctx *ctx, const char *book, const char *part, const char
 		ys_error(ctx, YS_ELIMIT, "%s: part %s is larger than 2 GiB", book, part);
 		return -1;
 	}
-	XML_Parser p = XML_ParserCreate("UTF-8");
+	/* expat allocates through these: the library's own malloc, which the
+	 * allocation-failure tests can fail (tests/faults) */
+	static const XML_Memory_Handling_Suite mem = { malloc, realloc, free };
+	XML_Parser p = XML_ParserCreate_MM("UTF-8", &mem, NULL);
 	if (!p) {
 		ys_error(ctx, YS_ENOMEM, "out of memory");
 		return -1;
@@ -177,7 +181,9 @@ static int parse_xml(ys_ctx *ctx, const char *book, const char *part, const char
 	XML_SetElementHandler(p, guard_start, guard_end);
 	XML_SetCharacterDataHandler(p, guard_text);
 	int ok = XML_Parse(p, xml, (int)len, 1) == XML_STATUS_OK;
-	if (!ok && g.msg[0])
+	if (!ok && XML_GetErrorCode(p) == XML_ERROR_NO_MEMORY)
+		ys_error(ctx, YS_ENOMEM, "%s：读 %s 时内存不足", book, part);
+	else if (!ok && g.msg[0])
 		ys_error(ctx, YS_ELIMIT, "%s: %s:%lu:%lu: %s", book, part, (unsigned long)XML_GetCurrentLineNumber(p),
 		         (unsigned long)XML_GetCurrentColumnNumber(p), g.msg);
 	else if (!ok)
@@ -198,6 +204,7 @@ typedef struct wbook {
 	xmlud x;
 	wsheet s[64];
 	int n;
+	int oom;
 } wbook;
 
 static void wb_start(void *ud, const char *el, const char **atts)
@@ -208,6 +215,7 @@ static void wb_start(void *ud, const char *el, const char **atts)
 		if (name && rid) {
 			w->s[w->n].name = strdup(name);
 			w->s[w->n].rid = strdup(rid);
+			w->oom |= !w->s[w->n].name || !w->s[w->n].rid;
 			w->n++;
 		}
 	} else if (!strcmp(local(el), "Relationship")) {
@@ -221,6 +229,7 @@ static void wb_start(void *ud, const char *el, const char **atts)
 					snprintf(path, sizeof path, "xl/%s", target);
 				free(w->s[i].target);
 				w->s[i].target = strdup(path);
+				w->oom |= !w->s[i].target;
 			}
 	}
 }
@@ -423,8 +432,12 @@ static char *excel_number(const char *v)
 			return NULL;
 		exp10 += (int)e;
 	}
-	if (nd == 0)
-		return strdup("0");
+	char *r;
+	if (nd == 0) {
+		if (!(r = strdup("0")))
+			ys_oom_note(); /* not "not a number": the reading fails */
+		return r;
+	}
 	/* round to 15 significant digits, half up */
 	if (nd > 15) {
 		int up = dig[15] >= '5';
@@ -474,7 +487,9 @@ static char *excel_number(const char *v)
 		}
 	}
 	out[o] = '\0';
-	return strdup(out);
+	if (!(r = strdup(out)))
+		ys_oom_note();
+	return r;
 }
 
 typedef struct wcell {
@@ -541,6 +556,7 @@ static char *shown_decimals(char *num, int dp)
 	char *v = realloc(num, n + (size_t)(dp - have) + 2);
 	if (!v) {
 		free(num);
+		ys_oom_note();
 		return NULL;
 	}
 	if (!dot)
@@ -740,9 +756,10 @@ static ys_result book_open(ys_ctx *ctx, const char *path, book *bk)
 		}
 		int bad = parse_xml(ctx, path, parts[k], xml, len, &bk->wb.x, wb_start, noop_end, NULL);
 		free(xml);
-		if (bad) {
+		if (bad || bk->wb.oom) {
+			ys_result r = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "%s：读工作簿时内存不足", path);
 			book_close(bk);
-			return ctx->code;
+			return r;
 		}
 	}
 	/* the cell formats, for the decimals a number is shown with */
@@ -826,7 +843,7 @@ static void sheet_free(wsheetdata *w)
 /* The detailed budget from a workbook: each input sheet, in the reader's
  * order.  A sheet that cannot be read is an error at the sheet; the others
  * are still read. */
-ys_result ys_input_xlsx_read(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
+static ys_result input_xlsx_read_body(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
 {
 	*out = NULL;
 	book bk;
@@ -878,6 +895,17 @@ ys_result ys_input_xlsx_read(ys_ctx *ctx, const char *path, ys_diags *dl, ys_bud
 	return YS_OK;
 }
 
+ys_result ys_input_xlsx_read(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, input_xlsx_read_body(ctx, path, dl, out), mark);
+	if (r && *out) {
+		ys_budget_free(*out);
+		*out = NULL;
+	}
+	return r;
+}
+
 ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
 {
 	return ys_input_xlsx_read(ctx, path, NULL, out);
@@ -891,7 +919,7 @@ ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
  * and findings count the rows of that text; each sheet's first line is its
  * title row.
  */
-ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out)
+static ys_result doc_read_xlsx_body(ys_ctx *ctx, const char *path, ys_doc **out)
 {
 	*out = NULL;
 	book bk;
@@ -939,4 +967,15 @@ ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out)
 		res = ys_doc_read_text(ctx, path, text.s, text.len, out);
 	ys_buf_release(&text);
 	return res;
+}
+
+ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, doc_read_xlsx_body(ctx, path, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
+	return r;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "yusuan/render.h"
+#include "base_int.h"
 
 static const char *kind_name(int k)
 {
@@ -59,7 +60,7 @@ static void long_table(ys_buf *out, const ys_table *t)
 	}
 }
 
-ys_result ys_render_csv(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
+static ys_result render_csv_body(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 {
 	if (tid >= 0) {
 		if (doc->tables[tid])
@@ -70,4 +71,11 @@ ys_result ys_render_csv(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 			long_table(out, doc->tables[doc->order[i]]);
 	}
 	return out->oom ? ys_error(ctx, YS_ENOMEM, "生成 CSV 时内存不足") : YS_OK;
+}
+
+ys_result ys_render_csv(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, render_csv_body(ctx, doc, tid, out), mark);
+	return r;
 }

@@ -18,6 +18,7 @@
 #include "render/grid.h"
 #include "yusuan/budget.h"
 #include "yusuan/render.h"
+#include "base_int.h"
 
 /* ---- text ---- */
 
@@ -52,7 +53,9 @@ static const char *percent(char *buf, size_t cap, int64_t part, int64_t whole)
 		snprintf(buf, cap, "–");
 		return buf;
 	}
-	int64_t t = (part * 1000 + whole / 2) / whole;
+	/* in 128 bits: part * 1000 + whole / 2 may pass INT64_MAX, the quotient
+	 * does not */
+	int64_t t = (int64_t)(((__int128)part * 1000 + whole / 2) / whole);
 	snprintf(buf, cap, "%lld.%lld%%", (long long)(t / 10), (long long)(t % 10));
 	return buf;
 }
@@ -113,6 +116,7 @@ typedef struct site {
 	const ys_doc *doc;
 	const ys_report *rep;
 	const char *dir;
+	unsigned long mark; /* allocation failures before the site (base_int.h) */
 	char title[256]; /* 北京市机关事务管理中心 2026年部门预算 */
 } site;
 
@@ -144,10 +148,11 @@ static void page_close(ys_buf *o)
 
 static ys_result page_write(site *S, const char *name, ys_buf *o)
 {
-	if (o->oom)
-		return ys_error(S->ctx, YS_ENOMEM, "out of memory writing %s", name);
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s", S->dir, name);
+	/* a page made while memory ran out may lack a part: never written */
+	if (o->oom || ys_oom_check(S->ctx, YS_OK, S->mark))
+		return ys_error(S->ctx, YS_ENOMEM, "%s：内存不足", path);
 	return ys_file_write(S->ctx, path, o->s, o->len);
 }
 
@@ -179,6 +184,7 @@ static void header_rows(ys_buf *o, const ys_table *t, int h0, int h1, int width,
 	ys_gspan *sp = malloc(sizeof *sp * MAXSP);
 	if (!sp) {
 		o->oom = 1;
+		ys_oom_note();
 		return;
 	}
 	int n = ys_grid_header(t, h0, h1, width, sp, MAXSP);
@@ -429,6 +435,7 @@ static int charts(ys_buf *o, const ys_doc *doc)
 	if (t03) { /* basic vs project; personnel vs public */
 		int tr = total_row(t03);
 		int64_t basic = 0, project = 0, pers = 0, pub = 0;
+		int kind_ovf = 0, basic_ovf = 0; /* a sum beyond int64 分: that chart is not drawn */
 		for (int r = 0; r < t03->nrows; r++) {
 			if (t03->rows[r].kind != YS_ROW_DATA)
 				continue;
@@ -440,26 +447,32 @@ static int charts(ys_buf *o, const ys_doc *doc)
 				memcpy(code, t03->rows[r].cells[C03_DEPT].text, k);
 				code[k] = 0;
 				if (ys_econ_personnel(code))
-					pers += b;
+					basic_ovf |= ys_money_add(pers, b, &pers) != 0;
 				else
-					pub += b;
+					basic_ovf |= ys_money_add(pub, b, &pub) != 0;
 			}
 			if (tr < 0) {
-				basic += b;
-				project += cell_fen(t03, r, C03_PROJECT);
+				kind_ovf |= ys_money_add(basic, b, &basic) != 0;
+				kind_ovf |= ys_money_add(project, cell_fen(t03, r, C03_PROJECT), &project) != 0;
 			}
 		}
 		if (tr >= 0) {
 			basic = cell_fen(t03, tr, C03_BASIC);
 			project = cell_fen(t03, tr, C03_PROJECT);
+			kind_ovf = 0;
 		}
-		p[0] = (part){ "基本支出", basic };
-		p[1] = (part){ "项目支出", project };
-		split(o, "chart-kind", "基本支出与项目支出", p, 2);
-		p[0] = (part){ "人员经费", pers };
-		p[1] = (part){ "公用经费", pub };
-		split(o, "chart-basic", "基本支出：人员经费与公用经费", p, 2);
-		drawn += 2;
+		if (!kind_ovf) {
+			p[0] = (part){ "基本支出", basic };
+			p[1] = (part){ "项目支出", project };
+			split(o, "chart-kind", "基本支出与项目支出", p, 2);
+			drawn++;
+		}
+		if (!basic_ovf) {
+			p[0] = (part){ "人员经费", pers };
+			p[1] = (part){ "公用经费", pub };
+			split(o, "chart-basic", "基本支出：人员经费与公用经费", p, 2);
+			drawn++;
+		}
 	}
 	if (t09 && t09->nrows > 0) {
 		p[0] = (part){ "因公出国（境）费", cell_fen(t09, 0, C09_ABROAD) };
@@ -604,11 +617,11 @@ static void findings_page(site *S, ys_buf *o)
 	page_close(o);
 }
 
-ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir)
+static ys_result render_html_body(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
 		return ys_error(ctx, YS_EWRITE, "%s: cannot create the folder: %s", dir, strerror(errno));
-	site S = { ctx, doc, rep, dir, { 0 } };
+	site S = { ctx, doc, rep, dir, ys_oom_mark(), { 0 } };
 	if (doc->year)
 		snprintf(S.title, sizeof S.title, "%s %d年部门预算", doc->department ? doc->department : "", doc->year);
 	else
@@ -636,5 +649,12 @@ ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, c
 		r = page_write(&S, "findings.html", &o);
 	}
 	ys_buf_release(&o);
+	return r;
+}
+
+ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, render_html_body(ctx, doc, rep, dir), mark);
 	return r;
 }

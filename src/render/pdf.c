@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "render/grid.h"
+#include "write/write_int.h"
 #include "yusuan/render.h"
+#include "base_int.h"
 
 #define PAGE_W 841.89 /* A4 landscape, in points */
 #define PAGE_H 595.28
@@ -42,7 +44,11 @@ typedef struct pdf {
 	int start[YS_NTABLES];  /* page each table starts on */
 	double y;
 	double size; /* of the text set last */
+	int oom;     /* an allocation failed: the PDF would lack a part */
 	char foot[256];
+	/* the report (ys_story_write_pdf): the 情况说明 before the tables */
+	const ys_story *story;
+	int *bpage;             /* page each block starts on (first pass) */
 } pdf;
 
 /* ---- text ---- */
@@ -429,8 +435,10 @@ static void table12_rows(pdf *p, tlay *L)
 	const ys_table *t = L->t;
 	int n = t->nrows;
 	double *rh = calloc((size_t)(n ? n : 1), sizeof *rh);
-	if (!rh)
+	if (!rh) {
+		p->oom = 1;
 		return;
+	}
 	for (int r = 0; r < n; r++) {
 		const ys_row *row = &t->rows[r];
 		rh[r] = L->fs * 1.3 + 2 * PAD;
@@ -605,6 +613,182 @@ static void contents(pdf *p)
 	next_page(p, 1);
 }
 
+/* ---- the report: cover, 目录 and the 情况说明 on A4 portrait ---- */
+
+#define PORT_W PAGE_H
+#define PORT_H PAGE_W
+#define PMARGIN 68.0
+#define PBOTTOM (PORT_H - PMARGIN)
+#define BODY_FS 14.0
+
+/* A centred line on a portrait page; returns its height. */
+static double pline(pdf *p, const char *s, double size, int bold)
+{
+	double h;
+	text_set(p, s, size, bold, PORT_W - 2 * PMARGIN, PANGO_ALIGN_CENTER, 0);
+	pango_layout_set_line_spacing(p->lay, 0);
+	text_extent(p, NULL, &h);
+	text_draw(p, PMARGIN, p->y);
+	return h;
+}
+
+/* The page number of a text page, "- 3 -", as Beijing prints it. */
+static void pfooter(pdf *p)
+{
+	char num[32];
+	snprintf(num, sizeof num, "- %d -", p->page);
+	double y = p->y;
+	p->y = PORT_H - PMARGIN + 18;
+	cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
+	pline(p, num, 10, 0);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	p->y = y;
+}
+
+static void pnext(pdf *p, int numbered)
+{
+	if (numbered)
+		pfooter(p);
+	cairo_show_page(p->cr);
+	p->page++;
+	p->y = PMARGIN;
+}
+
+static void rcover(pdf *p)
+{
+	p->y = 230;
+	for (const char *t = p->story->title; *t;) {
+		size_t n = strcspn(t, "\n");
+		char one[512];
+		snprintf(one, sizeof one, "%.*s", (int)n, t);
+		p->y += pline(p, one, 24, 1) + 16;
+		t += n + (t[n] == '\n');
+	}
+	pnext(p, 0);
+}
+
+/* An entry of the 目录: its text, dot leaders, its page. */
+static void toc_entry(pdf *p, const char *text, int page, double indent, int bold, const char *dest)
+{
+	char num[16], link[96];
+	snprintf(num, sizeof num, "%d", p->final ? page : 0);
+	double x0 = PMARGIN + indent, x1 = PORT_W - PMARGIN, w, h, nw;
+	if (p->y + 24 > PBOTTOM)
+		pnext(p, 0);
+	snprintf(link, sizeof link, "dest='%s'", dest);
+	cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
+	text_set(p, text, 12, bold, -1, PANGO_ALIGN_LEFT, 0);
+	text_extent(p, &w, &h);
+	text_draw(p, x0, p->y);
+	text_set(p, num, 12, 0, -1, PANGO_ALIGN_LEFT, 1);
+	text_extent(p, &nw, NULL);
+	text_draw(p, x1 - nw, p->y);
+	cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+	cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
+	for (double x = x0 + w + 6; x < x1 - nw - 6; x += 5) {
+		cairo_arc(p->cr, x, p->y + h * 0.7, 0.5, 0, 6.2832);
+		cairo_fill(p->cr);
+	}
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	p->y += h + 8;
+}
+
+static void rcontents(pdf *p)
+{
+	const ys_story *s = p->story;
+	p->y = PMARGIN + 10;
+	p->y += pline(p, "目  录", 18, 1) + 20;
+	for (int i = 0; i < s->n; i++) {
+		const ys_block *b = &s->b[i];
+		char dest[32], text[1024];
+		if (ys_story_in_toc(b)) {
+			snprintf(dest, sizeof dest, "b%d", i);
+			snprintf(text, sizeof text, "%s%s", b->marker, b->text);
+			toc_entry(p, text, p->bpage[i], b->kind == YS_B_PART ? 0 : 24, b->kind == YS_B_PART, dest);
+		}
+		if (i == s->tables_part)
+			for (int k = 0; k < p->doc->ntables; k++) {
+				const ys_table *t = p->doc->tables[p->doc->order[k]];
+				ys_story_table_entry(p->doc, k, text, sizeof text);
+				snprintf(dest, sizeof dest, "t%s", t->def->code);
+				toc_entry(p, text, p->start[t->def->id], 24, 0, dest);
+			}
+	}
+	pnext(p, 0);
+}
+
+/* A block of the 情况说明, broken over pages line by line. */
+static void rblock(pdf *p, int i)
+{
+	const ys_block *b = &p->story->b[i];
+	double size = BODY_FS, gap = 4, indent = 2 * BODY_FS;
+	int bold = 0;
+	PangoAlignment al = PANGO_ALIGN_LEFT;
+	if (b->kind == YS_B_PART) {
+		size = 18, bold = 1, al = PANGO_ALIGN_CENTER, indent = 0, gap = 14;
+		if (i)
+			pnext(p, 1);
+		else
+			p->y += 10;
+	} else if (b->kind == YS_B_HEADING) {
+		bold = b->level == 1;
+		size = b->level == 1 ? 15 : BODY_FS;
+		gap = 6;
+	}
+	char text[8192];
+	snprintf(text, sizeof text, "%s%s", b->marker, b->text);
+	/* a layout of its own: a footer drawn between its lines uses p->lay */
+	PangoLayout *saved = p->lay, *lay = pango_cairo_create_layout(p->cr);
+	p->lay = lay;
+	text_set(p, text, size, bold, PORT_W - 2 * PMARGIN, al, 0);
+	pango_layout_set_line_spacing(lay, 1.35f);
+	pango_layout_set_indent(lay, (int)(indent * PANGO_SCALE));
+	p->lay = saved;
+	p->bpage[i] = p->page;
+	char attr[64];
+	snprintf(attr, sizeof attr, "name='b%d'", i);
+	int n = pango_layout_get_line_count(lay);
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	double top0 = -1;
+	for (int k = 0; k < n; k++) {
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		double top = log.y / (double)PANGO_SCALE, h = log.height / (double)PANGO_SCALE;
+		if (top0 < 0)
+			top0 = top;
+		if (p->y + h > PBOTTOM || (k == 0 && b->kind == YS_B_HEADING && p->y + 3 * h > PBOTTOM)) {
+			pnext(p, 1);
+			if (k == 0)
+				p->bpage[i] = p->page;
+		}
+		if (k == 0) {
+			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+		}
+		int base = pango_layout_iter_get_baseline(it);
+		cairo_move_to(p->cr, PMARGIN + log.x / (double)PANGO_SCALE, p->y + (base / (double)PANGO_SCALE - top));
+		pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+		p->y += h;
+		pango_layout_iter_next_line(it);
+	}
+	pango_layout_iter_free(it);
+	g_object_unref(lay);
+	p->y += gap;
+	if (b->kind == YS_B_PART || (b->kind == YS_B_HEADING && b->level == 1)) {
+		char o[64];
+		snprintf(o, sizeof o, "page=%d", p->bpage[i]);
+		cairo_pdf_surface_add_outline(p->surf, CAIRO_PDF_OUTLINE_ROOT, text, o, 0);
+	}
+}
+
+static void rstory(pdf *p)
+{
+	p->y = PMARGIN;
+	for (int i = 0; i < p->story->n; i++)
+		rblock(p, i);
+	pnext(p, 1);
+}
+
 static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
 {
 	(void)closure;
@@ -616,8 +800,8 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
 /* One pass over the document; returns the cairo status of the surface. */
 static cairo_status_t run(pdf *p, const char *path)
 {
-	p->surf = path ? cairo_pdf_surface_create(path, PAGE_W, PAGE_H)
-	               : cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
+	double w = p->story ? PORT_W : PAGE_W, h = p->story ? PORT_H : PAGE_H;
+	p->surf = path ? cairo_pdf_surface_create(path, w, h) : cairo_pdf_surface_create_for_stream(discard, NULL, w, h);
 	cairo_status_t st = cairo_surface_status(p->surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(p->surf);
@@ -631,9 +815,19 @@ static cairo_status_t run(pdf *p, const char *path)
 	p->lay = pango_cairo_create_layout(p->cr);
 	p->page = 1;
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	cover(p);
-	contents(p);
+	if (p->story) {
+		rcover(p);
+		rcontents(p);
+		rstory(p);
+		cairo_pdf_surface_set_size(p->surf, PAGE_W, PAGE_H);
+	} else {
+		cover(p);
+		contents(p);
+	}
+	/* without it no table is drawn: the whole PDF fails, never a PDF of
+	 * only its cover and contents */
 	tlay *L = malloc(sizeof *L);
+	p->oom |= !L;
 	for (int i = 0; L && i < p->doc->ntables; i++)
 		table(p, L, p->doc->tables[p->doc->order[i]]);
 	free(L);
@@ -643,7 +837,7 @@ static cairo_status_t run(pdf *p, const char *path)
 	cairo_surface_finish(p->surf);
 	st = cairo_surface_status(p->surf);
 	cairo_surface_destroy(p->surf);
-	return st;
+	return st == CAIRO_STATUS_SUCCESS && p->oom ? CAIRO_STATUS_NO_MEMORY : st;
 }
 
 /* Is the CJK font there?  Without it pango draws boxes. */
@@ -666,7 +860,7 @@ static int have_font(void)
 	return ok;
 }
 
-ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path)
+static ys_result render_pdf_body(ys_ctx *ctx, const ys_doc *doc, const char *path)
 {
 	if (!have_font())
 		return ys_error(ctx, YS_EWRITE, "没有安装字体“%s”（Debian：fonts-noto-cjk）", FONT);
@@ -685,6 +879,45 @@ ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path)
 		st = run(&p, path);
 	}
 	pango_attr_list_unref(p.tnum);
+	if (st != CAIRO_STATUS_SUCCESS && p.final)
+		remove(path); /* what the drawing pass wrote is not a whole PDF */
+	if (st == CAIRO_STATUS_NO_MEMORY)
+		return ys_error(ctx, YS_ENOMEM, "%s：写 PDF 时内存不足", path);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return ys_error(ctx, YS_EWRITE, "%s：无法写入 PDF：%s", path, cairo_status_to_string(st));
+	return YS_OK;
+}
+
+ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, render_pdf_body(ctx, doc, path), mark);
+	return r;
+}
+
+ys_result ys_story_write_pdf(ys_ctx *ctx, const ys_story *s, const ys_doc *doc, const char *path)
+{
+	if (!have_font())
+		return ys_error(ctx, YS_EWRITE, "没有安装字体“%s”（Debian：fonts-noto-cjk）", FONT);
+	pdf p;
+	memset(&p, 0, sizeof p);
+	p.doc = doc;
+	p.story = s;
+	p.bpage = calloc((size_t)(s->n ? s->n : 1), sizeof *p.bpage);
+	if (!p.bpage)
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
+	p.tnum = pango_attr_list_new();
+	pango_attr_list_insert(p.tnum, pango_attr_font_features_new("tnum=1"));
+	snprintf(p.foot, sizeof p.foot, "%s %d年部门预算", s->department, s->year);
+	cairo_status_t st = run(&p, NULL);
+	if (st == CAIRO_STATUS_SUCCESS) {
+		p.final = 1;
+		st = run(&p, path);
+	}
+	pango_attr_list_unref(p.tnum);
+	free(p.bpage);
+	if (p.oom)
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	if (st != CAIRO_STATUS_SUCCESS)
 		return ys_error(ctx, YS_EWRITE, "%s：无法写入 PDF：%s", path, cairo_status_to_string(st));
 	return YS_OK;

@@ -18,13 +18,15 @@
 #include <unistd.h>
 
 #include "yusuan/render.h"
+#include "base_int.h"
+#include "yusuan/write.h"
 
 static const struct {
 	const char *name;
 	unsigned bit;
 } names[] = {
 	{ "text", YS_PUB_TEXT }, { "csv", YS_PUB_CSV }, { "json", YS_PUB_JSON }, { "xlsx", YS_PUB_XLSX },
-	{ "pdf", YS_PUB_PDF },   { "html", YS_PUB_HTML }, { "all", YS_PUB_ALL },
+	{ "pdf", YS_PUB_PDF },   { "html", YS_PUB_HTML }, { "all", YS_PUB_ALL }, { "report", YS_PUB_REPORT },
 };
 
 int ys_publish_formats(const char *list, unsigned *bits)
@@ -78,7 +80,8 @@ static int two_digits(const char *s, const char *suffix)
 
 /* The names ys_publish writes besides csv/NN.csv and html/NN.html. */
 static const char *const fixed_names[] = { "tables.txt",     "tables.json",     "tables.xlsx",        "tables.pdf",
-	                                   "html/style.css", "html/index.html", "html/findings.html" };
+	                                   "html/style.css", "html/index.html", "html/findings.html", "report.txt",
+	                                   "report.html",    "report.docx",     "report.pdf" };
 #define NFIXED (int)(sizeof fixed_names / sizeof fixed_names[0])
 
 /* Is name (relative to the folder) one that ys_publish writes? */
@@ -144,6 +147,36 @@ static ys_result by_file(pub *P, const ys_doc *doc, const char *name,
 		return r;
 	}
 	return made(P, name, 1);
+}
+
+/* The report: the 情况说明 and the tables, in four forms. */
+static ys_result report_files(pub *P, const ys_doc *doc)
+{
+	const ys_story *s = P->o->story;
+	if (!s)
+		return ys_error(P->ctx, YS_EINVAL, "report 格式需要情况说明（build 写出它；show 读到的文件也行）");
+	ys_buf b = YS_BUF_INIT;
+	ys_result r = ys_story_write_text(P->ctx, s, doc, &b);
+	if (!r)
+		r = put(P, "report.txt", &b);
+	ys_buf_reset(&b);
+	if (!r && !(r = ys_story_write_html(P->ctx, s, doc, &b)))
+		r = put(P, "report.html", &b);
+	ys_buf_release(&b);
+	static const char *const files[2] = { "report.docx", "report.pdf" };
+	for (int k = 0; !r && k < 2; k++) {
+		char path[4096], tmp[4200];
+		path_of(P, path, sizeof path, files[k]);
+		snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+		r = k ? ys_story_write_pdf(P->ctx, s, doc, tmp) : ys_story_write_docx(P->ctx, s, doc, tmp);
+		if (r == YS_OK && rename(tmp, path) != 0)
+			r = ys_error(P->ctx, YS_EWRITE, "%s：无法写出：%s", path, strerror(errno));
+		if (r != YS_OK)
+			remove(tmp);
+		else
+			made(P, files[k], 1);
+	}
+	return r;
 }
 
 static ys_result csv_files(pub *P, const ys_doc *doc)
@@ -256,7 +289,7 @@ static void tidy(pub *P, const ys_buf *before)
 	rmdir(path);
 }
 
-ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o)
+static ys_result publish_body(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o)
 {
 	pub P = { ctx, o, dir, YS_BUF_INIT };
 	ys_buf before = YS_BUF_INIT;
@@ -301,6 +334,8 @@ ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_p
 		if (!r)
 			html_names(&P, doc);
 	}
+	if (!r && (o->formats & YS_PUB_REPORT))
+		r = report_files(&P, doc);
 	if (!r && P.wrote.oom)
 		r = ys_error(ctx, YS_ENOMEM, "out of memory publishing into %s", dir);
 	if (!r) {
@@ -316,5 +351,12 @@ ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_p
 	}
 	ys_buf_release(&before);
 	ys_buf_release(&P.wrote);
+	return r;
+}
+
+ys_result ys_publish(ys_ctx *ctx, const ys_doc *doc, const char *dir, const ys_publish_opts *o)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, publish_body(ctx, doc, dir, o), mark);
 	return r;
 }

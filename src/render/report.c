@@ -15,6 +15,23 @@
 #include <string.h>
 
 #include "yusuan/render.h"
+#include "base_int.h"
+
+/* jansson's setters fail (a NULL value, no memory for the slot) by
+ * returning -1, which a tree built in one expression cannot look at: a
+ * failure is counted instead, and the renderer fails with YS_ENOMEM
+ * (base_int.h). */
+static void jset(json_t *o, const char *key, json_t *v)
+{
+	if (json_object_set_new(o, key, v))
+		ys_oom_note();
+}
+
+static void jpush(json_t *a, json_t *v)
+{
+	if (json_array_append_new(a, v))
+		ys_oom_note();
+}
 
 /* s padded with spaces to width terminal columns (CJK counts 2); right
  * aligned when right. */
@@ -174,9 +191,9 @@ static void json_page(json_t *o, const ys_doc *doc, int page)
 {
 	const char *file;
 	int p = ys_doc_page_where(doc, page, &file);
-	json_object_set_new(o, "page", p ? json_integer(p) : json_null());
+	jset(o, "page", p ? json_integer(p) : json_null());
 	if (p && doc->nparts)
-		json_object_set_new(o, "file", jstr(file));
+		jset(o, "file", jstr(file));
 }
 
 static json_t *coverage_json(const ys_doc *doc, const ys_report *rep)
@@ -188,27 +205,27 @@ static json_t *coverage_json(const ys_doc *doc, const ys_report *rep)
 		const ys_tablecov *c = &cov->tables[i];
 		const ys_table *t = ys_doc_table_at(doc, c->table);
 		json_t *e = json_object();
-		json_object_set_new(e, "table", jstr(table_key(t)));
+		jset(e, "table", jstr(table_key(t)));
 		json_page(e, doc, t ? t->page : 0);
-		json_object_set_new(e, "line", json_integer(t ? t->line : 0));
-		json_object_set_new(e, "rows", json_integer(c->rows));
-		json_object_set_new(e, "amounts_read", json_integer(c->amounts));
-		json_object_set_new(e, "amounts_unreadable", json_integer(c->unreadable));
-		json_object_set_new(e, "identities", json_integer(c->identities));
-		json_object_set_new(e, "percent", percent_json(ys_coverage_permille(c->amounts, c->unreadable)));
-		json_array_append_new(arr, e);
+		jset(e, "line", json_integer(t ? t->line : 0));
+		jset(e, "rows", json_integer(c->rows));
+		jset(e, "amounts_read", json_integer(c->amounts));
+		jset(e, "amounts_unreadable", json_integer(c->unreadable));
+		jset(e, "identities", json_integer(c->identities));
+		jset(e, "percent", percent_json(ys_coverage_permille(c->amounts, c->unreadable)));
+		jpush(arr, e);
 		rows += c->rows;
 	}
-	json_object_set_new(o, "percent", percent_json(cov->permille));
-	json_object_set_new(o, "permille", cov->permille < 0 ? json_null() : json_integer(cov->permille));
-	json_object_set_new(o, "tables_read", json_integer(cov->ntables));
-	json_object_set_new(o, "unrecognised", json_integer(cov->unrecognised));
-	json_object_set_new(o, "missing", json_integer(cov->missing));
-	json_object_set_new(o, "rows", json_integer(rows));
-	json_object_set_new(o, "amounts_read", json_integer(cov->amounts));
-	json_object_set_new(o, "amounts_unreadable", json_integer(cov->unreadable));
-	json_object_set_new(o, "identities", json_integer(rep->identities));
-	json_object_set_new(o, "tables", arr);
+	jset(o, "percent", percent_json(cov->permille));
+	jset(o, "permille", cov->permille < 0 ? json_null() : json_integer(cov->permille));
+	jset(o, "tables_read", json_integer(cov->ntables));
+	jset(o, "unrecognised", json_integer(cov->unrecognised));
+	jset(o, "missing", json_integer(cov->missing));
+	jset(o, "rows", json_integer(rows));
+	jset(o, "amounts_read", json_integer(cov->amounts));
+	jset(o, "amounts_unreadable", json_integer(cov->unreadable));
+	jset(o, "identities", json_integer(rep->identities));
+	jset(o, "tables", arr);
 	return o;
 }
 
@@ -216,90 +233,96 @@ static json_t *report_json(const ys_doc *doc, const ys_report *rep)
 {
 	json_t *root = json_object(), *arr = json_array();
 	char a[YS_MONEY_FMT_MAX];
-	json_object_set_new(root, "file", jstr(rep->file));
+	jset(root, "file", jstr(rep->file));
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
 		json_t *o = json_object();
-		json_object_set_new(o, "rule", jstr(f->rule));
-		json_object_set_new(o, "severity", jstr(ys_severity_name(f->sev)));
+		jset(o, "rule", jstr(f->rule));
+		jset(o, "severity", jstr(ys_severity_name(f->sev)));
 		const ys_table *ft = ys_doc_table_at(doc, f->table);
-		json_object_set_new(o, "table", ft ? jstr(table_key(ft)) : json_null());
+		jset(o, "table", ft ? jstr(table_key(ft)) : json_null());
 		if (f->file) /* not the report's: a detail input's, or one file of several */
-			json_object_set_new(o, "file", jstr(f->file));
+			jset(o, "file", jstr(f->file));
 		if (f->page)
-			json_object_set_new(o, "page", json_integer(f->page));
-		json_object_set_new(o, "row", f->row >= 0 ? jstr(f->row_label) : json_null());
-		json_object_set_new(o, "column", f->col >= 0 ? jstr(f->col_label) : json_null());
-		json_object_set_new(o, "line", f->line ? json_integer(f->line) : json_null());
-		json_object_set_new(o, "col", f->column ? json_integer(f->column) : json_null());
-		json_object_set_new(o, "message", jstr(f->message));
+			jset(o, "page", json_integer(f->page));
+		jset(o, "row", f->row >= 0 ? jstr(f->row_label) : json_null());
+		jset(o, "column", f->col >= 0 ? jstr(f->col_label) : json_null());
+		jset(o, "line", f->line ? json_integer(f->line) : json_null());
+		jset(o, "col", f->column ? json_integer(f->column) : json_null());
+		jset(o, "message", jstr(f->message));
 		if (f->has_amounts) {
-			json_object_set_new(o, "expected", jstr(amount(f, f->expected, YS_FMT_GROUP, a)));
-			json_object_set_new(o, "found", jstr(amount(f, f->found, YS_FMT_GROUP, a)));
-			json_object_set_new(o, "difference", jstr(amount(f, f->difference, YS_FMT_GROUP, a)));
-			json_object_set_new(o, "expected_fen", json_integer(f->expected));
-			json_object_set_new(o, "found_fen", json_integer(f->found));
-			json_object_set_new(o, "difference_fen", json_integer(f->difference));
+			jset(o, "expected", jstr(amount(f, f->expected, YS_FMT_GROUP, a)));
+			jset(o, "found", jstr(amount(f, f->found, YS_FMT_GROUP, a)));
+			jset(o, "difference", jstr(amount(f, f->difference, YS_FMT_GROUP, a)));
+			jset(o, "expected_fen", json_integer(f->expected));
+			jset(o, "found_fen", json_integer(f->found));
+			jset(o, "difference_fen", json_integer(f->difference));
 		} else {
-			json_object_set_new(o, "expected", json_null());
-			json_object_set_new(o, "found", json_null());
-			json_object_set_new(o, "difference", json_null());
+			jset(o, "expected", json_null());
+			jset(o, "found", json_null());
+			jset(o, "difference", json_null());
 		}
-		json_array_append_new(arr, o);
+		jpush(arr, o);
 	}
-	json_object_set_new(root, "findings", arr);
+	jset(root, "findings", arr);
 	json_t *tabs = json_array();
 	for (int i = 0; i < doc->ntables; i++)
-		json_array_append_new(tabs, jstr(ys_table_def((ys_tid)doc->order[i])->code));
+		jpush(tabs, jstr(ys_table_def((ys_tid)doc->order[i])->code));
 	for (int i = 0; i < doc->nothers; i++) {
 		/* another layout: what was recognised, as what, where */
 		const ys_table *t = doc->others[i];
 		json_t *o = json_object();
-		json_object_set_new(o, "title", jstr(t->title));
-		json_object_set_new(o, "kind", jstr(t->kind));
-		json_object_set_new(o, "as", jstr(t->def->title));
+		jset(o, "title", jstr(t->title));
+		jset(o, "kind", jstr(t->kind));
+		jset(o, "as", jstr(t->def->title));
 		if (t->def->code[0])
-			json_object_set_new(o, "like", jstr(t->def->code));
+			jset(o, "like", jstr(t->def->code));
 		json_page(o, doc, t->page);
-		json_object_set_new(o, "line", json_integer(t->line));
-		json_object_set_new(o, "rows", json_integer(t->nrows));
-		json_object_set_new(o, "unit", jstr(ys_unit_name(t->unit)));
+		jset(o, "line", json_integer(t->line));
+		jset(o, "rows", json_integer(t->nrows));
+		jset(o, "unit", jstr(ys_unit_name(t->unit)));
 		if (t->note)
-			json_object_set_new(o, "note", jstr(t->note));
-		json_array_append_new(tabs, o);
+			jset(o, "note", jstr(t->note));
+		jpush(tabs, o);
 	}
-	json_object_set_new(root, "tables", tabs);
+	jset(root, "tables", tabs);
 	json_t *un = json_array();
 	for (int i = 0; i < doc->nunread; i++) {
 		json_t *o = json_object();
-		json_object_set_new(o, "title", jstr(doc->unread[i].title));
+		jset(o, "title", jstr(doc->unread[i].title));
 		json_page(o, doc, doc->unread[i].page);
-		json_object_set_new(o, "line", json_integer(doc->unread[i].line));
-		json_object_set_new(o, "why", jstr(doc->unread[i].why));
-		json_array_append_new(un, o);
+		jset(o, "line", json_integer(doc->unread[i].line));
+		jset(o, "why", jstr(doc->unread[i].why));
+		jpush(un, o);
 	}
-	json_object_set_new(root, "unrecognised", un);
-	json_object_set_new(root, "coverage", coverage_json(doc, rep));
+	jset(root, "unrecognised", un);
+	jset(root, "coverage", coverage_json(doc, rep));
 	json_t *sum = json_object();
-	json_object_set_new(sum, "errors", json_integer(rep->count[YS_SEV_ERROR]));
-	json_object_set_new(sum, "warnings", json_integer(rep->count[YS_SEV_WARNING]));
-	json_object_set_new(sum, "notices", json_integer(rep->count[YS_SEV_NOTICE]));
-	json_object_set_new(sum, "identities", json_integer(rep->identities));
-	json_object_set_new(root, "summary", sum);
+	jset(sum, "errors", json_integer(rep->count[YS_SEV_ERROR]));
+	jset(sum, "warnings", json_integer(rep->count[YS_SEV_WARNING]));
+	jset(sum, "notices", json_integer(rep->count[YS_SEV_NOTICE]));
+	jset(sum, "identities", json_integer(rep->identities));
+	jset(root, "summary", sum);
 	return root;
+}
+
+/* jansson writes into out; a failed append stops everything after it (the
+ * buffer's flag is sticky), so no part can go missing unnoticed - jansson
+ * 2.14 ignores a failure to write an object's key. */
+static int dump_cb(const char *s, size_t n, void *data)
+{
+	ys_buf *out = data;
+	ys_buf_add(out, s, n);
+	return out->oom ? -1 : 0;
 }
 
 /* Append a JSON value (consumed) to out; 0, or -1 when out of memory. */
 static int put_json(ys_buf *out, json_t *v)
 {
-	char *s = v ? json_dumps(v, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
+	int bad = !v || json_dump_callback(v, dump_cb, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER) != 0;
 	json_decref(v);
-	if (!s)
-		return -1;
-	ys_buf_adds(out, s);
 	ys_buf_addc(out, '\n');
-	free(s);
-	return 0;
+	return bad || out->oom ? -1 : 0;
 }
 
 /* ---- CSV ------------------------------------------------------------------ */
@@ -424,7 +447,7 @@ static void report_csv(ys_buf *out, const ys_doc *doc, const ys_report *rep)
 	csv_row(out, v, RC_N);
 }
 
-ys_result ys_render_report(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, ys_report_format fmt, ys_buf *out)
+static ys_result render_report_body(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, ys_report_format fmt, ys_buf *out)
 {
 	switch (fmt) {
 	case YS_REPORT_TEXT:
@@ -448,6 +471,13 @@ ys_result ys_render_report(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep,
 	return out->oom ? ys_error(ctx, YS_ENOMEM, "内存不足") : YS_OK;
 }
 
+ys_result ys_render_report(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, ys_report_format fmt, ys_buf *out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, render_report_body(ctx, doc, rep, fmt, out), mark);
+	return r;
+}
+
 /* ---- a run over many documents ------------------------------------------- */
 
 void ys_docsum_init(ys_docsum *s)
@@ -468,7 +498,7 @@ static int cmp_rulecount(const void *a, const void *b)
 	return strcmp(((const ys_rulecount *)a)->rule, ((const ys_rulecount *)b)->rule);
 }
 
-ys_result ys_docsum_fill(ys_ctx *ctx, ys_docsum *s, const char *file, const ys_report *rep)
+static ys_result docsum_fill_body(ys_ctx *ctx, ys_docsum *s, const char *file, const ys_report *rep)
 {
 	free(s->file);
 	s->file = strdup(file);
@@ -506,6 +536,13 @@ ys_result ys_docsum_fill(ys_ctx *ctx, ys_docsum *s, const char *file, const ys_r
 	}
 	qsort(s->rules, (size_t)s->nrules, sizeof *s->rules, cmp_rulecount);
 	return YS_OK;
+}
+
+ys_result ys_docsum_fill(ys_ctx *ctx, ys_docsum *s, const char *file, const ys_report *rep)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, docsum_fill_body(ctx, s, file, rep), mark);
+	return r;
 }
 
 ys_result ys_docsum_fail(ys_ctx *ctx, ys_docsum *s, const char *file, const char *why)
@@ -586,53 +623,53 @@ static json_t *run_json(const ys_docsum *d, size_t n)
 	json_t *root = json_object(), *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_object();
-		json_object_set_new(o, "file", jstr(d[i].file));
-		json_object_set_new(o, "status", jstr(d[i].error ? "unreadable" : "read"));
+		jset(o, "file", jstr(d[i].file));
+		jset(o, "status", jstr(d[i].error ? "unreadable" : "read"));
 		if (d[i].error) {
-			json_object_set_new(o, "error", jstr(d[i].error));
+			jset(o, "error", jstr(d[i].error));
 		} else {
-			json_object_set_new(o, "tables", json_integer(d[i].tables));
-			json_object_set_new(o, "unrecognised", json_integer(d[i].unrecognised));
-			json_object_set_new(o, "missing", json_integer(d[i].missing));
-			json_object_set_new(o, "rows", json_integer(d[i].rows));
-			json_object_set_new(o, "amounts_read", json_integer(d[i].amounts));
-			json_object_set_new(o, "amounts_unreadable", json_integer(d[i].unreadable));
-			json_object_set_new(o, "coverage", percent_json(d[i].permille));
-			json_object_set_new(o, "identities", json_integer(d[i].identities));
-			json_object_set_new(o, "errors", json_integer(d[i].count[YS_SEV_ERROR]));
-			json_object_set_new(o, "warnings", json_integer(d[i].count[YS_SEV_WARNING]));
-			json_object_set_new(o, "notices", json_integer(d[i].count[YS_SEV_NOTICE]));
+			jset(o, "tables", json_integer(d[i].tables));
+			jset(o, "unrecognised", json_integer(d[i].unrecognised));
+			jset(o, "missing", json_integer(d[i].missing));
+			jset(o, "rows", json_integer(d[i].rows));
+			jset(o, "amounts_read", json_integer(d[i].amounts));
+			jset(o, "amounts_unreadable", json_integer(d[i].unreadable));
+			jset(o, "coverage", percent_json(d[i].permille));
+			jset(o, "identities", json_integer(d[i].identities));
+			jset(o, "errors", json_integer(d[i].count[YS_SEV_ERROR]));
+			jset(o, "warnings", json_integer(d[i].count[YS_SEV_WARNING]));
+			jset(o, "notices", json_integer(d[i].count[YS_SEV_NOTICE]));
 			json_t *rules = json_object();
 			for (int k = 0; k < d[i].nrules; k++) {
 				json_t *c = json_object();
-				json_object_set_new(c, "errors", json_integer(d[i].rules[k].count[YS_SEV_ERROR]));
-				json_object_set_new(c, "warnings", json_integer(d[i].rules[k].count[YS_SEV_WARNING]));
-				json_object_set_new(c, "notices", json_integer(d[i].rules[k].count[YS_SEV_NOTICE]));
-				json_object_set_new(rules, d[i].rules[k].rule, c);
+				jset(c, "errors", json_integer(d[i].rules[k].count[YS_SEV_ERROR]));
+				jset(c, "warnings", json_integer(d[i].rules[k].count[YS_SEV_WARNING]));
+				jset(c, "notices", json_integer(d[i].rules[k].count[YS_SEV_NOTICE]));
+				jset(rules, d[i].rules[k].rule, c);
 			}
-			json_object_set_new(o, "rules", rules);
+			jset(o, "rules", rules);
 		}
-		json_object_set_new(o, "ms", json_integer(d[i].ms));
-		json_array_append_new(arr, o);
+		jset(o, "ms", json_integer(d[i].ms));
+		jpush(arr, o);
 	}
-	json_object_set_new(root, "documents", arr);
+	jset(root, "documents", arr);
 	runsum t;
 	run_totals(d, n, &t);
 	json_t *s = json_object();
-	json_object_set_new(s, "documents", json_integer(t.docs));
-	json_object_set_new(s, "unreadable", json_integer(t.failed));
-	json_object_set_new(s, "tables", json_integer(t.tables));
-	json_object_set_new(s, "unrecognised", json_integer(t.unrecognised));
-	json_object_set_new(s, "rows", json_integer(t.rows));
-	json_object_set_new(s, "amounts_read", json_integer(t.amounts));
-	json_object_set_new(s, "amounts_unreadable", json_integer(t.unreadable));
-	json_object_set_new(s, "coverage", percent_json(ys_coverage_permille(t.amounts, t.unreadable)));
-	json_object_set_new(s, "identities", json_integer(t.identities));
-	json_object_set_new(s, "errors", json_integer(t.count[YS_SEV_ERROR]));
-	json_object_set_new(s, "warnings", json_integer(t.count[YS_SEV_WARNING]));
-	json_object_set_new(s, "notices", json_integer(t.count[YS_SEV_NOTICE]));
-	json_object_set_new(s, "ms", json_integer(t.ms));
-	json_object_set_new(root, "summary", s);
+	jset(s, "documents", json_integer(t.docs));
+	jset(s, "unreadable", json_integer(t.failed));
+	jset(s, "tables", json_integer(t.tables));
+	jset(s, "unrecognised", json_integer(t.unrecognised));
+	jset(s, "rows", json_integer(t.rows));
+	jset(s, "amounts_read", json_integer(t.amounts));
+	jset(s, "amounts_unreadable", json_integer(t.unreadable));
+	jset(s, "coverage", percent_json(ys_coverage_permille(t.amounts, t.unreadable)));
+	jset(s, "identities", json_integer(t.identities));
+	jset(s, "errors", json_integer(t.count[YS_SEV_ERROR]));
+	jset(s, "warnings", json_integer(t.count[YS_SEV_WARNING]));
+	jset(s, "notices", json_integer(t.count[YS_SEV_NOTICE]));
+	jset(s, "ms", json_integer(t.ms));
+	jset(root, "summary", s);
 	return root;
 }
 
@@ -676,7 +713,7 @@ static void run_csv(ys_buf *out, const ys_docsum *d, size_t n)
 	}
 }
 
-ys_result ys_render_run(ys_ctx *ctx, const ys_docsum *docs, size_t n, ys_report_format fmt, ys_buf *out)
+static ys_result render_run_body(ys_ctx *ctx, const ys_docsum *docs, size_t n, ys_report_format fmt, ys_buf *out)
 {
 	switch (fmt) {
 	case YS_REPORT_TEXT:
@@ -693,4 +730,11 @@ ys_result ys_render_run(ys_ctx *ctx, const ys_docsum *docs, size_t n, ys_report_
 		return ys_error(ctx, YS_EINVAL, "未知的报告格式 %d", (int)fmt);
 	}
 	return out->oom ? ys_error(ctx, YS_ENOMEM, "内存不足") : YS_OK;
+}
+
+ys_result ys_render_run(ys_ctx *ctx, const ys_docsum *docs, size_t n, ys_report_format fmt, ys_buf *out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, render_run_body(ctx, docs, n, fmt, out), mark);
+	return r;
 }

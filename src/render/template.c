@@ -27,6 +27,7 @@
 #include <xlsxwriter.h>
 
 #include "yusuan/input.h"
+#include "yusuan/render.h"
 #include "yusuan/money.h"
 #include "yusuan/rules.h"
 #include "yusuan/text.h"
@@ -158,7 +159,9 @@ static ys_result new_folder(ys_ctx *ctx, const char *dir)
 	return YS_OK;
 }
 
-ys_result ys_input_write_template(ys_ctx *ctx, const char *dir)
+static void csv_records(ys_buf *b, int s, const ys_input_sheet *sh, const ys_input_column *cols, const ys_budget *fill);
+
+ys_result ys_input_write_folder(ys_ctx *ctx, const char *dir, const ys_budget *fill)
 {
 	ys_result res = new_folder(ctx, dir);
 	ys_input_sheet sh;
@@ -177,17 +180,27 @@ ys_result ys_input_write_template(ys_ctx *ctx, const char *dir)
 		for (int c = 0; c < sh.ncolumns; c++)
 			ys_buf_addf(&b, "%s%s%s", c ? "," : "", cols[c].zh, cols[c].kind == YS_IN_AMOUNT ? "（万元）" : "");
 		ys_buf_addc(&b, '\n');
+		if (fill)
+			csv_records(&b, s, &sh, cols, fill);
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s.csv", dir, sh.id);
-		FILE *f = fopen(path, "wx"); /* x: never over a file that appeared meanwhile */
+		FILE *f = b.oom ? NULL : fopen(path, "wx"); /* x: never over a file that appeared meanwhile */
 		int bad = !f || fwrite(b.s, 1, b.len, f) != b.len;
 		if (f && fclose(f) != 0)
 			bad = 1;
+		int oom = b.oom;
 		ys_buf_release(&b);
-		if (bad)
+		if (oom)
+			res = ys_error(ctx, YS_ENOMEM, "内存不足");
+		else if (bad)
 			res = ys_error(ctx, errno == EEXIST ? YS_EIO : YS_EWRITE, "%s：无法写出：%s", path, why(errno));
 	}
 	return res;
+}
+
+ys_result ys_input_write_template(ys_ctx *ctx, const char *dir)
+{
+	return ys_input_write_folder(ctx, dir, NULL);
 }
 
 /* ---- the workbook: formats and the lists ----------------------------------- */
@@ -506,6 +519,15 @@ static void put_amount(rowv *r, const char *id, int64_t fen)
 	}
 }
 
+static void put_count(rowv *r, const char *id, int n)
+{
+	cellv *v = at(r, id);
+	if (v && n >= 0) {
+		v->t = CV_NUMBER;
+		v->n = n;
+	}
+}
+
 /* An enumerated column's value, as the template's list writes it. */
 static void put_value(rowv *r, const char *id, int value)
 {
@@ -542,6 +564,27 @@ static int record(const ys_budget *b, rowv *r, size_t i)
 		put_text(r, "unit", b->perf_unit);
 		put_text(r, "goal", b->perf_goal);
 		put_text(r, "notes", b->perf_notes);
+		if (b->admin >= 0)
+			put_amount(r, "admin", b->admin);
+		put_count(r, "vehicles", b->vehicles);
+		put_count(r, "equip", b->equip);
+		put_count(r, "equip_new", b->equip_new);
+		return 1;
+	}
+	if (!strcmp(id, "reasons")) {
+		if (i >= (size_t)b->nreasons)
+			return 0;
+		put_text(r, "subject", b->reasons[i].subject);
+		put_text(r, "reason", b->reasons[i].text);
+		put_text(r, "last", b->reasons[i].last);
+		put_text(r, "change", b->reasons[i].change);
+		return 1;
+	}
+	if (!strcmp(id, "texts")) {
+		if (i >= (size_t)b->ntexts)
+			return 0;
+		put_text(r, "name", b->texts[i].name);
+		put_text(r, "text", b->texts[i].text);
 		return 1;
 	}
 	if (!strcmp(id, "units")) {
@@ -669,6 +712,30 @@ static size_t count_records(const ys_budget *b, book *bk, int s)
 	return n;
 }
 
+/* The budget's records of sheet s as CSV lines (amounts in 万元, exact). */
+static void csv_records(ys_buf *b, int s, const ys_input_sheet *sh, const ys_input_column *cols, const ys_budget *fill)
+{
+	cellv cell[TPL_MAX_COLS];
+	rowv r = { s, sh, cols, cell, 0, 0 };
+	char a[YS_MONEY_FMT_MAX];
+	for (size_t i = 0; record(fill, &r, i); i++) {
+		for (int c = 0; c < sh->ncolumns; c++) {
+			if (c)
+				ys_buf_addc(b, ',');
+			switch (cell[c].t) {
+			case CV_TEXT: ys_csv_quote(b, cell[c].s); break;
+			case CV_AMOUNT:
+				if (ys_money_format(a, cell[c].n, YS_UNIT_WANYUAN, 6, 0) > 0)
+					ys_buf_adds(b, a);
+				break;
+			case CV_NUMBER: ys_buf_addf(b, "%lld", (long long)cell[c].n); break;
+			case CV_BLANK: break;
+			}
+		}
+		ys_buf_addc(b, '\n');
+	}
+}
+
 /* The budget's records of sheet s on ws from row 1 (bk->rows[s] says they fit). */
 static void fill_sheet(book *bk, lxw_worksheet *ws, int s, const ys_budget *b)
 {
@@ -710,7 +777,8 @@ static double column_width(int s, int c, const ys_input_column *col, const char 
 	double want = 20;
 	switch (col->kind) {
 	case YS_IN_AMOUNT: want = 18; break;
-	case YS_IN_YEAR: want = 8; break;
+	case YS_IN_YEAR:
+	case YS_IN_COUNT: want = 8; break;
 	case YS_IN_CODE: want = col->list == YS_LIST_NONE ? 12 : 28; break;
 	case YS_IN_ENUM:
 	case YS_IN_BOOL: {
@@ -742,7 +810,9 @@ static void write_input_sheet(book *bk, lxw_worksheet *ws, int s, const ys_budge
 		const ys_input_column *col = &bk->cols[s][c];
 		ys_buf_reset(&head);
 		ys_buf_addf(&head, "%s%s", col->zh, col->kind == YS_IN_AMOUNT ? "（万元）" : "");
-		lxw_format *cf = col->kind == YS_IN_AMOUNT ? bk->F.amount : col->kind == YS_IN_YEAR ? bk->F.year : bk->F.text;
+		lxw_format *cf = col->kind == YS_IN_AMOUNT                               ? bk->F.amount
+		                 : col->kind == YS_IN_YEAR || col->kind == YS_IN_COUNT ? bk->F.year
+		                                                                       : bk->F.text;
 		lxw_check(bk, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, column_width(s, c, col, head.s), cf));
 		lxw_check(bk, worksheet_write_string(ws, 0, (lxw_col_t)c, head.s, col->required ? bk->F.head_req : bk->F.head_opt));
 		ys_buf_reset(&note);

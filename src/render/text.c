@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "yusuan/render.h"
+#include "base_int.h"
 
 static void put_header(ys_buf *out, const ys_hrow *h)
 {
@@ -99,7 +100,7 @@ static void put_general(ys_buf *out, const ys_doc *doc, const ys_table *t)
 	ys_buf_addc(out, '\n');
 }
 
-ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
+static ys_result render_text_body(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 {
 	for (int i = 0; i < doc->ntables; i++) {
 		const ys_table *t = doc->tables[doc->order[i]];
@@ -110,4 +111,11 @@ ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 	for (int i = 0; i < doc->nothers && tid < 0; i++)
 		put_general(out, doc, doc->others[i]);
 	return out->oom ? ys_error(ctx, YS_ENOMEM, "生成文本时内存不足") : YS_OK;
+}
+
+ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, render_text_body(ctx, doc, tid, out), mark);
+	return r;
 }

@@ -17,6 +17,7 @@
 
 #include "render/grid.h"
 #include "yusuan/render.h"
+#include "base_int.h"
 
 typedef struct fmts {
 	lxw_format *title, *unit, *head, *text, *wrap, *amount6, *amount2, *total_text, *total6, *total2;
@@ -160,7 +161,7 @@ static void sheet(lxw_workbook *wb, const fmts *F, const ys_table *t)
 	worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
 }
 
-ys_result ys_render_xlsx(ys_ctx *ctx, const ys_doc *doc, const char *path)
+static ys_result render_xlsx_body(ys_ctx *ctx, const ys_doc *doc, const char *path)
 {
 	lxw_workbook *wb = workbook_new(path);
 	if (!wb)
@@ -184,4 +185,11 @@ ys_result ys_render_xlsx(ys_ctx *ctx, const ys_doc *doc, const char *path)
 	if (e != LXW_NO_ERROR)
 		return ys_error(ctx, YS_EWRITE, "%s：无法写入工作簿：%s", path, lxw_strerror(e));
 	return YS_OK;
+}
+
+ys_result ys_render_xlsx(ys_ctx *ctx, const ys_doc *doc, const char *path)
+{
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, render_xlsx_body(ctx, doc, path), mark);
+	return r;
 }

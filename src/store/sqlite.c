@@ -37,16 +37,25 @@ static char *migration_sql(int to)
 	return b ? strndup(a, (size_t)(b - a)) : strdup(a);
 }
 
+/* SQLite's out of memory is the library's (YS_ENOMEM), not the
+ * database's fault */
+static ys_result sq_code(sqlite3 *db)
+{
+	return !db || (sqlite3_errcode(db) & 0xff) == SQLITE_NOMEM ? YS_ENOMEM : YS_ESTORE;
+}
+
 static ys_result db_error(ys_ctx *ctx, sq_store *s, const char *what)
 {
-	return ys_error(ctx, YS_ESTORE, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	return ys_error(ctx, sq_code(s->db), "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
 static ys_result exec(ys_ctx *ctx, sq_store *s, const char *sql)
 {
 	char *err = NULL;
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		ys_result r = ys_error(ctx, YS_ESTORE, "%s: %s", s->path, err ? err : sqlite3_errmsg(s->db));
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &err);
+	if (rc != SQLITE_OK) {
+		ys_result r = ys_error(ctx, (rc & 0xff) == SQLITE_NOMEM ? YS_ENOMEM : YS_ESTORE, "%s: %s", s->path,
+		                       err ? err : sqlite3_errmsg(s->db));
 		sqlite3_free(err);
 		return r;
 	}
@@ -137,7 +146,7 @@ static ys_result sq_open(ys_ctx *ctx, const char *path, ys_store **out)
 		return ys_error(ctx, YS_ENOMEM, "out of memory");
 	}
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		ys_result r = ys_error(ctx, YS_ESTORE, "%s: cannot open the database: %s", path,
+		ys_result r = ys_error(ctx, sq_code(s->db), "%s: cannot open the database: %s", path,
 		                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		sq_close(&s->base);
 		return r;
@@ -444,10 +453,13 @@ static ys_result same_file(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const ch
 		return db_error(ctx, s, "reading");
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
 	ys_result r = YS_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		r = db_error(ctx, s, "reading"); /* not "no such file stored": that would store it twice */
+	} else if (rc == SQLITE_ROW) {
 		int64_t old = sqlite3_column_int64(st, 0);
 		if (!replace) {
-			r = ys_error(ctx, YS_EINVAL,
+			r = ys_error(ctx, YS_EREFUSED,
 			             "%s 与已导入的公开表 %lld（%s，导入于 %s）内容相同（文件的 SHA-256 一样）：未重复导入；"
 			             "要替换它请加 --replace",
 			             doc->file, (long long)old, col_text(st, 1), col_text(st, 2));
@@ -1392,7 +1404,60 @@ static ys_result sq_latest_budget(ys_ctx *ctx, ys_store *base, int64_t *id)
 	return r;
 }
 
+/* ---- queries over the dataset views ---- */
+
+#define SELECT_COLS_MAX 64
+
+static ys_result sq_select(ys_ctx *ctx, ys_store *base, const char *sql, const ys_value *params, int nparams,
+                           int (*fn)(const ys_value *row, int ncols, void *arg), void *arg)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_stmt *st;
+	const char *tail = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, &tail) != SQLITE_OK)
+		return db_error(ctx, s, "查询");
+	ys_result r = YS_OK;
+	while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
+		tail++;
+	if (!st || !sqlite3_stmt_readonly(st) || (tail && *tail))
+		r = ys_error(ctx, YS_EINVAL, "%s：只能运行一条只读的查询（SELECT）", s->path);
+	int ncols = st ? sqlite3_column_count(st) : 0;
+	if (!r && (ncols < 1 || ncols > SELECT_COLS_MAX))
+		r = ys_error(ctx, YS_EINVAL, "%s：查询应有 1 到 %d 列", s->path, SELECT_COLS_MAX);
+	for (int i = 0; !r && i < nparams; i++) {
+		int rc = params[i].type == YS_V_INT    ? sqlite3_bind_int64(st, i + 1, params[i].i)
+		         : params[i].type == YS_V_TEXT ? sqlite3_bind_text(st, i + 1, params[i].s, -1, SQLITE_STATIC)
+		                                       : sqlite3_bind_null(st, i + 1);
+		if (rc != SQLITE_OK)
+			r = db_error(ctx, s, "查询的参数");
+	}
+	ys_value row[SELECT_COLS_MAX];
+	int rc = SQLITE_DONE;
+	while (!r && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int c = 0; c < ncols; c++) {
+			int t = sqlite3_column_type(st, c);
+			row[c].i = 0;
+			row[c].s = NULL;
+			if (t == SQLITE_NULL) {
+				row[c].type = YS_V_NULL;
+			} else if (t == SQLITE_INTEGER) {
+				row[c].type = YS_V_INT;
+				row[c].i = sqlite3_column_int64(st, c);
+			} else {
+				row[c].type = YS_V_TEXT;
+				row[c].s = col_text(st, c);
+			}
+		}
+		if (fn(row, ncols, arg))
+			break;
+	}
+	if (!r && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = db_error(ctx, s, "查询");
+	sqlite3_finalize(st);
+	return r;
+}
+
 const ys_store_ops ys_store_sqlite_ops = {
 	"sqlite",      sq_open,        sq_close,       sq_schema_version, sq_save_doc,    sq_load_doc,
-	sq_latest_doc, sq_list_docs,   sq_save_budget, sq_load_budget,    sq_latest_budget,
+	sq_latest_doc, sq_list_docs,   sq_save_budget, sq_load_budget,    sq_latest_budget, sq_select,
 };

@@ -1,6 +1,8 @@
 /*
  * store.c - pick a backend by the URI and dispatch to its method table.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store_int.h"
@@ -9,9 +11,9 @@ ys_result ys_store_open(ys_ctx *ctx, const char *uri, ys_store **out)
 {
 	*out = NULL;
 	if (!uri || !*uri)
-		return ys_error(ctx, YS_EINVAL, "no database given: expected a file path or sqlite:PATH");
+		return ys_error(ctx, YS_EINVAL, "没有给出数据库：应为文件路径、sqlite:路径或 postgresql://…");
 	if (!strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11))
-		return ys_error(ctx, YS_EINVAL, "%s: the PostgreSQL store is not built into this yusuan yet", uri);
+		return ys_store_pg_ops.open(ctx, uri, out);
 	const char *target = !strncmp(uri, "sqlite:", 7) ? uri + 7 : uri;
 	return ys_store_sqlite_ops.open(ctx, target, out);
 }
@@ -69,4 +71,26 @@ ys_result ys_store_load_budget(ys_ctx *ctx, ys_store *st, int64_t id, ys_budget 
 ys_result ys_store_latest_budget(ys_ctx *ctx, ys_store *st, int64_t *id)
 {
 	return st->ops->latest_budget(ctx, st, id);
+}
+
+ys_result ys_store_select(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
+                          int (*fn)(const ys_value *row, int ncols, void *arg), void *arg)
+{
+	if (!st->ops->select)
+		return ys_error(ctx, YS_EINVAL, "%s 存储不支持查询", st->ops->name);
+	return st->ops->select(ctx, st, sql, params, nparams, fn, arg);
+}
+
+char *ys_store_schema_part(const char *schema, int version)
+{
+	char mark[32];
+	snprintf(mark, sizeof mark, "-- @@v%d", version);
+	const char *a = strstr(schema, mark);
+	if (!a)
+		return strdup("");
+	const char *b = strstr(a + strlen(mark), "-- @@v");
+	const char *c = strstr(a, "INSERT INTO meta");
+	if (!b || (c && c < b))
+		b = c;
+	return b ? strndup(a, (size_t)(b - a)) : strdup(a);
 }

@@ -21,6 +21,9 @@ typedef struct ys_store_ops {
 	                         int64_t *id);
 	ys_result (*load_budget)(ys_ctx *ctx, ys_store *st, int64_t id, ys_budget **out);
 	ys_result (*latest_budget)(ys_ctx *ctx, ys_store *st, int64_t *id);
+	/* one read-only query over the dataset views (ys_store_select) */
+	ys_result (*select)(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
+	                    int (*fn)(const ys_value *row, int ncols, void *arg), void *arg);
 } ys_store_ops;
 
 /* Every backend's store starts with this. */
@@ -29,8 +32,17 @@ struct ys_store {
 };
 
 extern const ys_store_ops ys_store_sqlite_ops;
+extern const ys_store_ops ys_store_pg_ops;
 
-/* The schema as a NUL-terminated string (generated from schema.sql). */
+/* The schema as a NUL-terminated string (generated from schema.sql), and
+ * the same in PostgreSQL's dialect (made from it by scripts/schema-pg.sh). */
 extern const char ys_store_schema_sql[];
+extern const char ys_store_schema_pg_sql[];
+
+/* The statements of schema (either of the above) that version added: those
+ * after its line "-- @@vN", up to the next such line or the final INSERT
+ * INTO meta; "" when it added none.  Freed by the caller; NULL when out of
+ * memory. */
+char *ys_store_schema_part(const char *schema, int version);
 
 #endif

@@ -22,3 +22,16 @@ expect_exit 2 $YUSUAN check --jobs 0 $SEED
 expect_exit 2 $YUSUAN check --jobs 2 --previous $SEED $SEED
 expect_exit 0 $YUSUAN check --explain x13.round
 has $TMP/o "四舍五入"
+# usage errors are the CLI's own (2); a value the library refuses is input
+# refused (3), never usage: exit codes as docs/errors.md says
+expect_exit 2 $YUSUAN check $SEED --catalog-file nonsense=/dev/null
+has $TMP/e "--catalog-file 的 KIND“nonsense”"
+expect_exit 2 $YUSUAN check --db $TMP/x.db --doc abc
+expect_exit 2 $YUSUAN import $SEED --db ""
+expect_exit 3 $YUSUAN import $SEED --db postgresql://localhost/x
+has $TMP/e "PostgreSQL"
+for c in check show import build batch init rules; do
+	expect_exit 0 $YUSUAN $c -h
+	has $TMP/o "退出码："
+	has $TMP/o "2 用法错误"
+done

@@ -28,12 +28,12 @@ has $TMP/bj/部门0002.json '"department": "部门0002"'
 { head -n 1 $TMP/items.csv; grep '^部门0001,' $TMP/items.csv | head -3; grep '^部门0002,' $TMP/items.csv | head -2;
   grep '^部门0001,' $TMP/items.csv | tail -1; } > $TMP/split.csv
 expect_exit 3 $YUSUAN batch $TMP/split.csv --year 2026 --format none
-has $TMP/e "split.csv:7:1: 部门 '部门0001' comes back after other departments"
+has $TMP/e "split.csv:7:1：部门“部门0001”在其他部门之后又出现"
 # an unreadable amount: file, line and column
 sed '5s/,[0-9.]*$/,12x/' $TMP/items.csv > $TMP/bad.csv
 expect_exit 3 $YUSUAN batch $TMP/bad.csv --year 2026 --format none
 has $TMP/e "bad.csv:5:"
-has $TMP/e "金额 '12x' is not an amount in 万元"
+has $TMP/e "金额“12x”不是以万元为单位的金额"
 # a department with a detail error is reported, not compiled; the others are
 sed '3s/,2[0-9]\{6\},/,2270101,/' $TMP/items.csv > $TMP/cls.csv
 expect_exit 1 $YUSUAN batch $TMP/cls.csv --year 2026 -o $TMP/bc --threads 2
@@ -42,3 +42,26 @@ has $TMP/o "compiled 19 of 20 departments"
 [ ! -e $TMP/bc/部门0001.txt ] || fail "a refused department was written"
 expect_exit 2 $YUSUAN batch $TMP/items.csv
 has $TMP/e "--year is required"
+# the export is CSV as the detail sheets are (src/csv.c, one parser):
+# text after a closing quote, a quote never closed, a record of more
+# cells than batch takes - each an error where it is, none read silently
+sed '2s/^部门0001/"部门0001"x/' $TMP/items.csv > $TMP/q1.csv
+expect_exit 3 $YUSUAN batch $TMP/q1.csv --year 2026 --format none
+has $TMP/e "q1.csv:2:9：右引号之后还有文字"
+sed '3s/^部门0001,单位1/部门0001,"单位1/' $TMP/items.csv > $TMP/q2.csv
+expect_exit 3 $YUSUAN batch $TMP/q2.csv --year 2026 --format none
+has $TMP/e "q2.csv:3:8：引号内的字段没有结束"
+# 64 columns (the extra ones unnamed and empty), a record of 70 cells:
+# with a quote in it, cells 65-70 were dropped without a word
+awk -F, -v OFS=, 'NR <= 3 { for (i = 12; i <= 64; i++) $i = ""; if (NR == 3) { $2 = "\"" $2 "\""; for (i = 65; i <= 70; i++) $i = "x" } print }' \
+	$TMP/items.csv > $TMP/q3.csv
+expect_exit 3 $YUSUAN batch $TMP/q3.csv --year 2026 --format none
+has $TMP/e "q3.csv:3:65：一行超过 64 个单元格"
+# quoted fields that are right: "" inside, a comma inside, CRLF line ends
+# (the department names the output file)
+sed -e 's/^部门0001,/"部门""0001""",/' -e 's/^部门0002,/"部门,0002",/' -e 's/$/\r/' $TMP/items.csv > $TMP/q4.csv
+expect_exit 0 $YUSUAN batch $TMP/q4.csv --year 2026 -o $TMP/b4 --threads 1
+has $TMP/o "compiled 20 of 20 departments"
+[ -e $TMP/b4/'部门"0001"'.txt ] || fail 'the department 部门"0001" (quoted with "") was not read whole'
+[ -e $TMP/b4/部门,0002.txt ] || fail 'the department 部门,0002 (quoted with a comma) was not read whole'
+cmp -s $TMP/b4/部门0003.txt $TMP/b1/部门0003.txt || fail 'CRLF line ends change 部门0003'

@@ -7,6 +7,11 @@
  * layout round-trips - what ys_render_text writes reads back to the same
  * tables, rows (kind, block) and cells (text, 分, present), and rendering
  * that again gives the same bytes; check's counts add up.
+ *
+ * A form feed (\f) splits the input: the document before it, last year's
+ * after it.  Then the document is also checked against last year's (the
+ * yoy.* rules) and its HTML site written (the charts' sums) - only then,
+ * as writing the site costs more than the rest.
  */
 #include "fuzzutil.h"
 #include "fuzzdoc.h"
@@ -33,18 +38,44 @@ static void walk(const ys_doc *doc)
 	}
 }
 
+/* The document checked against last year's (when that reads), and its
+ * HTML site with the findings. */
+static void with_last_year(const ys_doc *doc, const uint8_t *data, size_t size)
+{
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *prev = NULL;
+	if (ys_doc_read_text(&ctx, "last-year.txt", (const char *)data, size, &prev) != YS_OK)
+		prev = NULL;
+	ys_report *rep = NULL;
+	ys_check_opts opts = { NULL, NULL, prev };
+	if (ys_check(&ctx, doc, &opts, &rep) != YS_OK)
+		rep = NULL;
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s/html", fz_scratch("doc_text"));
+	ys_ctx_init(&ctx);
+	if (ys_render_html(&ctx, doc, rep, dir) != YS_OK)
+		die("render_html failed: %s", ctx.msg);
+	ys_report_free(rep);
+	ys_doc_free(prev);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
+	const uint8_t *ff = memchr(data, '\f', size);
+	size_t len = ff ? (size_t)(ff - data) : size;
 	ys_doc *doc = (ys_doc *)1;
-	ys_result r = ys_doc_read_text(&ctx, "fuzz.txt", (const char *)data, size, &doc);
+	ys_result r = ys_doc_read_text(&ctx, "fuzz.txt", (const char *)data, len, &doc);
 	if (fz_failed("read", r, &ctx, doc))
 		return 0;
 	walk(doc);
 
 	fz_check_doc(doc);
+	if (ff)
+		with_last_year(doc, ff + 1, size - len - 1);
 
 	ys_buf out = YS_BUF_INIT, out2 = YS_BUF_INIT;
 	ys_ctx_init(&ctx);

@@ -386,6 +386,9 @@ START_TEST(pdf_pages_render_inside_the_margins)
 	ck_assert_msg(ys_render_pdf(&ctx, doc, path) == YS_OK, "%s", ctx.msg);
 	PopplerDocument *pd = pdf_open(path);
 	int n = poppler_document_get_n_pages(pd);
+	/* the loop below looks at every page: there are a cover, the contents
+	 * and at least a page per table to look at */
+	ck_assert_int_ge(n, 2 + doc->ntables);
 	const double scale = 1.0; /* 1 px per point */
 	const int W = 842, H = 596, margin = 30;
 	for (int i = 0; i < n; i++) {
@@ -540,6 +543,44 @@ START_TEST(html_difference_has_the_message_sign)
 }
 END_TEST
 
+/* Amounts near the ends of int64 分 (a table in 亿元 holds them): a chart
+ * whose parts sum beyond int64 is left out rather than drawn from a
+ * wrapped sum, and a share is exact where part * 1000 passes INT64_MAX
+ * (signed overflow before). */
+START_TEST(html_charts_of_amounts_near_int64)
+{
+	static const edit huge[] = {
+		{ 49, "万元", "亿元" },
+		/* two personnel rows of 03: 5e18 分 each, 1e19 together */
+		{ 53, "867.596000\t867.596000", "500,000,000.000000\t500,000,000.000000" },
+		{ 54, "607.148600\t607.148600", "500,000,000.000000\t500,000,000.000000" },
+		{ 263, "万元", "亿元" },
+		/* 三公: 因公出国 INT64_MAX / 1000 分, 公务接待 9e18 分 */
+		{ 267, "25.400000\t\t16.000000\t9.400000\t\t9.400000",
+		  "900,922,337.2036854775\t922,337.2036854775\t900,000,000.000000\t\t\t" },
+	};
+	ys_doc *doc = read_seed(huge, 5);
+	ck_assert(doc->tables[YS_T03]->rows[0].cells[C03_BASIC].amt.fen == 5000000000000000000LL);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	const char *dir = scratch("site-huge");
+	ck_assert_msg(ys_render_html(&ctx, doc, NULL, dir) == YS_OK, "%s", ctx.msg);
+	char *index = slurp_path(dir, "index.html");
+	/* 人员经费 sums past INT64_MAX: no chart of it */
+	ck_assert_ptr_null(strstr(index, "id=\"chart-basic\""));
+	ck_assert_ptr_nonnull(strstr(index, "id=\"chart-kind\""));
+	/* 因公出国's share of the 三公 chart, in tenths of a per cent rounded
+	 * half up, computed here in 128 bits */
+	int64_t part = INT64_MAX / 1000, whole = part + 9000000000000000000LL;
+	__int128 t = ((__int128)part * 1000 + whole / 2) / whole;
+	char want[64];
+	snprintf(want, sizeof want, "因公出国（境）费 9,223,372,036.85 万元（%d.%d%%）", (int)(t / 10), (int)(t % 10));
+	ck_assert_msg(strstr(index, want), "index.html lacks '%s'", want);
+	free(index);
+	ys_doc_free(doc);
+}
+END_TEST
+
 /* ---- publish: CSV encodings, JSON ---- */
 
 START_TEST(publish_csv_bom_and_gb18030)
@@ -547,7 +588,7 @@ START_TEST(publish_csv_bom_and_gb18030)
 	ys_doc *doc = read_seed(NULL, 0);
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
-	ys_publish_opts o = { YS_PUB_CSV, YS_ENC_UTF8_BOM, NULL, NULL, NULL, NULL, NULL };
+	ys_publish_opts o = { YS_PUB_CSV, YS_ENC_UTF8_BOM, NULL, NULL, NULL, NULL, NULL, NULL };
 	const char *d1 = scratch("csv-utf8");
 	ck_assert_msg(ys_publish(&ctx, doc, d1, &o) == YS_OK, "%s", ctx.msg);
 	char dir1[512], dir2[512];
@@ -626,7 +667,7 @@ START_TEST(publish_removes_its_own_stale_files)
 	const char *dir = scratch("stale");
 	stale_log log = { "", "" };
 	ys_publish_opts o = { YS_PUB_TEXT | YS_PUB_CSV | YS_PUB_JSON | YS_PUB_XLSX | YS_PUB_HTML, YS_ENC_UTF8_BOM, NULL,
-		              NULL, NULL, &log, on_stale };
+		              NULL, NULL, &log, on_stale, NULL };
 	ck_assert_msg(ys_publish(&ctx, doc, dir, &o) == YS_OK, "%s", ctx.msg);
 	ck_assert(exists(dir, "tables.xlsx") && exists(dir, "csv/13.csv") && exists(dir, "html/09.html"));
 	ck_assert_str_eq(log.removed, "");
@@ -831,6 +872,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, pdf_pages_render_inside_the_margins);
 	tcase_add_test(tc, html_site_holds_every_amount_and_links_findings);
 	tcase_add_test(tc, html_difference_has_the_message_sign);
+	tcase_add_test(tc, html_charts_of_amounts_near_int64);
 	tcase_add_test(tc, publish_removes_its_own_stale_files);
 	tcase_add_test(tc, publish_csv_bom_and_gb18030);
 	tcase_add_test(tc, publish_json_has_the_budget_and_tables);

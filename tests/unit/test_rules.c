@@ -451,7 +451,7 @@ START_TEST(previous_of_another_department_is_refused)
 	static const struct {
 		const char *dept;
 		ys_result want;
-	} depts[] = { { "上海市某某区教育局", YS_EINVAL }, { "机关事务管理中心", YS_OK }, { "", YS_OK } };
+	} depts[] = { { "上海市某某区教育局", YS_EREFUSED }, { "机关事务管理中心", YS_OK }, { "", YS_OK } };
 	ys_doc *doc = read_seed(NULL, 0);
 	for (size_t i = 0; i < sizeof depts / sizeof depts[0]; i++) {
 		edit e[] = { { 362, "北京市机关事务管理中心", depts[i].dept } };
@@ -470,6 +470,39 @@ START_TEST(previous_of_another_department_is_refused)
 		ys_report_free(rep);
 		ys_doc_free(prev);
 	}
+	ys_doc_free(doc);
+}
+END_TEST
+
+/* Year over year at the ends of int64 分 (01 in 亿元 holds them): last
+ * year's 支出总计 INT64_MIN, this year's 9e17 分.  The change and its
+ * size were signed overflow (UBSan: "900000000000000000 -
+ * -9223372036854775808 cannot be represented") and came out as -109.7 %;
+ * it is the growth computed here in 128 bits. */
+START_TEST(year_over_year_near_int64)
+{
+	static const edit now[] = { { 5, "万元", "亿元" },
+		                    { 9, "27,724.538052", "90,000,000.000000" },
+		                    { 37, "支出总计\t35,495.141375", "支出总计\t90,000,000.000000" } };
+	static const edit then[] = { { 5, "万元", "亿元" },
+		                     { 9, "27,724.538052", "-922,337,203.6854775808" },
+		                     { 37, "支出总计\t35,495.141375", "支出总计\t-922,337,203.6854775808" } };
+	ys_doc *doc = read_seed(now, 3), *prev = read_seed(then, 3);
+	ys_report *rep = run_prev(doc, NULL, prev);
+	int64_t cur = 900000000000000000LL, was = INT64_MIN;
+	__int128 pm = ((__int128)cur - was) * 1000 / -(__int128)was;
+	char want[32];
+	snprintf(want, sizeof want, "比上年变化 +%d.%d%%", (int)(pm / 10), (int)(pm % 10));
+	int total = 0, cls = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const ys_finding *f = &rep->findings[i];
+		total |= !strcmp(f->rule, "yoy.total") && f->line == 37 && strstr(f->message, want);
+		cls |= !strcmp(f->rule, "yoy.class") && f->line == 9 && strstr(f->message, want);
+	}
+	ck_assert_msg(total, "no yoy.total finding at line 37 saying '%s'", want);
+	ck_assert_msg(cls, "no yoy.class finding at line 9 saying '%s'", want);
+	ys_report_free(rep);
+	ys_doc_free(prev);
 	ys_doc_free(doc);
 }
 END_TEST
@@ -698,6 +731,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, candidates_are_named_once);
 	tcase_add_test(tc, difference_is_found_minus_expected);
 	tcase_add_test(tc, previous_of_another_department_is_refused);
+	tcase_add_test(tc, year_over_year_near_int64);
 	tcase_add_test(tc, coverage_permille_in_integers);
 	tcase_add_test(tc, coverage_counts_what_was_read);
 	tcase_add_test(tc, coverage_warns_when_no_identity_was_checked);
