@@ -751,6 +751,18 @@ static void walk_changes(ys_checker *ck, const ys_rule *rule, const ys_narrative
 		cmpset cs = { NULL, NULL, NULL };
 		for (int i = s->fig0; i < s->fig0 + s->nfig; i++) {
 			const ys_nfig *f = &n->figs[i];
+			/* parts listed with 、 (其中：一般公共预算拨款 324,638.50 万元、
+			 * 上年结转 13,102.70 万元，较上年减少 …): the change after
+			 * them is the whole's, or each one's: not recomputed */
+			const ys_nfig *pf = i > s->fig0 ? f - 1 : NULL;
+			if (f->role == YS_NR_VALUE && pf && (pf->role == YS_NR_VALUE || pf->role == YS_NR_BASE) &&
+			    between(s->text + pf->off + pf->len, s->text + f->off, "、") &&
+			    !between(s->text + pf->off + pf->len, s->text + f->off, "，") &&
+			    !between(s->text + pf->off + pf->len, s->text + f->off, "；")) {
+				cs.cur = NULL;
+				cs.chg = NULL;
+				continue;
+			}
 			if (f->role == YS_NR_VALUE && is_money(f)) {
 				if (f->prior && (!n->year || !f->year || f->year < n->year)) {
 					cs.base = f;
@@ -910,6 +922,10 @@ static void direction_words(ys_checker *ck, const ys_rule *rule, const ys_narrat
 				figs_in += n->figs[i].off >= k0 && n->figs[i].off < at;
 			if (own && !figs_in)
 				continue;
+			/* 基本持平, 大致持平: about level, a small change is meant */
+			if (between(t + k0, p, "基本") || between(t + k0, p, "大致") || between(t + k0, p, "大体") ||
+			    between(t + k0, p, "总体") || between(t + k0, p, "略"))
+				continue;
 			for (int i = s->fig0; i < s->fig0 + s->nfig; i++) {
 				const ys_nfig *f = &n->figs[i];
 				if (f->off < c0 || f->off > at || !is_money(f))
@@ -1051,6 +1067,27 @@ void rule_narr_sum(ys_checker *ck, const ys_rule *rule)
 }
 
 /* rule narrative.consistent: one subject, two figures */
+/* Said of the department's own subject: no words before it that name
+ * whose (编外人员经费, a unit's 公用经费, …评审项目支出), or only the
+ * department's name as its title prints it (北京市财政局政府采购预算). */
+static int plain(const ys_narrative *n, const ys_nfig *f)
+{
+	if (!f->qual || !f->qual[0])
+		return 1;
+	static const char *const tails[] = { "部门预算", "单位预算", "预算", NULL };
+	size_t len = strlen(f->qual);
+	for (int i = 0; tails[i]; i++)
+		if (len > strlen(tails[i]) && !strcmp(f->qual + len - strlen(tails[i]), tails[i])) {
+			len -= strlen(tails[i]);
+			break;
+		}
+	/* the title holds the words (those before a tail) */
+	for (const char *t = n->title; *t; t++)
+		if (!strncmp(t, f->qual, len))
+			return 1;
+	return 0;
+}
+
 void rule_narr_consistent(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
@@ -1060,7 +1097,7 @@ void rule_narr_consistent(ys_checker *ck, const ys_rule *rule)
 		const ys_nfig *f = &n->figs[i];
 		if (f->role != YS_NR_VALUE || f->prior || !is_money(f) || f->subj == YS_NS_NONE ||
 		    f->subj == YS_NS_TRANSFER || f->subj == YS_NS_PERF || f->subj == YS_NS_PROC_SME ||
-		    (f->year && n->year && f->year != n->year) || !(f->near || f->inherited))
+		    (f->year && n->year && f->year != n->year) || !(f->near || f->inherited) || !plain(n, f))
 			continue;
 		const ys_nblock *fb = &n->blocks[n->sents[f->sent].block];
 		if (fb->section == YS_NSEC_TERMS || fb->section == YS_NSEC_TRANSFER)
@@ -1068,11 +1105,13 @@ void rule_narr_consistent(ys_checker *ck, const ys_rule *rule)
 		for (int k = 0; k < i; k++) {
 			const ys_nfig *g = &n->figs[k];
 			if (g->role != YS_NR_VALUE || g->prior || !is_money(g) || !same_subject(f, g) ||
-			    strcmp(f->fund, g->fund) || (g->year && n->year && g->year != n->year) || !(g->near || g->inherited))
+			    strcmp(f->fund, g->fund) || (g->year && n->year && g->year != n->year) || !(g->near || g->inherited) ||
+			    !plain(n, g))
 				continue;
 			const ys_nblock *gb = &n->blocks[n->sents[g->sent].block];
-			/* a 类/款/项 within its item; other subjects within their section */
-			if (f->subj == YS_NS_CLASS ? fb != gb : fb->section != gb->section)
+			/* a 类/款/项 within its item; other subjects within their
+			 * section, and a unit's within that unit's part */
+			if (f->subj == YS_NS_CLASS ? fb != gb : fb->section != gb->section || fb->part != gb->part)
 				continue;
 			if (2 * abs64(f->fen - g->fen) <= quantum(f) + quantum(g))
 				continue;
@@ -1858,6 +1897,11 @@ void rule_narr_toc(ys_checker *ck, const ys_rule *rule)
 		title_key(e, key, sizeof key);
 		if (b->level == 5 || !key[0])
 			continue;
+		/* a note in brackets ((具体部门预算公开报表)), the set of tables
+		 * (…部门综合预算公开报表): no section, no one table */
+		if ((starts(e, "（") && el > 6 && !strcmp(e + el - 3, "）")) || (starts(e, "(") && e[el - 1] == ')') ||
+		    (el >= 6 && !strcmp(e + el - 6, "报表")))
+			continue;
 		int is_table = el >= 3 && !strcmp(e + el - 3, "表");
 		if (is_table) {
 			ntab++;
@@ -1986,7 +2030,7 @@ void rule_narr_reason(ys_checker *ck, const ys_rule *rule)
 		for (const ys_nblock *nb = b + 1; !ok && nb < n->blocks + n->nblocks && nb->section == b->section &&
 		                                  !(nb->kind == YS_NK_HEADING && nb->level && nb->level <= b->level);
 		     nb++)
-			ok = strstr(nb->text, "原因") != NULL;
+			ok = has_reason(nb->text);
 		if (!ok)
 			nfind(ck, rule, rule->sev, n, f->sent, f->off, "%s%s，没有说明原因", ys_nsubj_name(f->subj),
 			      f->dir > 0 ? "增加" : "减少");
@@ -2006,11 +2050,11 @@ void rule_narr_sections(ys_checker *ck, const ys_rule *rule)
 	}
 	static const struct {
 		ys_nsection sec;
-		const char *words[4];
+		const char *words[6];
 		ys_tid table; /* a table that covers it, or -1 */
 	} req[] = {
 		{ YS_NSEC_DUTIES, { "职责", "职能", "主要任务", NULL }, (ys_tid)-1 },
-		{ YS_NSEC_ORG, { "机构设置", "内设机构", "所属单位", "单位构成" }, (ys_tid)-1 },
+		{ YS_NSEC_ORG, { "机构设置", "内设机构", "所属单位", "单位构成", "下属单位", "机构编制" }, (ys_tid)-1 },
 		{ YS_NSEC_INCOME, { "收入预算", "收入决算", "收入总计", "收入合计" }, (ys_tid)-1 },
 		{ YS_NSEC_EXPEND, { "支出预算", "支出决算", "支出总计", "支出合计" }, (ys_tid)-1 },
 		{ YS_NSEC_FISCAL, { "财政拨款", NULL }, YS_T04 },
@@ -2033,7 +2077,7 @@ void rule_narr_sections(ys_checker *ck, const ys_rule *rule)
 				continue;
 			if (n->blocks[b].section == req[k].sec)
 				found = 1;
-			for (int w = 0; w < 4 && req[k].words[w] && !found; w++)
+			for (int w = 0; w < 6 && req[k].words[w] && !found; w++)
 				found = strstr(n->blocks[b].text, req[k].words[w]) != NULL;
 		}
 		if (!found)

@@ -801,6 +801,44 @@ static int is_prior_word(const char *from, const char *to)
 	return 0;
 }
 
+/* The words before a subject in its clause that say whose it is, once the
+ * words any statement of the budget has are taken away (a year, 本年, 本部门,
+ * a fund, 其中, 安排 …): "" for the department's own (2026年财政拨款“三公”经费),
+ * else a copy of them (编外 for 编外人员经费, 深圳市劳动人事争议仲裁院 for its
+ * 公用经费, 评审 for …评审项目支出).  The department's name is such a word
+ * too: the rules know the title and let it pass. */
+static const char *qualifier(rd *r, const char *from, const char *to)
+{
+	static const char *const plain[] = { "本年度", "本年", "今年", "全年", "当年", "年度", "年初", "本部门", "部门",
+		                             "本单位", "单位", "本级", "其中", "安排", "预算数", "预算", "财政拨款",
+		                             "一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算",
+		                             "财政专户", "合计", "总计", "共计", "共", "的", "为", "是", "“", "”",
+		                             "\"", "此外", "另外", "同时", "全部", "及", "和", NULL };
+	const char *p = from;
+	for (int again = 1; again && p < to;) {
+		again = 0;
+		int k;
+		while (p < to && (*p == ' ' || *p == '\t'))
+			p++, again = 1;
+		/* a year: 2026年, 2026年度 */
+		if (to - p >= 7 && digit_at(p, &k) >= 0 && p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' &&
+		    p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && starts(p + 4, "年")) {
+			p += 4 + strlen("年");
+			if (starts(p, "度"))
+				p += strlen("度");
+			again = 1;
+			continue;
+		}
+		for (int i = 0; plain[i]; i++)
+			if ((size_t)(to - p) >= strlen(plain[i]) && starts(p, plain[i])) {
+				p += strlen(plain[i]);
+				again = 1;
+				break;
+			}
+	}
+	return p < to ? adup(r, p, (size_t)(to - p)) : "";
+}
+
 /* Find the figures of sentence si. */
 static ys_result scan_figures(rd *r, int si)
 {
@@ -820,6 +858,7 @@ static ys_result scan_figures(rd *r, int si)
 	ys_nsubj last_subj = YS_NS_NONE;
 	const char *last_subj_text = "";
 	int last_year = 0, last_prior = 0, last_inherited = 0;
+	int whole = -1; /* the sentence's last figure of a value of this year */
 	for (const char *p = s; *p;) {
 		int d = digit_at(p, &k);
 		if (d < 0) {
@@ -931,8 +970,24 @@ static ys_result scan_figures(rd *r, int si)
 		int own_noun = has_in(cl0, p, "费") || has_in(cl0, p, "支出") || has_in(cl0, p, "收入") || has_in(cl0, p, "资金") ||
 		               has_in(cl0, p, "经费") || has_in(cl0, p, "金额");
 		f.near = subj != YS_NS_NONE && ys_utf8_count(subj_end, (size_t)(p - subj_end)) <= 4;
-		if (getenv("YS_NDEBUG") && subj != YS_NS_NONE)
-			fprintf(stderr, "NDBG\t%s\t%.*s\t[%.*s]\t%.*s\t%.*s\n", n->name, (int)(subj_start - cl0), cl0, (int)(subj_end - subj_start), subj_start, (int)(p - subj_end), subj_end, (int)(v.len + ul), p);
+		/* whose it is: the words before the subject in its clause; a cost
+		 * named after it (政府采购管理费用) is another thing's; a part
+		 * (其中, 包括) of a figure said of no subject of the department
+		 * (对事业单位经常性补助 2945.22 万元，其中：人员经费 …) is that
+		 * thing's, and so is a figure that follows one in its sentence
+		 * (…物业管理服务 2,520.00 万元，上年结转 122.31 万元) */
+		f.qual = "";
+		if (subj == YS_NS_NONE) {
+			f.qual = qualifier(r, cl0, p); /* the name of what it is said of */
+		} else if (subj != YS_NS_CLASS) {
+			f.qual = qualifier(r, cl0, subj_start);
+			if (!f.qual[0] && has_in(subj_end, p, "费"))
+				f.qual = adup(r, subj_end, (size_t)(p - subj_end));
+			if (!f.qual[0] && whole >= 0)
+				f.qual = n->figs[whole].qual;
+		}
+		if (r->oom)
+			return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		/* a fund named before the subject, in its clause */
 		f.fund = "";
 		if (subj != YS_NS_NONE) {
@@ -1037,6 +1092,8 @@ static ys_result scan_figures(rd *r, int si)
 		ys_result e = add_fig(r, &f);
 		if (e)
 			return e;
+		if (f.role == YS_NR_VALUE && !f.prior && u != YS_NU_PERCENT && u != YS_NU_POINT && u != YS_NU_COUNT)
+			whole = n->nfigs - 1;
 		p = after + ul;
 		win = p;
 	}
@@ -1056,7 +1113,7 @@ static ys_nsection classify(const char *s)
 		{ "资产占有", YS_NSEC_ASSETS }, { "绩效", YS_NSEC_PERF }, { "转移支付", YS_NSEC_TRANSFER },
 		{ "重点支出", YS_NSEC_TRANSFER }, { "重大投资", YS_NSEC_TRANSFER }, { "项目经费情况", YS_NSEC_TRANSFER },
 		{ "项目概况", YS_NSEC_TRANSFER }, { "职责", YS_NSEC_DUTIES }, { "职能", YS_NSEC_DUTIES },
-		{ "主要工作任务", YS_NSEC_DUTIES }, { "机构设置", YS_NSEC_ORG }, { "单位构成", YS_NSEC_ORG },
+		{ "主要工作任务", YS_NSEC_DUTIES }, { "机构设置", YS_NSEC_ORG }, { "机构编制", YS_NSEC_ORG }, { "单位构成", YS_NSEC_ORG },
 		{ "机构情况", YS_NSEC_ORG }, { "所属单位", YS_NSEC_ORG }, { "财政拨款收支", YS_NSEC_FISCAL },
 		{ "财政拨款预算", YS_NSEC_FISCAL }, { "财政拨款支出", YS_NSEC_FISCAL }, { "一般公共预算", YS_NSEC_GP },
 		{ "收入预算", YS_NSEC_INCOME }, { "收入决算", YS_NSEC_INCOME }, { "收入情况", YS_NSEC_INCOME },
@@ -1083,9 +1140,55 @@ static const char *heading_text(const ys_narrative *n, const ys_nblock *b)
 	return NULL;
 }
 
+/* A heading that names a unit of the department (一、深圳市水务局（本级）,
+ * 二、深圳市劳动人事争议仲裁院, 十五、深圳城市职业学院（深圳技师学院）):
+ * what follows, up to the next heading of its rank, is that unit's. */
+static int unit_heading(const char *h)
+{
+	static const char *const orgs[] = { "本级", "局", "委员会", "委", "办公室", "办", "中心", "站", "处", "院", "所",
+		                            "室", "队", "馆", "学校", "校", "厅", "署", "台", "场", "社", "会", "公司",
+		                            "街道", NULL };
+	static const char *const not[] = { "预算", "决算", "情况", "说明", "支出", "收入", "经费", "资金", "目标", "任务",
+		                           "项目", "解释", "职责", "职能", "设置", "概况", "编制", NULL };
+	int level, number;
+	h += marker(h, &level, &number);
+	size_t len = strlen(h);
+	if (len && h[len - 1] == ':')
+		len--;
+	if (ends_with(h, len, "。") || ends_with(h, len, "："))
+		len -= 3;
+	/* a name given after it: （深圳技师学院）, but （本级） is the unit itself */
+	if ((ends_with(h, len, "）") || ends_with(h, len, ")")) && !ends_with(h, len, "（本级）")) {
+		size_t k = len;
+		while (k > 0 && !(k >= 3 && !strncmp(h + k - 3, "（", 3)) && h[k - 1] != '(')
+			k--;
+		len = k > 0 ? k - (h[k - 1] == '(' ? 1 : 3) : 0;
+	}
+	if (len < 6 || len > 120 || classify(h) != YS_NSEC_NONE)
+		return 0;
+	for (int i = 0; not[i]; i++)
+		if (has_in(h, h + len, not[i]))
+			return 0;
+	for (const char *p = h; p < h + len; p++)
+		if (*p >= '0' && *p <= '9')
+			return 0;
+	size_t l2 = ends_with(h, len, "（本级）") ? len - strlen("（本级）") + strlen("本级") : len;
+	char buf[128];
+	if (l2 >= sizeof buf)
+		return 0;
+	memcpy(buf, h, l2);
+	if (l2 != len)
+		memcpy(buf + l2 - strlen("本级"), "本级", strlen("本级"));
+	for (int i = 0; orgs[i]; i++)
+		if (ends_with(buf, l2, orgs[i]))
+			return 1;
+	return 0;
+}
+
 static void assign_sections(ys_narrative *n)
 {
 	ys_nsection stack[7] = { 0 };
+	int part = 0, part_rank = 0, parts = 0;
 	for (int i = 0; i < n->nblocks; i++) {
 		ys_nblock *b = &n->blocks[i];
 		const char *h = heading_text(n, b);
@@ -1095,7 +1198,14 @@ static void assign_sections(ys_narrative *n)
 			stack[rank] = classify(h);
 			for (int k = rank + 1; k < 7; k++)
 				stack[k] = YS_NSEC_NONE;
+			if (b->marker[0] && unit_heading(h)) {
+				part = ++parts;
+				part_rank = rank;
+			} else if (part && rank <= part_rank) {
+				part = 0;
+			}
 		}
+		b->part = part;
 		b->section = YS_NSEC_NONE;
 		for (int k = 6; k >= 0; k--)
 			if (stack[k] != YS_NSEC_NONE) {
