@@ -642,7 +642,9 @@ void rule_narr_share(ys_checker *ck, const ys_rule *rule)
 				v = &n->figs[k];
 				break;
 			}
-		if (!v || v->subj != f->subj)
+		/* a figure said of nothing the reader knows (涉及财政性资金合计
+		 * 183,959.16 万元，占…的比例为 98.77%) has no whole to reckon with */
+		if (!v || v->subj != f->subj || v->subj == YS_NS_NONE)
 			continue;
 		int ok = -1;
 		int64_t want = -1;
@@ -1590,7 +1592,9 @@ void rule_narr_duplicate(ys_checker *ck, const ys_rule *rule)
 			continue;
 		for (int k = i - 1; k >= 0; k--) {
 			const ys_nblock *a = &n->blocks[k];
-			if (a->kind == YS_NK_TOC || a->kind == YS_NK_TITLE)
+			/* a heading between them (a unit's name in a table of
+			 * projects left among the prose) starts another list */
+			if (a->kind == YS_NK_TOC || a->kind == YS_NK_TITLE || (a->kind == YS_NK_HEADING && !a->level))
 				break;
 			if (!a->level || a->level > b->level)
 				continue;

@@ -1339,6 +1339,17 @@ static int table_unit_line(const char *s)
 	       strstr(s, "单位：万元") || strstr(s, "单位：元") || strstr(s, "单位:万元") || strstr(s, "单位:元");
 }
 
+/* The header of a table of one figure a row: its columns and its unit
+ * (项目预算数（单位：万元）绩效目标), no sentence. */
+static int form_header(const cline *l)
+{
+	const char *s = l->text;
+	return !l->drop && !l->blank && l->width <= 60 && !strstr(s, "。") && !strstr(s, "，") &&
+	       (strstr(s, "单位：万元") || strstr(s, "单位:万元") || strstr(s, "单位：元") || strstr(s, "单位:元")) &&
+	       !starts(s, "单位") && !starts(s, "金额单位") &&
+	       (strstr(s, "项目") || strstr(s, "科目") || strstr(s, "名称") || strstr(s, "绩效目标"));
+}
+
 static int cmp_line_text(const void *a, const void *b)
 {
 	const cline *x = *(const cline *const *)a, *y = *(const cline *const *)b;
@@ -1417,9 +1428,58 @@ static ys_result table_residue(cline *L, int n)
 		}
 		a = b;
 	}
+	/* a table of one figure a row (项目 | 预算数（单位：万元） | 绩效目标):
+	 * its header, with its unit, printed on each of its pages; from it to
+	 * the page's end all is cells (the targets' own 1. 2. …), up to a
+	 * chapter's heading (八、其他重要事项说明) */
+	nv = 0;
+	for (int i = 0; i < n; i++)
+		if (form_header(&L[i]))
+			v[nv++] = &L[i];
+	qsort((void *)v, (size_t)nv, sizeof *v, cmp_line_text);
+	for (int a = 0; a < nv;) {
+		int b = a + 1, pages = 1;
+		while (b < nv && !strcmp(v[b]->text, v[a]->text)) {
+			pages += v[b]->page != v[b - 1]->page;
+			b++;
+		}
+		for (int k = a; k < b && pages >= 2; k++) {
+			int h = (int)(v[k] - L);
+			for (int i = h; i < n && L[i].page == L[h].page; i++) {
+				int level, number;
+				if (i > h && !L[i].drop && !L[i].blank && marker(L[i].text, &level, &number) &&
+				    (level == 1 || level == 2 || level == 5) && L[i].width < 30 && !row_line(L[i].text))
+					break;
+				L[i].cell = !L[i].drop && !L[i].blank;
+			}
+		}
+		a = b;
+	}
 	free(tpage);
 	free((void *)v);
 	return YS_OK;
+}
+
+/* A line of punctuation alone (，；): marks the text layer set a little
+ * below their line; no printed line starts with them, so they are dropped
+ * rather than doubled with the marks of the line before. */
+static int punct_only(const char *s)
+{
+	static const char *const marks[] = { "，", "。", "；", "：", "、", "！", "？", ",", ";", ":", NULL };
+	int any = 0;
+	for (const char *p = s; *p;) {
+		int hit = 0;
+		for (int i = 0; marks[i] && !hit; i++)
+			if (starts(p, marks[i])) {
+				p += strlen(marks[i]);
+				hit = any = 1;
+			}
+		if (!hit && (*p == ' ' || *p == '\t'))
+			p++, hit = 1;
+		if (!hit)
+			return 0;
+	}
+	return any;
 }
 
 static ys_result read_all(rd *r, const ys_nline *in, int nin)
@@ -1436,7 +1496,7 @@ static ys_result read_all(rd *r, const ys_nline *in, int nin)
 		L[i].page = in[i].page;
 		L[i].width = width_of(L[i].text);
 		L[i].blank = !L[i].text[0];
-		L[i].drop = !L[i].blank && (page_number(L[i].text) || ends_with_page(L[i].text));
+		L[i].drop = !L[i].blank && (page_number(L[i].text) || ends_with_page(L[i].text) || punct_only(L[i].text));
 	}
 	ys_result e = r->oom ? ys_error(r->ctx, YS_ENOMEM, "内存不足") : YS_OK;
 	if (!e && table_residue(L, nin))
