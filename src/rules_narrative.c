@@ -1069,25 +1069,37 @@ void rule_narr_sum(ys_checker *ck, const ys_rule *rule)
 }
 
 /* rule narrative.consistent: one subject, two figures */
+static int subsequence(const char *a, const char *b);
+
 /* Said of the department's own subject: no words before it that name
  * whose (编外人员经费, a unit's 公用经费, …评审项目支出), or only the
- * department's name as its title prints it (北京市财政局政府采购预算). */
+ * department's name, as its title prints it or in a short form that ends
+ * like it (省检察院 for 江苏省人民检察院: 省检察院本年支出预算合计). */
 static int plain(const ys_narrative *n, const ys_nfig *f)
 {
+	static const char *const tails[] = { "部门预算", "单位预算", "预算", "本年度", "本年", "年度", "部门", NULL };
+	static const char *const orgs[] = { "局", "院", "委", "办", "厅", "中心", "部", "会", "室", "所", "站", "处", "队", NULL };
+	char q[256];
 	if (!f->qual || !f->qual[0])
 		return 1;
-	static const char *const tails[] = { "部门预算", "单位预算", "预算", NULL };
-	size_t len = strlen(f->qual);
-	for (int i = 0; tails[i]; i++)
-		if (len > strlen(tails[i]) && !strcmp(f->qual + len - strlen(tails[i]), tails[i])) {
-			len -= strlen(tails[i]);
-			break;
+	snprintf(q, sizeof q, "%s", f->qual);
+	size_t len = strlen(q);
+	for (int again = 1; again;) {
+		again = 0;
+		for (int i = 0; tails[i]; i++) {
+			size_t tl = strlen(tails[i]);
+			if (len > tl && !strcmp(q + len - tl, tails[i])) {
+				q[len -= tl] = '\0';
+				again = 1;
+			}
 		}
-	/* the title holds the words (those before a tail) */
-	for (const char *t = n->title; *t; t++)
-		if (!strncmp(t, f->qual, len))
-			return 1;
-	return 0;
+	}
+	if (strstr(n->title, q))
+		return 1;
+	int org = 0;
+	for (int i = 0; orgs[i] && !org; i++)
+		org = len > strlen(orgs[i]) && !strcmp(q + len - strlen(orgs[i]), orgs[i]);
+	return org && ys_utf8_count(q, len) >= 3 && subsequence(q, n->title);
 }
 
 void rule_narr_consistent(ys_checker *ck, const ys_rule *rule)
@@ -1932,7 +1944,9 @@ void rule_narr_toc(ys_checker *ck, const ys_rule *rule)
 			if (std >= 0 && doc->ntables)
 				found = doc->tables[std] != NULL;
 			for (int t = 0; t < doc->nothers && !found; t++)
-				found = title_matches(key, doc->others[t]->title);
+				found = title_matches(key, doc->others[t]->title) ||
+				        /* the same number: 十二、政府采购支出预算表 for 十二、2017年…部门政府采购预算表 */
+				        (b->level == 1 && b->marker[0] && !strncmp(doc->others[t]->title, b->marker, strlen(b->marker)));
 			for (int t = 0; t < doc->nunread && !found; t++)
 				found = title_matches(key, doc->unread[t].title);
 			/* prose that names it (a title the readers did not take as a table) */
@@ -2034,7 +2048,8 @@ void rule_narr_reason(ys_checker *ck, const ys_rule *rule)
 		for (const ys_nblock *nb = b + 1; !ok && nb < n->blocks + n->nblocks && nb->section == b->section &&
 		                                  !(nb->kind == YS_NK_HEADING && nb->level && nb->level <= b->level);
 		     nb++)
-			ok = has_reason(nb->text);
+			ok = strstr(nb->text, "原因") || strstr(nb->text, "由于") || strstr(nb->text, "因为") ||
+			     strstr(nb->text, "主要是");
 		if (!ok)
 			nfind(ck, rule, rule->sev, n, f->sent, f->off, "%s%s，没有说明原因", ys_nsubj_name(f->subj),
 			      f->dir > 0 ? "增加" : "减少");

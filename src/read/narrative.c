@@ -815,6 +815,13 @@ static const char *qualifier(rd *r, const char *from, const char *to)
 		                             "财政专户", "合计", "总计", "共计", "共", "的", "为", "是", "“", "”",
 		                             "\"", "此外", "另外", "同时", "全部", "及", "和", NULL };
 	const char *p = from;
+	int lv, no, ml = marker(p, &lv, &no); /* an item's number: （三）, 10. */
+	if (ml > 0 && p + ml <= to)
+		p += ml;
+	/* a heading run into its paragraph: （二）机关运行经费说明2026年… */
+	for (const char *q = p; q + strlen("说明") <= to; q++)
+		if (starts(q, "说明"))
+			p = q + strlen("说明");
 	for (int again = 1; again && p < to;) {
 		again = 0;
 		int k;
@@ -983,7 +990,7 @@ static ys_result scan_figures(rd *r, int si)
 			f.qual = qualifier(r, cl0, subj_start);
 			if (!f.qual[0] && has_in(subj_end, p, "费"))
 				f.qual = adup(r, subj_end, (size_t)(p - subj_end));
-			if (!f.qual[0] && whole >= 0)
+			if (!f.qual[0] && whole >= 0 && n->figs[whole].subj == YS_NS_NONE)
 				f.qual = n->figs[whole].qual;
 		}
 		if (r->oom)

@@ -101,7 +101,8 @@ START_TEST(corpus_reads_with_every_table_and_its_known_errors)
 	ck_assert_msg(rep->identities > 10, "%s: only %d identities checked", c->file, rep->identities);
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
-		if (f->sev == YS_SEV_NOTICE)
+		/* the 情况说明's findings are test_narrative's, against the ledger */
+		if (f->sev == YS_SEV_NOTICE || !strncmp(f->rule, "narrative.", 10))
 			continue;
 		int expected = 0;
 		for (int k = 0; k < 2 && c->errors[k].rule; k++)
