@@ -1192,6 +1192,27 @@ static int unit_heading(const char *h)
 	return 0;
 }
 
+/* A unit's heading run into its paragraph, which starts with its name
+ * again: 十、深圳市深圳河湾流域管理中心（深圳市治理深圳河办公室）深圳市深圳
+ * 河湾流域管理中心（…）预算 237,632.33 万元，… */
+static int run_in_unit(const char *s)
+{
+	int level, number;
+	size_t ml = (size_t)marker(s, &level, &number);
+	const char *h = s + ml;
+	char buf[256];
+	for (size_t len = 12; len < 200 && h[len]; len++) {
+		if (((unsigned char)h[len] & 0xC0) == 0x80 || strncmp(h + len, h, len))
+			continue;
+		if (ml + len >= sizeof buf)
+			return 0;
+		memcpy(buf, s, ml + len);
+		buf[ml + len] = '\0';
+		return unit_heading(buf);
+	}
+	return 0;
+}
+
 static void assign_sections(ys_narrative *n)
 {
 	ys_nsection stack[7] = { 0 };
@@ -1211,6 +1232,10 @@ static void assign_sections(ys_narrative *n)
 			} else if (part && rank <= part_rank) {
 				part = 0;
 			}
+		} else if (b->kind == YS_NK_TEXT && b->marker[0] && b->level >= 1 && b->level <= 2 &&
+		           ((b->nsent == 1 && !n->sents[b->sent0].nfig && unit_heading(b->text)) || run_in_unit(b->text))) {
+			part = ++parts;
+			part_rank = b->level;
 		}
 		b->part = part;
 		b->section = YS_NSEC_NONE;
