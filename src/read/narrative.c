@@ -1201,7 +1201,8 @@ static int run_in_unit(const char *s)
 	size_t ml = (size_t)marker(s, &level, &number);
 	const char *h = s + ml;
 	char buf[256];
-	for (size_t len = 12; len < 200 && h[len]; len++) {
+	size_t hl = strlen(h);
+	for (size_t len = 12; len < 200 && 2 * len <= hl; len++) {
 		if (((unsigned char)h[len] & 0xC0) == 0x80 || strncmp(h + len, h, len))
 			continue;
 		if (ml + len >= sizeof buf)
