@@ -1,4 +1,4 @@
-# 预算 and 决算 (schema v6, docs/dataset.md): ys_phase tells a 决算 from a
+# 预算 and 决算 (schema v7, docs/dataset.md): ys_phase tells a 决算 from a
 # 预算; ys_execution puts a department's budget and outturn of one year side
 # by side by 功能分类 类 and 部门经济分类 类 - the outturn what the 决算's own
 # class rows print, each 分 once - on SQLite and on PostgreSQL (the
@@ -9,7 +9,7 @@ FINAL=tests/fixtures/corpus/2024_shpt_guihuaziyuanju_juesuan.pdf
 DB=$TMP/e.db
 s() { sqlite3 -batch "$DB" "$1" || fail "sqlite3: $1"; }
 expect_exit 0 $YUSUAN import $FINAL --db $DB
-[ "$(s 'pragma user_version')" -eq 6 ] || fail "schema version"
+[ "$(s 'pragma user_version')" -eq 7 ] || fail "schema version"
 [ "$(s 'select phase from ys_phase')" = final ] || fail "the 决算 is not a final"
 # a department and year with a 决算 only: nothing to set it against
 [ "$(s 'select count(*) from ys_execution')" -eq 0 ] || fail "execution without a budget"
