@@ -2154,6 +2154,12 @@ static ys_result read_lines(rd *r)
 			int across = !L->positioned || (l->nf == 1 && (l->f[0].x1 - l->f[0].x0) * 10 >= r->width * 6);
 			if (!form && across && n > 34 && (strstr(text, "。") || strstr(text, "，")) && !line_has_figures(l))
 				ends = 1;
+			/* a form ends at a chapter's heading: 八、其他重要事项说明 (a
+			 * numeral in 一 … 十, no figures) */
+			size_t nl = numeral(text);
+			if (form && nl && !is_digit(text[0]) && !strncmp(text + nl, "、", 3) && n < 30 &&
+			    !line_has_figures(l) && !strstr(text, "。") && !strstr(text, "，"))
+				ends = 1;
 			/* the next part of the document: 第三部分 …, …情况说明 */
 			size_t tl = strlen(r->key[i]);
 			if ((!strncmp(text, "第", 3) && strstr(text, "部分") && n < 40) ||
