@@ -41,7 +41,10 @@
  * cli_usage_error(&cli_cmd_serve, "…") - exit 2, the usage lines after the
  * message.  Every text a user reads is Chinese; option names stay English.
  * The parser handles -h/--help, "--", --opt=value, unknown options, missing
- * or empty values, ranges and choices, and too many arguments.
+ * or empty values, ranges and choices, and too many arguments.  A field not
+ * given keeps its default: a choice whose absence matters defaults to -1
+ * (query's --fund); a list's at[] says where each value stood among the
+ * arguments (diff's --doc before or after a file).
  */
 #ifndef YS_CLI_OPTS_H
 #define YS_CLI_OPTS_H

@@ -68,6 +68,12 @@ endef
 FUZZ_GEN_OBJ :=
 $(eval $(call FUZZ_EMBED,schema,src/store/schema.sql,ys_store_schema_sql))
 $(if $(wildcard data/layouts/general.txt),$(eval $(call FUZZ_EMBED,layouts,data/layouts/general.txt,ys_layouts_general)))
+# PostgreSQL's form of the schema, made from the same file (as the top Makefile does)
+FUZZ_GEN_OBJ += $(FUZZ_DIR)/obj/gen/schema_pg.o
+$(FUZZ_DIR)/gen/schema_pg.c: src/store/schema.sql scripts/schema-pg.sh scripts/embed.sh
+	@mkdir -p $(dir $@)
+	@scripts/schema-pg.sh < $< > $(FUZZ_DIR)/gen/schema_pg.sql
+	@scripts/embed.sh ys_store_schema_pg_sql < $(FUZZ_DIR)/gen/schema_pg.sql > $@
 
 $(FUZZ_DIR)/obj/gen/%.o: $(FUZZ_DIR)/gen/%.c
 	@mkdir -p $(dir $@)
