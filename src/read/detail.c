@@ -1,7 +1,8 @@
 /*
  * read/detail.c - the detailed budget's input format, described as data,
- * and its reader (a folder of CSV files; the XLSX reader feeds the same
- * records through read/xlsx.c).
+ * and the sheet reader that maps a sheet's records to the budget: below
+ * the readers of the containers (read/csvdir.c a folder of CSV files,
+ * read/xlsx.c a workbook), which feed it records; read/open.c chooses.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -1438,42 +1439,6 @@ const char *ys_input_place(ys_pos pos, char *buf, size_t cap)
 	return buf;
 }
 
-/* ---- CSV folder --------------------------------------------------------- */
-
-typedef struct csvsrc {
-	ys_recsrc base;
-	ys_csv csv;
-	char *text;
-} csvsrc;
-
-static int csv_next(ys_recsrc *s, ys_ctx *ctx)
-{
-	csvsrc *c = (csvsrc *)s;
-	int k = ys_csv_next(&c->csv, ctx);
-	s->f = c->csv.f;
-	s->nf = k > 0 ? c->csv.nf : 0;
-	return k;
-}
-
-/* Find the CSV of a sheet in dir: id.csv, 中文名.csv or an alias. */
-static int sheet_file(const char *dir, const sheet *sh, char *path, size_t cap)
-{
-	char names[512];
-	snprintf(names, sizeof names, "%s|%s|%s", sh->id, sh->zh, sh->aliases);
-	const char *p = names;
-	while (p && *p) {
-		const char *bar = strchr(p, '|');
-		size_t l = bar ? (size_t)(bar - p) : strlen(p);
-		if ((size_t)snprintf(path, cap, "%s/%.*s.csv", dir, (int)l, p) < cap) {
-			struct stat st;
-			if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-				return 1;
-		}
-		p = bar ? bar + 1 : NULL;
-	}
-	return 0;
-}
-
 ys_result ys_input_finish(ys_ctx *ctx, ys_budget *b, const char *where, void *state, ys_result res)
 {
 	rd *r = state;
@@ -1519,6 +1484,7 @@ void ys_input_state_free(void *state)
 int ys_input_nsheets(void) { return SH_N; }
 const char *ys_input_sheet_id(int i) { return sheets[i].id; }
 const char *ys_input_sheet_zh(int i) { return sheets[i].zh; }
+const char *ys_input_sheet_aliases(int i) { return sheets[i].aliases; }
 int ys_input_sheet_required(int i) { return sheets[i].required; }
 
 int ys_input_sheet_find(const char *name)
@@ -1534,115 +1500,6 @@ int ys_input_sheet_find(const char *name)
 			hit = i;
 	ys_buf_release(&k);
 	return hit;
-}
-
-static ys_result read_dir(ys_ctx *ctx, const char *dir, ys_diags *dl, ys_budget **out)
-{
-	*out = NULL;
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return ys_error(ctx, YS_EIO, "%s: 不是文件夹：应为 CSV 文件的文件夹（yusuan init DIR 可生成）", dir);
-	ys_budget *b = ys_budget_new("", 0);
-	void *state = ys_input_state_new(dl);
-	if (!b || !state) {
-		ys_budget_free(b);
-		ys_input_state_free(state);
-		return ys_error(ctx, YS_ENOMEM, "内存不足");
-	}
-	ys_result res = YS_OK;
-	for (int s = 0; s < SH_N && !res; s++) {
-		char path[4096];
-		if (!sheet_file(dir, &sheets[s], path, sizeof path)) {
-			if (sheets[s].required)
-				res = ys_input_note(state, ctx, s, YS_EIO, dir, "没有 %s.csv（%s）：此表必填", sheets[s].id,
-				                    sheets[s].zh);
-			continue;
-		}
-		char *raw, *text;
-		size_t n, tl;
-		ys_encoding enc;
-		if (ys_file_read(ctx, path, &raw, &n)) {
-			res = ys_input_note_ctx(state, ctx, s);
-			continue;
-		}
-		if (n == 0) {
-			free(raw);
-			if (sheets[s].required)
-				res = ys_input_note(state, ctx, s, YS_EEMPTY, path, "文件是空的：%s表必填", sheets[s].zh);
-			continue;
-		}
-		ys_result dr = ys_text_decode(ctx, path, raw, n, &text, &tl, &enc);
-		free(raw);
-		if (dr) {
-			res = ys_input_note_ctx(state, ctx, s);
-			continue;
-		}
-		csvsrc c;
-		memset(&c, 0, sizeof c);
-		c.base.name = ys_arena_strdup(&b->arena, path);
-		c.base.next = csv_next;
-		if (!c.base.name) {
-			free(text);
-			res = ys_error(ctx, YS_ENOMEM, "内存不足");
-			break;
-		}
-		ys_csv_init(&c.csv, c.base.name, text, tl, ',');
-		res = ys_input_read_sheet(ctx, b, s, &c.base, state);
-		ys_csv_release(&c.csv);
-		free(text);
-	}
-	res = ys_input_finish(ctx, b, dir, state, res);
-	ys_input_state_free(state);
-	if (res) {
-		ys_budget_free(b);
-		return res;
-	}
-	*out = b;
-	return YS_OK;
-}
-
-static ys_result input_read_dir_body(ys_ctx *ctx, const char *dir, ys_budget **out)
-{
-	return read_dir(ctx, dir, NULL, out);
-}
-
-ys_result ys_input_read_dir(ys_ctx *ctx, const char *dir, ys_budget **out)
-{
-	unsigned long mark = ys_oom_mark();
-	ys_result r = ys_oom_check(ctx, input_read_dir_body(ctx, dir, out), mark);
-	if (r && *out) {
-		ys_budget_free(*out);
-		*out = NULL;
-	}
-	return r;
-}
-
-static ys_result input_read_all_body(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
-{
-	struct stat st;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return read_dir(ctx, path, dl, out);
-	size_t n = strlen(path);
-	if (n > 5 && !strcmp(path + n - 5, ".xlsx"))
-		return ys_input_xlsx_read(ctx, path, dl, out);
-	*out = NULL;
-	return ys_error(ctx, YS_EIO, "%s: 应为 CSV 文件的文件夹或 .xlsx 工作簿", path);
-}
-
-ys_result ys_input_read_all(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
-{
-	unsigned long mark = ys_oom_mark();
-	ys_result r = ys_oom_check(ctx, input_read_all_body(ctx, path, dl, out), mark);
-	if (r && *out) {
-		ys_budget_free(*out);
-		*out = NULL;
-	}
-	return r;
-}
-
-ys_result ys_input_read(ys_ctx *ctx, const char *path, ys_budget **out)
-{
-	return ys_input_read_all(ctx, path, NULL, out);
 }
 
 /* ---- documentation ----------------------------------------------------- */

@@ -30,7 +30,7 @@
 
 #include "layouts_int.h"
 #include "read/lines.h"
-#include "read/seedpdf.h"
+#include "read/read_int.h"
 #include "yusuan/doc.h"
 #include "yusuan/text.h"
 
@@ -2220,7 +2220,7 @@ static int year_of(const ys_lines *L)
 	return 0;
 }
 
-static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out)
+ys_result ys_general_read_lines(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out)
 {
 	*out = NULL;
 	if (!ys_layouts_builtin(ctx))
@@ -2274,49 +2274,6 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 	return YS_OK;
 }
 
-ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc **out)
-{
-	*out = NULL;
-	ys_lines L;
-	ys_lines_init(&L);
-	ys_result e = YS_OK;
-	int *first = n > 0 ? calloc((size_t)n, sizeof *first) : NULL;
-	if (n > 0 && !first)
-		return ys_error(ctx, YS_ENOMEM, "内存不足");
-	for (int i = 0; i < n && !e; i++) {
-		first[i] = L.npages + 1;
-		e = ys_lines_from_pdf(ctx, paths[i], &L);
-	}
-	/* the seed's own layout (预算01表 …) goes into the 13-table model; a
-	 * layout that only numbers its tables alike (单位预算01表 …) and that
-	 * model cannot read is read as any other */
-	if (!e && ys_seed_layout_lines(&L)) {
-		e = ys_doc_read_seed_lines(ctx, paths[0], &L, out);
-		if (e == YS_EPARSE) {
-			ys_ctx seed = *ctx;
-			e = read_doc(ctx, paths[0], &L, out);
-			if (e)
-				*ctx = seed;
-			e = e ? seed.code : YS_OK;
-		}
-	} else if (!e) {
-		e = read_doc(ctx, paths[0], &L, out);
-	}
-	ys_lines_release(&L);
-	/* findings name the file a page is in, and the page in it */
-	if (!e && (e = ys_doc_set_parts(ctx, *out, paths, first, n))) {
-		ys_doc_free(*out);
-		*out = NULL;
-	}
-	free(first);
-	return e;
-}
-
-ys_result ys_doc_read_pdf(ys_ctx *ctx, const char *path, ys_doc **out)
-{
-	return ys_doc_read_pdfs(ctx, &path, 1, out);
-}
-
 ys_result ys_doc_read_general(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
 {
 	*out = NULL;
@@ -2330,7 +2287,7 @@ ys_result ys_doc_read_general(ys_ctx *ctx, const char *name, const char *data, s
 	ys_lines_init(&L);
 	e = ys_lines_from_text(ctx, name, text, tl, &L);
 	if (!e)
-		e = read_doc(ctx, name, &L, out);
+		e = ys_general_read_lines(ctx, name, &L, out);
 	if (!e)
 		(*out)->encoding = enc;
 	ys_lines_release(&L);

@@ -2070,57 +2070,42 @@ void ys_seed_remap(ys_doc *doc, const ys_seedmap *map)
 	}
 }
 
-ys_result ys_doc_read_seed_lines(ys_ctx *ctx, const char *name, const ys_lines *L, ys_doc **out)
+ys_result ys_seed_finish(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, const ys_seedmap *m)
 {
-	*out = NULL;
-	ys_buf text = YS_BUF_INIT;
-	ys_seedmap map;
-	ys_result e = ys_seed_text(ctx, L, &text, &map);
-	ys_doc *doc = NULL;
-	if (!e)
-		e = ys_doc_read_text(ctx, name, text.s, text.len, &doc);
-	if (!e) {
-		ys_seed_remap(doc, &map);
-		/* the lines no table took: the narrative, the cover, the contents */
-		for (size_t i = 0; i < L->n && !e; i++) {
-			if (map.used[i])
-				continue;
-			ys_buf b = YS_BUF_INIT;
-			for (int k = 0; k < L->v[i].nf; k++)
-				ys_buf_adds(&b, L->v[i].f[k].s);
-			const char *s = ys_arena_strndup(&doc->arena, b.s, b.len);
-			ys_buf_release(&b);
-			if (!s) {
-				e = ys_error(ctx, YS_ENOMEM, "内存不足");
-				break;
-			}
-			if (doc->nprose % 256 == 0) {
-				ys_textline *v = realloc(doc->prose, sizeof *v * (size_t)(doc->nprose + 256));
-				if (!v) {
-					e = ys_error(ctx, YS_ENOMEM, "内存不足");
-					break;
-				}
-				doc->prose = v;
-			}
-			doc->prose[doc->nprose++] = (ys_textline){ s, L->v[i].line, L->v[i].page };
+	ys_result e = YS_OK;
+	ys_seed_remap(doc, m);
+	/* the lines no table took: the narrative, the cover, the contents */
+	for (size_t i = 0; i < L->n && !e; i++) {
+		if (m->used[i])
+			continue;
+		ys_buf b = YS_BUF_INIT;
+		for (int k = 0; k < L->v[i].nf; k++)
+			ys_buf_adds(&b, L->v[i].f[k].s);
+		const char *s = ys_arena_strndup(&doc->arena, b.s, b.len);
+		ys_buf_release(&b);
+		if (!s) {
+			e = ys_error(ctx, YS_ENOMEM, "内存不足");
+			break;
 		}
-		for (int k = 0; k < map.nskipped && !e; k++) {
-			ys_unread *v = realloc(doc->unread, sizeof *v * (size_t)(doc->nunread + 1));
+		if (doc->nprose % 256 == 0) {
+			ys_textline *v = realloc(doc->prose, sizeof *v * (size_t)(doc->nprose + 256));
 			if (!v) {
 				e = ys_error(ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
-			doc->unread = v;
-			const char *t = ys_arena_strdup(&doc->arena, map.skipped[k].title);
-			v[doc->nunread++] = (ys_unread){ t ? t : "", map.skipped[k].line, map.skipped[k].page, map.skipped[k].why };
+			doc->prose = v;
 		}
+		doc->prose[doc->nprose++] = (ys_textline){ s, L->v[i].line, L->v[i].page };
 	}
-	if (e) {
-		ys_doc_free(doc);
-		doc = NULL;
+	for (int k = 0; k < m->nskipped && !e; k++) {
+		ys_unread *v = realloc(doc->unread, sizeof *v * (size_t)(doc->nunread + 1));
+		if (!v) {
+			e = ys_error(ctx, YS_ENOMEM, "内存不足");
+			break;
+		}
+		doc->unread = v;
+		const char *t = ys_arena_strdup(&doc->arena, m->skipped[k].title);
+		v[doc->nunread++] = (ys_unread){ t ? t : "", m->skipped[k].line, m->skipped[k].page, m->skipped[k].why };
 	}
-	ys_seedmap_release(&map);
-	ys_buf_release(&text);
-	*out = doc;
 	return e;
 }

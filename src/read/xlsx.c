@@ -24,6 +24,7 @@
 #include "yusuan/doc.h"
 #include "yusuan/input.h"
 #include "base_int.h"
+#include "read/read_int.h"
 
 #define YS_XLSX_PART_MAX ((zip_uint64_t)256 << 20)
 #define YS_XLSX_MAX_CELLS 16384   /* columns in a row: Excel's own limit (XFD) */
@@ -906,22 +907,16 @@ ys_result ys_input_xlsx_read(ys_ctx *ctx, const char *path, ys_diags *dl, ys_bud
 	return r;
 }
 
-ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
-{
-	return ys_input_xlsx_read(ctx, path, NULL, out);
-}
-
 /*
  * A published disclosure as a workbook: each sheet, in order, becomes the
  * rows of the text layout (cells joined by tabs), sheets separated by a
- * blank line, and the text reader reads them - the same recognition of
+ * blank line, and the text reader reads them (read/open.c) - the same recognition of
  * titles, headers and cells as for any published text.  Lines in messages
  * and findings count the rows of that text; each sheet's first line is its
  * title row.
  */
-static ys_result doc_read_xlsx_body(ys_ctx *ctx, const char *path, ys_doc **out)
+ys_result ys_xlsx_text(ys_ctx *ctx, const char *path, ys_buf *text_out)
 {
-	*out = NULL;
 	book bk;
 	ys_result res = book_open(ctx, path, &bk);
 	if (res)
@@ -963,19 +958,9 @@ static ys_result doc_read_xlsx_body(ys_ctx *ctx, const char *path, ys_doc **out)
 	book_close(&bk);
 	if (!res && text.oom)
 		res = ys_error(ctx, YS_ENOMEM, "out of memory");
-	if (!res)
-		res = ys_doc_read_text(ctx, path, text.s, text.len, out);
-	ys_buf_release(&text);
+	if (res)
+		ys_buf_release(&text);
+	else
+		*text_out = text;
 	return res;
-}
-
-ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out)
-{
-	unsigned long mark = ys_oom_mark();
-	ys_result r = ys_oom_check(ctx, doc_read_xlsx_body(ctx, path, out), mark);
-	if (r && *out) {
-		ys_doc_free(*out);
-		*out = NULL;
-	}
-	return r;
 }
