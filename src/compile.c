@@ -248,7 +248,7 @@ static ys_row *row_new(cc *c)
 			oom(c);
 	}
 	if (!r->cells) {
-		_Static_assert(C02_NCOLS <= 48 && C12_NCOLS <= 48 && C13_NCOLS <= 48, "the sink row holds every table's cells");
+		_Static_assert(YS_C02_NCOLS <= 48 && YS_C12_NCOLS <= 48 && YS_C13_NCOLS <= 48, "the sink row holds every table's cells");
 		memset(c->sinkcells, 0, sizeof c->sinkcells);
 		r->cells = c->sinkcells;
 	}
@@ -471,9 +471,9 @@ static const char *ranked_name(cc *c, intern *t, ys_catkind kind, size_t item)
 static void fill_03(cc *c, ys_row *r, const ys_item *it, size_t i)
 {
 	(void)it;
-	put_owned(r, C03_FUNC, ranked_name(c, c->func, YS_CAT_FUNC, i));
-	put_owned(r, C03_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
-	put_owned(r, C03_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
+	put_owned(r, YS_C03_FUNC, ranked_name(c, c->func, YS_CAT_FUNC, i));
+	put_owned(r, YS_C03_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
+	put_owned(r, YS_C03_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
 }
 
 static void fill_func(cc *c, ys_row *r, const ys_item *it, size_t i)
@@ -487,8 +487,8 @@ static void fill_func(cc *c, ys_row *r, const ys_item *it, size_t i)
 static void fill_06(cc *c, ys_row *r, const ys_item *it, size_t i)
 {
 	(void)it;
-	put_owned(r, C06_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
-	put_owned(r, C06_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
+	put_owned(r, YS_C06_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
+	put_owned(r, YS_C06_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
 }
 
 /* 01 and 04: two panels of fixed rows, items side by side, then the totals
@@ -564,7 +564,7 @@ static void summary_table(cc *c, ys_tid id, const sums *s)
 				snprintf(label, sizeof label, "%s、%s", fr->ordinal, fr->label);
 			else
 				snprintf(label, sizeof label, "%s", fr->label);
-			put_text(c, r, p ? C01_OUT_LABEL : C01_IN_LABEL, label);
+			put_text(c, r, p ? YS_C01_OUT_LABEL : YS_C01_IN_LABEL, label);
 			int64_t v = 0;
 			switch (fr->role) {
 			case YS_FR_ITEM:
@@ -581,7 +581,7 @@ static void summary_table(cc *c, ys_tid id, const sums *s)
 			case YS_FR_YEAREND: v = yearend; break;
 			case YS_FR_GRAND: v = p ? out_grand : in_grand; break;
 			}
-			put_amount(c, r, p ? C01_OUT_AMT : C01_IN_AMT, v, 0);
+			put_amount(c, r, p ? YS_C01_OUT_AMT : YS_C01_IN_AMT, v, 0);
 		}
 	}
 }
@@ -593,13 +593,13 @@ static void table_02(cc *c, const sums *s)
 	int64_t total = 0;
 	add(c, &total, s->income_total);
 	add(c, &total, s->carry_total);
-	put_amount(c, r, C02_TOTAL, total, 0);
-	put_amount(c, r, C02_CUR, s->income_total, 0);
+	put_amount(c, r, YS_C02_TOTAL, total, 0);
+	put_amount(c, r, YS_C02_CUR, s->income_total, 0);
 	for (int i = 0; i < 9; i++)
-		put_amount(c, r, C02_SRC0 + i, s->income[i], 0);
-	put_amount(c, r, C02_CARRY, s->carry_total, 0);
+		put_amount(c, r, YS_C02_SRC0 + i, s->income[i], 0);
+	put_amount(c, r, YS_C02_CARRY, s->carry_total, 0);
 	for (int i = 0; i < 5; i++)
-		put_amount(c, r, C02_CSRC0 + i, s->carry[i], 0);
+		put_amount(c, r, YS_C02_CSRC0 + i, s->carry[i], 0);
 }
 
 static void table_05(cc *c)
@@ -607,7 +607,7 @@ static void table_05(cc *c)
 	table_new(c, YS_T05, 1);
 	int64_t totals[32] = { 0 };
 	rows_by_group(c, YS_FUND_GP, 0, key_unit_func, fill_func, totals);
-	total_row(c, C05_NAME, totals);
+	total_row(c, YS_C05_NAME, totals);
 }
 
 /* 财政拨款 money on the economic codes that start with prefix (or prefix2) */
@@ -645,12 +645,12 @@ static void table_09(cc *c)
 	add(c, &total, recep);
 	add(c, &total, car);
 	ys_row *r = row_new(c);
-	put_amount(c, r, C09_TOTAL, total, 0); /* zero cells are blank, the total too (docs/tables.md) */
-	put_amount(c, r, C09_ABROAD, abroad, 0);
-	put_amount(c, r, C09_RECEPTION, recep, 0);
-	put_amount(c, r, C09_CAR, car, 0);
-	put_amount(c, r, C09_CAR_BUY, buy, 0);
-	put_amount(c, r, C09_CAR_RUN, run, 0);
+	put_amount(c, r, YS_C09_TOTAL, total, 0); /* zero cells are blank, the total too (docs/tables.md) */
+	put_amount(c, r, YS_C09_ABROAD, abroad, 0);
+	put_amount(c, r, YS_C09_RECEPTION, recep, 0);
+	put_amount(c, r, YS_C09_CAR, car, 0);
+	put_amount(c, r, YS_C09_CAR_BUY, buy, 0);
+	put_amount(c, r, YS_C09_CAR_RUN, run, 0);
 }
 
 static void table_10(cc *c)
@@ -666,12 +666,12 @@ static void table_10(cc *c)
 	for (int k = 0; k < 3; k++)
 		if (by[k]) {
 			ys_row *r = row_new(c);
-			put_text(c, r, C10_CATEGORY, names[k]);
-			put_amount(c, r, C10_AMOUNT, by[k], 0);
+			put_text(c, r, YS_C10_CATEGORY, names[k]);
+			put_amount(c, r, YS_C10_AMOUNT, by[k], 0);
 		}
 	ys_row *r = row_new(c);
-	put_text(c, r, C10_CATEGORY, "合计");
-	put_amount(c, r, C10_AMOUNT, total, 0);
+	put_text(c, r, YS_C10_CATEGORY, "合计");
+	put_amount(c, r, YS_C10_AMOUNT, total, 0);
 }
 
 /* A row of table 11: where its 一级, its 二级 (within the 一级) and its
@@ -737,27 +737,27 @@ static void table_11(cc *c)
 	for (int k = 0; k < nr; k++) {
 		const ys_service *s = &b->services[rows[k].first[2]];
 		ys_row *r = row_new(c);
-		put_text(c, r, C11_L1, s->l1);
-		put_text(c, r, C11_L2, s->l2);
-		put_text(c, r, C11_L3, s->l3);
-		put_amount(c, r, C11_AMOUNT, rows[k].v, 0);
+		put_text(c, r, YS_C11_L1, s->l1);
+		put_text(c, r, YS_C11_L2, s->l2);
+		put_text(c, r, YS_C11_L3, s->l3);
+		put_amount(c, r, YS_C11_AMOUNT, rows[k].v, 0);
 		add(c, &total, rows[k].v);
 	}
 	free(rows);
 	free(rowof);
 	ys_row *r = row_new(c);
-	put_text(c, r, C11_L1, "合计");
-	put_amount(c, r, C11_AMOUNT, total, 0);
+	put_text(c, r, YS_C11_L1, "合计");
+	put_amount(c, r, YS_C11_AMOUNT, total, 0);
 }
 
 static void put_indicator(cc *c, ys_row *r, const ys_indicator *in)
 {
-	put_text(c, r, C12_IND1, in->l1);
-	put_text(c, r, C12_IND2, in->l2);
-	put_text(c, r, C12_IND3, in->l3);
-	put_text(c, r, C12_OP, in->op);
-	put_text(c, r, C12_VALUE, in->value);
-	put_text(c, r, C12_MUNIT, in->unit);
+	put_text(c, r, YS_C12_IND1, in->l1);
+	put_text(c, r, YS_C12_IND2, in->l2);
+	put_text(c, r, YS_C12_IND3, in->l3);
+	put_text(c, r, YS_C12_OP, in->op);
+	put_text(c, r, YS_C12_VALUE, in->value);
+	put_text(c, r, YS_C12_MUNIT, in->unit);
 }
 
 static void table_12(cc *c)
@@ -778,11 +778,11 @@ static void table_12(cc *c)
 		}
 		ys_row *r = row_new(c);
 		char *cn = ys_arena_printf(&c->doc->arena, "%s-%s", pr->code, pr->name);
-		put_text(c, r, C12_NAME, cn);
-		put_amount(c, r, C12_TOTAL, total, 0);
-		put_amount(c, r, C12_FISCAL, fiscal, 0);
-		put_amount(c, r, C12_OTHER, other, 0);
-		put_text(c, r, C12_GOAL, pr->goal);
+		put_text(c, r, YS_C12_NAME, cn);
+		put_amount(c, r, YS_C12_TOTAL, total, 0);
+		put_amount(c, r, YS_C12_FISCAL, fiscal, 0);
+		put_amount(c, r, YS_C12_OTHER, other, 0);
+		put_text(c, r, YS_C12_GOAL, pr->goal);
 		if (pr->nind)
 			put_indicator(c, r, &pr->ind[0]);
 		for (int k = 1; k < pr->nind; k++)
@@ -833,35 +833,35 @@ static void table_13(cc *c, const sums *s)
 	ys_row *r = row_new(c);
 	r->shape = (signed char)shape_of(d, "unit");
 	r->kind = YS_ROW_FIELD;
-	put_text(c, r, C13_UNIT, b->perf_unit);
+	put_text(c, r, YS_C13_UNIT, b->perf_unit);
 	add_header(c, d->layout[0], 1);
 	add_header(c, d->layout[1], 1);
 	r = row_new(c);
 	r->shape = (signed char)shape_of(d, "amounts");
-	put_amount(c, r, C13_TOTAL, rounded(c, all), 1);
-	put_amount(c, r, C13_F_TOTAL, rounded(c, fiscal), 1);
-	put_amount(c, r, C13_F_BASIC, rounded(c, fbasic), 1);
-	put_amount(c, r, C13_F_PROJECT, rounded(c, fproj), 1);
-	put_amount(c, r, C13_O_TOTAL, rounded(c, all - fiscal), 1);
-	put_amount(c, r, C13_O_BASIC, rounded(c, abasic - fbasic), 1);
-	put_amount(c, r, C13_O_PROJECT, rounded(c, aproj - fproj), 1);
+	put_amount(c, r, YS_C13_TOTAL, rounded(c, all), 1);
+	put_amount(c, r, YS_C13_F_TOTAL, rounded(c, fiscal), 1);
+	put_amount(c, r, YS_C13_F_BASIC, rounded(c, fbasic), 1);
+	put_amount(c, r, YS_C13_F_PROJECT, rounded(c, fproj), 1);
+	put_amount(c, r, YS_C13_O_TOTAL, rounded(c, all - fiscal), 1);
+	put_amount(c, r, YS_C13_O_BASIC, rounded(c, abasic - fbasic), 1);
+	put_amount(c, r, YS_C13_O_PROJECT, rounded(c, aproj - fproj), 1);
 	r = row_new(c);
 	r->shape = (signed char)shape_of(d, "goal");
-	put_text(c, r, C13_GOAL, b->perf_goal);
+	put_text(c, r, YS_C13_GOAL, b->perf_goal);
 	r = row_new(c);
 	r->shape = (signed char)shape_of(d, "notes");
-	put_text(c, r, C13_NOTES, b->perf_notes);
+	put_text(c, r, YS_C13_NOTES, b->perf_notes);
 	add_header(c, d->layout[2], 4);
 	for (int i = 0; i < b->nperf; i++) {
 		const ys_indicator *in = &b->perf[i];
 		r = row_new(c);
 		r->shape = (signed char)shape_of(d, "indicator");
-		put_text(c, r, C13_ACTIVITY, in->activity);
+		put_text(c, r, YS_C13_ACTIVITY, in->activity);
 		char *ind = ys_arena_printf(&c->doc->arena, "%s%s%s", in->l1, in->l2, in->l3);
-		put_text(c, r, C13_INDICATOR, ind);
-		put_text(c, r, C13_OP, in->op);
-		put_text(c, r, C13_VALUE, in->value);
-		put_text(c, r, C13_MUNIT, in->unit);
+		put_text(c, r, YS_C13_INDICATOR, ind);
+		put_text(c, r, YS_C13_OP, in->op);
+		put_text(c, r, YS_C13_VALUE, in->value);
+		put_text(c, r, YS_C13_MUNIT, in->unit);
 	}
 }
 
@@ -996,21 +996,21 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 	table_new(&c, YS_T03, 1);
 	memset(totals, 0, sizeof totals);
 	rows_by_group(&c, YS_FUND_ALL, 0, key_func_econ, fill_03, totals);
-	total_row(&c, C03_FUNC, totals);
+	total_row(&c, YS_C03_FUNC, totals);
 	summary_table(&c, YS_T04, &s);
 	table_05(&c);
 	table_new(&c, YS_T06, 1);
 	memset(totals, 0, sizeof totals);
 	rows_by_group(&c, YS_FUND_GP, 1, key_econ, fill_06, totals);
-	total_row(&c, C06_DEPT, totals);
+	total_row(&c, YS_C06_DEPT, totals);
 	table_new(&c, YS_T07, 1);
 	memset(totals, 0, sizeof totals);
 	rows_by_group(&c, YS_FUND_GF, 0, key_func, fill_func, totals);
-	total_row(&c, C07_NAME, totals);
+	total_row(&c, YS_C07_NAME, totals);
 	table_new(&c, YS_T08, 1);
 	memset(totals, 0, sizeof totals);
 	rows_by_group(&c, YS_FUND_SOC, 0, key_func, fill_func, totals);
-	total_row(&c, C07_NAME, totals);
+	total_row(&c, YS_C07_NAME, totals);
 	table_09(&c);
 	table_10(&c);
 	table_11(&c);

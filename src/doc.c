@@ -197,32 +197,32 @@ const char *ys_row_label(const ys_table *t, int row, int panel, char *buf, size_
 		}
 		break;
 	case YS_RK_FUNC_ECON:
-		add_code(buf, cap, &o, r->cells[C03_FUNC].text);
-		add_code(buf, cap, &o, r->cells[C03_GOV].text);
-		add_code(buf, cap, &o, r->cells[C03_DEPT].text);
+		add_code(buf, cap, &o, r->cells[YS_C03_FUNC].text);
+		add_code(buf, cap, &o, r->cells[YS_C03_GOV].text);
+		add_code(buf, cap, &o, r->cells[YS_C03_DEPT].text);
 		break;
 	case YS_RK_ECON:
-		add_code(buf, cap, &o, r->cells[C06_GOV].text);
-		add_code(buf, cap, &o, r->cells[C06_DEPT].text);
+		add_code(buf, cap, &o, r->cells[YS_C06_GOV].text);
+		add_code(buf, cap, &o, r->cells[YS_C06_DEPT].text);
 		break;
 	case YS_RK_UNIT_FUNC:
-		snprintf(buf, cap, "第%d块 %s %s", r->block + 1, r->cells[C05_CODE].text, r->cells[C05_NAME].text);
+		snprintf(buf, cap, "第%d块 %s %s", r->block + 1, r->cells[YS_C05_CODE].text, r->cells[YS_C05_NAME].text);
 		break;
 	case YS_RK_FUNC:
-		snprintf(buf, cap, "%s %s", r->cells[C07_CODE].text, r->cells[C07_NAME].text);
+		snprintf(buf, cap, "%s %s", r->cells[YS_C07_CODE].text, r->cells[YS_C07_NAME].text);
 		break;
 	case YS_RK_PROJECT: {
 		char code[40];
 		const char *name;
 		const ys_row *pr = &t->rows[r->project >= 0 ? r->project : row];
-		if (ys_split_project(pr->cells[C12_NAME].text, code, &name))
+		if (ys_split_project(pr->cells[YS_C12_NAME].text, code, &name))
 			snprintf(buf, cap, "%s-%s%s", code, name, r->kind == YS_ROW_CONT ? " 指标" : "");
 		else
-			snprintf(buf, cap, "%s", pr->cells[C12_NAME].text);
+			snprintf(buf, cap, "%s", pr->cells[YS_C12_NAME].text);
 		break;
 	}
 	case YS_RK_FIXED:
-		snprintf(buf, cap, "%s", r->cells[panel ? C01_OUT_LABEL : C01_IN_LABEL].text);
+		snprintf(buf, cap, "%s", r->cells[panel ? YS_C01_OUT_LABEL : YS_C01_IN_LABEL].text);
 		break;
 	default:
 		for (int c = 0; c < d->ncols; c++)

@@ -1078,7 +1078,7 @@ typedef struct proj {
 	int r0, r1;         /* its rows [r0, r1) in the table's rows */
 } proj;
 
-static int is_pcol(int c) { return c == C12_NAME || c == C12_TOTAL || c == C12_FISCAL || c == C12_OTHER || c == C12_GOAL; }
+static int is_pcol(int c) { return c == YS_C12_NAME || c == YS_C12_TOTAL || c == YS_C12_FISCAL || c == YS_C12_OTHER || c == YS_C12_GOAL; }
 
 static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, const int *bound, rows *R, proj **out,
                           int *nout)
@@ -1106,7 +1106,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 				if (!is_pcol(c) || noise(r, &l->ff[k]))
 					continue;
 				const char *s = l->ff[k].s;
-				if (c == C12_GOAL) {
+				if (c == YS_C12_GOAL) {
 					if (ng == gcap) {
 						gcap = gcap ? gcap * 2 : 64;
 						piece *v = realloc(G, sizeof *v * (size_t)gcap);
@@ -1125,25 +1125,25 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 				proj *q = np > p0 ? &P[np - 1] : NULL;
 				/* a project code starts a name, unless the name above is still
 				 * printing its code (11000021Y000000 / 390848-公务用车购置项目) */
-				int fresh = c == C12_NAME && code_start(s) &&
-				            !(q && q->text[C12_NAME] && !strchr(q->text[C12_NAME], '-') &&
+				int fresh = c == YS_C12_NAME && code_start(s) &&
+				            !(q && q->text[YS_C12_NAME] && !strchr(q->text[YS_C12_NAME], '-') &&
 				              q->bot + l->h * 2 >= l->y);
 				/* an amount or a name piece continues the nearest name above
 				 * on this page, unless it starts a new one */
-				if (!fresh && q && (c != C12_NAME || q->bot + l->h * 2 >= l->y)) {
+				if (!fresh && q && (c != YS_C12_NAME || q->bot + l->h * 2 >= l->y)) {
 					if (!q->text[c]) {
 						q->line[c] = l->line;
 						q->x0[c] = l->ff[k].x0;
 					}
-					if (c != C12_NAME && q->text[c])
+					if (c != YS_C12_NAME && q->text[c])
 						continue; /* one figure per project */
 					if (cat(&q->text[c], s))
 						e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
-					if (c == C12_NAME && l->y + l->h > q->bot)
+					if (c == YS_C12_NAME && l->y + l->h > q->bot)
 						q->bot = l->y + l->h;
 					continue;
 				}
-				if (!fresh && c != C12_NAME)
+				if (!fresh && c != YS_C12_NAME)
 					continue; /* a figure before any name on the page: no place for it */
 				if (np == cap) {
 					cap = cap ? cap * 2 : 32;
@@ -1310,11 +1310,11 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 			best = np - 1;
 		if (best >= 0) {
 			proj *q = &P[best];
-			if (!q->text[C12_GOAL]) {
-				q->line[C12_GOAL] = G[g].line;
-				q->x0[C12_GOAL] = G[g].x0;
+			if (!q->text[YS_C12_GOAL]) {
+				q->line[YS_C12_GOAL] = G[g].line;
+				q->x0[YS_C12_GOAL] = G[g].x0;
 			}
-			if (cat(&q->text[C12_GOAL], G[g].s))
+			if (cat(&q->text[YS_C12_GOAL], G[g].s))
 				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		}
 	}
@@ -1327,8 +1327,8 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 		proj *a = &P[j - 1], *b = &P[j];
 		char ca[64], cb[64];
 		const char *na, *nb;
-		if (b->page == a->page || !a->text[C12_NAME] || !b->text[C12_NAME] ||
-		    !ys_split_project(a->text[C12_NAME], ca, &na) || !ys_split_project(b->text[C12_NAME], cb, &nb) ||
+		if (b->page == a->page || !a->text[YS_C12_NAME] || !b->text[YS_C12_NAME] ||
+		    !ys_split_project(a->text[YS_C12_NAME], ca, &na) || !ys_split_project(b->text[YS_C12_NAME], cb, &nb) ||
 		    strcmp(ca, cb)) {
 			j++;
 			continue;
@@ -1336,9 +1336,9 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 		if (b->r1 > a->r1)
 			a->r1 = b->r1;
 		/* the goal goes on in the second part, unless it is printed again */
-		const char *gb = b->text[C12_GOAL];
-		if (gb && (!a->text[C12_GOAL] || strncmp(a->text[C12_GOAL], gb, strlen(gb) < 30 ? strlen(gb) : 30)))
-			if (cat(&a->text[C12_GOAL], gb))
+		const char *gb = b->text[YS_C12_GOAL];
+		if (gb && (!a->text[YS_C12_GOAL] || strncmp(a->text[YS_C12_GOAL], gb, strlen(gb) < 30 ? strlen(gb) : 30)))
+			if (cat(&a->text[YS_C12_GOAL], gb))
 				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		for (int c = 0; c < MAXC; c++)
 			free(b->text[c]);
@@ -1371,7 +1371,7 @@ static ys_result emit_row(sp *r, const ys_tabledef *def, const prow *p, const pr
 		}
 		c[i] = (pcell){ s ? s : "", line ? line : (p ? p->anchor : 0), x0 };
 	}
-	return emit(r, c, def->ncols, p ? p->anchor : q->line[C12_NAME], p ? p->page : q->page);
+	return emit(r, c, def->ncols, p ? p->anchor : q->line[YS_C12_NAME], p ? p->page : q->page);
 }
 
 /* Table 13, a form: 单位名称, the amounts under their headings, 整体绩效目标

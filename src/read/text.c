@@ -700,7 +700,7 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 	/* fixed rows of 01/04, per panel */
 	if (def->rowkey == YS_RK_FIXED) {
 		for (int p = 0; p < def->npanels; p++) {
-			const ys_cell *lab = &row->cells[p ? C01_OUT_LABEL : C01_IN_LABEL];
+			const ys_cell *lab = &row->cells[p ? YS_C01_OUT_LABEL : YS_C01_IN_LABEL];
 			if (ys_cell_blank(lab))
 				continue;
 			int f = match_fixed(r, def, p, lab->text, r->after_carry[p]);
@@ -712,7 +712,7 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 
 	/* projects and their indicator rows (12) */
 	if (def->flags & YS_TF_INDICATORS) {
-		if (ys_cell_blank(&row->cells[C12_NAME])) {
+		if (ys_cell_blank(&row->cells[YS_C12_NAME])) {
 			int prev = t->nrows - 1;
 			if (prev < 0)
 				return err_at(r, line, c[first].col, "%s：在任何项目行之前出现了指标行%s",
@@ -844,7 +844,7 @@ static ys_result finish_table(rd *r, int endline, int more)
 			ys_row *row = &t->rows[i];
 			if (row->kind != YS_ROW_DATA)
 				continue;
-			const char *code = row->cells[C05_CODE].text;
+			const char *code = row->cells[YS_C05_CODE].text;
 			if (prev && strcmp(code, prev) <= 0)
 				block++;
 			row->block = (short)block;
@@ -858,7 +858,7 @@ static ys_result finish_table(rd *r, int endline, int more)
 		if (!amounts)
 			return err_at(r, t->line, 0, "%s：没有金额行（总体资金情况）%s", table_name(t, tn, sizeof tn), NULL);
 		for (int i = 0; i < t->nrows; i++) {
-			const ys_cell *u = &t->rows[i].cells[C13_UNIT];
+			const ys_cell *u = &t->rows[i].cells[YS_C13_UNIT];
 			if (!ys_cell_blank(u) && !r->doc->department[0])
 				r->doc->department = u->text;
 		}

@@ -203,10 +203,10 @@ START_TEST(round_trip)
 	ck_assert_int_eq(back->year, 2026);
 	ck_assert_int_eq(back->encoding, doc->encoding);
 	/* positions survive, so findings from the store point at the file */
-	ck_assert_int_eq(back->tables[YS_T03]->rows[41].cells[C03_DEPT].line,
-	                 doc->tables[YS_T03]->rows[41].cells[C03_DEPT].line);
-	ck_assert_int_eq(back->tables[YS_T03]->rows[41].cells[C03_DEPT].col,
-	                 doc->tables[YS_T03]->rows[41].cells[C03_DEPT].col);
+	ck_assert_int_eq(back->tables[YS_T03]->rows[41].cells[YS_C03_DEPT].line,
+	                 doc->tables[YS_T03]->rows[41].cells[YS_C03_DEPT].line);
+	ck_assert_int_eq(back->tables[YS_T03]->rows[41].cells[YS_C03_DEPT].col,
+	                 doc->tables[YS_T03]->rows[41].cells[YS_C03_DEPT].col);
 	ck_assert_int_eq(back->tables[YS_T12]->nheaders, doc->tables[YS_T12]->nheaders);
 	for (int h = 0; h < doc->tables[YS_T12]->nheaders; h++) {
 		const ys_hrow *x = &doc->tables[YS_T12]->headers[h], *y = &back->tables[YS_T12]->headers[h];
