@@ -979,7 +979,7 @@ static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts 
 	}
 	ys_report *rep = calloc(1, sizeof *rep);
 	if (!rep)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	ys_arena_init(&rep->arena);
 	if (doc->nparts) { /* a document of several files is named by them all */
 		ys_buf nb = YS_BUF_INIT;
@@ -991,7 +991,7 @@ static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts 
 		rep->file = ys_arena_strdup(&rep->arena, doc->file);
 	if (!rep->file) {
 		ys_report_free(rep);
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	}
 	for (int i = 0; i < YS_NTABLES; i++)
 		rep->tables[i] = doc->tables[i] != NULL;
@@ -1059,7 +1059,7 @@ static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts 
 
 	if (ck.oom) {
 		ys_report_free(rep);
-		return ys_error(ctx, YS_ENOMEM, "out of memory while checking");
+		return ys_error(ctx, YS_ENOMEM, "检查时内存不足");
 	}
 	int pos[YS_NTABLES];
 	for (int i = 0; i < YS_NTABLES; i++)
@@ -1080,7 +1080,7 @@ static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts 
 	}
 	if (ck.oom) {
 		ys_report_free(rep);
-		return ys_error(ctx, YS_ENOMEM, "out of memory while checking");
+		return ys_error(ctx, YS_ENOMEM, "检查时内存不足");
 	}
 	if (rep->nfindings)
 		qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);

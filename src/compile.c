@@ -886,26 +886,26 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 	c.gov = malloc(sizeof *c.gov * ni);
 	c.mask = malloc(sizeof *c.mask * ni);
 	if (!c.doc || !c.gov || !c.mask) {
-		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}
 	if (b->nitems > IDX_MASK) {
-		r = ys_error(ctx, YS_ELIMIT, "%s: more than %llu items in one department", b->department,
+		r = ys_error(ctx, YS_ELIMIT, "%s：一个部门的明细超过 %llu 条", b->department,
 		             (unsigned long long)IDX_MASK);
 		goto fail;
 	}
 	c.func = intern_new(b->nitems, item_func, b);
 	c.econ = intern_new(b->nitems, item_econ, b);
 	if (!c.func || !c.econ || c.func->n >= 1 << 14 || c.econ->n >= 1 << 14) {
-		r = c.func && c.econ ? ys_error(ctx, YS_ELIMIT, "%s: more than 16383 distinct codes", b->department)
-		                     : ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = c.func && c.econ ? ys_error(ctx, YS_ELIMIT, "%s：不同的编码超过 16383 个", b->department)
+		                     : ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}
 	/* 政府经济: as given, else from the 部门经济 code and the unit's type,
 	 * looked up once per (code, type) */
 	govcache = calloc((size_t)c.econ->n + 1, sizeof *govcache);
 	if (!govcache) {
-		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}
 	for (size_t i = 0; i < b->nitems; i++) {
@@ -931,7 +931,7 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 	c.cls = malloc(sizeof *c.cls * (size_t)(c.func->n ? c.func->n : 1));
 	if (!c.govs || !c.cls || c.govs->n >= 1 << 12) {
 		r = c.govs && c.cls ? ys_error(ctx, YS_ELIMIT, "%s: more than 4095 distinct 政府经济 codes", b->department)
-		                    : ys_error(ctx, YS_ENOMEM, "out of memory");
+		                    : ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}
 	/* the bits each rank needs, and a whole key (ranks above the item index) */
@@ -1018,7 +1018,7 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 	table_13(&c, &s);
 	if (c.err)
 		r = c.err == 2 ? ys_error(ctx, YS_ERANGE, "a sum of amounts overflows int64 分")
-		               : ys_error(ctx, YS_ENOMEM, "out of memory compiling");
+		               : ys_error(ctx, YS_ENOMEM, "编制时内存不足");
 fail:
 	free(c.gov);
 	free(c.mask);

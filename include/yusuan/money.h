@@ -49,7 +49,9 @@ typedef struct ys_amount {
 } ys_amount;
 
 /* Why a parse failed: pos is the byte offset into the input where the
- * problem was seen, what a static lower-case English phrase. */
+ * problem was seen, what a static Chinese phrase for a message ("应为数字",
+ * YS_MONEY_WHY_DECIMALS ...). */
+#define YS_MONEY_WHY_DECIMALS "小数位数超过单位所允许的（元 2 位，万元 6 位）"
 typedef struct ys_money_err {
 	size_t pos;
 	const char *what;

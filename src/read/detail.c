@@ -623,25 +623,6 @@ static ys_result get_enum(rd *r, int i, const enumval *ev, int *out, int require
 }
 
 /* ys_money_parse says what stopped it in English; people read Chinese. */
-static const char *money_why(const char *what)
-{
-	static const struct { const char *en, *zh; } why[] = {
-		{ "expected a digit", "应为数字" },
-		{ "more decimals than the unit allows", "小数位数超过单位所允许的（元 2 位，万元 6 位）" },
-		{ "second decimal point", "有第二个小数点" },
-		{ "amount too large", "金额太大" },
-		{ "unexpected character in amount", "金额中有不该有的字符" },
-		{ "thousands separator before any digit", "千位分隔符前没有数字" },
-		{ "thousands separator not after a group of three digits", "千位分隔符不在三位数字之后" },
-		{ "thousands separator not followed by three digits", "千位分隔符后不是三位数字" },
-		{ "thousands separator after the decimal point", "小数点后有千位分隔符" },
-	};
-	for (size_t i = 0; i < sizeof why / sizeof why[0]; i++)
-		if (what && !strcmp(what, why[i].en))
-			return why[i].zh;
-	return what ? what : "不是金额";
-}
-
 /*
  * An amount: 元 to 2 decimals, 万元 to 6, the one rule for a CSV cell and
  * for a workbook's cell.  A workbook's number cell holds a double written as
@@ -663,14 +644,14 @@ static ys_result get_amount(rd *r, int i, int64_t *out)
 		return YS_OK;
 	}
 	const char *dot = f->numeric ? strchr(f->s, '.') : NULL;
-	if (dot && !strcmp(e.what, "more decimals than the unit allows"))
+	if (dot && !strcmp(e.what, YS_MONEY_WHY_DECIMALS))
 		return bad_at(r, f,
 		              "%s %s 有 %zu 位小数：以%s为单位最多 %d 位（单元格中的数按 15 位有效数字读取；"
 		              "请在表格中取整，如 ROUND(…, %d)）",
 		              r->sh->fields[i].zh, f->s, strlen(dot + 1), ys_unit_name(r->unit[i]),
 		              ys_unit_decimals(r->unit[i]), ys_unit_decimals(r->unit[i]));
 	return bad_at_off(r, f, ys_utf8_count(f->s, e.pos), "%s“%s”不是以%s为单位的金额：%s", r->sh->fields[i].zh, f->s,
-	                  ys_unit_name(r->unit[i]), money_why(e.what));
+	                  ys_unit_name(r->unit[i]), e.what);
 }
 
 /* Separators between a code and its name: '-', '—', '–', '_', ':', white

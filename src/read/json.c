@@ -266,7 +266,7 @@ ys_result ys_json_text(ys_ctx *ctx, const char *name, const char *data, size_t l
 	json_error_t err;
 	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
 	if (!root)
-		return ys_error(ctx, YS_EPARSE, "%s:%d:%d: malformed JSON: %s", name, err.line, err.column, err.text);
+		return ys_error(ctx, YS_EPARSE, "%s:%d:%d：JSON 格式有误：%s", name, err.line, err.column, err.text);
 	ys_result e = YS_OK;
 	json_t *tables = json_object_get(root, "tables");
 	if (!json_is_object(root) || !json_is_array(tables) || json_array_size(tables) == 0) {

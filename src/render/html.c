@@ -620,7 +620,7 @@ static void findings_page(site *S, ys_buf *o)
 static ys_result render_html_body(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return ys_error(ctx, YS_EWRITE, "%s: cannot create the folder: %s", dir, strerror(errno));
+		return ys_error(ctx, YS_EWRITE, "%s：无法创建文件夹：%s", dir, strerror(errno));
 	site S = { ctx, doc, rep, dir, ys_oom_mark(), { 0 } };
 	if (doc->year)
 		snprintf(S.title, sizeof S.title, "%s %d年部门预算", doc->department ? doc->department : "", doc->year);

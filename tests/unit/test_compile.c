@@ -163,10 +163,10 @@ END_TEST
 START_TEST(xlsx_refusals)
 {
 	static const struct { const char *file; ys_result r; const char *msg; } cases[] = {
-		{ FIXTURE("xlsx/garbage.xlsx"), YS_EPARSE, "not an XLSX workbook" },
+		{ FIXTURE("xlsx/garbage.xlsx"), YS_EPARSE, "不是 XLSX 工作簿" },
 		{ FIXTURE("xlsx/not-a-workbook.xlsx"), YS_EPARSE, "no xl/workbook.xml" },
-		{ FIXTURE("xlsx/bomb.xlsx"), YS_ELIMIT, "would inflate to more than 256 MiB: refused" },
-		{ FIXTURE("xlsx/bad-string.xlsx"), YS_EPARSE, "refers to a shared string that does not exist" },
+		{ FIXTURE("xlsx/bomb.xlsx"), YS_ELIMIT, "解压后将超过 256 MiB：拒绝读取" },
+		{ FIXTURE("xlsx/bad-string.xlsx"), YS_EPARSE, "引用了不存在的共享字符串" },
 		{ FIXTURE("xlsx/none.xlsx"), YS_EIO, "none.xlsx" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

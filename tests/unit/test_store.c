@@ -338,12 +338,12 @@ START_TEST(schema_versions)
 	ys_ctx_init(&ctx);
 	ys_store *st;
 	ck_assert_int_eq(ys_store_open(&ctx, uri, &st), YS_ESTORE);
-	ck_assert_msg(strstr(ctx.msg, backend == PG ? "表结构版本 99 是更新的 yusuan 写的" : "schema version 99 was written by a newer yusuan"),
+	ck_assert_msg(strstr(ctx.msg, "表结构版本 99 是更新的 yusuan 写的"),
 	              "%s", ctx.msg);
 	fresh_db();
 	sql("CREATE TABLE other(x integer)");
 	ck_assert_int_eq(ys_store_open(&ctx, uri, &st), YS_ESTORE);
-	ck_assert_msg(strstr(ctx.msg, backend == PG ? "不是 yusuan 的数据库" : "not a yusuan database"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, "不是 yusuan 的数据库"), "%s", ctx.msg);
 	ck_assert_int_eq(count("other"), 0); /* and nothing was added to it */
 	fresh_db();
 }
