@@ -99,16 +99,6 @@ static int parse_level(const char *s)
 	return 0;
 }
 
-static int all_digits(const char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
 /* Column index of header name h in the header record, or -1. */
 static int col_of(const ys_csv *c, const char *h)
 {
@@ -189,7 +179,7 @@ static ys_result load_rows(ys_ctx *ctx, ys_catalog *cat, ys_catkind kind, const 
 			continue; /* blank line */
 		const char *code = field(&c, ic), *conf = field(&c, iconf);
 		int line = c.f[0].line;
-		if (!all_digits(code, strlen(code)) || strlen(code) > 9) {
+		if (!ys_all_digits(code, strlen(code)) || strlen(code) > 9) {
 			r = ys_error(ctx, YS_EPARSE, "%s:%d:%d：编码“%s”不是分类编码：应为数字",
 			             path, line, c.f[ic].col, code);
 			free(rows);
@@ -278,7 +268,7 @@ static ys_result load_map(ys_ctx *ctx, ys_catalog *cat, const char *path)
 		int line = c.f[0].line;
 		ys_conf cf;
 		const char *dc = field(&c, id);
-		if (!all_digits(dc, strlen(dc)) || parse_conf(field(&c, iconf), &cf)) {
+		if (!ys_all_digits(dc, strlen(dc)) || parse_conf(field(&c, iconf), &cf)) {
 			r = ys_error(ctx, YS_EPARSE, "%s:%d: expected a 部门经济 code and a confidence", path, line);
 			free(maps);
 			goto out;
@@ -354,7 +344,7 @@ static ys_result load_variants(ys_ctx *ctx, ys_catalog *cat, const char *path)
 			goto out;
 		}
 		const char *code = field(&c, ic);
-		if (!all_digits(code, strlen(code)) || strlen(code) > 9) {
+		if (!ys_all_digits(code, strlen(code)) || strlen(code) > 9) {
 			r = ys_error(ctx, YS_EPARSE, "%s:%d：编码“%s”不是分类编码：应为数字", path,
 			             c.f[0].line, code);
 			free(v);
@@ -448,7 +438,7 @@ static int pick_year(const char *root, int year)
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		const char *s = e->d_name;
-		if (strlen(s) != 4 || !all_digits(s, 4))
+		if (strlen(s) != 4 || !ys_all_digits(s, 4))
 			continue;
 		int y = atoi(s);
 		if (y <= year && y > best)
@@ -473,7 +463,7 @@ static ys_result catalog_open_body(ys_ctx *ctx, const char *dir, int year, ys_ca
 		memcpy(ydir, dir, strlen(dir) + 1);
 		const char *base = strrchr(dir, '/');
 		base = base ? base + 1 : dir;
-		if (strlen(base) == 4 && all_digits(base, 4))
+		if (strlen(base) == 4 && ys_all_digits(base, 4))
 			cyear = atoi(base);
 	} else {
 		char y[16];

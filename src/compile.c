@@ -181,24 +181,9 @@ static void add_header(cc *c, const char *layout_row, int before)
 		return;
 	}
 	ys_hrow *h = &t->headers[t->nheaders++];
-	int n = 1;
-	for (const char *p = layout_row; *p; p++)
-		n += *p == '\t';
-	h->cells = ys_arena_alloc(&c->doc->arena, sizeof(char *) * (size_t)n);
-	char *copy = ys_arena_strdup(&c->doc->arena, layout_row);
-	if (!h->cells || !copy) {
+	if (ys_hrow_split(h, &c->doc->arena, layout_row)) {
 		oom(c);
 		return;
-	}
-	h->ncells = 0;
-	for (char *p = copy;;) {
-		char *tab = strchr(p, '\t');
-		if (tab)
-			*tab = '\0';
-		h->cells[h->ncells++] = p;
-		if (!tab)
-			break;
-		p = tab + 1;
 	}
 	h->line = 0;
 	h->before = before;
@@ -454,7 +439,7 @@ static void total_row(cc *c, int labelcol, const int64_t *totals)
 /* ---- the tables --------------------------------------------------------- */
 
 typedef struct sums {
-	int64_t income[9], carry[5];
+	int64_t income[YS_NSOURCES], carry[YS_NCSOURCES];
 	int64_t income_total, carry_total, fiscal_income, fiscal_carry;
 	int64_t all, fiscal;   /* spending */
 } sums;
@@ -595,10 +580,10 @@ static void table_02(cc *c, const sums *s)
 	add(c, &total, s->carry_total);
 	put_amount(c, r, YS_C02_TOTAL, total, 0);
 	put_amount(c, r, YS_C02_CUR, s->income_total, 0);
-	for (int i = 0; i < 9; i++)
+	for (int i = 0; i < YS_NSOURCES; i++)
 		put_amount(c, r, YS_C02_SRC0 + i, s->income[i], 0);
 	put_amount(c, r, YS_C02_CARRY, s->carry_total, 0);
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < YS_NCSOURCES; i++)
 		put_amount(c, r, YS_C02_CSRC0 + i, s->carry[i], 0);
 }
 
@@ -972,16 +957,16 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 
 	sums s;
 	memset(&s, 0, sizeof s);
-	for (int i = 0; i < 9; i++) {
+	for (int i = 0; i < YS_NSOURCES; i++) {
 		s.income[i] = b->income[i];
 		add(&c, &s.income_total, b->income[i]);
 		if (ys_fund_fiscal((ys_fundsrc)i))
 			add(&c, &s.fiscal_income, b->income[i]);
 	}
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < YS_NCSOURCES; i++) {
 		s.carry[i] = b->carry[i];
 		add(&c, &s.carry_total, b->carry[i]);
-		if (i < 3)
+		if (ys_fund_fiscal(ys_csource_fund(i)))
 			add(&c, &s.fiscal_carry, b->carry[i]);
 	}
 	for (size_t i = 0; i < b->nitems; i++) {

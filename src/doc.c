@@ -8,6 +8,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+void ys_hrow_join(const ys_hrow *h, ys_buf *out)
+{
+	for (int c = 0; c < h->ncells; c++) {
+		if (c)
+			ys_buf_addc(out, '\t');
+		ys_buf_adds(out, h->cells[c]);
+	}
+}
+
+int ys_hrow_split(ys_hrow *h, ys_arena *arena, const char *tabbed)
+{
+	char *copy = ys_arena_strdup(arena, tabbed ? tabbed : "");
+	int n = 1;
+	for (const char *p = copy; p && *p; p++)
+		n += *p == '\t';
+	char **cells = copy ? ys_arena_alloc(arena, sizeof(char *) * (size_t)n) : NULL;
+	if (!cells)
+		return -1;
+	h->cells = cells;
+	h->ncells = 0;
+	for (char *p = copy;;) {
+		char *tab = strchr(p, '\t');
+		if (tab)
+			*tab = '\0';
+		h->cells[h->ncells++] = p;
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+	return 0;
+}
+
 ys_doc *ys_doc_new(const char *file)
 {
 	ys_doc *doc = calloc(1, sizeof *doc);

@@ -198,13 +198,13 @@ void ys_rule_x04_02(ys_checker *ck, const ys_rule *rule)
 	if (!a || r < 0)
 		return;
 	static const struct { const char *fid; int cols[3]; } pairs[] = {
-		{ "in.gp", { YS_C02_SRC0 + YS_SRC_GP, -1, -1 } },
-		{ "in.gf", { YS_C02_SRC0 + YS_SRC_GF, -1, -1 } },
-		{ "in.soc", { YS_C02_SRC0 + YS_SRC_SOC, -1, -1 } },
+		{ "in.gp", { YS_C02_SRC0 + YS_FS_GP, -1, -1 } },
+		{ "in.gf", { YS_C02_SRC0 + YS_FS_GF, -1, -1 } },
+		{ "in.soc", { YS_C02_SRC0 + YS_FS_SOC, -1, -1 } },
 		{ "carry.gp", { YS_C02_CSRC0 + YS_CSRC_GP, -1, -1 } },
 		{ "carry.gf", { YS_C02_CSRC0 + YS_CSRC_GF, -1, -1 } },
 		{ "carry.soc", { YS_C02_CSRC0 + YS_CSRC_SOC, -1, -1 } },
-		{ "in.total", { YS_C02_SRC0 + YS_SRC_GP, YS_C02_SRC0 + YS_SRC_GF, YS_C02_SRC0 + YS_SRC_SOC } },
+		{ "in.total", { YS_C02_SRC0 + YS_FS_GP, YS_C02_SRC0 + YS_FS_GF, YS_C02_SRC0 + YS_FS_SOC } },
 		{ "in.carry", { YS_C02_CSRC0 + YS_CSRC_GP, YS_C02_CSRC0 + YS_CSRC_GF, YS_C02_CSRC0 + YS_CSRC_SOC } },
 	};
 	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
@@ -306,7 +306,7 @@ void ys_rule_x05_06(ys_checker *ck, const ys_rule *rule)
 static void nonfiscal_terms(ys_checker *ck, ident *id, const ys_table *b, int r, int coef)
 {
 	for (int s = 0; s < YS_NSOURCES; s++)
-		if (!ys_source_fiscal(s))
+		if (!ys_fund_fiscal((ys_fundsrc)s))
 			ys_ck_term(ck, id, b, r, YS_C02_SRC0 + s, coef);
 	ys_ck_term(ck, id, b, r, YS_C02_CSRC0 + YS_CSRC_SPECIAL, coef);
 	ys_ck_term(ck, id, b, r, YS_C02_CSRC0 + YS_CSRC_UNIT, coef);

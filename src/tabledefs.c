@@ -12,17 +12,6 @@
 #define AMT(id, label, fund, spend) { id, label, YS_CK_AMOUNT, 0, fund, spend }
 #define AMTP(id, label, panel) { id, label, YS_CK_AMOUNT, panel, YS_FUND_ALL, YS_SPEND_ALL }
 
-static const char *const source_names[YS_NSOURCES] = {
-	"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入",
-	"事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入",
-};
-static const char *const csource_names[YS_NCSOURCES] = {
-	"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金",
-};
-
-const char *ys_source_name(int src) { return src >= 0 && src < YS_NSOURCES ? source_names[src] : "?"; }
-const char *ys_csource_name(int c) { return c >= 0 && c < YS_NCSOURCES ? csource_names[c] : "?"; }
-int ys_source_fiscal(int src) { return src == YS_SRC_GP || src == YS_SRC_GF || src == YS_SRC_SOC; }
 
 /* ---- 01 收支总表 / 04 财政拨款收支总表 ------------------------------------ */
 
@@ -66,15 +55,15 @@ static const ys_coldef cols_summary[] = {
 	{ "out.grand", "支出总计", NULL, 1, YS_FR_GRAND, NULL, -1, NULL }
 
 static const ys_fixedrow fixed_01[] = {
-	{ "in.gp", "一般公共预算拨款收入", "一般公共预算拨款|一般公共预算资金|一般公共预算财政拨款收入", 0, YS_FR_ITEM, NULL, YS_SRC_GP, "一" },
-	{ "in.gf", "政府性基金预算拨款收入", "政府性基金预算拨款|政府性基金预算资金|政府性基金收入", 0, YS_FR_ITEM, NULL, YS_SRC_GF, "二" },
-	{ "in.soc", "国有资本经营预算拨款收入", "国有资本经营预算拨款|国有资本经营预算资金|国有资本经营预算收入", 0, YS_FR_ITEM, NULL, YS_SRC_SOC, "三" },
-	{ "in.special", "财政专户管理资金收入", "财政专户管理资金", 0, YS_FR_ITEM, NULL, YS_SRC_SPECIAL, "四" },
-	{ "in.shiye", "事业收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_SHIYE, "五" },
-	{ "in.upper", "上级补助收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_UPPER, "六" },
-	{ "in.affil", "附属单位上缴收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_AFFIL, "七" },
-	{ "in.oper", "事业单位经营收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_OPER, "八" },
-	{ "in.other", "其他收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_OTHER, "九" },
+	{ "in.gp", "一般公共预算拨款收入", "一般公共预算拨款|一般公共预算资金|一般公共预算财政拨款收入", 0, YS_FR_ITEM, NULL, YS_FS_GP, "一" },
+	{ "in.gf", "政府性基金预算拨款收入", "政府性基金预算拨款|政府性基金预算资金|政府性基金收入", 0, YS_FR_ITEM, NULL, YS_FS_GF, "二" },
+	{ "in.soc", "国有资本经营预算拨款收入", "国有资本经营预算拨款|国有资本经营预算资金|国有资本经营预算收入", 0, YS_FR_ITEM, NULL, YS_FS_SOC, "三" },
+	{ "in.special", "财政专户管理资金收入", "财政专户管理资金", 0, YS_FR_ITEM, NULL, YS_FS_SPECIAL, "四" },
+	{ "in.shiye", "事业收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_SHIYE, "五" },
+	{ "in.upper", "上级补助收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_UPPER, "六" },
+	{ "in.affil", "附属单位上缴收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_AFFIL, "七" },
+	{ "in.oper", "事业单位经营收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_OPER, "八" },
+	{ "in.other", "其他收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_OTHER, "九" },
 	{ "in.total", "本年收入合计", "收入合计", 0, YS_FR_TOTAL, NULL, -1, NULL },
 	{ "in.carry", "上年结转结余", "上年结转|上年结转结余收入", 0, YS_FR_CARRY, NULL, -1, NULL },
 	{ "in.grand", "收入总计", NULL, 0, YS_FR_GRAND, NULL, -1, NULL },
@@ -82,9 +71,9 @@ static const ys_fixedrow fixed_01[] = {
 };
 
 static const ys_fixedrow fixed_04[] = {
-	{ "in.gp", "一般公共预算资金", "一般公共预算拨款收入|一般公共预算拨款|一般公共预算", 0, YS_FR_ITEM, NULL, YS_SRC_GP, "一" },
-	{ "in.gf", "政府性基金预算资金", "政府性基金预算拨款收入|政府性基金预算拨款|政府性基金预算", 0, YS_FR_ITEM, NULL, YS_SRC_GF, "二" },
-	{ "in.soc", "国有资本经营预算资金", "国有资本经营预算拨款收入|国有资本经营预算拨款|国有资本经营预算", 0, YS_FR_ITEM, NULL, YS_SRC_SOC, "三" },
+	{ "in.gp", "一般公共预算资金", "一般公共预算拨款收入|一般公共预算拨款|一般公共预算", 0, YS_FR_ITEM, NULL, YS_FS_GP, "一" },
+	{ "in.gf", "政府性基金预算资金", "政府性基金预算拨款收入|政府性基金预算拨款|政府性基金预算", 0, YS_FR_ITEM, NULL, YS_FS_GF, "二" },
+	{ "in.soc", "国有资本经营预算资金", "国有资本经营预算拨款收入|国有资本经营预算拨款|国有资本经营预算", 0, YS_FR_ITEM, NULL, YS_FS_SOC, "三" },
 	{ "in.total", "本年收入合计", "收入合计", 0, YS_FR_TOTAL, NULL, -1, NULL },
 	{ "in.carry", "上年结转结余", "上年结转|上年结转结余收入", 0, YS_FR_CARRY, NULL, -1, NULL },
 	{ "carry.gp", "一般公共预算拨款", "一般公共预算资金|一般公共预算", 0, YS_FR_CARRY_ITEM, NULL, YS_CSRC_GP, "一" },

@@ -14,6 +14,8 @@
 
 #include <stdint.h>
 
+#include "yusuan/budget.h"
+
 typedef enum ys_tid {
 	YS_T01 = 0, /* 收支总表 */
 	YS_T02,     /* 收入总表 */
@@ -90,25 +92,9 @@ typedef enum ys_frole {
 	YS_FR_GRAND,      /* 收入总计 / 支出总计 */
 } ys_frole;
 
-/* Income sources (table 02's columns; table 01's income rows). */
-typedef enum ys_source {
-	YS_SRC_GP = 0,   /* 一般公共预算 */
-	YS_SRC_GF,       /* 政府性基金预算 */
-	YS_SRC_SOC,      /* 国有资本经营预算 */
-	YS_SRC_SPECIAL,  /* 财政专户管理资金 */
-	YS_SRC_SHIYE,    /* 事业收入 */
-	YS_SRC_OPER,     /* 事业单位经营收入 */
-	YS_SRC_UPPER,    /* 上级补助收入 */
-	YS_SRC_AFFIL,    /* 附属单位上缴收入 */
-	YS_SRC_OTHER,    /* 其他收入 */
-	YS_NSOURCES,
-	/* carry-over sources (上年结转结余) */
-	YS_CSRC_GP = 0, YS_CSRC_GF, YS_CSRC_SOC, YS_CSRC_SPECIAL, YS_CSRC_UNIT, YS_NCSOURCES
-} ys_source;
-
-const char *ys_source_name(int src);         /* 一般公共预算 ... */
-const char *ys_csource_name(int csrc);       /* ... 单位资金 */
-int ys_source_fiscal(int src);               /* GP, GF, SOC */
+/* Income sources are the funds of budget.h (table 02's columns, table 01's
+ * income rows: ys_fundsrc YS_FS_GP .. YS_FS_OTHER, named by ys_fund_name);
+ * carry-over sources its YS_CSRC_ columns. */
 
 typedef struct ys_fixedrow {
 	const char *id;      /* stable: "in.gp", "out.201", "in.total" */
@@ -117,7 +103,7 @@ typedef struct ys_fixedrow {
 	unsigned char panel;
 	unsigned char role;  /* ys_frole */
 	const char *code;    /* 类 code of an expenditure row, else NULL */
-	signed char source;  /* ys_source of an income row, -1 */
+	signed char source;  /* ys_fundsrc of an income row, YS_CSRC_ of a carry row, -1 */
 	const char *ordinal; /* 一、二、... as printed in the seed layout, or NULL */
 } ys_fixedrow;
 
@@ -194,7 +180,7 @@ int ys_table_fixed(const ys_tabledef *def, const char *id);
 
 /* Column indices used by rules and renderers (they index def->cols). */
 enum { YS_C01_IN_LABEL, YS_C01_IN_AMT, YS_C01_OUT_LABEL, YS_C01_OUT_AMT, YS_C01_NCOLS };
-enum { YS_C02_TOTAL, YS_C02_CUR, YS_C02_SRC0, YS_C02_CARRY = YS_C02_SRC0 + 9, YS_C02_CSRC0, YS_C02_NCOLS = YS_C02_CSRC0 + 5 };
+enum { YS_C02_TOTAL, YS_C02_CUR, YS_C02_SRC0, YS_C02_CARRY = YS_C02_SRC0 + YS_NSOURCES, YS_C02_CSRC0, YS_C02_NCOLS = YS_C02_CSRC0 + YS_NCSOURCES };
 enum { YS_C03_FUNC, YS_C03_GOV, YS_C03_DEPT, YS_C03_TOTAL, YS_C03_BASIC, YS_C03_PROJECT, YS_C03_OPER, YS_C03_UPPER, YS_C03_SUBSID, YS_C03_NCOLS };
 enum { YS_C05_CODE, YS_C05_NAME, YS_C05_TOTAL, YS_C05_BASIC, YS_C05_PERSONNEL, YS_C05_PUBLIC, YS_C05_PROJECT, YS_C05_NOCAP, YS_C05_NCOLS };
 enum { YS_C06_GOV, YS_C06_DEPT, YS_C06_TOTAL, YS_C06_PERSONNEL, YS_C06_PUBLIC, YS_C06_NCOLS };

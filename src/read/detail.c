@@ -223,33 +223,27 @@ typedef struct enumval {
 static const enumval ev_unittype[] = {
 	{ "机关|行政单位|行政|参公单位|参照公务员法管理事业单位|参公|jiguan", YS_UT_JIGUAN },
 	{ "事业单位|事业|shiye", YS_UT_SHIYE }, { NULL, 0 } };
-static const enumval ev_income[] = {
-	{ "一般公共预算|一般公共预算拨款|一般公共预算拨款收入|一般公共预算资金|gp", YS_FS_GP },
-	{ "政府性基金预算|政府性基金|政府性基金预算拨款|政府性基金预算资金|gf", YS_FS_GF },
-	{ "国有资本经营预算|国有资本经营预算拨款|国有资本经营预算资金|soc", YS_FS_SOC },
-	{ "财政专户管理资金|财政专户|财政专户管理资金收入|special", YS_FS_SPECIAL },
-	{ "事业收入|shiye", YS_FS_SHIYE },
-	{ "事业单位经营收入|经营收入|oper", YS_FS_OPER },
-	{ "上级补助收入|上级补助|upper", YS_FS_UPPER },
-	{ "附属单位上缴收入|附属单位上缴|affil", YS_FS_AFFIL },
-	{ "其他收入|other", YS_FS_OTHER }, { NULL, 0 } };
+/* Each fund's spellings, once: the sheets of 本年收入 (income), 上年结转
+ * (carryover) and the items' 资金来源 take the same words. */
+#define FN_GP "一般公共预算|一般公共预算拨款|一般公共预算拨款收入|一般公共预算资金|gp"
+#define FN_GF "政府性基金预算|政府性基金|政府性基金预算拨款|政府性基金预算资金|gf"
+#define FN_SOC "国有资本经营预算|国有资本经营预算拨款|国有资本经营预算资金|soc"
+#define FN_SPECIAL "财政专户管理资金|财政专户|财政专户管理资金收入|special"
+#define FN_SHIYE "事业收入|shiye"
+#define FN_OPER "事业单位经营收入|经营收入|oper"
+#define FN_UPPER "上级补助收入|上级补助|upper"
+#define FN_AFFIL "附属单位上缴收入|附属单位上缴|affil"
+#define FN_OTHER "其他收入|other"
+#define FN_UNIT "单位资金|unit"
+#define FUNDS_INCOME                                                                                             \
+	{ FN_GP, YS_FS_GP }, { FN_GF, YS_FS_GF }, { FN_SOC, YS_FS_SOC }, { FN_SPECIAL, YS_FS_SPECIAL },            \
+	{ FN_SHIYE, YS_FS_SHIYE }, { FN_OPER, YS_FS_OPER }, { FN_UPPER, YS_FS_UPPER }, { FN_AFFIL, YS_FS_AFFIL }, \
+	{ FN_OTHER, YS_FS_OTHER }
+static const enumval ev_income[] = { FUNDS_INCOME, { NULL, 0 } };
 static const enumval ev_carry[] = {
-	{ "一般公共预算|一般公共预算拨款|一般公共预算资金|gp", YS_FS_GP },
-	{ "政府性基金预算|政府性基金|政府性基金预算拨款|政府性基金预算资金|gf", YS_FS_GF },
-	{ "国有资本经营预算|国有资本经营预算拨款|国有资本经营预算资金|soc", YS_FS_SOC },
-	{ "财政专户管理资金|财政专户|special", YS_FS_SPECIAL },
-	{ "单位资金|unit", YS_FS_UNIT }, { NULL, 0 } };
-static const enumval ev_fund[] = {
-	{ "一般公共预算|一般公共预算拨款|一般公共预算资金|gp", YS_FS_GP },
-	{ "政府性基金预算|政府性基金|政府性基金预算拨款|政府性基金预算资金|gf", YS_FS_GF },
-	{ "国有资本经营预算|国有资本经营预算拨款|国有资本经营预算资金|soc", YS_FS_SOC },
-	{ "财政专户管理资金|财政专户|special", YS_FS_SPECIAL },
-	{ "事业收入|shiye", YS_FS_SHIYE },
-	{ "事业单位经营收入|经营收入|oper", YS_FS_OPER },
-	{ "上级补助收入|上级补助|upper", YS_FS_UPPER },
-	{ "附属单位上缴收入|附属单位上缴|affil", YS_FS_AFFIL },
-	{ "其他收入|other", YS_FS_OTHER },
-	{ "单位资金|unit", YS_FS_UNIT }, { NULL, 0 } };
+	{ FN_GP, YS_FS_GP }, { FN_GF, YS_FS_GF }, { FN_SOC, YS_FS_SOC }, { FN_SPECIAL, YS_FS_SPECIAL },
+	{ FN_UNIT, YS_FS_UNIT }, { NULL, 0 } };
+static const enumval ev_fund[] = { FUNDS_INCOME, { FN_UNIT, YS_FS_UNIT }, { NULL, 0 } };
 static const enumval ev_kind[] = { { "基本支出|基本|basic", YS_BASIC }, { "项目支出|项目|project", YS_PROJECT }, { NULL, 0 } };
 static const enumval ev_class[] = { { "人员经费|人员|personnel", 1 }, { "公用经费|公用|public", 2 }, { NULL, 0 } };
 static const enumval ev_flags[] = {
@@ -622,7 +616,6 @@ static ys_result get_enum(rd *r, int i, const enumval *ev, int *out, int require
 	              r->sh->fields[i].values ? r->sh->fields[i].values : "所列的值之一");
 }
 
-/* ys_money_parse says what stopped it in English; people read Chinese. */
 /*
  * An amount: 元 to 2 decimals, 万元 to 6, the one rule for a CSV cell and
  * for a workbook's cell.  A workbook's number cell holds a double written as
@@ -961,7 +954,7 @@ static ys_result apply_row(rd *r)
 			return res;
 		if (r->row_bad)
 			return YS_OK;
-		int k = carry && v == YS_FS_UNIT ? 4 : v;
+		int k = carry && v == YS_FS_UNIT ? YS_CSRC_UNIT : v;
 		int64_t *slot = carry ? &b->carry[k] : &b->income[k];
 		ys_pos *pos = carry ? &b->carry_pos[k] : &b->income_pos[k];
 		if (!pos->line)

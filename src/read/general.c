@@ -93,16 +93,6 @@ static int amount_like(const char *s)
 	return 1;
 }
 
-static int digits_only(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!is_digit(*s))
-			return 0;
-	return 1;
-}
-
 static int starts_label(const char *s);
 
 /* Does the line print a figure (a code alone at its start is not one)? */
@@ -112,11 +102,11 @@ static int line_has_figures(const ys_line *l)
 		const char *s = l->f[k].s;
 		size_t n = strlen(s);
 		/* a code: alone, or before a name (301 工资福利支出) */
-		int code = digits_only(s) && n >= 3 && n <= 9 &&
+		int code = ys_all_digits(s, n) && n >= 3 && n <= 9 &&
 		           (k + 1 == l->nf ? l->nf == 1 : !amount_like(l->f[k + 1].s));
 		/* a number that begins a sentence (7000多个卫生机构…) */
 		int h = l->h > 0 ? l->h : 100;
-		int word = digits_only(s) && k + 1 < l->nf && !amount_like(l->f[k + 1].s) &&
+		int word = ys_all_digits(s, n) && k + 1 < l->nf && !amount_like(l->f[k + 1].s) &&
 		           l->f[k + 1].x0 - l->f[k].x1 < h && !starts_label(l->f[k + 1].s);
 		if ((is_digit(s[0]) || s[0] == '-') && amount_like(s) && !code && !(word && !is_digit(l->f[k + 1].s[0])))
 			return 1;
@@ -134,7 +124,7 @@ static int column_numbers(const ys_line *l)
 		const char *s = l->f[k].s;
 		if (!strcmp(s, "**") || !strcmp(s, "*"))
 			continue;
-		if (!digits_only(s)) {
+		if (!ys_all_digits(s, strlen(s))) {
 			if (amount_like(s))
 				return 0;
 			continue; /* 栏次, 行次, 合计 */
@@ -651,7 +641,7 @@ static int wraps_figures(const grow *g, const ys_line *l)
 			int fa = amount_like(f->s), ga = amount_like(g->f[j].s);
 			if (!fa && !ga)
 				continue; /* a name wrapped below */
-			if (!(digits_only(f->s) && n <= 3 && ga && strchr(g->f[j].s, '.') &&
+			if (!(ys_all_digits(f->s, n) && n <= 3 && ga && strchr(g->f[j].s, '.') &&
 			      f->x1 >= g->f[j].x1 - (l->h > 0 ? l->h : 100)))
 				return 0;
 		}
@@ -1665,7 +1655,7 @@ static ys_result build(rd *r, const tbl *T)
 			size_t lead;
 			if (code_prefix(rows[i].f[k].s, &lead))
 				c[j].coded++;
-			if (digits_only(rows[i].f[k].s) && strlen(rows[i].f[k].s) <= 9)
+			if (ys_all_digits(rows[i].f[k].s, strlen(rows[i].f[k].s)) && strlen(rows[i].f[k].s) <= 9)
 				c[j].digits++;
 			else if (amount_like(rows[i].f[k].s))
 				c[j].amounts++;

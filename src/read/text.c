@@ -58,16 +58,6 @@ static int amount_like(const char *s, size_t n)
 	return 0;
 }
 
-static int all_digits(const char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
 static const char *key_of(rd *r, const char *s, size_t n)
 {
 	ys_buf_reset(&r->key);
@@ -110,7 +100,7 @@ static int score(rd *r, const rawcell *c, int slot, const ys_tabledef *def)
 	case YS_CK_AMOUNT:
 		return amt ? 2 : NEG;
 	case YS_CK_CODE:
-		if (all_digits(c->s, c->n) && c->n >= 3 && c->n <= 9)
+		if (ys_all_digits(c->s, c->n) && c->n >= 3 && c->n <= 9)
 			return 2;
 		return amt ? NEG : 1;
 	case YS_CK_CODENAME:
@@ -156,7 +146,7 @@ static int align(rd *r, const ys_tabledef *def, const rawcell *c, int m, const s
 {
 	/* best[i][j] for i in 0..m, j in 0..n */
 	int stride = n + 1;
-	int *best = malloc(sizeof(int) * (size_t)(m + 1) * (size_t)stride);
+	int *best = calloc((size_t)(m + 1) * (size_t)stride, sizeof(int)); /* calloc: gcc cannot see every cell set */
 	int *sc = malloc(sizeof(int) * (size_t)(m ? m : 1) * (size_t)(n ? n : 1));
 	if (!best || !sc) {
 		free(best);

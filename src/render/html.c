@@ -486,7 +486,7 @@ static int charts(ys_buf *o, const ys_doc *doc)
 		n = 0;
 		for (int s = 0; s < YS_NSOURCES; s++)
 			if (cell_fen(t02, 0, YS_C02_SRC0 + s) > 0)
-				p[n++] = (part){ ys_source_name(s), cell_fen(t02, 0, YS_C02_SRC0 + s) };
+				p[n++] = (part){ ys_fund_name((ys_fundsrc)s), cell_fen(t02, 0, YS_C02_SRC0 + s) };
 		if (cell_fen(t02, 0, YS_C02_CARRY) > 0)
 			p[n++] = (part){ "上年结转结余", cell_fen(t02, 0, YS_C02_CARRY) };
 		qsort(p, (size_t)n, sizeof *p, cmp_part);

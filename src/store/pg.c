@@ -634,11 +634,7 @@ static ys_result save_tables(ys_ctx *ctx, pg_store *s, const ys_doc *doc, int64_
 			break;
 		for (int h = 0; h < t->nheaders && !r; h++) {
 			ys_buf b = YS_BUF_INIT;
-			for (int c = 0; c < t->headers[h].ncells; c++) {
-				if (c)
-					ys_buf_addc(&b, '\t');
-				ys_buf_adds(&b, t->headers[h].cells[c]);
-			}
+			ys_hrow_join(&t->headers[h], &b);
 			a.n = 0;
 			a_int(&a, id);
 			a_int(&a, tid);
@@ -1134,24 +1130,9 @@ static ys_result load_tables(ys_ctx *ctx, pg_store *s, int64_t id, ys_doc *doc)
 		ys_hrow *h = &t->headers[idx];
 		h->line = i32(res, j, 2);
 		h->before = i32(res, j, 3);
-		char *cells = ys_arena_strdup(A, txt(res, j, 4));
-		int nc = 1;
-		for (char *p = cells; p && *p; p++)
-			nc += *p == '\t';
-		h->cells = ys_arena_alloc(A, sizeof(char *) * (size_t)nc);
-		if (!cells || !h->cells) {
+		if (ys_hrow_split(h, A, txt(res, j, 4))) {
 			r = oom(ctx);
 			break;
-		}
-		h->ncells = 0;
-		for (char *p = cells;;) {
-			char *tab = strchr(p, '\t');
-			if (tab)
-				*tab = '\0';
-			h->cells[h->ncells++] = p;
-			if (!tab)
-				break;
-			p = tab + 1;
 		}
 	}
 	PQclear(res);

@@ -215,11 +215,7 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 			return db_error(ctx, s, "保存表");
 		for (int h = 0; h < t->nheaders; h++) {
 			ys_buf b = YS_BUF_INIT;
-			for (int c = 0; c < t->headers[h].ncells; c++) {
-				if (c)
-					ys_buf_addc(&b, '\t');
-				ys_buf_adds(&b, t->headers[h].cells[c]);
-			}
+			ys_hrow_join(&t->headers[h], &b);
 			st = q->header;
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_int(st, 2, tid);
@@ -859,24 +855,9 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 		ys_hrow *h = &t->headers[idx];
 		h->line = sqlite3_column_int(st, 2);
 		h->before = sqlite3_column_int(st, 3);
-		char *cells = ys_arena_strdup(&doc->arena, col_text(st, 4));
-		int n = 1;
-		for (char *p = cells; p && *p; p++)
-			n += *p == '\t';
-		h->cells = ys_arena_alloc(&doc->arena, sizeof(char *) * (size_t)n);
-		if (!cells || !h->cells) {
+		if (ys_hrow_split(h, &doc->arena, col_text(st, 4))) {
 			r = ys_error(ctx, YS_ENOMEM, "内存不足");
 			goto done;
-		}
-		h->ncells = 0;
-		for (char *p = cells;;) {
-			char *tab = strchr(p, '\t');
-			if (tab)
-				*tab = '\0';
-			h->cells[h->ncells++] = p;
-			if (!tab)
-				break;
-			p = tab + 1;
 		}
 	}
 	sqlite3_finalize(st);

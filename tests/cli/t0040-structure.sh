@@ -22,3 +22,11 @@ expect_exit 0 sh tests/structure/symbols.sh "$build/libyusuan.a"
 has $TMP/o "all ys_"
 expect_exit 0 sh tests/structure/headers.sh
 has $TMP/o "-Wpedantic clean"
+# every message the library leaves for a user is in Chinese
+expect_exit 0 python3 tests/structure/messages.py src
+has $TMP/o "0 messages without Chinese"
+printf 'static int f(ys_ctx *ctx) { return ys_error(ctx, YS_EIO, "%%s: cannot open", "x"); }\n' > $TMP/m.c
+printf 'static int g(ys_ctx *ctx) { return ys_error(ctx, YS_EIO, "%%s：无法打开", "x"); }\n' >> $TMP/m.c
+expect_exit 1 python3 tests/structure/messages.py $TMP
+has $TMP/o 'm.c:1: "%s: cannot open"'
+has $TMP/o "1 messages without Chinese"

@@ -192,7 +192,7 @@ START_TEST(user_variants_and_extra_columns)
 	unlink(p);
 	p = write_tmp("kind,code,name\ngov_econ,5o999,x\n");
 	ck_assert_int_eq(ys_catalog_load_file(&ctx, cat, "variants", p), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, ":2: code '5o999'"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, ":2：编码“5o999”"), "%s", ctx.msg);
 	unlink(p);
 	ys_catalog_free(cat);
 }
@@ -213,7 +213,7 @@ START_TEST(bad_catalog_files_say_where)
 	unlink(p);
 	p = write_tmp("code,name,confidence\n20A,a,seen\n");
 	ck_assert_int_eq(ys_catalog_load_file(&ctx, cat, "function", p), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, ":2:1: code '20A'"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, ":2:1：编码“20A”"), "%s", ctx.msg);
 	unlink(p);
 	ck_assert_int_eq(ys_catalog_load_file(&ctx, cat, "nonsense", "/dev/null"), YS_EINVAL);
 	/* the failed loads left the shipped rows in place */

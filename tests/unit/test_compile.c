@@ -164,7 +164,7 @@ START_TEST(xlsx_refusals)
 {
 	static const struct { const char *file; ys_result r; const char *msg; } cases[] = {
 		{ FIXTURE("xlsx/garbage.xlsx"), YS_EPARSE, "不是 XLSX 工作簿" },
-		{ FIXTURE("xlsx/not-a-workbook.xlsx"), YS_EPARSE, "no xl/workbook.xml" },
+		{ FIXTURE("xlsx/not-a-workbook.xlsx"), YS_EPARSE, "没有 xl/workbook.xml" },
 		{ FIXTURE("xlsx/bomb.xlsx"), YS_ELIMIT, "解压后将超过 256 MiB：拒绝读取" },
 		{ FIXTURE("xlsx/bad-string.xlsx"), YS_EPARSE, "引用了不存在的共享字符串" },
 		{ FIXTURE("xlsx/none.xlsx"), YS_EIO, "none.xlsx" },

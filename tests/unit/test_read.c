@@ -14,6 +14,27 @@ static const ys_row *row_at_line(const ys_table *t, int line)
 	return NULL;
 }
 
+/* A header row as the stores keep it: one line of tab-separated cells,
+ * empty cells and all, and back. */
+START_TEST(header_rows_split_and_join)
+{
+	static const char *const rows[] = { "项目\t\t合计\t", "", "单位：万元", "\t\t" };
+	static const int ncells[] = { 4, 1, 1, 3 };
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ys_arena a;
+		ys_arena_init(&a);
+		ys_hrow h = { 0 };
+		ck_assert_int_eq(ys_hrow_split(&h, &a, rows[i]), 0);
+		ck_assert_int_eq(h.ncells, ncells[i]);
+		ys_buf b = YS_BUF_INIT;
+		ys_hrow_join(&h, &b);
+		ck_assert_str_eq(b.s, rows[i]);
+		ys_buf_release(&b);
+		ys_arena_release(&a);
+	}
+}
+END_TEST
+
 START_TEST(recognises_all_tables)
 {
 	ys_doc *doc = read_seed(NULL, 0);
@@ -355,6 +376,7 @@ static Suite *make_suite(void)
 	Suite *s = suite_create("read");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, recognises_all_tables);
+	tcase_add_test(tc, header_rows_split_and_join);
 	tcase_add_test(tc, fixed_rows_of_01_and_04);
 	tcase_add_test(tc, rows_that_lost_a_cell_after_a_page_break);
 	tcase_add_test(tc, table12_cells_by_what_they_are);
