@@ -920,25 +920,6 @@ static ys_result sq_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_do
 
 /* ---- detailed budgets ---- */
 
-/* File names of a budget's records, as small integers. */
-typedef struct files {
-	const char *path[64];
-	int n;
-} files;
-
-static int file_id(files *f, const char *path)
-{
-	if (!path)
-		path = "";
-	for (int i = 0; i < f->n; i++)
-		if (f->path[i] == path || !strcmp(f->path[i], path))
-			return i;
-	if (f->n == 64)
-		return 63; /* more than 64 files: the rest share the last id's name */
-	f->path[f->n] = path;
-	return f->n++;
-}
-
 static ys_result run(ys_ctx *ctx, sq_store *s, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
@@ -952,14 +933,14 @@ static ys_result prep(ys_ctx *ctx, sq_store *s, const char *sql, sqlite3_stmt **
 	return sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK ? YS_OK : db_error(ctx, s, "准备语句");
 }
 
-static void bind_pos(sqlite3_stmt *st, int col, files *f, ys_pos p)
+static void bind_pos(sqlite3_stmt *st, int col, ys_store_files *f, ys_pos p)
 {
-	sqlite3_bind_int(st, col, file_id(f, p.file));
+	sqlite3_bind_int(st, col, ys_store_file_id(f, p.file));
 	sqlite3_bind_int(st, col + 1, p.line);
 }
 
 static ys_result save_indicators(ys_ctx *ctx, sq_store *s, sqlite3_stmt *st, int64_t id, int project,
-                                 const ys_indicator *in, int n, files *f)
+                                 const ys_indicator *in, int n, ys_store_files *f)
 {
 	ys_result r = YS_OK;
 	for (int i = 0; i < n && !r; i++) {
@@ -980,7 +961,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 {
 	sqlite3_stmt *st = NULL;
 	ys_result r;
-	files f = { { 0 }, 0 };
+	ys_store_files f = { { 0 }, 0 };
 	char sangong[96];
 	snprintf(sangong, sizeof sangong, "%lld,%lld,%lld,%lld", (long long)b->sangong_abroad,
 	         (long long)b->sangong_reception, (long long)b->sangong_car_buy, (long long)b->sangong_car_run);
