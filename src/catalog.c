@@ -269,7 +269,7 @@ static ys_result load_map(ys_ctx *ctx, ys_catalog *cat, const char *path)
 		ys_conf cf;
 		const char *dc = field(&c, id);
 		if (!ys_all_digits(dc, strlen(dc)) || parse_conf(field(&c, iconf), &cf)) {
-			r = ys_error(ctx, YS_EPARSE, "%s:%d: expected a 部门经济 code and a confidence", path, line);
+			r = ys_error(ctx, YS_EPARSE, "%s:%d：应为部门经济分类编码和可信度", path, line);
 			free(maps);
 			goto out;
 		}

@@ -904,8 +904,7 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 		char *g = govcache[c.econ->rank[i]][t < 3 ? t : 0];
 		if (!g[0] && ys_item_gov(b, cat, it, g)) {
 			r = ys_error(ctx, YS_EPARSE,
-			             "%s:%d: 政府经济分类 of %s cannot be derived for a unit of type %s: give it in the "
-			             "政府经济分类 column",
+			             "%s:%d：部门经济分类 %s 对%s推不出政府经济分类：请在“政府经济分类”列中写明",
 			             it->pos.file ? it->pos.file : "items", it->pos.line, it->econ,
 			             ys_unittype_name(b->units[it->unit].type));
 			goto fail;
@@ -915,7 +914,7 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 	c.govs = intern_new(b->nitems, item_gov, c.gov);
 	c.cls = malloc(sizeof *c.cls * (size_t)(c.func->n ? c.func->n : 1));
 	if (!c.govs || !c.cls || c.govs->n >= 1 << 12) {
-		r = c.govs && c.cls ? ys_error(ctx, YS_ELIMIT, "%s: more than 4095 distinct 政府经济 codes", b->department)
+		r = c.govs && c.cls ? ys_error(ctx, YS_ELIMIT, "%s：不同的政府经济分类编码超过 4095 个", b->department)
 		                    : ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}

@@ -174,7 +174,7 @@ static ys_result put_table(jr *r, json_t *t, int ti)
 	const char *us = str_of(t, "unit");
 	ys_unit unit = YS_UNIT_WANYUAN;
 	if (us && ys_unit_parse(us, strlen(us), &unit) != 0)
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].unit: expected 万元 or 元, found '%s'", r->name, ti, us);
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].unit：应为 万元 或 元，实为“%s”", r->name, ti, us);
 	const char *title = str_of(t, "title");
 	if (title) {
 		put_text(&r->text, title);

@@ -27,6 +27,8 @@ expect_exit 0 python3 tests/structure/messages.py src
 has $TMP/o "0 messages without Chinese"
 printf 'static int f(ys_ctx *ctx) { return ys_error(ctx, YS_EIO, "%%s: cannot open", "x"); }\n' > $TMP/m.c
 printf 'static int g(ys_ctx *ctx) { return ys_error(ctx, YS_EIO, "%%s：无法打开", "x"); }\n' >> $TMP/m.c
+printf 'static int h(ys_ctx *ctx) { return ys_error(ctx, YS_EPARSE, "%%s: expected 万元 or 元", "x"); }\n' >> $TMP/m.c
 expect_exit 1 python3 tests/structure/messages.py $TMP
 has $TMP/o 'm.c:1: "%s: cannot open"'
-has $TMP/o "1 messages without Chinese"
+has $TMP/o 'm.c:3: "%s: expected 万元 or 元"'
+has $TMP/o "2 messages without Chinese"

@@ -1,14 +1,25 @@
 #!/usr/bin/env python3
 """messages.py [SRC...] - every message the library leaves for a user is in
 Chinese (docs/errors.md): list each ys_error(...) call in src/ whose format
-string has no CJK character, and fail if there is one.  A format that is
-only a placeholder ("%s") passes a message made elsewhere on and is not
+string has no CJK character, or reads as English around a Chinese word
+("expected 万元 or 元"), and fail if there is one.  A format that is only a
+placeholder ("%s") passes a message made elsewhere on and is not
 counted."""
 import os, re, sys
 
 CJK = re.compile(r'[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]')
 CALL = re.compile(r'\bys_error\s*\(')
 STR = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+# words of an English message; identifiers, option names and SQL stay English
+ENGLISH = set('''expected found cannot not must than more the is are has have no of or and an in with
+out memory too long bad missing unknown empty invalid was were be should could does'''.split())
+
+
+def english(fmt):
+    text = re.sub(r'%[-+ #0-9.*]*[a-z]+', ' ', fmt)
+    text = re.sub(r'[\w.\[\]]*[\[._][\w.\[\]]*', ' ', text)  # tables[0].unit, dept_code
+    words = re.findall(r'[A-Za-z]+', text)
+    return sum(w.lower() in ENGLISH for w in words) >= 2
 
 
 def calls(text):
@@ -78,7 +89,7 @@ def main(roots):
                 text = open(p, encoding='utf-8').read()
                 for pos, args in calls(text):
                     fmt = fmt_of(args)
-                    if fmt is None or CJK.search(fmt):
+                    if fmt is None or (CJK.search(fmt) and not english(fmt)):
                         continue
                     if re.fullmatch(r'(%[-0-9.*]*[a-z]+|[\s:：;.,]|\\n)*', fmt):
                         continue  # a message made elsewhere, passed on

@@ -841,7 +841,7 @@ START_TEST(json_by_hand_and_its_errors)
 		{ "{\"tables\":[{\"id\":\"13\",\"rows\":[{\"cells\":{}}]}]}", "表 13 的行需要 \"shape\"", YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"03\",\"kind\":\"支出总表\",\"rows\":[]}]}", "其他版式的表",
 		  YS_EPARSE },
-		{ "{\"tables\":[{\"id\":\"01\",\"unit\":\"美元\",\"rows\":[]}]}", "tables[0].unit: expected 万元 or 元",
+		{ "{\"tables\":[{\"id\":\"01\",\"unit\":\"美元\",\"rows\":[]}]}", "tables[0].unit：应为 万元 或 元",
 		  YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[{\"cells\":{\"in_label\":{\"fen\":5}}}]}]}",
 		  "收入项目 列不是金额列", YS_EPARSE },
