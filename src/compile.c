@@ -1001,7 +1001,7 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 	table_12(&c);
 	table_13(&c, &s);
 	if (c.err)
-		r = c.err == 2 ? ys_error(ctx, YS_ERANGE, "a sum of amounts overflows int64 分")
+		r = c.err == 2 ? ys_error(ctx, YS_ERANGE, "%s：金额之和超出可表示范围（int64 分）", b->department)
 		               : ys_error(ctx, YS_ENOMEM, "编制时内存不足");
 fail:
 	free(c.gov);

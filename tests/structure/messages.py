@@ -12,7 +12,8 @@ CALL = re.compile(r'\bys_error\s*\(')
 STR = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 # words of an English message; identifiers, option names and SQL stay English
 ENGLISH = set('''expected found cannot not must than more the is are has have no of or and an in with
-out memory too long bad missing unknown empty invalid was were be should could does'''.split())
+out memory too long bad missing unknown empty invalid was were be should could does a to for at by
+on it this that amount amounts overflows file row cell'''.split())
 
 
 def english(fmt):
