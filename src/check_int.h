@@ -135,7 +135,6 @@ void ys_rule_gen_narrative(ys_checker *, const ys_rule *);
 
 void ys_rule_cls_known(ys_checker *, const ys_rule *);
 void ys_rule_cls_name(ys_checker *, const ys_rule *);
-void rule_cls_nesting(ys_checker *, const ys_rule *);
 void ys_rule_cls_econ_pair(ys_checker *, const ys_rule *);
 void ys_rule_cls_class_rows(ys_checker *, const ys_rule *);
 void ys_rule_cls_dedicated(ys_checker *, const ys_rule *);

@@ -51,7 +51,8 @@ typedef enum ys_colkind {
 	YS_CK_CATEGORY,  /* 采购类别: A-货物 */
 } ys_colkind;
 
-/* Which money a column or a fixed row sums (the compile direction). */
+/* Which money a column or a fixed row sums (the compile direction): a
+ * selection of the funds of budget.h (ys_fundsrc), not a fund itself. */
 typedef enum ys_fund {
 	YS_FUND_ALL = 0,     /* every source */
 	YS_FUND_FISCAL,      /* 财政拨款: 一般公共预算 + 政府性基金 + 国有资本经营 */
@@ -178,20 +179,35 @@ int ys_table_col(const ys_tabledef *def, const char *id);
 /* Fixed row index of id in def, or -1. */
 int ys_table_fixed(const ys_tabledef *def, const char *id);
 
-/* Column indices used by rules and renderers (they index def->cols). */
+/* Column indices used by rules and renderers (they index def->cols; each
+ * YS_Cnn_NCOLS is tied to its array by a _Static_assert in tabledefs.c). */
 enum { YS_C01_IN_LABEL, YS_C01_IN_AMT, YS_C01_OUT_LABEL, YS_C01_OUT_AMT, YS_C01_NCOLS };
-enum { YS_C02_TOTAL, YS_C02_CUR, YS_C02_SRC0, YS_C02_CARRY = YS_C02_SRC0 + YS_NSOURCES, YS_C02_CSRC0, YS_C02_NCOLS = YS_C02_CSRC0 + YS_NCSOURCES };
-enum { YS_C03_FUNC, YS_C03_GOV, YS_C03_DEPT, YS_C03_TOTAL, YS_C03_BASIC, YS_C03_PROJECT, YS_C03_OPER, YS_C03_UPPER, YS_C03_SUBSID, YS_C03_NCOLS };
-enum { YS_C05_CODE, YS_C05_NAME, YS_C05_TOTAL, YS_C05_BASIC, YS_C05_PERSONNEL, YS_C05_PUBLIC, YS_C05_PROJECT, YS_C05_NOCAP, YS_C05_NCOLS };
+enum {
+	YS_C02_TOTAL, YS_C02_CUR, YS_C02_SRC0, YS_C02_CARRY = YS_C02_SRC0 + YS_NSOURCES, YS_C02_CSRC0,
+	YS_C02_NCOLS = YS_C02_CSRC0 + YS_NCSOURCES
+};
+enum {
+	YS_C03_FUNC, YS_C03_GOV, YS_C03_DEPT, YS_C03_TOTAL, YS_C03_BASIC, YS_C03_PROJECT, YS_C03_OPER, YS_C03_UPPER,
+	YS_C03_SUBSID, YS_C03_NCOLS
+};
+enum {
+	YS_C05_CODE, YS_C05_NAME, YS_C05_TOTAL, YS_C05_BASIC, YS_C05_PERSONNEL, YS_C05_PUBLIC, YS_C05_PROJECT,
+	YS_C05_NOCAP, YS_C05_NCOLS
+};
 enum { YS_C06_GOV, YS_C06_DEPT, YS_C06_TOTAL, YS_C06_PERSONNEL, YS_C06_PUBLIC, YS_C06_NCOLS };
 enum { YS_C07_CODE, YS_C07_NAME, YS_C07_TOTAL, YS_C07_BASIC, YS_C07_PROJECT, YS_C07_NCOLS };
 enum { YS_C09_TOTAL, YS_C09_ABROAD, YS_C09_RECEPTION, YS_C09_CAR, YS_C09_CAR_BUY, YS_C09_CAR_RUN, YS_C09_NCOLS };
 enum { YS_C10_CATEGORY, YS_C10_AMOUNT, YS_C10_NCOLS };
 enum { YS_C11_L1, YS_C11_L2, YS_C11_L3, YS_C11_AMOUNT, YS_C11_NCOLS };
-enum { YS_C12_NAME, YS_C12_TOTAL, YS_C12_FISCAL, YS_C12_OTHER, YS_C12_GOAL, YS_C12_IND1, YS_C12_IND2, YS_C12_IND3, YS_C12_OP, YS_C12_VALUE,
-       YS_C12_MUNIT, YS_C12_NCOLS };
-enum { YS_C13_UNIT, YS_C13_TOTAL, YS_C13_F_TOTAL, YS_C13_F_BASIC, YS_C13_F_PROJECT, YS_C13_O_TOTAL, YS_C13_O_BASIC, YS_C13_O_PROJECT,
-       YS_C13_GOAL, YS_C13_NOTES, YS_C13_ACTIVITY, YS_C13_INDICATOR, YS_C13_OP, YS_C13_VALUE, YS_C13_MUNIT, YS_C13_NCOLS };
+enum {
+	YS_C12_NAME, YS_C12_TOTAL, YS_C12_FISCAL, YS_C12_OTHER, YS_C12_GOAL, YS_C12_IND1, YS_C12_IND2, YS_C12_IND3,
+	YS_C12_OP, YS_C12_VALUE, YS_C12_MUNIT, YS_C12_NCOLS
+};
+enum {
+	YS_C13_UNIT, YS_C13_TOTAL, YS_C13_F_TOTAL, YS_C13_F_BASIC, YS_C13_F_PROJECT, YS_C13_O_TOTAL, YS_C13_O_BASIC,
+	YS_C13_O_PROJECT, YS_C13_GOAL, YS_C13_NOTES, YS_C13_ACTIVITY, YS_C13_INDICATOR, YS_C13_OP, YS_C13_VALUE,
+	YS_C13_MUNIT, YS_C13_NCOLS
+};
 
 /* The 26 类 of tables 01 and 04, in their fixed order. */
 #define YS_NCLASSES 26
