@@ -198,10 +198,10 @@ limit xlsx-shared-strings 3 "共享字符串超过 4000000 个" $YUSUAN check $T
 rm -f $TMP/sst.xlsx
 # (was B7: a row number far down (r=2000000000) makes the workbook's text 2 GB of blank lines: out of memory)
 $H part $XD $TMP/gap.xlsx $S1 rowgap 2000000000 || fail "hostile rowgap"
-limit xlsx-row-gap 3 "row" $YUSUAN check $TMP/gap.xlsx
+limit xlsx-row-gap 3 "有一行的行号不在 1..1048576 之内" $YUSUAN check $TMP/gap.xlsx
 # (was B10: row numbers are read with atoi: 2147483647 and -2147483648 overflow cmp_cell (src/read/xlsx.c:444, UBSan), then the blank-row loop runs for billions of rows)
 $H part $XD $TMP/rowref.xlsx $S1 rowref 5 || fail "hostile rowref"
-limit xlsx-row-numbers 3 "row" $YUSUAN check $TMP/rowref.xlsx
+limit xlsx-row-numbers 3 "行号不在 1..1048576 之内" $YUSUAN check $TMP/rowref.xlsx
 # (was B8: cells in column XFD become 16383 tabs each before any limit: 100000 such rows (535 KB) run out of memory)
 $H part $XD $TMP/wide.xlsx $S1 wide 100000 || fail "hostile wide"
 limit xlsx-wide 3 "公开的表格至多 256 列" $YUSUAN check $TMP/wide.xlsx
