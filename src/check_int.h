@@ -184,6 +184,7 @@ void ys_rule_yoy_total(ys_checker *, const ys_rule *);
 void ys_rule_yoy_projects(ys_checker *, const ys_rule *);
 void ys_rule_yoy_tables(ys_checker *, const ys_rule *);
 void ys_rule_yoy_same(ys_checker *, const ys_rule *); /* check.c */
+void ys_rule_yoy_printed(ys_checker *, const ys_rule *); /* rules_narrative.c */
 void ys_rule_comp_coverage(ys_checker *, const ys_rule *);
 
 /* rules_narrative.c: the 情况说明 */
