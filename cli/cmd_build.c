@@ -159,16 +159,16 @@ static void print_summary(const ys_budget *b, const ys_doc *doc)
 	for (int r = 0; r < t01->nrows; r++) {
 		int fx = t01->rows[r].fixed[1];
 		const ys_fixedrow *fr = fx >= 0 ? &t01->def->fixed[fx] : NULL;
-		if (!fr || fr->role != YS_FR_ITEM || !t01->rows[r].cells[C01_OUT_AMT].amt.present)
+		if (!fr || fr->role != YS_FR_ITEM || !t01->rows[r].cells[YS_C01_OUT_AMT].amt.present)
 			continue;
 		int64_t fiscal = 0;
 		for (int q = 0; q < t04->nrows; q++)
 			if (t04->rows[q].fixed[1] >= 0 && !strcmp(t04->def->fixed[t04->rows[q].fixed[1]].id, fr->id))
-				fiscal = t04->rows[q].cells[C01_OUT_AMT].amt.fen;
+				fiscal = t04->rows[q].cells[YS_C01_OUT_AMT].amt.fen;
 		char label[96];
 		snprintf(label, sizeof label, "%s %s", fr->code, fr->label);
 		printf("  %-*s %18s %18s\n", 28 + (int)(strlen(label) - ys_utf8_width(label)), label,
-		       wan(t01->rows[r].cells[C01_OUT_AMT].amt.fen, a), wan(fiscal, f));
+		       wan(t01->rows[r].cells[YS_C01_OUT_AMT].amt.fen, a), wan(fiscal, f));
 	}
 	int64_t v[2][4] = { { 0 } }; /* [fiscal?][personnel, public, project, all] */
 	for (size_t i = 0; i < b->nitems; i++) {

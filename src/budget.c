@@ -16,6 +16,11 @@ const char *ys_fund_name(ys_fundsrc f)
 	return (unsigned)f < YS_NFUNDS ? n[f] : "?";
 }
 
+ys_fundsrc ys_csource_fund(int c)
+{
+	return c == YS_CSRC_UNIT ? YS_FS_UNIT : c >= 0 && c < YS_CSRC_UNIT ? (ys_fundsrc)c : YS_NFUNDS;
+}
+
 uint64_t ys_code_key(const char *s)
 {
 	static const uint64_t pad[10] = { 1000000000, 100000000, 10000000, 1000000, 100000, 10000, 1000, 100, 10, 1 };

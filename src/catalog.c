@@ -138,16 +138,6 @@ static int parse_level(const char *s)
 	return 0;
 }
 
-static int all_digits(const char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
 /* Column index of header name h in the header record, or -1. */
 static int col_of(const ys_csv *c, const char *h)
 {
@@ -201,7 +191,7 @@ static ys_result open_csv(ys_ctx *ctx, const char *path, ys_csv *c, char **text)
 		ys_csv_release(c);
 		free(*text);
 		*text = NULL;
-		return k < 0 ? ctx->code : ys_error(ctx, YS_EEMPTY, "%s: no header row", path);
+		return k < 0 ? ctx->code : ys_error(ctx, YS_EEMPTY, "%s：没有表头行", path);
 	}
 	return YS_OK;
 }
@@ -217,7 +207,7 @@ static ys_result load_rows(ys_ctx *ctx, ys_catalog *cat, ys_catkind kind, const 
 	    ip = col_of(&c, "parent"), ib = col_of(&c, "budget"), iconf = col_of(&c, "confidence"),
 	    is = col_of(&c, "seen_in");
 	if (ic < 0 || in < 0 || iconf < 0) {
-		r = ys_error(ctx, YS_EPARSE, "%s:1: header must name the columns code, name and confidence", path);
+		r = ys_error(ctx, YS_EPARSE, "%s:1：表头须列出 code、name 和 confidence 三列", path);
 		goto out;
 	}
 	row_int *rows = NULL;
@@ -228,21 +218,21 @@ static ys_result load_rows(ys_ctx *ctx, ys_catalog *cat, ys_catkind kind, const 
 			continue; /* blank line */
 		const char *code = field(&c, ic), *conf = field(&c, iconf);
 		int line = c.f[0].line;
-		if (!all_digits(code, strlen(code)) || strlen(code) > 9) {
-			r = ys_error(ctx, YS_EPARSE, "%s:%d:%d: code '%s' is not a classification code: expected digits",
+		if (!ys_all_digits(code, strlen(code)) || strlen(code) > 9) {
+			r = ys_error(ctx, YS_EPARSE, "%s:%d:%d：编码“%s”不是分类编码：应为数字",
 			             path, line, c.f[ic].col, code);
 			free(rows);
 			goto out;
 		}
 		ys_conf cf;
 		if (parse_conf(conf, &cf)) {
-			r = ys_error(ctx, YS_EPARSE, "%s:%d: confidence '%s': expected seen, high, medium or low",
+			r = ys_error(ctx, YS_EPARSE, "%s:%d：可信度“%s”：应为 seen、high、medium 或 low",
 			             path, line, conf);
 			free(rows);
 			goto out;
 		}
 		if (ys_grow((void **)&rows, &cap, nrows + 1, sizeof *rows)) {
-			r = ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+			r = ys_error(ctx, YS_ENOMEM, "%s：内存不足", path);
 			free(rows);
 			goto out;
 		}
@@ -263,7 +253,7 @@ static ys_result load_rows(ys_ctx *ctx, ys_catalog *cat, ys_catkind kind, const 
 		ri->pub.line = line;
 		ri->key = ri->pub.name ? key_of(a, ri->pub.name) : NULL;
 		if (!ri->pub.code || !ri->pub.name || !ri->pub.parent || !ri->pub.budget || !ri->pub.seen_in || !ri->key) {
-			r = ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+			r = ys_error(ctx, YS_ENOMEM, "%s：内存不足", path);
 			free(rows);
 			goto out;
 		}
@@ -277,7 +267,7 @@ static ys_result load_rows(ys_ctx *ctx, ys_catalog *cat, ys_catkind kind, const 
 		qsort(rows, nrows, sizeof *rows, cmp_row);
 	for (size_t i = 1; i < nrows; i++) {
 		if (strcmp(rows[i].pub.code, rows[i - 1].pub.code) == 0) {
-			r = ys_error(ctx, YS_EPARSE, "%s:%d: code %s is listed twice (also line %d)", path,
+			r = ys_error(ctx, YS_EPARSE, "%s:%d：编码 %s 列了两次（另一次在第 %d 行）", path,
 			             rows[i].pub.line, rows[i].pub.code, rows[i - 1].pub.line);
 			free(rows);
 			goto out;
@@ -305,7 +295,7 @@ static ys_result load_map(ys_ctx *ctx, ys_catalog *cat, const char *path)
 	    iconf = col_of(&c, "confidence");
 	if (id < 0 || ij < 0 || is < 0 || iconf < 0) {
 		r = ys_error(ctx, YS_EPARSE,
-		             "%s:1: header must name dept_code, gov_code_jiguan, gov_code_shiye and confidence", path);
+		             "%s:1：表头须列出 dept_code、gov_code_jiguan、gov_code_shiye 和 confidence", path);
 		goto out;
 	}
 	ys_catmap *maps = NULL;
@@ -317,13 +307,13 @@ static ys_result load_map(ys_ctx *ctx, ys_catalog *cat, const char *path)
 		int line = c.f[0].line;
 		ys_conf cf;
 		const char *dc = field(&c, id);
-		if (!all_digits(dc, strlen(dc)) || parse_conf(field(&c, iconf), &cf)) {
-			r = ys_error(ctx, YS_EPARSE, "%s:%d: expected a 部门经济 code and a confidence", path, line);
+		if (!ys_all_digits(dc, strlen(dc)) || parse_conf(field(&c, iconf), &cf)) {
+			r = ys_error(ctx, YS_EPARSE, "%s:%d：应为部门经济分类编码和可信度", path, line);
 			free(maps);
 			goto out;
 		}
 		if (ys_grow((void **)&maps, &cap, n + 1, sizeof *maps)) {
-			r = ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+			r = ys_error(ctx, YS_ENOMEM, "%s：内存不足", path);
 			free(maps);
 			goto out;
 		}
@@ -376,7 +366,7 @@ static ys_result load_variants(ys_ctx *ctx, ys_catalog *cat, const char *path)
 	int ik = col_of(&c, "kind"), ic = col_of(&c, "code"), in = col_of(&c, "name"),
 	    iconf = col_of(&c, "confidence");
 	if (ik < 0 || ic < 0 || in < 0) {
-		r = ys_error(ctx, YS_EPARSE, "%s:1: header must name kind, code and name", path);
+		r = ys_error(ctx, YS_EPARSE, "%s:1：表头须列出 kind、code 和 name", path);
 		goto out;
 	}
 	variant *v = NULL;
@@ -387,14 +377,14 @@ static ys_result load_variants(ys_ctx *ctx, ys_catalog *cat, const char *path)
 			continue;
 		ys_catkind kind;
 		if (kind_of(field(&c, ik), &kind)) {
-			r = ys_error(ctx, YS_EPARSE, "%s:%d: kind '%s': expected function, dept_econ, gov_econ or revenue",
+			r = ys_error(ctx, YS_EPARSE, "%s:%d：类别“%s”：应为 function、dept_econ、gov_econ 或 revenue",
 			             path, c.f[0].line, field(&c, ik));
 			free(v);
 			goto out;
 		}
 		const char *code = field(&c, ic);
-		if (!all_digits(code, strlen(code)) || strlen(code) > 9) {
-			r = ys_error(ctx, YS_EPARSE, "%s:%d: code '%s' is not a classification code: expected digits", path,
+		if (!ys_all_digits(code, strlen(code)) || strlen(code) > 9) {
+			r = ys_error(ctx, YS_EPARSE, "%s:%d：编码“%s”不是分类编码：应为数字", path,
 			             c.f[0].line, code);
 			free(v);
 			goto out;
@@ -402,13 +392,13 @@ static ys_result load_variants(ys_ctx *ctx, ys_catalog *cat, const char *path)
 		/* without a confidence column a variant is as sure as a high row */
 		ys_conf cf = YS_CONF_HIGH;
 		if (iconf >= 0 && parse_conf(field(&c, iconf), &cf)) {
-			r = ys_error(ctx, YS_EPARSE, "%s:%d: confidence '%s': expected seen, high, medium or low", path,
+			r = ys_error(ctx, YS_EPARSE, "%s:%d：可信度“%s”：应为 seen、high、medium 或 low", path,
 			             c.f[0].line, field(&c, iconf));
 			free(v);
 			goto out;
 		}
 		if (ys_grow((void **)&v, &cap, n + 1, sizeof *v)) {
-			r = ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+			r = ys_error(ctx, YS_ENOMEM, "%s：内存不足", path);
 			free(v);
 			goto out;
 		}
@@ -417,7 +407,7 @@ static ys_result load_variants(ys_ctx *ctx, ys_catalog *cat, const char *path)
 		v[n].code = ys_arena_strdup(&cat->arena, code);
 		v[n].key = key_of(&cat->arena, field(&c, in));
 		if (!v[n].code || !v[n].key) {
-			r = ys_error(ctx, YS_ENOMEM, "%s: out of memory", path);
+			r = ys_error(ctx, YS_ENOMEM, "%s：内存不足", path);
 			free(v);
 			goto out;
 		}
@@ -446,7 +436,7 @@ static ys_result catalog_load_file_body(ys_ctx *ctx, ys_catalog *cat, const char
 		return load_variants(ctx, cat, path);
 	if (kind_of(kindname, &k))
 		return ys_error(ctx, YS_EINVAL,
-		                "catalog kind '%s': expected function, dept_econ, gov_econ, revenue, map or variants",
+		                "分类目录的类别“%s”：应为 function、dept_econ、gov_econ、revenue、map 或 variants",
 		                kindname);
 	return load_rows(ctx, cat, k, path);
 }
@@ -487,7 +477,7 @@ static int pick_year(const char *root, int year)
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		const char *s = e->d_name;
-		if (strlen(s) != 4 || !all_digits(s, 4))
+		if (strlen(s) != 4 || !ys_all_digits(s, 4))
 			continue;
 		int y = atoi(s);
 		if (y <= year && y > best)
@@ -504,39 +494,39 @@ static ys_result catalog_open_body(ys_ctx *ctx, const char *dir, int year, ys_ca
 	char path[PATH_CAP], ydir[PATH_CAP], root[PATH_CAP];
 	*out = NULL;
 	if (!dir && !(dir = ys_catalog_default_root(root, sizeof root)))
-		return ys_error(ctx, YS_EINVAL, "catalog folder name too long: '%.100s...'",
+		return ys_error(ctx, YS_EINVAL, "分类目录的文件夹名太长：“%.100s…”",
 		                getenv("YUSUAN_DATA") ? getenv("YUSUAN_DATA") : YS_DATADIR);
 	if (join(path, dir, "function.csv"))
-		return ys_error(ctx, YS_EINVAL, "catalog folder name too long: '%.100s...'", dir);
+		return ys_error(ctx, YS_EINVAL, "分类目录的文件夹名太长：“%.100s…”", dir);
 	int cyear = year;
 	if (is_file(path)) {
 		memcpy(ydir, dir, strlen(dir) + 1);
 		const char *base = strrchr(dir, '/');
 		base = base ? base + 1 : dir;
-		if (strlen(base) == 4 && all_digits(base, 4))
+		if (strlen(base) == 4 && ys_all_digits(base, 4))
 			cyear = atoi(base);
 	} else {
 		char y[16];
 		cyear = pick_year(dir, year);
 		if (cyear < 0)
 			return ys_error(ctx, YS_EIO,
-			                "%s: no catalog here: expected function.csv or year folders such as 2025/", dir);
+			                "%s：这里没有分类目录：应有 function.csv，或 2025/ 这样的年度文件夹", dir);
 		snprintf(y, sizeof y, "%04d", cyear);
 		if (join(ydir, dir, y))
-			return ys_error(ctx, YS_EINVAL, "catalog folder name too long");
+			return ys_error(ctx, YS_EINVAL, "分类目录的文件夹名太长");
 	}
 	ys_catalog *cat = calloc(1, sizeof *cat);
 	if (!cat)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	ys_arena_init(&cat->arena);
 	cat->year = cyear;
 	cat->dir = strdup(ydir);
-	ys_result r = cat->dir ? YS_OK : ys_error(ctx, YS_ENOMEM, "out of memory");
+	ys_result r = cat->dir ? YS_OK : ys_error(ctx, YS_ENOMEM, "内存不足");
 	for (int k = 0; k < YS_CAT_NKINDS && !r; k++) {
 		char file[32];
 		snprintf(file, sizeof file, "%s.csv", kind_files[k]);
 		if (join(path, ydir, file))
-			r = ys_error(ctx, YS_EINVAL, "catalog folder name too long");
+			r = ys_error(ctx, YS_EINVAL, "分类目录的文件夹名太长");
 		else if (k == YS_CAT_FUNC || is_file(path))
 			r = load_rows(ctx, cat, (ys_catkind)k, path);
 	}

@@ -43,18 +43,18 @@ const char *ys_severity_label(ys_severity s)
 
 /* ---- helpers ------------------------------------------------------------ */
 
-const ys_cell *ck_cell(cref c)
+const ys_cell *ys_ck_cell(cref c)
 {
 	return &c.t->rows[c.row].cells[c.col];
 }
 
-int64_t ck_value(cref c)
+int64_t ys_ck_value(cref c)
 {
-	const ys_cell *cell = ck_cell(c);
+	const ys_cell *cell = ys_ck_cell(c);
 	return cell->amt.present ? cell->amt.fen : 0;
 }
 
-int ck_fixed_row(const ys_table *t, const char *fid)
+int ys_ck_fixed_row(const ys_table *t, const char *fid)
 {
 	if (!t)
 		return -1;
@@ -68,13 +68,13 @@ int ck_fixed_row(const ys_table *t, const char *fid)
 	return -1;
 }
 
-int ck_fixed_col(const ys_table *t, const char *fid)
+int ys_ck_fixed_col(const ys_table *t, const char *fid)
 {
 	int f = ys_table_fixed(t->def, fid);
-	return f >= 0 && t->def->fixed[f].panel ? C01_OUT_AMT : C01_IN_AMT;
+	return f >= 0 && t->def->fixed[f].panel ? YS_C01_OUT_AMT : YS_C01_IN_AMT;
 }
 
-int ck_total_row(const ys_table *t)
+int ys_ck_total_row(const ys_table *t)
 {
 	if (!t)
 		return -1;
@@ -84,7 +84,7 @@ int ck_total_row(const ys_table *t)
 	return -1;
 }
 
-const char *ck_code(const ys_cell *c, char *buf)
+const char *ys_ck_code(const ys_cell *c, char *buf)
 {
 	const char *name;
 	size_t n = ys_split_codename(c->text, &name);
@@ -95,7 +95,7 @@ const char *ck_code(const ys_cell *c, char *buf)
 	return buf;
 }
 
-const char *ck_table_name(const ys_table *t, char *buf, size_t cap)
+const char *ys_ck_table_name(const ys_table *t, char *buf, size_t cap)
 {
 	if (!t) {
 		snprintf(buf, cap, "文档");
@@ -110,7 +110,7 @@ const char *ck_table_name(const ys_table *t, char *buf, size_t cap)
 	return buf;
 }
 
-const char *ck_amount(const ys_table *t, int64_t fen, char *buf)
+const char *ys_ck_amount(const ys_table *t, int64_t fen, char *buf)
 {
 	int dp = t ? t->def->dp : 6;
 	ys_unit u = t ? t->unit : YS_UNIT_WANYUAN;
@@ -123,7 +123,7 @@ const char *ck_amount(const ys_table *t, int64_t fen, char *buf)
 
 /* ---- identities --------------------------------------------------------- */
 
-ident *ck_ident(ys_checker *ck, const ys_rule *rule, ident_op op, const char *what)
+ident *ys_ck_ident(ys_checker *ck, const ys_rule *rule, ident_op op, const char *what)
 {
 	if (ys_grow((void **)&ck->ids, &ck->capids, ck->nids + 1, sizeof *ck->ids)) {
 		ck->oom = 1;
@@ -168,7 +168,7 @@ static int table_exact(ys_checker *ck, const ys_table *t)
 	return v;
 }
 
-void ck_term(ys_checker *ck, ident *id, const ys_table *t, int row, int col, int coef)
+void ys_ck_term(ys_checker *ck, ident *id, const ys_table *t, int row, int col, int coef)
 {
 	if (!id || !t || row < 0 || col < 0)
 		return;
@@ -195,7 +195,7 @@ void ck_term(ys_checker *ck, ident *id, const ys_table *t, int row, int col, int
 	}
 }
 
-void ck_primary(ident *id)
+void ys_ck_primary(ident *id)
 {
 	if (id && id->nterms)
 		id->primary = id->nterms - 1;
@@ -210,7 +210,7 @@ static int64_t rounding_tol(const ident *id)
 	/* a rounded identity's first term is the rounded figure itself */
 	for (int i = id->op == OP_ROUND ? 1 : 0; i < id->nterms; i++) {
 		cref c = id->terms[i].c;
-		const ys_cell *cell = ck_cell(c);
+		const ys_cell *cell = ys_ck_cell(c);
 		if (!cell->amt.present || cell->amt.dp >= ys_unit_decimals(c.t->unit) || id->terms[i].exact)
 			continue;
 		int64_t q = ys_money_quantum(c.t->unit, cell->amt.dp);
@@ -228,7 +228,7 @@ static void eval(ident *id)
 		id->tol = rounding_tol(id);
 	int first = id->op == OP_ROUND ? 1 : 0;
 	for (int i = first; i < id->nterms; i++) {
-		v = ck_value(id->terms[i].c);
+		v = ys_ck_value(id->terms[i].c);
 		if (id->terms[i].coef < 0) {
 			if (ys_money_sub(s, v, &s))
 				id->overflow = 1;
@@ -242,7 +242,7 @@ static void eval(ident *id)
 		return;
 	}
 	if (id->op == OP_ROUND) {
-		int64_t r = 0, x = id->nterms ? ck_value(id->terms[0].c) : 0;
+		int64_t r = 0, x = id->nterms ? ys_ck_value(id->terms[0].c) : 0;
 		if (ys_money_round(s, id->quantum, YS_ROUND_HALF_UP, &r) || ys_money_sub(x, r, &id->resid)) {
 			id->overflow = 1;
 			id->fails = 1;
@@ -346,7 +346,7 @@ static int find_swap(const ys_checker *ck, const occ *o, size_t n, const ident *
 		if (seen)
 			continue;
 		/* the change of a that satisfies f (none beyond int64: -INT64_MIN) */
-		int64_t need = f->resid, va = ck_value(a);
+		int64_t need = f->resid, va = ys_ck_value(a);
 		if (f->terms[j].coef > 0 && ys_money_sub(0, f->resid, &need))
 			continue;
 		size_t a0 = occ_lower(o, n, ka), a1 = a0;
@@ -360,7 +360,7 @@ static int find_swap(const ys_checker *ck, const occ *o, size_t n, const ident *
 				b1++;
 			if (o[b0].key != ka) {
 				cref b = ck->ids[o[b0].id].terms[o[b0].term].c;
-				int64_t vb = ck_value(b), d;
+				int64_t vb = ys_ck_value(b), d;
 				if (!ys_money_sub(vb, va, &d) && d == need && d != INT64_MIN &&
 				    fixes_all(ck, o, a0, a1, b0, b1, d, -d)) {
 					nfound++;
@@ -439,7 +439,7 @@ static void blame(ys_checker *ck, int *at)
 			if (!ok || !have)
 				continue;
 			int64_t expected;
-			int nonneg = ys_money_add(ck_value(f->terms[j].c), delta, &expected) == 0 && expected >= 0;
+			int nonneg = ys_money_add(ys_ck_value(f->terms[j].c), delta, &expected) == 0 && expected >= 0;
 			if (score > bestscore || (score == bestscore && nonneg && !bestnonneg)) {
 				best = j;
 				bestscore = score;
@@ -475,7 +475,7 @@ static void blame(ys_checker *ck, int *at)
 static const char *signed_amount(const ys_table *t, int64_t fen, char *buf, size_t cap)
 {
 	char num[YS_MONEY_FMT_MAX];
-	snprintf(buf, cap, "%s%s", fen > 0 ? "+" : "", ck_amount(t, fen, num));
+	snprintf(buf, cap, "%s%s", fen > 0 ? "+" : "", ys_ck_amount(t, fen, num));
 	return buf;
 }
 
@@ -513,14 +513,14 @@ static void report_ident(ys_checker *ck, ident *id, int at)
 	if (!c.t || c.row < 0)
 		return;
 	int coef = id->nterms ? id->terms[at].coef : 1;
-	int64_t x = ck_value(c), expected = x, d;
+	int64_t x = ys_ck_value(c), expected = x, d;
 	ys_severity sev = id->fails == 2 ? YS_SEV_NOTICE : id->rule->sev;
 	const ys_tabledef *def = c.t->def;
 	ys_row_label(c.t, c.row, def->cols[c.col].panel, rl, sizeof rl);
-	ck_table_name(c.t, tn, sizeof tn);
+	ys_ck_table_name(c.t, tn, sizeof tn);
 
 	if (id->overflow) {
-		ck_finding(ck, id->rule, YS_SEV_ERROR, c.t, c.row, c.col, "%s：金额之和超出可表示范围（溢出）", id->what);
+		ys_ck_finding(ck, id->rule, YS_SEV_ERROR, c.t, c.row, c.col, "%s：金额之和超出可表示范围（溢出）", id->what);
 		return;
 	}
 	if (id->op == OP_ROUND) {
@@ -533,36 +533,36 @@ static void report_ident(ys_checker *ck, ident *id, int at)
 	/* the one sign convention of findings (rules.h): found − expected */
 	if (ys_money_sub(x, expected, &d))
 		d = 0;
-	ck_amount(c.t, x, found);
-	ck_amount(c.t, expected, exp);
+	ys_ck_amount(c.t, x, found);
+	ys_ck_amount(c.t, expected, exp);
 	signed_amount(c.t, d, diff, sizeof diff);
 	ys_finding *f;
 	if (id->fails == 2) {
-		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col,
+		f = ys_ck_finding(ck, id->rule, sev, c.t, c.row, c.col,
 		               "%s：%s %s %s 为 %s，按等式应为 %s，差额 %s，在四舍五入的误差之内（容差 %s）", id->what, tn, rl,
-		               def->cols[c.col].label, found, exp, diff, ck_amount(c.t, id->tol, tolbuf));
+		               def->cols[c.col].label, found, exp, diff, ys_ck_amount(c.t, id->tol, tolbuf));
 	} else if (id->op == OP_LE) {
-		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，应%s %s，超出 %s", id->what,
+		f = ys_ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，应%s %s，超出 %s", id->what,
 		               tn, rl, def->cols[c.col].label, found, coef > 0 ? "不大于" : "不小于", exp,
-		               ck_amount(c.t, d < 0 ? -d : d, over));
+		               ys_ck_amount(c.t, d < 0 ? -d : d, over));
 	} else if (id->op == OP_ROUND) {
-		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，按四舍五入应为 %s", id->what,
+		f = ys_ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，按四舍五入应为 %s", id->what,
 		               tn, rl, def->cols[c.col].label, found, exp);
 	} else if (id->ncand > 1) {
 		ys_buf others = YS_BUF_INIT;
 		name_candidates(id, &others);
-		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col,
+		f = ys_ck_finding(ck, id->rule, sev, c.t, c.row, c.col,
 		               "%s 不成立：%s %s %s 为 %s，若其余各项无误应为 %s，差额 %s；%s 中哪一项有误无法从表内判断",
 		               id->what, tn, rl, def->cols[c.col].label, found, exp, diff, others.s);
 		ys_buf_release(&others);
 	} else if (id->swap.t) {
 		char other[YS_MONEY_FMT_MAX];
-		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col,
+		f = ys_ck_finding(ck, id->rule, sev, c.t, c.row, c.col,
 		               "%s 不成立：%s %s %s 为 %s，应为 %s，差额 %s；与本行%s（%s）对调后各等式均成立，疑为两列填反",
 		               id->what, tn, rl, def->cols[c.col].label, found, exp, diff, def->cols[id->swap.col].label,
-		               ck_amount(id->swap.t, ck_value(id->swap), other));
+		               ys_ck_amount(id->swap.t, ys_ck_value(id->swap), other));
 	} else {
-		f = ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，应为 %s，差额 %s", id->what,
+		f = ys_ck_finding(ck, id->rule, sev, c.t, c.row, c.col, "%s 不成立：%s %s %s 为 %s，应为 %s，差额 %s", id->what,
 		               tn, rl, def->cols[c.col].label, found, exp, diff);
 	}
 	if (f) {
@@ -622,7 +622,7 @@ static const char *vfmt(ys_checker *ck, const char *fmt, va_list ap)
 	return s ? s : "";
 }
 
-ys_finding *ck_finding(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t, int row, int col,
+ys_finding *ys_ck_finding(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t, int row, int col,
                        const char *fmt, ...)
 {
 	ys_finding *f = new_finding(ck, rule, sev, t);
@@ -651,7 +651,7 @@ ys_finding *ck_finding(ys_checker *ck, const ys_rule *rule, ys_severity sev, con
 	return f;
 }
 
-ys_finding *ck_finding_line(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t, int line,
+ys_finding *ys_ck_finding_line(ys_checker *ck, const ys_rule *rule, ys_severity sev, const ys_table *t, int line,
                             const char *fmt, ...)
 {
 	ys_finding *f = new_finding(ck, rule, sev, t);
@@ -850,7 +850,7 @@ static int unread_figures(const ys_doc *doc, const ys_table *t)
 /* comp.coverage: what was not read is said, never passed over as "no
  * errors".  It runs after every other rule (scope "every"): it reads the
  * identities they stated. */
-void rule_comp_coverage(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_coverage(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_doc *doc = ck->doc;
 	const ys_coverage *cov = &ck->rep->cov;
@@ -863,13 +863,13 @@ void rule_comp_coverage(ys_checker *ck, const ys_rule *rule)
 			continue;
 		int64_t all = (int64_t)c->amounts + c->unreadable;
 		if (c->unreadable > 0 && c->unreadable >= c->amounts)
-			ck_finding_line(ck, rule, rule->sev, t, t->line,
+			ys_ck_finding_line(ck, rule, rule->sev, t, t->line,
 			                "表“%s”的金额大多未能读取：%" PRId64 " 个金额格中 %d 个不是金额，未参与核对",
-			                ck_table_name(t, tn, sizeof tn), all, c->unreadable);
+			                ys_ck_table_name(t, tn, sizeof tn), all, c->unreadable);
 		else if (t->kind && t->nrows == 0 && !t->note && (line = unread_figures(doc, t)) > 0)
-			ck_finding_line(ck, rule, rule->sev, t, line,
+			ys_ck_finding_line(ck, rule, rule->sev, t, line,
 			                "表“%s”只读到表题，没有读到任何行，而其下第 %d 行印有金额：未能读取，未参与核对",
-			                ck_table_name(t, tn, sizeof tn), line);
+			                ys_ck_table_name(t, tn, sizeof tn), line);
 	}
 	/* a numbered set (表1 … 表N, 公开01表 …) with a number skipped */
 	int maxno = 0;
@@ -884,13 +884,13 @@ void rule_comp_coverage(ys_checker *ck, const ys_rule *rule)
 	for (int no = 1; no < maxno; no++)
 		if (!have[no]) {
 			ck->rep->cov.missing++;
-			ck_finding_line(ck, rule, rule->sev, NULL, 0, "表的编号到 %d，未读到第 %d 张表：其金额未参与核对",
+			ys_ck_finding_line(ck, rule, rule->sev, NULL, 0, "表的编号到 %d，未读到第 %d 张表：其金额未参与核对",
 			                maxno, no);
 		}
 	/* with --rule, only that rule's identities were stated: the count says
 	 * nothing about the document */
 	if (!ck->only_rule && ck->rep->identities == 0)
-		ck_finding_line(ck, rule, rule->sev, NULL, 0,
+		ys_ck_finding_line(ck, rule, rule->sev, NULL, 0,
 		                "未核对任何等式：读到 %d 张表、%" PRId64 " 个金额，没有一条规则能核对它们", cov->ntables,
 		                cov->amounts);
 }
@@ -953,7 +953,7 @@ static int same_table(const ys_table *x, const ys_table *y)
 
 /* yoy.same: last year's disclosure has this one's content, cell for cell
  * (the same file given twice, or this year's in another format). */
-void rule_yoy_same(ys_checker *ck, const ys_rule *rule)
+void ys_rule_yoy_same(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_doc *d = ck->doc, *p = ck->prev;
 	if (!p || d->ntables != p->ntables || d->nothers != p->nothers || d->ntables + d->nothers == 0)
@@ -964,7 +964,7 @@ void rule_yoy_same(ys_checker *ck, const ys_rule *rule)
 	for (int i = 0; i < d->nothers; i++)
 		if (!same_table(d->others[i], p->others[i]))
 			return;
-	ck_finding_line(ck, rule, rule->sev, NULL, 0,
+	ys_ck_finding_line(ck, rule, rule->sev, NULL, 0,
 	                "--previous %s 与本公开表内容相同（%d 张表的每个单元格都一样）：它不是上一年度的公开表，同比规则没有可比的数",
 	                p->file, d->ntables + d->nothers);
 }
@@ -979,7 +979,7 @@ static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts 
 	}
 	ys_report *rep = calloc(1, sizeof *rep);
 	if (!rep)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	ys_arena_init(&rep->arena);
 	if (doc->nparts) { /* a document of several files is named by them all */
 		ys_buf nb = YS_BUF_INIT;
@@ -991,7 +991,7 @@ static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts 
 		rep->file = ys_arena_strdup(&rep->arena, doc->file);
 	if (!rep->file) {
 		ys_report_free(rep);
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	}
 	for (int i = 0; i < YS_NTABLES; i++)
 		rep->tables[i] = doc->tables[i] != NULL;
@@ -1062,7 +1062,7 @@ static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts 
 
 	if (ck.oom) {
 		ys_report_free(rep);
-		return ys_error(ctx, YS_ENOMEM, "out of memory while checking");
+		return ys_error(ctx, YS_ENOMEM, "检查时内存不足");
 	}
 	int pos[YS_NTABLES];
 	for (int i = 0; i < YS_NTABLES; i++)
@@ -1083,7 +1083,7 @@ static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts 
 	}
 	if (ck.oom) {
 		ys_report_free(rep);
-		return ys_error(ctx, YS_ENOMEM, "out of memory while checking");
+		return ys_error(ctx, YS_ENOMEM, "检查时内存不足");
 	}
 	if (rep->nfindings)
 		qsort(rep->findings, rep->nfindings, sizeof *rep->findings, cmp_finding);

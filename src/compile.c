@@ -181,24 +181,9 @@ static void add_header(cc *c, const char *layout_row, int before)
 		return;
 	}
 	ys_hrow *h = &t->headers[t->nheaders++];
-	int n = 1;
-	for (const char *p = layout_row; *p; p++)
-		n += *p == '\t';
-	h->cells = ys_arena_alloc(&c->doc->arena, sizeof(char *) * (size_t)n);
-	char *copy = ys_arena_strdup(&c->doc->arena, layout_row);
-	if (!h->cells || !copy) {
+	if (ys_hrow_split(h, &c->doc->arena, layout_row)) {
 		oom(c);
 		return;
-	}
-	h->ncells = 0;
-	for (char *p = copy;;) {
-		char *tab = strchr(p, '\t');
-		if (tab)
-			*tab = '\0';
-		h->cells[h->ncells++] = p;
-		if (!tab)
-			break;
-		p = tab + 1;
 	}
 	h->line = 0;
 	h->before = before;
@@ -248,7 +233,7 @@ static ys_row *row_new(cc *c)
 			oom(c);
 	}
 	if (!r->cells) {
-		_Static_assert(C02_NCOLS <= 48 && C12_NCOLS <= 48 && C13_NCOLS <= 48, "the sink row holds every table's cells");
+		_Static_assert(YS_C02_NCOLS <= 48 && YS_C12_NCOLS <= 48 && YS_C13_NCOLS <= 48, "the sink row holds every table's cells");
 		memset(c->sinkcells, 0, sizeof c->sinkcells);
 		r->cells = c->sinkcells;
 	}
@@ -454,7 +439,7 @@ static void total_row(cc *c, int labelcol, const int64_t *totals)
 /* ---- the tables --------------------------------------------------------- */
 
 typedef struct sums {
-	int64_t income[9], carry[5];
+	int64_t income[YS_NSOURCES], carry[YS_NCSOURCES];
 	int64_t income_total, carry_total, fiscal_income, fiscal_carry;
 	int64_t all, fiscal;   /* spending */
 } sums;
@@ -471,9 +456,9 @@ static const char *ranked_name(cc *c, intern *t, ys_catkind kind, size_t item)
 static void fill_03(cc *c, ys_row *r, const ys_item *it, size_t i)
 {
 	(void)it;
-	put_owned(r, C03_FUNC, ranked_name(c, c->func, YS_CAT_FUNC, i));
-	put_owned(r, C03_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
-	put_owned(r, C03_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
+	put_owned(r, YS_C03_FUNC, ranked_name(c, c->func, YS_CAT_FUNC, i));
+	put_owned(r, YS_C03_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
+	put_owned(r, YS_C03_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
 }
 
 static void fill_func(cc *c, ys_row *r, const ys_item *it, size_t i)
@@ -487,8 +472,8 @@ static void fill_func(cc *c, ys_row *r, const ys_item *it, size_t i)
 static void fill_06(cc *c, ys_row *r, const ys_item *it, size_t i)
 {
 	(void)it;
-	put_owned(r, C06_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
-	put_owned(r, C06_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
+	put_owned(r, YS_C06_GOV, ranked_name(c, c->govs, YS_CAT_GOV_ECON, i));
+	put_owned(r, YS_C06_DEPT, ranked_name(c, c->econ, YS_CAT_DEPT_ECON, i));
 }
 
 /* 01 and 04: two panels of fixed rows, items side by side, then the totals
@@ -564,7 +549,7 @@ static void summary_table(cc *c, ys_tid id, const sums *s)
 				snprintf(label, sizeof label, "%s、%s", fr->ordinal, fr->label);
 			else
 				snprintf(label, sizeof label, "%s", fr->label);
-			put_text(c, r, p ? C01_OUT_LABEL : C01_IN_LABEL, label);
+			put_text(c, r, p ? YS_C01_OUT_LABEL : YS_C01_IN_LABEL, label);
 			int64_t v = 0;
 			switch (fr->role) {
 			case YS_FR_ITEM:
@@ -581,7 +566,7 @@ static void summary_table(cc *c, ys_tid id, const sums *s)
 			case YS_FR_YEAREND: v = yearend; break;
 			case YS_FR_GRAND: v = p ? out_grand : in_grand; break;
 			}
-			put_amount(c, r, p ? C01_OUT_AMT : C01_IN_AMT, v, 0);
+			put_amount(c, r, p ? YS_C01_OUT_AMT : YS_C01_IN_AMT, v, 0);
 		}
 	}
 }
@@ -593,13 +578,13 @@ static void table_02(cc *c, const sums *s)
 	int64_t total = 0;
 	add(c, &total, s->income_total);
 	add(c, &total, s->carry_total);
-	put_amount(c, r, C02_TOTAL, total, 0);
-	put_amount(c, r, C02_CUR, s->income_total, 0);
-	for (int i = 0; i < 9; i++)
-		put_amount(c, r, C02_SRC0 + i, s->income[i], 0);
-	put_amount(c, r, C02_CARRY, s->carry_total, 0);
-	for (int i = 0; i < 5; i++)
-		put_amount(c, r, C02_CSRC0 + i, s->carry[i], 0);
+	put_amount(c, r, YS_C02_TOTAL, total, 0);
+	put_amount(c, r, YS_C02_CUR, s->income_total, 0);
+	for (int i = 0; i < YS_NSOURCES; i++)
+		put_amount(c, r, YS_C02_SRC0 + i, s->income[i], 0);
+	put_amount(c, r, YS_C02_CARRY, s->carry_total, 0);
+	for (int i = 0; i < YS_NCSOURCES; i++)
+		put_amount(c, r, YS_C02_CSRC0 + i, s->carry[i], 0);
 }
 
 static void table_05(cc *c)
@@ -607,7 +592,7 @@ static void table_05(cc *c)
 	table_new(c, YS_T05, 1);
 	int64_t totals[32] = { 0 };
 	rows_by_group(c, YS_FUND_GP, 0, key_unit_func, fill_func, totals);
-	total_row(c, C05_NAME, totals);
+	total_row(c, YS_C05_NAME, totals);
 }
 
 /* 财政拨款 money on the economic codes that start with prefix (or prefix2) */
@@ -645,12 +630,12 @@ static void table_09(cc *c)
 	add(c, &total, recep);
 	add(c, &total, car);
 	ys_row *r = row_new(c);
-	put_amount(c, r, C09_TOTAL, total, 0); /* zero cells are blank, the total too (docs/tables.md) */
-	put_amount(c, r, C09_ABROAD, abroad, 0);
-	put_amount(c, r, C09_RECEPTION, recep, 0);
-	put_amount(c, r, C09_CAR, car, 0);
-	put_amount(c, r, C09_CAR_BUY, buy, 0);
-	put_amount(c, r, C09_CAR_RUN, run, 0);
+	put_amount(c, r, YS_C09_TOTAL, total, 0); /* zero cells are blank, the total too (docs/tables.md) */
+	put_amount(c, r, YS_C09_ABROAD, abroad, 0);
+	put_amount(c, r, YS_C09_RECEPTION, recep, 0);
+	put_amount(c, r, YS_C09_CAR, car, 0);
+	put_amount(c, r, YS_C09_CAR_BUY, buy, 0);
+	put_amount(c, r, YS_C09_CAR_RUN, run, 0);
 }
 
 static void table_10(cc *c)
@@ -666,12 +651,12 @@ static void table_10(cc *c)
 	for (int k = 0; k < 3; k++)
 		if (by[k]) {
 			ys_row *r = row_new(c);
-			put_text(c, r, C10_CATEGORY, names[k]);
-			put_amount(c, r, C10_AMOUNT, by[k], 0);
+			put_text(c, r, YS_C10_CATEGORY, names[k]);
+			put_amount(c, r, YS_C10_AMOUNT, by[k], 0);
 		}
 	ys_row *r = row_new(c);
-	put_text(c, r, C10_CATEGORY, "合计");
-	put_amount(c, r, C10_AMOUNT, total, 0);
+	put_text(c, r, YS_C10_CATEGORY, "合计");
+	put_amount(c, r, YS_C10_AMOUNT, total, 0);
 }
 
 /* A row of table 11: where its 一级, its 二级 (within the 一级) and its
@@ -737,27 +722,27 @@ static void table_11(cc *c)
 	for (int k = 0; k < nr; k++) {
 		const ys_service *s = &b->services[rows[k].first[2]];
 		ys_row *r = row_new(c);
-		put_text(c, r, C11_L1, s->l1);
-		put_text(c, r, C11_L2, s->l2);
-		put_text(c, r, C11_L3, s->l3);
-		put_amount(c, r, C11_AMOUNT, rows[k].v, 0);
+		put_text(c, r, YS_C11_L1, s->l1);
+		put_text(c, r, YS_C11_L2, s->l2);
+		put_text(c, r, YS_C11_L3, s->l3);
+		put_amount(c, r, YS_C11_AMOUNT, rows[k].v, 0);
 		add(c, &total, rows[k].v);
 	}
 	free(rows);
 	free(rowof);
 	ys_row *r = row_new(c);
-	put_text(c, r, C11_L1, "合计");
-	put_amount(c, r, C11_AMOUNT, total, 0);
+	put_text(c, r, YS_C11_L1, "合计");
+	put_amount(c, r, YS_C11_AMOUNT, total, 0);
 }
 
 static void put_indicator(cc *c, ys_row *r, const ys_indicator *in)
 {
-	put_text(c, r, C12_IND1, in->l1);
-	put_text(c, r, C12_IND2, in->l2);
-	put_text(c, r, C12_IND3, in->l3);
-	put_text(c, r, C12_OP, in->op);
-	put_text(c, r, C12_VALUE, in->value);
-	put_text(c, r, C12_MUNIT, in->unit);
+	put_text(c, r, YS_C12_IND1, in->l1);
+	put_text(c, r, YS_C12_IND2, in->l2);
+	put_text(c, r, YS_C12_IND3, in->l3);
+	put_text(c, r, YS_C12_OP, in->op);
+	put_text(c, r, YS_C12_VALUE, in->value);
+	put_text(c, r, YS_C12_MUNIT, in->unit);
 }
 
 static void table_12(cc *c)
@@ -778,11 +763,11 @@ static void table_12(cc *c)
 		}
 		ys_row *r = row_new(c);
 		char *cn = ys_arena_printf(&c->doc->arena, "%s-%s", pr->code, pr->name);
-		put_text(c, r, C12_NAME, cn);
-		put_amount(c, r, C12_TOTAL, total, 0);
-		put_amount(c, r, C12_FISCAL, fiscal, 0);
-		put_amount(c, r, C12_OTHER, other, 0);
-		put_text(c, r, C12_GOAL, pr->goal);
+		put_text(c, r, YS_C12_NAME, cn);
+		put_amount(c, r, YS_C12_TOTAL, total, 0);
+		put_amount(c, r, YS_C12_FISCAL, fiscal, 0);
+		put_amount(c, r, YS_C12_OTHER, other, 0);
+		put_text(c, r, YS_C12_GOAL, pr->goal);
 		if (pr->nind)
 			put_indicator(c, r, &pr->ind[0]);
 		for (int k = 1; k < pr->nind; k++)
@@ -833,35 +818,35 @@ static void table_13(cc *c, const sums *s)
 	ys_row *r = row_new(c);
 	r->shape = (signed char)shape_of(d, "unit");
 	r->kind = YS_ROW_FIELD;
-	put_text(c, r, C13_UNIT, b->perf_unit);
+	put_text(c, r, YS_C13_UNIT, b->perf_unit);
 	add_header(c, d->layout[0], 1);
 	add_header(c, d->layout[1], 1);
 	r = row_new(c);
 	r->shape = (signed char)shape_of(d, "amounts");
-	put_amount(c, r, C13_TOTAL, rounded(c, all), 1);
-	put_amount(c, r, C13_F_TOTAL, rounded(c, fiscal), 1);
-	put_amount(c, r, C13_F_BASIC, rounded(c, fbasic), 1);
-	put_amount(c, r, C13_F_PROJECT, rounded(c, fproj), 1);
-	put_amount(c, r, C13_O_TOTAL, rounded(c, all - fiscal), 1);
-	put_amount(c, r, C13_O_BASIC, rounded(c, abasic - fbasic), 1);
-	put_amount(c, r, C13_O_PROJECT, rounded(c, aproj - fproj), 1);
+	put_amount(c, r, YS_C13_TOTAL, rounded(c, all), 1);
+	put_amount(c, r, YS_C13_F_TOTAL, rounded(c, fiscal), 1);
+	put_amount(c, r, YS_C13_F_BASIC, rounded(c, fbasic), 1);
+	put_amount(c, r, YS_C13_F_PROJECT, rounded(c, fproj), 1);
+	put_amount(c, r, YS_C13_O_TOTAL, rounded(c, all - fiscal), 1);
+	put_amount(c, r, YS_C13_O_BASIC, rounded(c, abasic - fbasic), 1);
+	put_amount(c, r, YS_C13_O_PROJECT, rounded(c, aproj - fproj), 1);
 	r = row_new(c);
 	r->shape = (signed char)shape_of(d, "goal");
-	put_text(c, r, C13_GOAL, b->perf_goal);
+	put_text(c, r, YS_C13_GOAL, b->perf_goal);
 	r = row_new(c);
 	r->shape = (signed char)shape_of(d, "notes");
-	put_text(c, r, C13_NOTES, b->perf_notes);
+	put_text(c, r, YS_C13_NOTES, b->perf_notes);
 	add_header(c, d->layout[2], 4);
 	for (int i = 0; i < b->nperf; i++) {
 		const ys_indicator *in = &b->perf[i];
 		r = row_new(c);
 		r->shape = (signed char)shape_of(d, "indicator");
-		put_text(c, r, C13_ACTIVITY, in->activity);
+		put_text(c, r, YS_C13_ACTIVITY, in->activity);
 		char *ind = ys_arena_printf(&c->doc->arena, "%s%s%s", in->l1, in->l2, in->l3);
-		put_text(c, r, C13_INDICATOR, ind);
-		put_text(c, r, C13_OP, in->op);
-		put_text(c, r, C13_VALUE, in->value);
-		put_text(c, r, C13_MUNIT, in->unit);
+		put_text(c, r, YS_C13_INDICATOR, ind);
+		put_text(c, r, YS_C13_OP, in->op);
+		put_text(c, r, YS_C13_VALUE, in->value);
+		put_text(c, r, YS_C13_MUNIT, in->unit);
 	}
 }
 
@@ -886,26 +871,26 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 	c.gov = malloc(sizeof *c.gov * ni);
 	c.mask = malloc(sizeof *c.mask * ni);
 	if (!c.doc || !c.gov || !c.mask) {
-		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}
 	if (b->nitems > IDX_MASK) {
-		r = ys_error(ctx, YS_ELIMIT, "%s: more than %llu items in one department", b->department,
+		r = ys_error(ctx, YS_ELIMIT, "%s：一个部门的明细超过 %llu 条", b->department,
 		             (unsigned long long)IDX_MASK);
 		goto fail;
 	}
 	c.func = intern_new(b->nitems, item_func, b);
 	c.econ = intern_new(b->nitems, item_econ, b);
 	if (!c.func || !c.econ || c.func->n >= 1 << 14 || c.econ->n >= 1 << 14) {
-		r = c.func && c.econ ? ys_error(ctx, YS_ELIMIT, "%s: more than 16383 distinct codes", b->department)
-		                     : ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = c.func && c.econ ? ys_error(ctx, YS_ELIMIT, "%s：不同的编码超过 16383 个", b->department)
+		                     : ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}
 	/* 政府经济: as given, else from the 部门经济 code and the unit's type,
 	 * looked up once per (code, type) */
 	govcache = calloc((size_t)c.econ->n + 1, sizeof *govcache);
 	if (!govcache) {
-		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}
 	for (size_t i = 0; i < b->nitems; i++) {
@@ -919,8 +904,7 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 		char *g = govcache[c.econ->rank[i]][t < 3 ? t : 0];
 		if (!g[0] && ys_item_gov(b, cat, it, g)) {
 			r = ys_error(ctx, YS_EPARSE,
-			             "%s:%d: 政府经济分类 of %s cannot be derived for a unit of type %s: give it in the "
-			             "政府经济分类 column",
+			             "%s:%d：部门经济分类 %s 对%s推不出政府经济分类：请在“政府经济分类”列中写明",
 			             it->pos.file ? it->pos.file : "items", it->pos.line, it->econ,
 			             ys_unittype_name(b->units[it->unit].type));
 			goto fail;
@@ -930,8 +914,8 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 	c.govs = intern_new(b->nitems, item_gov, c.gov);
 	c.cls = malloc(sizeof *c.cls * (size_t)(c.func->n ? c.func->n : 1));
 	if (!c.govs || !c.cls || c.govs->n >= 1 << 12) {
-		r = c.govs && c.cls ? ys_error(ctx, YS_ELIMIT, "%s: more than 4095 distinct 政府经济 codes", b->department)
-		                    : ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = c.govs && c.cls ? ys_error(ctx, YS_ELIMIT, "%s：不同的政府经济分类编码超过 4095 个", b->department)
+		                    : ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto fail;
 	}
 	/* the bits each rank needs, and a whole key (ranks above the item index) */
@@ -972,16 +956,16 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 
 	sums s;
 	memset(&s, 0, sizeof s);
-	for (int i = 0; i < 9; i++) {
+	for (int i = 0; i < YS_NSOURCES; i++) {
 		s.income[i] = b->income[i];
 		add(&c, &s.income_total, b->income[i]);
 		if (ys_fund_fiscal((ys_fundsrc)i))
 			add(&c, &s.fiscal_income, b->income[i]);
 	}
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < YS_NCSOURCES; i++) {
 		s.carry[i] = b->carry[i];
 		add(&c, &s.carry_total, b->carry[i]);
-		if (i < 3)
+		if (ys_fund_fiscal(ys_csource_fund(i)))
 			add(&c, &s.fiscal_carry, b->carry[i]);
 	}
 	for (size_t i = 0; i < b->nitems; i++) {
@@ -996,29 +980,29 @@ static ys_result compile_tables_body(ys_ctx *ctx, const ys_budget *b, const ys_c
 	table_new(&c, YS_T03, 1);
 	memset(totals, 0, sizeof totals);
 	rows_by_group(&c, YS_FUND_ALL, 0, key_func_econ, fill_03, totals);
-	total_row(&c, C03_FUNC, totals);
+	total_row(&c, YS_C03_FUNC, totals);
 	summary_table(&c, YS_T04, &s);
 	table_05(&c);
 	table_new(&c, YS_T06, 1);
 	memset(totals, 0, sizeof totals);
 	rows_by_group(&c, YS_FUND_GP, 1, key_econ, fill_06, totals);
-	total_row(&c, C06_DEPT, totals);
+	total_row(&c, YS_C06_DEPT, totals);
 	table_new(&c, YS_T07, 1);
 	memset(totals, 0, sizeof totals);
 	rows_by_group(&c, YS_FUND_GF, 0, key_func, fill_func, totals);
-	total_row(&c, C07_NAME, totals);
+	total_row(&c, YS_C07_NAME, totals);
 	table_new(&c, YS_T08, 1);
 	memset(totals, 0, sizeof totals);
 	rows_by_group(&c, YS_FUND_SOC, 0, key_func, fill_func, totals);
-	total_row(&c, C07_NAME, totals);
+	total_row(&c, YS_C07_NAME, totals);
 	table_09(&c);
 	table_10(&c);
 	table_11(&c);
 	table_12(&c);
 	table_13(&c, &s);
 	if (c.err)
-		r = c.err == 2 ? ys_error(ctx, YS_ERANGE, "a sum of amounts overflows int64 分")
-		               : ys_error(ctx, YS_ENOMEM, "out of memory compiling");
+		r = c.err == 2 ? ys_error(ctx, YS_ERANGE, "%s：金额之和超出可表示范围（int64 分）", b->department)
+		               : ys_error(ctx, YS_ENOMEM, "编制时内存不足");
 fail:
 	free(c.gov);
 	free(c.mask);

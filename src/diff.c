@@ -176,7 +176,7 @@ static int fixed_fen(const ys_table *t, const char *id, int64_t *fen)
 	int panel = t->def->fixed[fx].panel;
 	for (int r = 0; r < t->nrows; r++)
 		if (t->rows[r].fixed[panel] == fx) {
-			*fen = fen_of(&t->rows[r], panel ? C01_OUT_AMT : C01_IN_AMT);
+			*fen = fen_of(&t->rows[r], panel ? YS_C01_OUT_AMT : YS_C01_IN_AMT);
 			return 1;
 		}
 	return 0;
@@ -289,18 +289,18 @@ static void summary(facts *F, const ys_doc *doc)
 		{ YS_T01, "in.total", 0, "本年收入合计" },
 		{ YS_T01, "in.carry", 0, "上年结转结余" },
 		{ YS_T01, "out.grand", 0, "支出总计" },
-		{ YS_T03, NULL, C03_BASIC, "基本支出（全部资金）" },
-		{ YS_T03, NULL, C03_PROJECT, "项目支出（全部资金）" },
+		{ YS_T03, NULL, YS_C03_BASIC, "基本支出（全部资金）" },
+		{ YS_T03, NULL, YS_C03_PROJECT, "项目支出（全部资金）" },
 		{ YS_T04, "out.grand", 0, "财政拨款支出总计" },
-		{ YS_T05, NULL, C05_TOTAL, "一般公共预算支出" },
-		{ YS_T05, NULL, C05_PERSONNEL, "一般公共预算人员经费" },
-		{ YS_T05, NULL, C05_PUBLIC, "一般公共预算公用经费" },
-		{ YS_T05, NULL, C05_PROJECT, "一般公共预算项目支出" },
-		{ YS_T07, NULL, C07_TOTAL, "政府性基金预算支出" },
-		{ YS_T08, NULL, C07_TOTAL, "国有资本经营预算支出" },
-		{ YS_T09, NULL, C09_TOTAL, "财政拨款“三公”经费" },
-		{ YS_T10, NULL, C10_AMOUNT, "政府采购预算" },
-		{ YS_T11, NULL, C11_AMOUNT, "政府购买服务预算" },
+		{ YS_T05, NULL, YS_C05_TOTAL, "一般公共预算支出" },
+		{ YS_T05, NULL, YS_C05_PERSONNEL, "一般公共预算人员经费" },
+		{ YS_T05, NULL, YS_C05_PUBLIC, "一般公共预算公用经费" },
+		{ YS_T05, NULL, YS_C05_PROJECT, "一般公共预算项目支出" },
+		{ YS_T07, NULL, YS_C07_TOTAL, "政府性基金预算支出" },
+		{ YS_T08, NULL, YS_C07_TOTAL, "国有资本经营预算支出" },
+		{ YS_T09, NULL, YS_C09_TOTAL, "财政拨款“三公”经费" },
+		{ YS_T10, NULL, YS_C10_AMOUNT, "政府采购预算" },
+		{ YS_T11, NULL, YS_C11_AMOUNT, "政府购买服务预算" },
 	};
 	for (size_t i = 0; i < YS_ARRAY_LEN(S); i++) {
 		const ys_table *t = doc->tables[S[i].tid];
@@ -324,23 +324,23 @@ static void funds(facts *F, const ys_doc *doc)
 	const ys_tabledef *d02 = ys_table_def(YS_T02);
 	int r = first_row(t02, YS_ROW_DATA);
 	if (r >= 0) {
-		for (int c = 0; c < C02_NCOLS; c++) {
+		for (int c = 0; c < YS_C02_NCOLS; c++) {
 			char name[128];
-			snprintf(name, sizeof name, "%s%s", c == C02_TOTAL ? "收入" : "", d02->cols[c].label);
+			snprintf(name, sizeof name, "%s%s", c == YS_C02_TOTAL ? "收入" : "", d02->cols[c].label);
 			put(F, YS_DIFF_FUND, 0, c, d02->cols[c].id, name, fen_of(&t02->rows[r], c));
 		}
 	} else if (t01) { /* 01's income rows say the same, without carry-over by source */
 		for (int k = 0; k < t01->def->nfixed; k++) {
 			const ys_fixedrow *fx = &t01->def->fixed[k];
 			int c = fx->panel ? -1
-			        : fx->role == YS_FR_ITEM  ? C02_SRC0 + fx->source
-			        : fx->role == YS_FR_TOTAL ? C02_CUR
-			        : fx->role == YS_FR_CARRY ? C02_CARRY
-			        : fx->role == YS_FR_GRAND ? C02_TOTAL
+			        : fx->role == YS_FR_ITEM  ? YS_C02_SRC0 + fx->source
+			        : fx->role == YS_FR_TOTAL ? YS_C02_CUR
+			        : fx->role == YS_FR_CARRY ? YS_C02_CARRY
+			        : fx->role == YS_FR_GRAND ? YS_C02_TOTAL
 			                                  : -1;
 			int64_t fen;
 			if (c >= 0 && fixed_fen(t01, fx->id, &fen))
-				put(F, YS_DIFF_FUND, 0, c, d02->cols[c].id, c == C02_TOTAL ? "收入合计" : d02->cols[c].label, fen);
+				put(F, YS_DIFF_FUND, 0, c, d02->cols[c].id, c == YS_C02_TOTAL ? "收入合计" : d02->cols[c].label, fen);
 		}
 	}
 	if (t04)
@@ -363,9 +363,9 @@ static void sangong(facts *F, const ys_doc *doc)
 	int r = first_row(t, YS_ROW_DATA);
 	if (r < 0)
 		return;
-	static const char *const names[C09_NCOLS] = { "“三公”经费合计", "因公出国（境）费",     "公务接待费",
+	static const char *const names[YS_C09_NCOLS] = { "“三公”经费合计", "因公出国（境）费",     "公务接待费",
 		                                      "公务用车购置及运行维护费", "其中：公务用车购置费", "其中：公务用车运行维护费" };
-	for (int c = 0; c < C09_NCOLS; c++)
+	for (int c = 0; c < YS_C09_NCOLS; c++)
 		put(F, YS_DIFF_SANGONG, 0, c, t->def->cols[c].id, names[c], fen_of(&t->rows[r], c));
 }
 
@@ -376,7 +376,7 @@ static void projects(facts *F, const ys_doc *doc)
 		const ys_row *row = &t->rows[r];
 		if (row->kind != YS_ROW_DATA || (row->project >= 0 && row->project != r))
 			continue;
-		const char *cell = row->cells[C12_NAME].text, *name;
+		const char *cell = row->cells[YS_C12_NAME].text, *name;
 		char code[40], key[512];
 		if (!cell[0])
 			continue;
@@ -386,7 +386,7 @@ static void projects(facts *F, const ys_doc *doc)
 			snprintf(key, sizeof key, "名称:%s", cell);
 			name = cell;
 		}
-		put(F, YS_DIFF_PROJECT, 0, 0, key, name, fen_of(row, C12_TOTAL));
+		put(F, YS_DIFF_PROJECT, 0, 0, key, name, fen_of(row, YS_C12_TOTAL));
 	}
 }
 
@@ -395,7 +395,7 @@ static void procurement(facts *F, const ys_doc *doc)
 	const ys_table *t = doc->tables[YS_T10];
 	for (int r = 0; t && r < t->nrows; r++) {
 		const ys_row *row = &t->rows[r];
-		const char *cell = row->cells[C10_CATEGORY].text;
+		const char *cell = row->cells[YS_C10_CATEGORY].text;
 		if (row->kind != YS_ROW_DATA || !cell[0])
 			continue;
 		char key[256];
@@ -406,7 +406,7 @@ static void procurement(facts *F, const ys_doc *doc)
 		} else {
 			snprintf(key, sizeof key, "名称:%s", cell);
 		}
-		put(F, YS_DIFF_PROCUREMENT, 0, 0, key, name, fen_of(row, C10_AMOUNT));
+		put(F, YS_DIFF_PROCUREMENT, 0, 0, key, name, fen_of(row, YS_C10_AMOUNT));
 	}
 }
 
@@ -418,11 +418,11 @@ static void collect(facts *F, const ys_doc *doc, int func03, const ys_catalog *c
 	summary(F, doc);
 	if (func03 && (t = doc->tables[YS_T03])) {
 		for (int k = 0; k < 3; k++) {
-			static const int col[3] = { C03_FUNC, C03_DEPT, C03_GOV };
+			static const int col[3] = { YS_C03_FUNC, YS_C03_DEPT, YS_C03_GOV };
 			static const int sec[3] = { YS_DIFF_FUNC, YS_DIFF_ECON, YS_DIFF_GOV };
 			for (int r = 0; r < t->nrows; r++)
 				if (t->rows[r].kind == YS_ROW_DATA)
-					crow_add(&C, t->rows[r].cells[col[k]].text, NULL, fen_of(&t->rows[r], C03_TOTAL));
+					crow_add(&C, t->rows[r].cells[col[k]].text, NULL, fen_of(&t->rows[r], YS_C03_TOTAL));
 			add_codes(F, sec[k], &C);
 		}
 	} else if ((t = doc->tables[YS_T01])) {
@@ -430,20 +430,20 @@ static void collect(facts *F, const ys_doc *doc, int func03, const ys_catalog *c
 			int fx = t->rows[r].fixed[1];
 			if (fx >= 0 && t->def->fixed[fx].role == YS_FR_ITEM && t->def->fixed[fx].code)
 				put(F, YS_DIFF_FUNC, 1, 0, t->def->fixed[fx].code, t->def->fixed[fx].label,
-				    fen_of(&t->rows[r], C01_OUT_AMT));
+				    fen_of(&t->rows[r], YS_C01_OUT_AMT));
 		}
 	}
 	if ((t = doc->tables[YS_T05])) {
 		for (int r = 0; r < t->nrows; r++)
 			if (t->rows[r].kind == YS_ROW_DATA)
-				crow_add(&C, t->rows[r].cells[C05_CODE].text, t->rows[r].cells[C05_NAME].text,
-				         fen_of(&t->rows[r], C05_TOTAL));
+				crow_add(&C, t->rows[r].cells[YS_C05_CODE].text, t->rows[r].cells[YS_C05_NAME].text,
+				         fen_of(&t->rows[r], YS_C05_TOTAL));
 		add_codes(F, YS_DIFF_FUNC_GP, &C);
 	}
 	if ((t = doc->tables[YS_T06])) {
 		for (int r = 0; r < t->nrows; r++)
 			if (t->rows[r].kind == YS_ROW_DATA)
-				crow_add(&C, t->rows[r].cells[C06_DEPT].text, NULL, fen_of(&t->rows[r], C06_TOTAL));
+				crow_add(&C, t->rows[r].cells[YS_C06_DEPT].text, NULL, fen_of(&t->rows[r], YS_C06_TOTAL));
 		add_codes(F, YS_DIFF_BASIC, &C);
 	}
 	free(C.v);

@@ -8,6 +8,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+void ys_hrow_join(const ys_hrow *h, ys_buf *out)
+{
+	for (int c = 0; c < h->ncells; c++) {
+		if (c)
+			ys_buf_addc(out, '\t');
+		ys_buf_adds(out, h->cells[c]);
+	}
+}
+
+int ys_hrow_split(ys_hrow *h, ys_arena *arena, const char *tabbed)
+{
+	char *copy = ys_arena_strdup(arena, tabbed ? tabbed : "");
+	int n = 1;
+	for (const char *p = copy; p && *p; p++)
+		n += *p == '\t';
+	char **cells = copy ? ys_arena_alloc(arena, sizeof(char *) * (size_t)n) : NULL;
+	if (!cells)
+		return -1;
+	h->cells = cells;
+	h->ncells = 0;
+	for (char *p = copy;;) {
+		char *tab = strchr(p, '\t');
+		if (tab)
+			*tab = '\0';
+		h->cells[h->ncells++] = p;
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+	return 0;
+}
+
 ys_doc *ys_doc_new(const char *file)
 {
 	ys_doc *doc = calloc(1, sizeof *doc);
@@ -197,32 +229,32 @@ const char *ys_row_label(const ys_table *t, int row, int panel, char *buf, size_
 		}
 		break;
 	case YS_RK_FUNC_ECON:
-		add_code(buf, cap, &o, r->cells[C03_FUNC].text);
-		add_code(buf, cap, &o, r->cells[C03_GOV].text);
-		add_code(buf, cap, &o, r->cells[C03_DEPT].text);
+		add_code(buf, cap, &o, r->cells[YS_C03_FUNC].text);
+		add_code(buf, cap, &o, r->cells[YS_C03_GOV].text);
+		add_code(buf, cap, &o, r->cells[YS_C03_DEPT].text);
 		break;
 	case YS_RK_ECON:
-		add_code(buf, cap, &o, r->cells[C06_GOV].text);
-		add_code(buf, cap, &o, r->cells[C06_DEPT].text);
+		add_code(buf, cap, &o, r->cells[YS_C06_GOV].text);
+		add_code(buf, cap, &o, r->cells[YS_C06_DEPT].text);
 		break;
 	case YS_RK_UNIT_FUNC:
-		snprintf(buf, cap, "第%d块 %s %s", r->block + 1, r->cells[C05_CODE].text, r->cells[C05_NAME].text);
+		snprintf(buf, cap, "第%d块 %s %s", r->block + 1, r->cells[YS_C05_CODE].text, r->cells[YS_C05_NAME].text);
 		break;
 	case YS_RK_FUNC:
-		snprintf(buf, cap, "%s %s", r->cells[C07_CODE].text, r->cells[C07_NAME].text);
+		snprintf(buf, cap, "%s %s", r->cells[YS_C07_CODE].text, r->cells[YS_C07_NAME].text);
 		break;
 	case YS_RK_PROJECT: {
 		char code[40];
 		const char *name;
 		const ys_row *pr = &t->rows[r->project >= 0 ? r->project : row];
-		if (ys_split_project(pr->cells[C12_NAME].text, code, &name))
+		if (ys_split_project(pr->cells[YS_C12_NAME].text, code, &name))
 			snprintf(buf, cap, "%s-%s%s", code, name, r->kind == YS_ROW_CONT ? " 指标" : "");
 		else
-			snprintf(buf, cap, "%s", pr->cells[C12_NAME].text);
+			snprintf(buf, cap, "%s", pr->cells[YS_C12_NAME].text);
 		break;
 	}
 	case YS_RK_FIXED:
-		snprintf(buf, cap, "%s", r->cells[panel ? C01_OUT_LABEL : C01_IN_LABEL].text);
+		snprintf(buf, cap, "%s", r->cells[panel ? YS_C01_OUT_LABEL : YS_C01_IN_LABEL].text);
 		break;
 	default:
 		for (int c = 0; c < d->ncols; c++)

@@ -42,7 +42,7 @@ static ys_result words(ys_ctx *ctx, const char *name, int line, ys_arena *a, ys_
 		if (k && w[0] == '=')
 			k = ys_arena_printf(a, "=%s", k);
 		if (!k)
-			return ys_error(ctx, YS_ENOMEM, "out of memory");
+			return ys_error(ctx, YS_ENOMEM, "内存不足");
 		if (k[0] == '=' && !k[1])
 			return ys_error(ctx, YS_EPARSE, "%s:%d: = 后缺少词", name, line);
 		g->w[g->n++] = k;
@@ -69,7 +69,7 @@ ys_result ys_layouts_parse(ys_ctx *ctx, const char *name, const char *text, ys_l
 	ys_arena *a = &out->arena;
 	char *copy = ys_arena_strdup(a, text);
 	if (!copy)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	int lineno = 0, sumline[32] = { 0 };
 	for (char *ln = copy, *next; ln; ln = next) {
 		next = strchr(ln, '\n');
@@ -115,7 +115,7 @@ ys_result ys_layouts_parse(ys_ctx *ctx, const char *name, const char *text, ys_l
 					return ys_error(ctx, YS_EPARSE, "%s:%d: ! 后缺少词", name, lineno);
 				const char *w = key(a, f[i] + not);
 				if (!w)
-					return ys_error(ctx, YS_ENOMEM, "out of memory");
+					return ys_error(ctx, YS_ENOMEM, "内存不足");
 				if (not)
 					k->not[k->nnot++] = w;
 				else

@@ -150,16 +150,16 @@ int ys_money_parse(const char *s, size_t n, ys_unit unit, ys_amount *out, ys_mon
 		c = classify(p, end, &k);
 		if (c >= 0) {
 			if (ip > (UINT64_MAX - (uint64_t)c) / 10)
-				return fail(err, start, p, "amount too large");
+				return fail(err, start, p, "金额太大");
 			ip = ip * 10 + (uint64_t)c;
 			ndig++;
 			group++;
 			p += k;
 		} else if (c == CH_COMMA) {
 			if (ndig == 0)
-				return fail(err, start, p, "thousands separator before any digit");
+				return fail(err, start, p, "千位分隔符前没有数字");
 			if ((grouped && group != 3) || (!grouped && group > 3))
-				return fail(err, start, p, "thousands separator not after a group of three digits");
+				return fail(err, start, p, "千位分隔符不在三位数字之后");
 			grouped = 1;
 			group = 0;
 			last_comma = p;
@@ -169,9 +169,9 @@ int ys_money_parse(const char *s, size_t n, ys_unit unit, ys_amount *out, ys_mon
 		}
 	}
 	if (grouped && group != 3)
-		return fail(err, start, last_comma, "thousands separator not followed by three digits");
+		return fail(err, start, last_comma, "千位分隔符后不是三位数字");
 	if (ndig == 0 && c != CH_DOT)
-		return fail(err, start, p, "expected a digit");
+		return fail(err, start, p, "应为数字");
 
 	uint64_t frac = 0;
 	int dp = 0;
@@ -182,7 +182,7 @@ int ys_money_parse(const char *s, size_t n, ys_unit unit, ys_amount *out, ys_mon
 			c = classify(p, end, &k);
 			if (c >= 0) {
 				if (dp == maxdp)
-					return fail(err, start, p, "more decimals than the unit allows");
+					return fail(err, start, p, YS_MONEY_WHY_DECIMALS);
 				frac = frac * 10 + (uint64_t)c;
 				dp++;
 				p += k;
@@ -191,14 +191,14 @@ int ys_money_parse(const char *s, size_t n, ys_unit unit, ys_amount *out, ys_mon
 			}
 		}
 		if (dp == 0 && ndig == 0)
-			return fail(err, start, p, "expected a digit");
+			return fail(err, start, p, "应为数字");
 		if (c == CH_DOT)
-			return fail(err, start, p, "second decimal point");
+			return fail(err, start, p, "有第二个小数点");
 		if (c == CH_COMMA)
-			return fail(err, start, p, "thousands separator after the decimal point");
+			return fail(err, start, p, "小数点后有千位分隔符");
 	}
 	if (c != CH_END)
-		return fail(err, start, p, "unexpected character in amount");
+		return fail(err, start, p, "金额中有不该有的字符");
 
 	/* value = ip * scale + frac * 10^(maxdp - dp), checked */
 	int64_t scale = ys_unit_scale(unit);
@@ -207,14 +207,14 @@ int ys_money_parse(const char *s, size_t n, ys_unit unit, ys_amount *out, ys_mon
 		fpart *= 10;
 	if (__builtin_mul_overflow(ip, (uint64_t)scale, &mag) ||
 	    __builtin_add_overflow(mag, fpart, &mag))
-		return fail(err, start, start, "amount too large");
+		return fail(err, start, start, "金额太大");
 	if (neg) {
 		if (mag > (uint64_t)INT64_MAX + 1)
-			return fail(err, start, start, "amount too large");
+			return fail(err, start, start, "金额太大");
 		out->fen = mag == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)mag;
 	} else {
 		if (mag > (uint64_t)INT64_MAX)
-			return fail(err, start, start, "amount too large");
+			return fail(err, start, start, "金额太大");
 		out->fen = (int64_t)mag;
 	}
 	out->present = 1;
@@ -363,7 +363,7 @@ int ys_money_parse_stored(const char *s, size_t n, ys_unit unit, ys_round rule, 
 		if (s[i] == '.') {
 			if (seen_dot) {
 				if (err)
-					err->pos = i, err->what = "second decimal point";
+					err->pos = i, err->what = "有第二个小数点";
 				return -1;
 			}
 			seen_dot = 1;
@@ -375,7 +375,7 @@ int ys_money_parse_stored(const char *s, size_t n, ys_unit unit, ys_round rule, 
 			}
 			if (nd == (int)sizeof dig) {
 				if (err)
-					err->pos = i, err->what = "too many digits";
+					err->pos = i, err->what = "数字位数太多";
 				return -1;
 			}
 			dig[nd++] = s[i];
@@ -383,13 +383,13 @@ int ys_money_parse_stored(const char *s, size_t n, ys_unit unit, ys_round rule, 
 				exp10--;
 		} else {
 			if (err)
-				err->pos = i, err->what = "unexpected character in a stored number";
+				err->pos = i, err->what = "存储的数中有不该有的字符";
 			return -1;
 		}
 	}
 	if (i == start || (i == start + 1 && seen_dot)) {
 		if (err)
-			err->pos = i, err->what = "expected a digit";
+			err->pos = i, err->what = "应为数字";
 		return -1;
 	}
 	if (i < n) { /* exponent */
@@ -402,7 +402,7 @@ int ys_money_parse_stored(const char *s, size_t n, ys_unit unit, ys_round rule, 
 				e = e * 10 + (s[i] - '0');
 		if (!any || i != n) {
 			if (err)
-				err->pos = i, err->what = "bad exponent";
+				err->pos = i, err->what = "指数有误";
 			return -1;
 		}
 		exp10 += eneg ? -e : e;
@@ -447,6 +447,6 @@ int ys_money_parse_stored(const char *s, size_t n, ys_unit unit, ys_round rule, 
 	return 0;
 too_large:
 	if (err)
-		err->pos = 0, err->what = "amount too large";
+		err->pos = 0, err->what = "金额太大";
 	return -1;
 }

@@ -26,10 +26,10 @@ typedef void (*code_fn)(ys_checker *ck, const ys_rule *rule, const codecell *cc,
 static void each_code(ys_checker *ck, const ys_rule *rule, code_fn fn, void *arg)
 {
 	static const struct { ys_tid t; int col; int namecol; ys_catkind kind; } where[] = {
-		{ YS_T03, C03_FUNC, -1, YS_CAT_FUNC },   { YS_T03, C03_GOV, -1, YS_CAT_GOV_ECON },
-		{ YS_T03, C03_DEPT, -1, YS_CAT_DEPT_ECON }, { YS_T05, C05_CODE, C05_NAME, YS_CAT_FUNC },
-		{ YS_T06, C06_GOV, -1, YS_CAT_GOV_ECON }, { YS_T06, C06_DEPT, -1, YS_CAT_DEPT_ECON },
-		{ YS_T07, C07_CODE, C07_NAME, YS_CAT_FUNC }, { YS_T08, C07_CODE, C07_NAME, YS_CAT_FUNC },
+		{ YS_T03, YS_C03_FUNC, -1, YS_CAT_FUNC },   { YS_T03, YS_C03_GOV, -1, YS_CAT_GOV_ECON },
+		{ YS_T03, YS_C03_DEPT, -1, YS_CAT_DEPT_ECON }, { YS_T05, YS_C05_CODE, YS_C05_NAME, YS_CAT_FUNC },
+		{ YS_T06, YS_C06_GOV, -1, YS_CAT_GOV_ECON }, { YS_T06, YS_C06_DEPT, -1, YS_CAT_DEPT_ECON },
+		{ YS_T07, YS_C07_CODE, YS_C07_NAME, YS_CAT_FUNC }, { YS_T08, YS_C07_CODE, YS_C07_NAME, YS_CAT_FUNC },
 	};
 	for (size_t w = 0; w < sizeof where / sizeof where[0]; w++) {
 		const ys_table *t = T(where[w].t);
@@ -44,7 +44,7 @@ static void each_code(ys_checker *ck, const ys_rule *rule, code_fn fn, void *arg
 			cc.col = where[w].col;
 			cc.kind = where[w].kind;
 			cc.text = t->rows[r].cells[where[w].col].text;
-			ck_code(&t->rows[r].cells[where[w].col], cc.code);
+			ys_ck_code(&t->rows[r].cells[where[w].col], cc.code);
 			if (!cc.code[0])
 				continue;
 			if (where[w].namecol >= 0)
@@ -99,12 +99,12 @@ static void known_fn(ys_checker *ck, const ys_rule *rule, const codecell *cc, vo
 	char parent[16];
 	snprintf(parent, sizeof parent, "%.*s", strlen(cc->code) > 5 ? 5 : 3, cc->code);
 	const ys_catrow *p = ys_catalog_find(ck->cat, cc->kind, parent);
-	ck_finding(ck, rule, p ? YS_SEV_NOTICE : rule->sev, cc->t, cc->row, cc->col,
+	ys_ck_finding(ck, rule, p ? YS_SEV_NOTICE : rule->sev, cc->t, cc->row, cc->col,
 	           "%s %s 不在 %d 年%s目录中%s%s%s", ys_catkind_name(cc->kind), cc->code, ys_catalog_year(ck->cat),
 	           ys_catkind_name(cc->kind), p ? "（上级科目 " : "", p ? p->code : "", p ? " 存在）" : "");
 }
 
-void rule_cls_known(ys_checker *ck, const ys_rule *rule)
+void ys_rule_cls_known(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->cat)
 		return;
@@ -126,19 +126,19 @@ static void name_fn(ys_checker *ck, const ys_rule *rule, const codecell *cc, voi
 		return;
 	if (m == YS_NAME_VARIANT) {
 		/* printed so by one or two other documents: neither right nor wrong */
-		ck_finding(ck, rule, YS_SEV_NOTICE, cc->t, cc->row, cc->col,
+		ys_ck_finding(ck, rule, YS_SEV_NOTICE, cc->t, cc->row, cc->col,
 		           "%s %s 印作“%s”，%d 年目录为“%s”；此印法已有记录但依据不足（可信度 %s），请核对",
 		           ys_catkind_name(cc->kind), cc->code, cc->name, ys_catalog_year(ck->cat), row->name,
 		           ys_conf_name(vconf));
 		return;
 	}
 	ys_severity sev = YS_CONF_FIRM(row->conf) && ck->cat_firm ? rule->sev : YS_SEV_WARNING;
-	ck_finding(ck, rule, sev, cc->t, cc->row, cc->col, "%s %s 印作“%s”，%d 年目录为“%s”（可信度 %s）",
+	ys_ck_finding(ck, rule, sev, cc->t, cc->row, cc->col, "%s %s 印作“%s”，%d 年目录为“%s”（可信度 %s）",
 	           ys_catkind_name(cc->kind), cc->code, cc->name, ys_catalog_year(ck->cat), row->name,
 	           ys_conf_name(row->conf));
 }
 
-void rule_cls_name(ys_checker *ck, const ys_rule *rule)
+void ys_rule_cls_name(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->cat)
 		return;
@@ -148,13 +148,13 @@ void rule_cls_name(ys_checker *ck, const ys_rule *rule)
 }
 
 /* 部门经济 code and its 政府经济 款 in 03 and 06 */
-void rule_cls_econ_pair(ys_checker *ck, const ys_rule *rule)
+void ys_rule_cls_econ_pair(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->cat)
 		return;
 	static const struct { ys_tid t; int gov, dept; } where[] = {
-		{ YS_T03, C03_GOV, C03_DEPT },
-		{ YS_T06, C06_GOV, C06_DEPT },
+		{ YS_T03, YS_C03_GOV, YS_C03_DEPT },
+		{ YS_T06, YS_C06_GOV, YS_C06_DEPT },
 	};
 	char gov[16], dept[16];
 	for (size_t w = 0; w < 2; w++) {
@@ -164,8 +164,8 @@ void rule_cls_econ_pair(ys_checker *ck, const ys_rule *rule)
 		for (int r = 0; r < t->nrows; r++) {
 			if (t->rows[r].kind != YS_ROW_DATA)
 				continue;
-			ck_code(&t->rows[r].cells[where[w].gov], gov);
-			ck_code(&t->rows[r].cells[where[w].dept], dept);
+			ys_ck_code(&t->rows[r].cells[where[w].gov], gov);
+			ys_ck_code(&t->rows[r].cells[where[w].dept], dept);
 			if (!gov[0] || !dept[0])
 				continue;
 			const ys_catmap *m = ys_catalog_map(ck->cat, dept);
@@ -176,7 +176,7 @@ void rule_cls_econ_pair(ys_checker *ck, const ys_rule *rule)
 			/* as sure as the catalog's row: an unsure row only asks to look */
 			int firm = YS_CONF_FIRM(m->conf) && ck->cat_firm;
 			ys_severity sev = firm ? rule->sev : m->conf == YS_CONF_LOW ? YS_SEV_NOTICE : YS_SEV_WARNING;
-			ck_finding(ck, rule, sev, t, r, where[w].gov,
+			ys_ck_finding(ck, rule, sev, t, r, where[w].gov,
 			           "部门经济分类 %s 应归入政府经济分类 %s %s（机关）或 %s %s（事业单位），此处为 %s%s", dept,
 			           m->gov_code[YS_UT_JIGUAN], m->gov_name[YS_UT_JIGUAN], m->gov_code[YS_UT_SHIYE],
 			           m->gov_name[YS_UT_SHIYE], gov,
@@ -198,11 +198,11 @@ static void class_fn(ys_checker *ck, const ys_rule *rule, const codecell *cc, vo
 	snprintf(cls, sizeof cls, "%.3s", cc->code);
 	if (!seen_once(arg, cc->kind, cls, NULL))
 		return;
-	ck_finding(ck, rule, rule->sev, cc->t, cc->row, cc->col,
+	ys_ck_finding(ck, rule, rule->sev, cc->t, cc->row, cc->col,
 	           "功能分类 %s 所属的类 %s 不在收支总表的 26 个支出类中，无法在 01/04 表中列示", cc->code, cls);
 }
 
-void rule_cls_class_rows(ys_checker *ck, const ys_rule *rule)
+void ys_rule_cls_class_rows(ys_checker *ck, const ys_rule *rule)
 {
 	seen s;
 	s.n = 0;
@@ -225,7 +225,7 @@ static const struct {
 	{ "2210201", "30113" }, /* 住房公积金 ↔ 住房公积金 */
 };
 
-void rule_cls_dedicated(ys_checker *ck, const ys_rule *rule)
+void ys_rule_cls_dedicated(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *t = T(YS_T03);
 	if (!t)
@@ -234,8 +234,8 @@ void rule_cls_dedicated(ys_checker *ck, const ys_rule *rule)
 	for (int r = 0; r < t->nrows; r++) {
 		if (t->rows[r].kind != YS_ROW_DATA)
 			continue;
-		ck_code(&t->rows[r].cells[C03_FUNC], func);
-		ck_code(&t->rows[r].cells[C03_DEPT], econ);
+		ys_ck_code(&t->rows[r].cells[YS_C03_FUNC], func);
+		ys_ck_code(&t->rows[r].cells[YS_C03_DEPT], econ);
 		int meant_here = 0, is_dedicated = 0;
 		const char *home = NULL;
 		for (size_t i = 0; i < sizeof dedicated / sizeof dedicated[0]; i++) {
@@ -251,16 +251,16 @@ void rule_cls_dedicated(ys_checker *ck, const ys_rule *rule)
 		/* where does the disclosure use the item meant for this code? */
 		int home_line = 0;
 		for (int q = 0; q < t->nrows && !home_line; q++)
-			if (t->rows[q].kind == YS_ROW_DATA && !strcmp(ck_code(&t->rows[q].cells[C03_FUNC], other), home))
+			if (t->rows[q].kind == YS_ROW_DATA && !strcmp(ys_ck_code(&t->rows[q].cells[YS_C03_FUNC], other), home))
 				home_line = t->rows[q].line;
 		const char *name;
-		ys_split_codename(t->rows[r].cells[C03_DEPT].text, &name);
+		ys_split_codename(t->rows[r].cells[YS_C03_DEPT].text, &name);
 		if (home_line)
-			ck_finding(ck, rule, rule->sev, t, r, C03_FUNC,
+			ys_ck_finding(ck, rule, rule->sev, t, r, YS_C03_FUNC,
 			           "%s %s 列在 %s 下，而该经济科目对应的功能科目 %s 在本表第 %d 行已有使用", econ, name, func,
 			           home, home_line);
 		else
-			ck_finding(ck, rule, YS_SEV_NOTICE, t, r, C03_FUNC, "%s %s 列在 %s 下，该经济科目通常列 %s", econ,
+			ys_ck_finding(ck, rule, YS_SEV_NOTICE, t, r, YS_C03_FUNC, "%s %s 列在 %s 下，该经济科目通常列 %s", econ,
 			           name, func, home);
 	}
 }
@@ -272,12 +272,12 @@ static void level_fn(ys_checker *ck, const ys_rule *rule, const codecell *cc, vo
 	int ok = cc->kind == YS_CAT_FUNC ? n == 7 : cc->kind == YS_CAT_GOV_ECON ? n == 5 : n == 5 || n == 7;
 	if (ok || !seen_once(arg, cc->kind, cc->code, NULL))
 		return;
-	ck_finding(ck, rule, rule->sev, cc->t, cc->row, cc->col, "%s %s 有 %zu 位：预算表按%s列示（%s）",
+	ys_ck_finding(ck, rule, rule->sev, cc->t, cc->row, cc->col, "%s %s 有 %zu 位：预算表按%s列示（%s）",
 	           ys_catkind_name(cc->kind), cc->code, n, cc->kind == YS_CAT_FUNC ? "功能分类项级" : "经济分类款级",
 	           cc->kind == YS_CAT_FUNC ? "7 位" : cc->kind == YS_CAT_GOV_ECON ? "5 位" : "5 位，或省定 7 位");
 }
 
-void rule_cls_level(ys_checker *ck, const ys_rule *rule)
+void ys_rule_cls_level(ys_checker *ck, const ys_rule *rule)
 {
 	seen s;
 	s.n = 0;
@@ -285,7 +285,7 @@ void rule_cls_level(ys_checker *ck, const ys_rule *rule)
 }
 
 /* 05 lists 一般公共预算 items, 07 政府性基金, 08 国有资本经营 (the catalog's budget column). */
-void rule_cls_fund_table(ys_checker *ck, const ys_rule *rule)
+void ys_rule_cls_fund_table(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->cat)
 		return;
@@ -297,9 +297,9 @@ void rule_cls_fund_table(ys_checker *ck, const ys_rule *rule)
 		for (int r = 0; t && r < t->nrows; r++) {
 			if (t->rows[r].kind != YS_ROW_DATA)
 				continue;
-			const ys_catrow *row = ys_catalog_find(ck->cat, YS_CAT_FUNC, ck_code(&t->rows[r].cells[C05_CODE], code));
+			const ys_catrow *row = ys_catalog_find(ck->cat, YS_CAT_FUNC, ys_ck_code(&t->rows[r].cells[YS_C05_CODE], code));
 			if (row && row->budget[0] && strcmp(row->budget, tabs[k].budget))
-				ck_finding(ck, rule, rule->sev, t, r, C05_CODE, "功能分类 %s %s 是%s科目，不应列在%s支出表中", code,
+				ys_ck_finding(ck, rule, rule->sev, t, r, YS_C05_CODE, "功能分类 %s %s 是%s科目，不应列在%s支出表中", code,
 				           row->name, !strcmp(row->budget, "GP") ? "一般公共预算" : !strcmp(row->budget, "GF")
 				                                                                  ? "政府性基金预算"
 				                                                                  : "国有资本经营预算",
@@ -309,7 +309,7 @@ void rule_cls_fund_table(ys_checker *ck, const ys_rule *rule)
 }
 
 /* Each (政府经济, 部门经济) pair of 06 appears in 03. */
-void rule_cls_pair_06_03(ys_checker *ck, const ys_rule *rule)
+void ys_rule_cls_pair_06_03(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *a = T(YS_T06), *b = T(YS_T03);
 	if (!a || !b)
@@ -318,14 +318,14 @@ void rule_cls_pair_06_03(ys_checker *ck, const ys_rule *rule)
 	for (int r = 0; r < a->nrows; r++) {
 		if (a->rows[r].kind != YS_ROW_DATA)
 			continue;
-		ck_code(&a->rows[r].cells[C06_GOV], g);
-		ck_code(&a->rows[r].cells[C06_DEPT], d);
+		ys_ck_code(&a->rows[r].cells[YS_C06_GOV], g);
+		ys_ck_code(&a->rows[r].cells[YS_C06_DEPT], d);
 		int found = 0;
 		for (int q = 0; q < b->nrows && !found; q++)
-			found = b->rows[q].kind == YS_ROW_DATA && !strcmp(ck_code(&b->rows[q].cells[C03_GOV], g2), g) &&
-			        !strcmp(ck_code(&b->rows[q].cells[C03_DEPT], d2), d);
+			found = b->rows[q].kind == YS_ROW_DATA && !strcmp(ys_ck_code(&b->rows[q].cells[YS_C03_GOV], g2), g) &&
+			        !strcmp(ys_ck_code(&b->rows[q].cells[YS_C03_DEPT], d2), d);
 		if (!found)
-			ck_finding(ck, rule, rule->sev, a, r, C06_GOV,
+			ys_ck_finding(ck, rule, rule->sev, a, r, YS_C06_GOV,
 			           "06 的 %s/%s 在 03 支出总表中没有同一政府经济/部门经济组合的行", g, d);
 	}
 }

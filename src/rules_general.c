@@ -105,7 +105,7 @@ static int any_present(const ys_table *t, const int *rows, int n, int col)
 
 enum { MAXKIDS = 512 };
 
-void rule_gen_hierarchy(ys_checker *ck, const ys_rule *rule)
+void ys_rule_gen_hierarchy(ys_checker *ck, const ys_rule *rule)
 {
 	for (int i = 0; i < ck->doc->nothers; i++)
 		for (int b = 0, lo, hi, cc; (cc = code_col(ck->doc->others[i], b, &lo, &hi)) >= 0; b++) {
@@ -138,21 +138,21 @@ void rule_gen_hierarchy(ys_checker *ck, const ys_rule *rule)
 			for (int c = lo; c < hi; c++) {
 				if (!is_amount(t, c) || (!t->rows[p].cells[c].amt.present && !any_present(t, kids, nk, c)))
 					continue;
-				ident *id = ck_ident(ck, rule, OP_EQ,
+				ident *id = ys_ck_ident(ck, rule, OP_EQ,
 				                     ys_arena_printf(&ck->rep->arena, "%s %s = 其下级科目之和", code,
 				                                     t->def->cols[c].label));
 				if (!id)
 					return;
-				ck_term(ck, id, t, p, c, 1);
-				ck_primary(id);
+				ys_ck_term(ck, id, t, p, c, 1);
+				ys_ck_primary(id);
 				for (int k = 0; k < nk; k++)
-					ck_term(ck, id, t, kids[k], c, -1);
+					ys_ck_term(ck, id, t, kids[k], c, -1);
 			}
 		}
 	}
 }
 
-void rule_gen_total(ys_checker *ck, const ys_rule *rule)
+void ys_rule_gen_total(ys_checker *ck, const ys_rule *rule)
 {
 	for (int i = 0; i < ck->doc->nothers; i++) {
 		const ys_table *t = ck->doc->others[i];
@@ -202,15 +202,15 @@ void rule_gen_total(ys_checker *ck, const ys_rule *rule)
 			/* a 合计 printed blank claims no sum (规格型号, 数量 beside the amounts) */
 			if (!is_amount(t, c) || !t->rows[tot].cells[c].amt.present)
 				continue;
-			ident *id = ck_ident(ck, rule, OP_EQ,
+			ident *id = ys_ck_ident(ck, rule, OP_EQ,
 			                     ys_arena_printf(&ck->rep->arena, "合计 %s = 各类（最高一级科目）之和",
 			                                     t->def->cols[c].label));
 			if (!id)
 				return;
-			ck_term(ck, id, t, tot, c, 1);
-			ck_primary(id);
+			ys_ck_term(ck, id, t, tot, c, 1);
+			ys_ck_primary(id);
 			for (int k = 0; k < n; k++)
-				ck_term(ck, id, t, rows[k], c, -1);
+				ys_ck_term(ck, id, t, rows[k], c, -1);
 		}
 	}
 }
@@ -248,13 +248,13 @@ static void row_identity(ys_checker *ck, const ys_rule *rule, const ys_table *t,
 			any = t->rows[r].cells[rhs[k]].amt.present;
 		if (!any)
 			continue;
-		ident *id = ck_ident(ck, rule, OP_EQ, what);
+		ident *id = ys_ck_ident(ck, rule, OP_EQ, what);
 		if (!id)
 			return;
-		ck_term(ck, id, t, r, lhs, 1);
-		ck_primary(id);
+		ys_ck_term(ck, id, t, r, lhs, 1);
+		ys_ck_primary(id);
 		for (int k = 0; k < n; k++)
-			ck_term(ck, id, t, r, rhs[k], -1);
+			ys_ck_term(ck, id, t, r, rhs[k], -1);
 	}
 }
 
@@ -468,7 +468,7 @@ groups:
 	}
 }
 
-void rule_gen_columns(ys_checker *ck, const ys_rule *rule)
+void ys_rule_gen_columns(ys_checker *ck, const ys_rule *rule)
 {
 	for (int i = 0; i < ck->doc->nothers; i++) {
 		const ys_table *t = ck->doc->others[i];
@@ -512,7 +512,7 @@ static int labelled_amount(const ys_table *t, const char *const *words, int *row
 	return 0;
 }
 
-void rule_gen_balance(ys_checker *ck, const ys_rule *rule)
+void ys_rule_gen_balance(ys_checker *ck, const ys_rule *rule)
 {
 	static const char *const in_all[] = { "收入总计", NULL }, *const out_all[] = { "支出总计", NULL };
 	static const char *const in_sum[] = { "收入合计", "收入预算合计", NULL },
@@ -526,19 +526,19 @@ void rule_gen_balance(ys_checker *ck, const ys_rule *rule)
 			const char *const *a = pass ? in_sum : in_all, *const *b = pass ? out_sum : out_all;
 			if (!labelled_amount(t, a, &r1, &c1) || !labelled_amount(t, b, &r2, &c2))
 				continue;
-			ident *id = ck_ident(ck, rule, OP_EQ, pass ? "收入合计 = 支出合计" : "收入总计 = 支出总计");
+			ident *id = ys_ck_ident(ck, rule, OP_EQ, pass ? "收入合计 = 支出合计" : "收入总计 = 支出总计");
 			if (!id)
 				return;
-			ck_term(ck, id, t, r2, c2, 1);
-			ck_primary(id);
-			ck_term(ck, id, t, r1, c1, -1);
+			ys_ck_term(ck, id, t, r2, c2, 1);
+			ys_ck_primary(id);
+			ys_ck_term(ck, id, t, r1, c1, -1);
 		}
 	}
 }
 
 /* ---- gen.empty, gen.cell, gen.unread ---- */
 
-void rule_gen_empty(ys_checker *ck, const ys_rule *rule)
+void ys_rule_gen_empty(ys_checker *ck, const ys_rule *rule)
 {
 	char a[YS_MONEY_FMT_MAX];
 	for (int i = 0; i < ck->doc->nothers; i++) {
@@ -548,15 +548,15 @@ void rule_gen_empty(ys_checker *ck, const ys_rule *rule)
 		for (int r = 0; r < t->nrows; r++)
 			for (int c = 0; c < t->def->ncols; c++)
 				if (is_amount(t, c) && t->rows[r].cells[c].amt.present && t->rows[r].cells[c].amt.fen) {
-					ck_finding(ck, rule, rule->sev, t, r, c, "表中注明“%s”，但 %s 列有金额 %s", t->note,
-					           t->def->cols[c].label, ck_amount(t, t->rows[r].cells[c].amt.fen, a));
+					ys_ck_finding(ck, rule, rule->sev, t, r, c, "表中注明“%s”，但 %s 列有金额 %s", t->note,
+					           t->def->cols[c].label, ys_ck_amount(t, t->rows[r].cells[c].amt.fen, a));
 					goto next;
 				}
 	next:;
 	}
 }
 
-void rule_gen_cell(ys_checker *ck, const ys_rule *rule)
+void ys_rule_gen_cell(ys_checker *ck, const ys_rule *rule)
 {
 	for (int i = 0; i < ck->doc->nothers; i++) {
 		const ys_table *t = ck->doc->others[i];
@@ -565,16 +565,16 @@ void rule_gen_cell(ys_checker *ck, const ys_rule *rule)
 				const ys_cell *cell = &t->rows[r].cells[c];
 				if (is_amount(t, c) && cell->text[0] && !cell->amt.present && strcmp(cell->text, "-") &&
 				    strcmp(cell->text, "—") && strcmp(cell->text, "－") && strcmp(cell->text, "--"))
-					ck_finding(ck, rule, rule->sev, t, r, c, "金额列“%s”中是文字“%s”，未参与核对",
+					ys_ck_finding(ck, rule, rule->sev, t, r, c, "金额列“%s”中是文字“%s”，未参与核对",
 					           t->def->cols[c].label, cell->text);
 			}
 	}
 }
 
-void rule_gen_unread(ys_checker *ck, const ys_rule *rule)
+void ys_rule_gen_unread(ys_checker *ck, const ys_rule *rule)
 {
 	for (int i = 0; i < ck->doc->nunread; i++) {
-		ys_finding *f = ck_finding_line(ck, rule, rule->sev, NULL, ck->doc->unread[i].line, "表“%s”未能读取：%s",
+		ys_finding *f = ys_ck_finding_line(ck, rule, rule->sev, NULL, ck->doc->unread[i].line, "表“%s”未能读取：%s",
 		                                ck->doc->unread[i].title, ck->doc->unread[i].why);
 		if (f)
 			f->page = ck->doc->unread[i].page;
@@ -620,7 +620,7 @@ static const char *heading_department(const char *s, char *buf, size_t cap)
 	return buf;
 }
 
-void rule_gen_department(ys_checker *ck, const ys_rule *rule)
+void ys_rule_gen_department(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_doc *doc = ck->doc;
 	enum { MAXN = 64 };
@@ -673,7 +673,7 @@ void rule_gen_department(ys_checker *ck, const ys_rule *rule)
 				continue;
 		}
 		const ys_textline *l = &doc->prose[first[k]];
-		ys_finding *f = ck_finding_line(ck, rule, rule->sev, NULL, l->line,
+		ys_finding *f = ys_ck_finding_line(ck, rule, rule->sev, NULL, l->line,
 		                                "部门名称“%s”与文中其他 %d 处的“%s”不一致", names[k], count[best],
 		                                names[best]);
 		if (f)
@@ -762,7 +762,7 @@ static int figure_for(const ys_doc *doc, const char *clause, const ys_table **tt
 	return 0;
 }
 
-void rule_gen_narrative(ys_checker *ck, const ys_rule *rule)
+void ys_rule_gen_narrative(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_doc *doc = ck->doc;
 	static const char *const skip[] = { "比", "上年", "增加", "减少", "增长", "下降", "较", "同比", "执行", "其中",
@@ -812,10 +812,10 @@ void rule_gen_narrative(ys_checker *ck, const ys_rule *rule)
 			if (d <= tol && d >= -tol)
 				continue;
 			char tn[256];
-			ys_finding *f = ck_finding_line(ck, rule, rule->sev, NULL, doc->prose[i].line,
+			ys_finding *f = ys_ck_finding_line(ck, rule, rule->sev, NULL, doc->prose[i].line,
 			                                "说明中“%s%.*s万元”与%s中的 %s %s 不符（相差 %s 万元）", clause,
-			                                (int)(e - q), q, ck_table_name(t, tn, sizeof tn),
-			                                ck_amount(t, v->fen, a), ys_unit_name(t->unit),
+			                                (int)(e - q), q, ys_ck_table_name(t, tn, sizeof tn),
+			                                ys_ck_amount(t, v->fen, a), ys_unit_name(t->unit),
 			                                (ys_money_format(b, d < 0 ? -d : d, YS_UNIT_WANYUAN, 6, YS_FMT_GROUP), b));
 			if (f) {
 				f->page = doc->prose[i].page;

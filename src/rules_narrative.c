@@ -104,7 +104,7 @@ static ys_finding *nfind(ys_checker *ck, const ys_rule *rule, ys_severity sev, c
 	if (b.oom)
 		ck->oom = 1;
 	else
-		f = ck_finding_line(ck, rule, sev, NULL, n->sents[si].line, "%s", b.s);
+		f = ys_ck_finding_line(ck, rule, sev, NULL, n->sents[si].line, "%s", b.s);
 	if (f)
 		f->page = n->sents[si].page;
 	ys_buf_release(&b);
@@ -263,10 +263,10 @@ static int fixed_sum(const ys_table *t, const char *const *ids, tval *v, const c
 	v->row = -1;
 	v->fen = 0;
 	for (int i = 0; ids[i]; i++) {
-		int r = ck_fixed_row(t, ids[i]);
+		int r = ys_ck_fixed_row(t, ids[i]);
 		if (r < 0)
 			return 0;
-		int c = ck_fixed_col(t, ids[i]);
+		int c = ys_ck_fixed_col(t, ids[i]);
 		if (v->row < 0)
 			v->row = r, v->col = c;
 		if (ys_money_add(v->fen, t->rows[r].cells[c].amt.fen, &v->fen))
@@ -277,7 +277,7 @@ static int fixed_sum(const ys_table *t, const char *const *ids, tval *v, const c
 	if (v->nparts < 2)
 		v->nparts = 0;
 	char tn[128];
-	snprintf(v->what, sizeof v->what, "%s %s", ck_table_name(t, tn, sizeof tn), label);
+	snprintf(v->what, sizeof v->what, "%s %s", ys_ck_table_name(t, tn, sizeof tn), label);
 	v->exact = table_exact(t);
 	return 1;
 }
@@ -286,14 +286,14 @@ static int total_col(const ys_table *t, const char *id, tval *v, const char *lab
 {
 	if (!t)
 		return 0;
-	int r = ck_total_row(t), c = col_id(t, id);
+	int r = ys_ck_total_row(t), c = col_id(t, id);
 	if (r < 0 || c < 0)
 		return 0;
 	v->t = t, v->row = r, v->col = c;
 	v->fen = t->rows[r].cells[c].amt.fen;
 	v->exact = table_exact(t);
 	char tn[128];
-	snprintf(v->what, sizeof v->what, "%s %s", ck_table_name(t, tn, sizeof tn), label);
+	snprintf(v->what, sizeof v->what, "%s %s", ys_ck_table_name(t, tn, sizeof tn), label);
 	return 1;
 }
 
@@ -314,7 +314,7 @@ static int t09(const ys_table *t, const char *id, tval *v, const char *label)
 		}
 	v->exact = table_exact(t) || v->row < 0;
 	char tn[128];
-	snprintf(v->what, sizeof v->what, "%s %s", ck_table_name(t, tn, sizeof tn), label);
+	snprintf(v->what, sizeof v->what, "%s %s", ys_ck_table_name(t, tn, sizeof tn), label);
 	return 1;
 }
 
@@ -338,7 +338,7 @@ static int t10(const ys_table *t, char cat, tval *v, const char *label)
 	}
 	v->exact = table_exact(t) || v->row < 0;
 	char tn[128];
-	snprintf(v->what, sizeof v->what, "%s %s", ck_table_name(t, tn, sizeof tn), label);
+	snprintf(v->what, sizeof v->what, "%s %s", ys_ck_table_name(t, tn, sizeof tn), label);
 	return 1;
 }
 
@@ -544,7 +544,7 @@ static int judge(int64_t q, int64_t Q, const tval *v, int64_t *expect, int64_t *
 }
 
 /* rule->arg: 0 narrative.figure, 1 narrative.rounding, 2 narrative.unit */
-void rule_narr_figure(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_figure(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_doc *doc = ck->doc;
 	if (!has_13(doc))
@@ -570,21 +570,21 @@ void rule_narr_figure(ys_checker *ck, const ys_rule *rule)
 		if (j == 1)
 			fd = nfind(ck, rule, rule->sev, n, f->sent, f->off,
 			           "%s写作 %s，%s为 %s 万元，按%d位小数四舍五入应为 %s%s", ys_nsubj_name(f->subj),
-			           ys_nfig_format(f, fb, sizeof fb), v.what, ck_amount(v.t, v.fen, a), f->dp,
+			           ys_nfig_format(f, fb, sizeof fb), v.what, ys_ck_amount(v.t, v.fen, a), f->dp,
 			           fmt_amount(expect, f->unit, f->dp, b), un);
 		else if (j == 2)
 			fd = nfind(ck, rule, rule->sev, n, f->sent, f->off,
 			           "%s写作 %s，%s为 %s 万元：数字相差一万倍，单位%s有误（应为%s）", ys_nsubj_name(f->subj),
-			           ys_nfig_format(f, fb, sizeof fb), v.what, ck_amount(v.t, v.fen, a), un,
+			           ys_nfig_format(f, fb, sizeof fb), v.what, ys_ck_amount(v.t, v.fen, a), un,
 			           factor > 0 ? (f->unit == YS_NU_WANYUAN ? "元" : f->unit == YS_NU_YIYUAN ? "万元" : "分")
 			                      : (f->unit == YS_NU_YUAN ? "万元" : f->unit == YS_NU_WANYUAN ? "亿元" : "万亿元"));
 		else if (j == 3)
 			fd = nfind(ck, rule, rule->sev, n, f->sent, f->off, "%s写作 %s，%s为 %s 万元：相差十倍，%s一位数",
-			           ys_nsubj_name(f->subj), ys_nfig_format(f, fb, sizeof fb), v.what, ck_amount(v.t, v.fen, a),
+			           ys_nsubj_name(f->subj), ys_nfig_format(f, fb, sizeof fb), v.what, ys_ck_amount(v.t, v.fen, a),
 			           factor > 0 ? "多写" : "少写");
 		else
 			fd = nfind(ck, rule, rule->sev, n, f->sent, f->off, "%s写作 %s，%s为 %s 万元（相差 %s %s）",
-			           ys_nsubj_name(f->subj), ys_nfig_format(f, fb, sizeof fb), v.what, ck_amount(v.t, v.fen, a),
+			           ys_nsubj_name(f->subj), ys_nfig_format(f, fb, sizeof fb), v.what, ys_ck_amount(v.t, v.fen, a),
 			           fmt_amount(abs64(f->fen - (v.exact ? expect : v.fen)), f->unit, f->dp, c), un);
 		if (fd) {
 			fd->has_amounts = 1;
@@ -624,7 +624,7 @@ static int value_of(const ys_narrative *n, ys_nsubj s, int *conflict)
 }
 
 /* rule narrative.share: 占 X% */
-void rule_narr_share(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_share(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -864,7 +864,7 @@ static void change_check(ys_checker *ck, const ys_rule *rule, const ys_narrative
 	}
 }
 
-void rule_narr_change(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_change(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -987,7 +987,7 @@ static void direction_words(ys_checker *ck, const ys_rule *rule, const ys_narrat
 	}
 }
 
-void rule_narr_direction(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_direction(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -998,7 +998,7 @@ void rule_narr_direction(ys_checker *ck, const ys_rule *rule)
 }
 
 /* rule narrative.sum: a total and its parts quoted */
-void rule_narr_sum(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_sum(ys_checker *ck, const ys_rule *rule)
 {
 	static const struct {
 		ys_nsubj total;
@@ -1102,7 +1102,7 @@ static int plain(const ys_narrative *n, const ys_nfig *f)
 	return org && ys_utf8_count(q, len) >= 3 && subsequence(q, n->title);
 }
 
-void rule_narr_consistent(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_consistent(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -1156,7 +1156,7 @@ static int is_final(const ys_narrative *n)
 	return n->kind == YS_ND_DEPT_FINAL || n->kind == YS_ND_UNIT_FINAL;
 }
 
-void rule_narr_year(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_year(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -1388,7 +1388,7 @@ static int name_ok(const char *a, const char *b)
 	return 0;
 }
 
-void rule_narr_department(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_department(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -1464,7 +1464,7 @@ void rule_narr_department(ys_checker *ck, const ys_rule *rule)
 	ys_narrative_free(n);
 }
 
-void rule_narr_placeholder(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_placeholder(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -1515,7 +1515,7 @@ static const struct {
 	{ "国土海洋气象等支出", "自然资源海洋气象等支出", "220", 2019 },
 };
 
-void rule_narr_class_name(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_class_name(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -1573,7 +1573,7 @@ static int parent(const ys_narrative *n, int i)
 	return -1;
 }
 
-void rule_narr_duplicate(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_duplicate(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -1620,7 +1620,7 @@ void rule_narr_duplicate(ys_checker *ck, const ys_rule *rule)
 	ys_narrative_free(n);
 }
 
-void rule_narr_punct(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_punct(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -1646,7 +1646,7 @@ void rule_narr_punct(ys_checker *ck, const ys_rule *rule)
 	ys_narrative_free(n);
 }
 
-void rule_narr_cut(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_cut(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -1672,7 +1672,7 @@ void rule_narr_cut(ys_checker *ck, const ys_rule *rule)
 	ys_narrative_free(n);
 }
 
-void rule_narr_kind(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_kind(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -1748,7 +1748,7 @@ static int table_empty(const ys_table *t)
 	return 1;
 }
 
-void rule_narr_empty_note(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_empty_note(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_doc *doc = ck->doc;
 	if (!has_13(doc))
@@ -1779,8 +1779,8 @@ void rule_narr_empty_note(ys_checker *ck, const ys_rule *rule)
 		if (says_none(n, tabs[k].words, tabs[k].s1, tabs[k].s2))
 			continue;
 		char tn[128];
-		ys_finding *f = ck_finding_line(ck, rule, rule->sev, t, t->line, "%s是空表，表中和说明中都没有说明原因（如“本部门无…”）",
-		                                ck_table_name(t, tn, sizeof tn));
+		ys_finding *f = ys_ck_finding_line(ck, rule, rule->sev, t, t->line, "%s是空表，表中和说明中都没有说明原因（如“本部门无…”）",
+		                                ys_ck_table_name(t, tn, sizeof tn));
 		(void)f;
 	}
 	ys_narrative_free(n);
@@ -1896,7 +1896,7 @@ static int title_matches(const char *entry_key, const char *title)
 	return k[0] && entry_key[0] && (strstr(k, entry_key) || strstr(entry_key, k));
 }
 
-void rule_narr_toc(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_toc(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_doc *doc = ck->doc;
 	ys_narrative *n = narr(ck);
@@ -2001,7 +2001,7 @@ void rule_narr_toc(ys_checker *ck, const ys_rule *rule)
 			}
 			if (!listed) {
 				char tn[128];
-				ck_finding_line(ck, rule, rule->sev, tb, tb->line, "%s不在目录中", ck_table_name(tb, tn, sizeof tn));
+				ys_ck_finding_line(ck, rule, rule->sev, tb, tb->line, "%s不在目录中", ys_ck_table_name(tb, tn, sizeof tn));
 			}
 		}
 	}
@@ -2018,7 +2018,7 @@ static int has_reason(const char *s)
 	return 0;
 }
 
-void rule_narr_reason(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_reason(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -2057,7 +2057,7 @@ void rule_narr_reason(ys_checker *ck, const ys_rule *rule)
 	ys_narrative_free(n);
 }
 
-void rule_narr_sections(ys_checker *ck, const ys_rule *rule)
+void ys_rule_narr_sections(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
 	if (!n)
@@ -2180,8 +2180,8 @@ static void printed_rate(ys_checker *ck, const ys_rule *rule, const ys_narrative
 	char x[YS_MONEY_FMT_MAX], y[YS_MONEY_FMT_MAX], p1[32], p2[32];
 	ys_finding *fd = nfind(ck, rule, rule->sev, n, f->sent, f->off,
 	                       "增减率写作 %s%%，按本年 %s %s 万元与上年公开的 %s %s 万元计算为 %s%%",
-	                       fmt_dec(f->mant, f->dp, p1, sizeof p1), cv.what, ck_amount(cv.t, cv.fen, x), pv->what,
-	                       ck_amount(pv->t, pv->fen, y), fmt_dec(want, f->dp, p2, sizeof p2));
+	                       fmt_dec(f->mant, f->dp, p1, sizeof p1), cv.what, ys_ck_amount(cv.t, cv.fen, x), pv->what,
+	                       ys_ck_amount(pv->t, pv->fen, y), fmt_dec(want, f->dp, p2, sizeof p2));
 	(void)fd;
 }
 
@@ -2246,14 +2246,14 @@ static void printed_check(ys_checker *ck, const ys_rule *rule, const ys_narrativ
 	if (b)
 		fd = nfind(ck, rule, rule->sev, n, f->sent, b->off, "上年的%s写作 %s，而上年公开的 %s %s为 %s 万元",
 		           ys_nsubj_name(c->subj), ys_nfig_format(b, fb, sizeof fb), prev->file ? prev->file : "",
-		           v.what, ck_amount(v.t, v.fen, x));
+		           v.what, ys_ck_amount(v.t, v.fen, x));
 	else
 		fd = nfind(ck, rule, rule->sev, n, f->sent, d->off,
 		           "%s %s%s，比上年%s %s%s：上年应为 %s%s，而上年公开的 %s %s为 %s 万元",
 		           ys_nsubj_name(c->subj), fmt_amount(c->fen, c->unit, c->dp, x), un, d->dir > 0 ? "增加" : "减少",
 		           fmt_amount(d->fen, d->unit, d->dp, y), ys_nunit_name(d->unit),
 		           fmt_amount(said, c->unit, c->dp > d->dp ? c->dp : d->dp, z), un, prev->file ? prev->file : "",
-		           v.what, ck_amount(v.t, v.fen, fb));
+		           v.what, ys_ck_amount(v.t, v.fen, fb));
 	if (fd) {
 		fd->has_amounts = 1;
 		fd->expected = v.fen;
@@ -2262,7 +2262,7 @@ static void printed_check(ys_checker *ck, const ys_rule *rule, const ys_narrativ
 	}
 }
 
-void rule_yoy_printed(ys_checker *ck, const ys_rule *rule)
+void ys_rule_yoy_printed(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->prev || !has_13(ck->prev))
 		return;

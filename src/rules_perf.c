@@ -34,19 +34,19 @@ static void each_ind(ys_checker *ck, int with13, void (*fn)(ys_checker *, const 
 	const ys_table *t = T(YS_T12);
 	for (int r = 0; t && r < t->nrows; r++) {
 		const ys_cell *c = t->rows[r].cells;
-		if (ys_cell_blank(&c[C12_IND1]) && ys_cell_blank(&c[C12_IND3]))
+		if (ys_cell_blank(&c[YS_C12_IND1]) && ys_cell_blank(&c[YS_C12_IND3]))
 			continue;
-		ind i = { t, r, c[C12_IND1].text, c[C12_IND2].text, c[C12_IND3].text, c[C12_OP].text, c[C12_VALUE].text,
-			  c[C12_MUNIT].text, C12_IND3, C12_VALUE };
+		ind i = { t, r, c[YS_C12_IND1].text, c[YS_C12_IND2].text, c[YS_C12_IND3].text, c[YS_C12_OP].text, c[YS_C12_VALUE].text,
+			  c[YS_C12_MUNIT].text, YS_C12_IND3, YS_C12_VALUE };
 		fn(ck, rule, &i);
 	}
 	t = T(YS_T13);
 	for (int r = 0; with13 && t && r < t->nrows; r++) {
 		const ys_cell *c = t->rows[r].cells;
-		if (ys_cell_blank(&c[C13_INDICATOR]))
+		if (ys_cell_blank(&c[YS_C13_INDICATOR]))
 			continue;
-		ind i = { t, r, "", "", c[C13_INDICATOR].text, c[C13_OP].text, c[C13_VALUE].text, c[C13_MUNIT].text,
-			  C13_INDICATOR, C13_VALUE };
+		ind i = { t, r, "", "", c[YS_C13_INDICATOR].text, c[YS_C13_OP].text, c[YS_C13_VALUE].text, c[YS_C13_MUNIT].text,
+			  YS_C13_INDICATOR, YS_C13_VALUE };
 		fn(ck, rule, &i);
 	}
 }
@@ -83,10 +83,10 @@ static void percent_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 	if (strstr(l3, "增长") || strstr(l3, "增加") || strstr(l3, "提高") || strstr(l3, "比上年") || strstr(l3, "倍"))
 		return; /* a growth rate may pass 100 % */
 	if (v > 100 * 1000000LL)
-		ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue, "“%s”的指标值 %s%% 超过 100%%", i->l3, i->value);
+		ys_ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue, "“%s”的指标值 %s%% 超过 100%%", i->l3, i->value);
 }
 
-void rule_perf_percent(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_percent(ys_checker *ck, const ys_rule *rule)
 {
 	each_ind(ck, 1, percent_fn, rule);
 }
@@ -98,11 +98,11 @@ static void months_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 	if (strcmp(key(i->unit, u, sizeof u), "月") || number(i->value, &v))
 		return;
 	if (v > 12 * 1000000LL || v < 0)
-		ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue, "“%s”的指标值 %s 个月不在一年的 1–12 月之内", i->l3,
+		ys_ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue, "“%s”的指标值 %s 个月不在一年的 1–12 月之内", i->l3,
 		           i->value);
 }
 
-void rule_perf_months(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_months(ys_checker *ck, const ys_rule *rule)
 {
 	each_ind(ck, 1, months_fn, rule);
 }
@@ -117,12 +117,12 @@ static void qualitative_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 	if (strcmp(key(i->op, o, sizeof o), "定性"))
 		return;
 	if (!number(i->value, &v))
-		ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue,
+		ys_ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue,
 		           "定性指标“%s”的值“%s%s”是一个数：定性指标以等级或文字为值，数值目标应标 =、≥ 或 ≤", i->l3, i->value,
 		           i->unit ? i->unit : "");
 }
 
-void rule_perf_qualitative(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_qualitative(ys_checker *ck, const ys_rule *rule)
 {
 	each_ind(ck, 1, qualitative_fn, rule);
 }
@@ -134,11 +134,11 @@ static void numeric_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 	if (!in(key(i->op, o, sizeof o), ops_numeric))
 		return;
 	if (number(i->value, &v))
-		ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue, "定量指标“%s %s”的值“%s”不是数字", i->l3, i->op,
+		ys_ck_finding(ck, rule, rule->sev, i->t, i->row, i->cvalue, "定量指标“%s %s”的值“%s”不是数字", i->l3, i->op,
 		           i->value);
 }
 
-void rule_perf_numeric(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_numeric(ys_checker *ck, const ys_rule *rule)
 {
 	each_ind(ck, 1, numeric_fn, rule);
 }
@@ -180,20 +180,20 @@ static void levels_fn(ys_checker *ck, const ys_rule *rule, const ind *i)
 	for (size_t k = 0; k < sizeof std / sizeof std[0]; k++)
 		if (!strcmp(a, std[k].l1)) {
 			if (!in(b, std[k].l2))
-				ck_finding(ck, rule, rule->sev, i->t, i->row, C12_IND2, "二级指标“%s”不属于一级指标“%s”", i->l2, i->l1);
+				ys_ck_finding(ck, rule, rule->sev, i->t, i->row, YS_C12_IND2, "二级指标“%s”不属于一级指标“%s”", i->l2, i->l1);
 			return;
 		}
-	ck_finding(ck, rule, rule->sev, i->t, i->row, C12_IND1, "一级指标“%s”不是产出、效益、满意度、成本指标之一", i->l1);
+	ys_ck_finding(ck, rule, rule->sev, i->t, i->row, YS_C12_IND1, "一级指标“%s”不是产出、效益、满意度、成本指标之一", i->l1);
 }
 
-void rule_perf_levels(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_levels(ys_checker *ck, const ys_rule *rule)
 {
 	each_ind(ck, 0, levels_fn, rule);
 }
 
 /* ---- per project ---- */
 
-void rule_perf_categories(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_categories(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *t = T(YS_T12);
 	static const char *const l1[4] = { "产出指标", "效益指标", "满意度指标", "成本指标" };
@@ -203,72 +203,72 @@ void rule_perf_categories(ys_checker *ck, const ys_rule *rule)
 		int has[4] = { 0 };
 		for (int r = p; r < t->nrows && t->rows[r].project == p; r++)
 			for (int k = 0; k < 4; k++)
-				has[k] |= ys_name_eq(t->rows[r].cells[C12_IND1].text, l1[k]);
+				has[k] |= ys_name_eq(t->rows[r].cells[YS_C12_IND1].text, l1[k]);
 		/* 产出 and 效益 every project has; 满意度 and 成本 many leave out
 		 * (a project with no one served, one whose cost is its budget):
 		 * a notice, for a reviewer to weigh */
 		for (int k = 0; k < 4; k++)
 			if (!has[k])
-				ck_finding(ck, rule, k < 2 ? rule->sev : YS_SEV_NOTICE, t, p, C12_NAME, "项目“%s”的绩效指标没有%s",
-				           t->rows[p].cells[C12_NAME].text, l1[k]);
+				ys_ck_finding(ck, rule, k < 2 ? rule->sev : YS_SEV_NOTICE, t, p, YS_C12_NAME, "项目“%s”的绩效指标没有%s",
+				           t->rows[p].cells[YS_C12_NAME].text, l1[k]);
 	}
 }
 
-void rule_perf_cost(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_cost(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *t = T(YS_T12);
 	char u[64], a[YS_MONEY_FMT_MAX];
 	for (int r = 0; t && r < t->nrows; r++) {
 		const ys_cell *c = t->rows[r].cells;
 		int64_t v;
-		if (!ys_name_eq(c[C12_IND1].text, "成本指标") || strcmp(key(c[C12_MUNIT].text, u, sizeof u), "万元") ||
-		    number(c[C12_VALUE].text, &v))
+		if (!ys_name_eq(c[YS_C12_IND1].text, "成本指标") || strcmp(key(c[YS_C12_MUNIT].text, u, sizeof u), "万元") ||
+		    number(c[YS_C12_VALUE].text, &v))
 			continue;
 		int p = t->rows[r].project;
-		int64_t total = p >= 0 ? t->rows[p].cells[C12_TOTAL].amt.fen : 0;
+		int64_t total = p >= 0 ? t->rows[p].cells[YS_C12_TOTAL].amt.fen : 0;
 		/* the value is 万元 to 6 decimals: micro-units are 分 */
 		if (v > total)
-			ck_finding(ck, rule, rule->sev, t, r, C12_VALUE, "成本指标“%s”%s 万元超过项目总额 %s 万元", c[C12_IND3].text,
-			           c[C12_VALUE].text, ck_amount(t, total, a));
+			ys_ck_finding(ck, rule, rule->sev, t, r, YS_C12_VALUE, "成本指标“%s”%s 万元超过项目总额 %s 万元", c[YS_C12_IND3].text,
+			           c[YS_C12_VALUE].text, ys_ck_amount(t, total, a));
 	}
 }
 
-void rule_perf_duplicate(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_duplicate(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *t = T(YS_T12);
 	for (int r = 0; t && r < t->nrows; r++)
 		for (int q = t->rows[r].project; q >= 0 && q < r; q++)
-			if (t->rows[q].project == t->rows[r].project && !ys_cell_blank(&t->rows[r].cells[C12_IND3]) &&
-			    ys_name_eq(t->rows[q].cells[C12_IND3].text, t->rows[r].cells[C12_IND3].text) &&
-			    ys_name_eq(t->rows[q].cells[C12_IND2].text, t->rows[r].cells[C12_IND2].text)) {
-				ck_finding(ck, rule, rule->sev, t, r, C12_IND3, "指标“%s”在同一项目中重复（第 %d 行）",
-				           t->rows[r].cells[C12_IND3].text, t->rows[q].line);
+			if (t->rows[q].project == t->rows[r].project && !ys_cell_blank(&t->rows[r].cells[YS_C12_IND3]) &&
+			    ys_name_eq(t->rows[q].cells[YS_C12_IND3].text, t->rows[r].cells[YS_C12_IND3].text) &&
+			    ys_name_eq(t->rows[q].cells[YS_C12_IND2].text, t->rows[r].cells[YS_C12_IND2].text)) {
+				ys_ck_finding(ck, rule, rule->sev, t, r, YS_C12_IND3, "指标“%s”在同一项目中重复（第 %d 行）",
+				           t->rows[r].cells[YS_C12_IND3].text, t->rows[q].line);
 				break;
 			}
 }
 
-void rule_perf_goal(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_goal(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *t = T(YS_T12);
 	for (int r = 0; t && r < t->nrows; r++)
-		if (t->rows[r].kind == YS_ROW_DATA && ys_cell_blank(&t->rows[r].cells[C12_GOAL]))
-			ck_finding(ck, rule, rule->sev, t, r, C12_GOAL, "项目“%s”没有绩效目标", t->rows[r].cells[C12_NAME].text);
+		if (t->rows[r].kind == YS_ROW_DATA && ys_cell_blank(&t->rows[r].cells[YS_C12_GOAL]))
+			ys_ck_finding(ck, rule, rule->sev, t, r, YS_C12_GOAL, "项目“%s”没有绩效目标", t->rows[r].cells[YS_C12_NAME].text);
 }
 
-void rule_perf_unit_wide(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_unit_wide(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *t = T(YS_T13);
 	if (!t)
 		return;
 	int goal = 0, inds = 0;
 	for (int r = 0; r < t->nrows; r++) {
-		goal |= !ys_cell_blank(&t->rows[r].cells[C13_GOAL]);
-		inds += !ys_cell_blank(&t->rows[r].cells[C13_INDICATOR]);
+		goal |= !ys_cell_blank(&t->rows[r].cells[YS_C13_GOAL]);
+		inds += !ys_cell_blank(&t->rows[r].cells[YS_C13_INDICATOR]);
 	}
 	if (!goal)
-		ck_finding_line(ck, rule, rule->sev, t, t->line, "单位整体支出绩效目标表没有整体绩效目标");
+		ys_ck_finding_line(ck, rule, rule->sev, t, t->line, "单位整体支出绩效目标表没有整体绩效目标");
 	if (!inds)
-		ck_finding_line(ck, rule, rule->sev, t, t->line, "单位整体支出绩效目标表没有绩效指标");
+		ys_ck_finding_line(ck, rule, rule->sev, t, t->line, "单位整体支出绩效目标表没有绩效指标");
 }
 
 /* ---- year over year ---- */
@@ -307,11 +307,11 @@ static const char *change(int64_t a, int64_t b, char *buf, size_t cap)
 
 static int64_t fixed_value(const ys_table *t, const char *fid)
 {
-	int r = ck_fixed_row(t, fid);
-	return r >= 0 ? t->rows[r].cells[ck_fixed_col(t, fid)].amt.fen : 0;
+	int r = ys_ck_fixed_row(t, fid);
+	return r >= 0 ? t->rows[r].cells[ys_ck_fixed_col(t, fid)].amt.fen : 0;
 }
 
-void rule_yoy_sangong(ys_checker *ck, const ys_rule *rule)
+void ys_rule_yoy_sangong(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->prev)
 		return;
@@ -330,12 +330,12 @@ void rule_yoy_sangong(ys_checker *ck, const ys_rule *rule)
 		int64_t cur = t->rows[r].cells[c].amt.fen, was = p->rows[q].cells[c].amt.fen;
 		if (cur <= was)
 			continue;
-		ck_finding(ck, rule, c == C09_TOTAL ? rule->sev : YS_SEV_NOTICE, t, r, c, "%s 比上年增加：%s → %s（%s）",
-		           t->def->cols[c].label, ck_amount(p, was, a), ck_amount(t, cur, b), change(was, cur, ch, sizeof ch));
+		ys_ck_finding(ck, rule, c == YS_C09_TOTAL ? rule->sev : YS_SEV_NOTICE, t, r, c, "%s 比上年增加：%s → %s（%s）",
+		           t->def->cols[c].label, ys_ck_amount(p, was, a), ys_ck_amount(t, cur, b), change(was, cur, ch, sizeof ch));
 	}
 }
 
-void rule_yoy_class(ys_checker *ck, const ys_rule *rule)
+void ys_rule_yoy_class(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->prev)
 		return;
@@ -351,12 +351,12 @@ void rule_yoy_class(ys_checker *ck, const ys_rule *rule)
 		__int128 d = abs128((__int128)cur - was);
 		/* more than 30 % and more than 100 万元 */
 		if (d > 100 * 1000000LL && (was == 0 || d * 10 > abs128(was) * 3))
-			ck_finding(ck, rule, rule->sev, t, ck_fixed_row(t, fr->id), C01_OUT_AMT, "%s 比上年变化 %s：%s → %s",
-			           fr->label, change(was, cur, ch, sizeof ch), ck_amount(p, was, a), ck_amount(t, cur, b));
+			ys_ck_finding(ck, rule, rule->sev, t, ys_ck_fixed_row(t, fr->id), YS_C01_OUT_AMT, "%s 比上年变化 %s：%s → %s",
+			           fr->label, change(was, cur, ch, sizeof ch), ys_ck_amount(p, was, a), ys_ck_amount(t, cur, b));
 	}
 }
 
-void rule_yoy_total(ys_checker *ck, const ys_rule *rule)
+void ys_rule_yoy_total(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->prev)
 		return;
@@ -366,11 +366,11 @@ void rule_yoy_total(ys_checker *ck, const ys_rule *rule)
 	int64_t cur = fixed_value(t, "out.grand"), was = fixed_value(p, "out.grand");
 	char a[YS_MONEY_FMT_MAX], b[YS_MONEY_FMT_MAX], ch[48];
 	if (abs128((__int128)cur - was) * 5 > abs128(was))
-		ck_finding(ck, rule, rule->sev, t, ck_fixed_row(t, "out.grand"), C01_OUT_AMT, "支出总计比上年变化 %s：%s → %s",
-		           change(was, cur, ch, sizeof ch), ck_amount(p, was, a), ck_amount(t, cur, b));
+		ys_ck_finding(ck, rule, rule->sev, t, ys_ck_fixed_row(t, "out.grand"), YS_C01_OUT_AMT, "支出总计比上年变化 %s：%s → %s",
+		           change(was, cur, ch, sizeof ch), ys_ck_amount(p, was, a), ys_ck_amount(t, cur, b));
 }
 
-void rule_yoy_projects(ys_checker *ck, const ys_rule *rule)
+void ys_rule_yoy_projects(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->prev)
 		return;
@@ -382,24 +382,24 @@ void rule_yoy_projects(ys_checker *ck, const ys_rule *rule)
 			continue;
 		char code[40], code2[40];
 		const char *name, *name2;
-		if (!ys_split_project(p->rows[q].cells[C12_NAME].text, code, &name))
+		if (!ys_split_project(p->rows[q].cells[YS_C12_NAME].text, code, &name))
 			continue;
 		int found = 0;
 		for (int r = 0; t && r < t->nrows && !found; r++)
-			found = t->rows[r].kind == YS_ROW_DATA && ys_split_project(t->rows[r].cells[C12_NAME].text, code2, &name2) &&
+			found = t->rows[r].kind == YS_ROW_DATA && ys_split_project(t->rows[r].cells[YS_C12_NAME].text, code2, &name2) &&
 			        (!strcmp(code, code2) || ys_name_eq(name, name2));
 		if (!found)
-			ck_finding_line(ck, rule, rule->sev, t, t ? t->line : 0, "上年公开的项目 %s-%s 今年没有公开（上年第 %d 行）",
+			ys_ck_finding_line(ck, rule, rule->sev, t, t ? t->line : 0, "上年公开的项目 %s-%s 今年没有公开（上年第 %d 行）",
 			                code, name, p->rows[q].line);
 	}
 }
 
-void rule_yoy_tables(ys_checker *ck, const ys_rule *rule)
+void ys_rule_yoy_tables(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->prev)
 		return;
 	for (int k = 0; k < YS_NTABLES; k++)
 		if (ck->prev->tables[k] && !T(k))
-			ck_finding_line(ck, rule, rule->sev, NULL, 0, "上年公开了 %s表 %s，今年没有", ys_table_def((ys_tid)k)->code,
+			ys_ck_finding_line(ck, rule, rule->sev, NULL, 0, "上年公开了 %s表 %s，今年没有", ys_table_def((ys_tid)k)->code,
 			                ys_table_def((ys_tid)k)->title);
 }

@@ -12,7 +12,7 @@
 
 /* ---- completeness ---- */
 
-void rule_comp_tables(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_tables(ys_checker *ck, const ys_rule *rule)
 {
 	/* 财预〔2016〕143号 makes 01–07 and 09 statutory; the layout this
 	 * description set reads publishes all 13, empty tables included, so a
@@ -22,12 +22,12 @@ void rule_comp_tables(ys_checker *ck, const ys_rule *rule)
 		if (T(k))
 			continue;
 		const ys_tabledef *d = ys_table_def((ys_tid)k);
-		ck_finding_line(ck, rule, rule->sev, NULL, 0, "缺少 %s表 %s%s", d->code, d->title,
+		ys_ck_finding_line(ck, rule, rule->sev, NULL, 0, "缺少 %s表 %s%s", d->code, d->title,
 		                statutory[k] ? "（法定公开表）" : "（本套 13 张公开表之一，空表也应公开）");
 	}
 }
 
-void rule_comp_labels(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_labels(ys_checker *ck, const ys_rule *rule)
 {
 	static const ys_tid tabs[] = { YS_T01, YS_T04 };
 	char tn[128];
@@ -37,16 +37,16 @@ void rule_comp_labels(ys_checker *ck, const ys_rule *rule)
 			continue;
 		for (int r = 0; r < t->nrows; r++)
 			for (int p = 0; p < 2; p++) {
-				int lc = p ? C01_OUT_LABEL : C01_IN_LABEL, ac = p ? C01_OUT_AMT : C01_IN_AMT;
+				int lc = p ? YS_C01_OUT_LABEL : YS_C01_IN_LABEL, ac = p ? YS_C01_OUT_AMT : YS_C01_IN_AMT;
 				const ys_cell *lab = &t->rows[r].cells[lc], *amt = &t->rows[r].cells[ac];
 				if (t->rows[r].fixed[p] >= 0)
 					continue;
 				if (!ys_cell_blank(lab))
-					ck_finding(ck, rule, rule->sev, t, r, lc, "%s 的行“%s”不是该表的标准行，其金额未参与核对",
-					           ck_table_name(t, tn, sizeof tn), lab->text);
+					ys_ck_finding(ck, rule, rule->sev, t, r, lc, "%s 的行“%s”不是该表的标准行，其金额未参与核对",
+					           ys_ck_table_name(t, tn, sizeof tn), lab->text);
 				else if (amt->amt.present && amt->amt.fen != 0)
-					ck_finding(ck, rule, YS_SEV_ERROR, t, r, ac, "%s 第 %d 行的%s列有金额 %s 却没有项目名称",
-					           ck_table_name(t, tn, sizeof tn), t->rows[r].line, p ? "支出" : "收入", amt->text);
+					ys_ck_finding(ck, rule, YS_SEV_ERROR, t, r, ac, "%s 第 %d 行的%s列有金额 %s 却没有项目名称",
+					           ys_ck_table_name(t, tn, sizeof tn), t->rows[r].line, p ? "支出" : "收入", amt->text);
 			}
 	}
 }
@@ -73,7 +73,7 @@ static void pattern_of(const char *s, char *out, size_t cap)
 	out[o] = '\0';
 }
 
-void rule_pres_numbering(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_numbering(ys_checker *ck, const ys_rule *rule)
 {
 	char pat[YS_NTABLES][64];
 	int n = 0, idx[YS_NTABLES];
@@ -101,7 +101,7 @@ void rule_pres_numbering(ys_checker *ck, const ys_rule *rule)
 		if (!strcmp(pat[i], pat[best]))
 			continue;
 		const ys_table *t = T(idx[i]);
-		ck_finding_line(ck, rule, rule->sev, t, t->line, "表题编号“%s”与其他 %d 张表的“%s”格式不一致", t->numbering,
+		ys_ck_finding_line(ck, rule, rule->sev, t, t->line, "表题编号“%s”与其他 %d 张表的“%s”格式不一致", t->numbering,
 		                bestc, pat[best]);
 	}
 }
@@ -138,11 +138,11 @@ static void add_variant(variant **v, size_t *n, size_t *cap, const ys_table *t, 
 	x->count = 1;
 }
 
-void rule_pres_name_variants(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_name_variants(ys_checker *ck, const ys_rule *rule)
 {
 	static const struct { ys_tid t; int col, namecol; } where[] = {
-		{ YS_T03, C03_FUNC, -1 }, { YS_T03, C03_GOV, -1 }, { YS_T03, C03_DEPT, -1 }, { YS_T05, C05_CODE, C05_NAME },
-		{ YS_T06, C06_GOV, -1 },  { YS_T06, C06_DEPT, -1 }, { YS_T07, C07_CODE, C07_NAME }, { YS_T08, C07_CODE, C07_NAME },
+		{ YS_T03, YS_C03_FUNC, -1 }, { YS_T03, YS_C03_GOV, -1 }, { YS_T03, YS_C03_DEPT, -1 }, { YS_T05, YS_C05_CODE, YS_C05_NAME },
+		{ YS_T06, YS_C06_GOV, -1 },  { YS_T06, YS_C06_DEPT, -1 }, { YS_T07, YS_C07_CODE, YS_C07_NAME }, { YS_T08, YS_C07_CODE, YS_C07_NAME },
 	};
 	variant *v = NULL;
 	size_t n = 0, cap = 0;
@@ -182,8 +182,8 @@ void rule_pres_name_variants(ys_checker *ck, const ys_rule *rule)
 					main = j;
 		int same = ys_name_eq(v[i].name, v[main].name);
 		char tn[128];
-		ck_table_name(v[main].t, tn, sizeof tn);
-		ck_finding(ck, rule, rule->sev, v[i].t, v[i].row, v[i].col,
+		ys_ck_table_name(v[main].t, tn, sizeof tn);
+		ys_ck_finding(ck, rule, rule->sev, v[i].t, v[i].row, v[i].col,
 		           same ? "科目 %s 的名称“%s”与%s第 %d 行的“%s”写法不一（全角/半角）"
 		                : "科目 %s 的名称“%s”与%s第 %d 行的“%s”不同",
 		           v[i].code, v[i].name, tn, v[main].t->rows[v[main].row].line, v[main].name);
@@ -193,7 +193,7 @@ void rule_pres_name_variants(ys_checker *ck, const ys_rule *rule)
 	free(v);
 }
 
-void rule_pres_unit(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_unit(ys_checker *ck, const ys_rule *rule)
 {
 	char tn[128];
 	for (int k = 0; k < YS_NTABLES; k++) {
@@ -205,7 +205,7 @@ void rule_pres_unit(ys_checker *ck, const ys_rule *rule)
 			for (int c = 0; c < t->headers[h].ncells && !stated; c++)
 				stated = strstr(t->headers[h].cells[c], "元") != NULL;
 		if (!stated)
-			ck_finding_line(ck, rule, rule->sev, t, t->line, "%s 没有标明金额单位", ck_table_name(t, tn, sizeof tn));
+			ys_ck_finding_line(ck, rule, rule->sev, t, t->line, "%s 没有标明金额单位", ys_ck_table_name(t, tn, sizeof tn));
 	}
 }
 
@@ -263,14 +263,14 @@ static void project_bigrams(const ys_table *t, int p, int from, int to, bigrams 
 {
 	const char *name;
 	char code[40];
-	if (ys_split_project(t->rows[p].cells[C12_NAME].text, code, &name))
+	if (ys_split_project(t->rows[p].cells[YS_C12_NAME].text, code, &name))
 		add_bigrams(g, name);
 	else
-		add_bigrams(g, t->rows[p].cells[C12_NAME].text);
-	add_bigrams(g, t->rows[p].cells[C12_GOAL].text);
+		add_bigrams(g, t->rows[p].cells[YS_C12_NAME].text);
+	add_bigrams(g, t->rows[p].cells[YS_C12_GOAL].text);
 	for (int r = p; r < t->nrows && t->rows[r].project == p; r++)
 		if (r < from || r >= to)
-			add_bigrams(g, t->rows[r].cells[C12_IND3].text);
+			add_bigrams(g, t->rows[r].cells[YS_C12_IND3].text);
 }
 
 /*
@@ -279,7 +279,7 @@ static void project_bigrams(const ys_table *t, int p, int from, int to, bigrams 
  * next project starts on the next page, and the rows' words belong to the
  * next project rather than their own.
  */
-void rule_perf_misplaced(ys_checker *ck, const ys_rule *rule)
+void ys_rule_perf_misplaced(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *t = T(YS_T12);
 	if (!t)
@@ -293,33 +293,33 @@ void rule_perf_misplaced(ys_checker *ck, const ys_rule *rule)
 		if (end >= t->nrows || t->rows[end].page == t->rows[end - 1].page)
 			continue;
 		/* the trailing run of one 一级指标 */
-		const char *g = t->rows[end - 1].cells[C12_IND1].text;
+		const char *g = t->rows[end - 1].cells[YS_C12_IND1].text;
 		int from = end - 1;
-		while (from > p && !strcmp(t->rows[from - 1].cells[C12_IND1].text, g))
+		while (from > p && !strcmp(t->rows[from - 1].cells[YS_C12_IND1].text, g))
 			from--;
 		int reopened = 0;
 		for (int r = p; r < from - 1; r++)
-			reopened |= !strcmp(t->rows[r].cells[C12_IND1].text, g);
+			reopened |= !strcmp(t->rows[r].cells[YS_C12_IND1].text, g);
 		if (from == p || !reopened)
 			continue;
 		bigrams run = { 0 }, own = { 0 }, next = { 0 };
 		for (int r = from; r < end; r++)
-			add_bigrams(&run, t->rows[r].cells[C12_IND3].text);
+			add_bigrams(&run, t->rows[r].cells[YS_C12_IND3].text);
 		project_bigrams(t, p, from, end, &own);
 		project_bigrams(t, end, end, end, &next);
 		size_t so = shared(&run, &own), sn = shared(&run, &next);
 		if (sn > so && run.n) {
 			char code[40];
 			const char *own_name, *next_name;
-			if (!ys_split_project(t->rows[p].cells[C12_NAME].text, code, &own_name))
-				own_name = t->rows[p].cells[C12_NAME].text;
-			if (!ys_split_project(t->rows[end].cells[C12_NAME].text, code, &next_name))
-				next_name = t->rows[end].cells[C12_NAME].text;
+			if (!ys_split_project(t->rows[p].cells[YS_C12_NAME].text, code, &own_name))
+				own_name = t->rows[p].cells[YS_C12_NAME].text;
+			if (!ys_split_project(t->rows[end].cells[YS_C12_NAME].text, code, &next_name))
+				next_name = t->rows[end].cells[YS_C12_NAME].text;
 			for (int r = from; r < end; r++)
-				ck_finding(ck, rule, rule->sev, t, r, C12_IND3,
+				ys_ck_finding(ck, rule, rule->sev, t, r, YS_C12_IND3,
 				           "指标“%s %s %s”列在项目“%s”下，但按内容应属于分页后的下一项目“%s”（与其文字重合 %zu/%zu，与本项目 %zu/%zu）",
-				           t->rows[r].cells[C12_IND3].text, t->rows[r].cells[C12_OP].text,
-				           t->rows[r].cells[C12_VALUE].text, own_name, next_name, sn, run.n, so, run.n);
+				           t->rows[r].cells[YS_C12_IND3].text, t->rows[r].cells[YS_C12_OP].text,
+				           t->rows[r].cells[YS_C12_VALUE].text, own_name, next_name, sn, run.n, so, run.n);
 		}
 		free(run.b);
 		free(own.b);
@@ -329,52 +329,52 @@ void rule_perf_misplaced(ys_checker *ck, const ys_rule *rule)
 
 /* ---- more completeness ---- */
 
-void rule_comp_year(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_year(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->doc->year)
-		ck_finding_line(ck, rule, rule->sev, NULL, 0,
+		ys_ck_finding_line(ck, rule, rule->sev, NULL, 0,
 		                "没有找到预算年度：表题、表 13 的（YYYY年度）都没有写明年份");
 }
 
-void rule_comp_department(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_department(ys_checker *ck, const ys_rule *rule)
 {
 	if (!ck->doc->department || !ck->doc->department[0])
-		ck_finding_line(ck, rule, rule->sev, NULL, 0, "没有找到部门（单位）名称：表 13 的单位名称为空或没有表 13");
+		ys_ck_finding_line(ck, rule, rule->sev, NULL, 0, "没有找到部门（单位）名称：表 13 的单位名称为空或没有表 13");
 }
 
-void rule_comp_order(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_order(ys_checker *ck, const ys_rule *rule)
 {
 	for (int i = 1; i < ck->doc->ntables; i++)
 		if (ck->doc->order[i] < ck->doc->order[i - 1]) {
 			const ys_table *t = T(ck->doc->order[i]);
-			ck_finding_line(ck, rule, rule->sev, t, t->line, "%s表 排在 %s表 之后：公开表应按 01–13 的顺序",
+			ys_ck_finding_line(ck, rule, rule->sev, t, t->line, "%s表 排在 %s表 之后：公开表应按 01–13 的顺序",
 			                t->def->code, ys_table_def((ys_tid)ck->doc->order[i - 1])->code);
 		}
 }
 
-void rule_comp_project_total(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_project_total(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *t = T(YS_T12);
 	for (int r = 0; t && r < t->nrows; r++)
-		if (t->rows[r].kind == YS_ROW_DATA && t->rows[r].cells[C12_TOTAL].amt.fen <= 0)
-			ck_finding(ck, rule, rule->sev, t, r, C12_TOTAL, "公开项目“%s”的项目总额为空或为零",
-			           t->rows[r].cells[C12_NAME].text);
+		if (t->rows[r].kind == YS_ROW_DATA && t->rows[r].cells[YS_C12_TOTAL].amt.fen <= 0)
+			ys_ck_finding(ck, rule, rule->sev, t, r, YS_C12_TOTAL, "公开项目“%s”的项目总额为空或为零",
+			           t->rows[r].cells[YS_C12_NAME].text);
 }
 
-void rule_comp_indicator_blank(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_indicator_blank(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *t = T(YS_T12);
-	static const int need[] = { C12_IND1, C12_IND2, C12_IND3, C12_OP, C12_VALUE };
+	static const int need[] = { YS_C12_IND1, YS_C12_IND2, YS_C12_IND3, YS_C12_OP, YS_C12_VALUE };
 	for (int r = 0; t && r < t->nrows; r++) {
 		const ys_row *row = &t->rows[r];
 		int any = 0;
-		for (int k = C12_IND1; k <= C12_MUNIT; k++)
+		for (int k = YS_C12_IND1; k <= YS_C12_MUNIT; k++)
 			any |= !ys_cell_blank(&row->cells[k]);
 		if (!any && row->kind == YS_ROW_DATA)
 			continue; /* no indicators at all: detail of the project rule */
 		for (size_t k = 0; k < sizeof need / sizeof need[0]; k++)
 			if (ys_cell_blank(&row->cells[need[k]])) {
-				ck_finding(ck, rule, rule->sev, t, r, need[k], "绩效指标缺少%s", t->def->cols[need[k]].label);
+				ys_ck_finding(ck, rule, rule->sev, t, r, need[k], "绩效指标缺少%s", t->def->cols[need[k]].label);
 				break;
 			}
 	}
@@ -383,23 +383,23 @@ void rule_comp_indicator_blank(ys_checker *ck, const ys_rule *rule)
 /* ---- composition ---- */
 
 /* 基本建设 (309) is project money: never 基本支出. */
-void rule_comp_basic_capital(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_basic_capital(ys_checker *ck, const ys_rule *rule)
 {
 	char code[16];
 	const ys_table *t = T(YS_T03);
 	for (int r = 0; t && r < t->nrows; r++)
-		if (t->rows[r].kind == YS_ROW_DATA && !strncmp(ck_code(&t->rows[r].cells[C03_DEPT], code), "309", 3) &&
-		    t->rows[r].cells[C03_BASIC].amt.fen != 0)
-			ck_finding(ck, rule, rule->sev, t, r, C03_BASIC, "%s 是资本性支出（基本建设），只能是项目支出，不应列基本支出",
+		if (t->rows[r].kind == YS_ROW_DATA && !strncmp(ys_ck_code(&t->rows[r].cells[YS_C03_DEPT], code), "309", 3) &&
+		    t->rows[r].cells[YS_C03_BASIC].amt.fen != 0)
+			ys_ck_finding(ck, rule, rule->sev, t, r, YS_C03_BASIC, "%s 是资本性支出（基本建设），只能是项目支出，不应列基本支出",
 			           code);
 	t = T(YS_T06);
 	for (int r = 0; t && r < t->nrows; r++)
-		if (t->rows[r].kind == YS_ROW_DATA && !strncmp(ck_code(&t->rows[r].cells[C06_DEPT], code), "309", 3))
-			ck_finding(ck, rule, rule->sev, t, r, C06_DEPT, "基本支出表不应有 309 资本性支出（基本建设）%s", code);
+		if (t->rows[r].kind == YS_ROW_DATA && !strncmp(ys_ck_code(&t->rows[r].cells[YS_C06_DEPT], code), "309", 3))
+			ys_ck_finding(ck, rule, rule->sev, t, r, YS_C06_DEPT, "基本支出表不应有 309 资本性支出（基本建设）%s", code);
 }
 
 /* What each procurement category can be paid from (03's economic codes). */
-void rule_comp_procurement_class(ys_checker *ck, const ys_rule *rule)
+void ys_rule_comp_procurement_class(ys_checker *ck, const ys_rule *rule)
 {
 	const ys_table *p = T(YS_T10), *b = T(YS_T03);
 	if (!p || !b)
@@ -413,7 +413,7 @@ void rule_comp_procurement_class(ys_checker *ck, const ys_rule *rule)
 	for (int r = 0; r < p->nrows; r++) {
 		if (p->rows[r].kind != YS_ROW_DATA)
 			continue;
-		const char *cat = p->rows[r].cells[C10_CATEGORY].text;
+		const char *cat = p->rows[r].cells[YS_C10_CATEGORY].text;
 		for (size_t k = 0; k < sizeof from / sizeof from[0]; k++) {
 			if (cat[0] != from[k].cat)
 				continue;
@@ -422,17 +422,17 @@ void rule_comp_procurement_class(ys_checker *ck, const ys_rule *rule)
 			for (int q = 0; q < b->nrows; q++) {
 				if (b->rows[q].kind != YS_ROW_DATA)
 					continue;
-				ck_code(&b->rows[q].cells[C03_DEPT], code);
+				ys_ck_code(&b->rows[q].cells[YS_C03_DEPT], code);
 				for (int j = 0; from[k].prefixes[j]; j++)
 					if (!strncmp(code, from[k].prefixes[j], strlen(from[k].prefixes[j]))) {
-						ovf |= ys_money_add(avail, b->rows[q].cells[C03_TOTAL].amt.fen, &avail) != 0;
+						ovf |= ys_money_add(avail, b->rows[q].cells[YS_C03_TOTAL].amt.fen, &avail) != 0;
 						break;
 					}
 			}
-			int64_t v = p->rows[r].cells[C10_AMOUNT].amt.fen;
+			int64_t v = p->rows[r].cells[YS_C10_AMOUNT].amt.fen;
 			if (!ovf && v > avail)
-				ck_finding(ck, rule, rule->sev, p, r, C10_AMOUNT, "%s %s 超过 03 中可用于该类采购的支出（%s）%s", cat,
-				           ck_amount(p, v, a), from[k].what, ck_amount(b, avail, c));
+				ys_ck_finding(ck, rule, rule->sev, p, r, YS_C10_AMOUNT, "%s %s 超过 03 中可用于该类采购的支出（%s）%s", cat,
+				           ys_ck_amount(p, v, a), from[k].what, ys_ck_amount(b, avail, c));
 		}
 	}
 }
@@ -450,7 +450,7 @@ static int spaced(const char *s)
 	return 0;
 }
 
-void rule_pres_spaced(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_spaced(ys_checker *ck, const ys_rule *rule)
 {
 	for (int k = 0; k < YS_NTABLES; k++) {
 		const ys_table *t = T(k);
@@ -459,13 +459,13 @@ void rule_pres_spaced(ys_checker *ck, const ys_rule *rule)
 				const char *s = t->rows[r].cells[c].text;
 				if (t->def->cols[c].kind != YS_CK_AMOUNT && strlen(s) <= 12 && spaced(s) &&
 				    t->def->cols[c].kind != YS_CK_TEXT && t->def->cols[c].kind != YS_CK_INDTEXT)
-					ck_finding(ck, rule, rule->sev, t, r, c, "标签“%s”中间有空格（排版用的空格，检索和比对时会被当作不同的词）",
+					ys_ck_finding(ck, rule, rule->sev, t, r, c, "标签“%s”中间有空格（排版用的空格，检索和比对时会被当作不同的词）",
 					           s);
 			}
 	}
 }
 
-void rule_pres_decimals(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_decimals(ys_checker *ck, const ys_rule *rule)
 {
 	for (int k = 0; k < YS_NTABLES; k++) {
 		const ys_table *t = T(k);
@@ -492,32 +492,32 @@ void rule_pres_decimals(ys_checker *ck, const ys_rule *rule)
 				}
 			}
 		if (first_r >= 0)
-			ck_finding(ck, rule, rule->sev, t, first_r, first_c, "金额“%s”有 %d 位小数，本表其他 %d 个金额为 %d 位",
+			ys_ck_finding(ck, rule, rule->sev, t, first_r, first_c, "金额“%s”有 %d 位小数，本表其他 %d 个金额为 %d 位",
 			           t->rows[first_r].cells[first_c].text, t->rows[first_r].cells[first_c].amt.dp, most, main_dp);
 	}
 }
 
-void rule_pres_title_number(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_title_number(ys_checker *ck, const ys_rule *rule)
 {
 	for (int i = 0; i < ck->doc->ntables; i++) {
 		const ys_table *t = T(ck->doc->order[i]);
 		if (t->number && t->number != (int)t->def->id + 1 && t->numbering[0])
-			ck_finding_line(ck, rule, rule->sev, t, t->line, "表题编号“%s”是第 %d 表，而“%s”是本套公开表的第 %s 表",
+			ys_ck_finding_line(ck, rule, rule->sev, t, t->line, "表题编号“%s”是第 %d 表，而“%s”是本套公开表的第 %s 表",
 			                t->numbering, t->number, t->def->title, t->def->code);
 	}
 }
 
-void rule_pres_title(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_title(ys_checker *ck, const ys_rule *rule)
 {
 	for (int i = 0; i < ck->doc->ntables; i++) {
 		const ys_table *t = T(ck->doc->order[i]);
 		if (!t->kind && !ys_title_known(t->def, t->title))
-			ck_finding_line(ck, rule, rule->sev, t, t->line, "表题“%s”不是本表的标准名称，按编号“%s”读作 %s表 %s",
+			ys_ck_finding_line(ck, rule, rule->sev, t, t->line, "表题“%s”不是本表的标准名称，按编号“%s”读作 %s表 %s",
 			                t->title, t->numbering, t->def->code, t->def->title);
 	}
 }
 
-void rule_pres_ordinals(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_ordinals(ys_checker *ck, const ys_rule *rule)
 {
 	static const ys_tid tabs[] = { YS_T01, YS_T04 };
 	for (int i = 0; i < 2; i++) {
@@ -527,17 +527,17 @@ void rule_pres_ordinals(ys_checker *ck, const ys_rule *rule)
 				int f = t->rows[r].fixed[p];
 				if (f < 0 || !t->def->fixed[f].ordinal)
 					continue;
-				const char *lab = t->rows[r].cells[p ? C01_OUT_LABEL : C01_IN_LABEL].text;
+				const char *lab = t->rows[r].cells[p ? YS_C01_OUT_LABEL : YS_C01_IN_LABEL].text;
 				const char *ord = t->def->fixed[f].ordinal;
 				const char *dun = strstr(lab, "、");
 				if (dun && ((size_t)(dun - lab) != strlen(ord) || strncmp(lab, ord, strlen(ord))))
-					ck_finding(ck, rule, rule->sev, t, r, p ? C01_OUT_LABEL : C01_IN_LABEL,
+					ys_ck_finding(ck, rule, rule->sev, t, r, p ? YS_C01_OUT_LABEL : YS_C01_IN_LABEL,
 					           "序号“%.*s”与该行在表中的位置（%s）不符", (int)(dun - lab), lab, ord);
 			}
 	}
 }
 
-void rule_pres_zero_printed(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_zero_printed(ys_checker *ck, const ys_rule *rule)
 {
 	for (int k = 0; k < YS_NTABLES; k++) {
 		const ys_table *t = T(k);
@@ -557,12 +557,12 @@ void rule_pres_zero_printed(ys_checker *ck, const ys_rule *rule)
 				}
 			}
 		if (blanks && zero_r >= 0)
-			ck_finding(ck, rule, rule->sev, t, zero_r, zero_c, "零印作“%s”，本表其他 %d 个零为空白",
+			ys_ck_finding(ck, rule, rule->sev, t, zero_r, zero_c, "零印作“%s”，本表其他 %d 个零为空白",
 			           t->rows[zero_r].cells[zero_c].text, blanks);
 	}
 }
 
-void rule_pres_units_mixed(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_units_mixed(ys_checker *ck, const ys_rule *rule)
 {
 	int first = -1;
 	for (int i = 0; i < ck->doc->ntables; i++) {
@@ -572,19 +572,19 @@ void rule_pres_units_mixed(ys_checker *ck, const ys_rule *rule)
 		if (first < 0)
 			first = (int)t->unit;
 		else if ((int)t->unit != first)
-			ck_finding_line(ck, rule, rule->sev, t, t->unit_line, "本表金额单位为%s，前面的表为%s", ys_unit_name(t->unit),
+			ys_ck_finding_line(ck, rule, rule->sev, t, t->unit_line, "本表金额单位为%s，前面的表为%s", ys_unit_name(t->unit),
 			                ys_unit_name((ys_unit)first));
 	}
 }
 
-void rule_pres_fullwidth_digits(ys_checker *ck, const ys_rule *rule)
+void ys_rule_pres_fullwidth_digits(ys_checker *ck, const ys_rule *rule)
 {
 	for (int k = 0; k < YS_NTABLES; k++) {
 		const ys_table *t = T(k);
 		for (int r = 0; t && r < t->nrows; r++)
 			for (int c = 0; c < t->def->ncols; c++)
 				if (t->def->cols[c].kind == YS_CK_AMOUNT && ys_has_fullwidth(t->rows[r].cells[c].text)) {
-					ck_finding(ck, rule, rule->sev, t, r, c, "金额“%s”用了全角字符", t->rows[r].cells[c].text);
+					ys_ck_finding(ck, rule, rule->sev, t, r, c, "金额“%s”用了全角字符", t->rows[r].cells[c].text);
 					return;
 				}
 	}

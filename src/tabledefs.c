@@ -12,17 +12,6 @@
 #define AMT(id, label, fund, spend) { id, label, YS_CK_AMOUNT, 0, fund, spend }
 #define AMTP(id, label, panel) { id, label, YS_CK_AMOUNT, panel, YS_FUND_ALL, YS_SPEND_ALL }
 
-static const char *const source_names[YS_NSOURCES] = {
-	"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入",
-	"事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入",
-};
-static const char *const csource_names[YS_NCSOURCES] = {
-	"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金",
-};
-
-const char *ys_source_name(int src) { return src >= 0 && src < YS_NSOURCES ? source_names[src] : "?"; }
-const char *ys_csource_name(int c) { return c >= 0 && c < YS_NCSOURCES ? csource_names[c] : "?"; }
-int ys_source_fiscal(int src) { return src == YS_SRC_GP || src == YS_SRC_GF || src == YS_SRC_SOC; }
 
 /* ---- 01 收支总表 / 04 财政拨款收支总表 ------------------------------------ */
 
@@ -66,15 +55,15 @@ static const ys_coldef cols_summary[] = {
 	{ "out.grand", "支出总计", NULL, 1, YS_FR_GRAND, NULL, -1, NULL }
 
 static const ys_fixedrow fixed_01[] = {
-	{ "in.gp", "一般公共预算拨款收入", "一般公共预算拨款|一般公共预算资金|一般公共预算财政拨款收入", 0, YS_FR_ITEM, NULL, YS_SRC_GP, "一" },
-	{ "in.gf", "政府性基金预算拨款收入", "政府性基金预算拨款|政府性基金预算资金|政府性基金收入", 0, YS_FR_ITEM, NULL, YS_SRC_GF, "二" },
-	{ "in.soc", "国有资本经营预算拨款收入", "国有资本经营预算拨款|国有资本经营预算资金|国有资本经营预算收入", 0, YS_FR_ITEM, NULL, YS_SRC_SOC, "三" },
-	{ "in.special", "财政专户管理资金收入", "财政专户管理资金", 0, YS_FR_ITEM, NULL, YS_SRC_SPECIAL, "四" },
-	{ "in.shiye", "事业收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_SHIYE, "五" },
-	{ "in.upper", "上级补助收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_UPPER, "六" },
-	{ "in.affil", "附属单位上缴收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_AFFIL, "七" },
-	{ "in.oper", "事业单位经营收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_OPER, "八" },
-	{ "in.other", "其他收入", NULL, 0, YS_FR_ITEM, NULL, YS_SRC_OTHER, "九" },
+	{ "in.gp", "一般公共预算拨款收入", "一般公共预算拨款|一般公共预算资金|一般公共预算财政拨款收入", 0, YS_FR_ITEM, NULL, YS_FS_GP, "一" },
+	{ "in.gf", "政府性基金预算拨款收入", "政府性基金预算拨款|政府性基金预算资金|政府性基金收入", 0, YS_FR_ITEM, NULL, YS_FS_GF, "二" },
+	{ "in.soc", "国有资本经营预算拨款收入", "国有资本经营预算拨款|国有资本经营预算资金|国有资本经营预算收入", 0, YS_FR_ITEM, NULL, YS_FS_SOC, "三" },
+	{ "in.special", "财政专户管理资金收入", "财政专户管理资金", 0, YS_FR_ITEM, NULL, YS_FS_SPECIAL, "四" },
+	{ "in.shiye", "事业收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_SHIYE, "五" },
+	{ "in.upper", "上级补助收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_UPPER, "六" },
+	{ "in.affil", "附属单位上缴收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_AFFIL, "七" },
+	{ "in.oper", "事业单位经营收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_OPER, "八" },
+	{ "in.other", "其他收入", NULL, 0, YS_FR_ITEM, NULL, YS_FS_OTHER, "九" },
 	{ "in.total", "本年收入合计", "收入合计", 0, YS_FR_TOTAL, NULL, -1, NULL },
 	{ "in.carry", "上年结转结余", "上年结转|上年结转结余收入", 0, YS_FR_CARRY, NULL, -1, NULL },
 	{ "in.grand", "收入总计", NULL, 0, YS_FR_GRAND, NULL, -1, NULL },
@@ -82,9 +71,9 @@ static const ys_fixedrow fixed_01[] = {
 };
 
 static const ys_fixedrow fixed_04[] = {
-	{ "in.gp", "一般公共预算资金", "一般公共预算拨款收入|一般公共预算拨款|一般公共预算", 0, YS_FR_ITEM, NULL, YS_SRC_GP, "一" },
-	{ "in.gf", "政府性基金预算资金", "政府性基金预算拨款收入|政府性基金预算拨款|政府性基金预算", 0, YS_FR_ITEM, NULL, YS_SRC_GF, "二" },
-	{ "in.soc", "国有资本经营预算资金", "国有资本经营预算拨款收入|国有资本经营预算拨款|国有资本经营预算", 0, YS_FR_ITEM, NULL, YS_SRC_SOC, "三" },
+	{ "in.gp", "一般公共预算资金", "一般公共预算拨款收入|一般公共预算拨款|一般公共预算", 0, YS_FR_ITEM, NULL, YS_FS_GP, "一" },
+	{ "in.gf", "政府性基金预算资金", "政府性基金预算拨款收入|政府性基金预算拨款|政府性基金预算", 0, YS_FR_ITEM, NULL, YS_FS_GF, "二" },
+	{ "in.soc", "国有资本经营预算资金", "国有资本经营预算拨款收入|国有资本经营预算拨款|国有资本经营预算", 0, YS_FR_ITEM, NULL, YS_FS_SOC, "三" },
 	{ "in.total", "本年收入合计", "收入合计", 0, YS_FR_TOTAL, NULL, -1, NULL },
 	{ "in.carry", "上年结转结余", "上年结转|上年结转结余收入", 0, YS_FR_CARRY, NULL, -1, NULL },
 	{ "carry.gp", "一般公共预算拨款", "一般公共预算资金|一般公共预算", 0, YS_FR_CARRY_ITEM, NULL, YS_CSRC_GP, "一" },
@@ -131,7 +120,7 @@ static const char *const layout_02[] = {
 };
 
 static const ys_rowsum rowsums_02[] = {
-	{ C02_TOTAL, { C02_CUR, C02_CARRY, -1 }, "合计 = 本年收入小计 + 上年结转结余小计" },
+	{ YS_C02_TOTAL, { YS_C02_CUR, YS_C02_CARRY, -1 }, "合计 = 本年收入小计 + 上年结转结余小计" },
 };
 
 /* ---- 03 支出总表 --------------------------------------------------------- */
@@ -179,8 +168,8 @@ static const char *const layout_05[] = {
 };
 
 static const ys_rowsum rowsums_05[] = {
-	{ C05_TOTAL, { C05_BASIC, C05_PROJECT, -1 }, "合计 = 基本支出 + 项目支出" },
-	{ C05_BASIC, { C05_PERSONNEL, C05_PUBLIC, -1 }, "基本支出 = 人员经费 + 公用经费" },
+	{ YS_C05_TOTAL, { YS_C05_BASIC, YS_C05_PROJECT, -1 }, "合计 = 基本支出 + 项目支出" },
+	{ YS_C05_BASIC, { YS_C05_PERSONNEL, YS_C05_PUBLIC, -1 }, "基本支出 = 人员经费 + 公用经费" },
 };
 
 /* ---- 06 一般公共预算基本支出表 ------------------------------------------- */
@@ -200,7 +189,7 @@ static const char *const layout_06[] = {
 };
 
 static const ys_rowsum rowsums_06[] = {
-	{ C06_TOTAL, { C06_PERSONNEL, C06_PUBLIC, -1 }, "合计 = 人员经费 + 公用经费" },
+	{ YS_C06_TOTAL, { YS_C06_PERSONNEL, YS_C06_PUBLIC, -1 }, "合计 = 人员经费 + 公用经费" },
 };
 
 /* ---- 07 政府性基金 / 08 国有资本经营预算支出表 --------------------------- */
@@ -228,7 +217,7 @@ static const char *const layout_07[] = {
 };
 
 static const ys_rowsum rowsums_07[] = {
-	{ C07_TOTAL, { C07_BASIC, C07_PROJECT, -1 }, "合计 = 基本支出 + 项目支出" },
+	{ YS_C07_TOTAL, { YS_C07_BASIC, YS_C07_PROJECT, -1 }, "合计 = 基本支出 + 项目支出" },
 };
 
 /* ---- 09 "三公"经费 ------------------------------------------------------- */
@@ -249,8 +238,8 @@ static const char *const layout_09[] = {
 };
 
 static const ys_rowsum rowsums_09[] = {
-	{ C09_TOTAL, { C09_ABROAD, C09_RECEPTION, C09_CAR, -1 }, "总额 = 因公出国（境）费用 + 公务接待费 + 公务用车购置及运行维护费" },
-	{ C09_CAR, { C09_CAR_BUY, C09_CAR_RUN, -1 }, "公务用车购置及运行维护费 = 购置费 + 运行维护费" },
+	{ YS_C09_TOTAL, { YS_C09_ABROAD, YS_C09_RECEPTION, YS_C09_CAR, -1 }, "总额 = 因公出国（境）费用 + 公务接待费 + 公务用车购置及运行维护费" },
+	{ YS_C09_CAR, { YS_C09_CAR_BUY, YS_C09_CAR_RUN, -1 }, "公务用车购置及运行维护费 = 购置费 + 运行维护费" },
 };
 
 /* ---- 10 政府采购 / 11 政府购买服务 --------------------------------------- */
@@ -298,7 +287,7 @@ static const char *const layout_12[] = {
 };
 
 static const ys_rowsum rowsums_12[] = {
-	{ C12_TOTAL, { C12_FISCAL, C12_OTHER, -1 }, "项目总额 = 财政资金 + 其他资金" },
+	{ YS_C12_TOTAL, { YS_C12_FISCAL, YS_C12_OTHER, -1 }, "项目总额 = 财政资金 + 其他资金" },
 };
 
 /* ---- 13 单位整体支出绩效目标表 ------------------------------------------- */
@@ -323,12 +312,12 @@ static const ys_coldef cols_13[] = {
 
 /* slot -2: the lead label itself; -1: a cell that holds nothing */
 static const ys_shape shapes_13[] = {
-	{ "unit", "单位名称", 8, { -2, -1, C13_UNIT, -1, -1, -1, -1, -1 } },
-	{ "goal", "整体绩效目标", 8, { -2, C13_GOAL, -1, -1, -1, -1, -1, -1 } },
-	{ "notes", "其他说明", 8, { -2, C13_NOTES, -1, -1, -1, -1, -1, -1 } },
-	{ "amounts", NULL, 8, { -1, C13_TOTAL, C13_F_TOTAL, C13_F_BASIC, C13_F_PROJECT, C13_O_TOTAL, C13_O_BASIC,
-	                        C13_O_PROJECT } },
-	{ "indicator", NULL, 8, { -1, C13_ACTIVITY, C13_INDICATOR, -1, C13_OP, C13_VALUE, C13_MUNIT, -1 } },
+	{ "unit", "单位名称", 8, { -2, -1, YS_C13_UNIT, -1, -1, -1, -1, -1 } },
+	{ "goal", "整体绩效目标", 8, { -2, YS_C13_GOAL, -1, -1, -1, -1, -1, -1 } },
+	{ "notes", "其他说明", 8, { -2, YS_C13_NOTES, -1, -1, -1, -1, -1, -1 } },
+	{ "amounts", NULL, 8, { -1, YS_C13_TOTAL, YS_C13_F_TOTAL, YS_C13_F_BASIC, YS_C13_F_PROJECT, YS_C13_O_TOTAL, YS_C13_O_BASIC,
+	                        YS_C13_O_PROJECT } },
+	{ "indicator", NULL, 8, { -1, YS_C13_ACTIVITY, YS_C13_INDICATOR, -1, YS_C13_OP, YS_C13_VALUE, YS_C13_MUNIT, -1 } },
 };
 
 static const char *const layout_13[] = {
@@ -339,12 +328,28 @@ static const char *const layout_13[] = {
 };
 
 static const ys_rowsum rowsums_13[] = {
-	{ C13_F_TOTAL, { C13_F_BASIC, C13_F_PROJECT, -1 }, "财政拨款合计 = 基本支出 + 项目支出" },
-	{ C13_O_TOTAL, { C13_O_BASIC, C13_O_PROJECT, -1 }, "其他资金合计 = 基本支出 + 项目支出" },
-	{ C13_TOTAL, { C13_F_TOTAL, C13_O_TOTAL, -1 }, "预算支出总额 = 财政拨款合计 + 其他资金合计" },
+	{ YS_C13_F_TOTAL, { YS_C13_F_BASIC, YS_C13_F_PROJECT, -1 }, "财政拨款合计 = 基本支出 + 项目支出" },
+	{ YS_C13_O_TOTAL, { YS_C13_O_BASIC, YS_C13_O_PROJECT, -1 }, "其他资金合计 = 基本支出 + 项目支出" },
+	{ YS_C13_TOTAL, { YS_C13_F_TOTAL, YS_C13_O_TOTAL, -1 }, "预算支出总额 = 财政拨款合计 + 其他资金合计" },
 };
 
 #define N(a) (int)(sizeof(a) / sizeof((a)[0]))
+
+/* The column enums of tables.h index these arrays: each has as many
+ * columns as its enum says. */
+#define NCOLS_IS(a, n) _Static_assert(sizeof(a) / sizeof(a)[0] == (n), #a " has " #n " columns")
+NCOLS_IS(cols_summary, YS_C01_NCOLS);
+NCOLS_IS(cols_02, YS_C02_NCOLS);
+NCOLS_IS(cols_03, YS_C03_NCOLS);
+NCOLS_IS(cols_05, YS_C05_NCOLS);
+NCOLS_IS(cols_06, YS_C06_NCOLS);
+NCOLS_IS(cols_07, YS_C07_NCOLS);
+NCOLS_IS(cols_09, YS_C09_NCOLS);
+NCOLS_IS(cols_10, YS_C10_NCOLS);
+NCOLS_IS(cols_11, YS_C11_NCOLS);
+NCOLS_IS(cols_12, YS_C12_NCOLS);
+NCOLS_IS(cols_13, YS_C13_NCOLS);
+#undef NCOLS_IS
 
 static const ys_tabledef defs[YS_NTABLES] = {
 	{ YS_T01, "01", "收支总表", "部门收支总表|部门财务收支预算总表|收支预算总表|部门收支预算总表|财务收支预算总表|收支总体情况表",

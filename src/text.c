@@ -60,6 +60,16 @@ invalid:
 	return 0;
 }
 
+int ys_all_digits(const char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
 size_t ys_utf8_count(const char *s, size_t n)
 {
 	size_t c = 0;

@@ -49,9 +49,19 @@ typedef enum ys_fundsrc {
 	YS_NFUNDS
 } ys_fundsrc;
 
+/* 本年收入 has the first YS_NSOURCES funds (YS_FS_GP .. YS_FS_OTHER); 上年结转
+ * 结余 YS_NCSOURCES: the first four funds and 单位资金 (table 02's columns,
+ * ys_budget.carry). */
+enum { YS_NSOURCES = YS_FS_UNIT, YS_NCSOURCES = 5 };
+enum { YS_CSRC_GP = YS_FS_GP, YS_CSRC_GF = YS_FS_GF, YS_CSRC_SOC = YS_FS_SOC, YS_CSRC_SPECIAL = YS_FS_SPECIAL,
+       YS_CSRC_UNIT };
+
 /* 一般公共预算, 政府性基金, 国有资本经营: 财政拨款. */
 static inline int ys_fund_fiscal(ys_fundsrc f) { return f <= YS_FS_SOC; }
+/* "一般公共预算" ... "单位资金"; "?" for no fund. */
 const char *ys_fund_name(ys_fundsrc f);
+/* The fund of carry-over source c (YS_CSRC_UNIT: YS_FS_UNIT), or YS_NFUNDS. */
+ys_fundsrc ys_csource_fund(int c);
 
 typedef enum ys_spendkind {
 	YS_BASIC = 0,   /* 基本支出 */
@@ -167,8 +177,8 @@ typedef struct ys_budget {
 	int year;
 	ys_bunit *units;
 	int nunits;
-	int64_t income[9];   /* 本年收入 by ys_fundsrc YS_FS_GP..YS_FS_OTHER */
-	int64_t carry[5];    /* 上年结转结余: GP, GF, SOC, 财政专户, 单位资金 */
+	int64_t income[YS_NSOURCES]; /* 本年收入 by ys_fundsrc YS_FS_GP..YS_FS_OTHER */
+	int64_t carry[YS_NCSOURCES]; /* 上年结转结余 by YS_CSRC_: GP, GF, SOC, 财政专户, 单位资金 */
 	ys_pos income_pos[9], carry_pos[5]; /* where each was stated (line 0: not stated) */
 	ys_pos income_head, carry_head;     /* the header row of each sheet (line 0: not read) */
 	ys_item *items;

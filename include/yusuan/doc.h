@@ -54,6 +54,13 @@ typedef struct ys_hrow {
 	int before;  /* number of data rows printed before it */
 } ys_hrow;
 
+/* A header row as one line of tab-separated cells, as the stores keep it:
+ * ys_hrow_join appends h's cells to out; ys_hrow_split sets h's cells from
+ * tabbed (copied into arena; line and before are left alone) and returns
+ * 0, or -1 when out of memory. */
+void ys_hrow_join(const ys_hrow *h, ys_buf *out);
+int ys_hrow_split(ys_hrow *h, ys_arena *arena, const char *tabbed);
+
 typedef struct ys_table {
 	const ys_tabledef *def;
 	const char *title;     /* the title line as printed */

@@ -30,7 +30,16 @@ const char *ys_unit_name(ys_unit u);
  * returns 0 and sets *u, or -1. */
 int ys_unit_parse(const char *s, size_t n, ys_unit *u);
 
-typedef enum ys_round ys_round;
+/* Rounding rules, by name.  Every rounding in yusuan goes through one. */
+typedef enum ys_round {
+	/* 四舍五入: to the nearest multiple, halves away from zero.  The rule
+	 * the 2-decimal 万元 figures of table 13 follow. */
+	YS_ROUND_HALF_UP = 0,
+	/* Banker's rounding: halves to the even multiple. */
+	YS_ROUND_HALF_EVEN = 1,
+	/* Toward zero (truncation). */
+	YS_ROUND_DOWN = 2,
+} ys_round;
 
 /* A parsed amount cell. */
 typedef struct ys_amount {
@@ -40,7 +49,9 @@ typedef struct ys_amount {
 } ys_amount;
 
 /* Why a parse failed: pos is the byte offset into the input where the
- * problem was seen, what a static lower-case English phrase. */
+ * problem was seen, what a static Chinese phrase for a message ("应为数字",
+ * YS_MONEY_WHY_DECIMALS ...). */
+#define YS_MONEY_WHY_DECIMALS "小数位数超过单位所允许的（元 2 位，万元 6 位）"
 typedef struct ys_money_err {
 	size_t pos;
 	const char *what;
@@ -69,17 +80,6 @@ int ys_money_parse_stored(const char *s, size_t n, ys_unit unit, ys_round rule, 
 int ys_money_add(int64_t a, int64_t b, int64_t *out);
 int ys_money_sub(int64_t a, int64_t b, int64_t *out);
 int ys_money_mul(int64_t a, int64_t k, int64_t *out);
-
-/* Rounding rules, by name.  Every rounding in yusuan goes through one. */
-typedef enum ys_round {
-	/* 四舍五入: to the nearest multiple, halves away from zero.  The rule
-	 * the 2-decimal 万元 figures of table 13 follow. */
-	YS_ROUND_HALF_UP = 0,
-	/* Banker's rounding: halves to the even multiple. */
-	YS_ROUND_HALF_EVEN = 1,
-	/* Toward zero (truncation). */
-	YS_ROUND_DOWN = 2,
-} ys_round;
 
 const char *ys_round_name(ys_round r);
 

@@ -1,5 +1,5 @@
 /*
- * store.h - where disclosures (and, later, budget detail) are kept.
+ * store.h - where disclosures and detailed budgets are kept.
  *
  * One interface, several backends behind a method table (SQLite's VFS,
  * curl's protocol handlers): SQLite is the embedded default, PostgreSQL the

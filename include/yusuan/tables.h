@@ -14,6 +14,8 @@
 
 #include <stdint.h>
 
+#include "yusuan/budget.h"
+
 typedef enum ys_tid {
 	YS_T01 = 0, /* 收支总表 */
 	YS_T02,     /* 收入总表 */
@@ -49,7 +51,8 @@ typedef enum ys_colkind {
 	YS_CK_CATEGORY,  /* 采购类别: A-货物 */
 } ys_colkind;
 
-/* Which money a column or a fixed row sums (the compile direction). */
+/* Which money a column or a fixed row sums (the compile direction): a
+ * selection of the funds of budget.h (ys_fundsrc), not a fund itself. */
 typedef enum ys_fund {
 	YS_FUND_ALL = 0,     /* every source */
 	YS_FUND_FISCAL,      /* 财政拨款: 一般公共预算 + 政府性基金 + 国有资本经营 */
@@ -90,25 +93,9 @@ typedef enum ys_frole {
 	YS_FR_GRAND,      /* 收入总计 / 支出总计 */
 } ys_frole;
 
-/* Income sources (table 02's columns; table 01's income rows). */
-typedef enum ys_source {
-	YS_SRC_GP = 0,   /* 一般公共预算 */
-	YS_SRC_GF,       /* 政府性基金预算 */
-	YS_SRC_SOC,      /* 国有资本经营预算 */
-	YS_SRC_SPECIAL,  /* 财政专户管理资金 */
-	YS_SRC_SHIYE,    /* 事业收入 */
-	YS_SRC_OPER,     /* 事业单位经营收入 */
-	YS_SRC_UPPER,    /* 上级补助收入 */
-	YS_SRC_AFFIL,    /* 附属单位上缴收入 */
-	YS_SRC_OTHER,    /* 其他收入 */
-	YS_NSOURCES,
-	/* carry-over sources (上年结转结余) */
-	YS_CSRC_GP = 0, YS_CSRC_GF, YS_CSRC_SOC, YS_CSRC_SPECIAL, YS_CSRC_UNIT, YS_NCSOURCES
-} ys_source;
-
-const char *ys_source_name(int src);         /* 一般公共预算 ... */
-const char *ys_csource_name(int csrc);       /* ... 单位资金 */
-int ys_source_fiscal(int src);               /* GP, GF, SOC */
+/* Income sources are the funds of budget.h (table 02's columns, table 01's
+ * income rows: ys_fundsrc YS_FS_GP .. YS_FS_OTHER, named by ys_fund_name);
+ * carry-over sources its YS_CSRC_ columns. */
 
 typedef struct ys_fixedrow {
 	const char *id;      /* stable: "in.gp", "out.201", "in.total" */
@@ -117,7 +104,7 @@ typedef struct ys_fixedrow {
 	unsigned char panel;
 	unsigned char role;  /* ys_frole */
 	const char *code;    /* 类 code of an expenditure row, else NULL */
-	signed char source;  /* ys_source of an income row, -1 */
+	signed char source;  /* ys_fundsrc of an income row, YS_CSRC_ of a carry row, -1 */
 	const char *ordinal; /* 一、二、... as printed in the seed layout, or NULL */
 } ys_fixedrow;
 
@@ -192,20 +179,35 @@ int ys_table_col(const ys_tabledef *def, const char *id);
 /* Fixed row index of id in def, or -1. */
 int ys_table_fixed(const ys_tabledef *def, const char *id);
 
-/* Column indices used by rules and renderers (they index def->cols). */
-enum { C01_IN_LABEL, C01_IN_AMT, C01_OUT_LABEL, C01_OUT_AMT, C01_NCOLS };
-enum { C02_TOTAL, C02_CUR, C02_SRC0, C02_CARRY = C02_SRC0 + 9, C02_CSRC0, C02_NCOLS = C02_CSRC0 + 5 };
-enum { C03_FUNC, C03_GOV, C03_DEPT, C03_TOTAL, C03_BASIC, C03_PROJECT, C03_OPER, C03_UPPER, C03_SUBSID, C03_NCOLS };
-enum { C05_CODE, C05_NAME, C05_TOTAL, C05_BASIC, C05_PERSONNEL, C05_PUBLIC, C05_PROJECT, C05_NOCAP, C05_NCOLS };
-enum { C06_GOV, C06_DEPT, C06_TOTAL, C06_PERSONNEL, C06_PUBLIC, C06_NCOLS };
-enum { C07_CODE, C07_NAME, C07_TOTAL, C07_BASIC, C07_PROJECT, C07_NCOLS };
-enum { C09_TOTAL, C09_ABROAD, C09_RECEPTION, C09_CAR, C09_CAR_BUY, C09_CAR_RUN, C09_NCOLS };
-enum { C10_CATEGORY, C10_AMOUNT, C10_NCOLS };
-enum { C11_L1, C11_L2, C11_L3, C11_AMOUNT, C11_NCOLS };
-enum { C12_NAME, C12_TOTAL, C12_FISCAL, C12_OTHER, C12_GOAL, C12_IND1, C12_IND2, C12_IND3, C12_OP, C12_VALUE,
-       C12_MUNIT, C12_NCOLS };
-enum { C13_UNIT, C13_TOTAL, C13_F_TOTAL, C13_F_BASIC, C13_F_PROJECT, C13_O_TOTAL, C13_O_BASIC, C13_O_PROJECT,
-       C13_GOAL, C13_NOTES, C13_ACTIVITY, C13_INDICATOR, C13_OP, C13_VALUE, C13_MUNIT, C13_NCOLS };
+/* Column indices used by rules and renderers (they index def->cols; each
+ * YS_Cnn_NCOLS is tied to its array by a _Static_assert in tabledefs.c). */
+enum { YS_C01_IN_LABEL, YS_C01_IN_AMT, YS_C01_OUT_LABEL, YS_C01_OUT_AMT, YS_C01_NCOLS };
+enum {
+	YS_C02_TOTAL, YS_C02_CUR, YS_C02_SRC0, YS_C02_CARRY = YS_C02_SRC0 + YS_NSOURCES, YS_C02_CSRC0,
+	YS_C02_NCOLS = YS_C02_CSRC0 + YS_NCSOURCES
+};
+enum {
+	YS_C03_FUNC, YS_C03_GOV, YS_C03_DEPT, YS_C03_TOTAL, YS_C03_BASIC, YS_C03_PROJECT, YS_C03_OPER, YS_C03_UPPER,
+	YS_C03_SUBSID, YS_C03_NCOLS
+};
+enum {
+	YS_C05_CODE, YS_C05_NAME, YS_C05_TOTAL, YS_C05_BASIC, YS_C05_PERSONNEL, YS_C05_PUBLIC, YS_C05_PROJECT,
+	YS_C05_NOCAP, YS_C05_NCOLS
+};
+enum { YS_C06_GOV, YS_C06_DEPT, YS_C06_TOTAL, YS_C06_PERSONNEL, YS_C06_PUBLIC, YS_C06_NCOLS };
+enum { YS_C07_CODE, YS_C07_NAME, YS_C07_TOTAL, YS_C07_BASIC, YS_C07_PROJECT, YS_C07_NCOLS };
+enum { YS_C09_TOTAL, YS_C09_ABROAD, YS_C09_RECEPTION, YS_C09_CAR, YS_C09_CAR_BUY, YS_C09_CAR_RUN, YS_C09_NCOLS };
+enum { YS_C10_CATEGORY, YS_C10_AMOUNT, YS_C10_NCOLS };
+enum { YS_C11_L1, YS_C11_L2, YS_C11_L3, YS_C11_AMOUNT, YS_C11_NCOLS };
+enum {
+	YS_C12_NAME, YS_C12_TOTAL, YS_C12_FISCAL, YS_C12_OTHER, YS_C12_GOAL, YS_C12_IND1, YS_C12_IND2, YS_C12_IND3,
+	YS_C12_OP, YS_C12_VALUE, YS_C12_MUNIT, YS_C12_NCOLS
+};
+enum {
+	YS_C13_UNIT, YS_C13_TOTAL, YS_C13_F_TOTAL, YS_C13_F_BASIC, YS_C13_F_PROJECT, YS_C13_O_TOTAL, YS_C13_O_BASIC,
+	YS_C13_O_PROJECT, YS_C13_GOAL, YS_C13_NOTES, YS_C13_ACTIVITY, YS_C13_INDICATOR, YS_C13_OP, YS_C13_VALUE,
+	YS_C13_MUNIT, YS_C13_NCOLS
+};
 
 /* The 26 类 of tables 01 and 04, in their fixed order. */
 #define YS_NCLASSES 26

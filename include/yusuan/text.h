@@ -56,6 +56,8 @@ int ys_utf8_valid(const char *s, size_t n, size_t *bad);
 
 /* Number of code points in s[0..n) (the 1-based column of s+n is this + 1). */
 size_t ys_utf8_count(const char *s, size_t n);
+/* Is s[0..n) one or more ASCII digits (a code such as 2010301)? */
+int ys_all_digits(const char *s, size_t n);
 
 /* Display width in terminal columns (CJK counts 2), via utf8proc. */
 size_t ys_utf8_width(const char *s);

@@ -1,7 +1,8 @@
 /*
  * read/detail.c - the detailed budget's input format, described as data,
- * and its reader (a folder of CSV files; the XLSX reader feeds the same
- * records through read/xlsx.c).
+ * and the sheet reader that maps a sheet's records to the budget: below
+ * the readers of the containers (read/csvdir.c a folder of CSV files,
+ * read/xlsx.c a workbook), which feed it records; read/open.c chooses.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -222,33 +223,27 @@ typedef struct enumval {
 static const enumval ev_unittype[] = {
 	{ "机关|行政单位|行政|参公单位|参照公务员法管理事业单位|参公|jiguan", YS_UT_JIGUAN },
 	{ "事业单位|事业|shiye", YS_UT_SHIYE }, { NULL, 0 } };
-static const enumval ev_income[] = {
-	{ "一般公共预算|一般公共预算拨款|一般公共预算拨款收入|一般公共预算资金|gp", YS_FS_GP },
-	{ "政府性基金预算|政府性基金|政府性基金预算拨款|政府性基金预算资金|gf", YS_FS_GF },
-	{ "国有资本经营预算|国有资本经营预算拨款|国有资本经营预算资金|soc", YS_FS_SOC },
-	{ "财政专户管理资金|财政专户|财政专户管理资金收入|special", YS_FS_SPECIAL },
-	{ "事业收入|shiye", YS_FS_SHIYE },
-	{ "事业单位经营收入|经营收入|oper", YS_FS_OPER },
-	{ "上级补助收入|上级补助|upper", YS_FS_UPPER },
-	{ "附属单位上缴收入|附属单位上缴|affil", YS_FS_AFFIL },
-	{ "其他收入|other", YS_FS_OTHER }, { NULL, 0 } };
+/* Each fund's spellings, once: the sheets of 本年收入 (income), 上年结转
+ * (carryover) and the items' 资金来源 take the same words. */
+#define FN_GP "一般公共预算|一般公共预算拨款|一般公共预算拨款收入|一般公共预算资金|gp"
+#define FN_GF "政府性基金预算|政府性基金|政府性基金预算拨款|政府性基金预算资金|gf"
+#define FN_SOC "国有资本经营预算|国有资本经营预算拨款|国有资本经营预算资金|soc"
+#define FN_SPECIAL "财政专户管理资金|财政专户|财政专户管理资金收入|special"
+#define FN_SHIYE "事业收入|shiye"
+#define FN_OPER "事业单位经营收入|经营收入|oper"
+#define FN_UPPER "上级补助收入|上级补助|upper"
+#define FN_AFFIL "附属单位上缴收入|附属单位上缴|affil"
+#define FN_OTHER "其他收入|other"
+#define FN_UNIT "单位资金|unit"
+#define FUNDS_INCOME                                                                                             \
+	{ FN_GP, YS_FS_GP }, { FN_GF, YS_FS_GF }, { FN_SOC, YS_FS_SOC }, { FN_SPECIAL, YS_FS_SPECIAL },            \
+	{ FN_SHIYE, YS_FS_SHIYE }, { FN_OPER, YS_FS_OPER }, { FN_UPPER, YS_FS_UPPER }, { FN_AFFIL, YS_FS_AFFIL }, \
+	{ FN_OTHER, YS_FS_OTHER }
+static const enumval ev_income[] = { FUNDS_INCOME, { NULL, 0 } };
 static const enumval ev_carry[] = {
-	{ "一般公共预算|一般公共预算拨款|一般公共预算资金|gp", YS_FS_GP },
-	{ "政府性基金预算|政府性基金|政府性基金预算拨款|政府性基金预算资金|gf", YS_FS_GF },
-	{ "国有资本经营预算|国有资本经营预算拨款|国有资本经营预算资金|soc", YS_FS_SOC },
-	{ "财政专户管理资金|财政专户|special", YS_FS_SPECIAL },
-	{ "单位资金|unit", YS_FS_UNIT }, { NULL, 0 } };
-static const enumval ev_fund[] = {
-	{ "一般公共预算|一般公共预算拨款|一般公共预算资金|gp", YS_FS_GP },
-	{ "政府性基金预算|政府性基金|政府性基金预算拨款|政府性基金预算资金|gf", YS_FS_GF },
-	{ "国有资本经营预算|国有资本经营预算拨款|国有资本经营预算资金|soc", YS_FS_SOC },
-	{ "财政专户管理资金|财政专户|special", YS_FS_SPECIAL },
-	{ "事业收入|shiye", YS_FS_SHIYE },
-	{ "事业单位经营收入|经营收入|oper", YS_FS_OPER },
-	{ "上级补助收入|上级补助|upper", YS_FS_UPPER },
-	{ "附属单位上缴收入|附属单位上缴|affil", YS_FS_AFFIL },
-	{ "其他收入|other", YS_FS_OTHER },
-	{ "单位资金|unit", YS_FS_UNIT }, { NULL, 0 } };
+	{ FN_GP, YS_FS_GP }, { FN_GF, YS_FS_GF }, { FN_SOC, YS_FS_SOC }, { FN_SPECIAL, YS_FS_SPECIAL },
+	{ FN_UNIT, YS_FS_UNIT }, { NULL, 0 } };
+static const enumval ev_fund[] = { FUNDS_INCOME, { FN_UNIT, YS_FS_UNIT }, { NULL, 0 } };
 static const enumval ev_kind[] = { { "基本支出|基本|basic", YS_BASIC }, { "项目支出|项目|project", YS_PROJECT }, { NULL, 0 } };
 static const enumval ev_class[] = { { "人员经费|人员|personnel", 1 }, { "公用经费|公用|public", 2 }, { NULL, 0 } };
 static const enumval ev_flags[] = {
@@ -621,26 +616,6 @@ static ys_result get_enum(rd *r, int i, const enumval *ev, int *out, int require
 	              r->sh->fields[i].values ? r->sh->fields[i].values : "所列的值之一");
 }
 
-/* ys_money_parse says what stopped it in English; people read Chinese. */
-static const char *money_why(const char *what)
-{
-	static const struct { const char *en, *zh; } why[] = {
-		{ "expected a digit", "应为数字" },
-		{ "more decimals than the unit allows", "小数位数超过单位所允许的（元 2 位，万元 6 位）" },
-		{ "second decimal point", "有第二个小数点" },
-		{ "amount too large", "金额太大" },
-		{ "unexpected character in amount", "金额中有不该有的字符" },
-		{ "thousands separator before any digit", "千位分隔符前没有数字" },
-		{ "thousands separator not after a group of three digits", "千位分隔符不在三位数字之后" },
-		{ "thousands separator not followed by three digits", "千位分隔符后不是三位数字" },
-		{ "thousands separator after the decimal point", "小数点后有千位分隔符" },
-	};
-	for (size_t i = 0; i < sizeof why / sizeof why[0]; i++)
-		if (what && !strcmp(what, why[i].en))
-			return why[i].zh;
-	return what ? what : "不是金额";
-}
-
 /*
  * An amount: 元 to 2 decimals, 万元 to 6, the one rule for a CSV cell and
  * for a workbook's cell.  A workbook's number cell holds a double written as
@@ -662,14 +637,14 @@ static ys_result get_amount(rd *r, int i, int64_t *out)
 		return YS_OK;
 	}
 	const char *dot = f->numeric ? strchr(f->s, '.') : NULL;
-	if (dot && !strcmp(e.what, "more decimals than the unit allows"))
+	if (dot && !strcmp(e.what, YS_MONEY_WHY_DECIMALS))
 		return bad_at(r, f,
 		              "%s %s 有 %zu 位小数：以%s为单位最多 %d 位（单元格中的数按 15 位有效数字读取；"
 		              "请在表格中取整，如 ROUND(…, %d)）",
 		              r->sh->fields[i].zh, f->s, strlen(dot + 1), ys_unit_name(r->unit[i]),
 		              ys_unit_decimals(r->unit[i]), ys_unit_decimals(r->unit[i]));
 	return bad_at_off(r, f, ys_utf8_count(f->s, e.pos), "%s“%s”不是以%s为单位的金额：%s", r->sh->fields[i].zh, f->s,
-	                  ys_unit_name(r->unit[i]), money_why(e.what));
+	                  ys_unit_name(r->unit[i]), e.what);
 }
 
 /* Separators between a code and its name: '-', '—', '–', '_', ':', white
@@ -979,7 +954,7 @@ static ys_result apply_row(rd *r)
 			return res;
 		if (r->row_bad)
 			return YS_OK;
-		int k = carry && v == YS_FS_UNIT ? 4 : v;
+		int k = carry && v == YS_FS_UNIT ? YS_CSRC_UNIT : v;
 		int64_t *slot = carry ? &b->carry[k] : &b->income[k];
 		ys_pos *pos = carry ? &b->carry_pos[k] : &b->income_pos[k];
 		if (!pos->line)
@@ -1438,42 +1413,6 @@ const char *ys_input_place(ys_pos pos, char *buf, size_t cap)
 	return buf;
 }
 
-/* ---- CSV folder --------------------------------------------------------- */
-
-typedef struct csvsrc {
-	ys_recsrc base;
-	ys_csv csv;
-	char *text;
-} csvsrc;
-
-static int csv_next(ys_recsrc *s, ys_ctx *ctx)
-{
-	csvsrc *c = (csvsrc *)s;
-	int k = ys_csv_next(&c->csv, ctx);
-	s->f = c->csv.f;
-	s->nf = k > 0 ? c->csv.nf : 0;
-	return k;
-}
-
-/* Find the CSV of a sheet in dir: id.csv, 中文名.csv or an alias. */
-static int sheet_file(const char *dir, const sheet *sh, char *path, size_t cap)
-{
-	char names[512];
-	snprintf(names, sizeof names, "%s|%s|%s", sh->id, sh->zh, sh->aliases);
-	const char *p = names;
-	while (p && *p) {
-		const char *bar = strchr(p, '|');
-		size_t l = bar ? (size_t)(bar - p) : strlen(p);
-		if ((size_t)snprintf(path, cap, "%s/%.*s.csv", dir, (int)l, p) < cap) {
-			struct stat st;
-			if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-				return 1;
-		}
-		p = bar ? bar + 1 : NULL;
-	}
-	return 0;
-}
-
 ys_result ys_input_finish(ys_ctx *ctx, ys_budget *b, const char *where, void *state, ys_result res)
 {
 	rd *r = state;
@@ -1519,6 +1458,7 @@ void ys_input_state_free(void *state)
 int ys_input_nsheets(void) { return SH_N; }
 const char *ys_input_sheet_id(int i) { return sheets[i].id; }
 const char *ys_input_sheet_zh(int i) { return sheets[i].zh; }
+const char *ys_input_sheet_aliases(int i) { return sheets[i].aliases; }
 int ys_input_sheet_required(int i) { return sheets[i].required; }
 
 int ys_input_sheet_find(const char *name)
@@ -1534,115 +1474,6 @@ int ys_input_sheet_find(const char *name)
 			hit = i;
 	ys_buf_release(&k);
 	return hit;
-}
-
-static ys_result read_dir(ys_ctx *ctx, const char *dir, ys_diags *dl, ys_budget **out)
-{
-	*out = NULL;
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return ys_error(ctx, YS_EIO, "%s: 不是文件夹：应为 CSV 文件的文件夹（yusuan init DIR 可生成）", dir);
-	ys_budget *b = ys_budget_new("", 0);
-	void *state = ys_input_state_new(dl);
-	if (!b || !state) {
-		ys_budget_free(b);
-		ys_input_state_free(state);
-		return ys_error(ctx, YS_ENOMEM, "内存不足");
-	}
-	ys_result res = YS_OK;
-	for (int s = 0; s < SH_N && !res; s++) {
-		char path[4096];
-		if (!sheet_file(dir, &sheets[s], path, sizeof path)) {
-			if (sheets[s].required)
-				res = ys_input_note(state, ctx, s, YS_EIO, dir, "没有 %s.csv（%s）：此表必填", sheets[s].id,
-				                    sheets[s].zh);
-			continue;
-		}
-		char *raw, *text;
-		size_t n, tl;
-		ys_encoding enc;
-		if (ys_file_read(ctx, path, &raw, &n)) {
-			res = ys_input_note_ctx(state, ctx, s);
-			continue;
-		}
-		if (n == 0) {
-			free(raw);
-			if (sheets[s].required)
-				res = ys_input_note(state, ctx, s, YS_EEMPTY, path, "文件是空的：%s表必填", sheets[s].zh);
-			continue;
-		}
-		ys_result dr = ys_text_decode(ctx, path, raw, n, &text, &tl, &enc);
-		free(raw);
-		if (dr) {
-			res = ys_input_note_ctx(state, ctx, s);
-			continue;
-		}
-		csvsrc c;
-		memset(&c, 0, sizeof c);
-		c.base.name = ys_arena_strdup(&b->arena, path);
-		c.base.next = csv_next;
-		if (!c.base.name) {
-			free(text);
-			res = ys_error(ctx, YS_ENOMEM, "内存不足");
-			break;
-		}
-		ys_csv_init(&c.csv, c.base.name, text, tl, ',');
-		res = ys_input_read_sheet(ctx, b, s, &c.base, state);
-		ys_csv_release(&c.csv);
-		free(text);
-	}
-	res = ys_input_finish(ctx, b, dir, state, res);
-	ys_input_state_free(state);
-	if (res) {
-		ys_budget_free(b);
-		return res;
-	}
-	*out = b;
-	return YS_OK;
-}
-
-static ys_result input_read_dir_body(ys_ctx *ctx, const char *dir, ys_budget **out)
-{
-	return read_dir(ctx, dir, NULL, out);
-}
-
-ys_result ys_input_read_dir(ys_ctx *ctx, const char *dir, ys_budget **out)
-{
-	unsigned long mark = ys_oom_mark();
-	ys_result r = ys_oom_check(ctx, input_read_dir_body(ctx, dir, out), mark);
-	if (r && *out) {
-		ys_budget_free(*out);
-		*out = NULL;
-	}
-	return r;
-}
-
-static ys_result input_read_all_body(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
-{
-	struct stat st;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return read_dir(ctx, path, dl, out);
-	size_t n = strlen(path);
-	if (n > 5 && !strcmp(path + n - 5, ".xlsx"))
-		return ys_input_xlsx_read(ctx, path, dl, out);
-	*out = NULL;
-	return ys_error(ctx, YS_EIO, "%s: 应为 CSV 文件的文件夹或 .xlsx 工作簿", path);
-}
-
-ys_result ys_input_read_all(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out)
-{
-	unsigned long mark = ys_oom_mark();
-	ys_result r = ys_oom_check(ctx, input_read_all_body(ctx, path, dl, out), mark);
-	if (r && *out) {
-		ys_budget_free(*out);
-		*out = NULL;
-	}
-	return r;
-}
-
-ys_result ys_input_read(ys_ctx *ctx, const char *path, ys_budget **out)
-{
-	return ys_input_read_all(ctx, path, NULL, out);
 }
 
 /* ---- documentation ----------------------------------------------------- */

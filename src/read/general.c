@@ -30,7 +30,7 @@
 
 #include "layouts_int.h"
 #include "read/lines.h"
-#include "read/seedpdf.h"
+#include "read/read_int.h"
 #include "yusuan/doc.h"
 #include "yusuan/text.h"
 
@@ -93,16 +93,6 @@ static int amount_like(const char *s)
 	return 1;
 }
 
-static int digits_only(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!is_digit(*s))
-			return 0;
-	return 1;
-}
-
 static int starts_label(const char *s);
 
 /* Does the line print a figure (a code alone at its start is not one)? */
@@ -112,11 +102,11 @@ static int line_has_figures(const ys_line *l)
 		const char *s = l->f[k].s;
 		size_t n = strlen(s);
 		/* a code: alone, or before a name (301 工资福利支出) */
-		int code = digits_only(s) && n >= 3 && n <= 9 &&
+		int code = ys_all_digits(s, n) && n >= 3 && n <= 9 &&
 		           (k + 1 == l->nf ? l->nf == 1 : !amount_like(l->f[k + 1].s));
 		/* a number that begins a sentence (7000多个卫生机构…) */
 		int h = l->h > 0 ? l->h : 100;
-		int word = digits_only(s) && k + 1 < l->nf && !amount_like(l->f[k + 1].s) &&
+		int word = ys_all_digits(s, n) && k + 1 < l->nf && !amount_like(l->f[k + 1].s) &&
 		           l->f[k + 1].x0 - l->f[k].x1 < h && !starts_label(l->f[k + 1].s);
 		if ((is_digit(s[0]) || s[0] == '-') && amount_like(s) && !code && !(word && !is_digit(l->f[k + 1].s[0])))
 			return 1;
@@ -134,7 +124,7 @@ static int column_numbers(const ys_line *l)
 		const char *s = l->f[k].s;
 		if (!strcmp(s, "**") || !strcmp(s, "*"))
 			continue;
-		if (!digits_only(s)) {
+		if (!ys_all_digits(s, strlen(s))) {
 			if (amount_like(s))
 				return 0;
 			continue; /* 栏次, 行次, 合计 */
@@ -432,7 +422,7 @@ static ys_result row_add(rd *r, grow *g, const ys_frag *f, int y)
 		                ROW_FRAGS_MAX);
 	if (ys_grow((void **)&g->f, &g->cap, (size_t)g->nf + 1, sizeof *g->f) ||
 	    ys_grow((void **)&g->fy, &g->capy, (size_t)g->nf + 1, sizeof *g->fy))
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	int at = g->nf;
 	while (at > 0 && (g->fy[at - 1] > y || (g->fy[at - 1] == y && g->f[at - 1].x0 > f->x0)))
 		at--;
@@ -463,7 +453,7 @@ static ys_result row_join(rd *r, grow *g)
 		ys_frag *t = &g->f[into];
 		const char *s = ys_arena_printf(&r->doc->arena, "%s%s", t->s, f->s);
 		if (!s)
-			return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+			return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		t->s = s;
 		if (f->x0 < t->x0)
 			t->x0 = f->x0;
@@ -599,7 +589,7 @@ static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 				ys_frag piece = *f;
 				piece.s = ys_arena_strndup(&r->doc->arena, f->s + off, gl[q]);
 				if (!piece.s)
-					return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 				/* the characters are one byte each: digits, , . - */
 				int c0 = (int)off, c1 = (int)(off + gl[q]) - 1;
 				int half = f->nch > 1 ? (f->chx[1] - f->chx[0]) / 2 : 0;
@@ -623,7 +613,7 @@ static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 			a.s = ys_arena_strndup(&r->doc->arena, f->s + lead, digits);
 			b.s = ys_arena_strdup(&r->doc->arena, f->s + n);
 			if (!a.s || !b.s)
-				return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 			a.x1 = x - 1;
 			b.x0 = x;
 			a.chx = a.chb = b.chx = b.chb = NULL;
@@ -651,7 +641,7 @@ static int wraps_figures(const grow *g, const ys_line *l)
 			int fa = amount_like(f->s), ga = amount_like(g->f[j].s);
 			if (!fa && !ga)
 				continue; /* a name wrapped below */
-			if (!(digits_only(f->s) && n <= 3 && ga && strchr(g->f[j].s, '.') &&
+			if (!(ys_all_digits(f->s, n) && n <= 3 && ga && strchr(g->f[j].s, '.') &&
 			      f->x1 >= g->f[j].x1 - (l->h > 0 ? l->h : 100)))
 				return 0;
 		}
@@ -1379,10 +1369,10 @@ static ys_result add_other(rd *r, ys_table *t)
 {
 	ys_doc *doc = r->doc;
 	if (doc->nothers >= 256)
-		return ys_error(r->ctx, YS_ELIMIT, "%s: more than 256 tables", doc->file);
+		return ys_error(r->ctx, YS_ELIMIT, "%s：表格超过 256 张", doc->file);
 	ys_table **v = realloc(doc->others, sizeof *v * (size_t)(doc->nothers + 1));
 	if (!v)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	doc->others = v;
 	v[doc->nothers++] = t;
 	return YS_OK;
@@ -1393,7 +1383,7 @@ static ys_result add_unread(rd *r, const char *title, int line, int page, const 
 	ys_doc *doc = r->doc;
 	ys_unread *v = realloc(doc->unread, sizeof *v * (size_t)(doc->nunread + 1));
 	if (!v)
-		return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	doc->unread = v;
 	v[doc->nunread++] = (ys_unread){ title, line, page, why };
 	return YS_OK;
@@ -1405,7 +1395,7 @@ static ys_result add_prose(rd *r, const ys_line *l, const char *text)
 	if (doc->nprose % 256 == 0) {
 		ys_textline *v = realloc(doc->prose, sizeof *v * (size_t)(doc->nprose + 256));
 		if (!v)
-			return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+			return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		doc->prose = v;
 	}
 	doc->prose[doc->nprose++] = (ys_textline){ text, l->line, l->page };
@@ -1474,7 +1464,7 @@ static ys_result build(rd *r, const tbl *T)
 	int *bl = calloc((size_t)(T->end - T->first + 1), sizeof *bl), nbl = 0;
 	unsigned char *blk = calloc((size_t)(T->end - T->first + 1), 1);
 	if ((!bl || !blk) && !e)
-		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	for (int i = first_data; first_data >= 0 && bl && blk && i < T->end && !e; i++) {
 		const ys_line *l = &L->v[i];
 		const char *text = joined(r, l);
@@ -1550,7 +1540,7 @@ static ys_result build(rd *r, const tbl *T)
 	int hline = L->positioned ? 22 : 10; /* a line this close (in tenths of its height) is the same cell */
 	int *rowof = calloc((size_t)(nbl ? nbl : 1), sizeof *rowof);
 	if (!rowof && !e)
-		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	for (int b = 0; b < nbl && !e; b++) {
 		const ys_line *l = &L->v[bl[b]];
 		rowof[b] = -1;
@@ -1590,7 +1580,7 @@ static ys_result build(rd *r, const tbl *T)
 			continue;
 		}
 		if (nrows >= YS_TABLE_ROWS_MAX) {
-			e = ys_error(r->ctx, YS_ELIMIT, "%s:%d: more than %d rows in one table", r->doc->file, l->line,
+			e = ys_error(r->ctx, YS_ELIMIT, "%s:%d：一张表超过 %d 行", r->doc->file, l->line,
 			             YS_TABLE_ROWS_MAX);
 			break;
 		}
@@ -1598,7 +1588,7 @@ static ys_result build(rd *r, const tbl *T)
 			capr = capr ? capr * 2 : 64;
 			grow *v = realloc(rows, sizeof *v * (size_t)capr);
 			if (!v) {
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
 			rows = v;
@@ -1655,7 +1645,7 @@ static ys_result build(rd *r, const tbl *T)
 	gcol *c = calloc(MAXCOLS, sizeof *c);
 	int nc = e || !c ? 0 : cluster(rows, nrows, c, MAXCOLS);
 	if (!c && !e)
-		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	for (int i = 0; i < nrows; i++)
 		for (int k = 0; k < rows[i].nf; k++) {
 			int j = col_of(c, nc, &rows[i].f[k]);
@@ -1665,7 +1655,7 @@ static ys_result build(rd *r, const tbl *T)
 			size_t lead;
 			if (code_prefix(rows[i].f[k].s, &lead))
 				c[j].coded++;
-			if (digits_only(rows[i].f[k].s) && strlen(rows[i].f[k].s) <= 9)
+			if (ys_all_digits(rows[i].f[k].s, strlen(rows[i].f[k].s)) && strlen(rows[i].f[k].s) <= 9)
 				c[j].digits++;
 			else if (amount_like(rows[i].f[k].s))
 				c[j].amounts++;
@@ -1752,7 +1742,7 @@ static ys_result build(rd *r, const tbl *T)
 	}
 	ys_table *t = e ? NULL : new_table(r, T, ndef);
 	if (!t && !e)
-		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	if (!e) {
 		ys_coldef *cols = (ys_coldef *)t->def->cols;
 		int namt = 0, ntext = 0, named = 0;
@@ -1810,12 +1800,12 @@ static ys_result build(rd *r, const tbl *T)
 		/* the rows' cells */
 		t->rows = calloc((size_t)(nrows ? nrows : 1), sizeof *t->rows);
 		if (!t->rows)
-			e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+			e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		for (int i = 0; i < nrows && !e; i++) {
 			ys_row *row = &t->rows[t->nrows];
 			row->cells = ys_arena_alloc(&r->doc->arena, sizeof *row->cells * (size_t)(ndef ? ndef : 1));
 			if (!row->cells) {
-				e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
 			for (int d = 0; d < ndef; d++)
@@ -1844,7 +1834,7 @@ static ys_result build(rd *r, const tbl *T)
 					cell->line = rows[i].line;
 					cell->col = cc->col;
 					if (!cc->text || !cell->text) {
-						e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+						e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 						break;
 					}
 					nonblank++;
@@ -1856,7 +1846,7 @@ static ys_result build(rd *r, const tbl *T)
 				const char *s = cell->text[0] ? ys_arena_printf(&r->doc->arena, "%s%s%s", cell->text, pad ? "0" : "", f->s)
 				                              : ys_arena_strdup(&r->doc->arena, f->s);
 				if (!s) {
-					e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
+					e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 					break;
 				}
 				cell->text = s;
@@ -2110,7 +2100,7 @@ static ys_result read_lines(rd *r)
 					unitnext = 0;
 				if (unitnext)
 					e = add_unread(r, text, L->v[i].line, L->v[i].page,
-					               "no layout description matches this title (data/layouts/general.txt)");
+					               "没有版式描述符合这个标题（data/layouts/general.txt）");
 			}
 			if (kind < 0 && looks == 0 && !line_has_figures(&L->v[i])) {
 				/* a heading that names the table titled on the next line
@@ -2226,14 +2216,14 @@ static int year_of(const ys_lines *L)
 	return 0;
 }
 
-static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out)
+ys_result ys_general_read_lines(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out)
 {
 	*out = NULL;
 	if (!ys_layouts_builtin(ctx))
 		return ctx->code; /* a description the parser does not understand */
 	ys_doc *doc = ys_doc_new(name);
 	if (!doc)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	doc->paged = L->positioned;
 	doc->year = year_of(L);
 	rd r = { ctx, doc, L, YS_BUF_INIT, NULL, NULL, NULL, 0, 0 };
@@ -2242,12 +2232,12 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 	r.key = calloc(L->n ? L->n : 1, sizeof *r.key);
 	r.flag = calloc(L->n ? L->n : 1, 1);
 	if (!r.text || !r.key || !r.flag)
-		e = ys_error(ctx, YS_ENOMEM, "out of memory");
+		e = ys_error(ctx, YS_ENOMEM, "内存不足");
 	for (size_t i = 0; i < L->n && !e; i++) {
 		r.text[i] = join_frags(&doc->arena, L->v[i].f, L->v[i].nf);
 		r.key[i] = ys_arena_strdup(&doc->arena, kkey(&r, r.text[i]));
 		if (!r.key[i])
-			e = ys_error(ctx, YS_ENOMEM, "out of memory");
+			e = ys_error(ctx, YS_ENOMEM, "内存不足");
 	}
 	/* the text's width: from the leftmost to the rightmost edge most lines reach */
 	int lo = INT_MAX, hi = INT_MIN;
@@ -2280,49 +2270,6 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 	return YS_OK;
 }
 
-ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc **out)
-{
-	*out = NULL;
-	ys_lines L;
-	ys_lines_init(&L);
-	ys_result e = YS_OK;
-	int *first = n > 0 ? calloc((size_t)n, sizeof *first) : NULL;
-	if (n > 0 && !first)
-		return ys_error(ctx, YS_ENOMEM, "内存不足");
-	for (int i = 0; i < n && !e; i++) {
-		first[i] = L.npages + 1;
-		e = ys_lines_from_pdf(ctx, paths[i], &L);
-	}
-	/* the seed's own layout (预算01表 …) goes into the 13-table model; a
-	 * layout that only numbers its tables alike (单位预算01表 …) and that
-	 * model cannot read is read as any other */
-	if (!e && ys_seed_layout_lines(&L)) {
-		e = ys_doc_read_seed_lines(ctx, paths[0], &L, out);
-		if (e == YS_EPARSE) {
-			ys_ctx seed = *ctx;
-			e = read_doc(ctx, paths[0], &L, out);
-			if (e)
-				*ctx = seed;
-			e = e ? seed.code : YS_OK;
-		}
-	} else if (!e) {
-		e = read_doc(ctx, paths[0], &L, out);
-	}
-	ys_lines_release(&L);
-	/* findings name the file a page is in, and the page in it */
-	if (!e && (e = ys_doc_set_parts(ctx, *out, paths, first, n))) {
-		ys_doc_free(*out);
-		*out = NULL;
-	}
-	free(first);
-	return e;
-}
-
-ys_result ys_doc_read_pdf(ys_ctx *ctx, const char *path, ys_doc **out)
-{
-	return ys_doc_read_pdfs(ctx, &path, 1, out);
-}
-
 ys_result ys_doc_read_general(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
 {
 	*out = NULL;
@@ -2336,7 +2283,7 @@ ys_result ys_doc_read_general(ys_ctx *ctx, const char *name, const char *data, s
 	ys_lines_init(&L);
 	e = ys_lines_from_text(ctx, name, text, tl, &L);
 	if (!e)
-		e = read_doc(ctx, name, &L, out);
+		e = ys_general_read_lines(ctx, name, &L, out);
 	if (!e)
 		(*out)->encoding = enc;
 	ys_lines_release(&L);

@@ -1,6 +1,7 @@
 /*
  * input_int.h - what the detail readers share: a source of records (CSV
- * file or XLSX sheet) and the sheet reader that maps headers to fields.
+ * file or XLSX sheet) and the sheet reader (read/detail.c) that maps
+ * headers to fields.
  */
 #ifndef YS_INPUT_INT_H
 #define YS_INPUT_INT_H
@@ -22,6 +23,7 @@ struct ys_recsrc {
 int ys_input_nsheets(void);
 const char *ys_input_sheet_id(int i);
 const char *ys_input_sheet_zh(int i);
+const char *ys_input_sheet_aliases(int i); /* "a|b", or "" */
 int ys_input_sheet_required(int i);
 /* The sheet a file or worksheet name stands for (id, Chinese name or alias), or -1. */
 int ys_input_sheet_find(const char *name);
@@ -44,7 +46,9 @@ ys_result ys_input_note_ctx(void *state, ys_ctx *ctx, int which);
  * parts are checked, and the result is YS_OK, or the first error's code
  * with ctx saying it. */
 ys_result ys_input_finish(ys_ctx *ctx, ys_budget *b, const char *where, void *state, ys_result res);
-/* The workbook reader behind ys_input_read_all (read/xlsx.c). */
+/* The readers behind ys_input_read_all (read/open.c chooses): a folder of
+ * CSV files (read/csvdir.c), a workbook (read/xlsx.c). */
+ys_result ys_input_csvdir_read(ys_ctx *ctx, const char *dir, ys_diags *dl, ys_budget **out);
 ys_result ys_input_xlsx_read(ys_ctx *ctx, const char *path, ys_diags *dl, ys_budget **out);
 
 /* The value of an enumerated field ("type", "fund", "kind", "carry",

@@ -5,8 +5,8 @@
  * The JSON holds every printed cell (text, and 分 for amounts), the header
  * rows, the unit line and each form row's shape, so it is turned back into
  * the published text layout - title, subtitle, 金额单位, header rows, rows -
- * and read by the text reader: one classifier for every format, as for
- * XLSX.  A cell given only as 分 is printed in the table's unit; a cell
+ * and read by the text reader (read/open.c hands it over): one classifier
+ * for every format, as for XLSX.  A cell given only as 分 is printed in the table's unit; a cell
  * given both ways must agree to the 分.  Hand-written JSON may leave out
  * the headers (the layout's own are used) and everything but the cells.
  *
@@ -20,6 +20,7 @@
 #include "yusuan/doc.h"
 #include "yusuan/money.h"
 #include "base_int.h"
+#include "read/read_int.h"
 
 typedef struct jr {
 	ys_ctx *ctx;
@@ -173,7 +174,7 @@ static ys_result put_table(jr *r, json_t *t, int ti)
 	const char *us = str_of(t, "unit");
 	ys_unit unit = YS_UNIT_WANYUAN;
 	if (us && ys_unit_parse(us, strlen(us), &unit) != 0)
-		return ys_error(r->ctx, YS_EPARSE, "%s: tables[%d].unit: expected 万元 or 元, found '%s'", r->name, ti, us);
+		return ys_error(r->ctx, YS_EPARSE, "%s：tables[%d].unit：应为 万元 或 元，实为“%s”", r->name, ti, us);
 	const char *title = str_of(t, "title");
 	if (title) {
 		put_text(&r->text, title);
@@ -259,13 +260,13 @@ static void keep_lines(ys_doc *doc, json_t *tables)
 	}
 }
 
-static ys_result doc_read_json_body(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
+ys_result ys_json_text(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_buf *text, void **keep)
 {
-	*out = NULL;
+	*keep = NULL;
 	json_error_t err;
 	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
 	if (!root)
-		return ys_error(ctx, YS_EPARSE, "%s:%d:%d: malformed JSON: %s", name, err.line, err.column, err.text);
+		return ys_error(ctx, YS_EPARSE, "%s:%d:%d：JSON 格式有误：%s", name, err.line, err.column, err.text);
 	ys_result e = YS_OK;
 	json_t *tables = json_object_get(root, "tables");
 	if (!json_is_object(root) || !json_is_array(tables) || json_array_size(tables) == 0) {
@@ -283,24 +284,23 @@ static ys_result doc_read_json_body(ys_ctx *ctx, const char *name, const char *d
 		e = ys_error(ctx, YS_ENOMEM, "%s：内存不足", name);
 	if (!e && r.text.len > YS_FILE_MAX)
 		e = ys_error(ctx, YS_ELIMIT, "%s：各表的文字超过 %zu MiB", name, YS_FILE_MAX >> 20);
-	if (!e)
-		e = ys_doc_read_text(ctx, name, r.text.s, r.text.len, out);
-	if (!e) {
-		keep_lines(*out, tables);
-		(*out)->encoding = YS_ENC_UTF8; /* JSON is UTF-8; a BOM in a title is not the file's */
+	if (e) {
+		json_decref(root);
+		ys_buf_release(&r.text);
+		return e;
 	}
-	json_decref(root);
-	ys_buf_release(&r.text);
-	return e;
+	*text = r.text;
+	*keep = root;
+	return YS_OK;
 }
 
-ys_result ys_doc_read_json(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
+void ys_json_keep(ys_doc *doc, void *keep)
 {
-	unsigned long mark = ys_oom_mark();
-	ys_result r = ys_oom_check(ctx, doc_read_json_body(ctx, name, data, len, out), mark);
-	if (r && *out) {
-		ys_doc_free(*out);
-		*out = NULL;
-	}
-	return r;
+	keep_lines(doc, json_object_get(keep, "tables"));
+	doc->encoding = YS_ENC_UTF8; /* JSON is UTF-8; a BOM in a title is not the file's */
+}
+
+void ys_json_keep_free(void *keep)
+{
+	json_decref(keep);
 }

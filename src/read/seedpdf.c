@@ -1078,7 +1078,7 @@ typedef struct proj {
 	int r0, r1;         /* its rows [r0, r1) in the table's rows */
 } proj;
 
-static int is_pcol(int c) { return c == C12_NAME || c == C12_TOTAL || c == C12_FISCAL || c == C12_OTHER || c == C12_GOAL; }
+static int is_pcol(int c) { return c == YS_C12_NAME || c == YS_C12_TOTAL || c == YS_C12_FISCAL || c == YS_C12_OTHER || c == YS_C12_GOAL; }
 
 static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, const int *bound, rows *R, proj **out,
                           int *nout)
@@ -1106,7 +1106,7 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 				if (!is_pcol(c) || noise(r, &l->ff[k]))
 					continue;
 				const char *s = l->ff[k].s;
-				if (c == C12_GOAL) {
+				if (c == YS_C12_GOAL) {
 					if (ng == gcap) {
 						gcap = gcap ? gcap * 2 : 64;
 						piece *v = realloc(G, sizeof *v * (size_t)gcap);
@@ -1125,25 +1125,25 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 				proj *q = np > p0 ? &P[np - 1] : NULL;
 				/* a project code starts a name, unless the name above is still
 				 * printing its code (11000021Y000000 / 390848-公务用车购置项目) */
-				int fresh = c == C12_NAME && code_start(s) &&
-				            !(q && q->text[C12_NAME] && !strchr(q->text[C12_NAME], '-') &&
+				int fresh = c == YS_C12_NAME && code_start(s) &&
+				            !(q && q->text[YS_C12_NAME] && !strchr(q->text[YS_C12_NAME], '-') &&
 				              q->bot + l->h * 2 >= l->y);
 				/* an amount or a name piece continues the nearest name above
 				 * on this page, unless it starts a new one */
-				if (!fresh && q && (c != C12_NAME || q->bot + l->h * 2 >= l->y)) {
+				if (!fresh && q && (c != YS_C12_NAME || q->bot + l->h * 2 >= l->y)) {
 					if (!q->text[c]) {
 						q->line[c] = l->line;
 						q->x0[c] = l->ff[k].x0;
 					}
-					if (c != C12_NAME && q->text[c])
+					if (c != YS_C12_NAME && q->text[c])
 						continue; /* one figure per project */
 					if (cat(&q->text[c], s))
 						e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
-					if (c == C12_NAME && l->y + l->h > q->bot)
+					if (c == YS_C12_NAME && l->y + l->h > q->bot)
 						q->bot = l->y + l->h;
 					continue;
 				}
-				if (!fresh && c != C12_NAME)
+				if (!fresh && c != YS_C12_NAME)
 					continue; /* a figure before any name on the page: no place for it */
 				if (np == cap) {
 					cap = cap ? cap * 2 : 32;
@@ -1310,11 +1310,11 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 			best = np - 1;
 		if (best >= 0) {
 			proj *q = &P[best];
-			if (!q->text[C12_GOAL]) {
-				q->line[C12_GOAL] = G[g].line;
-				q->x0[C12_GOAL] = G[g].x0;
+			if (!q->text[YS_C12_GOAL]) {
+				q->line[YS_C12_GOAL] = G[g].line;
+				q->x0[YS_C12_GOAL] = G[g].x0;
 			}
-			if (cat(&q->text[C12_GOAL], G[g].s))
+			if (cat(&q->text[YS_C12_GOAL], G[g].s))
 				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		}
 	}
@@ -1327,8 +1327,8 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 		proj *a = &P[j - 1], *b = &P[j];
 		char ca[64], cb[64];
 		const char *na, *nb;
-		if (b->page == a->page || !a->text[C12_NAME] || !b->text[C12_NAME] ||
-		    !ys_split_project(a->text[C12_NAME], ca, &na) || !ys_split_project(b->text[C12_NAME], cb, &nb) ||
+		if (b->page == a->page || !a->text[YS_C12_NAME] || !b->text[YS_C12_NAME] ||
+		    !ys_split_project(a->text[YS_C12_NAME], ca, &na) || !ys_split_project(b->text[YS_C12_NAME], cb, &nb) ||
 		    strcmp(ca, cb)) {
 			j++;
 			continue;
@@ -1336,9 +1336,9 @@ static ys_result projects(sp *r, const ys_tabledef *def, tpage *pg, int npg, con
 		if (b->r1 > a->r1)
 			a->r1 = b->r1;
 		/* the goal goes on in the second part, unless it is printed again */
-		const char *gb = b->text[C12_GOAL];
-		if (gb && (!a->text[C12_GOAL] || strncmp(a->text[C12_GOAL], gb, strlen(gb) < 30 ? strlen(gb) : 30)))
-			if (cat(&a->text[C12_GOAL], gb))
+		const char *gb = b->text[YS_C12_GOAL];
+		if (gb && (!a->text[YS_C12_GOAL] || strncmp(a->text[YS_C12_GOAL], gb, strlen(gb) < 30 ? strlen(gb) : 30)))
+			if (cat(&a->text[YS_C12_GOAL], gb))
 				e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		for (int c = 0; c < MAXC; c++)
 			free(b->text[c]);
@@ -1371,7 +1371,7 @@ static ys_result emit_row(sp *r, const ys_tabledef *def, const prow *p, const pr
 		}
 		c[i] = (pcell){ s ? s : "", line ? line : (p ? p->anchor : 0), x0 };
 	}
-	return emit(r, c, def->ncols, p ? p->anchor : q->line[C12_NAME], p ? p->page : q->page);
+	return emit(r, c, def->ncols, p ? p->anchor : q->line[YS_C12_NAME], p ? p->page : q->page);
 }
 
 /* Table 13, a form: 单位名称, the amounts under their headings, 整体绩效目标
@@ -2070,57 +2070,42 @@ void ys_seed_remap(ys_doc *doc, const ys_seedmap *map)
 	}
 }
 
-ys_result ys_doc_read_seed_lines(ys_ctx *ctx, const char *name, const ys_lines *L, ys_doc **out)
+ys_result ys_seed_finish(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, const ys_seedmap *m)
 {
-	*out = NULL;
-	ys_buf text = YS_BUF_INIT;
-	ys_seedmap map;
-	ys_result e = ys_seed_text(ctx, L, &text, &map);
-	ys_doc *doc = NULL;
-	if (!e)
-		e = ys_doc_read_text(ctx, name, text.s, text.len, &doc);
-	if (!e) {
-		ys_seed_remap(doc, &map);
-		/* the lines no table took: the narrative, the cover, the contents */
-		for (size_t i = 0; i < L->n && !e; i++) {
-			if (map.used[i])
-				continue;
-			ys_buf b = YS_BUF_INIT;
-			for (int k = 0; k < L->v[i].nf; k++)
-				ys_buf_adds(&b, L->v[i].f[k].s);
-			const char *s = ys_arena_strndup(&doc->arena, b.s, b.len);
-			ys_buf_release(&b);
-			if (!s) {
-				e = ys_error(ctx, YS_ENOMEM, "内存不足");
-				break;
-			}
-			if (doc->nprose % 256 == 0) {
-				ys_textline *v = realloc(doc->prose, sizeof *v * (size_t)(doc->nprose + 256));
-				if (!v) {
-					e = ys_error(ctx, YS_ENOMEM, "内存不足");
-					break;
-				}
-				doc->prose = v;
-			}
-			doc->prose[doc->nprose++] = (ys_textline){ s, L->v[i].line, L->v[i].page };
+	ys_result e = YS_OK;
+	ys_seed_remap(doc, m);
+	/* the lines no table took: the narrative, the cover, the contents */
+	for (size_t i = 0; i < L->n && !e; i++) {
+		if (m->used[i])
+			continue;
+		ys_buf b = YS_BUF_INIT;
+		for (int k = 0; k < L->v[i].nf; k++)
+			ys_buf_adds(&b, L->v[i].f[k].s);
+		const char *s = ys_arena_strndup(&doc->arena, b.s, b.len);
+		ys_buf_release(&b);
+		if (!s) {
+			e = ys_error(ctx, YS_ENOMEM, "内存不足");
+			break;
 		}
-		for (int k = 0; k < map.nskipped && !e; k++) {
-			ys_unread *v = realloc(doc->unread, sizeof *v * (size_t)(doc->nunread + 1));
+		if (doc->nprose % 256 == 0) {
+			ys_textline *v = realloc(doc->prose, sizeof *v * (size_t)(doc->nprose + 256));
 			if (!v) {
 				e = ys_error(ctx, YS_ENOMEM, "内存不足");
 				break;
 			}
-			doc->unread = v;
-			const char *t = ys_arena_strdup(&doc->arena, map.skipped[k].title);
-			v[doc->nunread++] = (ys_unread){ t ? t : "", map.skipped[k].line, map.skipped[k].page, map.skipped[k].why };
+			doc->prose = v;
 		}
+		doc->prose[doc->nprose++] = (ys_textline){ s, L->v[i].line, L->v[i].page };
 	}
-	if (e) {
-		ys_doc_free(doc);
-		doc = NULL;
+	for (int k = 0; k < m->nskipped && !e; k++) {
+		ys_unread *v = realloc(doc->unread, sizeof *v * (size_t)(doc->nunread + 1));
+		if (!v) {
+			e = ys_error(ctx, YS_ENOMEM, "内存不足");
+			break;
+		}
+		doc->unread = v;
+		const char *t = ys_arena_strdup(&doc->arena, m->skipped[k].title);
+		v[doc->nunread++] = (ys_unread){ t ? t : "", m->skipped[k].line, m->skipped[k].page, m->skipped[k].why };
 	}
-	ys_seedmap_release(&map);
-	ys_buf_release(&text);
-	*out = doc;
 	return e;
 }

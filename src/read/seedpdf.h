@@ -1,7 +1,8 @@
 /*
  * read/seedpdf.h - a disclosure in the seed's layout (预算01表 … 预算13表)
  * printed as a PDF, put back into the seed's tab-separated text so that
- * the one text reader (text.c) reads it into the 13-table model.
+ * the one text reader (text.c) reads it into the 13-table model (read/open.c
+ * hands the text over).
  *
  * A PDF has no cells, only characters at positions.  Each table's header
  * words are matched, in order, to its description's columns (tables.h:
@@ -66,10 +67,10 @@ ys_result ys_seed_text(ys_ctx *ctx, const ys_lines *L, ys_buf *out, ys_seedmap *
  * and cell at the PDF's lines and pages. */
 void ys_seed_remap(ys_doc *doc, const ys_seedmap *map);
 
-/* Read L (a PDF's lines) as a disclosure in the seed's layout: the made
- * text read by the text reader, remapped to the PDF; lines outside the
- * tables are the document's prose, tables that could not be put back are
- * listed in doc->unread. */
-ys_result ys_doc_read_seed_lines(ys_ctx *ctx, const char *name, const ys_lines *L, ys_doc **out);
+/* After text.c has read the made text into doc (read/open.c): point it
+ * at the PDF (ys_seed_remap); the lines outside the tables become the
+ * document's prose, tables that could not be put back are listed in
+ * doc->unread. */
+ys_result ys_seed_finish(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, const ys_seedmap *map);
 
 #endif

@@ -58,16 +58,6 @@ static int amount_like(const char *s, size_t n)
 	return 0;
 }
 
-static int all_digits(const char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
 static const char *key_of(rd *r, const char *s, size_t n)
 {
 	ys_buf_reset(&r->key);
@@ -110,7 +100,7 @@ static int score(rd *r, const rawcell *c, int slot, const ys_tabledef *def)
 	case YS_CK_AMOUNT:
 		return amt ? 2 : NEG;
 	case YS_CK_CODE:
-		if (all_digits(c->s, c->n) && c->n >= 3 && c->n <= 9)
+		if (ys_all_digits(c->s, c->n) && c->n >= 3 && c->n <= 9)
 			return 2;
 		return amt ? NEG : 1;
 	case YS_CK_CODENAME:
@@ -156,7 +146,7 @@ static int align(rd *r, const ys_tabledef *def, const rawcell *c, int m, const s
 {
 	/* best[i][j] for i in 0..m, j in 0..n */
 	int stride = n + 1;
-	int *best = malloc(sizeof(int) * (size_t)(m + 1) * (size_t)stride);
+	int *best = calloc((size_t)(m + 1) * (size_t)stride, sizeof(int)); /* calloc: gcc cannot see every cell set */
 	int *sc = malloc(sizeof(int) * (size_t)(m ? m : 1) * (size_t)(n ? n : 1));
 	if (!best || !sc) {
 		free(best);
@@ -700,7 +690,7 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 	/* fixed rows of 01/04, per panel */
 	if (def->rowkey == YS_RK_FIXED) {
 		for (int p = 0; p < def->npanels; p++) {
-			const ys_cell *lab = &row->cells[p ? C01_OUT_LABEL : C01_IN_LABEL];
+			const ys_cell *lab = &row->cells[p ? YS_C01_OUT_LABEL : YS_C01_IN_LABEL];
 			if (ys_cell_blank(lab))
 				continue;
 			int f = match_fixed(r, def, p, lab->text, r->after_carry[p]);
@@ -712,7 +702,7 @@ static ys_result add_row(rd *r, rawcell *c, int nc, int line)
 
 	/* projects and their indicator rows (12) */
 	if (def->flags & YS_TF_INDICATORS) {
-		if (ys_cell_blank(&row->cells[C12_NAME])) {
+		if (ys_cell_blank(&row->cells[YS_C12_NAME])) {
 			int prev = t->nrows - 1;
 			if (prev < 0)
 				return err_at(r, line, c[first].col, "%s：在任何项目行之前出现了指标行%s",
@@ -844,7 +834,7 @@ static ys_result finish_table(rd *r, int endline, int more)
 			ys_row *row = &t->rows[i];
 			if (row->kind != YS_ROW_DATA)
 				continue;
-			const char *code = row->cells[C05_CODE].text;
+			const char *code = row->cells[YS_C05_CODE].text;
 			if (prev && strcmp(code, prev) <= 0)
 				block++;
 			row->block = (short)block;
@@ -858,7 +848,7 @@ static ys_result finish_table(rd *r, int endline, int more)
 		if (!amounts)
 			return err_at(r, t->line, 0, "%s：没有金额行（总体资金情况）%s", table_name(t, tn, sizeof tn), NULL);
 		for (int i = 0; i < t->nrows; i++) {
-			const ys_cell *u = &t->rows[i].cells[C13_UNIT];
+			const ys_cell *u = &t->rows[i].cells[YS_C13_UNIT];
 			if (!ys_cell_blank(u) && !r->doc->department[0])
 				r->doc->department = u->text;
 		}
@@ -1104,110 +1094,5 @@ ys_result ys_doc_read_text_file(ys_ctx *ctx, const char *path, ys_doc **out)
 		return r;
 	r = ys_doc_read_text(ctx, path, raw, n, out);
 	free(raw);
-	return r;
-}
-
-static const char *find_bytes(const char *p, size_t n, const char *w, size_t wl)
-{
-	for (size_t i = 0; i + wl <= n; i++)
-		if (p[i] == w[0] && !memcmp(p + i, w, wl))
-			return p + i;
-	return NULL;
-}
-
-/* Does the text number its tables as the seed does (预算01表, 预算表12)?
- * Looked for in UTF-8 and in GB18030 bytes. */
-static int seed_layout(const char *raw, size_t n)
-{
-	static const char *const marks[] = { "预算", "\xD4\xA4\xCB\xE3" }; /* UTF-8, GB18030 */
-	static const char *const tables[] = { "表", "\xB1\xED" };
-	for (int e = 0; e < 2; e++) {
-		size_t ml = strlen(marks[e]), tl = strlen(tables[e]);
-		for (const char *p = raw; p + ml + 2 + tl <= raw + n;) {
-			const char *q = find_bytes(p, (size_t)(raw + n - p), marks[e], ml);
-			if (!q)
-				break;
-			const char *d = q + ml;
-			if (d + 2 + tl <= raw + n && d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' &&
-			    !memcmp(d + 2, tables[e], tl))
-				return 1;
-			if (d + tl + 2 <= raw + n && !memcmp(d, tables[e], tl) && d[tl] >= '0' && d[tl] <= '9' &&
-			    d[tl + 1] >= '0' && d[tl + 1] <= '9')
-				return 1;
-			p = q + 1;
-		}
-	}
-	return 0;
-}
-
-/* Text or JSON in memory, by its content (ys_doc_read_file's choice). */
-static ys_result read_mem_body(ys_ctx *ctx, const char *name, const char *raw, size_t len, ys_doc **out)
-{
-	/* JSON: the tables as yusuan writes them */
-	size_t bom = len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3) ? 3 : 0, k = bom;
-	while (k < len && (raw[k] == ' ' || raw[k] == '\t' || raw[k] == '\n' || raw[k] == '\r'))
-		k++;
-	if (k < len && raw[k] == '{')
-		return ys_doc_read_json(ctx, name, raw + bom, len - bom, out);
-	/* the seed's layout numbers its tables 预算01表 (or 预算表12); any other
-	 * layout goes to the general reader */
-	return seed_layout(raw, len) ? ys_doc_read_text(ctx, name, raw, len, out)
-	                             : ys_doc_read_general(ctx, name, raw, len, out);
-}
-
-static ys_result doc_read_file_body(ys_ctx *ctx, const char *path, ys_doc **out)
-{
-	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return ys_error(ctx, YS_EIO, "%s：无法打开：%s", path, strerror(errno));
-	struct stat st;
-	int regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
-	unsigned char magic[4] = { 0 };
-	size_t n = regular ? fread(magic, 1, 4, f) : 0;
-	fclose(f);
-	/* a workbook or a PDF is read by its path; a pipe cannot be sniffed
-	 * and read again, so it is read whole first, below */
-	if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)
-		return ys_doc_read_xlsx(ctx, path, out);
-	if (n == 4 && !memcmp(magic, "%PDF", 4))
-		return ys_doc_read_pdf(ctx, path, out);
-	char *raw;
-	size_t len;
-	ys_result r = ys_file_read(ctx, path, &raw, &len);
-	if (r)
-		return r;
-	if (!regular && len >= 4 && (!memcmp(raw, "PK\3\4", 4) || !memcmp(raw, "%PDF", 4))) {
-		const char *what = raw[0] == 'P' ? "工作簿（XLSX）" : " PDF";
-		free(raw);
-		return ys_error(ctx, YS_EPARSE, "%s：从管道读入的是%s：请改为给出其文件名", path, what);
-	}
-	r = read_mem_body(ctx, path, raw, len, out);
-	free(raw);
-	return r;
-}
-
-ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
-{
-	unsigned long mark = ys_oom_mark();
-	ys_result r = ys_oom_check(ctx, doc_read_file_body(ctx, path, out), mark);
-	if (r && *out) {
-		ys_doc_free(*out);
-		*out = NULL;
-	}
-	return r;
-}
-
-ys_result ys_doc_read_mem(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
-{
-	*out = NULL;
-	if (len >= 4 && (!memcmp(data, "PK\3\4", 4) || !memcmp(data, "%PDF", 4)))
-		return ys_error(ctx, YS_EPARSE, "%s：工作簿（XLSX）和 PDF 只能从文件读入", name);
-	unsigned long mark = ys_oom_mark();
-	ys_result r = ys_oom_check(ctx, read_mem_body(ctx, name, data, len, out), mark);
-	if (r && *out) {
-		ys_doc_free(*out);
-		*out = NULL;
-	}
 	return r;
 }

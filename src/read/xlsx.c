@@ -24,6 +24,7 @@
 #include "yusuan/doc.h"
 #include "yusuan/input.h"
 #include "base_int.h"
+#include "read/read_int.h"
 
 #define YS_XLSX_PART_MAX ((zip_uint64_t)256 << 20)
 #define YS_XLSX_MAX_CELLS 16384   /* columns in a row: Excel's own limit (XFD) */
@@ -46,7 +47,7 @@ static char *read_part(ys_ctx *ctx, zip_t *z, const char *book, const char *name
 		return NULL;
 	if (!(st.valid & ZIP_STAT_SIZE) || st.size > YS_XLSX_PART_MAX) {
 		*failed = 1;
-		ys_error(ctx, YS_ELIMIT, "%s: part %s would inflate to more than %llu MiB: refused", book, name,
+		ys_error(ctx, YS_ELIMIT, "%s：部件 %s 解压后将超过 %llu MiB：拒绝读取", book, name,
 		         (unsigned long long)(YS_XLSX_PART_MAX >> 20));
 		return NULL;
 	}
@@ -56,7 +57,7 @@ static char *read_part(ys_ctx *ctx, zip_t *z, const char *book, const char *name
 		if (f)
 			zip_fclose(f);
 		*failed = 1;
-		ys_error(ctx, f ? YS_ENOMEM : YS_EPARSE, "%s: cannot read part %s", book, name);
+		ys_error(ctx, f ? YS_ENOMEM : YS_EPARSE, "%s：无法读取部件 %s", book, name);
 		return NULL;
 	}
 	zip_int64_t got = 0, r;
@@ -66,7 +67,7 @@ static char *read_part(ys_ctx *ctx, zip_t *z, const char *book, const char *name
 	if ((zip_uint64_t)got != st.size) {
 		free(buf);
 		*failed = 1;
-		ys_error(ctx, YS_EPARSE, "%s: part %s is damaged", book, name);
+		ys_error(ctx, YS_EPARSE, "%s：部件 %s 已损坏", book, name);
 		return NULL;
 	}
 	buf[got] = '\0';
@@ -123,7 +124,7 @@ static void guard_start(void *ud, const char *el, const char **atts)
 	g->run = 0;
 	if (++g->depth > YS_XML_DEPTH_MAX) {
 		char m[96];
-		snprintf(m, sizeof m, "elements nested deeper than %d", YS_XML_DEPTH_MAX);
+		snprintf(m, sizeof m, "元素嵌套超过 %d 层", YS_XML_DEPTH_MAX);
 		guard_stop(g, m);
 		return;
 	}
@@ -148,7 +149,7 @@ static void guard_text(void *ud, const char *s, int len)
 	g->run += (size_t)len;
 	if (g->run > YS_XML_TEXT_MAX) {
 		char m[96];
-		snprintf(m, sizeof m, "a text longer than %d bytes", YS_XML_TEXT_MAX);
+		snprintf(m, sizeof m, "一段文字超过 %d 字节", YS_XML_TEXT_MAX);
 		guard_stop(g, m);
 		return;
 	}
@@ -165,7 +166,7 @@ static int parse_xml(ys_ctx *ctx, const char *book, const char *part, const char
                      XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
 {
 	if (len > (size_t)INT_MAX) {
-		ys_error(ctx, YS_ELIMIT, "%s: part %s is larger than 2 GiB", book, part);
+		ys_error(ctx, YS_ELIMIT, "%s：部件 %s 大于 2 GiB", book, part);
 		return -1;
 	}
 	/* expat allocates through these: the library's own malloc, which the
@@ -173,7 +174,7 @@ static int parse_xml(ys_ctx *ctx, const char *book, const char *part, const char
 	static const XML_Memory_Handling_Suite mem = { malloc, realloc, free };
 	XML_Parser p = XML_ParserCreate_MM("UTF-8", &mem, NULL);
 	if (!p) {
-		ys_error(ctx, YS_ENOMEM, "out of memory");
+		ys_error(ctx, YS_ENOMEM, "内存不足");
 		return -1;
 	}
 	xmlguard g = { p, ud, start, end, text, 0, 0, "" };
@@ -184,10 +185,10 @@ static int parse_xml(ys_ctx *ctx, const char *book, const char *part, const char
 	if (!ok && XML_GetErrorCode(p) == XML_ERROR_NO_MEMORY)
 		ys_error(ctx, YS_ENOMEM, "%s：读 %s 时内存不足", book, part);
 	else if (!ok && g.msg[0])
-		ys_error(ctx, YS_ELIMIT, "%s: %s:%lu:%lu: %s", book, part, (unsigned long)XML_GetCurrentLineNumber(p),
+		ys_error(ctx, YS_ELIMIT, "%s：%s:%lu:%lu：%s", book, part, (unsigned long)XML_GetCurrentLineNumber(p),
 		         (unsigned long)XML_GetCurrentColumnNumber(p), g.msg);
 	else if (!ok)
-		ys_error(ctx, YS_EPARSE, "%s: %s:%lu:%lu: malformed XML: %s", book, part,
+		ys_error(ctx, YS_EPARSE, "%s：%s:%lu:%lu：XML 格式有误：%s", book, part,
 		         (unsigned long)XML_GetCurrentLineNumber(p), (unsigned long)XML_GetCurrentColumnNumber(p),
 		         XML_ErrorString(XML_GetErrorCode(p)));
 	XML_ParserFree(p);
@@ -277,7 +278,7 @@ static void sst_end(void *ud, const char *el)
 	} else if (!strcmp(l, "si")) {
 		x->in_si = 0;
 		if (x->n >= YS_XLSX_MAX_STRINGS) {
-			x->x.limit = "more than " STR(YS_XLSX_MAX_STRINGS) " shared strings";
+			x->x.limit = "共享字符串超过 " STR(YS_XLSX_MAX_STRINGS) " 个";
 			return;
 		}
 		if (ys_grow((void **)&x->s, &x->cap, x->n + 1, sizeof *x->s)) {
@@ -297,7 +298,7 @@ static void sst_text(void *ud, const char *s, int len)
 	if (x->in_t) {
 		ys_buf_add(&x->cur, s, (size_t)len);
 		if (x->cur.len > YS_XML_TEXT_MAX)
-			x->x.limit = "a shared string longer than " STR(YS_XML_TEXT_MAX) " bytes";
+			x->x.limit = "一个共享字符串超过 " STR(YS_XML_TEXT_MAX) " 字节";
 	}
 }
 
@@ -366,7 +367,7 @@ static void st_start(void *ud, const char *el, const char **atts)
 		st->in_xfs = 1;
 	} else if (!strcmp(l, "xf") && st->in_xfs) {
 		if (st->nxf >= YS_XLSX_MAX_FMTS) {
-			st->x.limit = "more than " STR(YS_XLSX_MAX_FMTS) " cell formats";
+			st->x.limit = "单元格格式超过 " STR(YS_XLSX_MAX_FMTS) " 种";
 			return;
 		}
 		if (ys_grow((void **)&st->xf_dp, &st->cap, st->nxf + 1, 1)) {
@@ -672,7 +673,7 @@ static int xsrc_next(ys_recsrc *s, ys_ctx *ctx)
 		end++;
 	}
 	if (ys_grow((void **)&x->f, &x->cap, (size_t)maxcol, sizeof *x->f)) {
-		ys_error(ctx, YS_ENOMEM, "out of memory");
+		ys_error(ctx, YS_ENOMEM, "内存不足");
 		return -1;
 	}
 	for (int c = 0; c < maxcol; c++) {
@@ -739,7 +740,7 @@ static ys_result book_open(ys_ctx *ctx, const char *path, book *bk)
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
 		ys_result r = ys_error(ctx, zerr == ZIP_ER_NOENT || zerr == ZIP_ER_OPEN ? YS_EIO : YS_EPARSE,
-		                       "%s: not an XLSX workbook: %s", path, zip_error_strerror(&ze));
+		                       "%s：不是 XLSX 工作簿：%s", path, zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return r;
 	}
@@ -750,7 +751,7 @@ static ys_result book_open(ys_ctx *ctx, const char *path, book *bk)
 		char *xml = read_part(ctx, bk->z, path, parts[k], &len, &failed);
 		if (!xml) {
 			ys_result r = failed ? ctx->code
-			                     : ys_error(ctx, YS_EPARSE, "%s: no %s: not an XLSX workbook", path, parts[k]);
+			                     : ys_error(ctx, YS_EPARSE, "%s：没有 %s：不是 XLSX 工作簿", path, parts[k]);
 			book_close(bk);
 			return r;
 		}
@@ -772,7 +773,7 @@ static ys_result book_open(ys_ctx *ctx, const char *path, book *bk)
 		int bad = parse_xml(ctx, path, "xl/styles.xml", xml, len, &bk->st.x, st_start, st_end, NULL);
 		free(xml);
 		if (bad || bk->st.oom) {
-			ys_result r = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "out of memory");
+			ys_result r = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "内存不足");
 			book_close(bk);
 			return r;
 		}
@@ -786,7 +787,7 @@ static ys_result book_open(ys_ctx *ctx, const char *path, book *bk)
 		int bad = parse_xml(ctx, path, "xl/sharedStrings.xml", xml, len, &bk->strings.x, sst_start, sst_end, sst_text);
 		free(xml);
 		if (bad || bk->strings.oom) {
-			ys_result r = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "out of memory");
+			ys_result r = bad ? ctx->code : ys_error(ctx, YS_ENOMEM, "内存不足");
 			book_close(bk);
 			return r;
 		}
@@ -802,30 +803,30 @@ static ys_result book_sheet(ys_ctx *ctx, book *bk, int i, wsheetdata *w)
 	w->st = &bk->st;
 	ys_buf_init(&w->v);
 	if (!bk->wb.s[i].target)
-		return ys_error(ctx, YS_EPARSE, "%s: sheet '%s' has no part in workbook.xml.rels", bk->path, bk->wb.s[i].name);
+		return ys_error(ctx, YS_EPARSE, "%s：工作表“%s”在 workbook.xml.rels 中没有部件", bk->path, bk->wb.s[i].name);
 	size_t len;
 	int failed;
 	char *xml = read_part(ctx, bk->z, bk->path, bk->wb.s[i].target, &len, &failed);
 	if (!xml)
 		return failed ? ctx->code
-		              : ys_error(ctx, YS_EPARSE, "%s: part %s of sheet '%s' is missing", bk->path, bk->wb.s[i].target,
+		              : ys_error(ctx, YS_EPARSE, "%s：部件 %s（工作表“%s”）缺失", bk->path, bk->wb.s[i].target,
 		                         bk->wb.s[i].name);
 	char part[600];
-	snprintf(part, sizeof part, "sheet '%s' (%s)", bk->wb.s[i].name, bk->wb.s[i].target);
+	snprintf(part, sizeof part, "工作表“%s”（%s）", bk->wb.s[i].name, bk->wb.s[i].target);
 	int bad = parse_xml(ctx, bk->path, part, xml, len, &w->x, ws_start, ws_end, ws_text);
 	free(xml);
 	if (bad)
 		return ctx->code;
 	if (w->oom)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	if (w->bad_index)
-		return ys_error(ctx, YS_EPARSE, "%s: sheet '%s' refers to a shared string that does not exist", bk->path,
+		return ys_error(ctx, YS_EPARSE, "%s：工作表“%s”引用了不存在的共享字符串", bk->path,
 		                bk->wb.s[i].name);
 	if (w->bad_row)
-		return ys_error(ctx, YS_EPARSE, "%s: sheet '%s' has a row numbered outside 1..%d", bk->path,
+		return ys_error(ctx, YS_EPARSE, "%s：工作表“%s”有一行的行号不在 1..%d 之内", bk->path,
 		                bk->wb.s[i].name, YS_XLSX_MAX_ROWS);
 	if (w->too_wide)
-		return ys_error(ctx, YS_ELIMIT, "%s: sheet '%s' has a row wider than %d cells", bk->path, bk->wb.s[i].name,
+		return ys_error(ctx, YS_ELIMIT, "%s：工作表“%s”有一行超过 %d 个单元格", bk->path, bk->wb.s[i].name,
 		                YS_XLSX_MAX_CELLS);
 	if (w->n)
 		qsort(w->cells, w->n, sizeof *w->cells, cmp_cell);
@@ -906,22 +907,16 @@ ys_result ys_input_xlsx_read(ys_ctx *ctx, const char *path, ys_diags *dl, ys_bud
 	return r;
 }
 
-ys_result ys_input_read_xlsx(ys_ctx *ctx, const char *path, ys_budget **out)
-{
-	return ys_input_xlsx_read(ctx, path, NULL, out);
-}
-
 /*
  * A published disclosure as a workbook: each sheet, in order, becomes the
  * rows of the text layout (cells joined by tabs), sheets separated by a
- * blank line, and the text reader reads them - the same recognition of
+ * blank line, and the text reader reads them (read/open.c) - the same recognition of
  * titles, headers and cells as for any published text.  Lines in messages
  * and findings count the rows of that text; each sheet's first line is its
  * title row.
  */
-static ys_result doc_read_xlsx_body(ys_ctx *ctx, const char *path, ys_doc **out)
+ys_result ys_xlsx_text(ys_ctx *ctx, const char *path, ys_buf *text_out)
 {
-	*out = NULL;
 	book bk;
 	ys_result res = book_open(ctx, path, &bk);
 	if (res)
@@ -934,7 +929,7 @@ static ys_result doc_read_xlsx_body(ys_ctx *ctx, const char *path, ys_doc **out)
 		for (size_t k = 0; !res && k < w.n; k++) {
 			const wcell *c = &w.cells[k];
 			if (c->col > YS_DOC_XLSX_COLS) {
-				res = ys_error(ctx, YS_ELIMIT, "%s: sheet '%s' row %d: a cell in column %d: a disclosure table has at most %d columns",
+				res = ys_error(ctx, YS_ELIMIT, "%s：工作表“%s”第 %d 行第 %d 列有单元格：公开的表格至多 %d 列",
 				               path, bk.wb.s[i].name, c->row, c->col, YS_DOC_XLSX_COLS);
 				break;
 			}
@@ -957,25 +952,15 @@ static ys_result doc_read_xlsx_body(ys_ctx *ctx, const char *path, ys_doc **out)
 		ys_buf_adds(&text, "\n\n");
 		sheet_free(&w);
 		if (!res && text.len > YS_FILE_MAX)
-			res = ys_error(ctx, YS_ELIMIT, "%s: the workbook's tables come to more than %zu MiB of text", path,
+			res = ys_error(ctx, YS_ELIMIT, "%s：工作簿各表的文字超过 %zu MiB", path,
 			               YS_FILE_MAX >> 20);
 	}
 	book_close(&bk);
 	if (!res && text.oom)
-		res = ys_error(ctx, YS_ENOMEM, "out of memory");
-	if (!res)
-		res = ys_doc_read_text(ctx, path, text.s, text.len, out);
-	ys_buf_release(&text);
+		res = ys_error(ctx, YS_ENOMEM, "内存不足");
+	if (res)
+		ys_buf_release(&text);
+	else
+		*text_out = text;
 	return res;
-}
-
-ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out)
-{
-	unsigned long mark = ys_oom_mark();
-	ys_result r = ys_oom_check(ctx, doc_read_xlsx_body(ctx, path, out), mark);
-	if (r && *out) {
-		ys_doc_free(*out);
-		*out = NULL;
-	}
-	return r;
 }

@@ -429,9 +429,9 @@ static int charts(ys_buf *o, const ys_doc *doc)
 		n = 0;
 		for (int r = 0; r < t01->nrows && n < 32; r++) {
 			int fx = t01->rows[r].fixed[1];
-			if (fx < 0 || t01->def->fixed[fx].role != YS_FR_ITEM || cell_fen(t01, r, C01_OUT_AMT) <= 0)
+			if (fx < 0 || t01->def->fixed[fx].role != YS_FR_ITEM || cell_fen(t01, r, YS_C01_OUT_AMT) <= 0)
 				continue;
-			p[n++] = (part){ t01->def->fixed[fx].label, cell_fen(t01, r, C01_OUT_AMT) };
+			p[n++] = (part){ t01->def->fixed[fx].label, cell_fen(t01, r, YS_C01_OUT_AMT) };
 		}
 		qsort(p, (size_t)n, sizeof *p, cmp_part);
 		if (n) {
@@ -446,12 +446,12 @@ static int charts(ys_buf *o, const ys_doc *doc)
 		for (int r = 0; r < t03->nrows; r++) {
 			if (t03->rows[r].kind != YS_ROW_DATA)
 				continue;
-			int64_t b = cell_fen(t03, r, C03_BASIC);
+			int64_t b = cell_fen(t03, r, YS_C03_BASIC);
 			const char *name;
 			char code[16];
-			size_t k = ys_split_codename(t03->rows[r].cells[C03_DEPT].text, &name);
+			size_t k = ys_split_codename(t03->rows[r].cells[YS_C03_DEPT].text, &name);
 			if (k && k < sizeof code) {
-				memcpy(code, t03->rows[r].cells[C03_DEPT].text, k);
+				memcpy(code, t03->rows[r].cells[YS_C03_DEPT].text, k);
 				code[k] = 0;
 				if (ys_econ_personnel(code))
 					basic_ovf |= ys_money_add(pers, b, &pers) != 0;
@@ -460,12 +460,12 @@ static int charts(ys_buf *o, const ys_doc *doc)
 			}
 			if (tr < 0) {
 				kind_ovf |= ys_money_add(basic, b, &basic) != 0;
-				kind_ovf |= ys_money_add(project, cell_fen(t03, r, C03_PROJECT), &project) != 0;
+				kind_ovf |= ys_money_add(project, cell_fen(t03, r, YS_C03_PROJECT), &project) != 0;
 			}
 		}
 		if (tr >= 0) {
-			basic = cell_fen(t03, tr, C03_BASIC);
-			project = cell_fen(t03, tr, C03_PROJECT);
+			basic = cell_fen(t03, tr, YS_C03_BASIC);
+			project = cell_fen(t03, tr, YS_C03_PROJECT);
 			kind_ovf = 0;
 		}
 		if (!kind_ovf) {
@@ -482,20 +482,20 @@ static int charts(ys_buf *o, const ys_doc *doc)
 		}
 	}
 	if (t09 && t09->nrows > 0) {
-		p[0] = (part){ "因公出国（境）费", cell_fen(t09, 0, C09_ABROAD) };
-		p[1] = (part){ "公务接待费", cell_fen(t09, 0, C09_RECEPTION) };
-		p[2] = (part){ "公务用车购置费", cell_fen(t09, 0, C09_CAR_BUY) };
-		p[3] = (part){ "公务用车运行维护费", cell_fen(t09, 0, C09_CAR_RUN) };
+		p[0] = (part){ "因公出国（境）费", cell_fen(t09, 0, YS_C09_ABROAD) };
+		p[1] = (part){ "公务接待费", cell_fen(t09, 0, YS_C09_RECEPTION) };
+		p[2] = (part){ "公务用车购置费", cell_fen(t09, 0, YS_C09_CAR_BUY) };
+		p[3] = (part){ "公务用车运行维护费", cell_fen(t09, 0, YS_C09_CAR_RUN) };
 		hbars(o, "chart-sangong", "财政拨款“三公”经费", p, 4);
 		drawn++;
 	}
 	if (t02 && t02->nrows > 0) { /* income by source */
 		n = 0;
 		for (int s = 0; s < YS_NSOURCES; s++)
-			if (cell_fen(t02, 0, C02_SRC0 + s) > 0)
-				p[n++] = (part){ ys_source_name(s), cell_fen(t02, 0, C02_SRC0 + s) };
-		if (cell_fen(t02, 0, C02_CARRY) > 0)
-			p[n++] = (part){ "上年结转结余", cell_fen(t02, 0, C02_CARRY) };
+			if (cell_fen(t02, 0, YS_C02_SRC0 + s) > 0)
+				p[n++] = (part){ ys_fund_name((ys_fundsrc)s), cell_fen(t02, 0, YS_C02_SRC0 + s) };
+		if (cell_fen(t02, 0, YS_C02_CARRY) > 0)
+			p[n++] = (part){ "上年结转结余", cell_fen(t02, 0, YS_C02_CARRY) };
 		qsort(p, (size_t)n, sizeof *p, cmp_part);
 		if (n) {
 			hbars(o, "chart-income", "收入来源", p, n);
@@ -531,17 +531,17 @@ static void index_page(site *S, ys_buf *o)
 	ys_buf_adds(o, "<h2>主要数字</h2>\n<dl class=\"figures\">\n");
 	int r;
 	if ((r = fixed_row(t01, 0, YS_FR_GRAND)) >= 0)
-		figure(o, "收入总计", cell_fen(t01, r, C01_IN_AMT), "01.html");
+		figure(o, "收入总计", cell_fen(t01, r, YS_C01_IN_AMT), "01.html");
 	if ((r = fixed_row(t01, 1, YS_FR_GRAND)) >= 0)
-		figure(o, "支出总计", cell_fen(t01, r, C01_OUT_AMT), "01.html");
+		figure(o, "支出总计", cell_fen(t01, r, YS_C01_OUT_AMT), "01.html");
 	if ((r = fixed_row(t04, 1, YS_FR_GRAND)) >= 0)
-		figure(o, "财政拨款支出总计", cell_fen(t04, r, C01_OUT_AMT), "04.html");
+		figure(o, "财政拨款支出总计", cell_fen(t04, r, YS_C01_OUT_AMT), "04.html");
 	if ((r = total_row(t03)) >= 0) {
-		figure(o, "基本支出", cell_fen(t03, r, C03_BASIC), "03.html");
-		figure(o, "项目支出", cell_fen(t03, r, C03_PROJECT), "03.html");
+		figure(o, "基本支出", cell_fen(t03, r, YS_C03_BASIC), "03.html");
+		figure(o, "项目支出", cell_fen(t03, r, YS_C03_PROJECT), "03.html");
 	}
 	if (t09 && t09->nrows)
-		figure(o, "“三公”经费", cell_fen(t09, 0, C09_TOTAL), "09.html");
+		figure(o, "“三公”经费", cell_fen(t09, 0, YS_C09_TOTAL), "09.html");
 	ys_buf_adds(o, "</dl>\n<h2>图表</h2>\n");
 	charts(o, doc);
 	ys_buf_adds(o, "<h2>公开表</h2>\n<ol class=\"tables\">\n");
@@ -627,7 +627,7 @@ static void findings_page(site *S, ys_buf *o)
 static ys_result render_html_body(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return ys_error(ctx, YS_EWRITE, "%s: cannot create the folder: %s", dir, strerror(errno));
+		return ys_error(ctx, YS_EWRITE, "%s：无法创建文件夹：%s", dir, strerror(errno));
 	site S = { ctx, doc, rep, dir, ys_oom_mark(), { 0 } };
 	if (doc->year)
 		snprintf(S.title, sizeof S.title, "%s %d年部门预算", doc->department ? doc->department : "", doc->year);

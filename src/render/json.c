@@ -160,9 +160,9 @@ static json_t *budget_json(const ys_budget *b)
 	jset(o, "units", units);
 	json_t *inc = json_object(), *car = json_object();
 	for (int s = 0; s < YS_NSOURCES; s++)
-		jset(inc, ys_source_name(s), money(b->income[s]));
+		jset(inc, ys_fund_name((ys_fundsrc)s), money(b->income[s]));
 	for (int s = 0; s < YS_NCSOURCES; s++)
-		jset(car, ys_csource_name(s), money(b->carry[s]));
+		jset(car, ys_fund_name(ys_csource_fund(s)), money(b->carry[s]));
 	jset(o, "income", inc);
 	jset(o, "carry_over", car);
 	json_t *items = json_array();

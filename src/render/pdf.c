@@ -404,7 +404,7 @@ static void continued(pdf *p, const tlay *L)
  * the part on the first page, which is made tall enough for them. */
 static int project_col(int c)
 {
-	return c == C12_NAME || c == C12_TOTAL || c == C12_FISCAL || c == C12_OTHER || c == C12_GOAL;
+	return c == YS_C12_NAME || c == YS_C12_TOTAL || c == YS_C12_FISCAL || c == YS_C12_OTHER || c == YS_C12_GOAL;
 }
 
 static void project_cells(pdf *p, const tlay *L, const ys_row *first, double y, double h)

@@ -114,10 +114,10 @@ static int listed(const ys_buf *list, const char *name)
 static ys_result mkdir_one(ys_ctx *ctx, const char *dir)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return ys_error(ctx, YS_EWRITE, "%s: cannot create the folder: %s", dir, strerror(errno));
+		return ys_error(ctx, YS_EWRITE, "%s：无法创建文件夹：%s", dir, strerror(errno));
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return ys_error(ctx, YS_EWRITE, "%s: exists and is not a folder", dir);
+		return ys_error(ctx, YS_EWRITE, "%s：已存在，但不是文件夹", dir);
 	return YS_OK;
 }
 
@@ -126,7 +126,7 @@ static ys_result put(pub *P, const char *name, const ys_buf *b)
 	char path[4096];
 	path_of(P, path, sizeof path, name);
 	if (b->oom)
-		return ys_error(P->ctx, YS_ENOMEM, "out of memory writing %s", path);
+		return ys_error(P->ctx, YS_ENOMEM, "写出 %s 时内存不足", path);
 	ys_result r = ys_file_write(P->ctx, path, b->s, b->len);
 	return r ? r : made(P, name, 1);
 }
@@ -141,7 +141,7 @@ static ys_result by_file(pub *P, const ys_doc *doc, const char *name,
 	snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
 	ys_result r = fn(P->ctx, doc, tmp);
 	if (r == YS_OK && rename(tmp, path) != 0)
-		r = ys_error(P->ctx, YS_EWRITE, "%s: cannot write: %s", path, strerror(errno));
+		r = ys_error(P->ctx, YS_EWRITE, "%s：无法写出：%s", path, strerror(errno));
 	if (r != YS_OK) {
 		remove(tmp);
 		return r;
@@ -337,7 +337,7 @@ static ys_result publish_body(ys_ctx *ctx, const ys_doc *doc, const char *dir, c
 	if (!r && (o->formats & YS_PUB_REPORT))
 		r = report_files(&P, doc);
 	if (!r && P.wrote.oom)
-		r = ys_error(ctx, YS_ENOMEM, "out of memory publishing into %s", dir);
+		r = ys_error(ctx, YS_ENOMEM, "发布到 %s 时内存不足", dir);
 	if (!r) {
 		tidy(&P, &before);
 		r = ys_file_write(ctx, list, P.wrote.s, P.wrote.len);

@@ -933,7 +933,7 @@ ys_result ys_input_write_workbook(ys_ctx *ctx, const char *path, const ys_catalo
 		return ys_error(ctx, YS_EIO, "%s：已存在：init 不覆盖已有的文件或文件夹，请换一个新的文件名", path);
 	book *bk = calloc(1, sizeof *bk);
 	if (!bk)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	bk->path = path;
 	ys_result res = YS_OK;
 	ys_input_sheet sh;

@@ -31,28 +31,28 @@ static void api_health(req *q)
 {
 	ys_result r = ys_store_select(&q->ctx, q->st, "SELECT 1", NULL, 0, no_row, NULL);
 	if (r)
-		answer_error(q, 503, "数据库不可用：%s", q->ctx.msg);
+		ys_srv_answer_error(q, 503, "数据库不可用：%s", q->ctx.msg);
 	else
-		answer_json(q, 200, json_pack("{sb ss}", "ok", 1, "store", ys_store_backend(q->st)));
+		ys_srv_answer_json(q, 200, json_pack("{sb ss}", "ok", 1, "store", ys_store_backend(q->st)));
 }
 
 static void api_login(req *q)
 {
 	char token[65], csrf[65];
-	if (auth_login(q, req_field(q, "name"), req_field(q, "password"), 0, token, csrf))
+	if (ys_srv_auth_login(q, ys_srv_req_field(q, "name"), ys_srv_req_field(q, "password"), 0, token, csrf))
 		return;
-	answer_json(q, 200, json_pack("{ss so}", "token", token, "user", user_json(&q->u)));
+	ys_srv_answer_json(q, 200, json_pack("{ss so}", "token", token, "user", user_json(&q->u)));
 }
 
 static void api_logout(req *q)
 {
-	auth_logout(q);
-	answer_json(q, 200, json_pack("{sb}", "ok", 1));
+	ys_srv_auth_logout(q);
+	ys_srv_answer_json(q, 200, json_pack("{sb}", "ok", 1));
 }
 
 static void api_me(req *q)
 {
-	answer_json(q, 200, user_json(&q->u));
+	ys_srv_answer_json(q, 200, user_json(&q->u));
 }
 
 /* ---- documents ---- */
@@ -70,7 +70,7 @@ static int doc_row(const ys_value *row, int ncols, void *arg)
 	memset(&m, 0, sizeof m);
 	snprintf(m.department, sizeof m.department, "%s", row[2].s ? row[2].s : "");
 	snprintf(m.state, sizeof m.state, "%s", row[6].s ? row[6].s : "");
-	if (!doc_may_see(l->q, &m))
+	if (!ys_srv_doc_may_see(l->q, &m))
 		return 0;
 	json_t *o = json_pack("{sI ss ss sI ss ss sb}", "id", (json_int_t)row[0].i, "file", row[1].s ? row[1].s : "",
 	                      "department", m.department, "year", (json_int_t)row[3].i, "imported_at",
@@ -94,34 +94,34 @@ static void api_documents(req *q)
 	                    " LEFT JOIN dcheck c ON c.disclosure_id = d.id ORDER BY d.id DESC",
 	                    NULL, 0, doc_row, &l)) {
 		json_decref(l.a);
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
-	answer_json(q, 200, json_pack("{so}", "documents", l.a));
+	ys_srv_answer_json(q, 200, json_pack("{so}", "documents", l.a));
 }
 
 static void api_upload(req *q)
 {
 	json_t *out = NULL;
-	app_upload(q, &out);
+	ys_srv_app_upload(q, &out);
 	if (out)
-		answer_json(q, q->status, out);
+		ys_srv_answer_json(q, q->status, out);
 }
 
 static void api_document(req *q)
 {
 	docmeta m;
-	if (doc_meta(q, q->id, &m))
+	if (ys_srv_doc_meta(q, q->id, &m))
 		return;
-	if (!doc_may_see(q, &m)) {
-		answer_error(q, 403, "没有权限查看文档 %lld", (long long)m.id);
+	if (!ys_srv_doc_may_see(q, &m)) {
+		ys_srv_answer_error(q, 403, "没有权限查看文档 %lld", (long long)m.id);
 		return;
 	}
 	/* the tables only when asked for: without them the kept check answers */
-	const char *t = req_arg(q, "tables");
+	const char *t = ys_srv_req_arg(q, "tables");
 	int with_tables = t && !strcmp(t, "1");
 	ys_doc *doc = NULL;
-	json_t *j = doc_check_json(q, &m, with_tables ? &doc : NULL, NULL);
+	json_t *j = ys_srv_doc_check_json(q, &m, with_tables ? &doc : NULL, NULL);
 	if (!j)
 		return;
 	json_t *tables = NULL;
@@ -138,18 +138,18 @@ static void api_document(req *q)
 	                      json_object_get(j, "coverage"), "summary", json_object_get(j, "summary"), "document",
 	                      tables ? tables : json_null());
 	json_decref(j);
-	answer_json(q, 200, o);
+	ys_srv_answer_json(q, 200, o);
 }
 
 static void api_review(req *q)
 {
 	docmeta m;
-	if (doc_meta(q, q->id, &m))
+	if (ys_srv_doc_meta(q, q->id, &m))
 		return;
-	json_t *o = app_review(q, &m, req_field(q, "key"), req_field(q, "state"), req_field(q, "reason"),
-	                       req_field(q, "comment"));
+	json_t *o = ys_srv_app_review(q, &m, ys_srv_req_field(q, "key"), ys_srv_req_field(q, "state"), ys_srv_req_field(q, "reason"),
+	                       ys_srv_req_field(q, "comment"));
 	if (o)
-		answer_json(q, 200, o);
+		ys_srv_answer_json(q, 200, o);
 }
 
 /* ---- the workflow ---- */
@@ -161,7 +161,7 @@ static int wf_list_row(const ys_value *row, int ncols, void *arg)
 	req *q = l->q;
 	const char *dept = row[0].s ? row[0].s : "";
 	const char *state = row[2].s ? row[2].s : "";
-	if ((q->u.role & YS_ROLE_EDITOR) && !user_in_dept(&q->u, dept))
+	if ((q->u.role & YS_ROLE_EDITOR) && !ys_srv_user_in_dept(&q->u, dept))
 		return 0;
 	if ((q->u.role & YS_ROLE_VIEWER) && strcmp(state, "公开"))
 		return 0;
@@ -179,7 +179,7 @@ static int wf_list_row(const ys_value *row, int ncols, void *arg)
 
 /* Every department's year known (a document or a workflow row) with its
  * state, newest document and that document's check figures. */
-const char worklist_sql[] =
+const char ys_srv_worklist_sql[] =
 	"SELECT k.department, k.year, COALESCE(w.state, '编制'), COALESCE(w.version, 0), d.id,"
 	" c.errors, c.warnings, c.notices, c.permille"
 	" FROM (SELECT department, year FROM disclosure UNION SELECT department, year FROM workflow) k"
@@ -191,20 +191,20 @@ const char worklist_sql[] =
 static void api_workflow_list(req *q)
 {
 	list_arg l = { q, json_array() };
-	if (ys_store_select(&q->ctx, q->st, worklist_sql, NULL, 0, wf_list_row, &l)) {
+	if (ys_store_select(&q->ctx, q->st, ys_srv_worklist_sql, NULL, 0, wf_list_row, &l)) {
 		json_decref(l.a);
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
-	answer_json(q, 200, json_pack("{so}", "workflow", l.a));
+	ys_srv_answer_json(q, 200, json_pack("{so}", "workflow", l.a));
 }
 
 static void api_workflow(req *q)
 {
-	json_t *o = app_workflow(q, req_field(q, "department"), req_field_int(q, "year", 0), req_field(q, "to"),
-	                         req_field_int(q, "version", -1));
+	json_t *o = ys_srv_app_workflow(q, ys_srv_req_field(q, "department"), ys_srv_req_field_int(q, "year", 0), ys_srv_req_field(q, "to"),
+	                         ys_srv_req_field_int(q, "version", -1));
 	if (o)
-		answer_json(q, 200, o);
+		ys_srv_answer_json(q, 200, o);
 }
 
 /* ---- the audit log ---- */
@@ -220,7 +220,7 @@ static int audit_row(const ys_value *row, int ncols, void *arg)
 
 static void api_audit(req *q)
 {
-	const char *lim = req_arg(q, "limit");
+	const char *lim = ys_srv_req_arg(q, "limit");
 	int64_t n = lim ? strtoll(lim, NULL, 10) : 200;
 	if (n < 1 || n > 10000)
 		n = 200;
@@ -230,10 +230,10 @@ static void api_audit(req *q)
 	                    "SELECT id, at_time, user_name, action, object, before, after FROM audit ORDER BY id DESC LIMIT ?",
 	                    &v, 1, audit_row, a)) {
 		json_decref(a);
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
-	answer_json(q, 200, json_pack("{so}", "audit", a));
+	ys_srv_answer_json(q, 200, json_pack("{so}", "audit", a));
 }
 
 /* ---- users ---- */
@@ -249,10 +249,10 @@ static void api_users(req *q)
 	json_t *a = json_array();
 	if (ys_user_list(&q->ctx, q->st, user_item, a)) {
 		json_decref(a);
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
-	answer_json(q, 200, json_pack("{so}", "users", a));
+	ys_srv_answer_json(q, 200, json_pack("{so}", "users", a));
 }
 
 static void api_user_add(req *q)
@@ -265,21 +265,21 @@ static void api_user_add(req *q)
 	json_array_foreach(d, i, v)
 	{
 		if (n == YS_USER_DEPTS_MAX || !json_is_string(v)) {
-			answer_error(q, 400, "departments 应为至多 %d 个部门名", YS_USER_DEPTS_MAX);
+			ys_srv_answer_error(q, 400, "departments 应为至多 %d 个部门名", YS_USER_DEPTS_MAX);
 			return;
 		}
 		depts[n++] = json_string_value(v);
 	}
-	int role = ys_role_parse(req_field(q, "role"));
+	int role = ys_role_parse(ys_srv_req_field(q, "role"));
 	if (!role) {
-		answer_error(q, 400, "角色（role）应为 admin、reviewer、editor 或 viewer");
+		ys_srv_answer_error(q, 400, "角色（role）应为 admin、reviewer、editor 或 viewer");
 		return;
 	}
-	if (ys_user_add(&q->ctx, q->st, req_field(q, "name"), role, depts, n, req_field(q, "password"), q->u.name)) {
-		answer_store_error(q);
+	if (ys_user_add(&q->ctx, q->st, ys_srv_req_field(q, "name"), role, depts, n, ys_srv_req_field(q, "password"), q->u.name)) {
+		ys_srv_answer_store_error(q);
 		return;
 	}
-	answer_json(q, 201, json_pack("{ss ss}", "name", req_field(q, "name"), "role", ys_role_name(role)));
+	ys_srv_answer_json(q, 201, json_pack("{ss ss}", "name", ys_srv_req_field(q, "name"), "role", ys_role_name(role)));
 }
 
 static int find_id(const ys_user *u, void *arg)
@@ -297,22 +297,22 @@ static void api_user_del(req *q)
 	memset(&u, 0, sizeof u);
 	u.id = q->id;
 	if (ys_user_list(&q->ctx, q->st, find_id, &u)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
 	if (!u.name[0]) {
-		answer_error(q, 404, "没有编号为 %lld 的用户", (long long)q->id);
+		ys_srv_answer_error(q, 404, "没有编号为 %lld 的用户", (long long)q->id);
 		return;
 	}
 	if (u.id == q->u.id) {
-		answer_error(q, 400, "不能删除自己");
+		ys_srv_answer_error(q, 400, "不能删除自己");
 		return;
 	}
 	if (ys_user_del(&q->ctx, q->st, u.name, q->u.name)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
-	answer_json(q, 200, json_pack("{sb}", "ok", 1));
+	ys_srv_answer_json(q, 200, json_pack("{sb}", "ok", 1));
 }
 
 #define ALL (R_ANY)
@@ -334,18 +334,18 @@ const route ys_routes[] = {
 	{ "POST", "/api/v1/users", YS_ROLE_ADMIN, 0, api_user_add },
 	{ "DELETE", "/api/v1/users/{id}", YS_ROLE_ADMIN, 0, api_user_del },
 	/* pages */
-	{ "GET", "/", R_ANON, RF_PAGE, page_root },
-	{ "GET", "/style.css", R_ANON, RF_PAGE, page_style },
-	{ "GET", "/login", R_ANON, RF_PAGE, page_login },
-	{ "POST", "/login", R_ANON, RF_PAGE | RF_FORM, page_login_post },
-	{ "POST", "/logout", ALL, RF_PAGE | RF_FORM, page_logout },
-	{ "GET", "/worklist", ALL, RF_PAGE, page_worklist },
-	{ "GET", "/documents/{id}", ALL, RF_PAGE, page_document },
-	{ "POST", "/documents/{id}/review", STAFF, RF_PAGE | RF_FORM, page_review },
-	{ "POST", "/workflow", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, page_workflow },
-	{ "GET", "/audit", STAFF, RF_PAGE, page_audit },
-	{ "GET", "/users", YS_ROLE_ADMIN, RF_PAGE, page_users },
-	{ "POST", "/users", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, page_users_add },
-	{ "POST", "/users/{id}/delete", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, page_users_del },
+	{ "GET", "/", R_ANON, RF_PAGE, ys_srv_page_root },
+	{ "GET", "/style.css", R_ANON, RF_PAGE, ys_srv_page_style },
+	{ "GET", "/login", R_ANON, RF_PAGE, ys_srv_page_login },
+	{ "POST", "/login", R_ANON, RF_PAGE | RF_FORM, ys_srv_page_login_post },
+	{ "POST", "/logout", ALL, RF_PAGE | RF_FORM, ys_srv_page_logout },
+	{ "GET", "/worklist", ALL, RF_PAGE, ys_srv_page_worklist },
+	{ "GET", "/documents/{id}", ALL, RF_PAGE, ys_srv_page_document },
+	{ "POST", "/documents/{id}/review", STAFF, RF_PAGE | RF_FORM, ys_srv_page_review },
+	{ "POST", "/workflow", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, ys_srv_page_workflow },
+	{ "GET", "/audit", STAFF, RF_PAGE, ys_srv_page_audit },
+	{ "GET", "/users", YS_ROLE_ADMIN, RF_PAGE, ys_srv_page_users },
+	{ "POST", "/users", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_users_add },
+	{ "POST", "/users/{id}/delete", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_users_del },
 };
 const size_t ys_nroutes = sizeof ys_routes / sizeof ys_routes[0];

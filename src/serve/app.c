@@ -13,7 +13,7 @@
 
 #include "serve/serve_int.h"
 
-const char *const wf_states[5] = { "编制", "提交", "审核", "批复", "公开" };
+const char *const ys_srv_wf_states[5] = { "编制", "提交", "审核", "批复", "公开" };
 
 /* Who may move a department's year from one state to another: editors only
  * their departments'. */
@@ -29,7 +29,7 @@ static const struct {
 	{ "批复", "公开", YS_ROLE_ADMIN },
 };
 
-int wf_can(int role, const char *from, const char *to)
+int ys_srv_wf_can(int role, const char *from, const char *to)
 {
 	for (size_t i = 0; i < sizeof wf_moves / sizeof wf_moves[0]; i++)
 		if (!strcmp(wf_moves[i].from, from) && !strcmp(wf_moves[i].to, to))
@@ -66,7 +66,7 @@ static int meta_row(const ys_value *row, int ncols, void *arg)
 	return 1;
 }
 
-int doc_meta(req *q, int64_t id, docmeta *m)
+int ys_srv_doc_meta(req *q, int64_t id, docmeta *m)
 {
 	memset(m, 0, sizeof *m);
 	ys_value v = { YS_V_INT, id, NULL };
@@ -76,22 +76,22 @@ int doc_meta(req *q, int64_t id, docmeta *m)
 	                    " COALESCE((SELECT w.state FROM workflow w WHERE w.department = d.department"
 	                    " AND w.year = d.year), '编制') FROM disclosure d WHERE d.id = ?",
 	                    &v, 1, meta_row, m)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return -1;
 	}
 	if (!m->id) {
-		answer_error(q, 404, "没有编号为 %lld 的文档", (long long)id);
+		ys_srv_answer_error(q, 404, "没有编号为 %lld 的文档", (long long)id);
 		return -1;
 	}
 	return 0;
 }
 
-int doc_may_see(const req *q, const docmeta *m)
+int ys_srv_doc_may_see(const req *q, const docmeta *m)
 {
 	if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER))
 		return 1;
 	if (q->u.role & YS_ROLE_EDITOR)
-		return user_in_dept(&q->u, m->department);
+		return ys_srv_user_in_dept(&q->u, m->department);
 	return !strcmp(m->state, "公开");
 }
 
@@ -196,7 +196,7 @@ static int text_row(const ys_value *row, int ncols, void *arg)
 	return 1;
 }
 
-json_t *doc_check_json(req *q, const docmeta *m, ys_doc **docp, ys_report **repp)
+json_t *ys_srv_doc_check_json(req *q, const docmeta *m, ys_doc **docp, ys_report **repp)
 {
 	ys_doc *doc = NULL;
 	ys_report *rep = NULL;
@@ -205,14 +205,14 @@ json_t *doc_check_json(req *q, const docmeta *m, ys_doc **docp, ys_report **repp
 		ys_value v[2] = { { YS_V_INT, m->id, NULL }, { YS_V_TEXT, 0, YUSUAN_VERSION } };
 		if (ys_store_select(&q->ctx, q->st, "SELECT report FROM dcheck WHERE disclosure_id = ? AND checked_by = ?", v,
 		                    2, text_row, &j)) {
-			answer_store_error(q);
+			ys_srv_answer_store_error(q);
 			return NULL;
 		}
 	}
 	if (!j) {
 		char *text = NULL;
 		if (ys_store_load_doc(&q->ctx, q->st, m->id, &doc) || check_doc(q, doc, &rep, &j, &text)) {
-			answer_store_error(q);
+			ys_srv_answer_store_error(q);
 			ys_doc_free(doc);
 			return NULL;
 		}
@@ -228,7 +228,7 @@ json_t *doc_check_json(req *q, const docmeta *m, ys_doc **docp, ys_report **repp
 	                                "SELECT finding_key, state, reason, comment, user_name, reviewed_at, disclosure_id"
 	                                " FROM review WHERE department = ? AND year = ?",
 	                                v, 2, review_row, reviews)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		json_decref(reviews);
 		json_decref(j);
 		ys_report_free(rep);
@@ -318,23 +318,23 @@ static ys_result upload_tx(ys_ctx *ctx, ys_store *st, void *arg)
 	snprintf(after, sizeof after, "%s（%s %d年）：%d 个错误，%d 个警告%s", a->name, a->dept, a->year,
 	         a->rep->count[YS_SEV_ERROR], a->rep->count[YS_SEV_WARNING], a->stored ? "" : "；内容与已存的相同");
 	if (!r)
-		r = audit_add(ctx, st, a->who, "上传", obj, "", after);
+		r = ys_srv_audit_add(ctx, st, a->who, "上传", obj, "", after);
 	return r;
 }
 
-void app_upload(req *q, json_t **out)
+void ys_srv_app_upload(req *q, json_t **out)
 {
 	*out = NULL;
-	const char *given = req_arg(q, "name");
+	const char *given = ys_srv_req_arg(q, "name");
 	if (!given || !*given)
-		given = req_header(q, "X-File-Name");
+		given = ys_srv_req_header(q, "X-File-Name");
 	char name[256];
 	if (!given || clean_name(given, name, sizeof name)) {
-		answer_error(q, 400, "缺少文件名或文件名不行：在查询参数 name 或头 X-File-Name 中给出（不超过 200 字节，不含控制字符）");
+		ys_srv_answer_error(q, 400, "缺少文件名或文件名不行：在查询参数 name 或头 X-File-Name 中给出（不超过 200 字节，不含控制字符）");
 		return;
 	}
 	if (!q->body.len) {
-		answer_error(q, 400, "%s：文件是空的", name);
+		ys_srv_answer_error(q, 400, "%s：文件是空的", name);
 		return;
 	}
 	ys_doc *doc = NULL;
@@ -367,13 +367,13 @@ void app_upload(req *q, json_t **out)
 		if (!r)
 			ys_error(&q->ctx, YS_ENOMEM, "内存不足");
 		q->ctx.code = q->ctx.code == YS_ENOMEM ? YS_ENOMEM : YS_EPARSE;
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		ys_doc_free(doc);
 		return;
 	}
 	const char *dept = doc->department ? doc->department : "";
-	if ((q->u.role & YS_ROLE_EDITOR) && !user_in_dept(&q->u, dept)) {
-		answer_error(q, 403, "%s 是“%s”的公开文件：只能上传本部门的", name, dept);
+	if ((q->u.role & YS_ROLE_EDITOR) && !ys_srv_user_in_dept(&q->u, dept)) {
+		ys_srv_answer_error(q, 403, "%s 是“%s”的公开文件：只能上传本部门的", name, dept);
 		ys_doc_free(doc);
 		return;
 	}
@@ -381,7 +381,7 @@ void app_upload(req *q, json_t **out)
 	json_t *check = NULL;
 	char *text = NULL;
 	if (check_doc(q, doc, &rep, &check, &text)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		ys_doc_free(doc);
 		return;
 	}
@@ -400,7 +400,7 @@ void app_upload(req *q, json_t **out)
 	if (!r)
 		r = ys_store_transact(&q->ctx, q->st, upload_tx, &a);
 	if (r) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 	} else {
 		*out = json_pack("{sI sb ss si so}", "id", (json_int_t)id, "stored", stored, "department", dept, "year",
 		                 doc->year, "check", check);
@@ -509,29 +509,29 @@ static ys_result wf_tx(ys_ctx *ctx, ys_store *st, void *arg)
 	snprintf(after, sizeof after, "%s（版本 %lld）", a->to, (long long)cur.version + 1);
 	snprintf(a->now.state, sizeof a->now.state, "%s", a->to);
 	a->now.version = cur.version + 1;
-	return audit_add(ctx, st, a->q->u.name, "流程", obj, before, after);
+	return ys_srv_audit_add(ctx, st, a->q->u.name, "流程", obj, before, after);
 }
 
-json_t *app_workflow(req *q, const char *dept, int64_t year64, const char *to, int64_t version)
+json_t *ys_srv_app_workflow(req *q, const char *dept, int64_t year64, const char *to, int64_t version)
 {
 	if (!*dept || strlen(dept) > 250 || year64 < 1990 || year64 > 2200) {
-		answer_error(q, 400, "缺少部门（department）或年度（year）");
+		ys_srv_answer_error(q, 400, "缺少部门（department）或年度（year）");
 		return NULL;
 	}
 	int known = 0;
 	for (int i = 0; i < 5; i++)
-		known |= !strcmp(wf_states[i], to);
+		known |= !strcmp(ys_srv_wf_states[i], to);
 	if (!known) {
-		answer_error(q, 400, "“%s”不是流程的状态：应为 编制、提交、审核、批复 或 公开", to);
+		ys_srv_answer_error(q, 400, "“%s”不是流程的状态：应为 编制、提交、审核、批复 或 公开", to);
 		return NULL;
 	}
 	if (version < 0) {
-		answer_error(q, 400, "缺少版本（version）：改动要给出看到的版本");
+		ys_srv_answer_error(q, 400, "缺少版本（version）：改动要给出看到的版本");
 		return NULL;
 	}
 	int year = (int)year64;
-	if ((q->u.role & YS_ROLE_EDITOR) && !user_in_dept(&q->u, dept)) {
-		answer_error(q, 403, "没有权限：不是本部门（%s）", dept);
+	if ((q->u.role & YS_ROLE_EDITOR) && !ys_srv_user_in_dept(&q->u, dept)) {
+		ys_srv_answer_error(q, 403, "没有权限：不是本部门（%s）", dept);
 		return NULL;
 	}
 	wf_arg a;
@@ -548,15 +548,15 @@ json_t *app_workflow(req *q, const char *dept, int64_t year64, const char *to, i
 			ys_ctx_init(&q->ctx);
 			if (wf_read(&q->ctx, q->st, dept, year, &cur))
 				cur = a.now;
-			answer_json(q, 409, json_pack("{ss ss si ss sI}", "error", a.msg, "department", dept, "year", year,
+			ys_srv_answer_json(q, 409, json_pack("{ss ss si ss sI}", "error", a.msg, "department", dept, "year", year,
 			                              "state", cur.state, "version", (json_int_t)cur.version));
 		} else {
-			answer_error(q, a.status, "%s", a.msg);
+			ys_srv_answer_error(q, a.status, "%s", a.msg);
 		}
 		return NULL;
 	}
 	if (r) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return NULL;
 	}
 	return json_pack("{ss si ss sI}", "department", dept, "year", year, "state", a.now.state, "version",
@@ -612,26 +612,26 @@ static ys_result rv_tx(ys_ctx *ctx, ys_store *st, void *arg)
 	char obj[1400], after[2200];
 	snprintf(obj, sizeof obj, "文档 %lld 发现 %s", (long long)a->m->id, a->key);
 	snprintf(after, sizeof after, "%s %s %s", a->state, a->reason, a->comment);
-	return audit_add(ctx, st, a->q->u.name, "复核", obj, a->before, after);
+	return ys_srv_audit_add(ctx, st, a->q->u.name, "复核", obj, a->before, after);
 }
 
-json_t *app_review(req *q, const docmeta *m, const char *key, const char *state, const char *reason,
+json_t *ys_srv_app_review(req *q, const docmeta *m, const char *key, const char *state, const char *reason,
                    const char *comment)
 {
 	if (strcmp(state, "confirmed") && strcmp(state, "dismissed") && strcmp(state, "comment")) {
-		answer_error(q, 400, "复核的状态（state）应为 confirmed（确认）、dismissed（排除）或 comment（批注）");
+		ys_srv_answer_error(q, 400, "复核的状态（state）应为 confirmed（确认）、dismissed（排除）或 comment（批注）");
 		return NULL;
 	}
 	if (!strcmp(state, "dismissed") && !*reason) {
-		answer_error(q, 400, "排除一条发现要写明理由（reason）");
+		ys_srv_answer_error(q, 400, "排除一条发现要写明理由（reason）");
 		return NULL;
 	}
 	if (strlen(reason) > 2000 || strlen(comment) > 2000 || strlen(key) > 1000) {
-		answer_error(q, 400, "理由和批注各至多 2000 字节");
+		ys_srv_answer_error(q, 400, "理由和批注各至多 2000 字节");
 		return NULL;
 	}
 	/* the key must be one of the document's findings now */
-	json_t *j = doc_check_json(q, m, NULL, NULL);
+	json_t *j = ys_srv_doc_check_json(q, m, NULL, NULL);
 	if (!j)
 		return NULL;
 	int found = 0;
@@ -643,7 +643,7 @@ json_t *app_review(req *q, const docmeta *m, const char *key, const char *state,
 	}
 	json_decref(j);
 	if (!found) {
-		answer_error(q, 404, "文档 %lld 没有这条发现：%s", (long long)m->id, key);
+		ys_srv_answer_error(q, 404, "文档 %lld 没有这条发现：%s", (long long)m->id, key);
 		return NULL;
 	}
 	rv_arg a;
@@ -656,9 +656,9 @@ json_t *app_review(req *q, const docmeta *m, const char *key, const char *state,
 	a.comment = comment;
 	if (ys_store_transact(&q->ctx, q->st, rv_tx, &a)) {
 		if (q->ctx.code == YS_EREFUSED && a.latest && a.latest != m->id)
-			answer_json(q, 409, json_pack("{ss sI}", "error", q->ctx.msg, "latest", (json_int_t)a.latest));
+			ys_srv_answer_json(q, 409, json_pack("{ss sI}", "error", q->ctx.msg, "latest", (json_int_t)a.latest));
 		else
-			answer_store_error(q);
+			ys_srv_answer_store_error(q);
 		return NULL;
 	}
 	return json_pack("{sI ss ss ss ss ss}", "document", (json_int_t)m->id, "key", key, "state", state, "reason",

@@ -44,7 +44,7 @@ const char *ys_role_name(int role)
 	return NULL;
 }
 
-void random_hex(char *out, size_t nbytes)
+void ys_srv_random_hex(char *out, size_t nbytes)
 {
 	unsigned char b[64];
 	if (nbytes > sizeof b)
@@ -81,7 +81,7 @@ int ys_password_check(const char *encoded, const char *password)
 	return argon2id_verify(encoded, password, strlen(password)) == ARGON2_OK;
 }
 
-ys_result audit_add(ys_ctx *ctx, ys_store *st, const char *who, const char *action, const char *object,
+ys_result ys_srv_audit_add(ys_ctx *ctx, ys_store *st, const char *who, const char *action, const char *object,
                     const char *before, const char *after)
 {
 	ys_value v[5] = { { YS_V_TEXT, 0, who }, { YS_V_TEXT, 0, action }, { YS_V_TEXT, 0, object },
@@ -131,7 +131,7 @@ static ys_result add_tx(ys_ctx *ctx, ys_store *st, void *arg)
 	if (!r) {
 		char obj[200];
 		snprintf(obj, sizeof obj, "用户 %s", a->name);
-		r = audit_add(ctx, st, a->by, "添加用户", obj, "", after.s);
+		r = ys_srv_audit_add(ctx, st, a->by, "添加用户", obj, "", after.s);
 	}
 	ys_buf_release(&after);
 	return r;
@@ -178,7 +178,7 @@ static ys_result del_tx(ys_ctx *ctx, ys_store *st, void *arg)
 		return ys_error(ctx, YS_ENOTFOUND, "没有用户“%s”", a->name);
 	char obj[200];
 	snprintf(obj, sizeof obj, "用户 %s", a->name);
-	return audit_add(ctx, st, a->by, "删除用户", obj, "", "");
+	return ys_srv_audit_add(ctx, st, a->by, "删除用户", obj, "", "");
 }
 
 ys_result ys_user_del(ys_ctx *ctx, ys_store *st, const char *name, const char *by)
@@ -249,7 +249,7 @@ ys_result ys_user_list(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_user *u, vo
 	return r;
 }
 
-int user_load(ys_ctx *ctx, ys_store *st, int64_t id, ys_user *u)
+int ys_srv_user_load(ys_ctx *ctx, ys_store *st, int64_t id, ys_user *u)
 {
 	ulist l = { 0 };
 	char sql[256];
@@ -263,7 +263,7 @@ int user_load(ys_ctx *ctx, ys_store *st, int64_t id, ys_user *u)
 	return r || l.oom ? -1 : found ? 0 : 1;
 }
 
-int user_in_dept(const ys_user *u, const char *dept)
+int ys_srv_user_in_dept(const ys_user *u, const char *dept)
 {
 	for (int i = 0; dept && i < u->ndepts; i++)
 		if (!strcmp(u->depts[i], dept))
@@ -323,30 +323,30 @@ static ys_result login_tx(ys_ctx *ctx, ys_store *st, void *arg)
 static const char dummy_hash[] =
 	"$argon2id$v=19$m=19456,t=2,p=1$eXVzdWFuLW5vLXVzZXIhIQ$oWMfYI57fbXcjEX99XAcbb0uvufZBi6PgNv+2s72qKQ";
 
-int auth_login(req *q, const char *name, const char *password, int cookie, char *token, char *csrf)
+int ys_srv_auth_login(req *q, const char *name, const char *password, int cookie, char *token, char *csrf)
 {
 	ys_store *st = q->st;
 	int64_t since = now_unix() - LIMIT_WINDOW, by_name = 0, by_addr = 0;
 	ys_value v[2] = { { YS_V_TEXT, 0, name }, { YS_V_INT, since, NULL } };
 	if (ys_store_select(&q->ctx, st, "SELECT count(*) FROM login_attempt WHERE name = ? AND at_unix >= ?", v, 2,
 	                    one_int, &by_name)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return -1;
 	}
 	v[0].s = q->addr;
 	if (ys_store_select(&q->ctx, st, "SELECT count(*) FROM login_attempt WHERE addr = ? AND at_unix >= ?", v, 2,
 	                    one_int, &by_addr)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return -1;
 	}
 	if (by_name >= LIMIT_NAME || by_addr >= LIMIT_ADDR) {
-		answer_error(q, 429, "登录失败次数太多，请 %d 分钟后再试", LIMIT_WINDOW / 60);
+		ys_srv_answer_error(q, 429, "登录失败次数太多，请 %d 分钟后再试", LIMIT_WINDOW / 60);
 		return -1;
 	}
 	cred c = { 0, "" };
 	ys_value n = { YS_V_TEXT, 0, name };
 	if (ys_store_select(&q->ctx, st, "SELECT id, pwhash FROM users WHERE name = ?", &n, 1, cred_row, &c)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return -1;
 	}
 	int ok = ys_password_check(c.id ? c.hash : dummy_hash, password) && c.id;
@@ -356,23 +356,23 @@ int auth_login(req *q, const char *name, const char *password, int cookie, char 
 		if (ys_store_exec(&q->ctx, st, "DELETE FROM login_attempt WHERE at_unix < ?", &old, 1, NULL, NULL) ||
 		    ys_store_exec(&q->ctx, st, "INSERT INTO login_attempt(name, addr, at_unix) VALUES (?, ?, ?)", a, 3, NULL,
 		                  NULL)) {
-			answer_store_error(q);
+			ys_srv_answer_store_error(q);
 			return -1;
 		}
-		answer_error(q, 401, "用户名或口令不对");
+		ys_srv_answer_error(q, 401, "用户名或口令不对");
 		return -1;
 	}
-	random_hex(token, 32);
-	random_hex(csrf, 32);
+	ys_srv_random_hex(token, 32);
+	ys_srv_random_hex(csrf, 32);
 	char sha[YS_HASH_HEX];
 	ys_store_hash_bytes(token, strlen(token), sha);
 	login_arg a = { c.id, cookie, sha, csrf };
 	if (ys_store_transact(&q->ctx, st, login_tx, &a)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return -1;
 	}
-	if (user_load(&q->ctx, st, c.id, &q->u) != 0) {
-		answer_store_error(q);
+	if (ys_srv_user_load(&q->ctx, st, c.id, &q->u) != 0) {
+		ys_srv_answer_store_error(q);
 		return -1;
 	}
 	q->authed = 1;
@@ -382,7 +382,7 @@ int auth_login(req *q, const char *name, const char *password, int cookie, char 
 	return 0;
 }
 
-void auth_logout(req *q)
+void ys_srv_auth_logout(req *q)
 {
 	ys_value v = { YS_V_TEXT, 0, q->token_sha };
 	ys_store_exec(&q->ctx, q->st, "DELETE FROM sessions WHERE token_sha256 = ?", &v, 1, NULL, NULL);
@@ -413,11 +413,11 @@ static int hex64(const char *s)
 	return 1;
 }
 
-void auth_identify(req *q)
+void ys_srv_auth_identify(req *q)
 {
 	const char *token = NULL;
 	int cookie = 0;
-	const char *h = req_header(q, MHD_HTTP_HEADER_AUTHORIZATION);
+	const char *h = ys_srv_req_header(q, MHD_HTTP_HEADER_AUTHORIZATION);
 	if (h && !strncmp(h, "Bearer ", 7)) {
 		token = h + 7;
 	} else {
@@ -436,7 +436,7 @@ void auth_identify(req *q)
 	/* a bearer token is not a cookie, nor the other way round */
 	if (s.cookie != cookie)
 		return;
-	if (user_load(&q->ctx, q->st, s.uid, &q->u) != 0)
+	if (ys_srv_user_load(&q->ctx, q->st, s.uid, &q->u) != 0)
 		return;
 	q->authed = 1;
 	q->cookie = cookie;

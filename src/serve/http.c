@@ -41,7 +41,7 @@ static void answer_buf(req *q, int status, ys_buf *b, const char *ctype)
 	q->ctype = ctype;
 }
 
-void answer_json(req *q, int status, json_t *j)
+void ys_srv_answer_json(req *q, int status, json_t *j)
 {
 	char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);
@@ -60,13 +60,13 @@ void answer_json(req *q, int status, json_t *j)
 static void answer_msg(req *q, int status, const char *msg)
 {
 	if (q->rt && (q->rt->flags & RF_PAGE)) {
-		page_error(q, status, msg);
+		ys_srv_page_error(q, status, msg);
 		return;
 	}
-	answer_json(q, status, json_pack("{ss}", "error", msg));
+	ys_srv_answer_json(q, status, json_pack("{ss}", "error", msg));
 }
 
-void answer_error(req *q, int status, const char *fmt, ...)
+void ys_srv_answer_error(req *q, int status, const char *fmt, ...)
 {
 	char msg[YS_MSG_MAX];
 	va_list ap;
@@ -76,7 +76,7 @@ void answer_error(req *q, int status, const char *fmt, ...)
 	answer_msg(q, status, msg);
 }
 
-void answer_store_error(req *q)
+void ys_srv_answer_store_error(req *q)
 {
 	int status;
 	switch (q->ctx.code) {
@@ -93,19 +93,19 @@ void answer_store_error(req *q)
 	answer_msg(q, status, q->ctx.msg[0] ? q->ctx.msg : ys_strerror(q->ctx.code));
 }
 
-void answer_html(req *q, int status, ys_buf *html)
+void ys_srv_answer_html(req *q, int status, ys_buf *html)
 {
 	answer_buf(q, status, html, "text/html; charset=utf-8");
 }
 
-void answer_redirect(req *q, const char *to)
+void ys_srv_answer_redirect(req *q, const char *to)
 {
 	ys_buf b = YS_BUF_INIT;
 	answer_buf(q, 303, &b, "text/plain; charset=utf-8");
 	snprintf(q->location, sizeof q->location, "%s", to);
 }
 
-void html_esc(ys_buf *o, const char *s)
+void ys_srv_html_esc(ys_buf *o, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
@@ -119,23 +119,23 @@ void html_esc(ys_buf *o, const char *s)
 	}
 }
 
-const char *req_header(req *q, const char *name)
+const char *ys_srv_req_header(req *q, const char *name)
 {
 	return MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, name);
 }
 
-const char *req_arg(req *q, const char *name)
+const char *ys_srv_req_arg(req *q, const char *name)
 {
 	return MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
-const char *req_field(req *q, const char *name)
+const char *ys_srv_req_field(req *q, const char *name)
 {
 	json_t *v = q->form ? json_object_get(q->form, name) : NULL;
 	return json_is_string(v) ? json_string_value(v) : "";
 }
 
-int64_t req_field_int(req *q, const char *name, int64_t none)
+int64_t ys_srv_req_field_int(req *q, const char *name, int64_t none)
 {
 	json_t *v = q->form ? json_object_get(q->form, name) : NULL;
 	if (json_is_integer(v))
@@ -158,7 +158,7 @@ static int hexval(char c)
 	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-json_t *parse_form(const char *s, size_t n)
+json_t *ys_srv_parse_form(const char *s, size_t n)
 {
 	json_t *o = json_object();
 	ys_buf k = YS_BUF_INIT, v = YS_BUF_INIT;
@@ -194,7 +194,7 @@ json_t *parse_form(const char *s, size_t n)
 
 /* ---- routes ---- */
 
-int route_match(const char *pattern, const char *path, int64_t *id)
+int ys_srv_route_match(const char *pattern, const char *path, int64_t *id)
 {
 	while (*pattern && *path) {
 		if (!strncmp(pattern, "{id}", 4)) {
@@ -218,12 +218,12 @@ int route_match(const char *pattern, const char *path, int64_t *id)
 
 /* The route of method and path; *other: the path is known with another
  * method. */
-const route *find_route(const char *method, const char *path, int64_t *id, int *other)
+const route *ys_srv_find_route(const char *method, const char *path, int64_t *id, int *other)
 {
 	*other = 0;
 	for (size_t i = 0; i < ys_nroutes; i++) {
 		const route *r = &ys_routes[i];
-		if (!route_match(r->pattern, path, id))
+		if (!ys_srv_route_match(r->pattern, path, id))
 			continue;
 		if (!strcmp(r->method, method))
 			return r;
@@ -292,7 +292,7 @@ static void thread_store_reset(req *q)
 	}
 }
 
-const char *tcache_get(req *q, int64_t id)
+const char *ys_srv_tcache_get(req *q, int64_t id)
 {
 	tstate *t = pthread_getspecific((pthread_key_t)q->srv->key);
 	for (int i = 0; t && i < TCACHE; i++)
@@ -301,7 +301,7 @@ const char *tcache_get(req *q, int64_t id)
 	return NULL;
 }
 
-void tcache_put(req *q, int64_t id, char *html)
+void ys_srv_tcache_put(req *q, int64_t id, char *html)
 {
 	tstate *t = pthread_getspecific((pthread_key_t)q->srv->key);
 	if (!t) {
@@ -375,37 +375,37 @@ static enum MHD_Result send_answer(req *q)
 static int admit(req *q)
 {
 	int other = 0;
-	q->rt = find_route(q->method, q->path, &q->id, &other);
+	q->rt = ys_srv_find_route(q->method, q->path, &q->id, &other);
 	if (!q->rt) {
 		if (other)
-			answer_error(q, 405, "不支持这个方法：%s", q->method);
+			ys_srv_answer_error(q, 405, "不支持这个方法：%s", q->method);
 		else
-			answer_error(q, 404, "没有这个地址");
+			ys_srv_answer_error(q, 404, "没有这个地址");
 		return 1;
 	}
 	q->limit = (q->rt->flags & RF_UPLOAD) ? q->srv->o.max_upload : q->srv->o.max_form;
-	const char *cl = req_header(q, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	const char *cl = ys_srv_req_header(q, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (cl && strtoull(cl, NULL, 10) > q->limit) {
-		answer_error(q, 413, "请求太大：至多 %zu 字节", q->limit);
+		ys_srv_answer_error(q, 413, "请求太大：至多 %zu 字节", q->limit);
 		return 1;
 	}
 	if (!(q->st = thread_store(q))) {
-		answer_error(q, 503, "数据库暂时不可用：%s", q->ctx.msg);
+		ys_srv_answer_error(q, 503, "数据库暂时不可用：%s", q->ctx.msg);
 		return 1;
 	}
-	auth_identify(q);
+	ys_srv_auth_identify(q);
 	ys_ctx_init(&q->ctx);
 	if (q->rt->roles & R_ANON)
 		return 0;
 	if (!q->authed) {
 		if (q->rt->flags & RF_PAGE)
-			answer_redirect(q, "/login");
+			ys_srv_answer_redirect(q, "/login");
 		else
-			answer_error(q, 401, "请先登录");
+			ys_srv_answer_error(q, 401, "请先登录");
 		return 1;
 	}
 	if (!(q->u.role & q->rt->roles)) {
-		answer_error(q, 403, "没有权限：%s 不能这样做", ys_role_name(q->u.role));
+		ys_srv_answer_error(q, 403, "没有权限：%s 不能这样做", ys_role_name(q->u.role));
 		return 1;
 	}
 	return 0;
@@ -415,43 +415,43 @@ static int admit(req *q)
 static void run(req *q)
 {
 	if (q->too_big) {
-		answer_error(q, 413, "请求太大：至多 %zu 字节", q->limit);
+		ys_srv_answer_error(q, 413, "请求太大：至多 %zu 字节", q->limit);
 		return;
 	}
 	int writes = strcmp(q->method, "GET") && strcmp(q->method, "HEAD");
 	if (!(q->rt->flags & RF_UPLOAD) && q->body.len) {
-		const char *ct = req_header(q, MHD_HTTP_HEADER_CONTENT_TYPE);
+		const char *ct = ys_srv_req_header(q, MHD_HTTP_HEADER_CONTENT_TYPE);
 		if (ct && !strncmp(ct, "application/json", 16)) {
 			json_error_t e;
 			q->form = json_loadb(q->body.s, q->body.len, JSON_REJECT_DUPLICATES, &e);
 			if (!json_is_object(q->form)) {
-				answer_error(q, 400, "请求不是 JSON 对象：第 %d 行第 %d 列：%s", e.line, e.column, e.text);
+				ys_srv_answer_error(q, 400, "请求不是 JSON 对象：第 %d 行第 %d 列：%s", e.line, e.column, e.text);
 				return;
 			}
 		} else if (ct && !strncmp(ct, "application/x-www-form-urlencoded", 33)) {
-			if (!(q->form = parse_form(q->body.s, q->body.len))) {
-				answer_error(q, 400, "表单无法读取");
+			if (!(q->form = ys_srv_parse_form(q->body.s, q->body.len))) {
+				ys_srv_answer_error(q, 400, "表单无法读取");
 				return;
 			}
 		} else {
-			answer_error(q, 415, "请求体应为 JSON（application/json）或表单");
+			ys_srv_answer_error(q, 415, "请求体应为 JSON（application/json）或表单");
 			return;
 		}
 	}
 	/* a session by cookie writes only with its CSRF token: a form's field
 	 * or the header X-CSRF-Token */
 	if (writes && q->authed && q->cookie) {
-		const char *t = req_header(q, "X-CSRF-Token");
+		const char *t = ys_srv_req_header(q, "X-CSRF-Token");
 		if (!t || !*t)
-			t = req_field(q, "csrf");
+			t = ys_srv_req_field(q, "csrf");
 		if (!same_secret(t, q->csrf)) {
-			answer_error(q, 403, "缺少或不对的 CSRF 令牌：请重新打开页面再提交");
+			ys_srv_answer_error(q, 403, "缺少或不对的 CSRF 令牌：请重新打开页面再提交");
 			return;
 		}
 	}
 	q->rt->fn(q);
 	if (!q->status)
-		answer_error(q, 500, "没有回答");
+		ys_srv_answer_error(q, 500, "没有回答");
 	if (q->status >= 500)
 		thread_store_reset(q);
 }

@@ -2,7 +2,7 @@
  * serve/pages.c - the server's pages: Chinese, rendered here, no script,
  * nothing from another host (the stylesheet is the published site's, from
  * /style.css).  Every text from the store or a client goes through
- * html_esc; every form carries the session's CSRF token.
+ * ys_srv_html_esc; every form carries the session's CSRF token.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,12 +23,12 @@ static void page_open(req *q, ys_buf *o, const char *title)
 {
 	ys_buf_adds(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
 	               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	html_esc(o, title);
+	ys_srv_html_esc(o, title);
 	ys_buf_adds(o, " · yusuan</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n"
 	               "<header class=\"site\"><h1>yusuan 部门预算审核</h1>");
 	if (q->authed) {
 		ys_buf_adds(o, "<p>");
-		html_esc(o, q->u.name);
+		ys_srv_html_esc(o, q->u.name);
 		ys_buf_addf(o, "（%s）</p>", ys_role_name(q->u.role));
 	}
 	ys_buf_adds(o, "</header>\n");
@@ -39,62 +39,62 @@ static void page_open(req *q, ys_buf *o, const char *title)
 		if (q->u.role & YS_ROLE_ADMIN)
 			ys_buf_adds(o, "<a href=\"/users\">用户</a>");
 		ys_buf_adds(o, "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"");
-		html_esc(o, q->csrf);
+		ys_srv_html_esc(o, q->csrf);
 		ys_buf_adds(o, "\"><button>退出</button></form></nav>\n");
 	}
 	ys_buf_adds(o, "<main>\n<h2>");
-	html_esc(o, title);
+	ys_srv_html_esc(o, title);
 	ys_buf_adds(o, "</h2>\n");
 }
 
 static void page_close(req *q, ys_buf *o, int status)
 {
 	ys_buf_adds(o, "</main>\n<footer>yusuan · 金额以分为单位精确计算</footer>\n</body>\n</html>\n");
-	answer_html(q, status, o);
+	ys_srv_answer_html(q, status, o);
 	ys_buf_release(o);
 }
 
 static void csrf_field(req *q, ys_buf *o)
 {
 	ys_buf_adds(o, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html_esc(o, q->csrf);
+	ys_srv_html_esc(o, q->csrf);
 	ys_buf_adds(o, "\">");
 }
 
 static void hidden(ys_buf *o, const char *name, const char *value)
 {
 	ys_buf_addf(o, "<input type=\"hidden\" name=\"%s\" value=\"", name);
-	html_esc(o, value);
+	ys_srv_html_esc(o, value);
 	ys_buf_adds(o, "\">");
 }
 
-void page_error(req *q, int status, const char *msg)
+void ys_srv_page_error(req *q, int status, const char *msg)
 {
 	ys_buf o = YS_BUF_INIT;
 	page_open(q, &o, status == 404 ? "没有这个页面" : status == 403 ? "没有权限" : "出错了");
 	ys_buf_adds(&o, "<p class=\"msg\">");
-	html_esc(&o, msg);
+	ys_srv_html_esc(&o, msg);
 	ys_buf_adds(&o, "</p>\n<p><a href=\"/worklist\">回到工作清单</a></p>\n");
 	page_close(q, &o, status);
 }
 
-void page_style(req *q)
+void ys_srv_page_style(req *q)
 {
 	ys_buf o = YS_BUF_INIT;
 	ys_buf_adds(&o, ys_render_html_css());
 	ys_buf_adds(&o, extra_css);
 	q->status = 200;
-	answer_html(q, 200, &o);
+	ys_srv_answer_html(q, 200, &o);
 	q->ctype = "text/css; charset=utf-8";
 	ys_buf_release(&o);
 }
 
-void page_root(req *q)
+void ys_srv_page_root(req *q)
 {
-	answer_redirect(q, q->authed ? "/worklist" : "/login");
+	ys_srv_answer_redirect(q, q->authed ? "/worklist" : "/login");
 }
 
-void page_login(req *q)
+void ys_srv_page_login(req *q)
 {
 	ys_buf o = YS_BUF_INIT;
 	page_open(q, &o, "登录");
@@ -107,22 +107,22 @@ void page_login(req *q)
 	page_close(q, &o, 200);
 }
 
-void page_login_post(req *q)
+void ys_srv_page_login_post(req *q)
 {
 	char token[65], csrf[65];
-	if (auth_login(q, req_field(q, "name"), req_field(q, "password"), 1, token, csrf))
+	if (ys_srv_auth_login(q, ys_srv_req_field(q, "name"), ys_srv_req_field(q, "password"), 1, token, csrf))
 		return;
-	const char *proto = req_header(q, "X-Forwarded-Proto");
+	const char *proto = ys_srv_req_header(q, "X-Forwarded-Proto");
 	snprintf(q->set_cookie, sizeof q->set_cookie, "ys_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", token,
 	         SESSION_SECONDS, proto && !strcmp(proto, "https") ? "; Secure" : "");
-	answer_redirect(q, "/worklist");
+	ys_srv_answer_redirect(q, "/worklist");
 }
 
-void page_logout(req *q)
+void ys_srv_page_logout(req *q)
 {
-	auth_logout(q);
+	ys_srv_auth_logout(q);
 	snprintf(q->set_cookie, sizeof q->set_cookie, "ys_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-	answer_redirect(q, "/login");
+	ys_srv_answer_redirect(q, "/login");
 }
 
 /* ---- the worklist ---- */
@@ -140,15 +140,15 @@ static int wl_row(const ys_value *row, int ncols, void *arg)
 	req *q = w->q;
 	ys_buf *o = w->o;
 	const char *dept = row[0].s ? row[0].s : "", *state = row[2].s ? row[2].s : "";
-	if ((q->u.role & YS_ROLE_EDITOR) && !user_in_dept(&q->u, dept))
+	if ((q->u.role & YS_ROLE_EDITOR) && !ys_srv_user_in_dept(&q->u, dept))
 		return 0;
 	if ((q->u.role & YS_ROLE_VIEWER) && strcmp(state, "公开"))
 		return 0;
 	w->n++;
 	ys_buf_adds(o, "<tr><td>");
-	html_esc(o, dept);
+	ys_srv_html_esc(o, dept);
 	ys_buf_addf(o, "</td><td>%lld</td><td class=\"state\">", (long long)row[1].i);
-	html_esc(o, state);
+	ys_srv_html_esc(o, state);
 	ys_buf_addf(o, "（版本 %lld）</td><td>", (long long)row[3].i);
 	if (row[4].type == YS_V_INT)
 		ys_buf_addf(o, "<a href=\"/documents/%lld\">文档 %lld</a>", (long long)row[4].i, (long long)row[4].i);
@@ -164,9 +164,9 @@ static int wl_row(const ys_value *row, int ncols, void *arg)
 	}
 	ys_buf_adds(o, "</td><td>");
 	for (int i = 0; i < 5; i++) {
-		if (!wf_can(q->u.role, state, wf_states[i]))
+		if (!ys_srv_wf_can(q->u.role, state, ys_srv_wf_states[i]))
 			continue;
-		if ((q->u.role & YS_ROLE_EDITOR) && !user_in_dept(&q->u, dept))
+		if ((q->u.role & YS_ROLE_EDITOR) && !ys_srv_user_in_dept(&q->u, dept))
 			continue;
 		char ver[24], year[24];
 		snprintf(ver, sizeof ver, "%lld", (long long)row[3].i);
@@ -176,23 +176,23 @@ static int wl_row(const ys_value *row, int ncols, void *arg)
 		hidden(o, "department", dept);
 		hidden(o, "year", year);
 		hidden(o, "version", ver);
-		hidden(o, "to", wf_states[i]);
-		ys_buf_addf(o, "<button>改为%s</button></form>", wf_states[i]);
+		hidden(o, "to", ys_srv_wf_states[i]);
+		ys_buf_addf(o, "<button>改为%s</button></form>", ys_srv_wf_states[i]);
 	}
 	ys_buf_adds(o, "</td></tr>\n");
 	return 0;
 }
 
-void page_worklist(req *q)
+void ys_srv_page_worklist(req *q)
 {
 	ys_buf o = YS_BUF_INIT;
 	page_open(q, &o, "工作清单");
 	ys_buf_adds(&o, "<table class=\"list\"><thead><tr><th>部门</th><th>年度</th><th>状态</th><th>文档</th>"
 	                "<th>覆盖率</th><th>错误 / 警告 / 提示</th><th>流程</th></tr></thead>\n<tbody>\n");
 	wl w = { q, &o, 0 };
-	if (ys_store_select(&q->ctx, q->st, worklist_sql, NULL, 0, wl_row, &w)) {
+	if (ys_store_select(&q->ctx, q->st, ys_srv_worklist_sql, NULL, 0, wl_row, &w)) {
 		ys_buf_release(&o);
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
 	ys_buf_adds(&o, "</tbody></table>\n");
@@ -217,22 +217,22 @@ static const char *jstr(json_t *o, const char *k)
 	return json_is_string(v) ? json_string_value(v) : "";
 }
 
-void page_document(req *q)
+void ys_srv_page_document(req *q)
 {
 	docmeta m;
-	if (doc_meta(q, q->id, &m))
+	if (ys_srv_doc_meta(q, q->id, &m))
 		return;
-	if (!doc_may_see(q, &m)) {
-		answer_error(q, 403, "没有权限查看文档 %lld", (long long)m.id);
+	if (!ys_srv_doc_may_see(q, &m)) {
+		ys_srv_answer_error(q, 403, "没有权限查看文档 %lld", (long long)m.id);
 		return;
 	}
 	/* the tables with the findings' cells marked: drawn once per thread
 	 * and document (they never change), the findings and reviews each time */
-	const char *tables = tcache_get(q, m.id);
+	const char *tables = ys_srv_tcache_get(q, m.id);
 	if (!tables) {
 		ys_doc *doc = NULL;
 		ys_report *rep = NULL;
-		json_t *full = doc_check_json(q, &m, &doc, &rep);
+		json_t *full = ys_srv_doc_check_json(q, &m, &doc, &rep);
 		if (!full)
 			return;
 		json_decref(full);
@@ -242,7 +242,7 @@ void page_document(req *q)
 				break;
 		for (int i = 0; i < doc->nothers; i++) {
 			ys_buf_adds(&t, "<p>");
-			html_esc(&t, doc->others[i]->title);
+			ys_srv_html_esc(&t, doc->others[i]->title);
 			ys_buf_addf(&t, "（%d 行）</p>\n", doc->others[i]->nrows);
 		}
 		ys_report_free(rep);
@@ -251,13 +251,13 @@ void page_document(req *q)
 			ys_buf_release(&t);
 			if (!q->ctx.code)
 				ys_error(&q->ctx, YS_ENOMEM, "内存不足");
-			answer_store_error(q);
+			ys_srv_answer_store_error(q);
 			return;
 		}
-		tcache_put(q, m.id, ys_buf_detach(&t, NULL));
-		tables = tcache_get(q, m.id);
+		ys_srv_tcache_put(q, m.id, ys_buf_detach(&t, NULL));
+		tables = ys_srv_tcache_get(q, m.id);
 	}
-	json_t *j = doc_check_json(q, &m, NULL, NULL);
+	json_t *j = ys_srv_doc_check_json(q, &m, NULL, NULL);
 	if (!j)
 		return;
 	char title[600];
@@ -265,11 +265,11 @@ void page_document(req *q)
 	ys_buf o = YS_BUF_INIT;
 	page_open(q, &o, title);
 	ys_buf_adds(&o, "<p>文件：");
-	html_esc(&o, m.file);
+	ys_srv_html_esc(&o, m.file);
 	ys_buf_adds(&o, "；上传于 ");
-	html_esc(&o, m.imported_at);
+	ys_srv_html_esc(&o, m.imported_at);
 	ys_buf_adds(&o, "；流程：<span class=\"state\">");
-	html_esc(&o, m.state);
+	ys_srv_html_esc(&o, m.state);
 	ys_buf_adds(&o, "</span></p>\n");
 	if (m.latest != m.id)
 		ys_buf_addf(&o, "<p class=\"msg\">这不是最新的版本：<a href=\"/documents/%lld\">文档 %lld</a></p>\n",
@@ -288,30 +288,30 @@ void page_document(req *q)
 	json_array_foreach(json_object_get(j, "findings"), i, f)
 	{
 		ys_buf_addf(&o, "<tr id=\"f%zu\" class=\"sev-%s\"><td>", i, jstr(f, "severity"));
-		html_esc(&o, jstr(f, "table"));
+		ys_srv_html_esc(&o, jstr(f, "table"));
 		ys_buf_adds(&o, "</td><td>");
-		html_esc(&o, jstr(f, "row"));
+		ys_srv_html_esc(&o, jstr(f, "row"));
 		ys_buf_adds(&o, "</td><td>");
-		html_esc(&o, jstr(f, "column"));
+		ys_srv_html_esc(&o, jstr(f, "column"));
 		ys_buf_adds(&o, "</td><td>");
-		html_esc(&o, jstr(f, "rule"));
+		ys_srv_html_esc(&o, jstr(f, "rule"));
 		ys_buf_adds(&o, "</td><td>");
-		html_esc(&o, jstr(f, "message"));
+		ys_srv_html_esc(&o, jstr(f, "message"));
 		ys_buf_adds(&o, "</td><td>");
 		json_t *rv = json_object_get(f, "review");
 		if (json_is_object(rv)) {
 			ys_buf_adds(&o, "<div class=\"review\">");
-			html_esc(&o, state_zh(jstr(rv, "state")));
+			ys_srv_html_esc(&o, state_zh(jstr(rv, "state")));
 			ys_buf_adds(&o, "：");
-			html_esc(&o, jstr(rv, "reason"));
+			ys_srv_html_esc(&o, jstr(rv, "reason"));
 			if (*jstr(rv, "comment")) {
 				ys_buf_adds(&o, "；");
-				html_esc(&o, jstr(rv, "comment"));
+				ys_srv_html_esc(&o, jstr(rv, "comment"));
 			}
 			ys_buf_adds(&o, "（");
-			html_esc(&o, jstr(rv, "user"));
+			ys_srv_html_esc(&o, jstr(rv, "user"));
 			ys_buf_adds(&o, "，");
-			html_esc(&o, jstr(rv, "at"));
+			ys_srv_html_esc(&o, jstr(rv, "at"));
 			ys_buf_adds(&o, "）</div>");
 		}
 		if (staff) {
@@ -334,29 +334,29 @@ void page_document(req *q)
 	page_close(q, &o, 200);
 }
 
-void page_review(req *q)
+void ys_srv_page_review(req *q)
 {
 	docmeta m;
-	if (doc_meta(q, q->id, &m))
+	if (ys_srv_doc_meta(q, q->id, &m))
 		return;
-	json_t *o = app_review(q, &m, req_field(q, "key"), req_field(q, "state"), req_field(q, "reason"),
-	                       req_field(q, "comment"));
+	json_t *o = ys_srv_app_review(q, &m, ys_srv_req_field(q, "key"), ys_srv_req_field(q, "state"), ys_srv_req_field(q, "reason"),
+	                       ys_srv_req_field(q, "comment"));
 	if (!o)
 		return;
 	json_decref(o);
 	char to[64];
-	snprintf(to, sizeof to, "/documents/%lld#f%lld", (long long)m.id, (long long)req_field_int(q, "at", 0));
-	answer_redirect(q, to);
+	snprintf(to, sizeof to, "/documents/%lld#f%lld", (long long)m.id, (long long)ys_srv_req_field_int(q, "at", 0));
+	ys_srv_answer_redirect(q, to);
 }
 
-void page_workflow(req *q)
+void ys_srv_page_workflow(req *q)
 {
-	json_t *o = app_workflow(q, req_field(q, "department"), req_field_int(q, "year", 0), req_field(q, "to"),
-	                         req_field_int(q, "version", -1));
+	json_t *o = ys_srv_app_workflow(q, ys_srv_req_field(q, "department"), ys_srv_req_field_int(q, "year", 0), ys_srv_req_field(q, "to"),
+	                         ys_srv_req_field_int(q, "version", -1));
 	if (!o)
 		return;
 	json_decref(o);
-	answer_redirect(q, "/worklist");
+	ys_srv_answer_redirect(q, "/worklist");
 }
 
 /* ---- the audit log ---- */
@@ -367,14 +367,14 @@ static int audit_row(const ys_value *row, int ncols, void *arg)
 	ys_buf_addf(o, "<tr><td>%lld</td>", (long long)row[0].i);
 	for (int c = 1; c < ncols; c++) {
 		ys_buf_adds(o, "<td>");
-		html_esc(o, row[c].s);
+		ys_srv_html_esc(o, row[c].s);
 		ys_buf_adds(o, "</td>");
 	}
 	ys_buf_adds(o, "</tr>\n");
 	return 0;
 }
 
-void page_audit(req *q)
+void ys_srv_page_audit(req *q)
 {
 	ys_buf o = YS_BUF_INIT;
 	page_open(q, &o, "审计日志");
@@ -384,7 +384,7 @@ void page_audit(req *q)
 	                    "SELECT id, at_time, user_name, action, object, before, after FROM audit ORDER BY id DESC LIMIT 500",
 	                    NULL, 0, audit_row, &o)) {
 		ys_buf_release(&o);
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
 	ys_buf_adds(&o, "</tbody></table>\n");
@@ -403,15 +403,15 @@ static int user_row(const ys_user *u, void *arg)
 	ul *l = arg;
 	ys_buf *o = l->o;
 	ys_buf_adds(o, "<tr><td>");
-	html_esc(o, u->name);
+	ys_srv_html_esc(o, u->name);
 	ys_buf_addf(o, "</td><td>%s</td><td>", ys_role_name(u->role) ? ys_role_name(u->role) : "");
 	for (int i = 0; i < u->ndepts; i++) {
 		if (i)
 			ys_buf_adds(o, "、");
-		html_esc(o, u->depts[i]);
+		ys_srv_html_esc(o, u->depts[i]);
 	}
 	ys_buf_adds(o, "</td><td>");
-	html_esc(o, u->created_at);
+	ys_srv_html_esc(o, u->created_at);
 	ys_buf_adds(o, "</td><td>");
 	if (u->id != l->q->u.id) {
 		ys_buf_addf(o, "<form class=\"inline\" method=\"post\" action=\"/users/%lld/delete\">", (long long)u->id);
@@ -422,7 +422,7 @@ static int user_row(const ys_user *u, void *arg)
 	return 0;
 }
 
-void page_users(req *q)
+void ys_srv_page_users(req *q)
 {
 	ys_buf o = YS_BUF_INIT;
 	page_open(q, &o, "用户");
@@ -431,7 +431,7 @@ void page_users(req *q)
 	ul l = { q, &o };
 	if (ys_user_list(&q->ctx, q->st, user_row, &l)) {
 		ys_buf_release(&o);
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
 	ys_buf_adds(&o, "</tbody></table>\n<h3>添加用户</h3>\n<form class=\"stack\" method=\"post\" action=\"/users\">");
@@ -447,10 +447,10 @@ void page_users(req *q)
 	page_close(q, &o, 200);
 }
 
-void page_users_add(req *q)
+void ys_srv_page_users_add(req *q)
 {
 	char buf[8192];
-	snprintf(buf, sizeof buf, "%s", req_field(q, "departments"));
+	snprintf(buf, sizeof buf, "%s", ys_srv_req_field(q, "departments"));
 	const char *depts[YS_USER_DEPTS_MAX];
 	int n = 0;
 	for (char *save = NULL, *d = strtok_r(buf, "\r\n", &save); d; d = strtok_r(NULL, "\r\n", &save)) {
@@ -459,21 +459,21 @@ void page_users_add(req *q)
 		if (!*d)
 			continue;
 		if (n == YS_USER_DEPTS_MAX) {
-			answer_error(q, 400, "部门最多 %d 个", YS_USER_DEPTS_MAX);
+			ys_srv_answer_error(q, 400, "部门最多 %d 个", YS_USER_DEPTS_MAX);
 			return;
 		}
 		depts[n++] = d;
 	}
-	int role = ys_role_parse(req_field(q, "role"));
+	int role = ys_role_parse(ys_srv_req_field(q, "role"));
 	if (!role) {
-		answer_error(q, 400, "角色应为 admin、reviewer、editor 或 viewer");
+		ys_srv_answer_error(q, 400, "角色应为 admin、reviewer、editor 或 viewer");
 		return;
 	}
-	if (ys_user_add(&q->ctx, q->st, req_field(q, "name"), role, depts, n, req_field(q, "password"), q->u.name)) {
-		answer_store_error(q);
+	if (ys_user_add(&q->ctx, q->st, ys_srv_req_field(q, "name"), role, depts, n, ys_srv_req_field(q, "password"), q->u.name)) {
+		ys_srv_answer_store_error(q);
 		return;
 	}
-	answer_redirect(q, "/users");
+	ys_srv_answer_redirect(q, "/users");
 }
 
 static int by_id(const ys_user *u, void *arg)
@@ -485,26 +485,26 @@ static int by_id(const ys_user *u, void *arg)
 	return 1;
 }
 
-void page_users_del(req *q)
+void ys_srv_page_users_del(req *q)
 {
 	ys_user u;
 	memset(&u, 0, sizeof u);
 	u.id = q->id;
 	if (ys_user_list(&q->ctx, q->st, by_id, &u)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
 	if (!u.name[0]) {
-		answer_error(q, 404, "没有这个用户");
+		ys_srv_answer_error(q, 404, "没有这个用户");
 		return;
 	}
 	if (u.id == q->u.id) {
-		answer_error(q, 400, "不能删除自己");
+		ys_srv_answer_error(q, 400, "不能删除自己");
 		return;
 	}
 	if (ys_user_del(&q->ctx, q->st, u.name, q->u.name)) {
-		answer_store_error(q);
+		ys_srv_answer_store_error(q);
 		return;
 	}
-	answer_redirect(q, "/users");
+	ys_srv_answer_redirect(q, "/users");
 }

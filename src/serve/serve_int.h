@@ -76,43 +76,43 @@ struct req {
 
 /* ---- http.c: routes and forms ---- */
 /* Does path match pattern?  {id} takes 1..18 digits into *id. */
-int route_match(const char *pattern, const char *path, int64_t *id);
+int ys_srv_route_match(const char *pattern, const char *path, int64_t *id);
 /* The route of method and path; *other: the path is known with another
  * method. */
-const route *find_route(const char *method, const char *path, int64_t *id, int *other);
+const route *ys_srv_find_route(const char *method, const char *path, int64_t *id, int *other);
 /* a=1&b=%E4%B8%AD as {"a": "1", "b": "中"}; NULL when it is not one (a NUL
  * in a field, bad UTF-8) */
-json_t *parse_form(const char *s, size_t n);
+json_t *ys_srv_parse_form(const char *s, size_t n);
 
 /* The worker thread's cache of drawn tables by document id: the text
  * (NUL-terminated) or NULL; put takes html (malloc'd). */
-const char *tcache_get(req *q, int64_t id);
-void tcache_put(req *q, int64_t id, char *html);
+const char *ys_srv_tcache_get(req *q, int64_t id);
+void ys_srv_tcache_put(req *q, int64_t id, char *html);
 
 /* ---- http.c: answers ---- */
-void answer_json(req *q, int status, json_t *j);      /* takes j */
-void answer_error(req *q, int status, const char *fmt, ...) YS_PRINTF(3, 4);
-void answer_store_error(req *q);                      /* q->ctx's error: 400/403/404/409/500 as its code */
-void answer_html(req *q, int status, ys_buf *html);   /* takes the buffer's contents */
-void answer_redirect(req *q, const char *to);
-const char *req_header(req *q, const char *name);
-const char *req_arg(req *q, const char *name);
+void ys_srv_answer_json(req *q, int status, json_t *j);      /* takes j */
+void ys_srv_answer_error(req *q, int status, const char *fmt, ...) YS_PRINTF(3, 4);
+void ys_srv_answer_store_error(req *q);                      /* q->ctx's error: 400/403/404/409/500 as its code */
+void ys_srv_answer_html(req *q, int status, ys_buf *html);   /* takes the buffer's contents */
+void ys_srv_answer_redirect(req *q, const char *to);
+const char *ys_srv_req_header(req *q, const char *name);
+const char *ys_srv_req_arg(req *q, const char *name);
 /* A form field or JSON member as text ("" when missing). */
-const char *req_field(req *q, const char *name);
-int64_t req_field_int(req *q, const char *name, int64_t none);
-void html_esc(ys_buf *o, const char *s);
+const char *ys_srv_req_field(req *q, const char *name);
+int64_t ys_srv_req_field_int(req *q, const char *name, int64_t none);
+void ys_srv_html_esc(ys_buf *o, const char *s);
 
 /* ---- auth.c ---- */
-void random_hex(char *out, size_t nbytes); /* 2*nbytes hex digits and a NUL */
+void ys_srv_random_hex(char *out, size_t nbytes); /* 2*nbytes hex digits and a NUL */
 /* Log in: a new session of user name (cookie or bearer); the token into
  * token (65 bytes), the CSRF token into csrf.  401 / 429 answered here. */
-int auth_login(req *q, const char *name, const char *password, int cookie, char *token, char *csrf);
-void auth_logout(req *q);
+int ys_srv_auth_login(req *q, const char *name, const char *password, int cookie, char *token, char *csrf);
+void ys_srv_auth_logout(req *q);
 /* Who q is, from its Authorization: Bearer or its session cookie. */
-void auth_identify(req *q);
-int user_in_dept(const ys_user *u, const char *dept);
-int user_load(ys_ctx *ctx, ys_store *st, int64_t id, ys_user *u); /* 0 found, 1 none, -1 error */
-ys_result audit_add(ys_ctx *ctx, ys_store *st, const char *who, const char *action, const char *object,
+void ys_srv_auth_identify(req *q);
+int ys_srv_user_in_dept(const ys_user *u, const char *dept);
+int ys_srv_user_load(ys_ctx *ctx, ys_store *st, int64_t id, ys_user *u); /* 0 found, 1 none, -1 error */
+ys_result ys_srv_audit_add(ys_ctx *ctx, ys_store *st, const char *who, const char *action, const char *object,
                     const char *before, const char *after);
 
 /* ---- app.c: documents, reviews, the workflow ---- */
@@ -126,36 +126,36 @@ typedef struct docmeta {
 	char state[16];       /* its workflow state */
 } docmeta;
 
-int doc_meta(req *q, int64_t id, docmeta *m);  /* 0, or answered (404, 500) */
-int doc_may_see(const req *q, const docmeta *m);
+int ys_srv_doc_meta(req *q, int64_t id, docmeta *m);  /* 0, or answered (404, 500) */
+int ys_srv_doc_may_see(const req *q, const docmeta *m);
 /* The check of stored document m as the report's JSON with each finding's
  * key and review; and the document itself when doc is not NULL. */
-json_t *doc_check_json(req *q, const docmeta *m, ys_doc **doc, ys_report **rep);
-void app_upload(req *q, json_t **out);        /* answers errors; *out: the answer */
+json_t *ys_srv_doc_check_json(req *q, const docmeta *m, ys_doc **doc, ys_report **rep);
+void ys_srv_app_upload(req *q, json_t **out);        /* answers errors; *out: the answer */
 /* The workflow of a department's year moved to `to` from the version the
  * caller saw; answered on failure (409 with the current state). */
-json_t *app_workflow(req *q, const char *dept, int64_t year, const char *to, int64_t version);
-json_t *app_review(req *q, const docmeta *m, const char *key, const char *state, const char *reason,
+json_t *ys_srv_app_workflow(req *q, const char *dept, int64_t year, const char *to, int64_t version);
+json_t *ys_srv_app_review(req *q, const docmeta *m, const char *key, const char *state, const char *reason,
                    const char *comment);
-extern const char *const wf_states[5];
-int wf_can(int role, const char *from, const char *to);
-extern const char worklist_sql[];
+extern const char *const ys_srv_wf_states[5];
+int ys_srv_wf_can(int role, const char *from, const char *to);
+extern const char ys_srv_worklist_sql[];
 
 /* ---- pages.c ---- */
-void page_error(req *q, int status, const char *msg);
-void page_root(req *q);
-void page_style(req *q);
-void page_login(req *q);
-void page_login_post(req *q);
-void page_logout(req *q);
-void page_worklist(req *q);
-void page_document(req *q);
-void page_review(req *q);
-void page_workflow(req *q);
-void page_audit(req *q);
-void page_users(req *q);
-void page_users_add(req *q);
-void page_users_del(req *q);
+void ys_srv_page_error(req *q, int status, const char *msg);
+void ys_srv_page_root(req *q);
+void ys_srv_page_style(req *q);
+void ys_srv_page_login(req *q);
+void ys_srv_page_login_post(req *q);
+void ys_srv_page_logout(req *q);
+void ys_srv_page_worklist(req *q);
+void ys_srv_page_document(req *q);
+void ys_srv_page_review(req *q);
+void ys_srv_page_workflow(req *q);
+void ys_srv_page_audit(req *q);
+void ys_srv_page_users(req *q);
+void ys_srv_page_users_add(req *q);
+void ys_srv_page_users_del(req *q);
 
 /* ---- api.c and pages.c: the handlers ---- */
 extern const route ys_routes[];

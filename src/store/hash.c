@@ -101,7 +101,7 @@ ys_result ys_store_hash_file(ys_ctx *ctx, const char *path, char *hex)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return ys_error(ctx, YS_EIO, "%s: cannot open: %s", path, strerror(errno));
+		return ys_error(ctx, YS_EIO, "%s：无法打开：%s", path, strerror(errno));
 	sha256 s;
 	init(&s);
 	unsigned char buf[65536];
@@ -111,7 +111,7 @@ ys_result ys_store_hash_file(ys_ctx *ctx, const char *path, char *hex)
 	int bad = ferror(f);
 	fclose(f);
 	if (bad)
-		return ys_error(ctx, YS_EIO, "%s: cannot read", path);
+		return ys_error(ctx, YS_EIO, "%s：无法读取", path);
 	final_hex(&s, hex);
 	return YS_OK;
 }

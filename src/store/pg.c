@@ -635,11 +635,7 @@ static ys_result save_tables(ys_ctx *ctx, pg_store *s, const ys_doc *doc, int64_
 			break;
 		for (int h = 0; h < t->nheaders && !r; h++) {
 			ys_buf b = YS_BUF_INIT;
-			for (int c = 0; c < t->headers[h].ncells; c++) {
-				if (c)
-					ys_buf_addc(&b, '\t');
-				ys_buf_adds(&b, t->headers[h].cells[c]);
-			}
+			ys_hrow_join(&t->headers[h], &b);
 			a.n = 0;
 			a_int(&a, id);
 			a_int(&a, tid);
@@ -1135,24 +1131,9 @@ static ys_result load_tables(ys_ctx *ctx, pg_store *s, int64_t id, ys_doc *doc)
 		ys_hrow *h = &t->headers[idx];
 		h->line = i32(res, j, 2);
 		h->before = i32(res, j, 3);
-		char *cells = ys_arena_strdup(A, txt(res, j, 4));
-		int nc = 1;
-		for (char *p = cells; p && *p; p++)
-			nc += *p == '\t';
-		h->cells = ys_arena_alloc(A, sizeof(char *) * (size_t)nc);
-		if (!cells || !h->cells) {
+		if (ys_hrow_split(h, A, txt(res, j, 4))) {
 			r = oom(ctx);
 			break;
-		}
-		h->ncells = 0;
-		for (char *p = cells;;) {
-			char *tab = strchr(p, '\t');
-			if (tab)
-				*tab = '\0';
-			h->cells[h->ncells++] = p;
-			if (!tab)
-				break;
-			p = tab + 1;
 		}
 	}
 	PQclear(res);
@@ -1249,35 +1230,16 @@ static ys_result pg_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_do
 
 /* ---- detailed budgets ---- */
 
-/* File names of a budget's records, as small integers. */
-typedef struct files {
-	const char *path[64];
-	int n;
-} files;
-
-static int file_id(files *f, const char *path)
+static void a_pos(args *a, ys_store_files *f, ys_pos p)
 {
-	if (!path)
-		path = "";
-	for (int i = 0; i < f->n; i++)
-		if (f->path[i] == path || !strcmp(f->path[i], path))
-			return i;
-	if (f->n == 64)
-		return 63; /* more than 64 files: the rest share the last id's name */
-	f->path[f->n] = path;
-	return f->n++;
-}
-
-static void a_pos(args *a, files *f, ys_pos p)
-{
-	a_int(a, file_id(f, p.file));
+	a_int(a, ys_store_file_id(f, p.file));
 	a_int(a, p.line);
 }
 
 static const int budget_inserts[] = { Q_BUNIT, Q_BINCOME, Q_BPROJECT, Q_BINDICATOR, Q_BITEM, Q_BOTHER, Q_BFILE };
 
 static ys_result save_indicators(ys_ctx *ctx, pg_store *s, int64_t bid, int project, const ys_indicator *in, int n,
-                                 files *f)
+                                 ys_store_files *f)
 {
 	ys_result r = YS_OK;
 	for (int i = 0; i < n && !r; i++) {
@@ -1295,7 +1257,7 @@ static ys_result save_indicators(ys_ctx *ctx, pg_store *s, int64_t bid, int proj
 }
 
 /* Everything of b but its budget row and the file names (the caller's). */
-static ys_result save_budget_rows(ys_ctx *ctx, pg_store *s, const ys_budget *b, int64_t bid, files *f)
+static ys_result save_budget_rows(ys_ctx *ctx, pg_store *s, const ys_budget *b, int64_t bid, ys_store_files *f)
 {
 	ys_result r = YS_OK;
 	args a;
@@ -1424,7 +1386,7 @@ static ys_result save_budget_body(ys_ctx *ctx, pg_store *s, const ys_budget *b, 
 		return ctx->code;
 	int64_t bid = i64(res, 0, 0);
 	PQclear(res);
-	files f = { { 0 }, 0 };
+	ys_store_files f = { { 0 }, 0 };
 	ys_result r = pipe_begin(ctx, s, budget_inserts, (int)YS_ARRAY_LEN(budget_inserts));
 	if (r)
 		return r;

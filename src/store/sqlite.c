@@ -47,7 +47,7 @@ static ys_result sq_code(sqlite3 *db)
 
 static ys_result db_error(ys_ctx *ctx, sq_store *s, const char *what)
 {
-	return ys_error(ctx, sq_code(s->db), "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	return ys_error(ctx, sq_code(s->db), "%s：%s：%s", s->path, what, sqlite3_errmsg(s->db));
 }
 
 static ys_result exec(ys_ctx *ctx, sq_store *s, const char *sql)
@@ -99,9 +99,9 @@ static ys_result prepare_schema(ys_ctx *ctx, sq_store *s)
 {
 	int v = user_version(s);
 	if (v < 0)
-		return db_error(ctx, s, "cannot read the schema version (is this a SQLite database?)");
+		return db_error(ctx, s, "无法读出表结构版本（这是 SQLite 数据库吗？）");
 	if (v > YS_SCHEMA_VERSION)
-		return ys_error(ctx, YS_ESTORE, "%s: schema version %d was written by a newer yusuan (this one knows %d)",
+		return ys_error(ctx, YS_ESTORE, "%s：表结构版本 %d 是更新的 yusuan 写的（这个 yusuan 只认到版本 %d）",
 		                s->path, v, YS_SCHEMA_VERSION);
 	if (v == YS_SCHEMA_VERSION)
 		return YS_OK;
@@ -112,14 +112,14 @@ static ys_result prepare_schema(ys_ctx *ctx, sq_store *s)
 	if (v == 0) {
 		if (table_count(s) != 0) {
 			exec(NULL, s, "ROLLBACK");
-			return ys_error(ctx, YS_ESTORE, "%s: not a yusuan database (it has tables but no schema version)",
+			return ys_error(ctx, YS_ESTORE, "%s：不是 yusuan 的数据库（已有别的表，却没有表结构版本）",
 			                s->path);
 		}
 		r = exec(ctx, s, ys_store_schema_sql);
 	} else {
 		for (; v < YS_SCHEMA_VERSION && !r; v++) {
 			char *m = migration_sql(v + 1);
-			r = m ? exec(ctx, s, m) : ys_error(ctx, YS_ENOMEM, "out of memory");
+			r = m ? exec(ctx, s, m) : ys_error(ctx, YS_ENOMEM, "内存不足");
 			free(m);
 			if (!r) {
 				char sql[64];
@@ -139,16 +139,16 @@ static ys_result sq_open(ys_ctx *ctx, const char *path, ys_store **out)
 {
 	sq_store *s = calloc(1, sizeof *s);
 	if (!s)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	s->base.ops = &ys_store_sqlite_ops;
 	s->path = strdup(path);
 	if (!s->path) {
 		free(s);
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
 	}
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		ys_result r = ys_error(ctx, sq_code(s->db), "%s: cannot open the database: %s", path,
-		                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		ys_result r = ys_error(ctx, sq_code(s->db), "%s：无法打开数据库：%s", path,
+		                       s->db ? sqlite3_errmsg(s->db) : "内存不足");
 		sq_close(&s->base);
 		return r;
 	}
@@ -213,14 +213,10 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 		sqlite3_bind_int(st, 12, t->end_line);
 		sqlite3_bind_int(st, 13, t->page);
 		if (step_reset(st))
-			return db_error(ctx, s, "saving a table");
+			return db_error(ctx, s, "保存表");
 		for (int h = 0; h < t->nheaders; h++) {
 			ys_buf b = YS_BUF_INIT;
-			for (int c = 0; c < t->headers[h].ncells; c++) {
-				if (c)
-					ys_buf_addc(&b, '\t');
-				ys_buf_adds(&b, t->headers[h].cells[c]);
-			}
+			ys_hrow_join(&t->headers[h], &b);
 			st = q->header;
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_int(st, 2, tid);
@@ -236,7 +232,7 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 			int bad = step_reset(st);
 			ys_buf_release(&b);
 			if (bad)
-				return db_error(ctx, s, "saving a header row");
+				return db_error(ctx, s, "保存表头行");
 		}
 		for (int r = 0; r < t->nrows; r++) {
 			const ys_row *row = &t->rows[r];
@@ -253,7 +249,7 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 			sqlite3_bind_int(st, 10, row->page);
 			sqlite3_bind_int(st, 11, row->project);
 			if (step_reset(st))
-				return db_error(ctx, s, "saving a row");
+				return db_error(ctx, s, "保存行");
 			for (int c = 0; c < t->def->ncols; c++) {
 				const ys_cell *cell = &row->cells[c];
 				if (!cell->line && ys_cell_blank(cell))
@@ -272,7 +268,7 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 				sqlite3_bind_int(st, 8, cell->line);
 				sqlite3_bind_int(st, 9, cell->col);
 				if (step_reset(st))
-					return db_error(ctx, s, "saving a cell");
+					return db_error(ctx, s, "保存单元格");
 			}
 		}
 	}
@@ -324,7 +320,7 @@ static ys_result save_rest(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t 
 		else
 			sqlite3_bind_null(ot, 13);
 		if (step_reset(ot)) {
-			r = db_error(ctx, s, "saving a table");
+			r = db_error(ctx, s, "保存表");
 			break;
 		}
 		for (int c = 0; c < d->ncols && !r; c++) {
@@ -335,7 +331,7 @@ static ys_result save_rest(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t 
 			sqlite3_bind_text(oc, 5, d->cols[c].label ? d->cols[c].label : "", -1, SQLITE_STATIC);
 			sqlite3_bind_int(oc, 6, (int)d->cols[c].kind);
 			if (step_reset(oc))
-				r = db_error(ctx, s, "saving a column");
+				r = db_error(ctx, s, "保存列");
 		}
 		for (int k = 0; k < t->nrows && !r; k++) {
 			const ys_row *row = &t->rows[k];
@@ -346,7 +342,7 @@ static ys_result save_rest(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t 
 			sqlite3_bind_int(orow, 5, row->kind);
 			sqlite3_bind_int(orow, 6, row->page);
 			if (step_reset(orow)) {
-				r = db_error(ctx, s, "saving a row");
+				r = db_error(ctx, s, "保存行");
 				break;
 			}
 			for (int c = 0; c < d->ncols && !r; c++) {
@@ -366,7 +362,7 @@ static ys_result save_rest(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t 
 				sqlite3_bind_int(ocell, 8, cell->line);
 				sqlite3_bind_int(ocell, 9, cell->col);
 				if (step_reset(ocell))
-					r = db_error(ctx, s, "saving a cell");
+					r = db_error(ctx, s, "保存单元格");
 			}
 		}
 	}
@@ -377,7 +373,7 @@ static ys_result save_rest(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t 
 		sqlite3_bind_int(pr, 4, doc->prose[i].line);
 		sqlite3_bind_int(pr, 5, doc->prose[i].page);
 		if (step_reset(pr))
-			r = db_error(ctx, s, "saving the text");
+			r = db_error(ctx, s, "保存正文");
 	}
 	for (int i = 0; i < doc->nunread && !r; i++) {
 		sqlite3_bind_int64(un, 1, id);
@@ -387,7 +383,7 @@ static ys_result save_rest(ys_ctx *ctx, sq_store *s, const ys_doc *doc, int64_t 
 		sqlite3_bind_int(un, 5, doc->unread[i].page);
 		sqlite3_bind_text(un, 6, doc->unread[i].why ? doc->unread[i].why : "", -1, SQLITE_STATIC);
 		if (step_reset(un))
-			r = db_error(ctx, s, "saving a title not read");
+			r = db_error(ctx, s, "保存未读出的表题");
 	}
 done:
 	sqlite3_finalize(ot);
@@ -423,7 +419,7 @@ static ys_result save_doc_body(ys_ctx *ctx, sq_store *s, const ys_doc *doc, cons
 	                       "INSERT INTO dcell(disclosure_id, tid, row, col, text, fen, dp, line, colno) "
 	                       "VALUES (?,?,?,?,?,?,?,?,?)",
 	                       -1, &q.cell, NULL)) {
-		r = db_error(ctx, s, "preparing the import");
+		r = db_error(ctx, s, "准备导入");
 		goto fail;
 	}
 	sqlite3_bind_text(q.doc, 1, doc->file, -1, SQLITE_STATIC);
@@ -434,7 +430,7 @@ static ys_result save_doc_body(ys_ctx *ctx, sq_store *s, const ys_doc *doc, cons
 	sqlite3_bind_int(q.doc, 6, doc->paged);
 	sqlite3_bind_int(q.doc, 7, (int)doc->unit);
 	if (step_reset(q.doc)) {
-		r = db_error(ctx, s, "saving the disclosure");
+		r = db_error(ctx, s, "保存公开文件");
 		goto fail;
 	}
 	int64_t did = sqlite3_last_insert_rowid(s->db);
@@ -456,12 +452,12 @@ static ys_result same_file(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const ch
 	if (sqlite3_prepare_v2(s->db,
 	                       "SELECT id, file, imported_at FROM disclosure WHERE file_sha256 = ? ORDER BY id DESC LIMIT 1",
 	                       -1, &st, NULL))
-		return db_error(ctx, s, "reading");
+		return db_error(ctx, s, "读取");
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
 	ys_result r = YS_OK;
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		r = db_error(ctx, s, "reading"); /* not "no such file stored": that would store it twice */
+		r = db_error(ctx, s, "读取"); /* not "no such file stored": that would store it twice */
 	} else if (rc == SQLITE_ROW) {
 		int64_t old = sqlite3_column_int64(st, 0);
 		if (!replace) {
@@ -477,10 +473,10 @@ static ys_result same_file(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const ch
 	if (r || !*replaced)
 		return r;
 	if (sqlite3_prepare_v2(s->db, "DELETE FROM disclosure WHERE file_sha256 = ?", -1, &st, NULL))
-		return db_error(ctx, s, "replacing");
+		return db_error(ctx, s, "替换");
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		r = db_error(ctx, s, "replacing the stored disclosure");
+		r = db_error(ctx, s, "替换已存的公开文件");
 	sqlite3_finalize(st);
 	return r;
 }
@@ -711,17 +707,17 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 		return r;
 	if (sqlite3_prepare_v2(s->db, "SELECT file, department, year, encoding, paged, unit FROM disclosure WHERE id = ?",
 	                       -1, &st, NULL)) {
-		r = db_error(ctx, s, "loading");
+		r = db_error(ctx, s, "读取");
 		goto done;
 	}
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		r = ys_error(ctx, YS_ENOTFOUND, "%s: no disclosure with id %lld", s->path, (long long)id);
+		r = ys_error(ctx, YS_ENOTFOUND, "%s：没有编号为 %lld 的公开文件", s->path, (long long)id);
 		goto done;
 	}
 	doc = ys_doc_new(col_text(st, 0));
 	if (!doc) {
-		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto done;
 	}
 	doc->department = ys_arena_strdup(&doc->arena, col_text(st, 1));
@@ -740,7 +736,7 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 	                       " (SELECT count(*) FROM dheader h WHERE h.disclosure_id = t.disclosure_id AND h.tid = t.tid)"
 	                       " FROM dtable t WHERE disclosure_id = ? ORDER BY seq",
 	                       -1, &st, NULL)) {
-		r = db_error(ctx, s, "loading tables");
+		r = db_error(ctx, s, "读取表");
 		goto done;
 	}
 	sqlite3_bind_int64(st, 1, id);
@@ -748,12 +744,12 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 		int tid = sqlite3_column_int(st, 0);
 		const ys_tabledef *def = ys_table_def((ys_tid)tid);
 		if (!def || doc->tables[tid]) {
-			r = ys_error(ctx, YS_ESTORE, "%s: disclosure %lld holds a bad table id %d", s->path, (long long)id, tid);
+			r = ys_error(ctx, YS_ESTORE, "%s：公开文件 %lld 含有无效的表号 %d", s->path, (long long)id, tid);
 			goto done;
 		}
 		ys_table *t = ys_arena_alloc(&doc->arena, sizeof *t);
 		if (!t) {
-			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
 			goto done;
 		}
 		t->def = def;
@@ -774,13 +770,13 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 		doc->tables[tid] = t;
 		doc->order[doc->ntables++] = tid;
 		if (!t->rows || !t->headers) {
-			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
 			goto done;
 		}
 		for (int i = 0; i < t->nrows; i++) {
 			t->rows[i].cells = ys_arena_alloc(&doc->arena, sizeof(ys_cell) * (size_t)def->ncols);
 			if (!t->rows[i].cells) {
-				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+				r = ys_error(ctx, YS_ENOMEM, "内存不足");
 				goto done;
 			}
 			for (int c = 0; c < def->ncols; c++)
@@ -795,7 +791,7 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 	                       "SELECT tid, idx, line, kind, shape, block, fixed0, fixed1, page, project FROM drow "
 	                       "WHERE disclosure_id = ?",
 	                       -1, &st, NULL)) {
-		r = db_error(ctx, s, "loading rows");
+		r = db_error(ctx, s, "读取行");
 		goto done;
 	}
 	sqlite3_bind_int64(st, 1, id);
@@ -803,7 +799,7 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 		int tid = sqlite3_column_int(st, 0), idx = sqlite3_column_int(st, 1);
 		ys_table *t = tid >= 0 && tid < YS_NTABLES ? doc->tables[tid] : NULL;
 		if (!t || idx < 0 || idx >= t->nrows) {
-			r = ys_error(ctx, YS_ESTORE, "%s: disclosure %lld has a row outside its tables", s->path, (long long)id);
+			r = ys_error(ctx, YS_ESTORE, "%s：公开文件 %lld 有一行不属于它的任何一张表", s->path, (long long)id);
 			goto done;
 		}
 		ys_row *row = &t->rows[idx];
@@ -822,7 +818,7 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 	/* cells */
 	if (sqlite3_prepare_v2(s->db, "SELECT tid, row, col, text, fen, dp, line, colno FROM dcell WHERE disclosure_id = ?",
 	                       -1, &st, NULL)) {
-		r = db_error(ctx, s, "loading cells");
+		r = db_error(ctx, s, "读取单元格");
 		goto done;
 	}
 	sqlite3_bind_int64(st, 1, id);
@@ -830,7 +826,7 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 		int tid = sqlite3_column_int(st, 0), ri = sqlite3_column_int(st, 1), ci = sqlite3_column_int(st, 2);
 		ys_table *t = tid >= 0 && tid < YS_NTABLES ? doc->tables[tid] : NULL;
 		if (!t || ri < 0 || ri >= t->nrows || ci < 0 || ci >= t->def->ncols) {
-			r = ys_error(ctx, YS_ESTORE, "%s: disclosure %lld has a cell outside its tables", s->path,
+			r = ys_error(ctx, YS_ESTORE, "%s：公开文件 %lld 有一个单元格不属于它的任何一张表", s->path,
 			             (long long)id);
 			goto done;
 		}
@@ -850,7 +846,7 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 	/* header rows */
 	if (sqlite3_prepare_v2(s->db, "SELECT tid, idx, line, before, cells FROM dheader WHERE disclosure_id = ?", -1, &st,
 	                       NULL)) {
-		r = db_error(ctx, s, "loading header rows");
+		r = db_error(ctx, s, "读取表头行");
 		goto done;
 	}
 	sqlite3_bind_int64(st, 1, id);
@@ -858,31 +854,16 @@ static ys_result sq_load_doc(ys_ctx *ctx, ys_store *base, int64_t id, ys_doc **o
 		int tid = sqlite3_column_int(st, 0), idx = sqlite3_column_int(st, 1);
 		ys_table *t = tid >= 0 && tid < YS_NTABLES ? doc->tables[tid] : NULL;
 		if (!t || idx < 0 || idx >= t->nheaders) {
-			r = ys_error(ctx, YS_ESTORE, "%s: disclosure %lld has a header outside its tables", s->path,
+			r = ys_error(ctx, YS_ESTORE, "%s：公开文件 %lld 有一行表头不属于它的任何一张表", s->path,
 			             (long long)id);
 			goto done;
 		}
 		ys_hrow *h = &t->headers[idx];
 		h->line = sqlite3_column_int(st, 2);
 		h->before = sqlite3_column_int(st, 3);
-		char *cells = ys_arena_strdup(&doc->arena, col_text(st, 4));
-		int n = 1;
-		for (char *p = cells; p && *p; p++)
-			n += *p == '\t';
-		h->cells = ys_arena_alloc(&doc->arena, sizeof(char *) * (size_t)n);
-		if (!cells || !h->cells) {
-			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		if (ys_hrow_split(h, &doc->arena, col_text(st, 4))) {
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
 			goto done;
-		}
-		h->ncells = 0;
-		for (char *p = cells;;) {
-			char *tab = strchr(p, '\t');
-			if (tab)
-				*tab = '\0';
-			h->cells[h->ncells++] = p;
-			if (!tab)
-				break;
-			p = tab + 1;
 		}
 	}
 	sqlite3_finalize(st);
@@ -904,12 +885,12 @@ static ys_result sq_latest_doc(ys_ctx *ctx, ys_store *base, int64_t *id)
 	sq_store *s = (sq_store *)base;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM disclosure", -1, &st, NULL))
-		return db_error(ctx, s, "reading");
+		return db_error(ctx, s, "读取");
 	ys_result r = YS_OK;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		*id = sqlite3_column_int64(st, 0);
 	else
-		r = ys_error(ctx, YS_ENOTFOUND, "%s: no disclosure stored yet (yusuan import FILE --db %s)", s->path,
+		r = ys_error(ctx, YS_ENOTFOUND, "%s：还没有存入公开文件（yusuan import FILE --db %s）", s->path,
 		             s->path);
 	sqlite3_finalize(st);
 	return r;
@@ -925,7 +906,7 @@ static ys_result sq_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_do
 	                       " + (SELECT count(*) FROM otable o WHERE o.disclosure_id = d.id), file_sha256"
 	                       " FROM disclosure d ORDER BY id DESC",
 	                       -1, &st, NULL))
-		return db_error(ctx, s, "listing");
+		return db_error(ctx, s, "列出");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		ys_doc_info info;
 		memset(&info, 0, sizeof info);
@@ -945,25 +926,6 @@ static ys_result sq_list_docs(ys_ctx *ctx, ys_store *base, int (*fn)(const ys_do
 
 /* ---- detailed budgets ---- */
 
-/* File names of a budget's records, as small integers. */
-typedef struct files {
-	const char *path[64];
-	int n;
-} files;
-
-static int file_id(files *f, const char *path)
-{
-	if (!path)
-		path = "";
-	for (int i = 0; i < f->n; i++)
-		if (f->path[i] == path || !strcmp(f->path[i], path))
-			return i;
-	if (f->n == 64)
-		return 63; /* more than 64 files: the rest share the last id's name */
-	f->path[f->n] = path;
-	return f->n++;
-}
-
 static ys_result run(ys_ctx *ctx, sq_store *s, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
@@ -974,17 +936,17 @@ static ys_result run(ys_ctx *ctx, sq_store *s, sqlite3_stmt *st, const char *wha
 
 static ys_result prep(ys_ctx *ctx, sq_store *s, const char *sql, sqlite3_stmt **st)
 {
-	return sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK ? YS_OK : db_error(ctx, s, "preparing");
+	return sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK ? YS_OK : db_error(ctx, s, "准备语句");
 }
 
-static void bind_pos(sqlite3_stmt *st, int col, files *f, ys_pos p)
+static void bind_pos(sqlite3_stmt *st, int col, ys_store_files *f, ys_pos p)
 {
-	sqlite3_bind_int(st, col, file_id(f, p.file));
+	sqlite3_bind_int(st, col, ys_store_file_id(f, p.file));
 	sqlite3_bind_int(st, col + 1, p.line);
 }
 
 static ys_result save_indicators(ys_ctx *ctx, sq_store *s, sqlite3_stmt *st, int64_t id, int project,
-                                 const ys_indicator *in, int n, files *f)
+                                 const ys_indicator *in, int n, ys_store_files *f)
 {
 	ys_result r = YS_OK;
 	for (int i = 0; i < n && !r; i++) {
@@ -995,7 +957,7 @@ static ys_result save_indicators(ys_ctx *ctx, sq_store *s, sqlite3_stmt *st, int
 		for (int k = 0; k < 7; k++)
 			sqlite3_bind_text(st, 4 + k, t[k] ? t[k] : "", -1, SQLITE_STATIC);
 		bind_pos(st, 11, f, in[i].pos);
-		r = run(ctx, s, st, "saving an indicator");
+		r = run(ctx, s, st, "保存绩效指标");
 	}
 	return r;
 }
@@ -1005,7 +967,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 {
 	sqlite3_stmt *st = NULL;
 	ys_result r;
-	files f = { { 0 }, 0 };
+	ys_store_files f = { { 0 }, 0 };
 	char sangong[96];
 	snprintf(sangong, sizeof sangong, "%lld,%lld,%lld,%lld", (long long)b->sangong_abroad,
 	         (long long)b->sangong_reception, (long long)b->sangong_car_buy, (long long)b->sangong_car_run);
@@ -1025,7 +987,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 		sqlite3_bind_int64(st, 8, did);
 	else
 		sqlite3_bind_null(st, 8);
-	r = run(ctx, s, st, "saving the budget");
+	r = run(ctx, s, st, "保存预算");
 	sqlite3_finalize(st);
 	if (r)
 		return r;
@@ -1040,7 +1002,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 		sqlite3_bind_text(st, 3, b->units[i].name, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 4, b->units[i].type);
 		bind_pos(st, 5, &f, b->units[i].pos);
-		r = run(ctx, s, st, "saving a unit");
+		r = run(ctx, s, st, "保存单位");
 	}
 	sqlite3_finalize(st);
 	/* income and carry-over */
@@ -1056,7 +1018,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 				sqlite3_bind_int(st, 3, k);
 				sqlite3_bind_int64(st, 4, v);
 				bind_pos(st, 5, &f, p);
-				r = run(ctx, s, st, "saving income");
+				r = run(ctx, s, st, "保存收入");
 			}
 		sqlite3_finalize(st);
 	}
@@ -1072,7 +1034,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 			sqlite3_bind_int(st, 6, p->disclosed);
 			sqlite3_bind_text(st, 7, p->goal ? p->goal : "", -1, SQLITE_STATIC);
 			bind_pos(st, 8, &f, p->pos);
-			r = run(ctx, s, st, "saving a project");
+			r = run(ctx, s, st, "保存项目");
 		}
 		sqlite3_finalize(st);
 	}
@@ -1101,7 +1063,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 			sqlite3_bind_int(st, 12, it->project);
 			sqlite3_bind_int64(st, 13, it->amount);
 			bind_pos(st, 14, &f, it->pos);
-			r = run(ctx, s, st, "saving an item");
+			r = run(ctx, s, st, "保存明细");
 		}
 		sqlite3_finalize(st);
 	}
@@ -1118,7 +1080,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 			sqlite3_bind_text(st, 6, "", -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 7, p->amount);
 			bind_pos(st, 8, &f, p->pos);
-			r = run(ctx, s, st, "saving procurement");
+			r = run(ctx, s, st, "保存政府采购");
 		}
 		for (int i = 0; i < b->nservices && !r; i++) {
 			const ys_service *v = &b->services[i];
@@ -1130,7 +1092,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 			sqlite3_bind_text(st, 6, v->l3 ? v->l3 : "", -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 7, v->amount);
 			bind_pos(st, 8, &f, v->pos);
-			r = run(ctx, s, st, "saving a service");
+			r = run(ctx, s, st, "保存政府购买服务");
 		}
 		for (int i = 0; i < b->nnames && !r; i++) {
 			const ys_codename *n = &b->names[i];
@@ -1144,7 +1106,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 			sqlite3_bind_text(st, 6, n->name, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 7, 0);
 			bind_pos(st, 8, &f, n->pos);
-			r = run(ctx, s, st, "saving a code name");
+			r = run(ctx, s, st, "保存科目名称");
 		}
 		sqlite3_finalize(st);
 	}
@@ -1154,7 +1116,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 			sqlite3_bind_int64(st, 1, bid);
 			sqlite3_bind_int(st, 2, i);
 			sqlite3_bind_text(st, 3, f.path[i], -1, SQLITE_STATIC);
-			r = run(ctx, s, st, "saving a file name");
+			r = run(ctx, s, st, "保存文件名");
 		}
 		sqlite3_finalize(st);
 	}
@@ -1200,12 +1162,12 @@ static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budg
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		r = ys_error(ctx, YS_ENOTFOUND, "%s: no budget with id %lld", s->path, (long long)id);
+		r = ys_error(ctx, YS_ENOTFOUND, "%s：没有编号为 %lld 的预算", s->path, (long long)id);
 		goto done;
 	}
 	b = ys_budget_new(col_text(st, 0), sqlite3_column_int(st, 1));
 	if (!b) {
-		r = ys_error(ctx, YS_ENOMEM, "out of memory");
+		r = ys_error(ctx, YS_ENOMEM, "内存不足");
 		goto done;
 	}
 	b->perf_unit = adup(b, st, 2);
@@ -1245,7 +1207,7 @@ static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budg
 	LOOP("SELECT name, type, file, line FROM bunit WHERE budget_id = ? ORDER BY idx")
 	{
 		if (ys_grow((void **)&b->units, &cap, (size_t)b->nunits + 1, sizeof *b->units)) {
-			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
 			goto done;
 		}
 		ys_bunit *u = &b->units[b->nunits++];
@@ -1267,7 +1229,7 @@ static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budg
 	LOOP("SELECT code, name, unit, disclosed, goal, file, line FROM bproject WHERE budget_id = ? ORDER BY idx")
 	{
 		if (ys_grow((void **)&b->projects, &cap, (size_t)b->nprojects + 1, sizeof *b->projects)) {
-			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
 			goto done;
 		}
 		ys_project *p = &b->projects[b->nprojects++];
@@ -1297,7 +1259,7 @@ static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budg
 		}
 		ys_indicator *na = realloc(*arr, sizeof *na * (size_t)(*n + 1));
 		if (!na) {
-			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
 			goto done;
 		}
 		*arr = na;
@@ -1317,7 +1279,7 @@ static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budg
 	     "WHERE budget_id = ? ORDER BY idx")
 	{
 		if (ys_grow((void **)&b->items, &cap, b->nitems + 1, sizeof *b->items)) {
-			r = ys_error(ctx, YS_ENOMEM, "out of memory");
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
 			goto done;
 		}
 		ys_item *it = &b->items[b->nitems++];
@@ -1335,7 +1297,7 @@ static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budg
 		it->amount = sqlite3_column_int64(st, 10);
 		it->pos = POS(11);
 		if (it->unit < 0 || it->unit >= b->nunits || it->project >= b->nprojects || it->fund >= YS_NFUNDS) {
-			r = ys_error(ctx, YS_ESTORE, "%s: budget %lld has an item that refers to nothing", s->path,
+			r = ys_error(ctx, YS_ESTORE, "%s：预算 %lld 有一条明细引用的单位、项目或资金来源不存在", s->path,
 			             (long long)id);
 			goto done;
 		}
@@ -1347,7 +1309,7 @@ static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budg
 		const char *kind = col_text(st, 0);
 		if (!strcmp(kind, "procurement")) {
 			if (ys_grow((void **)&b->procurement, &pc, (size_t)b->nprocurement + 1, sizeof *b->procurement)) {
-				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+				r = ys_error(ctx, YS_ENOMEM, "内存不足");
 				goto done;
 			}
 			ys_procurement *p = &b->procurement[b->nprocurement++];
@@ -1357,7 +1319,7 @@ static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budg
 			p->pos = POS(5);
 		} else if (!strcmp(kind, "service")) {
 			if (ys_grow((void **)&b->services, &sc, (size_t)b->nservices + 1, sizeof *b->services)) {
-				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+				r = ys_error(ctx, YS_ENOMEM, "内存不足");
 				goto done;
 			}
 			ys_service *v = &b->services[b->nservices++];
@@ -1368,7 +1330,7 @@ static ys_result sq_load_budget(ys_ctx *ctx, ys_store *base, int64_t id, ys_budg
 			v->pos = POS(5);
 		} else if (!strcmp(kind, "codename")) {
 			if (ys_grow((void **)&b->names, &nc, (size_t)b->nnames + 1, sizeof *b->names)) {
-				r = ys_error(ctx, YS_ENOMEM, "out of memory");
+				r = ys_error(ctx, YS_ENOMEM, "内存不足");
 				goto done;
 			}
 			ys_codename *n = &b->names[b->nnames++];
@@ -1400,12 +1362,12 @@ static ys_result sq_latest_budget(ys_ctx *ctx, ys_store *base, int64_t *id)
 	sq_store *s = (sq_store *)base;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM budget", -1, &st, NULL))
-		return db_error(ctx, s, "reading");
+		return db_error(ctx, s, "读取");
 	ys_result r = YS_OK;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		*id = sqlite3_column_int64(st, 0);
 	else
-		r = ys_error(ctx, YS_ENOTFOUND, "%s: no budget stored yet (yusuan build DIR --db %s)", s->path, s->path);
+		r = ys_error(ctx, YS_ENOTFOUND, "%s：还没有存入预算（yusuan build DIR --db %s）", s->path, s->path);
 	sqlite3_finalize(st);
 	return r;
 }

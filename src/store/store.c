@@ -112,3 +112,16 @@ char *ys_store_schema_part(const char *schema, int version)
 		b = c;
 	return b ? strndup(a, (size_t)(b - a)) : strdup(a);
 }
+
+int ys_store_file_id(ys_store_files *f, const char *path)
+{
+	if (!path)
+		path = "";
+	for (int i = 0; i < f->n; i++)
+		if (f->path[i] == path || !strcmp(f->path[i], path))
+			return i;
+	if (f->n == YS_STORE_FILES_MAX)
+		return YS_STORE_FILES_MAX - 1; /* the rest share the last id's name */
+	f->path[f->n] = path;
+	return f->n++;
+}

@@ -49,4 +49,14 @@ extern const char ys_store_schema_pg_sql[];
  * memory. */
 char *ys_store_schema_part(const char *schema, int version);
 
+/* The file names of a budget's records as small integers (its files
+ * table): the id of path ("" for NULL), added when new; from the 64th on
+ * they share the last id. */
+#define YS_STORE_FILES_MAX 64
+typedef struct ys_store_files {
+	const char *path[YS_STORE_FILES_MAX];
+	int n;
+} ys_store_files;
+int ys_store_file_id(ys_store_files *f, const char *path);
+
 #endif

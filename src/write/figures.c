@@ -24,10 +24,10 @@ static int fixed(const ys_table *t, const char *const *ids, int64_t *out)
 	if (!t)
 		return 0;
 	for (int i = 0; ids[i]; i++) {
-		int r = ck_fixed_row(t, ids[i]);
+		int r = ys_ck_fixed_row(t, ids[i]);
 		if (r < 0)
 			return 0;
-		if (ys_money_add(*out, t->rows[r].cells[ck_fixed_col(t, ids[i])].amt.fen, out))
+		if (ys_money_add(*out, t->rows[r].cells[ys_ck_fixed_col(t, ids[i])].amt.fen, out))
 			return 0;
 	}
 	return 1;
@@ -40,7 +40,7 @@ static int total(const ys_table *t, const char *id, int64_t *out)
 	int c = col_of(t, id);
 	if (c < 0)
 		return 0;
-	int r = ck_total_row(t);
+	int r = ys_ck_total_row(t);
 	if (r >= 0)
 		*out = t->rows[r].cells[c].amt.fen;
 	return 1;
@@ -142,13 +142,13 @@ static ys_result classes(ys_ctx *ctx, ys_figures *F, const ys_doc *doc, const ys
 	char code[16];
 	for (int r = 0; r < t->nrows; r++)
 		if (t->rows[r].kind == YS_ROW_DATA) {
-			size_t l = strlen(ck_code(&t->rows[r].cells[C05_CODE], code));
+			size_t l = strlen(ys_ck_code(&t->rows[r].cells[YS_C05_CODE], code));
 			if (l == 3 || l == 5 || l == 7)
 				want = l > want ? l : want;
 		}
 	for (int r = 0; r < t->nrows && want; r++) {
 		const ys_row *row = &t->rows[r];
-		if (row->kind != YS_ROW_DATA || strlen(ck_code(&row->cells[C05_CODE], code)) != want)
+		if (row->kind != YS_ROW_DATA || strlen(ys_ck_code(&row->cells[YS_C05_CODE], code)) != want)
 			continue;
 		for (size_t l = 3; l <= want; l += 2) {
 			char pre[8];
@@ -158,11 +158,11 @@ static ys_result classes(ys_ctx *ctx, ys_figures *F, const ys_doc *doc, const ys
 				free(a.v);
 				return ys_error(ctx, YS_ENOMEM, "内存不足");
 			}
-			if (l == want && !c->name && row->cells[C05_NAME].text[0])
-				c->name = ys_arena_strdup(&F->arena, row->cells[C05_NAME].text);
-			if (ys_money_add(c->amount, row->cells[C05_TOTAL].amt.fen, &c->amount) ||
-			    ys_money_add(c->basic, row->cells[C05_BASIC].amt.fen, &c->basic) ||
-			    ys_money_add(c->project, row->cells[C05_PROJECT].amt.fen, &c->project)) {
+			if (l == want && !c->name && row->cells[YS_C05_NAME].text[0])
+				c->name = ys_arena_strdup(&F->arena, row->cells[YS_C05_NAME].text);
+			if (ys_money_add(c->amount, row->cells[YS_C05_TOTAL].amt.fen, &c->amount) ||
+			    ys_money_add(c->basic, row->cells[YS_C05_BASIC].amt.fen, &c->basic) ||
+			    ys_money_add(c->project, row->cells[YS_C05_PROJECT].amt.fen, &c->project)) {
 				free(a.v);
 				return ys_error(ctx, YS_ERANGE, "预算05表 科目 %s 的合计超出范围", pre);
 			}
@@ -259,9 +259,9 @@ ys_result ys_figures_make(ys_ctx *ctx, const ys_doc *doc, const ys_budget *b, co
 	if (t12) {
 		h[YS_FIG_PERF] = 1;
 		for (int r = 0; r < t12->nrows; r++)
-			if (t12->rows[r].kind == YS_ROW_DATA && t12->rows[r].cells[C12_NAME].text[0]) {
+			if (t12->rows[r].kind == YS_ROW_DATA && t12->rows[r].cells[YS_C12_NAME].text[0]) {
 				F->nprojects++;
-				if (ys_money_add(v[YS_FIG_PERF], t12->rows[r].cells[C12_TOTAL].amt.fen, &v[YS_FIG_PERF]))
+				if (ys_money_add(v[YS_FIG_PERF], t12->rows[r].cells[YS_C12_TOTAL].amt.fen, &v[YS_FIG_PERF]))
 					h[YS_FIG_PERF] = 0;
 			}
 	}

@@ -74,7 +74,7 @@ expect_exit 2 $YUSUAN show $SEED --format pdf
 has $TMP/e "需要 -o 输出目录"
 : > $TMP/file
 expect_exit 4 $YUSUAN build $EX --format all -o $TMP/file --quiet
-has $TMP/e "not a folder"
+has $TMP/e "已存在，但不是文件夹"
 
 # the site in a real browser
 node tests/browser/check-html.mjs $TMP/out/html > $TMP/browser.log 2>&1 || { cat $TMP/browser.log; fail "browser check"; }

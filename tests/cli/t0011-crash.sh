@@ -130,7 +130,7 @@ crash() {
 			has $TMP/o "；0 个错误"
 		elif [ -e $DB ]; then
 			expect_exit 3 $YUSUAN check --db $DB
-			has $TMP/e "no disclosure stored yet"
+			has $TMP/e "还没有存入公开文件"
 		else
 			expect_exit 4 $YUSUAN check --db $DB
 			has $TMP/e "没有这个数据库"

@@ -170,13 +170,13 @@ XB=tests/fixtures/xlsx/example.xlsx
 $YUSUAN build $EX -o $TMP/pub --format xlsx --quiet > /dev/null 2>&1 || fail "the example does not publish xlsx"
 XD=$TMP/pub/tables.xlsx   # a disclosure as a workbook
 S1=xl/worksheets/sheet1.xml
-limit bomb-check 3 "part xl/workbook.xml would inflate to more than 256 MiB: refused" \
+limit bomb-check 3 "部件 xl/workbook.xml 解压后将超过 256 MiB：拒绝读取" \
 	$YUSUAN check tests/fixtures/xlsx/bomb.xlsx
-limit bomb-build 3 "part xl/workbook.xml would inflate to more than 256 MiB: refused" \
+limit bomb-build 3 "部件 xl/workbook.xml 解压后将超过 256 MiB：拒绝读取" \
 	$YUSUAN build tests/fixtures/xlsx/bomb.xlsx -o $TMP/o7
 # the bomb with headers that lie: 1000 bytes, inflating to 257 MiB
 $H lie tests/fixtures/xlsx/bomb.xlsx $TMP/lie.xlsx 1000 || fail "hostile lie"
-limit bomb-lying 3 "malformed XML" $YUSUAN check $TMP/lie.xlsx
+limit bomb-lying 3 "XML 格式有误" $YUSUAN check $TMP/lie.xlsx
 # billion laughs (expat refuses the amplification; a limit on a cell's
 # length may come first: either names its limit)
 $H part $XD $TMP/laughs.xlsx $S1 laughs 9 || fail "hostile laughs"
@@ -190,24 +190,24 @@ limit xlsx-rows-$rows 1 "" $YUSUAN check $TMP/rows.xlsx
 rm -f $TMP/rows.xlsx
 # (was B11: no XML nesting limit: 20 million nested elements (a 166 KB file) take 900 MB ('malformed XML: out of memory'))
 $H part $XD $TMP/nested.xlsx $S1 nested 20000000 || fail "hostile nested"
-limit xlsx-nested 3 "deeper than" $YUSUAN check $TMP/nested.xlsx
+limit xlsx-nested 3 "元素嵌套超过 128 层" $YUSUAN check $TMP/nested.xlsx
 rm -f $TMP/nested.xlsx
 # (was B12: no shared-string limit: 50 million empty strings (a 391 KB file) take 2.4 GB; out of memory, it goes on parsing for minutes)
 $H part $XD $TMP/sst.xlsx xl/sharedStrings.xml sst 50000000 || fail "hostile sst"
-limit xlsx-shared-strings 3 "shared strings" $YUSUAN check $TMP/sst.xlsx
+limit xlsx-shared-strings 3 "共享字符串超过 4000000 个" $YUSUAN check $TMP/sst.xlsx
 rm -f $TMP/sst.xlsx
 # (was B7: a row number far down (r=2000000000) makes the workbook's text 2 GB of blank lines: out of memory)
 $H part $XD $TMP/gap.xlsx $S1 rowgap 2000000000 || fail "hostile rowgap"
-limit xlsx-row-gap 3 "row" $YUSUAN check $TMP/gap.xlsx
+limit xlsx-row-gap 3 "有一行的行号不在 1..1048576 之内" $YUSUAN check $TMP/gap.xlsx
 # (was B10: row numbers are read with atoi: 2147483647 and -2147483648 overflow cmp_cell (src/read/xlsx.c:444, UBSan), then the blank-row loop runs for billions of rows)
 $H part $XD $TMP/rowref.xlsx $S1 rowref 5 || fail "hostile rowref"
-limit xlsx-row-numbers 3 "row" $YUSUAN check $TMP/rowref.xlsx
+limit xlsx-row-numbers 3 "行号不在 1..1048576 之内" $YUSUAN check $TMP/rowref.xlsx
 # (was B8: cells in column XFD become 16383 tabs each before any limit: 100000 such rows (535 KB) run out of memory)
 $H part $XD $TMP/wide.xlsx $S1 wide 100000 || fail "hostile wide"
-limit xlsx-wide 3 "at most 256 columns" $YUSUAN check $TMP/wide.xlsx
+limit xlsx-wide 3 "公开的表格至多 256 列" $YUSUAN check $TMP/wide.xlsx
 # (was B9: a cell reference of 8 letters overflows int in col_of_ref (src/read/xlsx.c:318, UBSan))
 $H part $XD $TMP/colref.xlsx $S1 colref 8 || fail "hostile colref"
-limit xlsx-column-ref 3 "wider than" $YUSUAN check $TMP/colref.xlsx
+limit xlsx-column-ref 3 "有一行超过 16384 个单元格" $YUSUAN check $TMP/colref.xlsx
 # (was B13: XLSX cells have no length limit: a 10 MB 整体绩效目标 is refused only as '(compiled):359: line longer than', naming neither workbook nor cell)
 $H part $XB $TMP/dept.xlsx xl/worksheets/sheet10.xml dept 10485760 || fail "hostile dept"
 limit xlsx-10m-cell 3 "部门" $YUSUAN build $TMP/dept.xlsx -o $TMP/o9

@@ -136,7 +136,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	/* the rule may only decide whether a value at the int64 edge fits */
 	for (int k = 0; k < 3; k++)
-		if (src[k] != src[(k + 1) % 3] && strcmp(why[k][0] ? why[k] : why[(k + 1) % 3], "amount too large"))
+		if (src[k] != src[(k + 1) % 3] && strcmp(why[k][0] ? why[k] : why[(k + 1) % 3], "金额太大"))
 			die("parse_stored: the rounding rule decides whether '%.*s' parses", (int)n, s);
 	if (!src[0] && !src[1] && !src[2] && st[0].present) {
 		uint64_t up, even, down;

@@ -188,11 +188,11 @@ START_TEST(user_variants_and_extra_columns)
 	ck_assert(!ys_catalog_name_ok(cat, YS_CAT_GOV_ECON, r, "其他对个人和家庭的补助"));
 	p = write_tmp("kind,code,name,confidence\ngov_econ,50999,x,sure\n");
 	ck_assert_int_eq(ys_catalog_load_file(&ctx, cat, "variants", p), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, ":2: confidence 'sure'"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, ":2：可信度“sure”"), "%s", ctx.msg);
 	unlink(p);
 	p = write_tmp("kind,code,name\ngov_econ,5o999,x\n");
 	ck_assert_int_eq(ys_catalog_load_file(&ctx, cat, "variants", p), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, ":2: code '5o999'"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, ":2：编码“5o999”"), "%s", ctx.msg);
 	unlink(p);
 	ys_catalog_free(cat);
 }
@@ -205,15 +205,15 @@ START_TEST(bad_catalog_files_say_where)
 	ys_ctx_init(&ctx);
 	char *p = write_tmp("code,name,confidence\n201,a,seen\n201,b,seen\n");
 	ck_assert_int_eq(ys_catalog_load_file(&ctx, cat, "function", p), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, ":3: code 201 is listed twice (also line 2)"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, ":3：编码 201 列了两次（另一次在第 2 行）"), "%s", ctx.msg);
 	unlink(p);
 	p = write_tmp("code,name,confidence\n201,a,sure\n");
 	ck_assert_int_eq(ys_catalog_load_file(&ctx, cat, "function", p), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, ":2: confidence 'sure'"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, ":2：可信度“sure”"), "%s", ctx.msg);
 	unlink(p);
 	p = write_tmp("code,name,confidence\n20A,a,seen\n");
 	ck_assert_int_eq(ys_catalog_load_file(&ctx, cat, "function", p), YS_EPARSE);
-	ck_assert_msg(strstr(ctx.msg, ":2:1: code '20A'"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, ":2:1：编码“20A”"), "%s", ctx.msg);
 	unlink(p);
 	ck_assert_int_eq(ys_catalog_load_file(&ctx, cat, "nonsense", "/dev/null"), YS_EINVAL);
 	/* the failed loads left the shipped rows in place */

@@ -35,8 +35,8 @@ static const char *project_of(const ys_table *t, int r, const int *moved)
 	if (moved[r]) /* a misplaced row: the next project's */
 		for (int q = r + 1; q < t->nrows; q++)
 			if (t->rows[q].kind == YS_ROW_DATA)
-				return t->rows[q].cells[C12_NAME].text;
-	return t->rows[p].cells[C12_NAME].text;
+				return t->rows[q].cells[YS_C12_NAME].text;
+	return t->rows[p].cells[YS_C12_NAME].text;
 }
 
 START_TEST(golden_reproduces_the_seed)
@@ -69,7 +69,7 @@ START_TEST(golden_reproduces_the_seed)
 		ck_assert_int_eq(s->nrows, g->nrows);
 		for (int r = 0; r < s->nrows; r++) {
 			for (int c = 0; c < s->def->ncols; c++) {
-				int project_cell = k == YS_T12 && c <= C12_GOAL;
+				int project_cell = k == YS_T12 && c <= YS_C12_GOAL;
 				if (!project_cell) {
 					same_cell(s, &s->rows[r].cells[c], &g->rows[r].cells[c], c, s->rows[r].line);
 					cells++;
@@ -91,7 +91,7 @@ START_TEST(golden_reproduces_the_seed)
 			ck_assert_int_eq(nps, 6);
 			ck_assert_int_eq(nps, npg);
 			for (int i = 0; i < nps; i++)
-				for (int c = 0; c <= C12_GOAL; c++) {
+				for (int c = 0; c <= YS_C12_GOAL; c++) {
 					same_cell(s, &s->rows[ps[i]].cells[c], &g->rows[pg[i]].cells[c], c, s->rows[ps[i]].line);
 					cells++;
 				}
@@ -163,10 +163,10 @@ END_TEST
 START_TEST(xlsx_refusals)
 {
 	static const struct { const char *file; ys_result r; const char *msg; } cases[] = {
-		{ FIXTURE("xlsx/garbage.xlsx"), YS_EPARSE, "not an XLSX workbook" },
-		{ FIXTURE("xlsx/not-a-workbook.xlsx"), YS_EPARSE, "no xl/workbook.xml" },
-		{ FIXTURE("xlsx/bomb.xlsx"), YS_ELIMIT, "would inflate to more than 256 MiB: refused" },
-		{ FIXTURE("xlsx/bad-string.xlsx"), YS_EPARSE, "refers to a shared string that does not exist" },
+		{ FIXTURE("xlsx/garbage.xlsx"), YS_EPARSE, "不是 XLSX 工作簿" },
+		{ FIXTURE("xlsx/not-a-workbook.xlsx"), YS_EPARSE, "没有 xl/workbook.xml" },
+		{ FIXTURE("xlsx/bomb.xlsx"), YS_ELIMIT, "解压后将超过 256 MiB：拒绝读取" },
+		{ FIXTURE("xlsx/bad-string.xlsx"), YS_EPARSE, "引用了不存在的共享字符串" },
 		{ FIXTURE("xlsx/none.xlsx"), YS_EIO, "none.xlsx" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -395,7 +395,7 @@ static int64_t total_of_03(const ys_doc *doc)
 	ck_assert_ptr_nonnull(t);
 	for (int r = 0; r < t->nrows; r++)
 		if (t->rows[r].kind == YS_ROW_TOTAL)
-			return t->rows[r].cells[C03_TOTAL].amt.fen;
+			return t->rows[r].cells[YS_C03_TOTAL].amt.fen;
 	ck_abort_msg("table 03 has no 合计 row");
 	return 0;
 }
@@ -563,13 +563,13 @@ START_TEST(table11_is_grouped_by_directory)
 	const ys_table *t = doc->tables[YS_T11];
 	ck_assert_int_eq(t->nrows, 6);
 	for (int r = 0; r < 5; r++) {
-		ck_assert_str_eq(t->rows[r].cells[C11_L1].text, want[r][0]);
-		ck_assert_str_eq(t->rows[r].cells[C11_L2].text, want[r][1]);
-		ck_assert_str_eq(t->rows[r].cells[C11_L3].text, want[r][2]);
-		ck_assert_int_eq(t->rows[r].cells[C11_AMOUNT].amt.fen, amounts[r]);
+		ck_assert_str_eq(t->rows[r].cells[YS_C11_L1].text, want[r][0]);
+		ck_assert_str_eq(t->rows[r].cells[YS_C11_L2].text, want[r][1]);
+		ck_assert_str_eq(t->rows[r].cells[YS_C11_L3].text, want[r][2]);
+		ck_assert_int_eq(t->rows[r].cells[YS_C11_AMOUNT].amt.fen, amounts[r]);
 	}
 	ck_assert_int_eq(t->rows[5].kind, YS_ROW_TOTAL);
-	ck_assert_int_eq(t->rows[5].cells[C11_AMOUNT].amt.fen, 2100);
+	ck_assert_int_eq(t->rows[5].cells[YS_C11_AMOUNT].amt.fen, 2100);
 	ys_doc_free(doc);
 	b->services = saved;
 	b->nservices = nsaved;

@@ -187,37 +187,37 @@ START_TEST(views_add_up_as_the_tables_do)
 	const ys_table *t03 = doc->tables[YS_T03], *t05 = doc->tables[YS_T05], *t01 = doc->tables[YS_T01];
 	int r03 = total_row(t03), r05 = total_row(t05);
 	ck_assert_int_eq(q_int(st, "SELECT sum(fen) FROM ys_spending WHERE fund = 'all' AND kind = 'basic'"),
-	                 cell(t03, r03, C03_BASIC));
+	                 cell(t03, r03, YS_C03_BASIC));
 	ck_assert_int_eq(q_int(st, "SELECT sum(fen) FROM ys_spending WHERE fund = 'all' AND kind = 'project'"),
-	                 cell(t03, r03, C03_PROJECT));
-	ck_assert_int_eq(q_int(st, "SELECT sum(fen) FROM ys_spending WHERE fund = 'gp'"), cell(t05, r05, C05_TOTAL));
+	                 cell(t03, r03, YS_C03_PROJECT));
+	ck_assert_int_eq(q_int(st, "SELECT sum(fen) FROM ys_spending WHERE fund = 'gp'"), cell(t05, r05, YS_C05_TOTAL));
 	/* by 类: 01's 类 rows */
 	int classes = 0;
 	for (int r = 0; r < t01->nrows; r++) {
 		int fx = t01->rows[r].fixed[1];
-		if (fx < 0 || !t01->def->fixed[fx].code || !cell(t01, r, C01_OUT_AMT))
+		if (fx < 0 || !t01->def->fixed[fx].code || !cell(t01, r, YS_C01_OUT_AMT))
 			continue;
 		char sql[160];
 		snprintf(sql, sizeof sql, "SELECT sum(fen) FROM ys_spending WHERE fund = 'all' AND func_class = '%s'",
 		         t01->def->fixed[fx].code);
-		ck_assert_int_eq(q_int(st, sql), cell(t01, r, C01_OUT_AMT));
+		ck_assert_int_eq(q_int(st, sql), cell(t01, r, YS_C01_OUT_AMT));
 		/* and ys_amount knows 01's row as that 类 */
 		snprintf(sql, sizeof sql,
 		         "SELECT sum(fen) FROM ys_amount WHERE table_code = '01' AND func_class = '%s' AND flow = 'spending'",
 		         t01->def->fixed[fx].code);
-		ck_assert_int_eq(q_int(st, sql), cell(t01, r, C01_OUT_AMT));
+		ck_assert_int_eq(q_int(st, sql), cell(t01, r, YS_C01_OUT_AMT));
 		classes++;
 	}
 	ck_assert_int_eq(classes, 6);
 	/* 三公 as 09 prints it */
 	const ys_table *t09 = doc->tables[YS_T09];
-	ck_assert_int_eq(q_int(st, "SELECT reception FROM ys_sangong"), cell(t09, 0, C09_RECEPTION));
-	ck_assert_int_eq(q_int(st, "SELECT total FROM ys_sangong"), cell(t09, 0, C09_TOTAL));
+	ck_assert_int_eq(q_int(st, "SELECT reception FROM ys_sangong"), cell(t09, 0, YS_C09_RECEPTION));
+	ck_assert_int_eq(q_int(st, "SELECT total FROM ys_sangong"), cell(t09, 0, YS_C09_TOTAL));
 	/* 部门经济 class 301 of 03 */
 	int64_t e301 = 0;
 	for (int r = 0; r < t03->nrows; r++)
-		if (t03->rows[r].kind == YS_ROW_DATA && !strncmp(t03->rows[r].cells[C03_DEPT].text, "301", 3))
-			e301 += cell(t03, r, C03_TOTAL);
+		if (t03->rows[r].kind == YS_ROW_DATA && !strncmp(t03->rows[r].cells[YS_C03_DEPT].text, "301", 3))
+			e301 += cell(t03, r, YS_C03_TOTAL);
 	ck_assert_int_eq(q_int(st, "SELECT sum(fen) FROM ys_spending WHERE fund = 'all' AND econ_class = '301'"), e301);
 	ck_assert_int_eq(q_int(st, "SELECT count(*) FROM ys_project"), 6);
 	ys_doc_free(doc);
@@ -243,7 +243,7 @@ START_TEST(units_named_from_the_budget)
 		int64_t want = 0;
 		for (int r = 0; r < t05->nrows; r++)
 			if (t05->rows[r].kind == YS_ROW_DATA && t05->rows[r].block == u)
-				want += cell(t05, r, C05_TOTAL);
+				want += cell(t05, r, YS_C05_TOTAL);
 		char sql[512];
 		snprintf(sql, sizeof sql, "SELECT sum(fen) FROM ys_amount WHERE table_code = '05' AND column_id = 'total'"
 		                          " AND row_kind = 'data' AND unit_name = '%s'",
@@ -310,7 +310,7 @@ START_TEST(query_shares_and_change)
 	ck_assert_msg(ys_query_run(&ctx, st, &q, &r) == YS_OK, "%s", ctx.msg);
 	ck_assert_uint_eq(r->n, 4);
 	const ys_table *ta = a->tables[YS_T03], *tb = b->tables[YS_T03];
-	int64_t basic_a = col_sum(ta, C03_BASIC), basic_b = col_sum(tb, C03_BASIC), total_a = col_sum(ta, C03_TOTAL);
+	int64_t basic_a = col_sum(ta, YS_C03_BASIC), basic_b = col_sum(tb, YS_C03_BASIC), total_a = col_sum(ta, YS_C03_TOTAL);
 	ck_assert_int_ne(basic_a, basic_b); /* the edit changed a 基本支出 row */
 	int found = 0;
 	for (size_t i = 0; i < r->n; i++) {

@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "seedutil.h"
+#include "read/input_int.h"
 
 #define EXAMPLE YS_TESTDIR "/../examples/2026-beijing-jiguan-shiwu"
 
@@ -362,6 +363,43 @@ START_TEST(a_name_against_an_unsure_row_or_the_codes_sheet_warns)
 	ck_assert_msg(strstr(g->message, "3021101 写作“旅费”，科目名称表（") && strstr(g->message, "codes.csv:4）中是“差旅费”"),
 	              "%s", g->message);
 	ys_report_free(rep);
+}
+END_TEST
+
+/* ---- funds: one list of spellings for income, carryover and items ---- */
+
+START_TEST(every_fund_word_on_every_sheet)
+{
+	/* words the income sheet took that items and carryover once refused */
+	static const struct { const char *file; int line; const char *from, *to; } ok[] = {
+		{ "items.csv", 4, ",一般公共预算,", ",一般公共预算拨款收入," },
+		{ "carryover.csv", 3, "一般公共预算,", "一般公共预算拨款收入," },
+		{ "income.csv", 3, "一般公共预算,", "一般公共预算拨款收入," },
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		fedit e[] = { { ok[i].file, ok[i].line, ok[i].from, ok[i].to } };
+		ys_ctx ctx;
+		ys_ctx_init(&ctx);
+		ys_budget *b;
+		ck_assert_msg(ys_input_read(&ctx, example_with(e, 1), &b) == YS_OK, "%s: %s", ok[i].file, ctx.msg);
+		ys_budget_free(b);
+		rm_dir();
+	}
+	/* every spelling of every income or carry-over source is a fund's */
+	static const char *const words[] = { "一般公共预算拨款收入", "财政专户管理资金收入", "政府性基金", "经营收入",
+		                             "上级补助", "附属单位上缴", "单位资金" };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		int v;
+		ck_assert_msg(ys_input_enum_value("fund", words[i], strlen(words[i]), &v) == 0, "%s", words[i]);
+	}
+	/* a fund the sheet does not take is still refused there */
+	fedit e[] = { { "carryover.csv", 3, "一般公共预算,", "事业收入," } };
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_budget *b;
+	ck_assert_int_eq(ys_input_read(&ctx, example_with(e, 1), &b), YS_EPARSE);
+	ck_assert_msg(strstr(ctx.msg, "“事业收入”不是可选的值"), "%s", ctx.msg);
+	rm_dir();
 }
 END_TEST
 
@@ -770,6 +808,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tk, a_name_that_is_not_the_codes);
 	tcase_add_test(tk, a_name_against_an_unsure_row_or_the_codes_sheet_warns);
 	tcase_add_test(tk, every_procurement_category_form);
+	tcase_add_test(tk, every_fund_word_on_every_sheet);
 	tcase_add_test(tk, indicator_words_checked_where_written);
 	tcase_add_test(tk, accepted_indicator_words_compile);
 	tcase_add_test(tk, labels_that_are_numbers);

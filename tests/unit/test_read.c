@@ -14,6 +14,27 @@ static const ys_row *row_at_line(const ys_table *t, int line)
 	return NULL;
 }
 
+/* A header row as the stores keep it: one line of tab-separated cells,
+ * empty cells and all, and back. */
+START_TEST(header_rows_split_and_join)
+{
+	static const char *const rows[] = { "项目\t\t合计\t", "", "单位：万元", "\t\t" };
+	static const int ncells[] = { 4, 1, 1, 3 };
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ys_arena a;
+		ys_arena_init(&a);
+		ys_hrow h = { 0 };
+		ck_assert_int_eq(ys_hrow_split(&h, &a, rows[i]), 0);
+		ck_assert_int_eq(h.ncells, ncells[i]);
+		ys_buf b = YS_BUF_INIT;
+		ys_hrow_join(&h, &b);
+		ck_assert_str_eq(b.s, rows[i]);
+		ys_buf_release(&b);
+		ys_arena_release(&a);
+	}
+}
+END_TEST
+
 START_TEST(recognises_all_tables)
 {
 	ys_doc *doc = read_seed(NULL, 0);
@@ -42,7 +63,7 @@ START_TEST(fixed_rows_of_01_and_04)
 	const ys_row *r = row_at_line(t, 9);
 	ck_assert_str_eq(t->def->fixed[r->fixed[0]].id, "in.gp");
 	ck_assert_str_eq(t->def->fixed[r->fixed[1]].id, "out.201");
-	ck_assert_int_eq(r->cells[C01_IN_AMT].amt.fen, 33149176143LL);
+	ck_assert_int_eq(r->cells[YS_C01_IN_AMT].amt.fen, 33149176143LL);
 	r = row_at_line(t, 34);
 	ck_assert_int_eq(r->fixed[0], -1);
 	ck_assert_str_eq(t->def->fixed[r->fixed[1]].id, "out.234");
@@ -50,7 +71,7 @@ START_TEST(fixed_rows_of_01_and_04)
 	t = doc->tables[YS_T04];
 	ck_assert_str_eq(t->def->fixed[row_at_line(t, 133)->fixed[0]].id, "in.gp");
 	ck_assert_str_eq(t->def->fixed[row_at_line(t, 161)->fixed[0]].id, "carry.gp");
-	ck_assert_int_eq(row_at_line(t, 161)->cells[C01_IN_AMT].amt.fen, 1417945232LL);
+	ck_assert_int_eq(row_at_line(t, 161)->cells[YS_C01_IN_AMT].amt.fen, 1417945232LL);
 	ys_doc_free(doc);
 }
 END_TEST
@@ -61,11 +82,11 @@ START_TEST(rows_that_lost_a_cell_after_a_page_break)
 	const ys_table *t = doc->tables[YS_T03];
 	/* line 115 has 8 cells, not 9: 合计 2.88, 基本 blank, 项目 2.88 */
 	const ys_row *r = row_at_line(t, 115);
-	ck_assert_str_eq(r->cells[C03_FUNC].text, "2101901-托育机构");
-	ck_assert_int_eq(r->cells[C03_TOTAL].amt.fen, 2880000);
-	ck_assert(!r->cells[C03_BASIC].amt.present);
-	ck_assert_int_eq(r->cells[C03_PROJECT].amt.fen, 2880000);
-	ck_assert_int_eq(r->cells[C03_SUBSID].line, 0); /* the lost cell */
+	ck_assert_str_eq(r->cells[YS_C03_FUNC].text, "2101901-托育机构");
+	ck_assert_int_eq(r->cells[YS_C03_TOTAL].amt.fen, 2880000);
+	ck_assert(!r->cells[YS_C03_BASIC].amt.present);
+	ck_assert_int_eq(r->cells[YS_C03_PROJECT].amt.fen, 2880000);
+	ck_assert_int_eq(r->cells[YS_C03_SUBSID].line, 0); /* the lost cell */
 	ck_assert_int_gt(r->page, row_at_line(t, 53)->page);
 	ys_doc_free(doc);
 }
@@ -78,20 +99,20 @@ START_TEST(table12_cells_by_what_they_are)
 	/* line 318 lacks the empty 其他资金 cell */
 	const ys_row *r = row_at_line(t, 318);
 	ck_assert_int_eq(r->kind, YS_ROW_DATA);
-	ck_assert_int_eq(r->cells[C12_TOTAL].amt.fen, 3273300000LL);
-	ck_assert_int_eq(r->cells[C12_FISCAL].amt.fen, 3273300000LL);
-	ck_assert(!r->cells[C12_OTHER].amt.present);
-	ck_assert(!strncmp(r->cells[C12_GOAL].text, "为六里桥办公区", strlen("为六里桥办公区")));
-	ck_assert_str_eq(r->cells[C12_IND1].text, "产出指标");
-	ck_assert_str_eq(r->cells[C12_MUNIT].text, "个");
+	ck_assert_int_eq(r->cells[YS_C12_TOTAL].amt.fen, 3273300000LL);
+	ck_assert_int_eq(r->cells[YS_C12_FISCAL].amt.fen, 3273300000LL);
+	ck_assert(!r->cells[YS_C12_OTHER].amt.present);
+	ck_assert(!strncmp(r->cells[YS_C12_GOAL].text, "为六里桥办公区", strlen("为六里桥办公区")));
+	ck_assert_str_eq(r->cells[YS_C12_IND1].text, "产出指标");
+	ck_assert_str_eq(r->cells[YS_C12_MUNIT].text, "个");
 	/* its continuation rows have four leading empty cells, not five */
 	r = row_at_line(t, 319);
 	ck_assert_int_eq(r->kind, YS_ROW_CONT);
-	ck_assert_str_eq(r->cells[C12_IND1].text, "产出指标");
-	ck_assert_str_eq(r->cells[C12_IND2].text, "质量指标");
-	ck_assert_str_eq(r->cells[C12_OP].text, "定性");
-	ck_assert_str_eq(r->cells[C12_VALUE].text, "优");
-	ck_assert(ys_cell_blank(&r->cells[C12_GOAL]));
+	ck_assert_str_eq(r->cells[YS_C12_IND1].text, "产出指标");
+	ck_assert_str_eq(r->cells[YS_C12_IND2].text, "质量指标");
+	ck_assert_str_eq(r->cells[YS_C12_OP].text, "定性");
+	ck_assert_str_eq(r->cells[YS_C12_VALUE].text, "优");
+	ck_assert(ys_cell_blank(&r->cells[YS_C12_GOAL]));
 	ck_assert_int_eq(r->project, (short)(row_at_line(t, 318) - t->rows));
 	ys_doc_free(doc);
 }
@@ -127,7 +148,7 @@ START_TEST(table05_unit_blocks)
 			continue;
 		ck_assert_int_lt(r->block, 3);
 		count[r->block]++;
-		sum[r->block] += r->cells[C05_TOTAL].amt.fen;
+		sum[r->block] += r->cells[YS_C05_TOTAL].amt.fen;
 	}
 	ck_assert_int_eq(count[0], 10);
 	ck_assert_int_eq(count[1], 10);
@@ -145,18 +166,18 @@ START_TEST(table13_form)
 	ys_doc *doc = read_seed(NULL, 0);
 	const ys_table *t = doc->tables[YS_T13];
 	const ys_row *r = row_at_line(t, 365);
-	ck_assert_int_eq(r->cells[C13_TOTAL].amt.fen, 35495140000LL);
-	ck_assert_int_eq(r->cells[C13_TOTAL].amt.dp, 2);
-	ck_assert_int_eq(r->cells[C13_O_PROJECT].amt.fen, 0);
-	ck_assert(r->cells[C13_O_PROJECT].amt.present);
+	ck_assert_int_eq(r->cells[YS_C13_TOTAL].amt.fen, 35495140000LL);
+	ck_assert_int_eq(r->cells[YS_C13_TOTAL].amt.dp, 2);
+	ck_assert_int_eq(r->cells[YS_C13_O_PROJECT].amt.fen, 0);
+	ck_assert(r->cells[YS_C13_O_PROJECT].amt.present);
 	r = row_at_line(t, 367);
 	ck_assert_int_eq(r->kind, YS_ROW_FIELD);
-	ck_assert_str_eq(r->cells[C13_NOTES].text, "无。");
+	ck_assert_str_eq(r->cells[YS_C13_NOTES].text, "无。");
 	r = row_at_line(t, 370);
-	ck_assert_str_eq(r->cells[C13_ACTIVITY].text, "后勤管理");
-	ck_assert_str_eq(r->cells[C13_INDICATOR].text, "产出指标数量指标后勤管理及服务保障面积");
-	ck_assert_str_eq(r->cells[C13_VALUE].text, "43.89");
-	ck_assert_str_eq(r->cells[C13_MUNIT].text, "万平方米");
+	ck_assert_str_eq(r->cells[YS_C13_ACTIVITY].text, "后勤管理");
+	ck_assert_str_eq(r->cells[YS_C13_INDICATOR].text, "产出指标数量指标后勤管理及服务保障面积");
+	ck_assert_str_eq(r->cells[YS_C13_VALUE].text, "43.89");
+	ck_assert_str_eq(r->cells[YS_C13_MUNIT].text, "万平方米");
 	ys_doc_free(doc);
 }
 END_TEST
@@ -165,9 +186,9 @@ START_TEST(cells_keep_line_and_column)
 {
 	ys_doc *doc = read_seed(NULL, 0);
 	const ys_row *r = row_at_line(doc->tables[YS_T03], 94);
-	ck_assert_int_eq(r->cells[C03_DEPT].line, 94);
-	ck_assert_int_eq(r->cells[C03_DEPT].col, 28);
-	ck_assert_str_eq(r->cells[C03_DEPT].text, "30213-维修（护）费");
+	ck_assert_int_eq(r->cells[YS_C03_DEPT].line, 94);
+	ck_assert_int_eq(r->cells[YS_C03_DEPT].col, 28);
+	ck_assert_str_eq(r->cells[YS_C03_DEPT].text, "30213-维修（护）费");
 	ys_doc_free(doc);
 }
 END_TEST
@@ -355,6 +376,7 @@ static Suite *make_suite(void)
 	Suite *s = suite_create("read");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, recognises_all_tables);
+	tcase_add_test(tc, header_rows_split_and_join);
 	tcase_add_test(tc, fixed_rows_of_01_and_04);
 	tcase_add_test(tc, rows_that_lost_a_cell_after_a_page_break);
 	tcase_add_test(tc, table12_cells_by_what_they_are);

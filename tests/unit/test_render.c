@@ -120,7 +120,7 @@ START_TEST(xlsx_reads_back_to_the_fen)
 	for (size_t i = 0; i < b->nitems; i++)
 		all += b->items[i].amount;
 	const ys_table *t01 = back->tables[YS_T01];
-	ck_assert_int_eq(t01->rows[t01->nrows - 1].cells[C01_OUT_AMT].amt.fen, all);
+	ck_assert_int_eq(t01->rows[t01->nrows - 1].cells[YS_C01_OUT_AMT].amt.fen, all);
 	ys_doc_free(back);
 	ys_doc_free(doc);
 	ys_budget_free(b);
@@ -560,7 +560,7 @@ START_TEST(html_charts_of_amounts_near_int64)
 		  "900,922,337.2036854775\t922,337.2036854775\t900,000,000.000000\t\t\t" },
 	};
 	ys_doc *doc = read_seed(huge, 5);
-	ck_assert(doc->tables[YS_T03]->rows[0].cells[C03_BASIC].amt.fen == 5000000000000000000LL);
+	ck_assert(doc->tables[YS_T03]->rows[0].cells[YS_C03_BASIC].amt.fen == 5000000000000000000LL);
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	const char *dir = scratch("site-huge");
@@ -734,7 +734,7 @@ START_TEST(publish_json_has_the_budget_and_tables)
 	json_t *grand = json_object_get(json_object_get(json_array_get(rows, json_array_size(rows) - 1), "cells"), "out_amount");
 	if (!grand) { /* the column id is the table's; find it */
 		json_t *cols = json_object_get(t01, "columns");
-		const char *id = json_string_value(json_object_get(json_array_get(cols, C01_OUT_AMT), "id"));
+		const char *id = json_string_value(json_object_get(json_array_get(cols, YS_C01_OUT_AMT), "id"));
 		grand = json_object_get(json_object_get(json_array_get(rows, json_array_size(rows) - 1), "cells"), id);
 	}
 	ck_assert_ptr_nonnull(grand);
@@ -841,7 +841,7 @@ START_TEST(json_by_hand_and_its_errors)
 		{ "{\"tables\":[{\"id\":\"13\",\"rows\":[{\"cells\":{}}]}]}", "表 13 的行需要 \"shape\"", YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"03\",\"kind\":\"支出总表\",\"rows\":[]}]}", "其他版式的表",
 		  YS_EPARSE },
-		{ "{\"tables\":[{\"id\":\"01\",\"unit\":\"美元\",\"rows\":[]}]}", "tables[0].unit: expected 万元 or 元",
+		{ "{\"tables\":[{\"id\":\"01\",\"unit\":\"美元\",\"rows\":[]}]}", "tables[0].unit：应为 万元 或 元",
 		  YS_EPARSE },
 		{ "{\"tables\":[{\"id\":\"01\",\"rows\":[{\"cells\":{\"in_label\":{\"fen\":5}}}]}]}",
 		  "收入项目 列不是金额列", YS_EPARSE },

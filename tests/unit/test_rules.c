@@ -312,7 +312,7 @@ START_TEST(rounded_document_differences_are_notices)
 	ck_assert_int_ge(rounding, 10);
 	ys_report_free(rep);
 	/* 03's first row off by 0.05 万元: beyond what rounding explains */
-	ys_cell *c = &doc->tables[YS_T03]->rows[0].cells[C03_BASIC];
+	ys_cell *c = &doc->tables[YS_T03]->rows[0].cells[YS_C03_BASIC];
 	c->amt.fen += 50000;
 	rep = run(doc, NULL);
 	ck_assert_int_gt(rep->count[YS_SEV_ERROR], 0);
@@ -331,7 +331,7 @@ START_TEST(a_figure_without_decimals_in_an_exact_table_is_exact)
 	 * within half of a whole 万元) */
 	edit e[] = { { 53, "30101-基本工资\t867.596000", "30101-基本工资\t868" } };
 	ys_doc *doc = read_seed(e, 1);
-	ck_assert_int_eq(doc->tables[YS_T03]->rows[0].cells[C03_TOTAL].amt.dp, 0);
+	ck_assert_int_eq(doc->tables[YS_T03]->rows[0].cells[YS_C03_TOTAL].amt.dp, 0);
 	ys_report *rep = run(doc, NULL);
 	int at_row = 0;
 	for (size_t i = 0; i < rep->nfindings; i++) {
@@ -534,7 +534,7 @@ START_TEST(any_changed_amount_is_caught_at_its_row)
 			for (int c = 0; c < t->def->ncols; c++) {
 				if (t->def->cols[c].kind != YS_CK_AMOUNT || t->rows[r].kind == YS_ROW_CONT)
 					continue;
-				if (k == YS_T13 && t->rows[r].cells[C13_TOTAL].line == 0)
+				if (k == YS_T13 && t->rows[r].cells[YS_C13_TOTAL].line == 0)
 					continue; /* 13's amounts are on its amounts row only */
 				ys_cell *cell = &t->rows[r].cells[c];
 				ys_amount saved = cell->amt;

@@ -13,20 +13,20 @@
 START_TEST(paths_match_their_patterns)
 {
 	int64_t id = -1;
-	ck_assert(route_match("/api/v1/documents", "/api/v1/documents", &id));
-	ck_assert(!route_match("/api/v1/documents", "/api/v1/documents/", &id));
-	ck_assert(!route_match("/api/v1/documents", "/api/v1/document", &id));
-	ck_assert(route_match("/api/v1/documents/{id}", "/api/v1/documents/42", &id));
+	ck_assert(ys_srv_route_match("/api/v1/documents", "/api/v1/documents", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/documents", "/api/v1/documents/", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/documents", "/api/v1/document", &id));
+	ck_assert(ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/42", &id));
 	ck_assert_int_eq(id, 42);
-	ck_assert(route_match("/api/v1/documents/{id}/reviews", "/api/v1/documents/7/reviews", &id));
+	ck_assert(ys_srv_route_match("/api/v1/documents/{id}/reviews", "/api/v1/documents/7/reviews", &id));
 	ck_assert_int_eq(id, 7);
 	/* only digits, at least one, at most 18 */
-	ck_assert(!route_match("/api/v1/documents/{id}", "/api/v1/documents/", &id));
-	ck_assert(!route_match("/api/v1/documents/{id}", "/api/v1/documents/4x", &id));
-	ck_assert(!route_match("/api/v1/documents/{id}", "/api/v1/documents/-1", &id));
-	ck_assert(!route_match("/api/v1/documents/{id}", "/api/v1/documents/1/../../etc/passwd", &id));
-	ck_assert(!route_match("/api/v1/documents/{id}", "/api/v1/documents/1234567890123456789", &id));
-	ck_assert(route_match("/api/v1/documents/{id}", "/api/v1/documents/123456789012345678", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/4x", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/-1", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/1/../../etc/passwd", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/1234567890123456789", &id));
+	ck_assert(ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/123456789012345678", &id));
 	ck_assert_int_eq(id, 123456789012345678LL);
 }
 END_TEST
@@ -53,19 +53,19 @@ START_TEST(the_route_table_is_sound)
 		char *b = strstr(path, "{id}");
 		if (b)
 			memcpy(b, "1234", 4);
-		ck_assert_ptr_eq(find_route(r->method, path, &id, &other), r);
+		ck_assert_ptr_eq(ys_srv_find_route(r->method, path, &id, &other), r);
 		/* writing needs a login, except logging in */
 		if (strcmp(r->method, "GET") && (r->roles & R_ANON))
 			ck_assert_msg(strstr(r->pattern, "login") != NULL, "%s %s", r->method, r->pattern);
 	}
-	ck_assert_ptr_null(find_route("PUT", "/api/v1/users", &id, &other));
+	ck_assert_ptr_null(ys_srv_find_route("PUT", "/api/v1/users", &id, &other));
 	ck_assert_int_eq(other, 1);
-	ck_assert_ptr_null(find_route("GET", "/etc/passwd", &id, &other));
+	ck_assert_ptr_null(ys_srv_find_route("GET", "/etc/passwd", &id, &other));
 	ck_assert_int_eq(other, 0);
 	/* the admin's routes are the admin's only */
-	const route *u = find_route("GET", "/api/v1/users", &id, &other);
+	const route *u = ys_srv_find_route("GET", "/api/v1/users", &id, &other);
 	ck_assert_int_eq(u->roles, YS_ROLE_ADMIN);
-	u = find_route("GET", "/api/v1/audit", &id, &other);
+	u = ys_srv_find_route("GET", "/api/v1/audit", &id, &other);
 	ck_assert_int_eq(u->roles, YS_ROLE_ADMIN | YS_ROLE_REVIEWER);
 }
 END_TEST
@@ -73,7 +73,7 @@ END_TEST
 START_TEST(forms_are_decoded)
 {
 	const char *f = "name=%E5%AE%A1%E6%A0%B8&password=a+b%26c%3D&empty=&flag&=x&%zz=1";
-	json_t *o = parse_form(f, strlen(f));
+	json_t *o = ys_srv_parse_form(f, strlen(f));
 	ck_assert_ptr_nonnull(o);
 	ck_assert_str_eq(json_string_value(json_object_get(o, "name")), "审核");
 	ck_assert_str_eq(json_string_value(json_object_get(o, "password")), "a b&c=");
@@ -82,10 +82,10 @@ START_TEST(forms_are_decoded)
 	ck_assert_str_eq(json_string_value(json_object_get(o, "%zz")), "1");
 	json_decref(o);
 	/* a NUL or a byte that is not UTF-8 in a field: refused */
-	ck_assert_ptr_null(parse_form("a=%00b", 6));
-	ck_assert_ptr_null(parse_form("a=%FF", 5));
+	ck_assert_ptr_null(ys_srv_parse_form("a=%00b", 6));
+	ck_assert_ptr_null(ys_srv_parse_form("a=%FF", 5));
 	/* a truncated escape is kept as it is */
-	o = parse_form("a=%4", 4);
+	o = ys_srv_parse_form("a=%4", 4);
 	ck_assert_str_eq(json_string_value(json_object_get(o, "a")), "%4");
 	json_decref(o);
 }
@@ -110,7 +110,7 @@ START_TEST(roles_and_passwords)
 	ck_assert(!ys_password_check(h1, "正确的口令 "));
 	ck_assert(!ys_password_check("not a hash", "x"));
 	char tok[65];
-	random_hex(tok, 32);
+	ys_srv_random_hex(tok, 32);
 	ck_assert_int_eq(strlen(tok), 64);
 	ck_assert_int_eq(strspn(tok, "0123456789abcdef"), 64);
 }

@@ -203,10 +203,10 @@ START_TEST(round_trip)
 	ck_assert_int_eq(back->year, 2026);
 	ck_assert_int_eq(back->encoding, doc->encoding);
 	/* positions survive, so findings from the store point at the file */
-	ck_assert_int_eq(back->tables[YS_T03]->rows[41].cells[C03_DEPT].line,
-	                 doc->tables[YS_T03]->rows[41].cells[C03_DEPT].line);
-	ck_assert_int_eq(back->tables[YS_T03]->rows[41].cells[C03_DEPT].col,
-	                 doc->tables[YS_T03]->rows[41].cells[C03_DEPT].col);
+	ck_assert_int_eq(back->tables[YS_T03]->rows[41].cells[YS_C03_DEPT].line,
+	                 doc->tables[YS_T03]->rows[41].cells[YS_C03_DEPT].line);
+	ck_assert_int_eq(back->tables[YS_T03]->rows[41].cells[YS_C03_DEPT].col,
+	                 doc->tables[YS_T03]->rows[41].cells[YS_C03_DEPT].col);
 	ck_assert_int_eq(back->tables[YS_T12]->nheaders, doc->tables[YS_T12]->nheaders);
 	for (int h = 0; h < doc->tables[YS_T12]->nheaders; h++) {
 		const ys_hrow *x = &doc->tables[YS_T12]->headers[h], *y = &back->tables[YS_T12]->headers[h];
@@ -338,12 +338,12 @@ START_TEST(schema_versions)
 	ys_ctx_init(&ctx);
 	ys_store *st;
 	ck_assert_int_eq(ys_store_open(&ctx, uri, &st), YS_ESTORE);
-	ck_assert_msg(strstr(ctx.msg, backend == PG ? "表结构版本 99 是更新的 yusuan 写的" : "schema version 99 was written by a newer yusuan"),
+	ck_assert_msg(strstr(ctx.msg, "表结构版本 99 是更新的 yusuan 写的"),
 	              "%s", ctx.msg);
 	fresh_db();
 	sql("CREATE TABLE other(x integer)");
 	ck_assert_int_eq(ys_store_open(&ctx, uri, &st), YS_ESTORE);
-	ck_assert_msg(strstr(ctx.msg, backend == PG ? "不是 yusuan 的数据库" : "not a yusuan database"), "%s", ctx.msg);
+	ck_assert_msg(strstr(ctx.msg, "不是 yusuan 的数据库"), "%s", ctx.msg);
 	ck_assert_int_eq(count("other"), 0); /* and nothing was added to it */
 	fresh_db();
 }
