@@ -2294,7 +2294,10 @@ ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc 
 		e = ys_doc_read_seed_lines(ctx, paths[0], &L, out);
 		if (e == YS_EPARSE) {
 			ys_ctx seed = *ctx;
+			ys_ctx_init(ctx);
 			e = read_doc(ctx, paths[0], &L, out);
+			/* read: no error is left on ctx; not read: the seed's error,
+			 * which says what a 预算NN表 document lacks */
 			if (e)
 				*ctx = seed;
 			e = e ? seed.code : YS_OK;
