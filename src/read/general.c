@@ -2220,16 +2220,9 @@ static int year_of(const ys_lines *L)
 	return 0;
 }
 
-static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out)
+/* Read the tables of L into doc (its others, unread titles and prose). */
+static ys_result read_into(ys_ctx *ctx, ys_doc *doc, ys_lines *L)
 {
-	*out = NULL;
-	if (!ys_layouts_builtin(ctx))
-		return ctx->code; /* a description the parser does not understand */
-	ys_doc *doc = ys_doc_new(name);
-	if (!doc)
-		return ys_error(ctx, YS_ENOMEM, "out of memory");
-	doc->paged = L->positioned;
-	doc->year = year_of(L);
 	rd r = { ctx, doc, L, YS_BUF_INIT, NULL, NULL, NULL, 0, 0 };
 	ys_result e = YS_OK;
 	r.text = calloc(L->n ? L->n : 1, sizeof *r.text);
@@ -2262,6 +2255,20 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 	free(r.key);
 	free(r.flag);
 	ys_buf_release(&r.tmp);
+	return e;
+}
+
+static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out)
+{
+	*out = NULL;
+	if (!ys_layouts_builtin(ctx))
+		return ctx->code; /* a description the parser does not understand */
+	ys_doc *doc = ys_doc_new(name);
+	if (!doc)
+		return ys_error(ctx, YS_ENOMEM, "out of memory");
+	doc->paged = L->positioned;
+	doc->year = year_of(L);
+	ys_result e = read_into(ctx, doc, L);
 	if (!e && doc->nothers == 0)
 		e = ys_error(ctx, YS_EPARSE,
 		             "%s: no table recognised: no title matched a layout description (see docs/layouts.md)%s", name,
@@ -2272,6 +2279,34 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 	}
 	*out = doc;
 	return YS_OK;
+}
+
+ys_result ys_general_read_range(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, size_t from, size_t to, int *nread)
+{
+	*nread = 0;
+	if (!ys_layouts_builtin(ctx))
+		return ctx->code;
+	if (from >= to || to > L->n)
+		return YS_OK;
+	ys_lines part;
+	memset(&part, 0, sizeof part);
+	/* a view: the lines are not copied, nor changed by the reading */
+	part.v = L->v + from;
+	part.n = part.cap = to - from;
+	part.npages = L->npages;
+	part.positioned = L->positioned;
+	int nothers = doc->nothers, nunread = doc->nunread, nprose = doc->nprose;
+	ys_unit unit = doc->unit;
+	ys_result e = read_into(ctx, doc, &part);
+	doc->unit = unit;
+	if (!e && doc->nothers == nothers) {
+		/* nothing read: the lines are not the document's prose, and the
+		 * caller says why the title was not read */
+		doc->nunread = nunread;
+		doc->nprose = nprose;
+	}
+	*nread = doc->nothers - nothers;
+	return e;
 }
 
 ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc **out)

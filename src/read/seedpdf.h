@@ -47,6 +47,7 @@ typedef struct ys_seedmap {
 		const char *title;
 		int line, page;
 		const char *why;
+		size_t from, to; /* its lines in L: [from, to); from == to when not known */
 	} *skipped;
 	int nskipped;
 	ys_arena arena;
@@ -68,8 +69,17 @@ void ys_seed_remap(ys_doc *doc, const ys_seedmap *map);
 
 /* Read L (a PDF's lines) as a disclosure in the seed's layout: the made
  * text read by the text reader, remapped to the PDF; lines outside the
- * tables are the document's prose, tables that could not be put back are
- * listed in doc->unread. */
+ * tables are the document's prose.  A table numbered beyond the 13
+ * (预算14表 专项转移支付绩效目标表) is read by the general reader as its
+ * layout descriptions say, into doc->others; tables that could not be put
+ * back or read are listed in doc->unread. */
 ys_result ys_doc_read_seed_lines(ys_ctx *ctx, const char *name, const ys_lines *L, ys_doc **out);
+
+/* The general reader (general.c) on the lines L->v[from..to) of a
+ * document read otherwise: their tables are added to doc->others, titles it
+ * saw but could not read to doc->unread, the lines outside its tables to
+ * doc->prose; *nread is the number of tables read.  When none is read,
+ * doc is left as it was. */
+ys_result ys_general_read_range(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, size_t from, size_t to, int *nread);
 
 #endif

@@ -503,6 +503,51 @@ START_TEST(shanghai_fuzhou_guangzhou_layouts)
 }
 END_TEST
 
+/* Does any cell of t hold text containing s? */
+static int table_has(const ys_table *t, const char *s)
+{
+	for (int r = 0; r < t->nrows; r++)
+		for (int c = 0; c < t->def->ncols; c++)
+			if (t->rows[r].cells[c].text && strstr(t->rows[r].cells[c].text, s))
+				return 1;
+	return 0;
+}
+
+/* Beijing's 预算14表 (转移支付绩效目标表, here 14-1 and 14-2) after the
+ * 13 tables: a form the 13-table model has no place for, read by the
+ * general reader as its layout descriptions say, not listed as unread. */
+START_TEST(beijing_14_transfer_forms)
+{
+	ys_doc *doc = read26(C26("bj_14.pdf"));
+	/* the seed's layout: 08 and 09 in the 13-table model */
+	ck_assert_int_eq(doc->ntables, 2);
+	ck_assert_ptr_nonnull(doc->tables[YS_T08]);
+	ck_assert_ptr_nonnull(doc->tables[YS_T09]);
+	ck_assert_msg(doc->nunread == 0, "unread: %s", doc->nunread ? doc->unread[0].title : "");
+	ck_assert_int_eq(doc->nothers, 2);
+	static const char *const nums[2] = { "预算14表-1", "预算14表-2" };
+	static const char *const amounts[2] = { "567798.760840", "483848.604400" };
+	static const char *const goals[2] = { "≥2.9万人", "≥94%" };
+	for (int i = 0; i < 2; i++) {
+		const ys_table *t = doc->others[i];
+		ck_assert_str_eq(t->kind, "transfer_perf");
+		ck_assert_msg(strstr(t->title, nums[i]) && strstr(t->title, "转移支付绩效目标表"), "%s", t->title);
+		ck_assert_int_eq(t->page, 3 + i);
+		ck_assert_int_gt(t->nrows, 0);
+		ck_assert_msg(table_has(t, amounts[i]), "%s: 年度金额 %s not read", t->title, amounts[i]);
+		ck_assert_msg(table_has(t, goals[i]), "%s: 指标值 %s not read", t->title, goals[i]);
+	}
+	/* the forms' lines are the tables', not the narrative's */
+	for (int i = 0; i < doc->nprose; i++)
+		ck_assert_msg(!strstr(doc->prose[i].text, "567798.760840"), "prose: %s", doc->prose[i].text);
+	ys_report *rep = check(doc);
+	ck_assert_int_eq(rep->cov.ntables, 4);
+	ck_assert_int_eq(rep->cov.unrecognised, 0);
+	ys_report_free(rep);
+	ys_doc_free(doc);
+}
+END_TEST
+
 /* Layout descriptions: a line the parser does not understand is an
  * error that names it; =WORD is a whole header. */
 START_TEST(layout_descriptions_parse_strictly)
@@ -597,6 +642,7 @@ static Suite *make_suite(void)
 	tcase_add_test(t26, xian_layout);
 	tcase_add_test(t26, suzhou_layout);
 	tcase_add_test(t26, shanghai_fuzhou_guangzhou_layouts);
+	tcase_add_test(t26, beijing_14_transfer_forms);
 	tcase_add_test(t26, layout_descriptions_parse_strictly);
 	tcase_add_test(t26, text_cases);
 	tcase_add_test(t26, seed_reader_takes_large_figures);
