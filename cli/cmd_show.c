@@ -19,7 +19,9 @@ static const char usage[] =
 	"                 lines（PDF 的文字层，通用读取器看到的样子：每个可见行一行，\n"
 	"                 单元格以制表符分隔；见 docs/layouts.md）\n"
 	"有 -o 输出目录时，像 yusuan build 那样发布：--format text、csv、json、xlsx、pdf、\n"
-	"html 或 all（默认 all）；网页列出检查的发现，每条链接到其单元格。\n"
+	"html 或 all（默认 all）；网页列出检查的发现，每条链接到其单元格。其他版式的\n"
+	"表（通用读取器读到的）按读到的列发布，每张表一个文件：csv/g01.csv、工作表 g01、\n"
+	"html/g01.html……\n"
 	"--encoding utf-8|gb18030 为 CSV 文件的编码。\n"
 	"\n"
 	"退出码：0 已写出，2 用法错误，3 输入被拒绝或读不了，4 无法写出\n";
