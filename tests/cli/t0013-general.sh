@@ -86,4 +86,13 @@ fi
 expect_exit 0 $YUSUAN show $SEED -o $TMP/gen
 has $TMP/o "删除 $TMP/gen/csv/g01.csv"
 [ ! -e $TMP/gen/html/g01.html ] || fail "html/g01.html left behind"
+# a Beijing PDF: its 13-table model's tables and, beside them, the 预算14表
+# forms the general reader read
+expect_exit 0 $YUSUAN show tests/fixtures/corpus2026/bj_14.pdf -o $TMP/bj --format csv,xlsx
+for f in csv/08.csv csv/09.csv csv/g01.csv csv/g02.csv; do [ -s $TMP/bj/$f ] || fail "bj_14: no $f"; done
+python3 - $TMP/bj/tables.xlsx <<'PY' || fail "bj_14: the workbook's sheets"
+import re, sys, zipfile
+names = re.findall(r'<sheet name="([^"]*)"', zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode())
+assert names[:2] == ['预算08表', '预算09表'] and names[2].startswith('g01 预算14表-1') and names[3].startswith('g02 预算14表-2'), names
+PY
 echo ok
