@@ -515,6 +515,23 @@ static size_t code_prefix(const char *s, size_t *lead)
 	return (size_t)(q - s);
 }
 
+/* A code printed against the end of a name (机关事业单位基本养老保险50102,
+ * 西安's 部门经济科目 name and its 政府经济科目 code): the byte offset where
+ * its 5 to 7 digits begin, after at least two Chinese characters; 0 when s
+ * does not end so. */
+static size_t code_suffix(const char *s)
+{
+	size_t n = strlen(s), d = 0;
+	while (d < n && is_digit(s[n - 1 - d]))
+		d++;
+	if (d < 5 || d > 7 || n - d < 6)
+		return 0;
+	const unsigned char *c = (const unsigned char *)s + n - d - 3;
+	if (c[0] < 0xE4 || c[0] > 0xE9 || c[-3] < 0xE4 || c[-3] > 0xE9)
+		return 0;
+	return n - d;
+}
+
 /* The x where byte offset off of fragment f begins, from the line's fine
  * fragments (each character's place), or -1. */
 static int x_at(const ys_line *l, const ys_frag *f, size_t off)
@@ -616,6 +633,24 @@ static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 		 * names are indented by level, so the code ends at varying places
 		 * (the cells split it) */
 		int x = n && !lead ? x_at(l, f, n) : -1;
+		size_t suf = fine && !n ? code_suffix(f->s) : 0;
+		int xs = suf ? x_at(l, f, suf) : -1;
+		if (xs > f->x0 && xs < f->x1) {
+			/* a name and the code printed against its end: two cells */
+			ys_frag a = *f, b = *f;
+			a.s = ys_arena_strndup(&r->doc->arena, f->s, suf);
+			b.s = ys_arena_strdup(&r->doc->arena, f->s + suf);
+			if (!a.s || !b.s)
+				return ys_error(r->ctx, YS_ENOMEM, "out of memory");
+			a.x1 = xs - 1;
+			b.x0 = xs;
+			a.chx = a.chb = b.chx = b.chb = NULL;
+			a.nch = b.nch = 0;
+			e = row_add(r, g, &a, l->y);
+			if (!e)
+				e = row_add(r, g, &b, l->y);
+			continue;
+		}
 		if (x > f->x0 && x < f->x1) {
 			/* a code and its name printed together: two cells */
 			size_t digits = lead ? strspn(f->s + lead, "0123456789") : n;
@@ -848,6 +883,8 @@ static int sequence(grow *rows, int nrows, const gcol *c, int nc, int j)
 			if (col_of(c, nc, &rows[i].f[k]) != j)
 				continue;
 			const char *s = rows[i].f[k].s;
+			if (*s == '0')
+				return 0; /* 01, 02: a code's 款 or 项 */
 			int v = 0;
 			for (; *s && v < 100000; s++)
 				v = v * 10 + (*s - '0');
@@ -1680,7 +1717,10 @@ static ys_result build(rd *r, const tbl *T)
 	for (int j = nc - 1; j >= 0; j--) {
 		int next_text = j + 1 < nc && c[j + 1].texts * 2 > c[j + 1].n;
 		int next_code = j + 1 < nc && c[j + 1].type == 1;
-		if (c[j].n && c[j].digits * 10 >= c[j].n * 8 && (next_text || next_code))
+		/* the first column numbering the rows 1, 2, 3 … before the codes
+		 * (西安's 序号 | 功能科目编码) is not a code's first part */
+		int numbers = j == 0 && next_code && c[j].n && c[j].digits == c[j].n && sequence(rows, nrows, c, nc, j);
+		if (c[j].n && c[j].digits * 10 >= c[j].n * 8 && (next_text || next_code) && !numbers)
 			c[j].type = 1;
 		else if (c[j].n && c[j].digits == c[j].n && sequence(rows, nrows, c, nc, j))
 			c[j].type = 0; /* 序号: the rows' numbers 1, 2, 3 … */
@@ -1755,22 +1795,28 @@ static ys_result build(rd *r, const tbl *T)
 		e = ys_error(r->ctx, YS_ENOMEM, "out of memory");
 	if (!e) {
 		ys_coldef *cols = (ys_coldef *)t->def->cols;
-		int namt = 0, ntext = 0, named = 0;
+		int namt = 0, ntext = 0, named = 0, ncode = 0;
 		for (int j = 0; j < nc; j++) {
 			ys_coldef *cd = &cols[c[j].def];
 			const char *lab = c[j].label[0] ? c[j].label : c[j].group;
 			if (c[j].type == 2 && j > 0 && c[j].def == c[j - 1].def)
 				continue; /* the same column printed at a second position */
+			/* blocks side by side each have their codes: code, code2 … */
+			static const char *const codeids[] = { "code",  "code2", "code3", "code4", "code5", "code6",
+				                               "code7", "code8", "code9", "code10", "code11", "code12" };
+			const char *codeid = cd->id; /* a code split in columns (类 | 款 | 项) is one */
+			if ((c[j].type == 1 || c[j].codename) && !codeid)
+				codeid = codeids[ncode < 12 ? ncode++ : 11];
 			if (c[j].type == 1) {
 				cd->kind = YS_CK_CODE;
-				cd->id = "code";
+				cd->id = codeid;
 				if (!cd->label || !cd->label[0])
 					cd->label = ys_arena_strdup(&r->doc->arena, lab[0] ? lab : "科目编码");
 				continue;
 			}
 			if (c[j].codename) {
 				cd->kind = YS_CK_CODE;
-				cd->id = "code";
+				cd->id = codeid;
 				cd->label = "科目编码";
 				cd = &cols[c[j].def + 1];
 			}

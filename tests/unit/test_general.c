@@ -263,6 +263,17 @@ static const c26 docs26[] = {
 	    { "gen.columns", 2 },
 	    { "gen.columns", 2 } } },
 	{ C26("xa_11.pdf"), { "project_total" }, 1, { { 0 } } },
+	/* 表5 prints 11 characters at most: 合计 936647884.3 for .33 (three
+	 * columns add to .33), 20604 786781502.8 for .82 (its 项 add to .82, and
+	 * 206's 款 with it to .28 against 206's .30) */
+	{ C26("xa_17.pdf"),
+	  { "gp_expend", "gp_econ" },
+	  150,
+	  { { "gen.columns", 1 },
+	    { "gen.columns", 1 },
+	    { "gen.columns", 1 },
+	    { "gen.hierarchy", 1 },
+	    { "gen.hierarchy", 1 } } },
 	/* a 政府采购 table alone checks no identity: comp.coverage says so */
 	{ C26("xa_13.pdf"), { "procurement" }, 0, { { "comp.coverage", 0 } } },
 	{ C26("suz_01.pdf"), { "summary", "income", "expend", "fiscal_summary", "fiscal_expend", "soc_expend" }, 100,
@@ -433,6 +444,28 @@ START_TEST(xian_layout)
 	ck_assert_ptr_nonnull(row_with(p, "（监理处）生态环境保护综合执法无人机"));
 	ck_assert_ptr_nonnull(row_coded(p, "252054")); /* the last unit, seven pages on */
 	ck_assert_ptr_null(p->note);
+	ys_doc_free(doc);
+
+	/* 序号 | 编码: the rows' numbers are not a code's first part */
+	doc = read26(C26("xa_17.pdf"));
+	g = table_of(doc, "gp_expend");
+	r = row_coded(g, "206");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(cell_text(g, r, "label1"), "5");
+	ck_assert_str_eq(cell_text(g, r, "name1"), "科学技术支出");
+	/* 部门经济科目 | 政府经济科目: two code columns, a name with the other
+	 * block's code printed against its end (机关事业单位基本养老保险50102) */
+	const ys_table *ec = table_of(doc, "gp_econ");
+	r = row_coded(ec, "30108");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(cell_text(ec, r, "name1"), "机关事业单位基本养老保险");
+	ck_assert_str_eq(cell_text(ec, r, "code2"), "50102");
+	ck_assert_int_eq(amount_in(ec, r, "total1"), 104049082LL); /* 1,040,490.82 元 */
+	for (int i = 0; i < ec->nrows; i++)
+		for (int c = 0; c < ec->def->ncols; c++)
+			ck_assert_msg(ec->def->cols[c].kind != YS_CK_AMOUNT || ys_cell_blank(&ec->rows[i].cells[c]) ||
+			                  ec->rows[i].cells[c].amt.present,
+			              "row %d: text %s in amount column %s", i, ec->rows[i].cells[c].text, ec->def->cols[c].label);
 	ys_doc_free(doc);
 }
 END_TEST
