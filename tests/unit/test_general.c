@@ -282,6 +282,7 @@ static const c26 docs26[] = {
 	{ C26("sh_07.pdf"), { "sangong" }, 0, { { "comp.coverage", 0 } } },
 	{ C26("sh_09.pdf"), { "income" }, 30, { { 0 } } },
 	{ C26("sh_23.pdf"), { "summary", "income" }, 5, { { 0 } } },
+	{ C26("sh_19.pdf"), { "summary" }, 1, { { 0 } } },
 	{ C26("fz_01.pdf"), { "summary", "income", "expend", "soc_expend", "gp_econ", "project_perf" }, 20, { { 0 } } },
 	/* 20402 公安 7,927.40 over 2040201 6,556.70 + 2040299 1,051.46 (319.24
 	 * short, in 项目支出), in both tables */
@@ -511,6 +512,22 @@ START_TEST(shanghai_fuzhou_guangzhou_layouts)
 	doc = read26(C26("sh_09.pdf"));
 	const ys_table *in = table_of(doc, "income");
 	ck_assert_int_eq(amount_in(in, &in->rows[0], "total1"), 12536089800LL);
+	ys_doc_free(doc);
+
+	/* a whole figure set against the next column's words
+	 * (1,200,000一、一般公共服务支出): the figure and the words, each in
+	 * its column */
+	doc = read26(C26("sh_19.pdf"));
+	const ys_table *su = table_of(doc, "summary");
+	const ys_row *sr = row_with(su, "一、财政拨款收入");
+	ck_assert_ptr_nonnull(sr);
+	ck_assert_str_eq(cell_text(su, sr, "label2"), "一、一般公共服务支出");
+	ck_assert_int_eq(amount_in(su, sr, "total2"), 120000000LL); /* 1,200,000 元 */
+	for (int i = 0; i < su->nrows; i++)
+		for (int k = 0; k < su->def->ncols; k++)
+			ck_assert_msg(su->def->cols[k].kind != YS_CK_AMOUNT || ys_cell_blank(&su->rows[i].cells[k]) ||
+			                  su->rows[i].cells[k].amt.present,
+			              "text %s in an amount column", su->rows[i].cells[k].text);
 	ys_doc_free(doc);
 
 	/* numbered 单位预算01表: not the seed's layout */
