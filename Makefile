@@ -112,10 +112,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/seedutil.h tes
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -DYS_TESTDIR='"$(CURDIR)/tests"' \
 		-o $@ $< $(LIB) $(PKG_LIBS) $(TEST_LIBS)
 
+# JOBS=N: test binaries and CLI scripts run N at a time (default: nproc)
 unit: $(UNIT_BIN)
-	@fail=0; for t in $(UNIT_BIN); do \
-		CK_VERBOSITY=$${CK_VERBOSITY:-normal} $$t || fail=1; \
-	done; exit $$fail
+	@sh tests/unit/run.sh $(UNIT_BIN)
 
 clitest: $(BIN)
 	@YUSUAN=$(CURDIR)/$(BIN) tests/cli/run.sh

@@ -28,8 +28,9 @@ expect_exit 2 $YUSUAN check $SEED --catalog-file nonsense=/dev/null
 has $TMP/e "--catalog-file 的 KIND“nonsense”"
 expect_exit 2 $YUSUAN check --db $TMP/x.db --doc abc
 expect_exit 2 $YUSUAN import $SEED --db ""
-expect_exit 3 $YUSUAN import $SEED --db postgresql://localhost/x
-has $TMP/e "PostgreSQL"
+# a PostgreSQL server that cannot be reached is the database's error (4)
+expect_exit 4 $YUSUAN import $SEED --db postgresql://127.0.0.1:1/x
+has $TMP/e "连不上数据库"
 for c in check show import build batch init rules; do
 	expect_exit 0 $YUSUAN $c -h
 	has $TMP/o "退出码："

@@ -36,8 +36,11 @@ has $TMP/o "--from 预算"
 expect_exit 2 $YUSUAN init --xlsx $TMP/book
 has $TMP/e "须以 .xlsx 结尾"
 [ ! -e $TMP/book ] || fail "a refused init wrote something"
-expect_exit 2 $YUSUAN init $TMP/dir --from $EX
-has $TMP/e "--from 只用于工作簿"
+# a folder from a folder: the same budget, which builds the same tables
+expect_exit 0 $YUSUAN init $TMP/dir --from $EX
+expect_exit 0 $YUSUAN build $TMP/dir -o $TMP/dirout
+expect_exit 0 $YUSUAN build $EX -o $TMP/exout
+cmp -s $TMP/dirout/tables.txt $TMP/exout/tables.txt || fail "a folder made by init --from builds other tables than its source"
 expect_exit 2 $YUSUAN init
 has $TMP/e "没有给出文件夹或工作簿"
 # a folder: new or empty, never a file or a folder holding files

@@ -692,7 +692,7 @@ static ys_result sc_general(run *R)
 static ys_result publish(run *R, unsigned fmt)
 {
 	in_scratch("out", R->dir, sizeof R->dir);
-	ys_publish_opts o = { fmt, YS_ENC_UTF8_BOM, budget, compiled_rep, NULL, NULL, NULL };
+	ys_publish_opts o = { .formats = fmt, .csv_encoding = YS_ENC_UTF8_BOM, .budget = budget, .report = compiled_rep };
 	ys_result r = ys_publish(&R->ctx, compiled, R->dir, &o);
 	disarm();
 	snap_dir(&R->out, R->dir);

@@ -1,0 +1,26 @@
+#!/bin/sh
+# run.sh BIN... - run the unit test binaries, $JOBS at a time (default: the
+# machine's processors); each one's output is printed whole, in the order
+# given; fails when one fails.
+set -u
+if [ "${1:-}" = "--one" ]; then
+	out=$BASE/$(basename "$2")
+	if CK_VERBOSITY=${CK_VERBOSITY:-normal} "$2" > "$out.log" 2>&1; then
+		echo ok > "$out.status"
+	else
+		echo FAIL > "$out.status"
+	fi
+	exit 0
+fi
+BASE=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-unit.XXXXXX")
+export BASE
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 1)}
+for t in "$@"; do echo "$t"; done | xargs -P "$JOBS" -n 1 sh "$0" --one
+fail=0
+for t in "$@"; do
+	out=$BASE/$(basename "$t")
+	cat "$out.log" 2>/dev/null
+	grep -q '^ok' "$out.status" 2>/dev/null || { fail=1; echo "FAIL $t"; }
+done
+rm -rf "$BASE"
+exit $fail
