@@ -95,4 +95,15 @@ import re, sys, zipfile
 names = re.findall(r'<sheet name="([^"]*)"', zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode())
 assert names[:2] == ['预算08表', '预算09表'] and names[2].startswith('g01 预算14表-1') and names[3].startswith('g02 预算14表-2'), names
 PY
+# the site's findings link to the general table's cell, marked on its page
+expect_exit 0 $YUSUAN show tests/fixtures/corpus2026/fz_11.pdf -o $TMP/fz11 --format html
+python3 - $TMP/fz11/html <<'PY' || fail "fz_11: findings not linked to their cells"
+import re, sys
+d = sys.argv[1]
+links = re.findall(r'href="(g\d\d)\.html#(r\d+-[^"]+)"', open(d + '/findings.html', encoding='utf-8').read())
+assert len(links) >= 4, links
+for page, cell in links:
+    html = open('%s/%s.html' % (d, page), encoding='utf-8').read()
+    assert re.search(r'id="%s"[^>]*class="[^"]*error' % re.escape(cell), html), (page, cell)
+PY
 echo ok
