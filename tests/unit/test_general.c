@@ -598,6 +598,34 @@ START_TEST(beijing_14_transfer_forms)
 }
 END_TEST
 
+/* A row's label longer than the label buffer (a long name after its
+ * code) is cut on a whole character: the JSON (and findings) take it. */
+START_TEST(long_row_label_cut_on_a_character)
+{
+	ys_buf text = YS_BUF_INIT;
+	ys_buf_adds(&text, "某局2026年部门预算\n支出总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t");
+	for (int i = 0; i < 100; i++)
+		ys_buf_adds(&text, "项");
+	ys_buf_adds(&text, "\t100.00\t100.00\t\n合计\t\t100.00\t100.00\t\n");
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc = NULL;
+	ck_assert_msg(ys_doc_read_general(&ctx, "t.txt", text.s, text.len, &doc) == YS_OK, "%s", ctx.msg);
+	const ys_table *t = table_of(doc, "expend");
+	char label[256];
+	ys_row_label(t, 0, 0, label, sizeof label);
+	size_t bad;
+	ck_assert_msg(ys_utf8_valid(label, strlen(label), &bad), "cut mid-character at byte %zu", bad);
+	ck_assert_int_ge(strlen(label), 250); /* "201 项项…", cut near the buffer's end */
+	ys_buf out = YS_BUF_INIT;
+	ck_assert_msg(ys_render_json(&ctx, doc, -1, &out) == YS_OK, "%s", ctx.msg);
+	ck_assert(strstr(out.s, "\"label\": \"201 项项"));
+	ys_buf_release(&out);
+	ys_buf_release(&text);
+	ys_doc_free(doc);
+}
+END_TEST
+
 /* Layout descriptions: a line the parser does not understand is an
  * error that names it; =WORD is a whole header. */
 START_TEST(layout_descriptions_parse_strictly)
@@ -695,6 +723,7 @@ static Suite *make_suite(void)
 	tcase_add_test(t26, beijing_14_transfer_forms);
 	tcase_add_test(t26, layout_descriptions_parse_strictly);
 	tcase_add_test(t26, text_cases);
+	tcase_add_test(t26, long_row_label_cut_on_a_character);
 	tcase_add_test(t26, seed_reader_takes_large_figures);
 	suite_add_tcase(s, t26);
 	return s;
