@@ -1,6 +1,7 @@
 /*
- * cli.h - what the subcommands share: the command table entry, exit codes,
- * option helpers and output.  Only cli/ talks to people.
+ * cli.h - what the subcommands share: exit codes, the commands' descriptions
+ * (each a table of options, opts.h), value helpers and output.  Only cli/
+ * talks to people.
  */
 #ifndef YS_CLI_H
 #define YS_CLI_H
@@ -8,6 +9,7 @@
 #include <stdio.h>
 
 #include "yusuan/yusuan.h"
+#include "opts.h"
 
 /* Exit codes (docs/errors.md): */
 enum {
@@ -18,24 +20,19 @@ enum {
 	EXIT_STORE = 4,    /* database or output could not be written */
 };
 
-typedef struct cli_cmd {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-	const char *summary;
-} cli_cmd;
-
-int cmd_check(int argc, char **argv);
-int cmd_show(int argc, char **argv);
-int cmd_import(int argc, char **argv);
-int cmd_rules(int argc, char **argv);
-int cmd_init(int argc, char **argv);
-int cmd_build(int argc, char **argv);
-int cmd_batch(int argc, char **argv);
-int cmd_diff(int argc, char **argv);
-int cmd_query(int argc, char **argv);
-int cmd_rank(int argc, char **argv);
-int cmd_score(int argc, char **argv);
-int cmd_site(int argc, char **argv);
+/* The commands (cmd_<verb>.c), each described by its table (opts.h). */
+extern const cli_command cli_cmd_build;
+extern const cli_command cli_cmd_batch;
+extern const cli_command cli_cmd_init;
+extern const cli_command cli_cmd_check;
+extern const cli_command cli_cmd_show;
+extern const cli_command cli_cmd_import;
+extern const cli_command cli_cmd_rules;
+extern const cli_command cli_cmd_diff;
+extern const cli_command cli_cmd_query;
+extern const cli_command cli_cmd_rank;
+extern const cli_command cli_cmd_score;
+extern const cli_command cli_cmd_site;
 
 /* Map a library result to an exit code. */
 int cli_exit_for(ys_result r);
@@ -44,13 +41,8 @@ int cli_fail(const ys_ctx *ctx);
 /* Print every input error of dl (cli/diag.c) and a count, or ctx's error
  * when dl is empty; returns the exit code (EXIT_INPUT). */
 int cli_print_diags(const ys_ctx *ctx, const ys_diags *dl, const char *what);
-/* Print a usage error and the usage text; returns EXIT_USAGE. */
-int cli_usage_error(const char *usage, const char *fmt, ...) YS_PRINTF(2, 3);
 /* Write a buffer to stdout; returns 0 or EXIT_STORE. */
 int cli_write_stdout(const ys_buf *b);
-/* Is argv[i] the option name (with its value in argv[i+1] or after '=')?
- * Returns the value and advances *i, or NULL. */
-const char *cli_opt_value(int argc, char **argv, int *i, const char *name, int *missing);
 /* Load a stored disclosure (the newest, or the one with id docid). */
 ys_result cli_load_from_db(ys_ctx *ctx, const char *db, const char *docid, ys_doc **out);
 /* Open a database that exists (a missing one is not created): YS_ESTORE. */

@@ -1,5 +1,6 @@
 /*
  * cmd_batch.c - yusuan batch FILE --year YYYY [-o OUTDIR] [--format text|json|none]
+ * Compile every department of one export, streaming.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,17 +13,53 @@
 
 #include "cli.h"
 
-static const char usage[] =
-	"用法：yusuan batch 文件 --year 年度 [-o 输出目录] [--format text|json|none] [--catalog 目录]\n"
-	"\n"
-	"把一个支出明细 CSV（预算系统的导出：先是“部门”列，然后是单位、单位类型和明细；见\n"
-	"docs/batch.md）中的每个部门编成其 13 张表，逐个部门进行。同一部门的行须连在一起。\n"
-	"  -o 输出目录    每个部门写出 输出目录/<部门>.txt（或 .json）（默认 out/batch）\n"
-	"  --format none  只编制，不写出\n"
-	"  --threads N    工作线程数（默认每个处理器一个，最多 8 个）\n"
-	"\n"
-	"退出码：0 完成，1 有部门的明细有错误（该部门不编制），2 用法错误，\n"
-	"        3 输入被拒绝或读不了（文件:行:列），4 无法写出\n";
+typedef struct batch_opts {
+	const char *outdir, *catdir;
+	int fmt, year, threads;
+} batch_opts;
+
+static const char *const usage[] = {
+	"batch 文件 --year 年度 [-o 输出目录] [--format text|json|none] [--catalog 目录]",
+	NULL,
+};
+
+static const cli_arg args[] = {
+	{ "文件", "支出明细 CSV：预算系统的导出，先是“部门”列，然后是单位、单位类型和明细" },
+	{ NULL, NULL },
+};
+
+static const char *const formats[] = { "text", "json", "none", NULL };
+
+static const cli_opt options[] = {
+	CLI_INT(0, "year", batch_opts, year, "年度", 1990, 2200, "预算年度（必须给出：导出文件不写年度）"),
+	CLI_STRING('o', NULL, batch_opts, outdir, "输出目录",
+	           "每个部门写出 输出目录/<部门>.txt（或 .json）（默认 out/batch）"),
+	CLI_CHOICE(0, "format", batch_opts, fmt, "F", formats,
+	           "text（公开的版式，默认）、json，或 none：只编制，不写出"),
+	CLI_INT(0, "threads", batch_opts, threads, "N", 1, 8, "工作线程数（默认每个处理器一个，最多 8 个）"),
+	CLI_STRING(0, "catalog", batch_opts, catdir, "目录", "分类目录（默认：随程序的 data/catalog）"),
+	CLI_END,
+};
+
+static int cmd_batch(void *arg, int argc, char **argv);
+
+static const batch_opts defaults = { .outdir = "out/batch" };
+
+const cli_command cli_cmd_batch = {
+	.name = "batch",
+	.summary = "编制一个明细导出文件中的每个部门（流式处理）",
+	.usage = usage,
+	.description = "把一个支出明细 CSV（预算系统的导出；见 docs/batch.md）中的每个部门编成其 13 张表，\n"
+	               "逐个部门进行。同一部门的行须连在一起。\n",
+	.args = args,
+	.opts = options,
+	.exit_codes = "退出码：0 完成，1 有部门的明细有错误（该部门不编制），2 用法错误，\n"
+	              "        3 输入被拒绝或读不了（文件:行:列），4 无法写出\n",
+	.max_args = 1,
+	.opts_size = sizeof(batch_opts),
+	.defaults = &defaults,
+	.run = cmd_batch,
+};
 
 typedef struct bout {
 	const char *dir;
@@ -75,50 +112,15 @@ static int write_dept(const ys_budget *b, const ys_report *detail, const ys_doc 
 	return 0;
 }
 
-int cmd_batch(int argc, char **argv)
+static int cmd_batch(void *arg, int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", "none", NULL };
-	const char *file = NULL, *outdir = "out/batch", *catdir = NULL;
-	int fmt = 0, year = 0, threads = 0;
-	for (int i = 1; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
-			if (cli_format(v, formats, &fmt))
-				return cli_usage_error(usage, "未知格式“%s”", v);
-		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
-			outdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--year", &missing))) {
-			char *end;
-			long y = strtol(v, &end, 10);
-			if (*end || y < 1990 || y > 2200)
-				return cli_usage_error(usage, "--year '%s': expected a year such as 2026", v);
-			year = (int)y;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
-			catdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--threads", &missing))) {
-			char *end;
-			long n = strtol(v, &end, 10);
-			if (*end || n < 1 || n > 8)
-				return cli_usage_error(usage, "--threads '%s': expected 1 to 8", v);
-			threads = (int)n;
-		} else if (missing) {
-			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "未知选项“%s”", argv[i]);
-		} else if (!file) {
-			file = argv[i];
-		} else {
-			return cli_usage_error(usage, "一次一个文件");
-		}
-	}
+	const batch_opts *bo = arg;
+	const char *file = argc ? argv[0] : NULL, *outdir = bo->outdir, *catdir = bo->catdir;
+	int fmt = bo->fmt, year = bo->year, threads = bo->threads;
 	if (!file)
-		return cli_usage_error(usage, "没有给出文件");
+		return cli_usage_error(&cli_cmd_batch, "没有给出文件");
 	if (!year)
-		return cli_usage_error(usage, "--year is required: the export does not say its budget year");
+		return cli_usage_error(&cli_cmd_batch, "须给出 --year 年度：导出文件不写预算年度");
 	if (fmt != 2) {
 		char p[4096];
 		snprintf(p, sizeof p, "%s", outdir);

@@ -1,6 +1,7 @@
 /*
  * cmd_build.c - yusuan build DIR [--db PATH] [-o OUTDIR] [--format F,..] [--encoding E] [--previous LAST]
  *               yusuan build --db PATH [...]
+ * Compile a detailed budget into the 13 tables, check and publish them.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -9,35 +10,71 @@
 
 #include "cli.h"
 
-static const char usage[] =
-	"用法：yusuan build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E] [--previous LAST]\n"
-	"      yusuan build --db PATH [-o OUTDIR] [--format ...]\n"
-	"\n"
-	"把一个部门的预算明细（一个 CSV 文件夹，或一个 XLSX 工作簿；见 docs/input-format.md）\n"
-	"编制成公开的 13 张表。先检查明细：有错误就不编制，警告列出。编好的表再按 check 的全部\n"
-	"规则检查，发现像 check 一样列出（标准错误输出）。用 --db 时明细和编好的表在一个事务中\n"
-	"存入数据库；'yusuan build --db PATH' 不用文件夹，重新编制库中最新的预算。\n"
-	"  -o OUTDIR       写入的文件夹（默认：out）\n"
-	"  --format F      一种或几种（逗号分隔），或 all：\n"
-	"                  text  tables.txt，公开的版式（默认）\n"
-	"                  csv   csv/01.csv ..，每张表一个文件（UTF-8 带 BOM）\n"
-	"                  json  tables.json，预算明细和各表\n"
-	"                  xlsx  tables.xlsx，每张表一个工作表（预算01表 ..）\n"
-	"                  pdf   tables.pdf，A4 横向，可直接打印\n"
-	"                  html  html/index.html，带图表的静态网站\n"
-	"                  report  report.pdf、report.html、report.docx、report.txt：\n"
-	"                        情况说明和 13 张表，一份文件（不在 all 中；docs/report.md）\n"
-	"  --encoding E    CSV 的编码：utf-8（带 BOM；默认）或 gb18030\n"
-	"  --catalog DIR   分类目录（默认：随程序的 data/catalog）\n"
-	"  --previous LAST 上年的预算：明细（文件夹或工作簿）或公开文件（文本、XLSX、PDF、JSON）；\n"
-	"                  情况说明与上年比较，大幅变化要在变化原因表写明原因（detail.reasons）\n"
-	"  --template DIR  情况说明的模板文件夹（默认：随程序的 data/templates/beijing）\n"
-	"  --quiet         不显示进度（写了哪些文件、汇总表），只显示发现和最后一行；发现从不隐藏\n"
-	"\n"
-	"退出码：0 已编制，表没有错误（可能有警告）\n"
-	"        1 有错误：明细有错误时什么也不写；明细无误而编好的表有错误时，表照常写出\n"
-	"          （可以查看，html/findings.html 列出发现），但不应公开\n"
-	"        2 用法错误，3 输入被拒绝或读不了，4 数据库或输出错误\n";
+typedef struct build_opts {
+	const char *db, *outdir, *catdir, *format, *encoding, *previous, *template;
+	int quiet;
+} build_opts;
+
+static const char *const usage[] = {
+	"build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E] [--previous LAST]",
+	"build --db PATH [-o OUTDIR] [--format ...]",
+	NULL,
+};
+
+static const cli_arg args[] = {
+	{ "DIR|BOOK.xlsx", "部门的预算明细：CSV 文件夹或 XLSX 工作簿（yusuan init 写出其模板）" },
+	{ NULL, NULL },
+};
+
+static const cli_opt options[] = {
+	CLI_STRING('o', NULL, build_opts, outdir, "OUTDIR", "写入的文件夹（默认：out）"),
+	CLI_STRING(0, "format", build_opts, format, "F",
+	           "一种或几种（逗号分隔），或 all：\n"
+	           "text  tables.txt，公开的版式（默认）\n"
+	           "csv   csv/01.csv ..，每张表一个文件（UTF-8 带 BOM）\n"
+	           "json  tables.json，预算明细和各表\n"
+	           "xlsx  tables.xlsx，每张表一个工作表（预算01表 ..）\n"
+	           "pdf   tables.pdf，A4 横向，可直接打印\n"
+	           "html  html/index.html，带图表的静态网站\n"
+	           "report  report.pdf、report.html、report.docx、report.txt：\n"
+	           "      情况说明和 13 张表，一份文件（不在 all 中；docs/report.md）"),
+	CLI_STRING(0, "encoding", build_opts, encoding, "E", "CSV 的编码：utf-8（带 BOM；默认）或 gb18030"),
+	CLI_STRING(0, "db", build_opts, db, "PATH",
+	           "SQLite 数据库：明细和编好的表在一个事务中存入；不给预算时，\n重新编制库中最新的预算"),
+	CLI_STRING(0, "catalog", build_opts, catdir, "DIR", "分类目录（默认：随程序的 data/catalog）"),
+	CLI_STRING(0, "previous", build_opts, previous, "LAST",
+	           "上年的预算：明细（文件夹或工作簿）或公开文件（文本、XLSX、PDF、JSON）；\n"
+	           "情况说明与上年比较，大幅变化要在变化原因表写明原因（detail.reasons）"),
+	CLI_STRING(0, "template", build_opts, template, "DIR", "情况说明的模板文件夹（默认：随程序的 data/templates/beijing）"),
+	CLI_FLAG(0, "quiet", build_opts, quiet,
+	         "不显示进度（写了哪些文件、汇总表），只显示发现和最后一行；\n发现从不隐藏"),
+	CLI_END,
+};
+
+static int cmd_build(void *arg, int argc, char **argv);
+
+static const build_opts defaults = { .outdir = "out" };
+
+const cli_command cli_cmd_build = {
+	.name = "build",
+	.summary = "把部门预算明细编成 13 张表，检查、存储并发布",
+	.usage = usage,
+	.description =
+		"把一个部门的预算明细（一个 CSV 文件夹，或一个 XLSX 工作簿；见 docs/input-format.md）\n"
+		"编制成公开的 13 张表。先检查明细：有错误就不编制，警告列出。编好的表再按 check 的全部\n"
+		"规则检查，发现像 check 一样列出（标准错误输出）。用 --db 时明细和编好的表在一个事务中\n"
+		"存入数据库；'yusuan build --db PATH' 不用文件夹，重新编制库中最新的预算。\n",
+	.args = args,
+	.opts = options,
+	.exit_codes = "退出码：0 已编制，表没有错误（可能有警告）\n"
+	              "        1 有错误：明细有错误时什么也不写；明细无误而编好的表有错误时，表照常写出\n"
+	              "          （可以查看，html/findings.html 列出发现），但不应公开\n"
+	              "        2 用法错误，3 输入被拒绝或读不了，4 数据库或输出错误\n",
+	.max_args = 1,
+	.opts_size = sizeof(build_opts),
+	.defaults = &defaults,
+	.run = cmd_build,
+};
 
 /* Last year's figures and the changes from them (--previous).  This
  * year's figures are those of the compiled tables: *doc is compiled here
@@ -135,51 +172,20 @@ static void print_summary(const ys_budget *b, const ys_doc *doc)
 	printf("\n");
 }
 
-int cmd_build(int argc, char **argv)
+static int cmd_build(void *arg, int argc, char **argv)
 {
-	const char *dir = NULL, *db = NULL, *outdir = "out", *catdir = NULL, *fmtname = "text", *prev = NULL, *tpl = NULL;
+	const build_opts *o = arg;
+	const char *dir = argc ? argv[0] : NULL, *db = o->db, *outdir = o->outdir, *catdir = o->catdir;
+	const char *fmtname = o->format ? o->format : "text", *prev = o->previous, *tpl = o->template;
 	unsigned fmt = YS_PUB_TEXT;
-	int quiet = 0;
+	int quiet = o->quiet;
 	ys_encoding enc = YS_ENC_UTF8_BOM;
-	for (int i = 1; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if (!strcmp(argv[i], "--quiet")) {
-			quiet = 1;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
-			if (ys_publish_formats(v, &fmt))
-				return cli_usage_error(usage, "未知格式“%s”", v);
-			fmtname = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--encoding", &missing))) {
-			if (cli_encoding(v, &enc))
-				return cli_usage_error(usage, "未知编码“%s”：应为 utf-8 或 gb18030", v);
-		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
-			outdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
-			if (!*v)
-				return cli_usage_error(usage, "--db 的值是数据库文件的路径");
-			db = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
-			catdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
-			prev = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--template", &missing))) {
-			tpl = v;
-		} else if (missing) {
-			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "未知选项“%s”", argv[i]);
-		} else if (!dir) {
-			dir = argv[i];
-		} else {
-			return cli_usage_error(usage, "一次一份预算");
-		}
-	}
+	if (o->format && ys_publish_formats(o->format, &fmt))
+		return cli_usage_error(&cli_cmd_build, "未知格式“%s”", o->format);
+	if (o->encoding && cli_encoding(o->encoding, &enc))
+		return cli_usage_error(&cli_cmd_build, "未知编码“%s”：应为 utf-8 或 gb18030", o->encoding);
 	if (!dir && !db)
-		return cli_usage_error(usage, "请给出预算文件夹（或用 --db 数据库 重编已存的预算）");
+		return cli_usage_error(&cli_cmd_build, "请给出预算文件夹（或用 --db 数据库 重编已存的预算）");
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);

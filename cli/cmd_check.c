@@ -18,30 +18,65 @@
 
 #include "cli.h"
 
-static const char usage[] =
-	"用法：yusuan check FILE [选项]\n"
-	"      yusuan check PART1.pdf PART2.pdf [选项]     （一份文档分在几个 PDF 文件中）\n"
-	"      yusuan check PATH... --jobs N [选项]         （多份文档：文件或文件夹）\n"
-	"      yusuan check --db PATH [--doc ID] [选项]\n"
-	"      yusuan check --explain RULE\n"
-	"\n"
-	"按全部规则检查公开的预算（yusuan rules 列出规则），并说明读到了什么：每张表的行数、\n"
-	"读到的金额格、无法读取的金额格和核对的等式数；覆盖率 = 读到的 /（读到的 + 无法读取的）。\n"
-	"  --format F          text（按表分组，默认）、json、csv（每条发现一行；RFC 4180，UTF-8 带 BOM）\n"
-	"  --catalog DIR       分类目录文件夹（默认：随程序的 data/catalog）\n"
-	"  --catalog-file K=P  替换目录中的一个文件（K：function、dept_econ、gov_econ、revenue、map、variants）\n"
-	"  --rule ID           只运行这一条规则\n"
-	"  --previous FILE     上年的公开文件：加上同比规则（yoy.*）\n"
-	"  --db PATH           检查 'yusuan import' 存入的文档（最新的，或 --doc ID）\n"
-	"  --jobs N            多份文档：N 个线程同时检查（默认 1）；给出文件夹时也按多份文档检查。\n"
-	"                      文件夹递归读取 *.pdf *.xlsx *.txt *.json；同一文件夹中 X.text.pdf 与\n"
-	"                      X.tables.pdf、X.part1.pdf 与 X.part2.pdf … 合为一份文档。每份文档一行：\n"
-	"                      表数、覆盖率、等式、错误、警告、秒数；--format json|csv 给出整次运行\n"
-	"  --explain ID        说明一条规则检查什么，然后退出\n"
-	"\n"
-	"退出码：0 没有错误（可能列出警告和提示），1 有错误，2 用法错误，3 输入被拒绝或读不了\n"
-	"        （也包括：--previous 是另一部门的公开表），4 数据库或输出错误。多份文档时：有一份\n"
-	"        无法读取即为 3（优先于 1），否则有一份有错误即为 1\n";
+typedef struct check_opts {
+	const char *db, *docid, *catdir, *rule, *prevfile, *explain;
+	cli_list catfiles;
+	int fmt, jobs;
+} check_opts;
+
+static const char *const usage[] = {
+	"check FILE [选项]",
+	"check PART1.pdf PART2.pdf [选项]     （一份文档分在几个 PDF 文件中）",
+	"check PATH... --jobs N [选项]         （多份文档：文件或文件夹）",
+	"check --db PATH [--doc ID] [选项]",
+	"check --explain RULE",
+	NULL,
+};
+
+static const cli_arg args[] = {
+	{ "FILE", "公开文件：文本、XLSX、PDF 或 yusuan 的 JSON，任何版式" },
+	{ "PATH...", "多份文档：文件或文件夹（见 --jobs）" },
+	{ NULL, NULL },
+};
+
+static const char *const formats[] = { "text", "json", "csv", NULL };
+
+static const cli_opt options[] = {
+	CLI_CHOICE(0, "format", check_opts, fmt, "F", formats,
+	           "text（按表分组，默认）、json、csv（每条发现一行；RFC 4180，UTF-8 带 BOM）"),
+	CLI_STRING(0, "catalog", check_opts, catdir, "DIR", "分类目录文件夹（默认：随程序的 data/catalog）"),
+	CLI_LIST(0, "catalog-file", check_opts, catfiles, "K=P",
+	         "替换目录中的一个文件（K：function、dept_econ、gov_econ、revenue、map、variants）；\n可给多次"),
+	CLI_STRING(0, "rule", check_opts, rule, "ID", "只运行这一条规则"),
+	CLI_STRING(0, "previous", check_opts, prevfile, "FILE", "上年的公开文件：加上同比规则（yoy.*）"),
+	CLI_STRING(0, "db", check_opts, db, "PATH", "检查 'yusuan import' 存入的文档（最新的，或 --doc ID）"),
+	CLI_STRING(0, "doc", check_opts, docid, "ID", "与 --db 一起：检查编号为 ID 的文档（yusuan import --list）"),
+	CLI_INT(0, "jobs", check_opts, jobs, "N", 1, 64,
+	        "多份文档：N 个线程同时检查（默认 1）；给出文件夹时也按多份文档检查。\n"
+	        "文件夹递归读取 *.pdf *.xlsx *.txt *.json；同一文件夹中 X.text.pdf 与\n"
+	        "X.tables.pdf、X.part1.pdf 与 X.part2.pdf … 合为一份文档。每份文档一行：\n"
+	        "表数、覆盖率、等式、错误、警告、秒数；--format json|csv 给出整次运行"),
+	CLI_STRING(0, "explain", check_opts, explain, "ID", "说明一条规则检查什么，然后退出"),
+	CLI_END,
+};
+
+static int cmd_check(void *arg, int argc, char **argv);
+
+const cli_command cli_cmd_check = {
+	.name = "check",
+	.summary = "按全部规则检查公开文件（或已存的公开文件）",
+	.usage = usage,
+	.description = "按全部规则检查公开的预算（yusuan rules 列出规则），并说明读到了什么：每张表的行数、\n"
+	               "读到的金额格、无法读取的金额格和核对的等式数；覆盖率 = 读到的 /（读到的 + 无法读取的）。\n",
+	.args = args,
+	.opts = options,
+	.exit_codes = "退出码：0 没有错误（可能列出警告和提示），1 有错误，2 用法错误，3 输入被拒绝或读不了\n"
+	              "        （也包括：--previous 是另一部门的公开表），4 数据库或输出错误。多份文档时：有一份\n"
+	              "        无法读取即为 3（优先于 1），否则有一份有错误即为 1\n",
+	.max_args = -1,
+	.opts_size = sizeof(check_opts),
+	.run = cmd_check,
+};
 
 static const ys_rule *find_any_rule(const char *id)
 {
@@ -246,102 +281,59 @@ done:
 	return rc;
 }
 
-int cmd_check(int argc, char **argv)
+static int cmd_check(void *arg, int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", "csv", NULL };
 	static const ys_report_format fmts[] = { YS_REPORT_TEXT, YS_REPORT_JSON, YS_REPORT_CSV };
-	const char *db = NULL, *catdir = NULL, *rule = NULL, *docid = NULL, *prevfile = NULL;
-	const char *catfiles[16];
-	int ncatfiles = 0, fmt = 0, jobs = 0, npaths = 0, folder = 0;
-	char **paths = calloc((size_t)argc + 1, sizeof *paths);
-	if (!paths) {
-		fprintf(stderr, "yusuan: 内存不足\n");
-		return EXIT_INPUT;
+	static const char *const kinds[] = { "function", "dept_econ", "gov_econ", "revenue", "map", "variants", NULL };
+	const check_opts *o = arg;
+	const char *db = o->db, *docid = o->docid, *prevfile = o->prevfile;
+	int jobs = o->jobs, npaths = argc, folder = 0, rc = -1;
+	char **paths = argv;
+	if (o->explain)
+		return explain(o->explain);
+	for (int i = 0; i < o->catfiles.n; i++) {
+		const char *v = o->catfiles.v[i], *eq = strchr(v, '=');
+		int known = 0;
+		for (int k = 0; eq && kinds[k] && !known; k++)
+			known = strlen(kinds[k]) == (size_t)(eq - v) && !strncmp(v, kinds[k], (size_t)(eq - v));
+		if (!eq)
+			return cli_usage_error(&cli_cmd_check, "--catalog-file 的值是 KIND=PATH，而不是“%s”", v);
+		if (!known)
+			return cli_usage_error(&cli_cmd_check,
+			                       "--catalog-file 的 KIND“%.*s”：应为 function、dept_econ、gov_econ、revenue、map 或 variants",
+			                       (int)(eq - v), v);
 	}
-	int rc = -1;
-	for (int i = 1; i < argc && rc < 0; i++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			rc = EXIT_OK;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
-			if (cli_format(v, formats, &fmt))
-				rc = cli_usage_error(usage, "未知的格式“%s”", v);
-		} else if ((v = cli_opt_value(argc, argv, &i, "--explain", &missing))) {
-			rc = explain(v);
-		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog-file", &missing))) {
-			static const char *const kinds[] = { "function", "dept_econ", "gov_econ", "revenue", "map", "variants", NULL };
-			const char *eq = strchr(v, '=');
-			int known = 0;
-			for (int k = 0; eq && kinds[k] && !known; k++)
-				known = strlen(kinds[k]) == (size_t)(eq - v) && !strncmp(v, kinds[k], (size_t)(eq - v));
-			if (!eq || ncatfiles == 16)
-				rc = cli_usage_error(usage, "--catalog-file 的值是 KIND=PATH");
-			else if (!known)
-				rc = cli_usage_error(usage, "--catalog-file 的 KIND“%.*s”：应为 function、dept_econ、gov_econ、revenue、map 或 variants",
-				                     (int)(eq - v), v);
-			else
-				catfiles[ncatfiles++] = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
-			catdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--rule", &missing))) {
-			if (!ys_rule_find(v))
-				rc = cli_usage_error(usage, "没有规则“%s”", v);
-			rule = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--jobs", &missing))) {
-			char *end;
-			long n = strtol(v, &end, 10);
-			if (*end || n < 1 || n > 64)
-				rc = cli_usage_error(usage, "--jobs 的值是 1 到 64 之间的整数，而不是“%s”", v);
-			jobs = (int)n;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
-			db = v;
-			if (!*v)
-				rc = cli_usage_error(usage, "--db 的值是数据库文件的路径");
-		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
-			prevfile = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--doc", &missing))) {
-			char *end;
-			long long id = strtoll(v, &end, 10);
-			if (*end || !*v || id <= 0)
-				rc = cli_usage_error(usage, "--doc“%s”：应为公开文件编号（见 yusuan import --list）", v);
-			docid = v;
-		} else if (missing) {
-			rc = cli_usage_error(usage, "%s 需要一个值", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			rc = cli_usage_error(usage, "未知的选项“%s”", argv[i]);
-		} else {
-			struct stat st;
-			folder |= stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode);
-			paths[npaths++] = argv[i];
-		}
+	if (o->rule && !ys_rule_find(o->rule))
+		return cli_usage_error(&cli_cmd_check, "没有规则“%s”（yusuan rules 列出规则）", o->rule);
+	if (docid) {
+		char *end;
+		long long id = strtoll(docid, &end, 10);
+		if (*end || id <= 0)
+			return cli_usage_error(&cli_cmd_check, "--doc“%s”：应为公开文件编号（见 yusuan import --list）", docid);
 	}
-	if (rc >= 0) {
-		free(paths);
-		return rc;
+	for (int i = 0; i < npaths; i++) {
+		struct stat st;
+		folder |= stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode);
 	}
 	int many = jobs > 0 || folder;
 	if (!npaths == !db)
-		rc = cli_usage_error(usage, npaths ? "FILE 与 --db 只能给一个" : "没有给出文件");
+		rc = cli_usage_error(&cli_cmd_check, npaths ? "FILE 与 --db 只能给一个" : "没有给出文件");
 	else if (docid && !db)
-		rc = cli_usage_error(usage, "--doc 与 --db 一起用");
+		rc = cli_usage_error(&cli_cmd_check, "--doc 与 --db 一起用");
 	else if (many && prevfile)
-		rc = cli_usage_error(usage, "--previous 只用于一份文档");
+		rc = cli_usage_error(&cli_cmd_check, "--previous 只用于一份文档");
 	else if (!many && npaths > DOC_FILES_MAX)
-		rc = cli_usage_error(usage, "一份文档最多 %d 个文件（多份文档用 --jobs N）", DOC_FILES_MAX);
-	if (rc >= 0) {
-		free(paths);
+		rc = cli_usage_error(&cli_cmd_check, "一份文档最多 %d 个文件（多份文档用 --jobs N）", DOC_FILES_MAX);
+	if (rc >= 0)
 		return rc;
-	}
 
 	/* the catalog folder is resolved here, once, for every thread */
 	char root[4096];
-	if (catdir)
-		snprintf(root, sizeof root, "%s", catdir);
+	if (o->catdir)
+		snprintf(root, sizeof root, "%s", o->catdir);
 	else
 		ys_catalog_default_root(root, sizeof root);
-	setup S = { root, catfiles, ncatfiles, rule };
+	setup S = { root, o->catfiles.v, o->catfiles.n, o->rule };
 	if (many) {
 		ys_ctx ctx;
 		ys_ctx_init(&ctx);
@@ -349,11 +341,10 @@ int cmd_check(int argc, char **argv)
 		if (open_catalog(&ctx, &S, 0, &cat)) /* a bad --catalog is said once, not per document */
 			rc = cli_fail(&ctx);
 		else
-			rc = check_many(&S, paths, npaths, jobs ? jobs : 1, fmts[fmt]);
+			rc = check_many(&S, paths, npaths, jobs ? jobs : 1, fmts[o->fmt]);
 		ys_catalog_free(cat);
 	} else {
-		rc = check_one_doc(&S, paths, npaths, db, docid, prevfile, fmts[fmt]);
+		rc = check_one_doc(&S, paths, npaths, db, docid, prevfile, fmts[o->fmt]);
 	}
-	free(paths);
 	return rc;
 }

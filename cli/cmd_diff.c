@@ -10,27 +10,61 @@
 
 #include "cli.h"
 
-static const char usage[] =
-	"用法：yusuan diff 旧文件 新文件 [选项]\n"
-	"      yusuan diff --db 数据库 --doc 旧编号 --doc 新编号 [选项]\n"
-	"      yusuan diff --db 数据库 --doc 旧编号 新文件 [选项]\n"
-	"\n"
-	"比较两份公开：两个年度的同一部门，或同一年度公开的两个版本。两份按给出的顺序：\n"
-	"先旧后新；每份是 yusuan 能读的文件（文本、XLSX、PDF、yusuan 的 JSON），或数据库中\n"
-	"已存的公开文件（--db 数据库 --doc 编号；编号见 yusuan import --list）。\n"
-	"按 13 张表比较：支出功能分类 类/款/项（03表，05表）、经济分类（03表，06表）、资金来源\n"
-	"（02表，04表）、“三公”经费及其各项（09表）、项目的增减（12表：按项目编码，没有编码按\n"
-	"名称）、政府采购（10表），各有增减额和增减率。同一部门同一年度的两个版本还逐格比较：\n"
-	"每个不同的单元格列出表、行、列、旧值和新值。\n"
-	"  --format F      text（默认）、json（金额以分计，并附万元写法）、html（一个自带图表的\n"
-	"                  网页）、xlsx（工作簿，需要 -o）\n"
-	"  -o 文件         写到文件（默认标准输出）\n"
-	"  --cells         不是同一部门同一年度时也逐格比较\n"
-	"  --db 数据库     --doc 所在的数据库\n"
-	"  --doc 编号      数据库中的一份公开文件（可给两次）\n"
-	"  --catalog 目录  分类目录文件夹，用于表中没有印出的类、款名称（默认：随程序的 data/catalog）\n"
-	"\n"
-	"退出码：0 没有不同，1 有不同，2 用法错误，3 读不了输入，4 数据库或输出出错\n";
+typedef struct diff_opts {
+	const char *db, *outfile, *catdir;
+	cli_list docs;
+	int fmt, cells;
+} diff_opts;
+
+static const char *const usage[] = {
+	"diff 旧文件 新文件 [选项]",
+	"diff --db 数据库 --doc 旧编号 --doc 新编号 [选项]",
+	"diff --db 数据库 --doc 旧编号 新文件 [选项]",
+	NULL,
+};
+
+static const cli_arg args[] = {
+	{ "旧文件 新文件", "yusuan 能读的文件（文本、XLSX、PDF、yusuan 的 JSON），先旧后新；\n"
+	                   "一份也可以是数据库中的（--doc），按命令行上的顺序" },
+	{ NULL, NULL },
+};
+
+static const char *const formats[] = { "text", "json", "html", "xlsx", NULL };
+
+static const cli_opt options[] = {
+	CLI_CHOICE(0, "format", diff_opts, fmt, "F", formats,
+	           "text（默认）、json（金额以分计，并附万元写法）、html（一个自带图表的\n"
+	           "网页）、xlsx（工作簿，需要 -o）"),
+	CLI_STRING('o', NULL, diff_opts, outfile, "文件", "写到文件（默认标准输出）"),
+	CLI_FLAG(0, "cells", diff_opts, cells, "不是同一部门同一年度时也逐格比较"),
+	CLI_STRING(0, "db", diff_opts, db, "数据库", "--doc 所在的数据库"),
+	CLI_LIST(0, "doc", diff_opts, docs, "编号", "数据库中的一份公开文件（可给两次；编号见 yusuan import --list）"),
+	CLI_STRING(0, "catalog", diff_opts, catdir, "目录",
+	           "分类目录文件夹，用于表中没有印出的类、款名称（默认：随程序的 data/catalog）"),
+	CLI_END,
+};
+
+static int cmd_diff(void *arg, int argc, char **argv);
+
+const cli_command cli_cmd_diff = {
+	.name = "diff",
+	.summary = "比较两份公开：两个年度，或同一年度的两个版本",
+	.usage = usage,
+	.description =
+		"比较两份公开：两个年度的同一部门，或同一年度公开的两个版本。两份按给出的顺序：\n"
+		"先旧后新；每份是 yusuan 能读的文件（文本、XLSX、PDF、yusuan 的 JSON），或数据库中\n"
+		"已存的公开文件（--db 数据库 --doc 编号；编号见 yusuan import --list）。\n"
+		"按 13 张表比较：支出功能分类 类/款/项（03表，05表）、经济分类（03表，06表）、资金来源\n"
+		"（02表，04表）、“三公”经费及其各项（09表）、项目的增减（12表：按项目编码，没有编码按\n"
+		"名称）、政府采购（10表），各有增减额和增减率。同一部门同一年度的两个版本还逐格比较：\n"
+		"每个不同的单元格列出表、行、列、旧值和新值。\n",
+	.args = args,
+	.opts = options,
+	.exit_codes = "退出码：0 没有不同，1 有不同，2 用法错误，3 读不了输入，4 数据库或输出出错\n",
+	.max_args = -1, /* two sides in all, files and --doc: said below */
+	.opts_size = sizeof(diff_opts),
+	.run = cmd_diff,
+};
 
 typedef struct side {
 	const char *file;  /* a file, or NULL */
@@ -42,49 +76,29 @@ static ys_result load(ys_ctx *ctx, const char *db, const side *s, ys_doc **out)
 	return s->file ? ys_doc_read_file(ctx, s->file, out) : cli_load_from_db(ctx, db, s->docid, out);
 }
 
-int cmd_diff(int argc, char **argv)
+static int cmd_diff(void *arg, int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", "html", "xlsx", NULL };
-	const char *db = NULL, *outfile = NULL, *catdir = NULL;
-	side sides[2];
-	int nsides = 0, fmt = 0, cells = 0;
-	for (int i = 1; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
-			if (cli_format(v, formats, &fmt))
-				return cli_usage_error(usage, "未知的格式“%s”", v);
-		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
-			outfile = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
-			db = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
-			catdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--doc", &missing))) {
-			if (nsides == 2)
-				return cli_usage_error(usage, "只比较两份公开");
-			sides[nsides++] = (side){ NULL, v };
-		} else if (!strcmp(argv[i], "--cells")) {
-			cells = 1;
-		} else if (missing) {
-			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "未知的选项“%s”", argv[i]);
-		} else {
-			if (nsides == 2)
-				return cli_usage_error(usage, "只比较两份公开");
-			sides[nsides++] = (side){ argv[i], NULL };
-		}
-	}
-	if (nsides < 2)
-		return cli_usage_error(usage, "要给出两份公开（旧的和新的）");
-	if (!db && (!sides[0].file || !sides[1].file))
-		return cli_usage_error(usage, "--doc 与 --db 一起用");
+	const diff_opts *o = arg;
+	const char *db = o->db, *outfile = o->outfile, *catdir = o->catdir;
+	int fmt = o->fmt, cells = o->cells;
+	if (argc + o->docs.n > 2)
+		return cli_usage_error(&cli_cmd_diff, "只比较两份公开");
+	if (argc + o->docs.n < 2)
+		return cli_usage_error(&cli_cmd_diff, "要给出两份公开（旧的和新的）");
+	if (o->docs.n && !db)
+		return cli_usage_error(&cli_cmd_diff, "--doc 与 --db 一起用");
 	if (fmt == 3 && !outfile)
-		return cli_usage_error(usage, "--format xlsx 需要 -o 文件");
+		return cli_usage_error(&cli_cmd_diff, "--format xlsx 需要 -o 文件");
+	/* the two in the order of the command line: a --doc before the file
+	 * it stood before */
+	side sides[2];
+	int nsides = 0, di = 0;
+	for (int k = 0; k <= argc; k++) {
+		for (; di < o->docs.n && o->docs.at[di] == k; di++)
+			sides[nsides++] = (side){ NULL, o->docs.v[di] };
+		if (k < argc)
+			sides[nsides++] = (side){ argv[k], NULL };
+	}
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);

@@ -1,5 +1,6 @@
 /*
  * cmd_import.c - yusuan import FILE --db PATH; yusuan import --list --db PATH
+ * Store a disclosure in SQLite; the loading helpers of check and build.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -8,19 +9,48 @@
 
 #include "cli.h"
 
-static const char usage[] =
-	"用法：yusuan import 文件 --db 数据库 [--replace]\n"
-	"      yusuan import --list --db 数据库\n"
-	"\n"
-	"读入一份公开文件（任何版式：文本、XLSX、PDF、yusuan 的 JSON），在一个事务中存入数据库\n"
-	"（SQLite 文件，或 postgresql://… 的 PostgreSQL）：读到的各表（其他版式的表连同其各列）、\n"
-	"表外的文字（情况说明）和未能读取的表题；出错则什么也不写。SQLite 文件不存在时创建。\n"
-	"--list 列出已存的公开文件。\n"
-	"同一文件（字节相同：保存其 SHA-256）再次导入会被拒绝：\n"
-	"  --replace       用它替换已存的那一份\n"
-	"\n"
-	"退出码：0 已存入，2 用法错误，3 输入被拒绝或读不了（也包括：文件已存过而没有 --replace），\n"
-	"        4 数据库出错\n";
+typedef struct import_opts {
+	const char *db;
+	int list, replace;
+} import_opts;
+
+static const char *const usage[] = {
+	"import 文件 --db 数据库 [--replace]",
+	"import --list --db 数据库",
+	NULL,
+};
+
+static const cli_arg args[] = {
+	{ "文件", "公开文件：文本、XLSX、PDF 或 yusuan 的 JSON，任何版式" },
+	{ NULL, NULL },
+};
+
+static const cli_opt options[] = {
+	CLI_STRING(0, "db", import_opts, db, "数据库", "数据库：SQLite 文件（不存在时创建）或 postgresql://…（必须给出）"),
+	CLI_FLAG(0, "list", import_opts, list, "列出已存的公开文件"),
+	CLI_FLAG(0, "replace", import_opts, replace, "同一文件已存过时，用它替换已存的那一份"),
+	CLI_END,
+};
+
+static int cmd_import(void *arg, int argc, char **argv);
+
+const cli_command cli_cmd_import = {
+	.name = "import",
+	.summary = "把公开文件存入数据库（SQLite 或 PostgreSQL；一个事务）",
+	.usage = usage,
+	.description = "读入一份公开文件（任何版式：文本、XLSX、PDF、yusuan 的 JSON），在一个事务中存入数据库\n"
+	               "（SQLite 文件，或 postgresql://… 的 PostgreSQL）：读到的各表（其他版式的表连同其各列）、\n"
+	               "表外的文字（情况说明）和未能读取的表题；出错则什么也不写。SQLite 文件不存在时创建。\n"
+	               "--list 列出已存的公开文件。\n"
+	               "同一文件（字节相同：保存其 SHA-256）再次导入会被拒绝，除非给出 --replace。\n",
+	.args = args,
+	.opts = options,
+	.exit_codes = "退出码：0 已存入，2 用法错误，3 输入被拒绝或读不了（也包括：文件已存过而没有 --replace），\n"
+	              "        4 数据库出错\n",
+	.max_args = 1,
+	.opts_size = sizeof(import_opts),
+	.run = cmd_import,
+};
 
 /* A SQLite file that must be there already (reading must not create an
  * empty one); a PostgreSQL database is the server's to know. */
@@ -87,38 +117,15 @@ static int print_info(const ys_doc_info *d, void *arg)
 	return 0;
 }
 
-int cmd_import(int argc, char **argv)
+static int cmd_import(void *arg, int argc, char **argv)
 {
-	const char *file = NULL, *db = NULL;
-	int list = 0, replace = 0;
-	for (int i = 1; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if (!strcmp(argv[i], "--list")) {
-			list = 1;
-		} else if (!strcmp(argv[i], "--replace")) {
-			replace = 1;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--db", &missing))) {
-			if (!*v)
-				return cli_usage_error(usage, "--db 的值是数据库文件的路径");
-			db = v;
-		} else if (missing) {
-			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "未知选项“%s”", argv[i]);
-		} else if (!file) {
-			file = argv[i];
-		} else {
-			return cli_usage_error(usage, "一次只导入一个文件");
-		}
-	}
+	const import_opts *o = arg;
+	const char *file = argc ? argv[0] : NULL, *db = o->db;
+	int list = o->list, replace = o->replace;
 	if (!db)
-		return cli_usage_error(usage, "须给出 --db 数据库");
+		return cli_usage_error(&cli_cmd_import, "须给出 --db 数据库");
 	if (!file && !list)
-		return cli_usage_error(usage, "没有给出文件");
+		return cli_usage_error(&cli_cmd_import, "没有给出文件");
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);

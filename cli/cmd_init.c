@@ -1,35 +1,61 @@
 /*
  * cmd_init.c - yusuan init DIR | BOOK.xlsx | --xlsx BOOK.xlsx [--from BUDGET [--previous LAST]] [--catalog DIR];
  *              yusuan init --doc
+ * Write the template of a detailed budget (filled from one, with --from).
  */
 #include <limits.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const char usage[] =
-	"用法：yusuan init 文件夹 [--from 预算 [--previous 上年]]\n"
-	"      yusuan init 工作簿.xlsx [--from 预算 [--previous 上年]] [--catalog 目录]\n"
-	"      yusuan init --doc\n"
-	"\n"
-	"写出一份空白的部门预算明细模板，填好后交给 yusuan build：\n"
-	"  文件夹          每张输入表一个 CSV 文件（部门、单位、收入、支出明细……），\n"
-	"                  文件开头的 # 行说明各列填什么\n"
-	"  工作簿.xlsx     一个工作簿，每张输入表一个工作表：表头带说明；资金来源、\n"
-	"                  支出类型、采购类别、绩效指标等列有下拉列表；功能分类、\n"
-	"                  经济分类的编码列表在“代码表”工作表（政府收支分类科目）\n"
-	"  --xlsx 工作簿   同上：写工作簿（名字须以 .xlsx 结尾，build 凭它认出工作簿）\n"
-	"  --from 预算     把已有的预算（CSV 文件夹或工作簿）填进模板，即格式转换\n"
-	"  --previous 上年 上年的预算明细或公开文件（见 build --previous）：变化原因表写出\n"
-	"                  每个要写原因的变化一行（变化的数目在“变化”列，上年同一事项的\n"
-	"                  原因在“上年原因”列），“原因”留给部门填写\n"
-	"  --catalog 目录  代码表所用的分类目录（默认：自带的 data/catalog 中最新的\n"
-	"                  年度；有 --from 时取预算的年度）\n"
-	"  --doc           以 Markdown 打印输入格式（docs/input-format.md）\n"
-	"\n"
-	"不覆盖已有的文件或文件夹：工作簿的名字须是新的，文件夹须是新的或空的。\n"
-	"\n"
-	"退出码：0 已写出，2 用法错误，3 已存在或读不了 --from 的预算，4 无法写出\n";
+typedef struct init_opts {
+	const char *xlsx, *from, *catdir, *previous;
+	int doc;
+} init_opts;
+
+static const char *const usage[] = {
+	"init 文件夹 [--from 预算 [--previous 上年]]",
+	"init 工作簿.xlsx [--from 预算 [--previous 上年]] [--catalog 目录]",
+	"init --doc",
+	NULL,
+};
+
+static const cli_arg args[] = {
+	{ "文件夹", "每张输入表一个 CSV 文件（部门、单位、收入、支出明细……），\n文件开头的 # 行说明各列填什么" },
+	{ "工作簿.xlsx", "一个工作簿，每张输入表一个工作表：表头带说明；资金来源、\n"
+	                 "支出类型、采购类别、绩效指标等列有下拉列表；功能分类、\n"
+	                 "经济分类的编码列表在“代码表”工作表（政府收支分类科目）" },
+	{ NULL, NULL },
+};
+
+static const cli_opt options[] = {
+	CLI_STRING(0, "xlsx", init_opts, xlsx, "工作簿", "同上：写工作簿（名字须以 .xlsx 结尾，build 凭它认出工作簿）"),
+	CLI_STRING(0, "from", init_opts, from, "预算", "把已有的预算（CSV 文件夹或工作簿）填进模板，即格式转换"),
+	CLI_STRING(0, "previous", init_opts, previous, "上年",
+	           "上年的预算明细或公开文件（见 build --previous）：变化原因表写出\n"
+	           "每个要写原因的变化一行（变化的数目在“变化”列，上年同一事项的\n"
+	           "原因在“上年原因”列），“原因”留给部门填写"),
+	CLI_STRING(0, "catalog", init_opts, catdir, "目录",
+	           "代码表所用的分类目录（默认：自带的 data/catalog 中最新的\n年度；有 --from 时取预算的年度）"),
+	CLI_FLAG(0, "doc", init_opts, doc, "以 Markdown 打印输入格式（docs/input-format.md）"),
+	CLI_END,
+};
+
+static int cmd_init(void *arg, int argc, char **argv);
+
+const cli_command cli_cmd_init = {
+	.name = "init",
+	.summary = "写出空白、带说明的预算明细模板（CSV 文件夹或工作簿）",
+	.usage = usage,
+	.description = "写出一份空白的部门预算明细模板，填好后交给 yusuan build。\n",
+	.args = args,
+	.opts = options,
+	.notes = "不覆盖已有的文件或文件夹：工作簿的名字须是新的，文件夹须是新的或空的。\n",
+	.exit_codes = "退出码：0 已写出，2 用法错误，3 已存在或读不了 --from 的预算，4 无法写出\n",
+	.max_args = -1, /* more than one is "一次只写一个模板" */
+	.opts_size = sizeof(init_opts),
+	.run = cmd_init,
+};
 
 /* The lines the reasons sheet needs, against last year (--previous). */
 static int reasons(ys_ctx *ctx, const char *prev, const char *catdir, ys_budget *b, const ys_catalog *cat)
@@ -60,45 +86,22 @@ static int is_xlsx_name(const char *p)
 	return n > 5 && !strcmp(p + n - 5, ".xlsx");
 }
 
-int cmd_init(int argc, char **argv)
+static int cmd_init(void *arg, int argc, char **argv)
 {
-	const char *dir = NULL, *book = NULL, *from = NULL, *catdir = NULL, *prev = NULL;
-	int doc = 0;
-	for (int i = 1; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if (!strcmp(argv[i], "--doc")) {
-			doc = 1;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--xlsx", &missing))) {
-			if (book || dir)
-				return cli_usage_error(usage, "一次只写一个模板");
-			if (!is_xlsx_name(v))
-				return cli_usage_error(usage, "工作簿“%s”的名字须以 .xlsx 结尾：yusuan build 凭这个结尾认出工作簿", v);
-			book = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--from", &missing))) {
-			from = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
-			catdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--previous", &missing))) {
-			prev = v;
-		} else if (missing) {
-			return cli_usage_error(usage, "选项 %s 缺少它的值", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "不认识的选项“%s”", argv[i]);
-		} else if (!dir && !book && is_xlsx_name(argv[i])) {
-			book = argv[i];
-		} else if (!dir && !book) {
-			dir = argv[i];
-		} else {
-			return cli_usage_error(usage, "一次只写一个模板");
-		}
-	}
+	const init_opts *o = arg;
+	const char *dir = NULL, *book = o->xlsx, *from = o->from, *catdir = o->catdir, *prev = o->previous;
+	int doc = o->doc;
+	if (book && !is_xlsx_name(book))
+		return cli_usage_error(&cli_cmd_init, "工作簿“%s”的名字须以 .xlsx 结尾：yusuan build 凭这个结尾认出工作簿", book);
+	if (argc > 1 || (argc && book))
+		return cli_usage_error(&cli_cmd_init, "一次只写一个模板");
+	if (argc && is_xlsx_name(argv[0]))
+		book = argv[0];
+	else if (argc)
+		dir = argv[0];
 	if (doc) {
 		if (dir || book)
-			return cli_usage_error(usage, "--doc 不与模板一起写");
+			return cli_usage_error(&cli_cmd_init, "--doc 不与模板一起写");
 		ys_buf out = YS_BUF_INIT;
 		ys_input_doc(&out);
 		ys_input_template_doc(&out);
@@ -107,11 +110,11 @@ int cmd_init(int argc, char **argv)
 		return rc;
 	}
 	if (!dir && !book)
-		return cli_usage_error(usage, "没有给出文件夹或工作簿");
+		return cli_usage_error(&cli_cmd_init, "没有给出文件夹或工作簿");
 	if (dir && catdir && !prev)
-		return cli_usage_error(usage, "--catalog 只用于工作簿（--xlsx 或以 .xlsx 结尾的名字）或 --previous");
+		return cli_usage_error(&cli_cmd_init, "--catalog 只用于工作簿（--xlsx 或以 .xlsx 结尾的名字）或 --previous");
 	if (prev && !from)
-		return cli_usage_error(usage, "--previous 要与 --from 一起用：变化原因表是这份预算与上年相比的");
+		return cli_usage_error(&cli_cmd_init, "--previous 要与 --from 一起用：变化原因表是这份预算与上年相比的");
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	if (dir && !from) {

@@ -1,5 +1,5 @@
 /*
- * cmd_rules.c - yusuan rules [--format text|json|markdown]
+ * cmd_rules.c - yusuan rules [--format text|json|markdown]: the rule catalogue
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -7,13 +7,37 @@
 
 #include "cli.h"
 
-static const char usage[] =
-	"用法：yusuan rules [--format text|json|markdown]\n"
-	"\n"
-	"列出 yusuan check 所用的规则：编号、严重程度、类别、所涉的表、标题。\n"
-	"--format markdown 写出 docs/rules.md；yusuan check --explain 编号 显示一条规则。\n"
-	"\n"
-	"退出码：0 已列出，2 用法错误，4 无法写出\n";
+typedef struct rules_opts {
+	int fmt;
+} rules_opts;
+
+static const char *const usage[] = {
+	"rules [--format text|json|markdown]",
+	NULL,
+};
+
+static const char *const formats[] = { "text", "json", "markdown", NULL };
+
+static const cli_opt options[] = {
+	CLI_CHOICE(0, "format", rules_opts, fmt, "F", formats,
+	           "text（每条规则一行，默认）、json，或 markdown：写出 docs/rules.md"),
+	CLI_END,
+};
+
+static int cmd_rules(void *arg, int argc, char **argv);
+
+const cli_command cli_cmd_rules = {
+	.name = "rules",
+	.summary = "列出检查所用的规则",
+	.usage = usage,
+	.description = "列出 yusuan check 所用的规则：编号、严重程度、类别、所涉的表、标题。\n"
+	               "yusuan check --explain 编号 显示一条规则。\n",
+	.opts = options,
+	.exit_codes = "退出码：0 已列出，2 用法错误，4 无法写出\n",
+	.max_args = 0,
+	.opts_size = sizeof(rules_opts),
+	.run = cmd_rules,
+};
 
 static void markdown(ys_buf *out, const ys_rule *r, size_t n)
 {
@@ -39,25 +63,11 @@ static void markdown(ys_buf *out, const ys_rule *r, size_t n)
 	}
 }
 
-int cmd_rules(int argc, char **argv)
+static int cmd_rules(void *arg, int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", "markdown", NULL };
-	int fmt = 0;
-	for (int i = 1; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
-			if (cli_format(v, formats, &fmt))
-				return cli_usage_error(usage, "未知格式“%s”", v);
-		} else if (missing) {
-			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
-		} else {
-			return cli_usage_error(usage, "多余的参数“%s”", argv[i]);
-		}
-	}
+	(void)argc;
+	(void)argv;
+	int fmt = ((const rules_opts *)arg)->fmt;
 	/* the rules on disclosures, then those on detail (yusuan build) */
 	size_t n1, n2;
 	const ys_rule *r1 = ys_rules(&n1), *r2 = ys_detail_rules(&n2);

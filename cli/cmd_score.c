@@ -13,24 +13,57 @@
 
 #include "cli.h"
 
-static const char usage[] =
-	"用法：yusuan score FILE [PART2.pdf …] [选项]      （一份文档）\n"
-	"      yusuan score PATH… [--jobs N] [选项]          （多份文档：文件或文件夹，排名）\n"
-	"\n"
-	"按公开目录和评估原则给每份公开打透明度分，逐项给出得分和依据（页、表、找到了什么）：\n"
-	"目录中的每张表是否公开且完整；“三公”经费是否分项、公务用车是否分购置和运行；机关运行\n"
-	"经费；政府采购是否按货物、工程、服务；中小企业份额；国有资产占用；项目和整体绩效目标；\n"
-	"名词解释；增减变化的原因；以及可机读（有文字层）、覆盖率、数字一致（yusuan 的检查）、\n"
-	"公开完整。评分项和分值是数据：data/score/items.txt（docs/score.md）。\n"
-	"  --format F      text（默认）、json（每项的得分与依据）、csv（多份文档：每份一行）\n"
-	"  --items FILE    另一份评分项文件\n"
-	"  --jobs N        多份文档：N 个线程（默认 1）；给出文件夹时也按多份文档排名。文档的\n"
-	"                  分组同 yusuan check（X.text.pdf 与 X.tables.pdf 为一份）\n"
-	"  --ranking       多份文档：只列排名，不列各项\n"
-	"  --catalog DIR   分类目录文件夹（检查所用；默认：随程序的 data/catalog）\n"
-	"\n"
-	"退出码：0 已评分，2 用法错误，3 有文档读不了（多份文档时它排在最后，得 0 分），\n"
-	"        4 无法写出\n";
+typedef struct score_opts {
+	const char *itemsfile, *catdir;
+	int fmt, jobs, ranking;
+} score_opts;
+
+static const char *const usage[] = {
+	"score FILE [PART2.pdf …] [选项]      （一份文档）",
+	"score PATH… [--jobs N] [选项]          （多份文档：文件或文件夹，排名）",
+	NULL,
+};
+
+static const cli_arg args[] = {
+	{ "FILE", "公开文件：文本、XLSX、PDF 或 yusuan 的 JSON；一份文档分在几个 PDF 文件中时给出每个" },
+	{ "PATH…", "多份文档：文件或文件夹（见 --jobs）" },
+	{ NULL, NULL },
+};
+
+static const char *const formats[] = { "text", "json", "csv", NULL };
+
+static const cli_opt options[] = {
+	CLI_CHOICE(0, "format", score_opts, fmt, "F", formats,
+	           "text（默认）、json（每项的得分与依据）、csv（多份文档：每份一行）"),
+	CLI_STRING(0, "items", score_opts, itemsfile, "FILE", "另一份评分项文件"),
+	CLI_INT(0, "jobs", score_opts, jobs, "N", 1, 64,
+	        "多份文档：N 个线程（默认 1）；给出文件夹时也按多份文档排名。文档的\n"
+	        "分组同 yusuan check（X.text.pdf 与 X.tables.pdf 为一份）"),
+	CLI_FLAG(0, "ranking", score_opts, ranking, "多份文档：只列排名，不列各项"),
+	CLI_STRING(0, "catalog", score_opts, catdir, "DIR", "分类目录文件夹（检查所用；默认：随程序的 data/catalog）"),
+	CLI_END,
+};
+
+static int cmd_score(void *arg, int argc, char **argv);
+
+const cli_command cli_cmd_score = {
+	.name = "score",
+	.summary = "透明度评分：逐项给分并说明依据；多份文档时排名",
+	.usage = usage,
+	.description =
+		"按公开目录和评估原则给每份公开打透明度分，逐项给出得分和依据（页、表、找到了什么）：\n"
+		"目录中的每张表是否公开且完整；“三公”经费是否分项、公务用车是否分购置和运行；机关运行\n"
+		"经费；政府采购是否按货物、工程、服务；中小企业份额；国有资产占用；项目和整体绩效目标；\n"
+		"名词解释；增减变化的原因；以及可机读（有文字层）、覆盖率、数字一致（yusuan 的检查）、\n"
+		"公开完整。评分项和分值是数据：data/score/items.txt（docs/score.md）。\n",
+	.args = args,
+	.opts = options,
+	.exit_codes = "退出码：0 已评分，2 用法错误，3 有文档读不了（多份文档时它排在最后，得 0 分），\n"
+	              "        4 无法写出\n",
+	.max_args = -1,
+	.opts_size = sizeof(score_opts),
+	.run = cmd_score,
+};
 
 typedef struct run {
 	const char *catdir;
@@ -91,67 +124,29 @@ static void bad_dir(void *arg, const char *path, int err)
 	R->unreadable_dir = 1;
 }
 
-int cmd_score(int argc, char **argv)
+static int cmd_score(void *arg, int argc, char **argv)
 {
-	static const char *const formats[] = { "text", "json", "csv", NULL };
 	static const ys_report_format fmts[] = { YS_REPORT_TEXT, YS_REPORT_JSON, YS_REPORT_CSV };
-	const char *itemsfile = NULL, *catdir = NULL;
-	int fmt = 0, jobs = 0, npaths = 0, folder = 0, ranking = 0;
-	char **paths = calloc((size_t)argc + 1, sizeof *paths);
-	if (!paths) {
-		fprintf(stderr, "yusuan: 内存不足\n");
-		return EXIT_INPUT;
-	}
-	int rc = -1;
-	for (int i = 1; i < argc && rc < 0; i++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			rc = EXIT_OK;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
-			if (cli_format(v, formats, &fmt))
-				rc = cli_usage_error(usage, "未知的格式“%s”", v);
-		} else if ((v = cli_opt_value(argc, argv, &i, "--items", &missing))) {
-			itemsfile = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
-			catdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--jobs", &missing))) {
-			char *end;
-			long n = strtol(v, &end, 10);
-			if (*end || n < 1 || n > 64)
-				rc = cli_usage_error(usage, "--jobs 的值是 1 到 64 之间的整数，而不是“%s”", v);
-			jobs = (int)n;
-		} else if (!strcmp(argv[i], "--ranking")) {
-			ranking = 1;
-		} else if (missing) {
-			rc = cli_usage_error(usage, "%s 需要一个值", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			rc = cli_usage_error(usage, "未知的选项“%s”", argv[i]);
-		} else {
-			struct stat st;
-			folder |= stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode);
-			paths[npaths++] = argv[i];
-		}
+	const score_opts *o = arg;
+	const char *itemsfile = o->itemsfile, *catdir = o->catdir;
+	int fmt = o->fmt, jobs = o->jobs, npaths = argc, folder = 0, ranking = o->ranking, rc = -1;
+	char **paths = argv;
+	for (int i = 0; i < npaths; i++) {
+		struct stat st;
+		folder |= stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode);
 	}
 	int many = jobs > 0 || folder;
-	if (rc < 0 && !npaths)
-		rc = cli_usage_error(usage, "没有给出文件");
-	else if (rc < 0 && !many && npaths > YS_DOC_FILES_MAX)
-		rc = cli_usage_error(usage, "一份文档最多 %d 个文件（多份文档用 --jobs N）", YS_DOC_FILES_MAX);
-	else if (rc < 0 && !many && fmt == 2)
-		rc = cli_usage_error(usage, "--format csv 用于多份文档（--jobs N 或文件夹）");
-	if (rc >= 0) {
-		free(paths);
-		return rc;
-	}
+	if (!npaths)
+		return cli_usage_error(&cli_cmd_score, "没有给出文件");
+	if (!many && npaths > YS_DOC_FILES_MAX)
+		return cli_usage_error(&cli_cmd_score, "一份文档最多 %d 个文件（多份文档用 --jobs N）", YS_DOC_FILES_MAX);
+	if (!many && fmt == 2)
+		return cli_usage_error(&cli_cmd_score, "--format csv 用于多份文档（--jobs N 或文件夹）");
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	ys_score_items *items = NULL;
-	if (ys_score_items_load(&ctx, itemsfile, &items)) {
-		free(paths);
+	if (ys_score_items_load(&ctx, itemsfile, &items))
 		return cli_fail(&ctx);
-	}
 	char root[4096];
 	if (catdir)
 		snprintf(root, sizeof root, "%s", catdir);
@@ -218,6 +213,5 @@ int cmd_score(int argc, char **argv)
 	}
 	ys_buf_release(&out);
 	ys_score_items_free(items);
-	free(paths);
 	return rc;
 }

@@ -1,30 +1,61 @@
 /*
  * cmd_show.c - yusuan show FILE [--table NN] [--format text|csv|json]
  *              yusuan show FILE -o OUTDIR [--format F,..] [--encoding E]
+ * The tables of a disclosure as read, or published.
  */
 #include <string.h>
 
 #include "cli.h"
 
-static const char usage[] =
-	"用法：yusuan show 文件 [--table NN] [--format text|csv|json|lines]\n"
-	"      yusuan show 文件 -o 输出目录 [--format F[,F..]|all] [--encoding E] [--catalog 目录]\n"
-	"\n"
-	"读入一份公开文件（编号版式或其他版式的文本、XLSX、yusuan 的 JSON 或 PDF，与\n"
-	"yusuan check 读法相同），写出读到的各表。没有 -o 时写到标准输出：\n"
-	"  --table NN     只写表 NN（01..13）\n"
-	"  --format F     text（公开的制表符分隔版式；默认），\n"
-	"                 csv（一张表：按列；全部表：每个单元格一行），\n"
-	"                 json（每张表、每行、每个单元格及其行号；金额以分计），\n"
-	"                 lines（PDF 的文字层，通用读取器看到的样子：每个可见行一行，\n"
-	"                 单元格以制表符分隔；见 docs/layouts.md）\n"
-	"有 -o 输出目录时，像 yusuan build 那样发布：--format text、csv、json、xlsx、pdf、\n"
-	"html 或 all（默认 all）；网页列出检查的发现，每条链接到其单元格。其他版式的\n"
-	"表（通用读取器读到的）按读到的列发布，每张表一个文件：csv/g01.csv、工作表 g01、\n"
-	"html/g01.html……\n"
-	"--encoding utf-8|gb18030 为 CSV 文件的编码。\n"
-	"\n"
-	"退出码：0 已写出，2 用法错误，3 输入被拒绝或读不了，4 无法写出\n";
+typedef struct show_opts {
+	const char *outdir, *format, *catdir, *encoding, *table;
+} show_opts;
+
+static const char *const usage[] = {
+	"show 文件 [--table NN] [--format text|csv|json|lines]",
+	"show 文件 -o 输出目录 [--format F[,F..]|all] [--encoding E] [--catalog 目录]",
+	NULL,
+};
+
+static const cli_arg args[] = {
+	{ "文件", "公开文件：编号版式或其他版式的文本、XLSX、yusuan 的 JSON 或 PDF" },
+	{ NULL, NULL },
+};
+
+static const cli_opt options[] = {
+	CLI_STRING(0, "table", show_opts, table, "NN", "只写表 NN（01..13）"),
+	CLI_STRING(0, "format", show_opts, format, "F",
+	           "没有 -o 时：text（公开的制表符分隔版式；默认），\n"
+	           "csv（一张表：按列；全部表：每个单元格一行），\n"
+	           "json（每张表、每行、每个单元格及其行号；金额以分计），\n"
+	           "lines（PDF 的文字层，通用读取器看到的样子：每个可见行一行，\n"
+	           "单元格以制表符分隔；见 docs/layouts.md）。\n"
+	           "有 -o 时：text、csv、json、xlsx、pdf、html 中的一种或几种（逗号分隔），\n"
+	           "或 all（默认 all）"),
+	CLI_STRING('o', NULL, show_opts, outdir, "输出目录",
+	           "像 yusuan build 那样发布到这个文件夹；网页列出检查的发现，\n每条链接到其单元格。"
+	           "其他版式的表（通用读取器读到的）按读到的列发布，\n"
+	           "每张表一个文件：csv/g01.csv、工作表 g01、html/g01.html……"),
+	CLI_STRING(0, "encoding", show_opts, encoding, "E", "有 -o 时 CSV 文件的编码：utf-8（带 BOM；默认）或 gb18030"),
+	CLI_STRING(0, "catalog", show_opts, catdir, "目录", "有 -o 时检查所用的分类目录（默认：随程序的 data/catalog）"),
+	CLI_END,
+};
+
+static int cmd_show(void *arg, int argc, char **argv);
+
+const cli_command cli_cmd_show = {
+	.name = "show",
+	.summary = "读入公开文件，以文本、CSV、JSON 写出或发布其各表",
+	.usage = usage,
+	.description = "读入一份公开文件（编号版式或其他版式的文本、XLSX、yusuan 的 JSON 或 PDF，与\n"
+	               "yusuan check 读法相同），写出读到的各表：没有 -o 时写到标准输出，有 -o 时发布。\n",
+	.args = args,
+	.opts = options,
+	.exit_codes = "退出码：0 已写出，2 用法错误，3 输入被拒绝或读不了，4 无法写出\n",
+	.max_args = 1,
+	.opts_size = sizeof(show_opts),
+	.run = cmd_show,
+};
 
 static void wrote(void *arg, const char *path)
 {
@@ -68,57 +99,35 @@ done:
 	return rc;
 }
 
-int cmd_show(int argc, char **argv)
+static int cmd_show(void *arg, int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "csv", "json", "lines", NULL };
-	const char *file = NULL, *outdir = NULL, *fmtarg = NULL, *catdir = NULL;
-	int tid = -1, has_enc = 0;
+	const show_opts *o = arg;
+	const char *file = argc ? argv[0] : NULL, *outdir = o->outdir, *fmtarg = o->format, *catdir = o->catdir;
+	int tid = -1, has_enc = o->encoding != NULL;
 	ys_encoding enc = YS_ENC_UTF8_BOM;
-	for (int i = 1; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--format", &missing))) {
-			fmtarg = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "-o", &missing))) {
-			outdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--catalog", &missing))) {
-			catdir = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--encoding", &missing))) {
-			if (cli_encoding(v, &enc))
-				return cli_usage_error(usage, "未知编码“%s”：应为 utf-8 或 gb18030", v);
-			has_enc = 1;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--table", &missing))) {
-			const ys_tabledef *d = ys_table_def_by_code(v);
-			if (!d)
-				return cli_usage_error(usage, "--table '%s': expected 01..13", v);
-			tid = (int)d->id;
-		} else if (missing) {
-			return cli_usage_error(usage, "%s 需要一个值", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(usage, "未知选项“%s”", argv[i]);
-		} else if (!file) {
-			file = argv[i];
-		} else {
-			return cli_usage_error(usage, "一次一个文件");
-		}
+	if (o->encoding && cli_encoding(o->encoding, &enc))
+		return cli_usage_error(&cli_cmd_show, "未知编码“%s”：应为 utf-8 或 gb18030", o->encoding);
+	if (o->table) {
+		const ys_tabledef *d = ys_table_def_by_code(o->table);
+		if (!d)
+			return cli_usage_error(&cli_cmd_show, "--table “%s”：应为 01 到 13", o->table);
+		tid = (int)d->id;
 	}
 	if (!file)
-		return cli_usage_error(usage, "没有给出文件");
+		return cli_usage_error(&cli_cmd_show, "没有给出文件");
 	int fmt = 0;
 	unsigned bits = YS_PUB_ALL;
 	if (outdir) {
 		if (tid >= 0)
-			return cli_usage_error(usage, "--table writes to standard output: leave out -o");
+			return cli_usage_error(&cli_cmd_show, "--table 写到标准输出：不要同时给 -o");
 		if (fmtarg && ys_publish_formats(fmtarg, &bits))
-			return cli_usage_error(usage, "未知格式“%s”", fmtarg);
+			return cli_usage_error(&cli_cmd_show, "未知格式“%s”", fmtarg);
 	} else {
 		if (fmtarg && cli_format(fmtarg, formats, &fmt))
-			return cli_usage_error(usage, "未知格式“%s”（xlsx、pdf 和 html 需要 -o 输出目录）", fmtarg);
+			return cli_usage_error(&cli_cmd_show, "未知格式“%s”（xlsx、pdf 和 html 需要 -o 输出目录）", fmtarg);
 		if (has_enc)
-			return cli_usage_error(usage, "--encoding is for the CSV files written with -o");
+			return cli_usage_error(&cli_cmd_show, "--encoding 用于 -o 写出的 CSV 文件");
 	}
 
 	ys_ctx ctx;

@@ -1,7 +1,8 @@
 /*
- * main.c - the yusuan command: a table of subcommands (git's commands[]).
+ * main.c - the yusuan command: a table of subcommands (git's commands[]),
+ * each described by its options table (opts.h); `yusuan help --man` writes
+ * the man page from the same tables.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -9,28 +10,51 @@
 
 #include "cli.h"
 
-static const cli_cmd commands[] = {
-	{ "build", cmd_build, "把部门预算明细编成 13 张表，检查、存储并发布" },
-	{ "batch", cmd_batch, "编制一个明细导出文件中的每个部门（流式处理）" },
-	{ "init", cmd_init, "写出空白、带说明的预算明细模板（CSV 文件夹或工作簿）" },
-	{ "check", cmd_check, "按全部规则检查公开文件（或已存的公开文件）" },
-	{ "show", cmd_show, "读入公开文件，以文本、CSV、JSON 写出或发布其各表" },
-	{ "import", cmd_import, "把公开文件存入 SQLite 数据库（一个事务）" },
-	{ "rules", cmd_rules, "列出检查所用的规则" },
-	{ "diff", cmd_diff, "比较两份公开：两个年度，或同一年度的两个版本" },
-	{ "query", cmd_query, "把数据库当作数据集查询：按年度、部门、分类、资金汇总支出" },
-	{ "score", cmd_score, "透明度评分：逐项给分并说明依据；多份文档时排名" },
-	{ "site", cmd_site, "把数据库中的全部公开做成静态网站：排名、趋势、每个部门和每份公开一页" },
-	{ "rank", cmd_rank, "常见问题的排名：“三公”经费、各类的增减、项目支出占比" },
+static const cli_command *const commands[] = {
+	&cli_cmd_build, &cli_cmd_batch, &cli_cmd_init, &cli_cmd_check, &cli_cmd_show, &cli_cmd_import,
+	&cli_cmd_rules, &cli_cmd_diff, &cli_cmd_query, &cli_cmd_score, &cli_cmd_site, &cli_cmd_rank,
 };
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 static void usage(FILE *f)
 {
-	fprintf(f, "用法：yusuan <命令> [选项] [参数]\n\n命令：\n");
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
-	fprintf(f, "\n“yusuan <命令> -h”显示该命令的选项。\n"
+	fprintf(f, "用法：yusuan <命令> [选项] [参数]\n"
+	           "      yusuan help [<命令>|--man]\n"
+	           "      yusuan --version | --data-dir\n\n命令：\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f, "\n“yusuan <命令> -h”显示该命令的选项；“yusuan help --man”写出手册页 yusuan(1)；\n"
+	           "“yusuan --data-dir”显示所用的数据文件夹（分类目录在其中的 catalog/）。\n"
 	           "退出码：0 正常，1 检查发现错误，2 用法错误，3 输入被拒绝或读不了，4 数据库或输出出错\n");
+}
+
+static const cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i]->name, name))
+			return commands[i];
+	return NULL;
+}
+
+/* yusuan help [CMD | --man] */
+static int help(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (argc == 2 && !strcmp(argv[1], "--man")) {
+		cli_man(stdout, commands, NCOMMANDS);
+		return fflush(stdout) || ferror(stdout) ? EXIT_STORE : EXIT_OK;
+	}
+	const cli_command *c = argc == 2 ? find_command(argv[1]) : NULL;
+	if (!c) {
+		fprintf(stderr, "yusuan: help 后面是一个命令或 --man，而不是“%s”\n", argv[1]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	cli_help(stdout, c);
+	return EXIT_OK;
 }
 
 /* A library result as an exit code.  Usage (2) is not among them: the CLI
@@ -67,17 +91,6 @@ int cli_fail(const ys_ctx *ctx)
 	return cli_exit_for(ctx->code);
 }
 
-int cli_usage_error(const char *u, const char *fmt, ...)
-{
-	va_list ap;
-	fputs("yusuan: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s", u);
-	return EXIT_USAGE;
-}
-
 int cli_write_stdout(const ys_buf *b)
 {
 	if (fwrite(b->s, 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
@@ -85,23 +98,6 @@ int cli_write_stdout(const ys_buf *b)
 		return EXIT_STORE;
 	}
 	return 0;
-}
-
-const char *cli_opt_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-	size_t n = strlen(name);
-	const char *a = argv[*i];
-	if (strncmp(a, name, n) != 0)
-		return NULL;
-	if (a[n] == '=')
-		return a + n + 1;
-	if (a[n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
 }
 
 int cli_format(const char *value, const char *const *names, int *fmt)
@@ -134,17 +130,30 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	const char *cmd = argv[1];
-	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		usage(stdout);
 		return EXIT_OK;
 	}
+	if (!strcmp(cmd, "help"))
+		return help(argc - 1, argv + 1);
 	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
 		printf("yusuan %s\n", YUSUAN_VERSION);
 		return EXIT_OK;
 	}
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (!strcmp(commands[i].name, cmd))
-			return commands[i].fn(argc - 1, argv + 1);
+	if (!strcmp(cmd, "--data-dir")) {
+		/* the folder the library takes catalogs from: "<data>/catalog" */
+		char root[4096];
+		if (!ys_catalog_default_root(root, sizeof root)) {
+			fprintf(stderr, "yusuan: 数据文件夹的路径太长\n");
+			return EXIT_USAGE;
+		}
+		root[strlen(root) - strlen("/catalog")] = '\0';
+		printf("%s\n", root);
+		return EXIT_OK;
+	}
+	const cli_command *c = find_command(cmd);
+	if (c)
+		return cli_run(c, argc - 1, argv + 1);
 	fprintf(stderr, "yusuan：“%s”不是命令\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;

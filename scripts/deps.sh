@@ -12,7 +12,8 @@
 #                             HTML site's browser test, Debian's chromium and
 #                             Node.js (tests/browser/check-html.mjs drives
 #                             Chromium through the DevTools protocol with
-#                             Node's own modules: no npm package)
+#                             Node's own modules: no npm package), groff
+#                             (the man page's test renders yusuan.1)
 #   scripts/deps.sh --fuzz    clang with its runtime (libFuzzer, the
 #                             sanitizers) for the fuzz harnesses (make fuzz;
 #                             make test replays their kept inputs)
@@ -45,7 +46,7 @@ installed() {
 missing=""
 case "$mode" in
 --test)
-	PKGS="$PKGS check chromium clang libclang-rt-dev python3 python3-docx poppler-utils postgresql"
+	PKGS="$PKGS check chromium clang libclang-rt-dev python3 python3-docx poppler-utils postgresql groff-base"
 	;;
 --corpus)
 	PKGS="$PKGS python3 poppler-utils"

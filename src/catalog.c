@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "csv.h"
 #include "yusuan/text.h"
@@ -67,16 +68,54 @@ const char *ys_unittype_name(ys_unittype t)
 	}
 }
 
-/* $YUSUAN_DATA, else the data folder of the build tree */
-static const char *data_dir(void)
+/*
+ * The data folder: $YUSUAN_DATA; else share/yusuan beside the running
+ * program's bin/ (PREFIX/bin/yusuan finds PREFIX/share/yusuan, wherever the
+ * installed tree was copied); else the data folder of the build tree this
+ * was compiled in (YS_DATADIR).  Written into buf; -1 when it does not fit.
+ */
+static int data_dir(char *buf, size_t cap)
 {
 	const char *env = getenv("YUSUAN_DATA");
-	return env && *env ? env : YS_DATADIR;
+	int n;
+	if (env && *env) {
+		n = snprintf(buf, cap, "%s", env);
+		return n >= 0 && (size_t)n < cap ? 0 : -1;
+	}
+	char exe[4096], cat[4096 + 32];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len > 0 && (size_t)len < sizeof exe - 1) {
+		exe[len] = '\0';
+		char *slash = strrchr(exe, '/'); /* the program's name */
+		if (slash) {
+			*slash = '\0';
+			slash = strrchr(exe, '/'); /* its folder, bin */
+		}
+		struct stat st;
+		if (slash) {
+			*slash = '\0';
+			n = snprintf(cat, sizeof cat, "%s/share/yusuan/catalog", exe);
+			if (n >= 0 && (size_t)n < sizeof cat && stat(cat, &st) == 0 && S_ISDIR(st.st_mode)) {
+				n = snprintf(buf, cap, "%s/share/yusuan", exe);
+				return n >= 0 && (size_t)n < cap ? 0 : -1;
+			}
+		}
+	}
+	n = snprintf(buf, cap, "%s", YS_DATADIR);
+	return n >= 0 && (size_t)n < cap ? 0 : -1;
+}
+
+const char *ys_data_dir(char *buf, size_t cap)
+{
+	return data_dir(buf, cap) ? NULL : buf;
 }
 
 const char *ys_catalog_default_root(char *buf, size_t cap)
 {
-	int n = snprintf(buf, cap, "%s/catalog", data_dir());
+	char dir[4096];
+	if (data_dir(dir, sizeof dir))
+		return NULL;
+	int n = snprintf(buf, cap, "%s/catalog", dir);
 	return n >= 0 && (size_t)n < cap ? buf : NULL;
 }
 
@@ -465,7 +504,8 @@ static ys_result catalog_open_body(ys_ctx *ctx, const char *dir, int year, ys_ca
 	char path[PATH_CAP], ydir[PATH_CAP], root[PATH_CAP];
 	*out = NULL;
 	if (!dir && !(dir = ys_catalog_default_root(root, sizeof root)))
-		return ys_error(ctx, YS_EINVAL, "catalog folder name too long: '%.100s...'", data_dir());
+		return ys_error(ctx, YS_EINVAL, "catalog folder name too long: '%.100s...'",
+		                getenv("YUSUAN_DATA") ? getenv("YUSUAN_DATA") : YS_DATADIR);
 	if (join(path, dir, "function.csv"))
 		return ys_error(ctx, YS_EINVAL, "catalog folder name too long: '%.100s...'", dir);
 	int cyear = year;

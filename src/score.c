@@ -14,15 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yusuan/catalog.h"
 #include "yusuan/text.h"
 
 /* ---- the items file ---- */
-
-static const char *data_dir(void)
-{
-	const char *env = getenv("YUSUAN_DATA");
-	return env && *env ? env : YS_DATADIR;
-}
 
 void ys_score_items_free(ys_score_items *it)
 {
@@ -53,9 +48,11 @@ static char *word(char **p)
 ys_result ys_score_items_load(ys_ctx *ctx, const char *path, ys_score_items **out)
 {
 	*out = NULL;
-	char def[4096];
+	char def[4096 + 32], dir[4096];
 	if (!path) {
-		snprintf(def, sizeof def, "%s/score/items.txt", data_dir());
+		if (!ys_data_dir(dir, sizeof dir))
+			return ys_error(ctx, YS_ELIMIT, "数据文件夹的路径太长");
+		snprintf(def, sizeof def, "%s/score/items.txt", dir);
 		path = def;
 	}
 	char *text;

@@ -63,9 +63,14 @@ typedef struct ys_catmap {
 
 typedef struct ys_catalog ys_catalog;
 
-/* Write the directory yusuan's catalogs live in ($YUSUAN_DATA/catalog, else
- * the data/catalog of the build tree) into buf and return buf, or NULL when
- * it does not fit in cap.  Safe to call from several threads at once. */
+/* Write yusuan's data folder (catalog/, score/, templates/) into buf and
+ * return buf, or NULL when it does not fit in cap: $YUSUAN_DATA, else
+ * share/yusuan beside the running program's bin/ (an installed tree:
+ * PREFIX/bin/yusuan, PREFIX/share/yusuan), else the build tree's data/.
+ * Safe to call from several threads at once. */
+const char *ys_data_dir(char *buf, size_t cap);
+
+/* The directory yusuan's catalogs live in: the catalog/ of ys_data_dir. */
 const char *ys_catalog_default_root(char *buf, size_t cap);
 
 /*

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yusuan/catalog.h"
 #include "yusuan/input.h"
 #include "yusuan/money.h"
 #include "yusuan/text.h"
@@ -30,8 +31,10 @@
 
 const char *ys_templates_default_root(char *buf, size_t cap)
 {
-	const char *env = getenv("YUSUAN_DATA");
-	int n = snprintf(buf, cap, "%s/templates", env && *env ? env : YS_DATADIR);
+	char dir[4096];
+	if (!ys_data_dir(dir, sizeof dir))
+		return NULL;
+	int n = snprintf(buf, cap, "%s/templates", dir);
 	return n >= 0 && (size_t)n < cap ? buf : NULL;
 }
 

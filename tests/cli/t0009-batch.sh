@@ -41,7 +41,7 @@ has $TMP/e "cls.csv:3  [detail.codes] 部门0001"
 has $TMP/o "compiled 19 of 20 departments"
 [ ! -e $TMP/bc/部门0001.txt ] || fail "a refused department was written"
 expect_exit 2 $YUSUAN batch $TMP/items.csv
-has $TMP/e "--year is required"
+has $TMP/e "须给出 --year 年度"
 # the export is CSV as the detail sheets are (src/csv.c, one parser):
 # text after a closing quote, a quote never closed, a record of more
 # cells than batch takes - each an error where it is, none read silently

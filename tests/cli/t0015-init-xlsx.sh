@@ -29,18 +29,24 @@ cmp $TMP/csv/tables.txt $TMP/again/tables.txt || fail "a workbook converted agai
 # an unreadable --from: exit 3, no workbook left behind
 expect_exit 3 $YUSUAN init $TMP/bad.xlsx --from $TMP/nowhere
 [ ! -e $TMP/bad.xlsx ] || fail "a failed init left a workbook"
-# usage: Chinese; --xlsx needs the name build recognises; --from is for a workbook
+# usage: Chinese; --xlsx needs the name build recognises; --catalog is for
+# a workbook (its 代码表) or --previous; --previous goes with --from
 expect_exit 0 $YUSUAN init -h
 has $TMP/o "用法：yusuan init 文件夹"
 has $TMP/o "--from 预算"
 expect_exit 2 $YUSUAN init --xlsx $TMP/book
 has $TMP/e "须以 .xlsx 结尾"
 [ ! -e $TMP/book ] || fail "a refused init wrote something"
-# a folder from a folder: the same budget, which builds the same tables
+expect_exit 2 $YUSUAN init $TMP/dir --catalog data/catalog
+has $TMP/e "--catalog 只用于工作簿"
+expect_exit 2 $YUSUAN init $TMP/dir --previous $EX
+has $TMP/e "--previous 要与 --from 一起用"
+[ ! -e $TMP/dir ] || fail "a refused init wrote something"
+# a folder filled from a budget (init DIR --from) builds the same tables
 expect_exit 0 $YUSUAN init $TMP/dir --from $EX
-expect_exit 0 $YUSUAN build $TMP/dir -o $TMP/dirout
-expect_exit 0 $YUSUAN build $EX -o $TMP/exout
-cmp -s $TMP/dirout/tables.txt $TMP/exout/tables.txt || fail "a folder made by init --from builds other tables than its source"
+has $TMP/o "已把 $EX 的预算写进文件夹 $TMP/dir"
+expect_exit 0 $YUSUAN build $TMP/dir -o $TMP/fromdir --quiet
+cmp $TMP/csv/tables.txt $TMP/fromdir/tables.txt || fail "the folder filled by init --from builds other tables"
 expect_exit 2 $YUSUAN init
 has $TMP/e "没有给出文件夹或工作簿"
 # a folder: new or empty, never a file or a folder holding files

@@ -1,6 +1,6 @@
 # tests/faults/faults.mk - allocation failure along the main paths
 # (tests/faults/faults.c; SQLite's malloc tests).  Included by the top
-# Makefile, whose BUILD, LIB, CC, CPPFLAGS, CFLAGS, PKG_CFLAGS and PKG_LIBS
+# Makefile, whose BUILD, LIB, CC, ALL_CPPFLAGS, ALL_CFLAGS, PKG_CFLAGS and PKG_LIBS
 # it uses.
 #
 #   make faults          every N on every path (FAULTS_ARGS: more options,
@@ -18,7 +18,7 @@ FAULTS_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wr
 $(FAULTS_BIN): tests/faults/faults.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -DYS_ROOT='"$(CURDIR)"' -o $@ $< $(LIB) $(PKG_LIBS) $(FAULTS_WRAP)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) -DYS_ROOT='"$(CURDIR)"' -o $@ $< $(LIB) $(PKG_LIBS) $(FAULTS_WRAP)
 
 # the sample runs with the unit tests (make unit, make test)
 UNIT_BIN += $(FAULTS_BIN)
