@@ -1029,7 +1029,10 @@ static ys_result check_body(ys_ctx *ctx, const ys_doc *doc, const ys_check_opts 
 			if (ck.only_rule && strcmp(ck.only_rule, rules[i].id) != 0)
 				continue;
 			int every = !strcmp(rules[i].scope, "every");
-			if (every != (pass == 1) || (!every && general != !strcmp(rules[i].scope, "any")))
+			/* rules of the text (scope "text …") read the 情况说明 in any
+			 * layout; those that need the 13 tables say so themselves */
+			int text = !strncmp(rules[i].scope, "text", 4);
+			if (every != (pass == 1) || (!every && !text && general != !strcmp(rules[i].scope, "any")))
 				continue;
 			rules[i].fn(&ck, &rules[i]);
 		}

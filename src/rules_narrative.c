@@ -642,7 +642,9 @@ void rule_narr_share(ys_checker *ck, const ys_rule *rule)
 				v = &n->figs[k];
 				break;
 			}
-		if (!v || v->subj != f->subj)
+		/* a figure said of nothing the reader knows (涉及财政性资金合计
+		 * 183,959.16 万元，占…的比例为 98.77%) has no whole to reckon with */
+		if (!v || v->subj != f->subj || v->subj == YS_NS_NONE)
 			continue;
 		int ok = -1;
 		int64_t want = -1;
@@ -751,6 +753,18 @@ static void walk_changes(ys_checker *ck, const ys_rule *rule, const ys_narrative
 		cmpset cs = { NULL, NULL, NULL };
 		for (int i = s->fig0; i < s->fig0 + s->nfig; i++) {
 			const ys_nfig *f = &n->figs[i];
+			/* parts listed with 、 (其中：一般公共预算拨款 324,638.50 万元、
+			 * 上年结转 13,102.70 万元，较上年减少 …): the change after
+			 * them is the whole's, or each one's: not recomputed */
+			const ys_nfig *pf = i > s->fig0 ? f - 1 : NULL;
+			if (f->role == YS_NR_VALUE && pf && (pf->role == YS_NR_VALUE || pf->role == YS_NR_BASE) &&
+			    between(s->text + pf->off + pf->len, s->text + f->off, "、") &&
+			    !between(s->text + pf->off + pf->len, s->text + f->off, "，") &&
+			    !between(s->text + pf->off + pf->len, s->text + f->off, "；")) {
+				cs.cur = NULL;
+				cs.chg = NULL;
+				continue;
+			}
 			if (f->role == YS_NR_VALUE && is_money(f)) {
 				if (f->prior && (!n->year || !f->year || f->year < n->year)) {
 					cs.base = f;
@@ -910,6 +924,10 @@ static void direction_words(ys_checker *ck, const ys_rule *rule, const ys_narrat
 				figs_in += n->figs[i].off >= k0 && n->figs[i].off < at;
 			if (own && !figs_in)
 				continue;
+			/* 基本持平, 大致持平: about level, a small change is meant */
+			if (between(t + k0, p, "基本") || between(t + k0, p, "大致") || between(t + k0, p, "大体") ||
+			    between(t + k0, p, "总体") || between(t + k0, p, "略"))
+				continue;
 			for (int i = s->fig0; i < s->fig0 + s->nfig; i++) {
 				const ys_nfig *f = &n->figs[i];
 				if (f->off < c0 || f->off > at || !is_money(f))
@@ -1051,6 +1069,39 @@ void rule_narr_sum(ys_checker *ck, const ys_rule *rule)
 }
 
 /* rule narrative.consistent: one subject, two figures */
+static int subsequence(const char *a, const char *b);
+
+/* Said of the department's own subject: no words before it that name
+ * whose (编外人员经费, a unit's 公用经费, …评审项目支出), or only the
+ * department's name, as its title prints it or in a short form that ends
+ * like it (省检察院 for 江苏省人民检察院: 省检察院本年支出预算合计). */
+static int plain(const ys_narrative *n, const ys_nfig *f)
+{
+	static const char *const tails[] = { "部门预算", "单位预算", "预算", "本年度", "本年", "年度", "部门", NULL };
+	static const char *const orgs[] = { "局", "院", "委", "办", "厅", "中心", "部", "会", "室", "所", "站", "处", "队", NULL };
+	char q[256];
+	if (!f->qual || !f->qual[0])
+		return 1;
+	snprintf(q, sizeof q, "%s", f->qual);
+	size_t len = strlen(q);
+	for (int again = 1; again;) {
+		again = 0;
+		for (int i = 0; tails[i]; i++) {
+			size_t tl = strlen(tails[i]);
+			if (len > tl && !strcmp(q + len - tl, tails[i])) {
+				q[len -= tl] = '\0';
+				again = 1;
+			}
+		}
+	}
+	if (strstr(n->title, q))
+		return 1;
+	int org = 0;
+	for (int i = 0; orgs[i] && !org; i++)
+		org = len > strlen(orgs[i]) && !strcmp(q + len - strlen(orgs[i]), orgs[i]);
+	return org && ys_utf8_count(q, len) >= 3 && subsequence(q, n->title);
+}
+
 void rule_narr_consistent(ys_checker *ck, const ys_rule *rule)
 {
 	ys_narrative *n = narr(ck);
@@ -1060,7 +1111,7 @@ void rule_narr_consistent(ys_checker *ck, const ys_rule *rule)
 		const ys_nfig *f = &n->figs[i];
 		if (f->role != YS_NR_VALUE || f->prior || !is_money(f) || f->subj == YS_NS_NONE ||
 		    f->subj == YS_NS_TRANSFER || f->subj == YS_NS_PERF || f->subj == YS_NS_PROC_SME ||
-		    (f->year && n->year && f->year != n->year) || !(f->near || f->inherited))
+		    (f->year && n->year && f->year != n->year) || !(f->near || f->inherited) || !plain(n, f))
 			continue;
 		const ys_nblock *fb = &n->blocks[n->sents[f->sent].block];
 		if (fb->section == YS_NSEC_TERMS || fb->section == YS_NSEC_TRANSFER)
@@ -1068,11 +1119,13 @@ void rule_narr_consistent(ys_checker *ck, const ys_rule *rule)
 		for (int k = 0; k < i; k++) {
 			const ys_nfig *g = &n->figs[k];
 			if (g->role != YS_NR_VALUE || g->prior || !is_money(g) || !same_subject(f, g) ||
-			    strcmp(f->fund, g->fund) || (g->year && n->year && g->year != n->year) || !(g->near || g->inherited))
+			    strcmp(f->fund, g->fund) || (g->year && n->year && g->year != n->year) || !(g->near || g->inherited) ||
+			    !plain(n, g))
 				continue;
 			const ys_nblock *gb = &n->blocks[n->sents[g->sent].block];
-			/* a 类/款/项 within its item; other subjects within their section */
-			if (f->subj == YS_NS_CLASS ? fb != gb : fb->section != gb->section)
+			/* a 类/款/项 within its item; other subjects within their
+			 * section, and a unit's within that unit's part */
+			if (f->subj == YS_NS_CLASS ? fb != gb : fb->section != gb->section || fb->part != gb->part)
 				continue;
 			if (2 * abs64(f->fen - g->fen) <= quantum(f) + quantum(g))
 				continue;
@@ -1131,6 +1184,8 @@ void rule_narr_year(ys_checker *ck, const ys_rule *rule)
 		const ys_nblock *b = &n->blocks[s->block];
 		const char *t = s->text;
 		int reported = 0;
+		if (b->kind == YS_NK_CELL)
+			continue;
 		for (const char *p = t; *p && !reported; p++) {
 			int y = year_at(p, t);
 			if (!y)
@@ -1371,7 +1426,7 @@ void rule_narr_department(ys_checker *ck, const ys_rule *rule)
 	for (int si = 0; si < n->nsents; si++) {
 		const ys_nsent *s = &n->sents[si];
 		const ys_nblock *b = &n->blocks[s->block];
-		if (b->section == YS_NSEC_TERMS)
+		if (b->section == YS_NSEC_TERMS || b->kind == YS_NK_CELL)
 			continue;
 		const char *t = s->text;
 		const char *hit = NULL;
@@ -1418,6 +1473,8 @@ void rule_narr_placeholder(ys_checker *ck, const ys_rule *rule)
 	static const char *const cn[] = { "〇", "○", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "年", NULL };
 	for (int si = 0; si < n->nsents; si++) {
 		const char *t = n->sents[si].text;
+		if (n->blocks[n->sents[si].block].kind == YS_NK_CELL)
+			continue;
 		for (int k = 0; ph[k]; k++) {
 			const char *p = strstr(t, ph[k]);
 			if (!p)
@@ -1466,6 +1523,8 @@ void rule_narr_class_name(ys_checker *ck, const ys_rule *rule)
 	int Y = n->year;
 	for (int si = 0; si < n->nsents && Y; si++) {
 		const char *t = n->sents[si].text;
+		if (n->blocks[n->sents[si].block].kind == YS_NK_CELL)
+			continue;
 		for (size_t k = 0; k < YS_ARRAY_LEN(old_classes); k++) {
 			const char *p = strstr(t, old_classes[k].old);
 			if (!p || Y < old_classes[k].since)
@@ -1545,7 +1604,9 @@ void rule_narr_duplicate(ys_checker *ck, const ys_rule *rule)
 			continue;
 		for (int k = i - 1; k >= 0; k--) {
 			const ys_nblock *a = &n->blocks[k];
-			if (a->kind == YS_NK_TOC || a->kind == YS_NK_TITLE)
+			/* a heading between them (a unit's name in a table of
+			 * projects left among the prose) starts another list */
+			if (a->kind == YS_NK_TOC || a->kind == YS_NK_TITLE || (a->kind == YS_NK_HEADING && !a->level))
 				break;
 			if (!a->level || a->level > b->level)
 				continue;
@@ -1567,7 +1628,7 @@ void rule_narr_punct(ys_checker *ck, const ys_rule *rule)
 	static const char *const marks[] = { "。", "，", "、", "；", "：", NULL };
 	for (int si = 0; si < n->nsents; si++) {
 		const ys_nblock *b = &n->blocks[n->sents[si].block];
-		if (b->kind == YS_NK_TOC)
+		if (b->kind == YS_NK_TOC || b->kind == YS_NK_CELL)
 			continue;
 		const char *t = n->sents[si].text;
 		int done = 0;
@@ -1636,7 +1697,7 @@ void rule_narr_kind(ys_checker *ck, const ys_rule *rule)
 	int unit = n->kind == YS_ND_UNIT_BUDGET || n->kind == YS_ND_UNIT_FINAL;
 	for (int si = 0; si < n->nsents && self; si++) {
 		const ys_nblock *b = &n->blocks[n->sents[si].block];
-		if (b->kind == YS_NK_TITLE || b->section == YS_NSEC_TERMS)
+		if (b->kind == YS_NK_TITLE || b->kind == YS_NK_CELL || b->section == YS_NSEC_TERMS)
 			continue;
 		/* a department's text may speak of its units' budgets: only its
 		 * headings name the kind; a unit's text names it anywhere */
@@ -1852,6 +1913,11 @@ void rule_narr_toc(ys_checker *ck, const ys_rule *rule)
 		title_key(e, key, sizeof key);
 		if (b->level == 5 || !key[0])
 			continue;
+		/* a note in brackets ((具体部门预算公开报表)), the set of tables
+		 * (…部门综合预算公开报表): no section, no one table */
+		if ((starts(e, "（") && el > 6 && !strcmp(e + el - 3, "）")) || (starts(e, "(") && e[el - 1] == ')') ||
+		    (el >= 6 && !strcmp(e + el - 6, "报表")))
+			continue;
 		int is_table = el >= 3 && !strcmp(e + el - 3, "表");
 		if (is_table) {
 			ntab++;
@@ -1878,7 +1944,9 @@ void rule_narr_toc(ys_checker *ck, const ys_rule *rule)
 			if (std >= 0 && doc->ntables)
 				found = doc->tables[std] != NULL;
 			for (int t = 0; t < doc->nothers && !found; t++)
-				found = title_matches(key, doc->others[t]->title);
+				found = title_matches(key, doc->others[t]->title) ||
+				        /* the same number: 十二、政府采购支出预算表 for 十二、2017年…部门政府采购预算表 */
+				        (b->level == 1 && b->marker[0] && !strncmp(doc->others[t]->title, b->marker, strlen(b->marker)));
 			for (int t = 0; t < doc->nunread && !found; t++)
 				found = title_matches(key, doc->unread[t].title);
 			/* prose that names it (a title the readers did not take as a table) */
@@ -1980,7 +2048,8 @@ void rule_narr_reason(ys_checker *ck, const ys_rule *rule)
 		for (const ys_nblock *nb = b + 1; !ok && nb < n->blocks + n->nblocks && nb->section == b->section &&
 		                                  !(nb->kind == YS_NK_HEADING && nb->level && nb->level <= b->level);
 		     nb++)
-			ok = strstr(nb->text, "原因") != NULL;
+			ok = strstr(nb->text, "原因") || strstr(nb->text, "由于") || strstr(nb->text, "因为") ||
+			     strstr(nb->text, "主要是");
 		if (!ok)
 			nfind(ck, rule, rule->sev, n, f->sent, f->off, "%s%s，没有说明原因", ys_nsubj_name(f->subj),
 			      f->dir > 0 ? "增加" : "减少");
@@ -2000,11 +2069,11 @@ void rule_narr_sections(ys_checker *ck, const ys_rule *rule)
 	}
 	static const struct {
 		ys_nsection sec;
-		const char *words[4];
+		const char *words[6];
 		ys_tid table; /* a table that covers it, or -1 */
 	} req[] = {
 		{ YS_NSEC_DUTIES, { "职责", "职能", "主要任务", NULL }, (ys_tid)-1 },
-		{ YS_NSEC_ORG, { "机构设置", "内设机构", "所属单位", "单位构成" }, (ys_tid)-1 },
+		{ YS_NSEC_ORG, { "机构设置", "内设机构", "所属单位", "单位构成", "下属单位", "机构编制" }, (ys_tid)-1 },
 		{ YS_NSEC_INCOME, { "收入预算", "收入决算", "收入总计", "收入合计" }, (ys_tid)-1 },
 		{ YS_NSEC_EXPEND, { "支出预算", "支出决算", "支出总计", "支出合计" }, (ys_tid)-1 },
 		{ YS_NSEC_FISCAL, { "财政拨款", NULL }, YS_T04 },
@@ -2027,11 +2096,181 @@ void rule_narr_sections(ys_checker *ck, const ys_rule *rule)
 				continue;
 			if (n->blocks[b].section == req[k].sec)
 				found = 1;
-			for (int w = 0; w < 4 && req[k].words[w] && !found; w++)
+			for (int w = 0; w < 6 && req[k].words[w] && !found; w++)
 				found = strstr(n->blocks[b].text, req[k].words[w]) != NULL;
 		}
 		if (!found)
 			nfind(ck, rule, rule->sev, n, 0, 0, "说明中没有“%s”的内容（公开目录要求的部分）", ys_nsection_name(req[k].sec));
 	}
+	ys_narrative_free(n);
+}
+
+/* ---- last year's figures as printed (yoy.printed, check --previous) ---- */
+
+/* Is the comparison said of an outturn or an adjusted budget (执行数, 决算数,
+ * 调整预算) between from and to?  Last year's disclosure holds neither. */
+static int outturn_between(const char *from, const char *to)
+{
+	static const char *const w[] = { "执行", "决算", "调整", "实际", NULL };
+	for (int i = 0; w[i]; i++)
+		if (between(from, to, w[i]))
+			return 1;
+	return 0;
+}
+
+/* At each change of the text: last year's figure it prints (比 2025 年年初
+ * 预算数 X 万元), or the one its change implies (本年 Y 万元，比上年减少 Z
+ * 万元: Y - Z), against the same figure of last year's disclosure. */
+/* A table's figure as an interval of doubled 分 (exact: one point; else
+ * the table's rounding either way). */
+static void tval_range(const tval *v, int64_t *lo, int64_t *hi)
+{
+	int64_t tq = 0;
+	if (!v->exact) {
+		tq = ys_money_quantum(v->t->unit, v->t->def->dp);
+		if (tq < 0)
+			tq = 0;
+	}
+	*lo = 2 * v->fen - tq;
+	*hi = 2 * v->fen + tq;
+}
+
+/* The rate of change printed at f, against this year's table and last
+ * year's disclosure: computed from the exact figures of both, or from the
+ * figures as the text prints them (this year's, and last year's printed or
+ * implied by the change), each taken as it stands. */
+static void printed_rate(ys_checker *ck, const ys_rule *rule, const ys_narrative *n, const cmpset *cs,
+                         const ys_nfig *f, const tval *pv)
+{
+	const ys_nfig *c = cs->cur, *b = cs->base, *d = cs->chg;
+	tval cv;
+	if (!table_value(ck->doc, c, &cv) || (cv.row < 0 && !cv.exact) || !pct_ok(f))
+		return;
+	if (cv.fen > YS_NARR_FEN_MAX || cv.fen < 0 || pv->fen > YS_NARR_FEN_MAX || pv->fen <= 0)
+		return; /* from nothing: no rate */
+	/* the text's own figures: this year's and last year's as printed */
+	int64_t cp = c->fen, bp;
+	if (b)
+		bp = b->fen;
+	else if (d && d->dir && d->unit == c->unit)
+		bp = c->fen - d->dir * d->fen;
+	else
+		return;
+	int64_t clo, chi, plo, phi;
+	tval_range(&cv, &clo, &chi);
+	tval_range(pv, &plo, &phi);
+	/* |c - p| over p, with c and p in their intervals: the numerator's
+	 * interval is that of the difference */
+	int64_t nlo = clo - phi, nhi = chi - plo;
+	if (nlo < 0 && nhi < 0) {
+		int64_t t = -nlo;
+		nlo = -nhi, nhi = t;
+	} else if (nlo < 0) {
+		nhi = nhi > -nlo ? nhi : -nlo;
+		nlo = 0;
+	}
+	int exact = pct_possible(f->mant, f->dp, nlo, nhi, plo, phi);
+	int printed = bp > 0 ? pct_possible(f->mant, f->dp, 2 * abs64(cp - bp), 2 * abs64(cp - bp), 2 * bp, 2 * bp) : -1;
+	if (exact != 0 || printed != 0)
+		return;
+	/* a decrease to this year's figure goes down from last year's */
+	int64_t want = pct_round(abs64(cv.fen - pv->fen), pv->fen, f->dp);
+	if (want < 0)
+		return;
+	char x[YS_MONEY_FMT_MAX], y[YS_MONEY_FMT_MAX], p1[32], p2[32];
+	ys_finding *fd = nfind(ck, rule, rule->sev, n, f->sent, f->off,
+	                       "增减率写作 %s%%，按本年 %s %s 万元与上年公开的 %s %s 万元计算为 %s%%",
+	                       fmt_dec(f->mant, f->dp, p1, sizeof p1), cv.what, ck_amount(cv.t, cv.fen, x), pv->what,
+	                       ck_amount(pv->t, pv->fen, y), fmt_dec(want, f->dp, p2, sizeof p2));
+	(void)fd;
+}
+
+/* Last year's figure the sentence prints (b) or implies (this year's c less
+ * the change d), in *said: 1 when it is not v's, 0 when it is, -1 when the
+ * sentence says none. */
+static int last_year_differs(const ys_nfig *c, const ys_nfig *b, const ys_nfig *d, const tval *v, int64_t *said)
+{
+	if (v->fen > YS_NARR_FEN_MAX || v->fen < -YS_NARR_FEN_MAX)
+		return -1;
+	if (b) {
+		int64_t Q = ys_money_quantum(money_unit(b->unit), b->dp), expect = 0, factor = 1;
+		if (Q <= 0)
+			Q = 1;
+		*said = b->fen;
+		return judge(b->fen, Q, v, &expect, &factor) != 0;
+	}
+	if (!d || !d->dir || d->unit != c->unit)
+		return -1;
+	int64_t m, lo, hi;
+	if (ys_money_mul(d->fen, d->dir, &m) || ys_money_sub(c->fen, m, said))
+		return -1;
+	tval_range(v, &lo, &hi);
+	/* within the rounding of the two printed figures */
+	int64_t q = quantum(c) + quantum(d);
+	return 2 * *said + q < lo || 2 * *said - q > hi;
+}
+
+static void printed_check(ys_checker *ck, const ys_rule *rule, const ys_narrative *n, const cmpset *cs,
+                          const ys_nfig *f)
+{
+	if ((f->role != YS_NR_CHANGE && f->role != YS_NR_RATE) || !usable(cs, f) || conflicted(n, cs->cur) ||
+	    !comparable(n, cs->cur))
+		return;
+	const ys_nfig *c = cs->cur, *b = cs->base, *d = f->role == YS_NR_CHANGE ? f : cs->chg;
+	const ys_doc *prev = ck->prev;
+	if (b && b->year && prev->year && b->year != prev->year)
+		return; /* compared with another year than the one given */
+	const char *s = n->sents[f->sent].text;
+	const ys_nfig *at = b ? b : d ? d : f;
+	if (at->off < c->off + c->len || outturn_between(s + c->off + c->len, s + at->off))
+		return;
+	tval v;
+	if (!table_value(prev, c, &v) || (v.row < 0 && !v.exact))
+		return;
+	int64_t said = 0;
+	int differs = last_year_differs(c, b, d, &v, &said);
+	/* a rate: last year's figure is said at the change before it, else here */
+	if (f->role == YS_NR_RATE) {
+		if (differs != 1) {
+			printed_rate(ck, rule, n, cs, f, &v);
+			return;
+		}
+		if (cs->chg)
+			return;
+	}
+	if (differs != 1)
+		return;
+	char x[YS_MONEY_FMT_MAX], y[YS_MONEY_FMT_MAX], z[YS_MONEY_FMT_MAX], fb[64];
+	const char *un = ys_nunit_name(c->unit);
+	ys_finding *fd;
+	if (b)
+		fd = nfind(ck, rule, rule->sev, n, f->sent, b->off, "上年的%s写作 %s，而上年公开的 %s %s为 %s 万元",
+		           ys_nsubj_name(c->subj), ys_nfig_format(b, fb, sizeof fb), prev->file ? prev->file : "",
+		           v.what, ck_amount(v.t, v.fen, x));
+	else
+		fd = nfind(ck, rule, rule->sev, n, f->sent, d->off,
+		           "%s %s%s，比上年%s %s%s：上年应为 %s%s，而上年公开的 %s %s为 %s 万元",
+		           ys_nsubj_name(c->subj), fmt_amount(c->fen, c->unit, c->dp, x), un, d->dir > 0 ? "增加" : "减少",
+		           fmt_amount(d->fen, d->unit, d->dp, y), ys_nunit_name(d->unit),
+		           fmt_amount(said, c->unit, c->dp > d->dp ? c->dp : d->dp, z), un, prev->file ? prev->file : "",
+		           v.what, ck_amount(v.t, v.fen, fb));
+	if (fd) {
+		fd->has_amounts = 1;
+		fd->expected = v.fen;
+		fd->found = said;
+		fd->difference = said - v.fen;
+	}
+}
+
+void rule_yoy_printed(ys_checker *ck, const ys_rule *rule)
+{
+	if (!ck->prev || !has_13(ck->prev))
+		return;
+	ys_narrative *n = narr(ck);
+	if (!n)
+		return;
+	/* last year's disclosure must be of the year before this one's */
+	if (!n->year || !ck->prev->year || ck->prev->year == n->year - 1)
+		walk_changes(ck, rule, n, printed_check);
 	ys_narrative_free(n);
 }

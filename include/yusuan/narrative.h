@@ -130,6 +130,15 @@ typedef struct ys_nfig {
 	ys_nrole role;
 	int dir;              /* CHANGE/RATE: +1 增加 增长, -1 减少 下降, 0 持平 */
 	int sent;             /* its sentence */
+	const char *qual;     /* whose it is: the words before its subject in its
+	                         clause beyond a year, 本年, 本部门, a fund, 其中
+	                         (编外 for 编外人员经费, a unit's name, the
+	                         department's), a cost named after the subject
+	                         (政府采购管理费用), or the name of the figure
+	                         before it in its sentence when it is that
+	                         thing's (对事业单位经常性补助（505）… 其中：人员
+	                         经费); for a figure of no subject, the words
+	                         that name it; "" when plain */
 } ys_nfig;
 
 /* What a block is. */
@@ -139,6 +148,8 @@ typedef enum ys_nkind {
 	YS_NK_TITLE,     /* the document's title (before the 目录) */
 	YS_NK_TOC,       /* an entry of the 目录 */
 	YS_NK_CAPTION,   /* 图1：收入预算 */
+	YS_NK_CELL,      /* a table left among the prose: its rows, header and
+	                    cells (no part of the 情况说明, no figures) */
 } ys_nkind;
 
 /* The sections a 情况说明 is expected to have (the disclosure catalogue). */
@@ -170,6 +181,10 @@ typedef struct ys_nblock {
 	int number;           /* the marker's number (一 = 1), 0 */
 	ys_nsection section;  /* the section it is under */
 	int sent0, nsent;     /* its sentences */
+	int part;             /* the unit it is under: 0 the department, k the
+	                         k-th heading that names one of its units
+	                         (二、深圳市劳动人事争议仲裁院) up to the next
+	                         heading of that rank */
 } ys_nblock;
 
 /* Where a printed line of a sentence starts: byte offset in its text. */

@@ -2200,6 +2200,12 @@ static ys_result read_lines(rd *r)
 			int across = !L->positioned || (l->nf == 1 && (l->f[0].x1 - l->f[0].x0) * 10 >= r->width * 6);
 			if (!form && across && n > 34 && (strstr(text, "。") || strstr(text, "，")) && !line_has_figures(l))
 				ends = 1;
+			/* a form ends at a chapter's heading: 八、其他重要事项说明 (a
+			 * numeral in 一 … 十, no figures) */
+			size_t nl = numeral(text);
+			if (form && nl && !is_digit(text[0]) && !strncmp(text + nl, "、", 3) && n < 30 &&
+			    !line_has_figures(l) && !strstr(text, "。") && !strstr(text, "，"))
+				ends = 1;
 			/* the next part of the document: 第三部分 …, …情况说明 */
 			size_t tl = strlen(r->key[i]);
 			if ((!strncmp(text, "第", 3) && strstr(text, "部分") && n < 40) ||
@@ -2317,8 +2323,8 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 	ys_result e = read_into(ctx, doc, L);
 	if (!e && doc->nothers == 0)
 		e = ys_error(ctx, YS_EPARSE,
-		             "%s: no table recognised: no title matched a layout description (see docs/layouts.md)%s", name,
-		             doc->nunread ? "; titles seen but not known are listed by --format json" : "");
+		             "%s：没有读到任何表：没有一个表题与版式描述相符（见 docs/layouts.md）%s", name,
+		             doc->nunread ? "；看到而不认识的表题用 --format json 列出" : "");
 	if (e) {
 		ys_doc_free(doc);
 		return e;

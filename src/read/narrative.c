@@ -151,6 +151,8 @@ typedef struct cline {
 	int width;
 	int blank;        /* an empty input line: ends a paragraph */
 	int drop;         /* page furniture */
+	int row;          /* a table's row: three amounts without a unit */
+	int cell;         /* in a table left among the prose (its rows, header, cells) */
 } cline;
 
 typedef struct lmark {
@@ -799,6 +801,51 @@ static int is_prior_word(const char *from, const char *to)
 	return 0;
 }
 
+/* The words before a subject in its clause that say whose it is, once the
+ * words any statement of the budget has are taken away (a year, 本年, 本部门,
+ * a fund, 其中, 安排 …): "" for the department's own (2026年财政拨款“三公”经费),
+ * else a copy of them (编外 for 编外人员经费, 深圳市劳动人事争议仲裁院 for its
+ * 公用经费, 评审 for …评审项目支出).  The department's name is such a word
+ * too: the rules know the title and let it pass. */
+static const char *qualifier(rd *r, const char *from, const char *to)
+{
+	static const char *const plain[] = { "本年度", "本年", "今年", "全年", "当年", "年度", "年初", "本部门", "部门",
+		                             "本单位", "单位", "本级", "其中", "安排", "预算数", "预算", "财政拨款",
+		                             "一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算",
+		                             "财政专户", "合计", "总计", "共计", "共", "的", "为", "是", "“", "”",
+		                             "\"", "此外", "另外", "同时", "全部", "及", "和", NULL };
+	const char *p = from;
+	int lv, no, ml = marker(p, &lv, &no); /* an item's number: （三）, 10. */
+	if (ml > 0 && p + ml <= to)
+		p += ml;
+	/* a heading run into its paragraph: （二）机关运行经费说明2026年… */
+	for (const char *q = p; q + strlen("说明") <= to; q++)
+		if (starts(q, "说明"))
+			p = q + strlen("说明");
+	for (int again = 1; again && p < to;) {
+		again = 0;
+		int k;
+		while (p < to && (*p == ' ' || *p == '\t'))
+			p++, again = 1;
+		/* a year: 2026年, 2026年度 */
+		if (to - p >= 7 && digit_at(p, &k) >= 0 && p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' &&
+		    p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && starts(p + 4, "年")) {
+			p += 4 + strlen("年");
+			if (starts(p, "度"))
+				p += strlen("度");
+			again = 1;
+			continue;
+		}
+		for (int i = 0; plain[i]; i++)
+			if ((size_t)(to - p) >= strlen(plain[i]) && starts(p, plain[i])) {
+				p += strlen(plain[i]);
+				again = 1;
+				break;
+			}
+	}
+	return p < to ? adup(r, p, (size_t)(to - p)) : "";
+}
+
 /* Find the figures of sentence si. */
 static ys_result scan_figures(rd *r, int si)
 {
@@ -808,7 +855,7 @@ static ys_result scan_figures(rd *r, int si)
 	const ys_nblock *blk = &n->blocks[bi];
 	n->sents[si].fig0 = n->nfigs;
 	n->sents[si].nfig = 0;
-	if (blk->kind == YS_NK_TOC || blk->kind == YS_NK_CAPTION)
+	if (blk->kind == YS_NK_TOC || blk->kind == YS_NK_CAPTION || blk->kind == YS_NK_CELL)
 		return YS_OK;
 	const char *topic_text = "";
 	ys_nsubj topic = YS_NS_NONE;
@@ -818,6 +865,7 @@ static ys_result scan_figures(rd *r, int si)
 	ys_nsubj last_subj = YS_NS_NONE;
 	const char *last_subj_text = "";
 	int last_year = 0, last_prior = 0, last_inherited = 0;
+	int whole = -1; /* the sentence's last figure of a value of this year */
 	for (const char *p = s; *p;) {
 		int d = digit_at(p, &k);
 		if (d < 0) {
@@ -929,6 +977,24 @@ static ys_result scan_figures(rd *r, int si)
 		int own_noun = has_in(cl0, p, "费") || has_in(cl0, p, "支出") || has_in(cl0, p, "收入") || has_in(cl0, p, "资金") ||
 		               has_in(cl0, p, "经费") || has_in(cl0, p, "金额");
 		f.near = subj != YS_NS_NONE && ys_utf8_count(subj_end, (size_t)(p - subj_end)) <= 4;
+		/* whose it is: the words before the subject in its clause; a cost
+		 * named after it (政府采购管理费用) is another thing's; a part
+		 * (其中, 包括) of a figure said of no subject of the department
+		 * (对事业单位经常性补助 2945.22 万元，其中：人员经费 …) is that
+		 * thing's, and so is a figure that follows one in its sentence
+		 * (…物业管理服务 2,520.00 万元，上年结转 122.31 万元) */
+		f.qual = "";
+		if (subj == YS_NS_NONE) {
+			f.qual = qualifier(r, cl0, p); /* the name of what it is said of */
+		} else if (subj != YS_NS_CLASS) {
+			f.qual = qualifier(r, cl0, subj_start);
+			if (!f.qual[0] && has_in(subj_end, p, "费"))
+				f.qual = adup(r, subj_end, (size_t)(p - subj_end));
+			if (!f.qual[0] && whole >= 0 && n->figs[whole].subj == YS_NS_NONE)
+				f.qual = n->figs[whole].qual;
+		}
+		if (r->oom)
+			return ys_error(r->ctx, YS_ENOMEM, "内存不足");
 		/* a fund named before the subject, in its clause */
 		f.fund = "";
 		if (subj != YS_NS_NONE) {
@@ -1033,6 +1099,8 @@ static ys_result scan_figures(rd *r, int si)
 		ys_result e = add_fig(r, &f);
 		if (e)
 			return e;
+		if (f.role == YS_NR_VALUE && !f.prior && u != YS_NU_PERCENT && u != YS_NU_POINT && u != YS_NU_COUNT)
+			whole = n->nfigs - 1;
 		p = after + ul;
 		win = p;
 	}
@@ -1052,7 +1120,7 @@ static ys_nsection classify(const char *s)
 		{ "资产占有", YS_NSEC_ASSETS }, { "绩效", YS_NSEC_PERF }, { "转移支付", YS_NSEC_TRANSFER },
 		{ "重点支出", YS_NSEC_TRANSFER }, { "重大投资", YS_NSEC_TRANSFER }, { "项目经费情况", YS_NSEC_TRANSFER },
 		{ "项目概况", YS_NSEC_TRANSFER }, { "职责", YS_NSEC_DUTIES }, { "职能", YS_NSEC_DUTIES },
-		{ "主要工作任务", YS_NSEC_DUTIES }, { "机构设置", YS_NSEC_ORG }, { "单位构成", YS_NSEC_ORG },
+		{ "主要工作任务", YS_NSEC_DUTIES }, { "机构设置", YS_NSEC_ORG }, { "机构编制", YS_NSEC_ORG }, { "单位构成", YS_NSEC_ORG },
 		{ "机构情况", YS_NSEC_ORG }, { "所属单位", YS_NSEC_ORG }, { "财政拨款收支", YS_NSEC_FISCAL },
 		{ "财政拨款预算", YS_NSEC_FISCAL }, { "财政拨款支出", YS_NSEC_FISCAL }, { "一般公共预算", YS_NSEC_GP },
 		{ "收入预算", YS_NSEC_INCOME }, { "收入决算", YS_NSEC_INCOME }, { "收入情况", YS_NSEC_INCOME },
@@ -1079,9 +1147,77 @@ static const char *heading_text(const ys_narrative *n, const ys_nblock *b)
 	return NULL;
 }
 
+/* A heading that names a unit of the department (一、深圳市水务局（本级）,
+ * 二、深圳市劳动人事争议仲裁院, 十五、深圳城市职业学院（深圳技师学院）):
+ * what follows, up to the next heading of its rank, is that unit's. */
+static int unit_heading(const char *h)
+{
+	static const char *const orgs[] = { "本级", "局", "委员会", "委", "办公室", "办", "中心", "站", "处", "院", "所",
+		                            "室", "队", "馆", "学校", "校", "厅", "署", "台", "场", "社", "会", "公司",
+		                            "街道", NULL };
+	static const char *const not[] = { "预算", "决算", "情况", "说明", "支出", "收入", "经费", "资金", "目标", "任务",
+		                           "项目", "解释", "职责", "职能", "设置", "概况", "编制", NULL };
+	int level, number;
+	h += marker(h, &level, &number);
+	size_t len = strlen(h);
+	if (len && h[len - 1] == ':')
+		len--;
+	if (ends_with(h, len, "。") || ends_with(h, len, "："))
+		len -= 3;
+	/* a name given after it: （深圳技师学院）, but （本级） is the unit itself */
+	if ((ends_with(h, len, "）") || ends_with(h, len, ")")) && !ends_with(h, len, "（本级）")) {
+		size_t k = len;
+		while (k > 0 && !(k >= 3 && !strncmp(h + k - 3, "（", 3)) && h[k - 1] != '(')
+			k--;
+		len = k > 0 ? k - (h[k - 1] == '(' ? 1 : 3) : 0;
+	}
+	if (len < 6 || len > 120 || classify(h) != YS_NSEC_NONE)
+		return 0;
+	for (int i = 0; not[i]; i++)
+		if (has_in(h, h + len, not[i]))
+			return 0;
+	for (const char *p = h; p < h + len; p++)
+		if (*p >= '0' && *p <= '9')
+			return 0;
+	size_t l2 = ends_with(h, len, "（本级）") ? len - strlen("（本级）") + strlen("本级") : len;
+	char buf[128];
+	if (l2 >= sizeof buf)
+		return 0;
+	memcpy(buf, h, l2);
+	if (l2 != len)
+		memcpy(buf + l2 - strlen("本级"), "本级", strlen("本级"));
+	for (int i = 0; orgs[i]; i++)
+		if (ends_with(buf, l2, orgs[i]))
+			return 1;
+	return 0;
+}
+
+/* A unit's heading run into its paragraph, which starts with its name
+ * again: 十、深圳市深圳河湾流域管理中心（深圳市治理深圳河办公室）深圳市深圳
+ * 河湾流域管理中心（…）预算 237,632.33 万元，… */
+static int run_in_unit(const char *s)
+{
+	int level, number;
+	size_t ml = (size_t)marker(s, &level, &number);
+	const char *h = s + ml;
+	char buf[256];
+	size_t hl = strlen(h);
+	for (size_t len = 12; len < 200 && 2 * len <= hl; len++) {
+		if (((unsigned char)h[len] & 0xC0) == 0x80 || strncmp(h + len, h, len))
+			continue;
+		if (ml + len >= sizeof buf)
+			return 0;
+		memcpy(buf, s, ml + len);
+		buf[ml + len] = '\0';
+		return unit_heading(buf);
+	}
+	return 0;
+}
+
 static void assign_sections(ys_narrative *n)
 {
 	ys_nsection stack[7] = { 0 };
+	int part = 0, part_rank = 0, parts = 0;
 	for (int i = 0; i < n->nblocks; i++) {
 		ys_nblock *b = &n->blocks[i];
 		const char *h = heading_text(n, b);
@@ -1091,7 +1227,18 @@ static void assign_sections(ys_narrative *n)
 			stack[rank] = classify(h);
 			for (int k = rank + 1; k < 7; k++)
 				stack[k] = YS_NSEC_NONE;
+			if (b->marker[0] && unit_heading(h)) {
+				part = ++parts;
+				part_rank = rank;
+			} else if (part && rank <= part_rank) {
+				part = 0;
+			}
+		} else if (b->kind == YS_NK_TEXT && b->marker[0] && b->level >= 1 && b->level <= 2 &&
+		           ((b->nsent == 1 && !n->sents[b->sent0].nfig && unit_heading(b->text)) || run_in_unit(b->text))) {
+			part = ++parts;
+			part_rank = b->level;
 		}
+		b->part = part;
 		b->section = YS_NSEC_NONE;
 		for (int k = 6; k >= 0; k--)
 			if (stack[k] != YS_NSEC_NONE) {
@@ -1148,7 +1295,7 @@ static int full_width(const cline *L, int n)
 {
 	int hist[512] = { 0 };
 	for (int i = 0; i < n; i++)
-		if (!L[i].drop && !L[i].blank && L[i].width >= 20 && L[i].width < 512 &&
+		if (!L[i].drop && !L[i].blank && !L[i].cell && L[i].width >= 20 && L[i].width < 512 &&
 		    (strstr(L[i].text, "，") || strstr(L[i].text, "。") || strstr(L[i].text, "、")))
 			hist[L[i].width]++;
 	int best = 0, bw = 0;
@@ -1198,6 +1345,176 @@ static int first_year(const char *s)
 	return 0;
 }
 
+/* ---- tables left among the prose ---- */
+
+/* A table's row: three amounts or more printed without a unit
+ * (购置经费78.7578.7578.750.000.00…, 合计93,664.77 60,634.18 33,030.59);
+ * a sentence gives its figures a unit. */
+static int row_line(const char *s)
+{
+	int k, n = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p != '.' || p == s || !(p[-1] >= '0' && p[-1] <= '9') || digit_at(p + 1, &k) < 0)
+			continue;
+		const char *q = p + 1;
+		while (digit_at(q, &k) >= 0)
+			q += k;
+		if (!starts(q, "万") && !starts(q, "元") && !starts(q, "亿") && *q != '%' && !starts(q, "％"))
+			n++;
+	}
+	return n >= 3;
+}
+
+/* A table's 单位 line: 金额单位：万元, 单位：元, 单位名称：… */
+static int table_unit_line(const char *s)
+{
+	return starts(s, "金额单位") || starts(s, "单位：") || starts(s, "单位:") || starts(s, "单位名称") ||
+	       strstr(s, "单位：万元") || strstr(s, "单位：元") || strstr(s, "单位:万元") || strstr(s, "单位:元");
+}
+
+/* The header of a table of one figure a row: its columns and its unit
+ * (项目预算数（单位：万元）绩效目标), no sentence. */
+static int form_header(const cline *l)
+{
+	const char *s = l->text;
+	return !l->drop && !l->blank && l->width <= 60 && !strstr(s, "。") && !strstr(s, "，") &&
+	       (strstr(s, "单位：万元") || strstr(s, "单位:万元") || strstr(s, "单位：元") || strstr(s, "单位:元")) &&
+	       !starts(s, "单位") && !starts(s, "金额单位") &&
+	       (strstr(s, "项目") || strstr(s, "科目") || strstr(s, "名称") || strstr(s, "绩效目标"));
+}
+
+static int cmp_line_text(const void *a, const void *b)
+{
+	const cline *x = *(const cline *const *)a, *y = *(const cline *const *)b;
+	int c = strcmp(x->text, y->text);
+	return c ? c : (x->page > y->page) - (x->page < y->page);
+}
+
+/* A table the readers did not take is left among the prose: its rows
+ * (amounts without a unit), the header repeated on each of its pages, and
+ * the text of its cells (绩效目标, 主要原因).  A page with two rows or more
+ * is a table's from its header (or 单位 line, or first row) to its last
+ * row and the cells after it, up to a numbered item (the text going on); a
+ * row alone elsewhere is one line of a table.  These lines are no part of
+ * the 情况说明: they become blocks of kind YS_NK_CELL. */
+static ys_result table_residue(cline *L, int n)
+{
+	for (int i = 0; i < n; i++)
+		L[i].row = !L[i].drop && !L[i].blank && row_line(L[i].text);
+	/* the pages of tables: two rows or more */
+	size_t cnt = n > 0 ? (size_t)n : 1;
+	int *tpage = calloc(cnt, sizeof *tpage); /* per line: its page has rows */
+	const cline **v = malloc(sizeof *v * cnt);
+	if (!tpage || !v) {
+		free(tpage);
+		free((void *)v);
+		return YS_ENOMEM;
+	}
+	for (int a = 0; a < n;) {
+		int b = a, rows = 0;
+		while (b < n && L[b].page == L[a].page)
+			rows += L[b++].row;
+		for (int i = a; i < b; i++)
+			tpage[i] = rows >= 2;
+		a = b;
+	}
+	/* a header: a line printed again on another table's page */
+	int nv = 0;
+	for (int i = 0; i < n; i++)
+		if (tpage[i] && !L[i].drop && !L[i].blank && !L[i].row && !strstr(L[i].text, "。"))
+			v[nv++] = &L[i];
+	qsort((void *)v, (size_t)nv, sizeof *v, cmp_line_text);
+	int *header = tpage; /* reused: 2 marks a header line */
+	for (int a = 0; a < nv;) {
+		int b = a + 1, pages = 1;
+		while (b < nv && !strcmp(v[b]->text, v[a]->text)) {
+			pages += v[b]->page != v[b - 1]->page;
+			b++;
+		}
+		if (pages >= 2)
+			for (int k = a; k < b; k++)
+				header[v[k] - L] = 2;
+		a = b;
+	}
+	for (int a = 0; a < n;) {
+		int b = a, first = -1, last = -1;
+		while (b < n && L[b].page == L[a].page)
+			b++;
+		if (tpage[a]) {
+			for (int i = a; i < b; i++) {
+				if (L[i].drop || L[i].blank)
+					continue;
+				if (first < 0 && (L[i].row || header[i] == 2 || table_unit_line(L[i].text)))
+					first = i;
+				if (L[i].row)
+					last = i;
+			}
+			/* the cells after the last row, up to the text going on */
+			int level, number;
+			while (last >= 0 && last + 1 < b && (L[last + 1].drop || L[last + 1].blank || !marker(L[last + 1].text, &level, &number)))
+				last++;
+			for (int i = first; first >= 0 && i <= last; i++)
+				L[i].cell = !L[i].drop && !L[i].blank;
+		} else {
+			for (int i = a; i < b; i++)
+				L[i].cell = L[i].row;
+		}
+		a = b;
+	}
+	/* a table of one figure a row (项目 | 预算数（单位：万元） | 绩效目标):
+	 * its header, with its unit, printed on each of its pages; from it to
+	 * the page's end all is cells (the targets' own 1. 2. …), up to a
+	 * chapter's heading (八、其他重要事项说明) */
+	nv = 0;
+	for (int i = 0; i < n; i++)
+		if (form_header(&L[i]))
+			v[nv++] = &L[i];
+	qsort((void *)v, (size_t)nv, sizeof *v, cmp_line_text);
+	for (int a = 0; a < nv;) {
+		int b = a + 1, pages = 1;
+		while (b < nv && !strcmp(v[b]->text, v[a]->text)) {
+			pages += v[b]->page != v[b - 1]->page;
+			b++;
+		}
+		for (int k = a; k < b && pages >= 2; k++) {
+			int h = (int)(v[k] - L);
+			for (int i = h; i < n && L[i].page == L[h].page; i++) {
+				int level, number;
+				if (i > h && !L[i].drop && !L[i].blank && marker(L[i].text, &level, &number) &&
+				    (level == 1 || level == 2 || level == 5) && L[i].width < 30 && !row_line(L[i].text))
+					break;
+				L[i].cell = !L[i].drop && !L[i].blank;
+			}
+		}
+		a = b;
+	}
+	free(tpage);
+	free((void *)v);
+	return YS_OK;
+}
+
+/* A line of punctuation alone (，；): marks the text layer set a little
+ * below their line; no printed line starts with them, so they are dropped
+ * rather than doubled with the marks of the line before. */
+static int punct_only(const char *s)
+{
+	static const char *const marks[] = { "，", "。", "；", "：", "、", "！", "？", ",", ";", ":", NULL };
+	int any = 0;
+	for (const char *p = s; *p;) {
+		int hit = 0;
+		for (int i = 0; marks[i] && !hit; i++)
+			if (starts(p, marks[i])) {
+				p += strlen(marks[i]);
+				hit = any = 1;
+			}
+		if (!hit && (*p == ' ' || *p == '\t'))
+			p++, hit = 1;
+		if (!hit)
+			return 0;
+	}
+	return any;
+}
+
 static ys_result read_all(rd *r, const ys_nline *in, int nin)
 {
 	ys_narrative *n = r->n;
@@ -1212,9 +1529,11 @@ static ys_result read_all(rd *r, const ys_nline *in, int nin)
 		L[i].page = in[i].page;
 		L[i].width = width_of(L[i].text);
 		L[i].blank = !L[i].text[0];
-		L[i].drop = !L[i].blank && (page_number(L[i].text) || ends_with_page(L[i].text));
+		L[i].drop = !L[i].blank && (page_number(L[i].text) || ends_with_page(L[i].text) || punct_only(L[i].text));
 	}
 	ys_result e = r->oom ? ys_error(r->ctx, YS_ENOMEM, "内存不足") : YS_OK;
+	if (!e && table_residue(L, nin))
+		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	running_heads(L, nin);
 	int W = full_width(L, nin);
 	int full = W ? W * 3 / 4 : INT_MAX;
@@ -1296,12 +1615,24 @@ static ys_result read_all(rd *r, const ys_nline *in, int nin)
 	}
 
 	/* the body */
+	int incell = 0;
 	for (; i < nin && !e; i++) {
 		const cline *l = &L[i];
 		if (l->drop)
 			continue;
 		if (l->blank) {
-			e = close_block(r, YS_NK_TEXT);
+			e = close_block(r, incell ? YS_NK_CELL : YS_NK_TEXT);
+			incell = 0;
+			continue;
+		}
+		/* a table's lines: one block of their own */
+		if (l->cell != incell) {
+			e = close_block(r, incell ? YS_NK_CELL : YS_NK_TEXT);
+			incell = l->cell;
+		}
+		if (incell) {
+			if (!e)
+				e = block_add_line(r, l);
 			continue;
 		}
 		int level, number;
@@ -1334,7 +1665,7 @@ static ys_result read_all(rd *r, const ys_nline *in, int nin)
 			e = close_block(r, YS_NK_TEXT);
 	}
 	if (!e)
-		e = close_block(r, YS_NK_TEXT);
+		e = close_block(r, incell ? YS_NK_CELL : YS_NK_TEXT);
 	free(L);
 
 	/* the title when there is no 目录: the first heading that names a year */

@@ -212,26 +212,14 @@ static void header_rows(ys_buf *o, const ys_table *t, int h0, int h1, int width,
 	free(sp);
 }
 
-/* The page of the k-th table (ys_grid_table): tid is its index as findings
- * name it, name its page's name (01, g01). */
-static void table_page(site *S, const ys_table *t, int k, int tid, const char *name, ys_buf *o)
+/* The <table> of t, its cells with rep's findings marked: tid is its
+ * index as findings name it, name its anchor's (01, g01). */
+static void table_elem(const ys_report *rep, const ys_table *t, int tid, const char *name, ys_buf *o)
 {
 	const ys_tabledef *d = t->def;
 	int width = ys_grid_width(t);
 	ys_gcell g[YS_GRID_MAX];
-	char tn[16];
-	int other;
-	page_open(S, o, t->title);
-	ys_buf_adds(o, "<p class=\"pager\">");
-	if (k > 0) {
-		ys_grid_table(S->doc, k - 1, &other, tn);
-		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"prev\">← 上一表</a> ", tn);
-	}
-	if (k + 1 < ys_grid_ntables(S->doc)) {
-		ys_grid_table(S->doc, k + 1, &other, tn);
-		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"next\">下一表 →</a>", tn);
-	}
-	ys_buf_adds(o, "</p>\n<table class=\"budget\" id=\"t");
+	ys_buf_adds(o, "<table class=\"budget\" id=\"t");
 	ys_buf_adds(o, name);
 	ys_buf_adds(o, "\">\n<caption>");
 	esc(o, t->title);
@@ -271,7 +259,7 @@ static void table_page(site *S, const ys_table *t, int k, int tid, const char *n
 				ys_buf_adds(o, " scope=\"row\"");
 			if (col >= 0)
 				cell_id(o, r, d->cols[col].id);
-			int sev = col >= 0 ? finding_on(S->rep, tid, r, col) : -1;
+			int sev = col >= 0 ? finding_on(rep, tid, r, col) : -1;
 			const char *cls = amt ? "num" : (d->cols[col < 0 ? 0 : col].kind == YS_CK_TEXT && ys_utf8_width(g[c].text) > 40)
 			                                    ? "long"
 			                                    : NULL;
@@ -292,6 +280,25 @@ static void table_page(site *S, const ys_table *t, int k, int tid, const char *n
 		ys_buf_adds(o, "</tr>\n");
 	}
 	ys_buf_adds(o, "</tbody>\n</table>\n");
+}
+
+/* The page of the k-th table (ys_grid_table). */
+static void table_page(site *S, const ys_table *t, int k, int tid, const char *name, ys_buf *o)
+{
+	char tn[16];
+	int other;
+	page_open(S, o, t->title);
+	ys_buf_adds(o, "<p class=\"pager\">");
+	if (k > 0) {
+		ys_grid_table(S->doc, k - 1, &other, tn);
+		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"prev\">← 上一表</a> ", tn);
+	}
+	if (k + 1 < ys_grid_ntables(S->doc)) {
+		ys_grid_table(S->doc, k + 1, &other, tn);
+		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"next\">下一表 →</a>", tn);
+	}
+	ys_buf_adds(o, "</p>\n");
+	table_elem(S->rep, t, tid, name, o);
 	page_close(o);
 }
 
@@ -675,6 +682,20 @@ static ys_result render_html_body(ys_ctx *ctx, const ys_doc *doc, const ys_repor
 	}
 	ys_buf_release(&o);
 	return r;
+}
+
+ys_result ys_render_html_table(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, int tid, ys_buf *out)
+{
+	if (tid < 0 || tid >= YS_NTABLES || !doc->tables[tid])
+		return ys_error(ctx, YS_ENOTFOUND, "没有第 %d 张表", tid + 1);
+	unsigned long mark = ys_oom_mark();
+	table_elem(rep, doc->tables[tid], tid, doc->tables[tid]->def->code, out);
+	return ys_oom_check(ctx, out->oom ? ys_error(ctx, YS_ENOMEM, "内存不足") : YS_OK, mark);
+}
+
+const char *ys_render_html_css(void)
+{
+	return css;
 }
 
 ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir)
