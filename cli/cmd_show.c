@@ -33,7 +33,9 @@ static const cli_opt options[] = {
 	           "有 -o 时：text、csv、json、xlsx、pdf、html 中的一种或几种（逗号分隔），\n"
 	           "或 all（默认 all）"),
 	CLI_STRING('o', NULL, show_opts, outdir, "输出目录",
-	           "像 yusuan build 那样发布到这个文件夹；网页列出检查的发现，\n每条链接到其单元格"),
+	           "像 yusuan build 那样发布到这个文件夹；网页列出检查的发现，\n每条链接到其单元格。"
+	           "其他版式的表（通用读取器读到的）按读到的列发布，\n"
+	           "每张表一个文件：csv/g01.csv、工作表 g01、html/g01.html……"),
 	CLI_STRING(0, "encoding", show_opts, encoding, "E", "有 -o 时 CSV 文件的编码：utf-8（带 BOM；默认）或 gb18030"),
 	CLI_STRING(0, "catalog", show_opts, catdir, "目录", "有 -o 时检查所用的分类目录（默认：随程序的 data/catalog）"),
 	CLI_END,

@@ -203,7 +203,31 @@ static void add_code(char *buf, size_t cap, size_t *o, const char *s)
 	buf[*o] = '\0';
 }
 
+/* A label cut at cap bytes ends on a whole character: a UTF-8 sequence
+ * cut short is dropped (JSON and XML take only whole ones). */
+static void utf8_whole(char *buf)
+{
+	size_t n = strlen(buf), k = n;
+	while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+		k--;
+	if (k == 0)
+		return;
+	unsigned char lead = (unsigned char)buf[k - 1];
+	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (k - 1) < need)
+		buf[k - 1] = '\0';
+}
+
+static const char *row_label(const ys_table *t, int row, int panel, char *buf, size_t cap);
+
 const char *ys_row_label(const ys_table *t, int row, int panel, char *buf, size_t cap)
+{
+	row_label(t, row, panel, buf, cap);
+	utf8_whole(buf);
+	return buf;
+}
+
+static const char *row_label(const ys_table *t, int row, int panel, char *buf, size_t cap)
 {
 	const ys_row *r = &t->rows[row];
 	const ys_tabledef *d = t->def;

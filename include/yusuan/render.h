@@ -18,9 +18,12 @@
  * Reading the output again gives the same cells. */
 ys_result ys_render_text(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out);
 
-/* CSV.  One table: a header line of column labels, then a line per row.
- * All tables: one line per cell (table, title, row, kind, line, column id,
- * column label, text, amount in 分). */
+/* CSV.  One table (tid as ys_doc_table_at counts: 0..12 the 13-table
+ * model's, YS_NTABLES + i the general reader's others[i]): a header line of
+ * column labels as read, then a line per row.  All tables (tid -1): one
+ * line per cell (table, title, row, kind, line, column id, column label,
+ * text, amount in 分); a general reader's table is named g01, g02 … with
+ * its printed title. */
 ys_result ys_render_csv(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out);
 
 /* JSON: the document, its tables, columns and rows; amounts as integer 分

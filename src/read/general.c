@@ -34,7 +34,7 @@
 #include "yusuan/doc.h"
 #include "yusuan/text.h"
 
-/* The layout descriptions (parsed once; read_doc has checked they parse). */
+/* The layout descriptions (parsed once; ys_general_read_lines has checked they parse). */
 static const ys_layouts *lay(void)
 {
 	return ys_layouts_builtin(NULL);
@@ -241,7 +241,7 @@ static const char *join_frags(ys_arena *a, const ys_frag *f, int nf)
 	return s ? s : "";
 }
 
-/* The line's fragments joined (computed once per line in read_doc). */
+/* The line's fragments joined (computed once per line in read_into). */
 static const char *joined(rd *r, const ys_line *l)
 {
 	return r->text[l - r->L->v];
@@ -505,6 +505,23 @@ static size_t code_prefix(const char *s, size_t *lead)
 	return (size_t)(q - s);
 }
 
+/* A code printed against the end of a name (机关事业单位基本养老保险50102,
+ * 西安's 部门经济科目 name and its 政府经济科目 code): the byte offset where
+ * its 5 to 7 digits begin, after at least two Chinese characters; 0 when s
+ * does not end so. */
+static size_t code_suffix(const char *s)
+{
+	size_t n = strlen(s), d = 0;
+	while (d < n && is_digit(s[n - 1 - d]))
+		d++;
+	if (d < 5 || d > 7 || n - d < 6)
+		return 0;
+	const unsigned char *c = (const unsigned char *)s + n - d - 3;
+	if (c[0] < 0xE4 || c[0] > 0xE9 || c[-3] < 0xE4 || c[-3] > 0xE9)
+		return 0;
+	return n - d;
+}
+
 /* The x where byte offset off of fragment f begins, from the line's fine
  * fragments (each character's place), or -1. */
 static int x_at(const ys_line *l, const ys_frag *f, size_t off)
@@ -606,6 +623,24 @@ static ys_result row_add_line(rd *r, grow *g, const ys_line *l)
 		 * names are indented by level, so the code ends at varying places
 		 * (the cells split it) */
 		int x = n && !lead ? x_at(l, f, n) : -1;
+		size_t suf = fine && !n ? code_suffix(f->s) : 0;
+		int xs = suf ? x_at(l, f, suf) : -1;
+		if (xs > f->x0 && xs < f->x1) {
+			/* a name and the code printed against its end: two cells */
+			ys_frag a = *f, b = *f;
+			a.s = ys_arena_strndup(&r->doc->arena, f->s, suf);
+			b.s = ys_arena_strdup(&r->doc->arena, f->s + suf);
+			if (!a.s || !b.s)
+				return ys_error(r->ctx, YS_ENOMEM, "内存不足");
+			a.x1 = xs - 1;
+			b.x0 = xs;
+			a.chx = a.chb = b.chx = b.chb = NULL;
+			a.nch = b.nch = 0;
+			e = row_add(r, g, &a, l->y);
+			if (!e)
+				e = row_add(r, g, &b, l->y);
+			continue;
+		}
 		if (x > f->x0 && x < f->x1) {
 			/* a code and its name printed together: two cells */
 			size_t digits = lead ? strspn(f->s + lead, "0123456789") : n;
@@ -838,6 +873,8 @@ static int sequence(grow *rows, int nrows, const gcol *c, int nc, int j)
 			if (col_of(c, nc, &rows[i].f[k]) != j)
 				continue;
 			const char *s = rows[i].f[k].s;
+			if (*s == '0')
+				return 0; /* 01, 02: a code's 款 or 项 */
 			int v = 0;
 			for (; *s && v < 100000; s++)
 				v = v * 10 + (*s - '0');
@@ -1670,7 +1707,10 @@ static ys_result build(rd *r, const tbl *T)
 	for (int j = nc - 1; j >= 0; j--) {
 		int next_text = j + 1 < nc && c[j + 1].texts * 2 > c[j + 1].n;
 		int next_code = j + 1 < nc && c[j + 1].type == 1;
-		if (c[j].n && c[j].digits * 10 >= c[j].n * 8 && (next_text || next_code))
+		/* the first column numbering the rows 1, 2, 3 … before the codes
+		 * (西安's 序号 | 功能科目编码) is not a code's first part */
+		int numbers = j == 0 && next_code && c[j].n && c[j].digits == c[j].n && sequence(rows, nrows, c, nc, j);
+		if (c[j].n && c[j].digits * 10 >= c[j].n * 8 && (next_text || next_code) && !numbers)
 			c[j].type = 1;
 		else if (c[j].n && c[j].digits == c[j].n && sequence(rows, nrows, c, nc, j))
 			c[j].type = 0; /* 序号: the rows' numbers 1, 2, 3 … */
@@ -1745,22 +1785,28 @@ static ys_result build(rd *r, const tbl *T)
 		e = ys_error(r->ctx, YS_ENOMEM, "内存不足");
 	if (!e) {
 		ys_coldef *cols = (ys_coldef *)t->def->cols;
-		int namt = 0, ntext = 0, named = 0;
+		int namt = 0, ntext = 0, named = 0, ncode = 0;
 		for (int j = 0; j < nc; j++) {
 			ys_coldef *cd = &cols[c[j].def];
 			const char *lab = c[j].label[0] ? c[j].label : c[j].group;
 			if (c[j].type == 2 && j > 0 && c[j].def == c[j - 1].def)
 				continue; /* the same column printed at a second position */
+			/* blocks side by side each have their codes: code, code2 … */
+			static const char *const codeids[] = { "code",  "code2", "code3", "code4", "code5", "code6",
+				                               "code7", "code8", "code9", "code10", "code11", "code12" };
+			const char *codeid = cd->id; /* a code split in columns (类 | 款 | 项) is one */
+			if ((c[j].type == 1 || c[j].codename) && !codeid)
+				codeid = codeids[ncode < 12 ? ncode++ : 11];
 			if (c[j].type == 1) {
 				cd->kind = YS_CK_CODE;
-				cd->id = "code";
+				cd->id = codeid;
 				if (!cd->label || !cd->label[0])
 					cd->label = ys_arena_strdup(&r->doc->arena, lab[0] ? lab : "科目编码");
 				continue;
 			}
 			if (c[j].codename) {
 				cd->kind = YS_CK_CODE;
-				cd->id = "code";
+				cd->id = codeid;
 				cd->label = "科目编码";
 				cd = &cols[c[j].def + 1];
 			}
@@ -2216,16 +2262,9 @@ static int year_of(const ys_lines *L)
 	return 0;
 }
 
-ys_result ys_general_read_lines(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out)
+/* Read the tables of L into doc (its others, unread titles and prose). */
+static ys_result read_into(ys_ctx *ctx, ys_doc *doc, ys_lines *L)
 {
-	*out = NULL;
-	if (!ys_layouts_builtin(ctx))
-		return ctx->code; /* a description the parser does not understand */
-	ys_doc *doc = ys_doc_new(name);
-	if (!doc)
-		return ys_error(ctx, YS_ENOMEM, "内存不足");
-	doc->paged = L->positioned;
-	doc->year = year_of(L);
 	rd r = { ctx, doc, L, YS_BUF_INIT, NULL, NULL, NULL, 0, 0 };
 	ys_result e = YS_OK;
 	r.text = calloc(L->n ? L->n : 1, sizeof *r.text);
@@ -2258,6 +2297,20 @@ ys_result ys_general_read_lines(ys_ctx *ctx, const char *name, ys_lines *L, ys_d
 	free(r.key);
 	free(r.flag);
 	ys_buf_release(&r.tmp);
+	return e;
+}
+
+ys_result ys_general_read_lines(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out)
+{
+	*out = NULL;
+	if (!ys_layouts_builtin(ctx))
+		return ctx->code; /* a description the parser does not understand */
+	ys_doc *doc = ys_doc_new(name);
+	if (!doc)
+		return ys_error(ctx, YS_ENOMEM, "内存不足");
+	doc->paged = L->positioned;
+	doc->year = year_of(L);
+	ys_result e = read_into(ctx, doc, L);
 	if (!e && doc->nothers == 0)
 		e = ys_error(ctx, YS_EPARSE,
 		             "%s：没有读到任何表：没有一个表题与版式描述相符（见 docs/layouts.md）%s", name,
@@ -2268,6 +2321,34 @@ ys_result ys_general_read_lines(ys_ctx *ctx, const char *name, ys_lines *L, ys_d
 	}
 	*out = doc;
 	return YS_OK;
+}
+
+ys_result ys_general_read_range(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, size_t from, size_t to, int *nread)
+{
+	*nread = 0;
+	if (!ys_layouts_builtin(ctx))
+		return ctx->code;
+	if (from >= to || to > L->n)
+		return YS_OK;
+	ys_lines part;
+	memset(&part, 0, sizeof part);
+	/* a view: the lines are not copied, nor changed by the reading */
+	part.v = L->v + from;
+	part.n = part.cap = to - from;
+	part.npages = L->npages;
+	part.positioned = L->positioned;
+	int nothers = doc->nothers, nunread = doc->nunread, nprose = doc->nprose;
+	ys_unit unit = doc->unit;
+	ys_result e = read_into(ctx, doc, &part);
+	doc->unit = unit;
+	if (!e && doc->nothers == nothers) {
+		/* nothing read: the lines are not the document's prose, and the
+		 * caller says why the title was not read */
+		doc->nunread = nunread;
+		doc->nprose = nprose;
+	}
+	*nread = doc->nothers - nothers;
+	return e;
 }
 
 ys_result ys_doc_read_general(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)

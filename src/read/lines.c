@@ -295,6 +295,28 @@ static int figure_ends(const pchar *c, int from, int i)
 		k--;
 		decimals++;
 	}
+	if (k >= from && c[k].cp == ',' && decimals == 3) {
+		/* a whole figure grouped by threes (上海's 1,200,000一、一般公共服务支出),
+		 * not a quantity with its unit (1,200万元, 3,000人) */
+		static const unsigned units[] = { 0x4E07, 0x5143, 0x4EBF, 0x5343, 0x767E, 0x4E2A, 0x4EBA, 0x6B21, 0x5E74,
+			                          0x6708, 0x65E5, 0x5E73, 0x7C73, 0x5428, 0x53F0, 0x8F86, 0x5957, 0x4EF6,
+			                          0x6237, 0x540D, 0x6240, 0x5EA7, 0x5904, 0x6761, 0x5F20, 0x4EFD, 0x9879,
+			                          0x4F59, 0x591A, 0x5BB6, 0x5929, 0x5C0F, 0x518C, 0x7BC7, 0x5E2D };
+		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+			if ((unsigned)c[i].cp == units[u])
+				return 0;
+		for (;;) {
+			int g = 0;
+			for (k--; k >= from && c[k].cp >= '0' && c[k].cp <= '9'; k--)
+				g++;
+			if (g < 1 || g > 3)
+				return 0;
+			if (k < from || c[k].cp == '-')
+				return k < from || k == from;
+			if (c[k].cp != ',' || g != 3)
+				return 0;
+		}
+	}
 	if (k < from || c[k].cp != '.' || decimals < 2)
 		return 0;
 	for (k--; k >= from; k--)

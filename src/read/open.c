@@ -77,17 +77,28 @@ ys_result ys_doc_read_xlsx(ys_ctx *ctx, const char *path, ys_doc **out)
 }
 
 /* L (a PDF's lines) in the seed's layout: the made text read by the text
- * reader, then pointed back at the PDF. */
+ * reader, then pointed back at the PDF.  A table numbered beyond the 13
+ * (预算14表 专项转移支付绩效目标表) is the general reader's, as the layout
+ * descriptions say, into doc->others; one it cannot read either stays
+ * listed as unread. */
 static ys_result read_seed_lines(ys_ctx *ctx, const char *name, const ys_lines *L, ys_doc **out)
 {
 	*out = NULL;
 	ys_buf text = YS_BUF_INIT;
 	ys_seedmap map;
+	int *readk = NULL;
 	ys_result e = ys_seed_text(ctx, L, &text, &map);
 	if (!e)
 		e = ys_doc_read_text(ctx, name, text.s, text.len, out);
+	if (!e && map.nskipped && !(readk = calloc((size_t)map.nskipped, sizeof *readk)))
+		e = ys_error(ctx, YS_ENOMEM, "内存不足");
 	if (!e)
-		e = ys_seed_finish(ctx, *out, L, &map);
+		ys_seed_remap(*out, &map);
+	for (int k = 0; k < map.nskipped && !e; k++)
+		e = ys_general_read_range(ctx, *out, L, map.skipped[k].from, map.skipped[k].to, &readk[k]);
+	if (!e)
+		e = ys_seed_finish(ctx, *out, L, &map, readk);
+	free(readk);
 	if (e && *out) {
 		ys_doc_free(*out);
 		*out = NULL;
@@ -119,7 +130,10 @@ ys_result ys_doc_read_pdfs(ys_ctx *ctx, const char *const *paths, int n, ys_doc 
 		e = read_seed_lines(ctx, paths[0], &L, out);
 		if (e == YS_EPARSE) {
 			ys_ctx seed = *ctx;
+			ys_ctx_init(ctx);
 			e = ys_general_read_lines(ctx, paths[0], &L, out);
+			/* read: no error is left on ctx; not read: the seed's error,
+			 * which says what a 预算NN表 document lacks */
 			if (e)
 				*ctx = seed;
 			e = e ? seed.code : YS_OK;

@@ -29,4 +29,11 @@ ys_result ys_xlsx_text(ys_ctx *ctx, const char *path, ys_buf *text);
 /* read/general.c: L as any layout the descriptions know. */
 ys_result ys_general_read_lines(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **out);
 
+/* The general reader (general.c) on the lines L->v[from..to) of a
+ * document read otherwise: their tables are added to doc->others, titles it
+ * saw but could not read to doc->unread, the lines outside its tables to
+ * doc->prose; *nread is the number of tables read.  When none is read,
+ * doc is left as it was. */
+ys_result ys_general_read_range(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, size_t from, size_t to, int *nread);
+
 #endif

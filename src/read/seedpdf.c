@@ -344,7 +344,7 @@ void ys_seedmap_release(ys_seedmap *m)
 	memset(m, 0, sizeof *m);
 }
 
-static ys_result skip_table(sp *r, const char *title, int line, int page, const char *why)
+static ys_result skip_table(sp *r, const char *title, int line, int page, const char *why, size_t from, size_t to)
 {
 	ys_seedmap *m = r->map;
 	void *v = realloc(m->skipped, sizeof *m->skipped * (size_t)(m->nskipped + 1));
@@ -354,7 +354,7 @@ static ys_result skip_table(sp *r, const char *title, int line, int page, const 
 	const char *t = ys_arena_strdup(&m->arena, title);
 	if (!t)
 		return ys_error(r->ctx, YS_ENOMEM, "内存不足");
-	m->skipped[m->nskipped++] = (struct ys_seedskip){ t, line, page, why };
+	m->skipped[m->nskipped++] = (struct ys_seedskip){ t, line, page, why, from, to };
 	return YS_OK;
 }
 
@@ -1796,7 +1796,7 @@ static ys_result table(sp *r, const ys_tabledef *def, size_t ti, size_t te, cons
 	if (e)
 		goto out;
 	if (nbody && got * 2 < n + 1) {
-		e = skip_table(r, title, L->v[ti].line, tpage0, "表头与本表的栏目对不上，未能读出各列");
+		e = skip_table(r, title, L->v[ti].line, tpage0, "表头与本表的栏目对不上，未能读出各列", 0, 0);
 		goto out;
 	}
 	for (int c = 0; c < n; c++)
@@ -2012,7 +2012,7 @@ ys_result ys_seed_text(ys_ctx *ctx, const ys_lines *L, ys_buf *out, ys_seedmap *
 		map->used[i] = 1;
 		const ys_tabledef *def = title_def(&r, num, title);
 		if (!def) {
-			e = skip_table(&r, title, L->v[i].line, L->v[i].page, "不是部门预算公开的 13 张表之一");
+			e = skip_table(&r, title, L->v[i].line, L->v[i].page, "不是部门预算公开的 13 张表之一", i, j);
 			for (size_t k = i + 1; k < j; k++)
 				map->used[k] = 1;
 		} else {
@@ -2070,10 +2070,15 @@ void ys_seed_remap(ys_doc *doc, const ys_seedmap *map)
 	}
 }
 
-ys_result ys_seed_finish(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, const ys_seedmap *m)
+static int cmp_prose(const void *a, const void *b)
+{
+	const ys_textline *x = a, *y = b;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+ys_result ys_seed_finish(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, const ys_seedmap *m, const int *read)
 {
 	ys_result e = YS_OK;
-	ys_seed_remap(doc, m);
 	/* the lines no table took: the narrative, the cover, the contents */
 	for (size_t i = 0; i < L->n && !e; i++) {
 		if (m->used[i])
@@ -2097,7 +2102,12 @@ ys_result ys_seed_finish(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, const ys_s
 		}
 		doc->prose[doc->nprose++] = (ys_textline){ s, L->v[i].line, L->v[i].page };
 	}
+	/* in the document's order (the general reader's were added first) */
+	if (!e && doc->nprose > 1)
+		qsort(doc->prose, (size_t)doc->nprose, sizeof *doc->prose, cmp_prose);
 	for (int k = 0; k < m->nskipped && !e; k++) {
+		if (read && read[k])
+			continue;
 		ys_unread *v = realloc(doc->unread, sizeof *v * (size_t)(doc->nunread + 1));
 		if (!v) {
 			e = ys_error(ctx, YS_ENOMEM, "内存不足");

@@ -48,6 +48,7 @@ typedef struct ys_seedmap {
 		const char *title;
 		int line, page;
 		const char *why;
+		size_t from, to; /* its lines in L: [from, to); from == to when not known */
 	} *skipped;
 	int nskipped;
 	ys_arena arena;
@@ -67,10 +68,13 @@ ys_result ys_seed_text(ys_ctx *ctx, const ys_lines *L, ys_buf *out, ys_seedmap *
  * and cell at the PDF's lines and pages. */
 void ys_seed_remap(ys_doc *doc, const ys_seedmap *map);
 
-/* After text.c has read the made text into doc (read/open.c): point it
- * at the PDF (ys_seed_remap); the lines outside the tables become the
- * document's prose, tables that could not be put back are listed in
- * doc->unread. */
-ys_result ys_seed_finish(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, const ys_seedmap *map);
+/* After text.c has read the made text into doc and ys_seed_remap has
+ * pointed it at the PDF (read/open.c, which also gives a table numbered
+ * beyond the 13 to the general reader): the lines outside the tables become
+ * the document's prose, in the document's order; tables that could not be
+ * put back, and those beyond the 13 that were not read (read[k] == 0 for
+ * map->skipped[k]; read may be NULL), are listed in doc->unread. */
+ys_result ys_seed_finish(ys_ctx *ctx, ys_doc *doc, const ys_lines *L, const ys_seedmap *map, const int *read);
+
 
 #endif

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "render/grid.h"
 #include "yusuan/render.h"
 #include "base_int.h"
 
@@ -33,7 +34,9 @@ static void one_table(ys_buf *out, const ys_table *t)
 	}
 }
 
-static void long_table(ys_buf *out, const ys_table *t)
+/* name and title: the seed's table code and name, or a general reader's
+ * table's name (g01) and printed title */
+static void long_table(ys_buf *out, const ys_table *t, const char *name, const char *title)
 {
 	const ys_tabledef *d = t->def;
 	char label[256];
@@ -44,8 +47,9 @@ static void long_table(ys_buf *out, const ys_table *t)
 			if (ys_cell_blank(cell))
 				continue;
 			int panel = d->cols[c].panel;
-			ys_buf_addf(out, "%s,", d->code);
-			ys_csv_quote(out, d->title);
+			ys_csv_quote(out, name);
+			ys_buf_addc(out, ',');
+			ys_csv_quote(out, title);
 			ys_buf_addc(out, ',');
 			ys_csv_quote(out, ys_row_label(t, r, panel, label, sizeof label));
 			ys_buf_addf(out, ",%s,%d,%d,%s,", kind_name(row->kind), cell->line, cell->col, d->cols[c].id);
@@ -63,12 +67,17 @@ static void long_table(ys_buf *out, const ys_table *t)
 static ys_result render_csv_body(ys_ctx *ctx, const ys_doc *doc, int tid, ys_buf *out)
 {
 	if (tid >= 0) {
-		if (doc->tables[tid])
-			one_table(out, doc->tables[tid]);
+		const ys_table *t = ys_doc_table_at(doc, tid);
+		if (t)
+			one_table(out, t);
 	} else {
 		ys_buf_adds(out, "table,title,row,kind,line,col,column_id,column,text,fen\n");
-		for (int i = 0; i < doc->ntables; i++)
-			long_table(out, doc->tables[doc->order[i]]);
+		for (int k = 0; k < ys_grid_ntables(doc); k++) {
+			char name[16];
+			int id;
+			const ys_table *t = ys_grid_table(doc, k, &id, name);
+			long_table(out, t, name, id < YS_NTABLES ? t->def->title : t->title);
+		}
 	}
 	return out->oom ? ys_error(ctx, YS_ENOMEM, "生成 CSV 时内存不足") : YS_OK;
 }

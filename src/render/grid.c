@@ -1,9 +1,41 @@
 /*
  * render/grid.c - the printed grid of a table (see grid.h).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "render/grid.h"
+
+const ys_table *ys_grid_table(const ys_doc *doc, int k, int *tid, char *name)
+{
+	if (k < doc->ntables) {
+		*tid = doc->order[k];
+		const ys_table *t = doc->tables[*tid];
+		snprintf(name, 16, "%s", t->def->code);
+		return t;
+	}
+	int i = k - doc->ntables;
+	*tid = YS_NTABLES + i;
+	snprintf(name, 16, "g%02d", i + 1);
+	return doc->others[i];
+}
+
+const ys_table *ys_grid_labelled(const ys_table *t, ys_table *tmp, ys_hrow *h, char **cells)
+{
+	if (t->nheaders || !t->kind)
+		return t;
+	int n = t->def->ncols < YS_GRID_MAX ? t->def->ncols : YS_GRID_MAX;
+	for (int c = 0; c < n; c++)
+		cells[c] = (char *)(t->def->cols[c].label ? t->def->cols[c].label : "");
+	*h = (ys_hrow){ cells, n, t->line, 0 };
+	*tmp = *t;
+	tmp->headers = h;
+	tmp->nheaders = 1;
+	/* its unit, under the title */
+	if (!t->unit_line && (!t->subtitle || !t->subtitle[0]))
+		tmp->subtitle = t->unit == YS_UNIT_YUAN ? "金额单位：元" : "金额单位：万元";
+	return tmp;
+}
 
 static int row_cells(const ys_table *t, const ys_row *row, int max, ys_gcell *out)
 {

@@ -36,6 +36,22 @@ void ys_grid_row(const ys_table *t, const ys_row *row, int width, ys_gcell *out)
  * is a 1x1 span with text "".  Returns the number of spans (<= max). */
 int ys_grid_header(const ys_table *t, int h0, int h1, int width, ys_gspan *out, int max);
 
+/* The tables of a document as published, in order: the 13-table model's
+ * (doc->order), then the general reader's (doc->others). */
+static inline int ys_grid_ntables(const ys_doc *doc) { return doc->ntables + doc->nothers; }
+
+/* The k-th of them (0 <= k < ys_grid_ntables), with *tid its index as
+ * findings name it (ys_doc_table_at) and name its name in file names and
+ * anchors: the table's code ("01"), or "g01", "g02" … for the general
+ * reader's (name: at least 16 bytes). */
+const ys_table *ys_grid_table(const ys_doc *doc, int k, int *tid, char *name);
+
+/* A table of the general reader has no header rows: its columns' labels
+ * as read are its one header row, and its unit (金额单位：元) its subtitle.
+ * Returns t when it has header rows, else *tmp: t with that row (h and
+ * cells, YS_GRID_MAX of them, hold it). */
+const ys_table *ys_grid_labelled(const ys_table *t, ys_table *tmp, ys_hrow *h, char **cells);
+
 /* 1 when column col of the def is an amount column. */
 static inline int ys_grid_amount(const ys_table *t, int col)
 {

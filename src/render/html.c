@@ -132,7 +132,8 @@ static void page_open(site *S, ys_buf *o, const char *title)
 		ys_buf_addf(o, "%d年部门预算", S->doc->year);
 	else
 		ys_buf_adds(o, "部门预算");
-	ys_buf_adds(o, " · 金额单位：万元</p></header>\n<nav class=\"site\" aria-label=\"页面\"><a href=\"index.html\">概览</a>");
+	ys_buf_adds(o, !S->doc->ntables && S->doc->unit == YS_UNIT_YUAN ? " · 金额单位：元" : " · 金额单位：万元");
+	ys_buf_adds(o, "</p></header>\n<nav class=\"site\" aria-label=\"页面\"><a href=\"index.html\">概览</a>");
 	for (int i = 0; i < S->doc->ntables; i++) {
 		const ys_table *t = S->doc->tables[S->doc->order[i]];
 		ys_buf_addf(o, "<a href=\"%s.html\">%s表</a>", t->def->code, t->def->code);
@@ -211,14 +212,15 @@ static void header_rows(ys_buf *o, const ys_table *t, int h0, int h1, int width,
 	free(sp);
 }
 
-/* The <table> of t, its cells with rep's findings marked. */
-static void table_elem(const ys_report *rep, const ys_table *t, ys_buf *o)
+/* The <table> of t, its cells with rep's findings marked: tid is its
+ * index as findings name it, name its anchor's (01, g01). */
+static void table_elem(const ys_report *rep, const ys_table *t, int tid, const char *name, ys_buf *o)
 {
 	const ys_tabledef *d = t->def;
 	int width = ys_grid_width(t);
 	ys_gcell g[YS_GRID_MAX];
 	ys_buf_adds(o, "<table class=\"budget\" id=\"t");
-	ys_buf_adds(o, d->code);
+	ys_buf_adds(o, name);
 	ys_buf_adds(o, "\">\n<caption>");
 	esc(o, t->title);
 	const char *sub = t->unit_line ? t->unit_text : t->subtitle;
@@ -257,7 +259,7 @@ static void table_elem(const ys_report *rep, const ys_table *t, ys_buf *o)
 				ys_buf_adds(o, " scope=\"row\"");
 			if (col >= 0)
 				cell_id(o, r, d->cols[col].id);
-			int sev = col >= 0 ? finding_on(rep, (int)d->id, r, col) : -1;
+			int sev = col >= 0 ? finding_on(rep, tid, r, col) : -1;
 			const char *cls = amt ? "num" : (d->cols[col < 0 ? 0 : col].kind == YS_CK_TEXT && ys_utf8_width(g[c].text) > 40)
 			                                    ? "long"
 			                                    : NULL;
@@ -280,18 +282,23 @@ static void table_elem(const ys_report *rep, const ys_table *t, ys_buf *o)
 	ys_buf_adds(o, "</tbody>\n</table>\n");
 }
 
-static void table_page(site *S, const ys_table *t, int i, ys_buf *o)
+/* The page of the k-th table (ys_grid_table). */
+static void table_page(site *S, const ys_table *t, int k, int tid, const char *name, ys_buf *o)
 {
+	char tn[16];
+	int other;
 	page_open(S, o, t->title);
 	ys_buf_adds(o, "<p class=\"pager\">");
-	if (i > 0)
-		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"prev\">← 上一表</a> ",
-		            S->doc->tables[S->doc->order[i - 1]]->def->code);
-	if (i + 1 < S->doc->ntables)
-		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"next\">下一表 →</a>",
-		            S->doc->tables[S->doc->order[i + 1]]->def->code);
+	if (k > 0) {
+		ys_grid_table(S->doc, k - 1, &other, tn);
+		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"prev\">← 上一表</a> ", tn);
+	}
+	if (k + 1 < ys_grid_ntables(S->doc)) {
+		ys_grid_table(S->doc, k + 1, &other, tn);
+		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"next\">下一表 →</a>", tn);
+	}
 	ys_buf_adds(o, "</p>\n");
-	table_elem(S->rep, t, o);
+	table_elem(S->rep, t, tid, name, o);
 	page_close(o);
 }
 
@@ -545,9 +552,11 @@ static void index_page(site *S, ys_buf *o)
 	ys_buf_adds(o, "</dl>\n<h2>图表</h2>\n");
 	charts(o, doc);
 	ys_buf_adds(o, "<h2>公开表</h2>\n<ol class=\"tables\">\n");
-	for (int i = 0; i < doc->ntables; i++) {
-		const ys_table *t = doc->tables[doc->order[i]];
-		ys_buf_addf(o, "<li><a href=\"%s.html\">", t->def->code);
+	for (int k = 0; k < ys_grid_ntables(doc); k++) {
+		char tn[16];
+		int tid;
+		const ys_table *t = ys_grid_table(doc, k, &tid, tn);
+		ys_buf_addf(o, "<li><a href=\"%s.html\">", tn);
 		esc(o, t->title);
 		ys_buf_addf(o, "</a>（%d 行）</li>\n", t->nrows);
 	}
@@ -581,15 +590,25 @@ static void findings_page(site *S, ys_buf *o)
 	               "<th scope=\"col\">规则</th><th scope=\"col\">说明</th><th scope=\"col\">差额（填报数 − 应为数）</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < S->rep->nfindings; i++) {
 		const ys_finding *f = &S->rep->findings[i];
-		const ys_table *t = f->table >= 0 && f->table < YS_NTABLES ? S->doc->tables[f->table] : NULL;
+		const ys_table *t = ys_doc_table_at(S->doc, f->table);
+		char tn[16];
+		if (t && f->table < YS_NTABLES)
+			snprintf(tn, sizeof tn, "%s", t->def->code);
+		else if (t)
+			snprintf(tn, sizeof tn, "g%02d", f->table - YS_NTABLES + 1);
 		ys_buf_addf(o, "<tr><td class=\"sev-%s\">%s</td><td>", ys_severity_name(f->sev), sevzh[f->sev]);
 		if (t) {
-			ys_buf_addf(o, "<a href=\"%s.html", t->def->code);
+			ys_buf_addf(o, "<a href=\"%s.html", tn);
 			if (f->row >= 0 && f->row < t->nrows && f->col >= 0 && f->col < t->def->ncols)
 				ys_buf_addf(o, "#r%d-%s", f->row, t->def->cols[f->col].id);
 			else if (f->row >= 0 && f->row < t->nrows)
 				ys_buf_addf(o, "#r%d", f->row);
-			ys_buf_addf(o, "\">%s表", t->def->code);
+			if (f->table < YS_NTABLES) {
+				ys_buf_addf(o, "\">%s表", t->def->code);
+			} else {
+				ys_buf_adds(o, "\">");
+				esc(o, t->title);
+			}
 			if (f->row_label && f->row_label[0]) {
 				ys_buf_adds(o, " ");
 				esc(o, f->row_label);
@@ -642,12 +661,18 @@ static ys_result render_html_body(ys_ctx *ctx, const ys_doc *doc, const ys_repor
 		index_page(&S, &o);
 		r = page_write(&S, "index.html", &o);
 	}
-	for (int i = 0; !r && i < doc->ntables; i++) {
-		const ys_table *t = doc->tables[doc->order[i]];
-		char name[32];
+	/* a page per table: 01.html …, and the general reader's g01.html …
+	 * with their columns' labels as read for a header */
+	for (int k = 0; !r && k < ys_grid_ntables(doc); k++) {
+		char name[32], tn[16];
+		int tid;
+		const ys_table *t = ys_grid_table(doc, k, &tid, tn);
+		ys_table tmp;
+		ys_hrow h;
+		char *cells[YS_GRID_MAX];
 		ys_buf_reset(&o);
-		table_page(&S, t, i, &o);
-		snprintf(name, sizeof name, "%s.html", t->def->code);
+		table_page(&S, ys_grid_labelled(t, &tmp, &h, cells), k, tid, tn, &o);
+		snprintf(name, sizeof name, "%s.html", tn);
 		r = page_write(&S, name, &o);
 	}
 	if (!r) {
@@ -664,7 +689,7 @@ ys_result ys_render_html_table(ys_ctx *ctx, const ys_doc *doc, const ys_report *
 	if (tid < 0 || tid >= YS_NTABLES || !doc->tables[tid])
 		return ys_error(ctx, YS_ENOTFOUND, "没有第 %d 张表", tid + 1);
 	unsigned long mark = ys_oom_mark();
-	table_elem(rep, doc->tables[tid], out);
+	table_elem(rep, doc->tables[tid], tid, doc->tables[tid]->def->code, out);
 	return ys_oom_check(ctx, out->oom ? ys_error(ctx, YS_ENOMEM, "内存不足") : YS_OK, mark);
 }
 

@@ -41,7 +41,7 @@ typedef struct pdf {
 	int final;              /* the drawing pass: page numbers are known */
 	int page;               /* the page being drawn, from 1 */
 	int npages;             /* from the first pass */
-	int start[YS_NTABLES];  /* page each table starts on */
+	int start[YS_NTABLES + 256]; /* page each table starts on, in ys_grid_table's order */
 	double y;
 	double size; /* of the text set last */
 	int oom;     /* an allocation failed: the PDF would lack a part */
@@ -494,15 +494,17 @@ static void table12_rows(pdf *p, tlay *L)
 	free(rh);
 }
 
-static void table(pdf *p, tlay *L, const ys_table *t)
+/* The idx-th table (ys_grid_table), its anchor t<tn> (t01, tg01). */
+static void table(pdf *p, tlay *L, const ys_table *t, int idx, const char *tn)
 {
-	char name[16];
+	char name[32];
 	ys_gcell g[YS_GRID_MAX];
 	memset(L, 0, sizeof *L);
 	L->t = t;
 	L->width = ys_grid_width(t);
-	p->start[t->def->id] = p->page;
-	snprintf(name, sizeof name, "t%s", t->def->code);
+	if (idx < (int)(sizeof p->start / sizeof p->start[0]))
+		p->start[idx] = p->page;
+	snprintf(name, sizeof name, "t%s", tn);
 	char attr[64];
 	snprintf(attr, sizeof attr, "name='%s'", name);
 	cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
@@ -576,9 +578,11 @@ static void cover(pdf *p)
 	else
 		snprintf(s, sizeof s, "部门预算");
 	p->y += line(p, s, 24, 1, PANGO_ALIGN_CENTER) + 40;
-	snprintf(s, sizeof s, "部门预算公开表（%d 张）", p->doc->ntables);
+	snprintf(s, sizeof s, "部门预算公开表（%d 张）", ys_grid_ntables(p->doc));
 	p->y += line(p, s, 14, 0, PANGO_ALIGN_CENTER) + 8;
-	line(p, "金额单位：万元", 11, 0, PANGO_ALIGN_CENTER);
+	/* a document of another layout in 元 (the general reader's) says so */
+	line(p, !p->doc->ntables && p->doc->unit == YS_UNIT_YUAN ? "金额单位：元" : "金额单位：万元", 11, 0,
+	     PANGO_ALIGN_CENTER);
 	next_page(p, 0);
 }
 
@@ -586,11 +590,12 @@ static void contents(pdf *p)
 {
 	p->y = MARGIN + 20;
 	p->y += line(p, "目  录", 18, 1, PANGO_ALIGN_CENTER) + 24;
-	for (int i = 0; i < p->doc->ntables; i++) {
-		const ys_table *t = p->doc->tables[p->doc->order[i]];
-		char num[16], link[64];
-		snprintf(num, sizeof num, "%d", p->final ? p->start[t->def->id] : 0);
-		snprintf(link, sizeof link, "dest='t%s'", t->def->code);
+	for (int i = 0; i < ys_grid_ntables(p->doc) && i < (int)(sizeof p->start / sizeof p->start[0]); i++) {
+		char num[16], link[64], tn[16];
+		int tid;
+		const ys_table *t = ys_grid_table(p->doc, i, &tid, tn);
+		snprintf(num, sizeof num, "%d", p->final ? p->start[i] : 0);
+		snprintf(link, sizeof link, "dest='t%s'", tn);
 		cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
 		double x0 = MARGIN + 120, x1 = PAGE_W - MARGIN - 120, w, h;
 		text_set(p, t->title, 12, 0, -1, PANGO_ALIGN_LEFT, 0);
@@ -711,7 +716,7 @@ static void rcontents(pdf *p)
 				const ys_table *t = p->doc->tables[p->doc->order[k]];
 				ys_story_table_entry(p->doc, k, text, sizeof text);
 				snprintf(dest, sizeof dest, "t%s", t->def->code);
-				toc_entry(p, text, p->start[t->def->id], 24, 0, dest);
+				toc_entry(p, text, p->start[k], 24, 0, dest);
 			}
 	}
 	pnext(p, 0);
@@ -828,8 +833,16 @@ static cairo_status_t run(pdf *p, const char *path)
 	 * only its cover and contents */
 	tlay *L = malloc(sizeof *L);
 	p->oom |= !L;
-	for (int i = 0; L && i < p->doc->ntables; i++)
-		table(p, L, p->doc->tables[p->doc->order[i]]);
+	/* the 13-table model's, then the general reader's with their columns'
+	 * labels as read for a header */
+	for (int i = 0; L && i < ys_grid_ntables(p->doc); i++) {
+		char tn[16], *cells[YS_GRID_MAX];
+		int tid;
+		ys_table tmp;
+		ys_hrow hr;
+		const ys_table *t = ys_grid_table(p->doc, i, &tid, tn);
+		table(p, L, ys_grid_labelled(t, &tmp, &hr, cells), i, tn);
+	}
 	free(L);
 	p->npages = p->page - 1;
 	g_object_unref(p->lay);

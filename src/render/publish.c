@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "render/grid.h"
 #include "yusuan/render.h"
 #include "base_int.h"
 #include "yusuan/write.h"
@@ -78,6 +79,12 @@ static int two_digits(const char *s, const char *suffix)
 	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && !strcmp(s + 2, suffix);
 }
 
+/* A general reader's table's name: g01 … g256 (ys_grid_table), then suffix. */
+static int general_name(const char *s, const char *suffix)
+{
+	return s[0] == 'g' && (two_digits(s + 1, suffix) || (s[1] >= '1' && s[1] <= '9' && two_digits(s + 2, suffix)));
+}
+
 /* The names ys_publish writes besides csv/NN.csv and html/NN.html. */
 static const char *const fixed_names[] = { "tables.txt",     "tables.json",     "tables.xlsx",        "tables.pdf",
 	                                   "html/style.css", "html/index.html", "html/findings.html", "report.txt",
@@ -91,9 +98,9 @@ static int own_name(const char *name)
 		if (!strcmp(name, fixed_names[i]))
 			return 1;
 	if (!strncmp(name, "csv/", 4))
-		return two_digits(name + 4, ".csv");
+		return two_digits(name + 4, ".csv") || general_name(name + 4, ".csv");
 	if (!strncmp(name, "html/", 5))
-		return two_digits(name + 5, ".html");
+		return two_digits(name + 5, ".html") || general_name(name + 5, ".html");
 	return 0;
 }
 
@@ -186,12 +193,15 @@ static ys_result csv_files(pub *P, const ys_doc *doc)
 	ys_result r = mkdir_one(P->ctx, sub);
 	ys_buf b = YS_BUF_INIT, enc = YS_BUF_INIT;
 	ys_encoding e = P->o->csv_encoding == YS_ENC_GB18030 ? YS_ENC_GB18030 : YS_ENC_UTF8_BOM;
-	for (int i = 0; !r && i < doc->ntables; i++) {
-		char name[32];
+	/* a file per table: csv/01.csv …, and the general reader's csv/g01.csv … */
+	for (int k = 0; !r && k < ys_grid_ntables(doc); k++) {
+		char name[32], tn[16];
+		int tid;
+		ys_grid_table(doc, k, &tid, tn);
 		ys_buf_reset(&b);
 		ys_buf_reset(&enc);
-		snprintf(name, sizeof name, "csv/%s.csv", ys_table_def((ys_tid)doc->order[i])->code);
-		r = ys_render_csv(P->ctx, doc, doc->order[i], &b);
+		snprintf(name, sizeof name, "csv/%s.csv", tn);
+		r = ys_render_csv(P->ctx, doc, tid, &b);
 		if (!r)
 			r = ys_text_encode(P->ctx, b.s, b.len, e, &enc);
 		if (!r)
@@ -242,9 +252,11 @@ static void html_names(pub *P, const ys_doc *doc)
 {
 	made(P, "html/style.css", 0);
 	made(P, "html/index.html", 1);
-	for (int i = 0; i < doc->ntables; i++) {
-		char name[32];
-		snprintf(name, sizeof name, "html/%s.html", ys_table_def((ys_tid)doc->order[i])->code);
+	for (int k = 0; k < ys_grid_ntables(doc); k++) {
+		char name[32], tn[16];
+		int tid;
+		ys_grid_table(doc, k, &tid, tn);
+		snprintf(name, sizeof name, "html/%s.html", tn);
 		made(P, name, 0);
 	}
 	made(P, "html/findings.html", 0);

@@ -65,11 +65,35 @@ static double text_width(const char *s)
 	return (double)ys_utf8_width(s) * 1.1 + 2;
 }
 
-static void sheet(lxw_workbook *wb, const fmts *F, const ys_table *t)
+/* A sheet's name for a general reader's table: its name (g01) and the
+ * start of its title, at most 31 characters, none of []:*?/\\ . */
+static void general_sheet_name(char *out, size_t cap, const char *tn, const char *title)
+{
+	size_t o = (size_t)snprintf(out, cap, "%s ", tn);
+	int chars = (int)o;
+	for (const char *p = title; *p && chars < 31;) {
+		size_t n = 1;
+		while ((p[n] & 0xC0) == 0x80)
+			n++;
+		if (o + n + 1 > cap)
+			break;
+		if (n == 1 && strchr("[]:*?/\\'", *p)) {
+			out[o++] = '_';
+		} else {
+			memcpy(out + o, p, n);
+			o += n;
+		}
+		p += n;
+		chars++;
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+}
+
+static void sheet(lxw_workbook *wb, const fmts *F, const ys_table *t, const char *name)
 {
 	const ys_tabledef *d = t->def;
-	char name[32];
-	snprintf(name, sizeof name, "预算%s表", d->code);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 	if (!ws)
 		return;
@@ -179,8 +203,21 @@ static ys_result render_xlsx_body(ys_ctx *ctx, const ys_doc *doc, const char *pa
 	F.total6 = fmt(wb, 1, 1, LXW_ALIGN_RIGHT, 0, "#,##0.000000");
 	F.total2 = fmt(wb, 1, 1, LXW_ALIGN_RIGHT, 0, "#,##0.00");
 	workbook_set_properties(wb, &(lxw_doc_properties){ .title = "部门预算公开表", .author = "yusuan" });
-	for (int i = 0; i < doc->ntables; i++)
-		sheet(wb, &F, doc->tables[doc->order[i]]);
+	/* a sheet per table: 预算01表 …, and the general reader's as read,
+	 * their columns' labels as the header (g01 收支总表 …) */
+	for (int k = 0; k < ys_grid_ntables(doc); k++) {
+		char tn[16], name[160];
+		int tid;
+		const ys_table *t = ys_grid_table(doc, k, &tid, tn);
+		ys_table tmp;
+		ys_hrow h;
+		char *cells[YS_GRID_MAX];
+		if (tid < YS_NTABLES)
+			snprintf(name, sizeof name, "预算%s表", t->def->code);
+		else
+			general_sheet_name(name, sizeof name, tn, t->title);
+		sheet(wb, &F, ys_grid_labelled(t, &tmp, &h, cells), name);
+	}
 	lxw_error e = workbook_close(wb);
 	if (e != LXW_NO_ERROR)
 		return ys_error(ctx, YS_EWRITE, "%s：无法写入工作簿：%s", path, lxw_strerror(e));

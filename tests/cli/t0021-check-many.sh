@@ -89,3 +89,15 @@ assert f['file'].endswith('2018_js_zhengxie.part2.pdf') and f['page'] == 1, f
 t = [x for x in d['tables'] if x['kind'] == 'gf_expend'][0]
 assert t['file'].endswith('part2.pdf') and t['page'] == 10, t
 PY
+
+# a layout numbered like the seed's (单位预算01表) that the 13-table model
+# cannot read is read by the general reader, in a run as alone: the seed
+# model's failure is not left behind to make the run's row unreadable
+S23=tests/fixtures/corpus2026/sh_23.pdf
+expect_exit 0 $YUSUAN check --format json $S23
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['coverage']['tables_read'], d['summary']['identities'])" $TMP/o > $TMP/alone
+read tables ids < $TMP/alone
+[ "$tables" -ge 2 ] || fail "sh_23 alone: $tables tables"
+expect_exit 0 $YUSUAN check --jobs 1 $S23 $SEED
+grep -q "^ *$tables *100.0 % *$ids .*/sh_23.pdf$" $TMP/o || { cat $TMP/o; fail "the run's row of sh_23 differs from check of it alone"; }
+hasnt $TMP/o "无法读取"

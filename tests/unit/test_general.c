@@ -264,6 +264,17 @@ static const c26 docs26[] = {
 	    { "gen.columns", 2 },
 	    { "gen.columns", 2 } } },
 	{ C26("xa_11.pdf"), { "project_total" }, 1, { { 0 } } },
+	/* 表5 prints 11 characters at most: 合计 936647884.3 for .33 (three
+	 * columns add to .33), 20604 786781502.8 for .82 (its 项 add to .82, and
+	 * 206's 款 with it to .28 against 206's .30) */
+	{ C26("xa_17.pdf"),
+	  { "gp_expend", "gp_econ" },
+	  150,
+	  { { "gen.columns", 1 },
+	    { "gen.columns", 1 },
+	    { "gen.columns", 1 },
+	    { "gen.hierarchy", 1 },
+	    { "gen.hierarchy", 1 } } },
 	/* a 政府采购 table alone checks no identity: comp.coverage says so */
 	{ C26("xa_13.pdf"), { "procurement" }, 0, { { "comp.coverage", 0 } } },
 	{ C26("suz_01.pdf"), { "summary", "income", "expend", "fiscal_summary", "fiscal_expend", "soc_expend" }, 100,
@@ -272,6 +283,7 @@ static const c26 docs26[] = {
 	{ C26("sh_07.pdf"), { "sangong" }, 0, { { "comp.coverage", 0 } } },
 	{ C26("sh_09.pdf"), { "income" }, 30, { { 0 } } },
 	{ C26("sh_23.pdf"), { "summary", "income" }, 5, { { 0 } } },
+	{ C26("sh_19.pdf"), { "summary" }, 1, { { 0 } } },
 	{ C26("fz_01.pdf"), { "summary", "income", "expend", "soc_expend", "gp_econ", "project_perf" }, 20, { { 0 } } },
 	/* 20402 公安 7,927.40 over 2040201 6,556.70 + 2040299 1,051.46 (319.24
 	 * short, in 项目支出), in both tables */
@@ -453,6 +465,28 @@ START_TEST(xian_layout)
 	ck_assert_ptr_nonnull(row_coded(p, "252054")); /* the last unit, seven pages on */
 	ck_assert_ptr_null(p->note);
 	ys_doc_free(doc);
+
+	/* 序号 | 编码: the rows' numbers are not a code's first part */
+	doc = read26(C26("xa_17.pdf"));
+	g = table_of(doc, "gp_expend");
+	r = row_coded(g, "206");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(cell_text(g, r, "label1"), "5");
+	ck_assert_str_eq(cell_text(g, r, "name1"), "科学技术支出");
+	/* 部门经济科目 | 政府经济科目: two code columns, a name with the other
+	 * block's code printed against its end (机关事业单位基本养老保险50102) */
+	const ys_table *ec = table_of(doc, "gp_econ");
+	r = row_coded(ec, "30108");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(cell_text(ec, r, "name1"), "机关事业单位基本养老保险");
+	ck_assert_str_eq(cell_text(ec, r, "code2"), "50102");
+	ck_assert_int_eq(amount_in(ec, r, "total1"), 104049082LL); /* 1,040,490.82 元 */
+	for (int i = 0; i < ec->nrows; i++)
+		for (int c = 0; c < ec->def->ncols; c++)
+			ck_assert_msg(ec->def->cols[c].kind != YS_CK_AMOUNT || ys_cell_blank(&ec->rows[i].cells[c]) ||
+			                  ec->rows[i].cells[c].amt.present,
+			              "row %d: text %s in amount column %s", i, ec->rows[i].cells[c].text, ec->def->cols[c].label);
+	ys_doc_free(doc);
 }
 END_TEST
 
@@ -499,6 +533,22 @@ START_TEST(shanghai_fuzhou_guangzhou_layouts)
 	ck_assert_int_eq(amount_in(in, &in->rows[0], "total1"), 12536089800LL);
 	ys_doc_free(doc);
 
+	/* a whole figure set against the next column's words
+	 * (1,200,000一、一般公共服务支出): the figure and the words, each in
+	 * its column */
+	doc = read26(C26("sh_19.pdf"));
+	const ys_table *su = table_of(doc, "summary");
+	const ys_row *sr = row_with(su, "一、财政拨款收入");
+	ck_assert_ptr_nonnull(sr);
+	ck_assert_str_eq(cell_text(su, sr, "label2"), "一、一般公共服务支出");
+	ck_assert_int_eq(amount_in(su, sr, "total2"), 120000000LL); /* 1,200,000 元 */
+	for (int i = 0; i < su->nrows; i++)
+		for (int k = 0; k < su->def->ncols; k++)
+			ck_assert_msg(su->def->cols[k].kind != YS_CK_AMOUNT || ys_cell_blank(&su->rows[i].cells[k]) ||
+			                  su->rows[i].cells[k].amt.present,
+			              "text %s in an amount column", su->rows[i].cells[k].text);
+	ys_doc_free(doc);
+
 	/* numbered 单位预算01表: not the seed's layout */
 	doc = read26(C26("sh_23.pdf"));
 	ck_assert_int_eq(doc->ntables, 0);
@@ -518,6 +568,79 @@ START_TEST(shanghai_fuzhou_guangzhou_layouts)
 	ck_assert_ptr_nonnull(r);
 	ck_assert_str_eq(cell_text(g, r, "name1"), "科技条件专项");
 	ck_assert_int_eq(amount_in(g, r, "total1"), 5344 * 10000LL); /* 53.44 万元 */
+	ys_doc_free(doc);
+}
+END_TEST
+
+/* Does any cell of t hold text containing s? */
+static int table_has(const ys_table *t, const char *s)
+{
+	for (int r = 0; r < t->nrows; r++)
+		for (int c = 0; c < t->def->ncols; c++)
+			if (t->rows[r].cells[c].text && strstr(t->rows[r].cells[c].text, s))
+				return 1;
+	return 0;
+}
+
+/* Beijing's 预算14表 (转移支付绩效目标表, here 14-1 and 14-2) after the
+ * 13 tables: a form the 13-table model has no place for, read by the
+ * general reader as its layout descriptions say, not listed as unread. */
+START_TEST(beijing_14_transfer_forms)
+{
+	ys_doc *doc = read26(C26("bj_14.pdf"));
+	/* the seed's layout: 08 and 09 in the 13-table model */
+	ck_assert_int_eq(doc->ntables, 2);
+	ck_assert_ptr_nonnull(doc->tables[YS_T08]);
+	ck_assert_ptr_nonnull(doc->tables[YS_T09]);
+	ck_assert_msg(doc->nunread == 0, "unread: %s", doc->nunread ? doc->unread[0].title : "");
+	ck_assert_int_eq(doc->nothers, 2);
+	static const char *const nums[2] = { "预算14表-1", "预算14表-2" };
+	static const char *const amounts[2] = { "567798.760840", "483848.604400" };
+	static const char *const goals[2] = { "≥2.9万人", "≥94%" };
+	for (int i = 0; i < 2; i++) {
+		const ys_table *t = doc->others[i];
+		ck_assert_str_eq(t->kind, "transfer_perf");
+		ck_assert_msg(strstr(t->title, nums[i]) && strstr(t->title, "转移支付绩效目标表"), "%s", t->title);
+		ck_assert_int_eq(t->page, 3 + i);
+		ck_assert_int_gt(t->nrows, 0);
+		ck_assert_msg(table_has(t, amounts[i]), "%s: 年度金额 %s not read", t->title, amounts[i]);
+		ck_assert_msg(table_has(t, goals[i]), "%s: 指标值 %s not read", t->title, goals[i]);
+	}
+	/* the forms' lines are the tables', not the narrative's */
+	for (int i = 0; i < doc->nprose; i++)
+		ck_assert_msg(!strstr(doc->prose[i].text, "567798.760840"), "prose: %s", doc->prose[i].text);
+	ys_report *rep = check(doc);
+	ck_assert_int_eq(rep->cov.ntables, 4);
+	ck_assert_int_eq(rep->cov.unrecognised, 0);
+	ys_report_free(rep);
+	ys_doc_free(doc);
+}
+END_TEST
+
+/* A row's label longer than the label buffer (a long name after its
+ * code) is cut on a whole character: the JSON (and findings) take it. */
+START_TEST(long_row_label_cut_on_a_character)
+{
+	ys_buf text = YS_BUF_INIT;
+	ys_buf_adds(&text, "某局2026年部门预算\n支出总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t");
+	for (int i = 0; i < 100; i++)
+		ys_buf_adds(&text, "项");
+	ys_buf_adds(&text, "\t100.00\t100.00\t\n合计\t\t100.00\t100.00\t\n");
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *doc = NULL;
+	ck_assert_msg(ys_doc_read_general(&ctx, "t.txt", text.s, text.len, &doc) == YS_OK, "%s", ctx.msg);
+	const ys_table *t = table_of(doc, "expend");
+	char label[256];
+	ys_row_label(t, 0, 0, label, sizeof label);
+	size_t bad;
+	ck_assert_msg(ys_utf8_valid(label, strlen(label), &bad), "cut mid-character at byte %zu", bad);
+	ck_assert_int_ge(strlen(label), 250); /* "201 项项…", cut near the buffer's end */
+	ys_buf out = YS_BUF_INIT;
+	ck_assert_msg(ys_render_json(&ctx, doc, -1, &out) == YS_OK, "%s", ctx.msg);
+	ck_assert(strstr(out.s, "\"label\": \"201 项项"));
+	ys_buf_release(&out);
+	ys_buf_release(&text);
 	ys_doc_free(doc);
 }
 END_TEST
@@ -616,8 +739,10 @@ static Suite *make_suite(void)
 	tcase_add_test(t26, xian_layout);
 	tcase_add_test(t26, suzhou_layout);
 	tcase_add_test(t26, shanghai_fuzhou_guangzhou_layouts);
+	tcase_add_test(t26, beijing_14_transfer_forms);
 	tcase_add_test(t26, layout_descriptions_parse_strictly);
 	tcase_add_test(t26, text_cases);
+	tcase_add_test(t26, long_row_label_cut_on_a_character);
 	tcase_add_test(t26, a_form_ends_at_a_chapter_heading);
 	tcase_add_test(t26, seed_reader_takes_large_figures);
 	suite_add_tcase(s, t26);
