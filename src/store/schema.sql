@@ -561,7 +561,8 @@ FROM (
 			JOIN ys_dcolumn col ON col.tid = c.tid AND col.col = c.col
 			WHERE c.fen IS NOT NULL
 			UNION ALL
-			-- other layouts: the code of the nearest code column to the left
+			-- other layouts: the code of the nearest code column to the left (code,
+			-- code2 … where blocks of codes stand side by side)
 			SELECT c.disclosure_id, d.department, d.year, 'other', c.tidx, o.code, o.kind, o.title,
 			       CASE o.unit WHEN 0 THEN '元' WHEN 1 THEN '万元' ELSE '亿元' END,
 			       c.row, CASE r.kind WHEN 0 THEN 'data' WHEN 1 THEN 'total' WHEN 2 THEN 'indicator' ELSE 'field' END,
@@ -574,7 +575,7 @@ FROM (
 			                     AND z.tidx = c.tidx AND z.kind IN (1, 3) AND z.label LIKE '%单位%')),
 			       (SELECT y.text FROM ocell y WHERE y.disclosure_id = c.disclosure_id AND y.tidx = c.tidx AND y.row = c.row
 			        AND y.col = (SELECT max(z.col) FROM ocolumn z WHERE z.disclosure_id = c.disclosure_id
-			                     AND z.tidx = c.tidx AND z.col < c.col AND z.cid = 'code')),
+			                     AND z.tidx = c.tidx AND z.col < c.col AND rtrim(z.cid, '0123456789') = 'code')),
 			       NULL, NULL,
 			       k.cid, k.label,
 			       CASE o.kind WHEN 'income' THEN 'income' WHEN 'summary' THEN NULL WHEN 'fiscal_summary' THEN NULL
