@@ -32,7 +32,7 @@ FUZZ_CFLAGS   := -std=c11 -pthread -g -O1 -Wall -Wextra -Wno-unused-parameter $(
 FUZZ_PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 FUZZ_PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 
-FUZZ_LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c)
+FUZZ_LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c src/write/*.c)
 FUZZ_LIB_OBJ = $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_GEN_OBJ)
 FUZZ_LIB     := $(FUZZ_DIR)/libyusuan-fuzz.a
 FUZZ_BINS    := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
