@@ -7,6 +7,7 @@
 #                   share/yusuan/{catalog,score,templates},
 #                   share/man/man1/yusuan.1 (DESTDIR too)
 #   make demo       install dependencies, build, run the main job
+#   make serve-demo the web application on the example budget (docs/api.md)
 #   make fuzz       build the libFuzzer harnesses, replay the kept inputs and
 #                   fuzz each harness FUZZ_SECONDS (10) seconds
 #   make corpus CORPUS="DIR [DIR...]"
@@ -27,7 +28,7 @@
 CC      ?= cc
 CFLAGS  ?= -g
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 libpq jansson libutf8proc libzip expat xlsxwriter cairo pangocairo poppler-glib
+PKGS    := sqlite3 libpq libargon2 libmicrohttpd jansson libutf8proc libzip expat xlsxwriter cairo pangocairo poppler-glib
 TESTPKG := check
 VERSION := $(shell sed -n 's/.*YUSUAN_VERSION "\(.*\)".*/\1/p' include/yusuan/yusuan.h)
 
@@ -60,7 +61,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -pthread
 TEST_CFLAGS = $(shell pkg-config --cflags $(TESTPKG))
 TEST_LIBS   = $(shell pkg-config --libs $(TESTPKG))
 
-LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c src/write/*.c)
+LIB_SRC := $(wildcard src/*.c src/read/*.c src/render/*.c src/store/*.c src/write/*.c src/serve/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
@@ -74,7 +75,7 @@ BIN := $(BUILD)/yusuan
 
 MAN := $(BUILD)/yusuan.1
 
-.PHONY: all deps test unit clitest demo clean bench corpus install uninstall FORCE
+.PHONY: all deps test unit clitest demo serve-demo clean bench corpus install uninstall FORCE
 all: $(BIN) $(LIB) $(MAN)
 
 deps:
@@ -183,6 +184,12 @@ fuzz-deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/demo.sh $(BIN)
+
+# The web application on the example (docs/api.md): an admin and an editor,
+# the URL printed; SERVE_LISTEN=127.0.0.1:8080.  Ctrl-C stops it.
+serve-demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/serve-demo.sh $(BIN)
 
 # The benchmark of issue 3: yusuan against DuckDB and the sqlite3 shell
 # (needs Node.js/npm and GNU time: scripts/deps.sh --bench).  Not part of test.

@@ -33,6 +33,8 @@ extern const cli_command cli_cmd_query;
 extern const cli_command cli_cmd_rank;
 extern const cli_command cli_cmd_score;
 extern const cli_command cli_cmd_site;
+extern const cli_command cli_cmd_serve;
+extern const cli_command cli_cmd_user;
 
 /* Map a library result to an exit code. */
 int cli_exit_for(ys_result r);

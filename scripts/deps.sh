@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages yusuan needs to build, test and run.
 #
-#   scripts/deps.sh           build and run (make, make demo)
+#   scripts/deps.sh           build and run (make, make demo, make serve-demo:
+#                             libmicrohttpd, libargon2, curl)
 #   scripts/deps.sh --test    also what the tests use (make test): Check,
 #                             python3-docx (report.docx read back, t0030),
 #                             PostgreSQL (the store suites run on a
@@ -21,7 +22,8 @@
 #                             poppler-utils (pdftotext -layout, the floor
 #                             the corpus run is timed against)
 #   scripts/deps.sh --bench   what make bench needs besides: Node.js/npm
-#                             (DuckDB's peer), GNU time, the sqlite3 shell
+#                             (DuckDB's peer), GNU time, the sqlite3 shell;
+#                             wrk and nginx for bench/serve.sh
 #
 # Idempotent: packages already installed are left alone, apt-get runs only
 # when one is missing.  Uses sudo when not run as root.
@@ -32,12 +34,14 @@ mode=${1:-}
 PKGS="build-essential pkg-config
 libsqlite3-dev sqlite3
 libpq-dev
+libargon2-dev libmicrohttpd-dev
 libjansson-dev
 libutf8proc-dev
 libzip-dev libexpat1-dev
 libxlsxwriter-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk
-libpoppler-glib-dev"
+libpoppler-glib-dev
+curl"
 
 installed() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
@@ -57,6 +61,9 @@ case "$mode" in
 --bench)
 	PKGS=""
 	[ -x /usr/bin/time ] || missing="$missing time"
+	# bench/serve.sh: wrk against yusuan serve and nginx
+	command -v wrk >/dev/null 2>&1 || missing="$missing wrk"
+	[ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
 	command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 	;;
 "") ;;

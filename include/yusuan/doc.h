@@ -164,6 +164,9 @@ ys_result ys_pdf_text(ys_ctx *ctx, const char *path, int positions, ys_buf *out)
  * XLSX (a zip), else text: the seed's layout (预算01表 …) with the text
  * reader, any other with the general reader. */
 ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out);
+/* The same for a text or JSON document in memory (name: for messages and
+ * doc->file); a workbook or a PDF is refused (YS_EPARSE): read them by path. */
+ys_result ys_doc_read_mem(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out);
 
 /* A table by the index findings use: 0..12 the seed layout's tables,
  * YS_NTABLES + i the general reader's others[i]; NULL when absent. */

@@ -40,6 +40,10 @@ ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path);
  * findings (rep may be NULL) each linked to its cell, style.css.  Nothing is
  * fetched from another host. */
 ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir);
+/* One of those pages' tables (tid 0..12) as a <table> element appended to
+ * out (the server's document page), and their stylesheet. */
+ys_result ys_render_html_table(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, int tid, ys_buf *out);
+const char *ys_render_html_css(void);
 
 /* JSON of the whole budget and its tables: {"department", "year", "budget":
  * units, income, carry_over, items, projects with indicators, procurement,

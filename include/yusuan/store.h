@@ -17,7 +17,7 @@
 #include "yusuan/budget.h"
 #include "yusuan/doc.h"
 
-#define YS_SCHEMA_VERSION 5
+#define YS_SCHEMA_VERSION 6
 
 typedef struct ys_store ys_store;
 
@@ -94,5 +94,26 @@ typedef struct ys_value {
  * not a query is refused. */
 ys_result ys_store_select(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
                           int (*fn)(const ys_value *row, int ncols, void *arg), void *arg);
+
+/* The server's own SQL (src/serve), written once for both backends:
+ *
+ * Run one statement that writes (INSERT, UPDATE, DELETE; portable SQL,
+ * parameters as "?").  *changes receives the rows it changed; *last_id the
+ * first column of the first row it returns (INSERT … RETURNING id), else
+ * (SQLite) the last inserted rowid, else 0.  Either may be NULL.  A
+ * statement breaking a UNIQUE or CHECK constraint is YS_EREFUSED.  Outside
+ * ys_store_transact it is a transaction of its own. */
+ys_result ys_store_exec(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
+                        int64_t *changes, int64_t *last_id);
+
+/* Run fn in one transaction: committed when it returns YS_OK, else rolled
+ * back and its result returned.  fn uses ys_store_exec and ys_store_select
+ * (which then run inside the transaction, seeing its writes).  SQLite takes
+ * the write lock at the start (BEGIN IMMEDIATE); PostgreSQL runs READ
+ * COMMITTED and runs fn again from the start when the server aborts it as a
+ * deadlock or a serialization failure (40P01, 40001), up to 5 times: fn
+ * must keep nothing from an aborted try.  Not nested. */
+ys_result ys_store_transact(ys_ctx *ctx, ys_store *st, ys_result (*fn)(ys_ctx *ctx, ys_store *st, void *arg),
+                            void *arg);
 
 #endif

@@ -1140,6 +1140,21 @@ static int seed_layout(const char *raw, size_t n)
 	return 0;
 }
 
+/* Text or JSON in memory, by its content (ys_doc_read_file's choice). */
+static ys_result read_mem_body(ys_ctx *ctx, const char *name, const char *raw, size_t len, ys_doc **out)
+{
+	/* JSON: the tables as yusuan writes them */
+	size_t bom = len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3) ? 3 : 0, k = bom;
+	while (k < len && (raw[k] == ' ' || raw[k] == '\t' || raw[k] == '\n' || raw[k] == '\r'))
+		k++;
+	if (k < len && raw[k] == '{')
+		return ys_doc_read_json(ctx, name, raw + bom, len - bom, out);
+	/* the seed's layout numbers its tables 预算01表 (or 预算表12); any other
+	 * layout goes to the general reader */
+	return seed_layout(raw, len) ? ys_doc_read_text(ctx, name, raw, len, out)
+	                             : ys_doc_read_general(ctx, name, raw, len, out);
+}
+
 static ys_result doc_read_file_body(ys_ctx *ctx, const char *path, ys_doc **out)
 {
 	*out = NULL;
@@ -1167,19 +1182,7 @@ static ys_result doc_read_file_body(ys_ctx *ctx, const char *path, ys_doc **out)
 		free(raw);
 		return ys_error(ctx, YS_EPARSE, "%s：从管道读入的是%s：请改为给出其文件名", path, what);
 	}
-	/* JSON: the tables as yusuan writes them */
-	size_t bom = len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3) ? 3 : 0, k = bom;
-	while (k < len && (raw[k] == ' ' || raw[k] == '\t' || raw[k] == '\n' || raw[k] == '\r'))
-		k++;
-	if (k < len && raw[k] == '{') {
-		r = ys_doc_read_json(ctx, path, raw + bom, len - bom, out);
-		free(raw);
-		return r;
-	}
-	/* the seed's layout numbers its tables 预算01表 (or 预算表12); any other
-	 * layout goes to the general reader */
-	r = seed_layout(raw, len) ? ys_doc_read_text(ctx, path, raw, len, out)
-	                          : ys_doc_read_general(ctx, path, raw, len, out);
+	r = read_mem_body(ctx, path, raw, len, out);
 	free(raw);
 	return r;
 }
@@ -1188,6 +1191,20 @@ ys_result ys_doc_read_file(ys_ctx *ctx, const char *path, ys_doc **out)
 {
 	unsigned long mark = ys_oom_mark();
 	ys_result r = ys_oom_check(ctx, doc_read_file_body(ctx, path, out), mark);
+	if (r && *out) {
+		ys_doc_free(*out);
+		*out = NULL;
+	}
+	return r;
+}
+
+ys_result ys_doc_read_mem(ys_ctx *ctx, const char *name, const char *data, size_t len, ys_doc **out)
+{
+	*out = NULL;
+	if (len >= 4 && (!memcmp(data, "PK\3\4", 4) || !memcmp(data, "%PDF", 4)))
+		return ys_error(ctx, YS_EPARSE, "%s：工作簿（XLSX）和 PDF 只能从文件读入", name);
+	unsigned long mark = ys_oom_mark();
+	ys_result r = ys_oom_check(ctx, read_mem_body(ctx, name, data, len, out), mark);
 	if (r && *out) {
 		ys_doc_free(*out);
 		*out = NULL;

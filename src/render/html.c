@@ -211,20 +211,13 @@ static void header_rows(ys_buf *o, const ys_table *t, int h0, int h1, int width,
 	free(sp);
 }
 
-static void table_page(site *S, const ys_table *t, int i, ys_buf *o)
+/* The <table> of t, its cells with rep's findings marked. */
+static void table_elem(const ys_report *rep, const ys_table *t, ys_buf *o)
 {
 	const ys_tabledef *d = t->def;
 	int width = ys_grid_width(t);
 	ys_gcell g[YS_GRID_MAX];
-	page_open(S, o, t->title);
-	ys_buf_adds(o, "<p class=\"pager\">");
-	if (i > 0)
-		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"prev\">← 上一表</a> ",
-		            S->doc->tables[S->doc->order[i - 1]]->def->code);
-	if (i + 1 < S->doc->ntables)
-		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"next\">下一表 →</a>",
-		            S->doc->tables[S->doc->order[i + 1]]->def->code);
-	ys_buf_adds(o, "</p>\n<table class=\"budget\" id=\"t");
+	ys_buf_adds(o, "<table class=\"budget\" id=\"t");
 	ys_buf_adds(o, d->code);
 	ys_buf_adds(o, "\">\n<caption>");
 	esc(o, t->title);
@@ -264,7 +257,7 @@ static void table_page(site *S, const ys_table *t, int i, ys_buf *o)
 				ys_buf_adds(o, " scope=\"row\"");
 			if (col >= 0)
 				cell_id(o, r, d->cols[col].id);
-			int sev = col >= 0 ? finding_on(S->rep, (int)d->id, r, col) : -1;
+			int sev = col >= 0 ? finding_on(rep, (int)d->id, r, col) : -1;
 			const char *cls = amt ? "num" : (d->cols[col < 0 ? 0 : col].kind == YS_CK_TEXT && ys_utf8_width(g[c].text) > 40)
 			                                    ? "long"
 			                                    : NULL;
@@ -285,6 +278,20 @@ static void table_page(site *S, const ys_table *t, int i, ys_buf *o)
 		ys_buf_adds(o, "</tr>\n");
 	}
 	ys_buf_adds(o, "</tbody>\n</table>\n");
+}
+
+static void table_page(site *S, const ys_table *t, int i, ys_buf *o)
+{
+	page_open(S, o, t->title);
+	ys_buf_adds(o, "<p class=\"pager\">");
+	if (i > 0)
+		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"prev\">← 上一表</a> ",
+		            S->doc->tables[S->doc->order[i - 1]]->def->code);
+	if (i + 1 < S->doc->ntables)
+		ys_buf_addf(o, "<a href=\"%s.html\" rel=\"next\">下一表 →</a>",
+		            S->doc->tables[S->doc->order[i + 1]]->def->code);
+	ys_buf_adds(o, "</p>\n");
+	table_elem(S->rep, t, o);
 	page_close(o);
 }
 
@@ -650,6 +657,20 @@ static ys_result render_html_body(ys_ctx *ctx, const ys_doc *doc, const ys_repor
 	}
 	ys_buf_release(&o);
 	return r;
+}
+
+ys_result ys_render_html_table(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, int tid, ys_buf *out)
+{
+	if (tid < 0 || tid >= YS_NTABLES || !doc->tables[tid])
+		return ys_error(ctx, YS_ENOTFOUND, "没有第 %d 张表", tid + 1);
+	unsigned long mark = ys_oom_mark();
+	table_elem(rep, doc->tables[tid], out);
+	return ys_oom_check(ctx, out->oom ? ys_error(ctx, YS_ENOMEM, "内存不足") : YS_OK, mark);
+}
+
+const char *ys_render_html_css(void)
+{
+	return css;
 }
 
 ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir)

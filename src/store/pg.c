@@ -180,6 +180,7 @@ typedef struct pg_store {
 	char *name;               /* the URI without a password, for messages */
 	int version;
 	int retry;                /* the last error was a deadlock or serialization failure */
+	int in_tx;                /* inside ys_store_transact */
 	unsigned char prepared[NQ];
 	int pending;              /* statements sent in pipeline mode, results not read */
 	const char *what[PIPE_BATCH];
@@ -1749,7 +1750,7 @@ static ys_result pg_select(ys_ctx *ctx, ys_store *base, const char *sql, const y
 	}
 	/* a read-only transaction: a statement that writes is refused by the
 	 * server, and PQexecParams runs one statement only */
-	ys_result r = exec(ctx, s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "开始事务");
+	ys_result r = s->in_tx ? YS_OK : exec(ctx, s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "开始事务");
 	if (r) {
 		free(q);
 		return r;
@@ -1761,7 +1762,8 @@ static ys_result pg_select(ys_ctx *ctx, ys_store *base, const char *sql, const y
 		    ? ys_error(ctx, YS_EINVAL, "%s：只能运行一条只读的查询（SELECT）", s->name)
 		    : db_error(ctx, s, "查询", res);
 		PQclear(res);
-		rollback(s);
+		if (!s->in_tx)
+			rollback(s);
 		return r;
 	}
 	int ncols = PQnfields(res);
@@ -1790,11 +1792,93 @@ static ys_result pg_select(ys_ctx *ctx, ys_store *base, const char *sql, const y
 			break;
 	}
 	PQclear(res);
-	rollback(s); /* read only: nothing to keep */
+	if (!s->in_tx)
+		rollback(s); /* read only: nothing to keep */
 	return r;
+}
+
+/* ---- the server's writes ---- */
+
+/* Values as libpq's text parameters (num holds the integers'). */
+static void text_params(const ys_value *params, int nparams, const char **v, char (*num)[24])
+{
+	for (int i = 0; i < nparams; i++) {
+		if (params[i].type == YS_V_INT) {
+			snprintf(num[i], sizeof num[i], "%lld", (long long)params[i].i);
+			v[i] = num[i];
+		} else {
+			v[i] = params[i].type == YS_V_TEXT ? params[i].s : NULL;
+		}
+	}
+}
+
+static ys_result pg_exec(ys_ctx *ctx, ys_store *base, const char *sql, const ys_value *params, int nparams,
+                         int64_t *changes, int64_t *last_id)
+{
+	pg_store *s = (pg_store *)base;
+	if (nparams < 0 || nparams > SELECT_PARAMS_MAX)
+		return ys_error(ctx, YS_EINVAL, "%s：语句最多有 %d 个参数", s->name, SELECT_PARAMS_MAX);
+	int nmarks = 0;
+	char *q = dollar_params(sql, &nmarks);
+	if (!q)
+		return oom(ctx);
+	if (nmarks != nparams) {
+		free(q);
+		return ys_error(ctx, YS_EINVAL, "%s：语句有 %d 个参数位置（?），给出了 %d 个值", s->name, nmarks, nparams);
+	}
+	const char *v[SELECT_PARAMS_MAX];
+	char num[SELECT_PARAMS_MAX][24];
+	text_params(params, nparams, v, num);
+	PGresult *res = PQexecParams(s->conn, q, nparams, NULL, v, NULL, NULL, 0);
+	free(q);
+	ExecStatusType st = PQresultStatus(res);
+	ys_result r = YS_OK;
+	if (st == PGRES_TUPLES_OK) {
+		*changes = PQntuples(res);
+		const char *p = PQntuples(res) > 0 && PQnfields(res) > 0 ? PQgetvalue(res, 0, 0) : "";
+		int64_t x;
+		*last_id = parse_i64(&p, &x) && !*p ? x : 0;
+	} else if (st == PGRES_COMMAND_OK) {
+		const char *p = PQcmdTuples(res);
+		int64_t x;
+		*changes = parse_i64(&p, &x) ? x : 0;
+		*last_id = 0;
+	} else {
+		const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		r = db_error(ctx, s, "写入", res);
+		if (state && !strncmp(state, "23", 2)) { /* integrity constraint violation */
+			r = YS_EREFUSED;
+			if (ctx)
+				ctx->code = r;
+		}
+	}
+	PQclear(res);
+	return r;
+}
+
+static ys_result pg_transact(ys_ctx *ctx, ys_store *base, ys_result (*fn)(ys_ctx *, ys_store *, void *), void *arg)
+{
+	pg_store *s = (pg_store *)base;
+	if (s->in_tx)
+		return ys_error(ctx, YS_EINVAL, "%s：事务不能嵌套", s->name);
+	ys_result r;
+	for (int tries = 1;; tries++) {
+		s->retry = 0;
+		if ((r = exec(ctx, s, "BEGIN", "开始事务")))
+			return r;
+		s->in_tx = 1;
+		r = fn(ctx, base, arg);
+		s->in_tx = 0;
+		if (!r && !(r = exec(ctx, s, "COMMIT", "提交")))
+			return YS_OK;
+		rollback(s);
+		if (!s->retry || tries == WRITE_TRIES)
+			return r;
+	}
 }
 
 const ys_store_ops ys_store_pg_ops = {
 	"postgresql",  pg_open,      pg_close,       pg_schema_version, pg_save_doc,     pg_load_doc,
 	pg_latest_doc, pg_list_docs, pg_save_budget, pg_load_budget,    pg_latest_budget, pg_select,
+	pg_exec,       pg_transact,
 };

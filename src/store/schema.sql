@@ -1,11 +1,12 @@
--- yusuan store schema.  Version 5 (PRAGMA user_version = 5).
+-- yusuan store schema.  Version 6 (PRAGMA user_version = 6).
 --
 -- Version 1 kept published disclosures; version 2 adds detailed budgets
 -- (the b* tables); version 3 the SHA-256 of an imported file, so that the
 -- same file is recognised when it comes again; version 4 documents of any
 -- layout (the general reader's tables, the text outside the tables, the
 -- titles not read); version 5 views that make the store a dataset
--- (docs/dataset.md).  Migrated by
+-- (docs/dataset.md); version 6 the server's users, sessions, reviews,
+-- workflow and audit log (docs/api.md).  Migrated by
 -- src/store/sqlite.c, which runs the part of this file a version added.
 --
 -- A published disclosure is kept as read: its tables (by their id 0..12 for
@@ -645,5 +646,100 @@ FROM ys_amount p
 WHERE p.layout = 'tables13' AND p.table_code = '12' AND p.row_kind = 'data'
 GROUP BY p.disclosure_id, p.department, p.year, p.row_label;
 
+-- @@v6: the server (yusuan serve, docs/api.md): its users and their
+-- departments, sessions, the review of findings, the workflow of a
+-- department's year, the audit log and login attempts.  Everything the
+-- server knows is here, so that several serve processes share it.
+CREATE TABLE users (
+	id         INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL UNIQUE,
+	role       TEXT NOT NULL CHECK (role IN ('admin', 'reviewer', 'editor', 'viewer')),
+	pwhash     TEXT NOT NULL,           -- argon2id, encoded ($argon2id$v=19$m=…)
+	created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE user_department (
+	user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	department TEXT NOT NULL,
+	PRIMARY KEY (user_id, department)
+) WITHOUT ROWID;
+
+-- A session: the SHA-256 of its token (the token itself is never stored),
+-- cookie (1, checked with its CSRF token on every form) or bearer (0).
+CREATE TABLE sessions (
+	token_sha256 TEXT PRIMARY KEY,
+	user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	cookie     INTEGER NOT NULL,
+	csrf       TEXT NOT NULL,
+	expires    INTEGER NOT NULL         -- Unix seconds
+) WITHOUT ROWID;
+
+-- The review of a finding, kept across re-checks of a department's year:
+-- the finding's key is rule|table|row|column (and #N for the N-th of the
+-- same place), not its index in a report.
+CREATE TABLE review (
+	department    TEXT NOT NULL,
+	year          INTEGER NOT NULL,
+	finding_key   TEXT NOT NULL,
+	disclosure_id INTEGER NOT NULL,     -- the document it was made on
+	state         TEXT NOT NULL CHECK (state IN ('confirmed', 'dismissed', 'comment')),
+	reason        TEXT NOT NULL,
+	comment       TEXT NOT NULL,
+	user_name     TEXT NOT NULL,
+	reviewed_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	PRIMARY KEY (department, year, finding_key)
+) WITHOUT ROWID;
+
+-- Append-only: who, when, what, before and after (JSON or text).
+CREATE TABLE audit (
+	id        INTEGER PRIMARY KEY,
+	at_time   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	user_name TEXT NOT NULL,
+	action    TEXT NOT NULL,
+	object    TEXT NOT NULL,
+	before    TEXT NOT NULL,
+	after     TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END; -- pg: CREATE RULE audit_no_update AS ON UPDATE TO audit DO INSTEAD NOTHING;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END; -- pg: CREATE RULE audit_no_delete AS ON DELETE TO audit DO INSTEAD NOTHING;
+
+-- A department's budget of a year: 编制 → 提交 → 审核 → 批复 → 公开; version
+-- counts the changes (optimistic locking: a change names the version it saw).
+CREATE TABLE workflow (
+	department TEXT NOT NULL,
+	year       INTEGER NOT NULL,
+	state      TEXT NOT NULL CHECK (state IN ('编制', '提交', '审核', '批复', '公开')),
+	version    INTEGER NOT NULL,
+	user_name  TEXT NOT NULL,
+	updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	PRIMARY KEY (department, year)
+) WITHOUT ROWID;
+
+-- A stored document's check, kept when the server checks it: its figures
+-- (the worklist's) and the report, used again while the same yusuan
+-- version serves (a document does not change; the rules change only with
+-- the version).
+CREATE TABLE dcheck (
+	disclosure_id INTEGER PRIMARY KEY REFERENCES disclosure(id) ON DELETE CASCADE,
+	errors     INTEGER NOT NULL,
+	warnings   INTEGER NOT NULL,
+	notices    INTEGER NOT NULL,
+	permille   INTEGER NOT NULL,        -- coverage, -1 when there was no amount
+	checked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	checked_by TEXT NOT NULL,           -- the yusuan version that checked it
+	report     TEXT NOT NULL            -- the check as `yusuan check --format json` (the version's)
+);
+
+-- Failed logins, for the rate limit (by name and by address).
+CREATE TABLE login_attempt (
+	id     INTEGER PRIMARY KEY,
+	name   TEXT NOT NULL,
+	addr   TEXT NOT NULL,
+	at_unix INTEGER NOT NULL
+);
+CREATE INDEX login_attempt_name ON login_attempt(name, at_unix);
+CREATE INDEX login_attempt_addr ON login_attempt(addr, at_unix);
+CREATE INDEX audit_object ON audit(object);
+
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;

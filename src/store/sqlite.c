@@ -14,6 +14,7 @@ typedef struct sq_store {
 	sqlite3 *db;
 	char *path;
 	int version;
+	int in_tx; /* inside ys_store_transact */
 } sq_store;
 
 /*
@@ -1457,7 +1458,71 @@ static ys_result sq_select(ys_ctx *ctx, ys_store *base, const char *sql, const y
 	return r;
 }
 
+/* ---- the server's writes ---- */
+
+static ys_result sq_exec(ys_ctx *ctx, ys_store *base, const char *sql, const ys_value *params, int nparams,
+                         int64_t *changes, int64_t *last_id)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_stmt *st;
+	const char *tail = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, &tail) != SQLITE_OK)
+		return db_error(ctx, s, "写入");
+	ys_result r = YS_OK;
+	while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
+		tail++;
+	if (!st || (tail && *tail))
+		r = ys_error(ctx, YS_EINVAL, "%s：只能运行一条语句", s->path);
+	else if (sqlite3_bind_parameter_count(st) != nparams)
+		r = ys_error(ctx, YS_EINVAL, "%s：语句有 %d 个参数位置（?），给出了 %d 个值", s->path,
+		             sqlite3_bind_parameter_count(st), nparams);
+	for (int i = 0; !r && i < nparams; i++) {
+		int rc = params[i].type == YS_V_INT    ? sqlite3_bind_int64(st, i + 1, params[i].i)
+		         : params[i].type == YS_V_TEXT ? sqlite3_bind_text(st, i + 1, params[i].s, -1, SQLITE_STATIC)
+		                                       : sqlite3_bind_null(st, i + 1);
+		if (rc != SQLITE_OK)
+			r = db_error(ctx, s, "语句的参数");
+	}
+	int64_t first = 0, rows = 0;
+	int rc = SQLITE_DONE;
+	while (!r && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (rows++ == 0 && sqlite3_column_count(st) > 0)
+			first = sqlite3_column_int64(st, 0);
+	if (!r && rc != SQLITE_DONE) {
+		r = db_error(ctx, s, "写入");
+		if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_CONSTRAINT) {
+			r = YS_EREFUSED;
+			if (ctx)
+				ctx->code = r;
+		}
+	}
+	if (!r) {
+		*changes = rows ? rows : sqlite3_changes(s->db);
+		*last_id = rows ? first : sqlite3_last_insert_rowid(s->db);
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+static ys_result sq_transact(ys_ctx *ctx, ys_store *base, ys_result (*fn)(ys_ctx *, ys_store *, void *), void *arg)
+{
+	sq_store *s = (sq_store *)base;
+	if (s->in_tx)
+		return ys_error(ctx, YS_EINVAL, "%s：事务不能嵌套", s->path);
+	ys_result r = exec(ctx, s, "BEGIN IMMEDIATE");
+	if (r)
+		return r;
+	s->in_tx = 1;
+	r = fn(ctx, base, arg);
+	s->in_tx = 0;
+	if (!r && !(r = exec(ctx, s, "COMMIT")))
+		return YS_OK;
+	exec(NULL, s, "ROLLBACK");
+	return r;
+}
+
 const ys_store_ops ys_store_sqlite_ops = {
 	"sqlite",      sq_open,        sq_close,       sq_schema_version, sq_save_doc,    sq_load_doc,
 	sq_latest_doc, sq_list_docs,   sq_save_budget, sq_load_budget,    sq_latest_budget, sq_select,
+	sq_exec,       sq_transact,
 };

@@ -81,6 +81,24 @@ ys_result ys_store_select(ys_ctx *ctx, ys_store *st, const char *sql, const ys_v
 	return st->ops->select(ctx, st, sql, params, nparams, fn, arg);
 }
 
+ys_result ys_store_exec(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
+                        int64_t *changes, int64_t *last_id)
+{
+	int64_t c = 0, id = 0;
+	ys_result r = st->ops->exec(ctx, st, sql, params, nparams, &c, &id);
+	if (changes)
+		*changes = r ? 0 : c;
+	if (last_id)
+		*last_id = r ? 0 : id;
+	return r;
+}
+
+ys_result ys_store_transact(ys_ctx *ctx, ys_store *st, ys_result (*fn)(ys_ctx *ctx, ys_store *st, void *arg),
+                            void *arg)
+{
+	return st->ops->transact(ctx, st, fn, arg);
+}
+
 char *ys_store_schema_part(const char *schema, int version)
 {
 	char mark[32];

@@ -24,6 +24,10 @@ typedef struct ys_store_ops {
 	/* one read-only query over the dataset views (ys_store_select) */
 	ys_result (*select)(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
 	                    int (*fn)(const ys_value *row, int ncols, void *arg), void *arg);
+	/* the server's writes (ys_store_exec, ys_store_transact) */
+	ys_result (*exec)(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
+	                  int64_t *changes, int64_t *last_id);
+	ys_result (*transact)(ys_ctx *ctx, ys_store *st, ys_result (*fn)(ys_ctx *, ys_store *, void *), void *arg);
 } ys_store_ops;
 
 /* Every backend's store starts with this. */

@@ -880,6 +880,84 @@ static void need_server(void)
 	exit(EXIT_FAILURE);
 }
 
+
+/* The server's writes (ys_store_exec, ys_store_transact), written once for
+ * both backends: ids from RETURNING, rows changed, a transaction that fails
+ * leaves nothing, its reads see its writes, a UNIQUE violation is refused,
+ * the audit log cannot be changed. */
+typedef struct tx_arg {
+	int fail;
+	int64_t id, seen;
+} tx_arg;
+
+static int int_row(const ys_value *row, int ncols, void *arg)
+{
+	ck_assert_int_eq(ncols, 1);
+	*(int64_t *)arg = row[0].i;
+	return 0;
+}
+
+static ys_result tx_body(ys_ctx *ctx, ys_store *st, void *arg)
+{
+	tx_arg *a = arg;
+	ys_value v[2] = { { YS_V_TEXT, 0, "王五" }, { YS_V_TEXT, 0, "x" } };
+	ys_result r = ys_store_exec(ctx, st, "INSERT INTO users(name, role, pwhash) VALUES (?, 'editor', ?) RETURNING id",
+	                            v, 2, NULL, &a->id);
+	if (r)
+		return r;
+	ys_value n = { YS_V_TEXT, 0, "王五" };
+	if ((r = ys_store_select(ctx, st, "SELECT count(*) FROM users WHERE name = ?", &n, 1, int_row, &a->seen)))
+		return r;
+	return a->fail ? ys_error(ctx, YS_EREFUSED, "不要了") : YS_OK;
+}
+
+START_TEST(server_writes_in_transactions)
+{
+	fresh_db();
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_store *st = open_store();
+	ys_value v[3] = { { YS_V_TEXT, 0, "张三" }, { YS_V_TEXT, 0, "admin" }, { YS_V_TEXT, 0, "$argon2id$x" } };
+	int64_t changes = -1, id1 = 0, id2 = 0;
+	ck_assert_int_eq(ys_store_exec(&ctx, st, "INSERT INTO users(name, role, pwhash) VALUES (?, ?, ?) RETURNING id", v,
+	                               3, &changes, &id1), YS_OK);
+	ck_assert_int_eq(changes, 1);
+	ck_assert_int_gt(id1, 0);
+	v[0].s = "李四";
+	ck_assert_int_eq(ys_store_exec(&ctx, st, "INSERT INTO users(name, role, pwhash) VALUES (?, ?, ?) RETURNING id", v,
+	                               3, NULL, &id2), YS_OK);
+	ck_assert_int_gt(id2, id1);
+	/* the same name again; a role not allowed */
+	ck_assert_int_eq(ys_store_exec(&ctx, st, "INSERT INTO users(name, role, pwhash) VALUES (?, ?, ?)", v, 3, NULL,
+	                               NULL), YS_EREFUSED);
+	v[0].s = "赵六";
+	v[1].s = "root";
+	ck_assert_int_eq(ys_store_exec(&ctx, st, "INSERT INTO users(name, role, pwhash) VALUES (?, ?, ?)", v, 3, NULL,
+	                               NULL), YS_EREFUSED);
+	/* rows changed */
+	ys_value who = { YS_V_TEXT, 0, "viewer" };
+	ck_assert_int_eq(ys_store_exec(&ctx, st, "UPDATE users SET role = ?", &who, 1, &changes, NULL), YS_OK);
+	ck_assert_int_eq(changes, 2);
+	/* a parameter count that does not match */
+	ck_assert_int_eq(ys_store_exec(&ctx, st, "UPDATE users SET role = ?", NULL, 0, NULL, NULL), YS_EINVAL);
+	/* a failed transaction leaves nothing; its read saw its write */
+	tx_arg a = { 1, 0, 0 };
+	ck_assert_int_eq(ys_store_transact(&ctx, st, tx_body, &a), YS_EREFUSED);
+	ck_assert_int_eq(a.seen, 1);
+	ck_assert_int_eq(count("users"), 2);
+	a.fail = 0;
+	ck_assert_int_eq(ys_store_transact(&ctx, st, tx_body, &a), YS_OK);
+	ck_assert_int_eq(count("users"), 3);
+	/* the audit log is append-only */
+	ck_assert_int_eq(ys_store_exec(&ctx, st, "INSERT INTO audit(user_name, action, object, before, after) "
+	                               "VALUES ('张三', 'x', 'y', '', '')", NULL, 0, NULL, NULL), YS_OK);
+	ys_result r = ys_store_exec(&ctx, st, "DELETE FROM audit", NULL, 0, &changes, NULL);
+	ck_assert(r != YS_OK || changes == 0);
+	ck_assert_int_eq(count("audit"), 1);
+	ys_store_close(st);
+}
+END_TEST
+
 static void add_store_tests(TCase *tc)
 {
 	tcase_add_test(tc, round_trip);
@@ -890,6 +968,7 @@ static void add_store_tests(TCase *tc)
 	tcase_add_test(tc, the_same_file_is_imported_once);
 	tcase_add_test(tc, budget_round_trip);
 	tcase_add_test(tc, two_processes_import_at_once);
+	tcase_add_test(tc, server_writes_in_transactions);
 }
 
 static Suite *make_suite(void)

@@ -1,0 +1,164 @@
+/*
+ * serve_int.h - what the server's parts share: a request, the route table's
+ * entry, the store of the worker thread, and the helpers the handlers use.
+ */
+#ifndef YS_SERVE_INT_H
+#define YS_SERVE_INT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "yusuan/serve.h"
+#include "yusuan/yusuan.h"
+
+#define R_ANON 16 /* no login needed */
+#define R_ANY (YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR | YS_ROLE_VIEWER)
+
+/* Route flags */
+enum {
+	RF_UPLOAD = 1, /* the body is a file: max_upload, not max_form */
+	RF_PAGE = 2,   /* an HTML page: no login redirects to /login, errors are pages */
+	RF_FORM = 4,   /* a form (application/x-www-form-urlencoded) */
+};
+
+struct ys_server {
+	ys_serve_opts o;
+	char *db;
+	char catalog[4096];
+	char url[128];
+	char tmpdir[256];        /* uploads of PDF and XLSX are read from files here */
+	struct MHD_Daemon *mhd;
+	unsigned long seq;       /* upload file names */
+	int key_ok;
+	unsigned int key;        /* pthread_key_t: the worker thread's store */
+};
+
+typedef struct req req;
+typedef void (*handler_fn)(req *q);
+
+typedef struct route {
+	const char *method;
+	const char *pattern; /* "/api/v1/documents/{id}": {id} matches digits */
+	int roles;           /* YS_ROLE_* bits, and R_ANON */
+	int flags;           /* RF_* */
+	handler_fn fn;
+} route;
+
+#define SESSION_SECONDS (12 * 3600)
+
+struct req {
+	ys_server *srv;
+	struct MHD_Connection *conn;
+	const route *rt;
+	const char *method, *path;
+	int64_t id;           /* {id} of the path */
+	char addr[64];        /* the client's address */
+	ys_buf body;
+	size_t limit;
+	int too_big;
+	int answered;         /* a response was queued early */
+	ys_store *st;
+	ys_ctx ctx;
+	/* who */
+	int authed;
+	ys_user u;
+	int cookie;           /* by the session cookie (forms need the CSRF token) */
+	char csrf[65];
+	char token_sha[YS_HASH_HEX];
+	/* the answer */
+	int status;
+	ys_buf out;
+	const char *ctype;
+	char location[512];
+	char set_cookie[512];
+	json_t *form;         /* the form's fields (RF_FORM), or the JSON body */
+};
+
+/* ---- http.c: routes and forms ---- */
+/* Does path match pattern?  {id} takes 1..18 digits into *id. */
+int route_match(const char *pattern, const char *path, int64_t *id);
+/* The route of method and path; *other: the path is known with another
+ * method. */
+const route *find_route(const char *method, const char *path, int64_t *id, int *other);
+/* a=1&b=%E4%B8%AD as {"a": "1", "b": "中"}; NULL when it is not one (a NUL
+ * in a field, bad UTF-8) */
+json_t *parse_form(const char *s, size_t n);
+
+/* The worker thread's cache of drawn tables by document id: the text
+ * (NUL-terminated) or NULL; put takes html (malloc'd). */
+const char *tcache_get(req *q, int64_t id);
+void tcache_put(req *q, int64_t id, char *html);
+
+/* ---- http.c: answers ---- */
+void answer_json(req *q, int status, json_t *j);      /* takes j */
+void answer_error(req *q, int status, const char *fmt, ...) YS_PRINTF(3, 4);
+void answer_store_error(req *q);                      /* q->ctx's error: 400/403/404/409/500 as its code */
+void answer_html(req *q, int status, ys_buf *html);   /* takes the buffer's contents */
+void answer_redirect(req *q, const char *to);
+const char *req_header(req *q, const char *name);
+const char *req_arg(req *q, const char *name);
+/* A form field or JSON member as text ("" when missing). */
+const char *req_field(req *q, const char *name);
+int64_t req_field_int(req *q, const char *name, int64_t none);
+void html_esc(ys_buf *o, const char *s);
+
+/* ---- auth.c ---- */
+void random_hex(char *out, size_t nbytes); /* 2*nbytes hex digits and a NUL */
+/* Log in: a new session of user name (cookie or bearer); the token into
+ * token (65 bytes), the CSRF token into csrf.  401 / 429 answered here. */
+int auth_login(req *q, const char *name, const char *password, int cookie, char *token, char *csrf);
+void auth_logout(req *q);
+/* Who q is, from its Authorization: Bearer or its session cookie. */
+void auth_identify(req *q);
+int user_in_dept(const ys_user *u, const char *dept);
+int user_load(ys_ctx *ctx, ys_store *st, int64_t id, ys_user *u); /* 0 found, 1 none, -1 error */
+ys_result audit_add(ys_ctx *ctx, ys_store *st, const char *who, const char *action, const char *object,
+                    const char *before, const char *after);
+
+/* ---- app.c: documents, reviews, the workflow ---- */
+typedef struct docmeta {
+	int64_t id;
+	char file[512];
+	char department[256];
+	int year;
+	char imported_at[32];
+	int64_t latest;       /* the newest document of its department and year */
+	char state[16];       /* its workflow state */
+} docmeta;
+
+int doc_meta(req *q, int64_t id, docmeta *m);  /* 0, or answered (404, 500) */
+int doc_may_see(const req *q, const docmeta *m);
+/* The check of stored document m as the report's JSON with each finding's
+ * key and review; and the document itself when doc is not NULL. */
+json_t *doc_check_json(req *q, const docmeta *m, ys_doc **doc, ys_report **rep);
+void app_upload(req *q, json_t **out);        /* answers errors; *out: the answer */
+/* The workflow of a department's year moved to `to` from the version the
+ * caller saw; answered on failure (409 with the current state). */
+json_t *app_workflow(req *q, const char *dept, int year, const char *to, int64_t version);
+json_t *app_review(req *q, const docmeta *m, const char *key, const char *state, const char *reason,
+                   const char *comment);
+extern const char *const wf_states[5];
+int wf_can(int role, const char *from, const char *to);
+extern const char worklist_sql[];
+
+/* ---- pages.c ---- */
+void page_error(req *q, int status, const char *msg);
+void page_root(req *q);
+void page_style(req *q);
+void page_login(req *q);
+void page_login_post(req *q);
+void page_logout(req *q);
+void page_worklist(req *q);
+void page_document(req *q);
+void page_review(req *q);
+void page_workflow(req *q);
+void page_audit(req *q);
+void page_users(req *q);
+void page_users_add(req *q);
+void page_users_del(req *q);
+
+/* ---- api.c and pages.c: the handlers ---- */
+extern const route ys_routes[];
+extern const size_t ys_nroutes;
+
+#endif
