@@ -11,12 +11,12 @@
 #include "cli.h"
 
 typedef struct build_opts {
-	const char *db, *outdir, *catdir, *format, *encoding, *previous, *template;
+	const char *db, *outdir, *catdir, *format, *encoding, *previous, *previous_doc, *template;
 	int quiet;
 } build_opts;
 
 static const char *const usage[] = {
-	"build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E] [--previous LAST]",
+	"build DIR|BOOK.xlsx [--db PATH] [-o OUTDIR] [--format F[,F..]] [--encoding E] [--previous LAST | --previous-doc ID]",
 	"build --db PATH [-o OUTDIR] [--format ...]",
 	NULL,
 };
@@ -45,6 +45,8 @@ static const cli_opt options[] = {
 	CLI_STRING(0, "previous", build_opts, previous, "LAST",
 	           "上年的预算：明细（文件夹或工作簿）或公开文件（文本、XLSX、PDF、JSON）；\n"
 	           "情况说明与上年比较，大幅变化要在变化原因表写明原因（detail.reasons）"),
+	CLI_STRING(0, "previous-doc", build_opts, previous_doc, "ID",
+	           "上年的公开文件是 --db 数据库中已存的这一份（编号见 yusuan import --list）"),
 	CLI_STRING(0, "template", build_opts, template, "DIR", "情况说明的模板文件夹（默认：随程序的 data/templates/beijing）"),
 	CLI_FLAG(0, "quiet", build_opts, quiet,
 	         "不显示进度（写了哪些文件、汇总表），只显示发现和最后一行；\n发现从不隐藏"),
@@ -79,14 +81,28 @@ const cli_command cli_cmd_build = {
 /* Last year's figures and the changes from them (--previous).  This
  * year's figures are those of the compiled tables: *doc is compiled here
  * (left NULL when the detail does not compile: its rules say why). */
-static int previous(ys_ctx *ctx, const char *path, const char *catdir, const ys_budget *b, const ys_catalog *cat,
-                    ys_doc **doc, ys_changes **chg)
+static int previous(ys_ctx *ctx, const char *path, const char *db, const char *docid, const char *catdir,
+                    const ys_budget *b, const ys_catalog *cat, ys_doc **doc, ys_changes **chg)
 {
 	ys_figures *pf = NULL, *cf = NULL;
 	ys_catalog *pcat = NULL;
 	ys_budget *pb = NULL;
-	if (ys_previous_read(ctx, path, catdir, &pf, &pcat, &pb))
+	if (docid) {
+		/* a stored disclosure (--previous-doc) */
+		ys_doc *pdoc = NULL;
+		char what[256];
+		snprintf(what, sizeof what, "%s 中的公开文件 %s", db, docid);
+		ys_result r = cli_load_from_db(ctx, db, docid, &pdoc);
+		if (r)
+			ys_error(ctx, r, "上年（--previous-doc）%s", ctx->msg);
+		else
+			r = ys_previous_of_doc(ctx, pdoc, what, catdir, &pf, &pcat);
+		ys_doc_free(pdoc);
+		if (r)
+			return cli_fail(ctx);
+	} else if (ys_previous_read(ctx, path, catdir, &pf, &pcat, &pb)) {
 		return cli_fail(ctx);
+	}
 	int rc = EXIT_OK;
 	ys_ctx quiet;
 	ys_ctx_init(&quiet);
@@ -186,6 +202,17 @@ static int cmd_build(void *arg, int argc, char **argv)
 		return cli_usage_error(&cli_cmd_build, "未知编码“%s”：应为 utf-8 或 gb18030", o->encoding);
 	if (!dir && !db)
 		return cli_usage_error(&cli_cmd_build, "请给出预算文件夹（或用 --db 数据库 重编已存的预算）");
+	const char *prevdoc = o->previous_doc;
+	if (prevdoc) {
+		char *end;
+		if (strtoll(prevdoc, &end, 10) <= 0 || *end)
+			return cli_usage_error(&cli_cmd_build, "--previous-doc “%s”：应为公开文件编号（见 yusuan import --list）",
+			                       prevdoc);
+		if (!db)
+			return cli_usage_error(&cli_cmd_build, "--previous-doc 与 --db 一起用");
+		if (prev)
+			return cli_usage_error(&cli_cmd_build, "--previous 与 --previous-doc 只用一个");
+	}
 
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
@@ -210,7 +237,7 @@ static int cmd_build(void *arg, int argc, char **argv)
 	ys_doc *doc = NULL;
 	ys_changes *chg = NULL;
 	ys_story *story = NULL;
-	if (prev && (rc = previous(&ctx, prev, catdir, b, cat, &doc, &chg)))
+	if ((prev || prevdoc) && (rc = previous(&ctx, prev, db, prevdoc, catdir, b, cat, &doc, &chg)))
 		goto done;
 	if (ys_check_budget_prev(&ctx, b, cat, chg, &drep)) {
 		rc = cli_fail(&ctx);

@@ -19,7 +19,7 @@
 #include "cli.h"
 
 typedef struct check_opts {
-	const char *db, *docid, *catdir, *rule, *prevfile, *explain;
+	const char *db, *docid, *catdir, *rule, *prevfile, *prevdoc, *explain;
 	cli_list catfiles;
 	int fmt, jobs;
 } check_opts;
@@ -49,6 +49,7 @@ static const cli_opt options[] = {
 	         "替换目录中的一个文件（K：function、dept_econ、gov_econ、revenue、map、variants）；\n可给多次"),
 	CLI_STRING(0, "rule", check_opts, rule, "ID", "只运行这一条规则"),
 	CLI_STRING(0, "previous", check_opts, prevfile, "FILE", "上年的公开文件：加上同比规则（yoy.*）"),
+	CLI_STRING(0, "previous-doc", check_opts, prevdoc, "ID", "与 --db 一起：上年的公开文件是库中编号为 ID 的文档"),
 	CLI_STRING(0, "db", check_opts, db, "PATH", "检查 'yusuan import' 存入的文档（最新的，或 --doc ID）"),
 	CLI_STRING(0, "doc", check_opts, docid, "ID", "与 --db 一起：检查编号为 ID 的文档（yusuan import --list）"),
 	CLI_INT(0, "jobs", check_opts, jobs, "N", 1, 64,
@@ -248,7 +249,7 @@ static int check_many(const setup *S, char **paths, int npaths, int jobs, ys_rep
 /* ---- one document ------------------------------------------------------------ */
 
 static int check_one_doc(const setup *S, char **files, int nfiles, const char *db, const char *docid,
-                         const char *prevfile, ys_report_format fmt)
+                         const char *prevfile, const char *prevdoc, ys_report_format fmt)
 {
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
@@ -258,7 +259,8 @@ static int check_one_doc(const setup *S, char **files, int nfiles, const char *d
 	int rc;
 	if (db ? cli_load_from_db(&ctx, db, docid, &doc) : read_doc(&ctx, (const char *const *)files, nfiles, &doc))
 		return cli_fail(&ctx);
-	if (open_catalog(&ctx, S, doc->year, &cat) || (prevfile && ys_doc_read_file(&ctx, prevfile, &prev))) {
+	if (open_catalog(&ctx, S, doc->year, &cat) || (prevfile && ys_doc_read_file(&ctx, prevfile, &prev)) ||
+	    (prevdoc && cli_load_from_db(&ctx, db, prevdoc, &prev))) {
 		rc = cli_fail(&ctx);
 		goto done;
 	}
@@ -286,7 +288,7 @@ static int cmd_check(void *arg, int argc, char **argv)
 	static const ys_report_format fmts[] = { YS_REPORT_TEXT, YS_REPORT_JSON, YS_REPORT_CSV };
 	static const char *const kinds[] = { "function", "dept_econ", "gov_econ", "revenue", "map", "variants", NULL };
 	const check_opts *o = arg;
-	const char *db = o->db, *docid = o->docid, *prevfile = o->prevfile;
+	const char *db = o->db, *docid = o->docid, *prevfile = o->prevfile, *prevdoc = o->prevdoc;
 	int jobs = o->jobs, npaths = argc, folder = 0, rc = -1;
 	char **paths = argv;
 	if (o->explain)
@@ -311,6 +313,13 @@ static int cmd_check(void *arg, int argc, char **argv)
 		if (*end || id <= 0)
 			return cli_usage_error(&cli_cmd_check, "--doc“%s”：应为公开文件编号（见 yusuan import --list）", docid);
 	}
+	if (prevdoc) {
+		char *end;
+		long long id = strtoll(prevdoc, &end, 10);
+		if (*end || id <= 0)
+			return cli_usage_error(&cli_cmd_check, "--previous-doc“%s”：应为公开文件编号（见 yusuan import --list）",
+			                       prevdoc);
+	}
 	for (int i = 0; i < npaths; i++) {
 		struct stat st;
 		folder |= stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode);
@@ -320,7 +329,11 @@ static int cmd_check(void *arg, int argc, char **argv)
 		rc = cli_usage_error(&cli_cmd_check, npaths ? "FILE 与 --db 只能给一个" : "没有给出文件");
 	else if (docid && !db)
 		rc = cli_usage_error(&cli_cmd_check, "--doc 与 --db 一起用");
-	else if (many && prevfile)
+	else if (prevdoc && !db)
+		rc = cli_usage_error(&cli_cmd_check, "--previous-doc 与 --db 一起用");
+	else if (prevdoc && prevfile)
+		rc = cli_usage_error(&cli_cmd_check, "--previous 与 --previous-doc 只用一个");
+	else if (many && (prevfile || prevdoc))
 		rc = cli_usage_error(&cli_cmd_check, "--previous 只用于一份文档");
 	else if (!many && npaths > DOC_FILES_MAX)
 		rc = cli_usage_error(&cli_cmd_check, "一份文档最多 %d 个文件（多份文档用 --jobs N）", DOC_FILES_MAX);
@@ -344,7 +357,7 @@ static int cmd_check(void *arg, int argc, char **argv)
 			rc = check_many(&S, paths, npaths, jobs ? jobs : 1, fmts[o->fmt]);
 		ys_catalog_free(cat);
 	} else {
-		rc = check_one_doc(&S, paths, npaths, db, docid, prevfile, fmts[o->fmt]);
+		rc = check_one_doc(&S, paths, npaths, db, docid, prevfile, prevdoc, fmts[o->fmt]);
 	}
 	return rc;
 }

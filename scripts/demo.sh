@@ -5,8 +5,11 @@
 # (examples/2026-beijing-jiguan-shiwu) into the 13 published tables: the
 # detail is checked, stored with the tables in out/budget.db (one
 # transaction), the tables are published into out/ (text, CSV, JSON, XLSX,
-# PDF and a static HTML site), checked against every rule; the department's
-# published tables are checked beside them.
+# PDF and a static HTML site) with the report (the 情况说明 written from the
+# budget against last year's, previous-2025/, then the 13 tables: report.pdf,
+# .docx, .html, .txt), checked against every rule; the report is read back
+# and checked, text and tables; the department's published tables are
+# checked beside them.
 set -eu
 BIN=${1:-build/yusuan}
 EX=examples/2026-beijing-jiguan-shiwu
@@ -14,10 +17,24 @@ OUT=out
 mkdir -p "$OUT"
 rm -f "$OUT"/budget.db "$OUT"/budget.db-wal "$OUT"/budget.db-shm
 
-echo "== yusuan build $EX --db $OUT/budget.db -o $OUT --format all"
-"$BIN" build "$EX" --db "$OUT/budget.db" -o "$OUT" --format all | grep -v '^  wrote'
+echo "== yusuan build $EX --previous $EX/previous-2025 --db $OUT/budget.db -o $OUT --format all,report"
+"$BIN" build "$EX" --previous "$EX/previous-2025" --db "$OUT/budget.db" -o "$OUT" --format all,report --quiet
 echo "   wrote $OUT/tables.txt, tables.json, tables.xlsx, tables.pdf, csv/01.csv … 13.csv,"
-echo "         html/index.html (open it in a browser)"
+echo "         html/index.html (open it in a browser),"
+echo "         report.pdf, report.docx, report.html, report.txt (情况说明 and the 13 tables)"
+echo
+echo "== yusuan check $OUT/report.pdf (the report read back: text and tables)"
+set +e
+"$BIN" check "$OUT/report.pdf" > "$OUT/report-check.txt"
+rrc=$?
+set -e
+tail -1 "$OUT/report-check.txt"
+narr=$(grep -c '\[narrative\.' "$OUT/report-check.txt" || true)
+echo "   narrative findings: $narr (the whole check: $OUT/report-check.txt)"
+if [ "$rrc" -ne 0 ] || [ "$narr" -ne 0 ]; then
+	echo "the report does not read back clean" >&2
+	exit 1
+fi
 echo
 echo "== yusuan check $OUT/tables.txt"
 set +e

@@ -4,7 +4,7 @@
 #   scripts/deps.sh           build and run (make, make demo, make serve-demo:
 #                             libmicrohttpd, libargon2, curl)
 #   scripts/deps.sh --test    also what the tests use (make test): Check,
-#                             python3-docx (report.docx read back, t0030),
+#                             python3-docx (report.docx read back, t0032),
 #                             PostgreSQL (the store suites run on a
 #                             throwaway server, tests/pg/run.sh; Debian's
 #                             package also starts a cluster of its own, which

@@ -185,6 +185,7 @@ void rule_yoy_total(ys_checker *, const ys_rule *);
 void rule_yoy_projects(ys_checker *, const ys_rule *);
 void rule_yoy_tables(ys_checker *, const ys_rule *);
 void rule_yoy_same(ys_checker *, const ys_rule *); /* check.c */
+void rule_yoy_printed(ys_checker *, const ys_rule *); /* rules_narrative.c */
 void rule_comp_coverage(ys_checker *, const ys_rule *);
 
 /* rules_narrative.c: the 情况说明 */

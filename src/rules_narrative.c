@@ -2104,3 +2104,173 @@ void rule_narr_sections(ys_checker *ck, const ys_rule *rule)
 	}
 	ys_narrative_free(n);
 }
+
+/* ---- last year's figures as printed (yoy.printed, check --previous) ---- */
+
+/* Is the comparison said of an outturn or an adjusted budget (执行数, 决算数,
+ * 调整预算) between from and to?  Last year's disclosure holds neither. */
+static int outturn_between(const char *from, const char *to)
+{
+	static const char *const w[] = { "执行", "决算", "调整", "实际", NULL };
+	for (int i = 0; w[i]; i++)
+		if (between(from, to, w[i]))
+			return 1;
+	return 0;
+}
+
+/* At each change of the text: last year's figure it prints (比 2025 年年初
+ * 预算数 X 万元), or the one its change implies (本年 Y 万元，比上年减少 Z
+ * 万元: Y - Z), against the same figure of last year's disclosure. */
+/* A table's figure as an interval of doubled 分 (exact: one point; else
+ * the table's rounding either way). */
+static void tval_range(const tval *v, int64_t *lo, int64_t *hi)
+{
+	int64_t tq = 0;
+	if (!v->exact) {
+		tq = ys_money_quantum(v->t->unit, v->t->def->dp);
+		if (tq < 0)
+			tq = 0;
+	}
+	*lo = 2 * v->fen - tq;
+	*hi = 2 * v->fen + tq;
+}
+
+/* The rate of change printed at f, against this year's table and last
+ * year's disclosure: computed from the exact figures of both, or from the
+ * figures as the text prints them (this year's, and last year's printed or
+ * implied by the change), each taken as it stands. */
+static void printed_rate(ys_checker *ck, const ys_rule *rule, const ys_narrative *n, const cmpset *cs,
+                         const ys_nfig *f, const tval *pv)
+{
+	const ys_nfig *c = cs->cur, *b = cs->base, *d = cs->chg;
+	tval cv;
+	if (!table_value(ck->doc, c, &cv) || (cv.row < 0 && !cv.exact) || !pct_ok(f))
+		return;
+	if (cv.fen > YS_NARR_FEN_MAX || cv.fen < 0 || pv->fen > YS_NARR_FEN_MAX || pv->fen <= 0)
+		return; /* from nothing: no rate */
+	/* the text's own figures: this year's and last year's as printed */
+	int64_t cp = c->fen, bp;
+	if (b)
+		bp = b->fen;
+	else if (d && d->dir && d->unit == c->unit)
+		bp = c->fen - d->dir * d->fen;
+	else
+		return;
+	int64_t clo, chi, plo, phi;
+	tval_range(&cv, &clo, &chi);
+	tval_range(pv, &plo, &phi);
+	/* |c - p| over p, with c and p in their intervals: the numerator's
+	 * interval is that of the difference */
+	int64_t nlo = clo - phi, nhi = chi - plo;
+	if (nlo < 0 && nhi < 0) {
+		int64_t t = -nlo;
+		nlo = -nhi, nhi = t;
+	} else if (nlo < 0) {
+		nhi = nhi > -nlo ? nhi : -nlo;
+		nlo = 0;
+	}
+	int exact = pct_possible(f->mant, f->dp, nlo, nhi, plo, phi);
+	int printed = bp > 0 ? pct_possible(f->mant, f->dp, 2 * abs64(cp - bp), 2 * abs64(cp - bp), 2 * bp, 2 * bp) : -1;
+	if (exact != 0 || printed != 0)
+		return;
+	/* a decrease to this year's figure goes down from last year's */
+	int64_t want = pct_round(abs64(cv.fen - pv->fen), pv->fen, f->dp);
+	if (want < 0)
+		return;
+	char x[YS_MONEY_FMT_MAX], y[YS_MONEY_FMT_MAX], p1[32], p2[32];
+	ys_finding *fd = nfind(ck, rule, rule->sev, n, f->sent, f->off,
+	                       "增减率写作 %s%%，按本年 %s %s 万元与上年公开的 %s %s 万元计算为 %s%%",
+	                       fmt_dec(f->mant, f->dp, p1, sizeof p1), cv.what, ck_amount(cv.t, cv.fen, x), pv->what,
+	                       ck_amount(pv->t, pv->fen, y), fmt_dec(want, f->dp, p2, sizeof p2));
+	(void)fd;
+}
+
+/* Last year's figure the sentence prints (b) or implies (this year's c less
+ * the change d), in *said: 1 when it is not v's, 0 when it is, -1 when the
+ * sentence says none. */
+static int last_year_differs(const ys_nfig *c, const ys_nfig *b, const ys_nfig *d, const tval *v, int64_t *said)
+{
+	if (v->fen > YS_NARR_FEN_MAX || v->fen < -YS_NARR_FEN_MAX)
+		return -1;
+	if (b) {
+		int64_t Q = ys_money_quantum(money_unit(b->unit), b->dp), expect = 0, factor = 1;
+		if (Q <= 0)
+			Q = 1;
+		*said = b->fen;
+		return judge(b->fen, Q, v, &expect, &factor) != 0;
+	}
+	if (!d || !d->dir || d->unit != c->unit)
+		return -1;
+	int64_t m, lo, hi;
+	if (ys_money_mul(d->fen, d->dir, &m) || ys_money_sub(c->fen, m, said))
+		return -1;
+	tval_range(v, &lo, &hi);
+	/* within the rounding of the two printed figures */
+	int64_t q = quantum(c) + quantum(d);
+	return 2 * *said + q < lo || 2 * *said - q > hi;
+}
+
+static void printed_check(ys_checker *ck, const ys_rule *rule, const ys_narrative *n, const cmpset *cs,
+                          const ys_nfig *f)
+{
+	if ((f->role != YS_NR_CHANGE && f->role != YS_NR_RATE) || !usable(cs, f) || conflicted(n, cs->cur) ||
+	    !comparable(n, cs->cur))
+		return;
+	const ys_nfig *c = cs->cur, *b = cs->base, *d = f->role == YS_NR_CHANGE ? f : cs->chg;
+	const ys_doc *prev = ck->prev;
+	if (b && b->year && prev->year && b->year != prev->year)
+		return; /* compared with another year than the one given */
+	const char *s = n->sents[f->sent].text;
+	const ys_nfig *at = b ? b : d ? d : f;
+	if (at->off < c->off + c->len || outturn_between(s + c->off + c->len, s + at->off))
+		return;
+	tval v;
+	if (!table_value(prev, c, &v) || (v.row < 0 && !v.exact))
+		return;
+	int64_t said = 0;
+	int differs = last_year_differs(c, b, d, &v, &said);
+	/* a rate: last year's figure is said at the change before it, else here */
+	if (f->role == YS_NR_RATE) {
+		if (differs != 1) {
+			printed_rate(ck, rule, n, cs, f, &v);
+			return;
+		}
+		if (cs->chg)
+			return;
+	}
+	if (differs != 1)
+		return;
+	char x[YS_MONEY_FMT_MAX], y[YS_MONEY_FMT_MAX], z[YS_MONEY_FMT_MAX], fb[64];
+	const char *un = ys_nunit_name(c->unit);
+	ys_finding *fd;
+	if (b)
+		fd = nfind(ck, rule, rule->sev, n, f->sent, b->off, "上年的%s写作 %s，而上年公开的 %s %s为 %s 万元",
+		           ys_nsubj_name(c->subj), ys_nfig_format(b, fb, sizeof fb), prev->file ? prev->file : "",
+		           v.what, ck_amount(v.t, v.fen, x));
+	else
+		fd = nfind(ck, rule, rule->sev, n, f->sent, d->off,
+		           "%s %s%s，比上年%s %s%s：上年应为 %s%s，而上年公开的 %s %s为 %s 万元",
+		           ys_nsubj_name(c->subj), fmt_amount(c->fen, c->unit, c->dp, x), un, d->dir > 0 ? "增加" : "减少",
+		           fmt_amount(d->fen, d->unit, d->dp, y), ys_nunit_name(d->unit),
+		           fmt_amount(said, c->unit, c->dp > d->dp ? c->dp : d->dp, z), un, prev->file ? prev->file : "",
+		           v.what, ck_amount(v.t, v.fen, fb));
+	if (fd) {
+		fd->has_amounts = 1;
+		fd->expected = v.fen;
+		fd->found = said;
+		fd->difference = said - v.fen;
+	}
+}
+
+void rule_yoy_printed(ys_checker *ck, const ys_rule *rule)
+{
+	if (!ck->prev || !has_13(ck->prev))
+		return;
+	ys_narrative *n = narr(ck);
+	if (!n)
+		return;
+	/* last year's disclosure must be of the year before this one's */
+	if (!n->year || !ck->prev->year || ck->prev->year == n->year - 1)
+		walk_changes(ck, rule, n, printed_check);
+	ys_narrative_free(n);
+}

@@ -215,6 +215,11 @@ int64_t ys_write_share(int64_t num, int64_t den);
 ys_result ys_previous_read(ys_ctx *ctx, const char *path, const char *catroot, ys_figures **figs, ys_catalog **cat,
                            ys_budget **pb);
 
+/* The same of a disclosure at hand (a stored one: build --previous-doc);
+ * what names it in messages.  doc stays the caller's. */
+ys_result ys_previous_of_doc(ys_ctx *ctx, const ys_doc *doc, const char *what, const char *catroot,
+                             ys_figures **figs, ys_catalog **cat);
+
 /* ---- the template language (docs/report.md) -------------------------------- */
 
 typedef struct ys_tpl ys_tpl;

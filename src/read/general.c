@@ -2270,8 +2270,8 @@ static ys_result read_doc(ys_ctx *ctx, const char *name, ys_lines *L, ys_doc **o
 	ys_buf_release(&r.tmp);
 	if (!e && doc->nothers == 0)
 		e = ys_error(ctx, YS_EPARSE,
-		             "%s: no table recognised: no title matched a layout description (see docs/layouts.md)%s", name,
-		             doc->nunread ? "; titles seen but not known are listed by --format json" : "");
+		             "%s：没有读到任何表：没有一个表题与版式描述相符（见 docs/layouts.md）%s", name,
+		             doc->nunread ? "；看到而不认识的表题用 --format json 列出" : "");
 	if (e) {
 		ys_doc_free(doc);
 		return e;

@@ -512,9 +512,9 @@ static ys_result wf_tx(ys_ctx *ctx, ys_store *st, void *arg)
 	return audit_add(ctx, st, a->q->u.name, "流程", obj, before, after);
 }
 
-json_t *app_workflow(req *q, const char *dept, int year, const char *to, int64_t version)
+json_t *app_workflow(req *q, const char *dept, int64_t year64, const char *to, int64_t version)
 {
-	if (!*dept || strlen(dept) > 250 || year < 1990 || year > 2200) {
+	if (!*dept || strlen(dept) > 250 || year64 < 1990 || year64 > 2200) {
 		answer_error(q, 400, "缺少部门（department）或年度（year）");
 		return NULL;
 	}
@@ -529,6 +529,7 @@ json_t *app_workflow(req *q, const char *dept, int year, const char *to, int64_t
 		answer_error(q, 400, "缺少版本（version）：改动要给出看到的版本");
 		return NULL;
 	}
+	int year = (int)year64;
 	if ((q->u.role & YS_ROLE_EDITOR) && !user_in_dept(&q->u, dept)) {
 		answer_error(q, 403, "没有权限：不是本部门（%s）", dept);
 		return NULL;

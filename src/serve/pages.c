@@ -351,7 +351,7 @@ void page_review(req *q)
 
 void page_workflow(req *q)
 {
-	json_t *o = app_workflow(q, req_field(q, "department"), (int)req_field_int(q, "year", 0), req_field(q, "to"),
+	json_t *o = app_workflow(q, req_field(q, "department"), req_field_int(q, "year", 0), req_field(q, "to"),
 	                         req_field_int(q, "version", -1));
 	if (!o)
 		return;

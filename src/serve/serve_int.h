@@ -134,7 +134,7 @@ json_t *doc_check_json(req *q, const docmeta *m, ys_doc **doc, ys_report **rep);
 void app_upload(req *q, json_t **out);        /* answers errors; *out: the answer */
 /* The workflow of a department's year moved to `to` from the version the
  * caller saw; answered on failure (409 with the current state). */
-json_t *app_workflow(req *q, const char *dept, int year, const char *to, int64_t version);
+json_t *app_workflow(req *q, const char *dept, int64_t year, const char *to, int64_t version);
 json_t *app_review(req *q, const docmeta *m, const char *key, const char *state, const char *reason,
                    const char *comment);
 extern const char *const wf_states[5];

@@ -1,4 +1,4 @@
--- yusuan store schema.  Version 6 (PRAGMA user_version = 6).
+-- yusuan store schema.  Version 7 (PRAGMA user_version = 7).
 --
 -- Version 1 kept published disclosures; version 2 adds detailed budgets
 -- (the b* tables); version 3 the SHA-256 of an imported file, so that the
@@ -740,6 +740,56 @@ CREATE TABLE login_attempt (
 CREATE INDEX login_attempt_name ON login_attempt(name, at_unix);
 CREATE INDEX login_attempt_addr ON login_attempt(addr, at_unix);
 CREATE INDEX audit_object ON audit(object);
+-- @@v7: 预算 and 决算 (docs/dataset.md): a document's phase, and for a
+-- department and year stored in both, execution by 功能分类 类 and by
+-- 部门经济分类 类.
+--
+-- A document is a 决算 (final accounts) when a table's title says 决算,
+-- else a 预算 (budget).
+CREATE VIEW ys_phase (disclosure_id, department, year, phase) AS
+SELECT d.id, d.department, d.year,
+       CASE WHEN EXISTS (SELECT 1 FROM otable o WHERE o.disclosure_id = d.id AND o.title LIKE '%决算%')
+                 OR EXISTS (SELECT 1 FROM dtable t WHERE t.disclosure_id = d.id AND t.title LIKE '%决算%')
+            THEN 'final' ELSE 'budget' END
+FROM disclosure d;
+
+-- Budget and outturn side by side: by 功能分类 类 (func_class: spending of
+-- every fund, as ys_spending has it) and by 部门经济分类 类 (econ_class: the
+-- 一般公共预算 基本支出 table's 合计 column, its 款 rows, or its 类 row
+-- where the class prints no 款), for each department and year with both a
+-- 预算 and a 决算 stored (the latest of each when one was stored twice).
+-- rate_permille: final / budget in thousandths, rounded half up; NULL when
+-- the budget is 0.
+CREATE VIEW ys_execution (department, year, dimension, code, budget_fen, final_fen, rate_permille) AS
+SELECT e.department, e.year, e.dimension, e.code, e.budget_fen, e.final_fen,
+       CASE WHEN e.budget_fen > 0 THEN (e.final_fen * 2000 + e.budget_fen) / (2 * e.budget_fen) END
+FROM (
+	SELECT v.department, v.year, v.dimension, v.code,
+	       CAST(sum(CASE WHEN v.phase = 'budget' THEN v.fen ELSE 0 END) AS BIGINT) AS budget_fen,
+	       CAST(sum(CASE WHEN v.phase = 'final' THEN v.fen ELSE 0 END) AS BIGINT) AS final_fen
+	FROM (
+		SELECT p.phase, p.department, p.year, 'func_class' AS dimension, a.func_class AS code, a.fen
+		FROM ys_spending a JOIN ys_phase p ON p.disclosure_id = a.disclosure_id
+		WHERE a.fund = 'all'
+		  AND p.disclosure_id = (SELECT max(q.disclosure_id) FROM ys_phase q WHERE q.department = p.department
+		                         AND q.year = p.year AND q.phase = p.phase)
+		UNION ALL
+		SELECT g.phase, g.department, g.year, 'econ_class', g.econ_class, g.fen
+		FROM (
+			SELECT p.phase, p.department, p.year, a.disclosure_id, a.table_idx, a.econ_code, a.econ_class, a.fen,
+			       max(length(a.econ_code)) OVER (PARTITION BY a.disclosure_id, a.table_idx, a.econ_class) AS deepest
+			FROM ys_amount a JOIN ys_phase p ON p.disclosure_id = a.disclosure_id
+			WHERE a.table_kind = 'gp_basic' AND a.row_kind = 'data' AND a.econ_code IS NOT NULL
+			  AND rtrim(a.column_id, '0123456789') = 'total'
+			  AND p.disclosure_id = (SELECT max(q.disclosure_id) FROM ys_phase q WHERE q.department = p.department
+			                         AND q.year = p.year AND q.phase = p.phase)
+		) g
+		WHERE length(g.econ_code) = g.deepest
+	) v
+	WHERE EXISTS (SELECT 1 FROM ys_phase q WHERE q.department = v.department AND q.year = v.year
+	              AND q.phase <> v.phase)
+	GROUP BY v.department, v.year, v.dimension, v.code
+) e;
 
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;

@@ -227,8 +227,13 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 			sqlite3_bind_int(st, 3, h);
 			sqlite3_bind_int(st, 4, t->headers[h].line);
 			sqlite3_bind_int(st, 5, t->headers[h].before);
+			if (b.oom) {
+				/* the row's text could not be made: no database error */
+				ys_buf_release(&b);
+				return ys_error(ctx, YS_ENOMEM, "%s：保存表头行：内存不足", s->path);
+			}
 			sqlite3_bind_text(st, 6, b.s, (int)b.len, SQLITE_TRANSIENT);
-			int bad = b.oom || step_reset(st);
+			int bad = step_reset(st);
 			ys_buf_release(&b);
 			if (bad)
 				return db_error(ctx, s, "saving a header row");

@@ -491,20 +491,15 @@ ys_result ys_previous_read(ys_ctx *ctx, const char *path, const char *catroot, y
 		ys_budget_free(b);
 		return ys_error(ctx, res, "上年（--previous）%s", ctx->msg);
 	}
-	int year = b ? b->year : doc->year;
-	if (!res && (res = ys_catalog_open(ctx, catroot, year, cat)))
-		goto fail;
-	if (b && (res = ys_compile(ctx, b, *cat, &doc)))
-		goto fail;
-	int have = 0;
-	for (int t = 0; t < YS_NTABLES; t++)
-		have += doc->tables[t] != NULL;
-	if (!doc->tables[YS_T01]) {
-		res = ys_error(ctx, YS_EPARSE, "上年（--previous）%s：没有读到收支总表（预算01表）：要用 13 张表的公开文件或预算明细",
-		               path);
-		goto fail;
+	if (!b) {
+		res = ys_previous_of_doc(ctx, doc, path, catroot, figs, cat);
+		ys_doc_free(doc);
+		return res;
 	}
-	(void)have;
+	if ((res = ys_catalog_open(ctx, catroot, b->year, cat)))
+		goto fail;
+	if ((res = ys_compile(ctx, b, *cat, &doc)))
+		goto fail;
 	if ((res = ys_figures_make(ctx, doc, b, *cat, figs)))
 		goto fail;
 	ys_doc_free(doc);
@@ -515,6 +510,22 @@ fail:
 	ys_budget_free(b);
 	ys_catalog_free(*cat);
 	*cat = NULL;
+	return res;
+}
+
+ys_result ys_previous_of_doc(ys_ctx *ctx, const ys_doc *doc, const char *what, const char *catroot,
+                             ys_figures **figs, ys_catalog **cat)
+{
+	*figs = NULL;
+	*cat = NULL;
+	if (!doc->tables[YS_T01])
+		return ys_error(ctx, YS_EPARSE, "上年（--previous）%s：没有读到收支总表（预算01表）：要用 13 张表的公开文件或预算明细",
+		                what);
+	ys_result res = ys_catalog_open(ctx, catroot, doc->year, cat);
+	if (!res && (res = ys_figures_make(ctx, doc, NULL, *cat, figs))) {
+		ys_catalog_free(*cat);
+		*cat = NULL;
+	}
 	return res;
 }
 

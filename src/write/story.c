@@ -487,8 +487,10 @@ ys_result ys_story_make(ys_ctx *ctx, const ys_doc *doc, const ys_story_opts *o, 
 			snprintf(where, sizeof where, "%s（内容）", ys_input_place(own->pos, at, sizeof at));
 			res = eval_text(ctx, where, own->text, v, &evald);
 		} else {
-			snprintf(path, sizeof path, "%s/%s", dir, secs[i].file);
-			if (!(res = ys_file_read(ctx, path, &raw, &len))) {
+			int pn = snprintf(path, sizeof path, "%s/%s", dir, secs[i].file);
+			if (pn < 0 || (size_t)pn >= sizeof path)
+				res = ys_error(ctx, YS_ELIMIT, "%s/%s：路径超过 %zu 字节", dir, secs[i].file, sizeof path - 1);
+			else if (!(res = ys_file_read(ctx, path, &raw, &len))) {
 				res = eval_text(ctx, path, raw, v, &evald);
 				free(raw);
 			}

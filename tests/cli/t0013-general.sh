@@ -13,7 +13,7 @@ expect_exit 0 $YUSUAN check $C/2018_js_zhengxie.part1.pdf $C/2018_js_zhengxie.pa
 grep -q '"kind": "sangong"' $TMP/o || fail "json lacks the 三公 table"
 grep -q '"unrecognised": \[\]' $TMP/o || fail "json lacks the unrecognised list"
 expect_exit 3 $YUSUAN check $C/2018_js_zhengxie.part1.pdf
-has $TMP/e "no table recognised"
+has $TMP/e "没有读到任何表：没有一个表题与版式描述相符"
 
 # a known error: the table part headed with another government's bureau
 expect_exit 0 $YUSUAN check $C/2024_shpt_guihuaziyuanju_juesuan.pdf

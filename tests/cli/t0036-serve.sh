@@ -188,6 +188,10 @@ suite() {
 	[ "$(wf "$E" "$DEPT" 审核 1)" = 403 ] || fail "an editor reviewed"
 	[ "$(wf "$E2" "$DEPT" 编制 1)" = 403 ] || fail "another department's editor"
 	[ "$(wf "$R" "$DEPT" 公开 1)" = 400 ] || fail "a step skipped"
+	# 4294969322 is 2026 in 32 bits
+	[ "$(code POST "${URL}api/v1/workflow" -H "Authorization: Bearer $A" -H 'Content-Type: application/json' \
+		--data-raw "{\"department\":\"$DEPT\",\"year\":4294969322,\"to\":\"审核\",\"version\":1}")" = 400 ] ||
+		fail "a year out of range: $(cat $TMP/b)"
 	[ "$(wf "$R" "$DEPT" 审核 1)" = 200 ] || fail "review step"
 	[ "$(wf "$R" "$DEPT" 批复 2)" = 200 ] || fail "approve"
 	[ "$(wf "$R" "$DEPT" 公开 3)" = 403 ] || fail "a reviewer published"

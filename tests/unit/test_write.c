@@ -838,6 +838,15 @@ static void round_trip(const ys_budget *b, const ys_budget *pb, const ys_catalog
 			ys_buf_addf(why, "[%s] p%d %s\n", f->rule, f->page, f->message);
 	}
 	ys_report_free(rep);
+	/* last year's figures the text prints or implies are last year's
+	 * disclosure's (yoy.printed): counted with the narrative's */
+	if (pdoc) {
+		rep = check_with(back, test_catalog(), "yoy.printed", pdoc);
+		*narrative += (int)rep->nfindings;
+		for (size_t i = 0; i < rep->nfindings; i++)
+			ys_buf_addf(why, "[%s] p%d %s\n", rep->findings[i].rule, rep->findings[i].page, rep->findings[i].message);
+		ys_report_free(rep);
+	}
 	ys_doc_free(back);
 	unlink(path);
 	rmdir(dir);
@@ -858,6 +867,72 @@ START_TEST(example_report_reads_back_clean)
 	round_trip(y.b, y.pb, y.pcat, &errors, &narrative, &why);
 	ck_assert_msg(errors == 0 && narrative == 0, "%s", why.s);
 	ys_buf_release(&why);
+	years_free(&y);
+}
+END_TEST
+
+/* yoy.printed on the example's report: last year's disclosure as compiled
+ * agrees with every figure of last year the text prints or implies; with
+ * its 三公 total and 公务接待费 changed, the two sentences that say them are
+ * found (the one implies last year's total from this year's and the change,
+ * the other prints it). */
+static int cell_of(const ys_table *t, const char *id)
+{
+	for (int c = 0; c < t->def->ncols; c++)
+		if (!strcmp(t->def->cols[c].id, id))
+			return c;
+	return -1;
+}
+
+START_TEST(last_years_figures_against_last_years_disclosure)
+{
+	yrs y;
+	years(&y, EXAMPLE, EXAMPLE_PREV);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	ys_doc *pdoc;
+	ck_assert_msg(ys_compile(&ctx, y.pb, y.pcat, &pdoc) == YS_OK, "%s", ctx.msg);
+	ys_story *s = story_of(y.doc, y.b, y.chg, NULL);
+	char dir[] = "/tmp/yusuan-yoy-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[512];
+	snprintf(path, sizeof path, "%s/report.pdf", dir);
+	ck_assert_msg(ys_story_write_pdf(&ctx, s, y.doc, path) == YS_OK, "%s", ctx.msg);
+	ys_doc *back;
+	ck_assert_msg(ys_doc_read_file(&ctx, path, &back) == YS_OK, "%s", ctx.msg);
+	ys_report *rep = check_with(back, test_catalog(), "yoy.printed", pdoc);
+	ck_assert_msg(rep->nfindings == 0, "%s", rep->nfindings ? rep->findings[0].message : "");
+	ys_report_free(rep);
+	/* without last year's disclosure nothing is compared */
+	rep = check_with(back, test_catalog(), "yoy.printed", NULL);
+	ck_assert_int_eq(rep->nfindings, 0);
+	ys_report_free(rep);
+
+	ys_table *t = pdoc->tables[YS_T09];
+	int r = 0;
+	while (r < t->nrows && t->rows[r].kind != YS_ROW_DATA)
+		r++;
+	ck_assert_int_lt(r, t->nrows);
+	int ct = cell_of(t, "total"), cr = cell_of(t, "reception");
+	ck_assert(ct >= 0 && cr >= 0);
+	t->rows[r].cells[ct].amt.fen += 200000; /* 0.20 万元 more */
+	t->rows[r].cells[cr].amt.fen += 200000;
+	rep = check_with(back, test_catalog(), "yoy.printed", pdoc);
+	int total = 0, reception = 0;
+	for (size_t i = 0; i < rep->nfindings; i++) {
+		const char *m = rep->findings[i].message;
+		total += strstr(m, "比上年减少 1.34万元：上年应为 26.74万元") && strstr(m, "“三公”经费财政拨款预算总额为 26.942000 万元");
+		reception += strstr(m, "上年的公务接待费写作 18.00万元") && strstr(m, "公务接待费为 18.200000 万元");
+		ck_assert_int_eq(rep->findings[i].sev, YS_SEV_WARNING);
+	}
+	ck_assert_msg(total == 1 && reception == 1 && rep->nfindings == 2, "%zu findings, first: %s", rep->nfindings,
+	              rep->nfindings ? rep->findings[0].message : "");
+	ys_report_free(rep);
+	ys_doc_free(back);
+	unlink(path);
+	rmdir(dir);
+	ys_story_free(s);
+	ys_doc_free(pdoc);
 	years_free(&y);
 }
 END_TEST
@@ -915,7 +990,8 @@ END_TEST
  * (sweep_text): every figure the tables hold has a digit changed, every
  * change has its direction word swapped, every statement of the budget has
  * its year put back a year, one at a time, in report.txt's text; each must
- * be caught by a narrative rule at its sentence. */
+ * be caught by a narrative rule at its sentence (or, for the random
+ * reports, checked with last year's disclosure, by yoy.printed). */
 
 static int sweep_checkable(const ys_nfig *f)
 {
@@ -992,16 +1068,17 @@ static void set_prose(ys_doc *doc, const char *text)
 	ck_assert_msg(ys_doc_add_prose_text(&ctx, doc, "report.txt", text, strlen(text)) == YS_OK, "%s", ctx.msg);
 }
 
-/* Narrative findings of doc with text as its prose: all, and at line sline. */
-static int narrative_at(ys_doc *doc, const char *text, int sline, int *all, ys_buf *why)
+/* Narrative findings of doc with text as its prose (and yoy.printed's,
+ * with last year's disclosure prev): all, and at line sline. */
+static int narrative_at(ys_doc *doc, const ys_doc *prev, const char *text, int sline, int *all, ys_buf *why)
 {
 	set_prose(doc, text);
-	ys_report *rep = check_with(doc, test_catalog(), NULL, NULL);
+	ys_report *rep = check_with(doc, test_catalog(), NULL, prev);
 	int at = 0;
 	*all = 0;
 	for (size_t i = 0; i < rep->nfindings; i++) {
 		const ys_finding *f = &rep->findings[i];
-		if (strncmp(f->rule, "narrative.", 10))
+		if (strncmp(f->rule, "narrative.", 10) && strcmp(f->rule, "yoy.printed"))
 			continue;
 		(*all)++;
 		at += f->line == sline;
@@ -1015,13 +1092,14 @@ static int narrative_at(ys_doc *doc, const char *text, int sline, int *all, ys_b
 typedef struct sweep {
 	int planted, caught;
 	ys_buf missed;
+	const ys_doc *prev; /* last year's disclosure, or NULL */
 } sweep;
 
 static void plant(sweep *sw, ys_doc *doc, char *text2, int sline, const char *what)
 {
 	int all;
 	sw->planted++;
-	if (narrative_at(doc, text2, sline, &all, NULL))
+	if (narrative_at(doc, sw->prev, text2, sline, &all, NULL))
 		sw->caught++;
 	else
 		ys_buf_addf(&sw->missed, "%s (line %d); ", what, sline);
@@ -1042,7 +1120,7 @@ static void sweep_report(const ys_story *s, const ys_doc *cdoc, sweep *sw)
 	ck_assert(ys_doc_read_text(&ctx, "report.txt", tables.s, tables.len, &doc) == YS_OK);
 	int n0;
 	ys_buf why = YS_BUF_INIT;
-	narrative_at(doc, text, -1, &n0, &why);
+	narrative_at(doc, sw->prev, text, -1, &n0, &why);
 	ck_assert_msg(n0 == 0, "the unplanted report has narrative findings: %s", why.s);
 	ys_buf_release(&why);
 	ys_narrative *n;
@@ -1122,7 +1200,7 @@ START_TEST(planted_errors_in_a_generated_report_are_caught)
 	yrs y;
 	years(&y, EXAMPLE, EXAMPLE_PREV);
 	ys_story *s = story_of(y.doc, y.b, y.chg, NULL);
-	sweep sw = { 0, 0, YS_BUF_INIT };
+	sweep sw = { 0, 0, YS_BUF_INIT, NULL };
 	sweep_report(s, y.doc, &sw);
 	fprintf(stderr, "report sweep (example): planted %d, caught %d\n", sw.planted, sw.caught);
 	ck_assert_msg(sw.caught == sw.planted, "missed: %s", sw.missed.s);
@@ -1148,7 +1226,11 @@ START_TEST(planted_errors_in_random_reports_are_caught)
 	ys_figures *cf = figures_of(doc, b, test_catalog()), *pf = figures_of(pdoc, pb, pcat);
 	ys_changes *chg = changes_of(cf, pf, test_catalog(), pcat, b);
 	ys_story *s = story_of(doc, b, chg, NULL);
-	sweep sw = { 0, 0, YS_BUF_INIT };
+	/* the text alone cannot tell last year's figures (a change of 2.02
+	 * 万元 printed for 0.02, a rate of 102 % for 100 % from a last year of
+	 * 0.06 万元): last year's disclosure, which the report was written
+	 * against, is given to check (yoy.printed) */
+	sweep sw = { 0, 0, YS_BUF_INIT, pdoc };
 	sweep_report(s, doc, &sw);
 	ck_assert_msg(sw.caught == sw.planted, "budget %d missed: %s", _i, sw.missed.s);
 	ck_assert_int_gt(sw.planted, 20);
@@ -1239,6 +1321,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, department_wording_replaces_a_section);
 	tcase_add_test(tc, writers_hold_the_story_and_the_tables);
 	tcase_add_test(tc, example_report_reads_back_clean);
+	tcase_add_test(tc, last_years_figures_against_last_years_disclosure);
 	tcase_add_test(tc, planted_errors_in_a_generated_report_are_caught);
 	tcase_add_loop_test(tc, planted_errors_in_random_reports_are_caught, 0, 8);
 	tcase_add_loop_test(tc, random_budgets_round_trip, 0, 40);
