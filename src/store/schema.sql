@@ -616,7 +616,7 @@ WHERE a.row_kind = 'data' AND a.spend IN ('basic', 'project') AND a.func_code IS
            AND a.table_title NOT LIKE '%基本支出%' AND a.table_title NOT LIKE '%项目支出%'
            AND NOT EXISTS (SELECT 1 FROM ocell y JOIN ocolumn z ON z.disclosure_id = y.disclosure_id
                                                  AND z.tidx = y.tidx AND z.col = y.col
-                           WHERE y.disclosure_id = a.disclosure_id AND y.tidx = a.table_idx AND z.cid = 'code'
+                           WHERE y.disclosure_id = a.disclosure_id AND y.tidx = a.table_idx AND rtrim(z.cid, '0123456789') = 'code'
                              AND length(y.text) > length(a.func_code)
                              AND substr(y.text, 1, length(a.func_code)) = a.func_code)));
 
