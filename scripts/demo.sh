@@ -19,20 +19,20 @@ rm -f "$OUT"/budget.db "$OUT"/budget.db-wal "$OUT"/budget.db-shm
 
 echo "== yusuan build $EX --previous $EX/previous-2025 --db $OUT/budget.db -o $OUT --format all,report"
 "$BIN" build "$EX" --previous "$EX/previous-2025" --db "$OUT/budget.db" -o "$OUT" --format all,report --quiet
-echo "   wrote $OUT/tables.txt, tables.json, tables.xlsx, tables.pdf, csv/01.csv … 13.csv,"
-echo "         html/index.html (open it in a browser),"
-echo "         report.pdf, report.docx, report.html, report.txt (情况说明 and the 13 tables)"
+echo "   已写出 $OUT/tables.txt、tables.json、tables.xlsx、tables.pdf、csv/01.csv … 13.csv、"
+echo "         html/index.html（用浏览器打开）、"
+echo "         report.pdf、report.docx、report.html、report.txt（情况说明和 13 张表）"
 echo
-echo "== yusuan check $OUT/report.pdf (the report read back: text and tables)"
+echo "== yusuan check $OUT/report.pdf （读回报告：说明文字和表）"
 set +e
 "$BIN" check "$OUT/report.pdf" > "$OUT/report-check.txt"
 rrc=$?
 set -e
 tail -1 "$OUT/report-check.txt"
 narr=$(grep -c '\[narrative\.' "$OUT/report-check.txt" || true)
-echo "   narrative findings: $narr (the whole check: $OUT/report-check.txt)"
+echo "   情况说明的发现：$narr 条（完整的检查结果：$OUT/report-check.txt）"
 if [ "$rrc" -ne 0 ] || [ "$narr" -ne 0 ]; then
-	echo "the report does not read back clean" >&2
+	echo "报告读回后不干净：有错误或情况说明的发现" >&2
 	exit 1
 fi
 echo
@@ -42,8 +42,8 @@ set +e
 rc=$?
 set -e
 echo
-echo "== the published tables ($EX/published.txt), checked"
+echo "== 检查该部门公开的表（$EX/published.txt）"
 "$BIN" check "$EX/published.txt" | tail -1
 echo
-echo "check exit code: $rc (0: no errors, 1: errors found)"
+echo "check 的退出码：$rc（0 没有错误，1 有错误）"
 exit "$rc"
