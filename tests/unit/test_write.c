@@ -521,13 +521,15 @@ START_TEST(previous_from_a_detail_or_a_disclosure)
 			ck_assert_msg(pf->v[k] == y.prev->v[k] && pf->has[k] == y.prev->has[k], "figure %d", k);
 	ck_assert(!pf->has[YS_FIG_ADMIN]); /* not in the tables */
 	ck_assert_int_eq(pf->ncls, y.prev->ncls);
+	ys_figures_free(pf);
+	ys_catalog_free(pc);
 	/* not a budget at all */
 	snprintf(path, sizeof path, "%s/none.txt", dir);
 	ck_assert(ys_file_write(&ctx, path, "没有表\n", strlen("没有表\n")) == YS_OK);
 	ck_assert(ys_previous_read(&ctx, path, NULL, &pf, &pc, &pb) != YS_OK);
 	ck_assert_msg(strstr(ctx.msg, "上年（--previous）") != NULL, "%s", ctx.msg);
-	ys_figures_free(pf);
-	ys_catalog_free(pc);
+	ck_assert_ptr_null(pf);
+	ck_assert_ptr_null(pc);
 	ys_buf_release(&t);
 	ys_doc_free(pdoc);
 	years_free(&y);
