@@ -35,7 +35,8 @@ fi
 if command -v man > /dev/null 2>&1; then
 	LANG=C.UTF-8 MANWIDTH=100 man -l $TMP/yusuan.1 > $TMP/man.txt 2> $TMP/man.err || { cat $TMP/man.err; fail "man -l yusuan.1 failed"; }
 elif command -v groff > /dev/null 2>&1; then
-	groff -man -Tutf8 -K utf8 $TMP/yusuan.1 > $TMP/man.txt || fail "groff failed on yusuan.1"
+	# plain text: no overstruck bold or underline (grotty -b -u), which grep could not find
+	GROFF_NO_SGR=1 groff -man -Tutf8 -K utf8 -P-b -P-u $TMP/yusuan.1 > $TMP/man.txt || fail "groff failed on yusuan.1"
 else
 	echo "# neither man nor groff: yusuan.1 checked for its structure only"
 	sed -e 's/\\-/-/g' -e 's/\\f[BIR]//g' $TMP/yusuan.1 > $TMP/man.txt
