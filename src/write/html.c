@@ -1,13 +1,13 @@
 /*
  * write/html.c - report.html: the 情况说明 and the 13 tables on one page,
- * headings as <h1>-<h4>, the tables with their merged header cells (the
- * geometry of render/grid.c), a print stylesheet; nothing from another host.
+ * headings as <h1>-<h4>, the tables as the published site draws them
+ * (ys_render_html_table), a print stylesheet; nothing from another host.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/grid.h"
+#include "yusuan/render.h"
 #include "write/write_int.h"
 #include "yusuan/text.h"
 
@@ -37,80 +37,6 @@ static const char css[] =
 	"th,td{border:1px solid #888;padding:.2em .4em}th{background:#eee}td.num{text-align:right;"
 	"font-variant-numeric:tabular-nums;white-space:nowrap}tr.total td{font-weight:bold}\n"
 	"@media print{body{max-width:none}section.tables table{page-break-inside:auto}h2.table{page-break-before:always}}\n";
-
-static void header_rows(ys_buf *o, const ys_table *t, int h0, int h1, int width)
-{
-	enum { MAXSP = 16 * YS_GRID_MAX };
-	ys_gspan *sp = malloc(sizeof *sp * MAXSP);
-	if (!sp) {
-		o->oom = 1;
-		return;
-	}
-	int n = ys_grid_header(t, h0, h1, width, sp, MAXSP);
-	for (int r = 0; r < h1 - h0 && r < 16; r++) {
-		ys_buf_adds(o, "<tr>");
-		for (int i = 0; i < n; i++) {
-			if (sp[i].r != r)
-				continue;
-			ys_buf_adds(o, "<th scope=\"col\"");
-			if (sp[i].cols > 1)
-				ys_buf_addf(o, " colspan=\"%d\"", sp[i].cols);
-			if (sp[i].rows > 1)
-				ys_buf_addf(o, " rowspan=\"%d\"", sp[i].rows);
-			ys_buf_addc(o, '>');
-			esc(o, sp[i].text);
-			ys_buf_adds(o, "</th>");
-		}
-		ys_buf_adds(o, "</tr>\n");
-	}
-	free(sp);
-}
-
-static void table(ys_buf *o, const ys_table *t)
-{
-	int width = ys_grid_width(t);
-	ys_gcell g[YS_GRID_MAX];
-	ys_buf_addf(o, "<table id=\"t%s\">\n<caption>", t->def->code);
-	esc(o, t->title);
-	const char *sub = t->unit_line ? t->unit_text : t->subtitle;
-	if (sub && sub[0]) {
-		ys_buf_adds(o, "<span>");
-		esc(o, sub);
-		ys_buf_adds(o, "</span>");
-	}
-	ys_buf_adds(o, "</caption>\n");
-	int h = 0;
-	while (h < t->nheaders && t->headers[h].before == 0)
-		h++;
-	if (h) {
-		ys_buf_adds(o, "<thead>\n");
-		header_rows(o, t, 0, h, width);
-		ys_buf_adds(o, "</thead>\n");
-	}
-	ys_buf_adds(o, "<tbody>\n");
-	for (int r = 0; r < t->nrows; r++) {
-		const ys_row *row = &t->rows[r];
-		int h0 = h;
-		while (h < t->nheaders && t->headers[h].before == r)
-			h++;
-		if (h > h0)
-			header_rows(o, t, h0, h, width);
-		ys_grid_row(t, row, width, g);
-		ys_buf_adds(o, row->kind == YS_ROW_TOTAL ? "<tr class=\"total\">" : "<tr>");
-		for (int c = 0; c < width; c++) {
-			if (!g[c].span)
-				continue;
-			ys_buf_adds(o, ys_grid_amount(t, g[c].col) ? "<td class=\"num\"" : "<td");
-			if (g[c].span > 1)
-				ys_buf_addf(o, " colspan=\"%d\"", g[c].span);
-			ys_buf_addc(o, '>');
-			esc(o, g[c].text);
-			ys_buf_adds(o, "</td>");
-		}
-		ys_buf_adds(o, "</tr>\n");
-	}
-	ys_buf_adds(o, "</tbody>\n</table>\n");
-}
 
 ys_result ys_story_write_html(ys_ctx *ctx, const ys_story *s, const ys_doc *doc, ys_buf *o)
 {
@@ -175,8 +101,12 @@ ys_result ys_story_write_html(ys_ctx *ctx, const ys_story *s, const ys_doc *doc,
 		}
 	}
 	ys_buf_adds(o, "<section class=\"tables\">\n");
-	for (int k = 0; k < doc->ntables; k++)
-		table(o, doc->tables[doc->order[k]]);
+	/* the published site's tables (render/html.c), without findings */
+	for (int k = 0; k < doc->ntables; k++) {
+		ys_result r = ys_render_html_table(ctx, doc, NULL, doc->order[k], o);
+		if (r)
+			return r;
+	}
 	ys_buf_adds(o, "</section>\n</main>\n</body>\n</html>\n");
 	if (o->oom)
 		return ys_error(ctx, YS_ENOMEM, "内存不足");

@@ -52,7 +52,7 @@ for f, k in want.items():
     if got[f] < k:
         bad.append("figure %s: %d in report.txt's text, %d in the docx" % (f, k, got[f]))
 
-hn = page.count('<table id="t')
+hn = len(re.findall(r"<table[^>]* id=\"t", page))
 if len(d.tables) != hn or hn == 0:
     bad.append("%d tables in the docx, %d in report.html" % (len(d.tables), hn))
 cells = Counter()

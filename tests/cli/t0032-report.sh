@@ -48,7 +48,7 @@ expect_exit 1 $PY tests/cli/docxcheck.py $TMP/bad/report.docx $TMP/bad/report.ht
 has $TMP/o "figure 32474.47万元:"
 has $TMP/o "headings differ from report.html's"
 # report.html: the headings and the 13 tables
-[ "$(grep -c '<table id="t' $TMP/out/report.html)" -eq 13 ] || fail "report.html: not 13 tables"
+[ "$(grep -c '<table class="budget" id="t' $TMP/out/report.html)" -eq 13 ] || fail "report.html: not 13 tables"
 has $TMP/out/report.html '<h2 id="b36">四、财政拨款“三公”经费预算情况说明</h2>'
 
 # last year as a disclosure (its published tables) gives the same text

@@ -775,7 +775,7 @@ START_TEST(writers_hold_the_story_and_the_tables)
 	ck_assert(ys_render_text(&ctx, y.doc, -1, &tt) == YS_OK);
 	ck_assert(strstr(t.s, tt.s) != NULL);
 	ck_assert_int_eq(count_of(xml, "<w:tbl>"), y.doc->ntables);
-	ck_assert_int_eq(count_of(h.s, "<table id=\"t"), y.doc->ntables);
+	ck_assert_int_eq(count_of(h.s, "<table class=\"budget\" id=\"t"), y.doc->ntables);
 	/* headings with Word's own styles, one per heading */
 	int heads = 0;
 	for (int i = 0; i < s->n; i++)
