@@ -60,6 +60,7 @@ typedef struct ys_serve_opts {
 	size_t max_form;        /* bytes of any other request body; 0: 64 KiB */
 	unsigned timeout;       /* seconds a connection may idle; 0: 30 */
 	const char *catalog;    /* the catalog root for checks; NULL: ys_catalog_default_root */
+	int workers;            /* threads that run the jobs (checks of uploaded files) queued in the store; 0: none */
 } ys_serve_opts;
 
 typedef struct ys_server ys_server;

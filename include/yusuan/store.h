@@ -17,7 +17,7 @@
 #include "yusuan/budget.h"
 #include "yusuan/doc.h"
 
-#define YS_SCHEMA_VERSION 7
+#define YS_SCHEMA_VERSION 8
 
 typedef struct ys_store ys_store;
 
@@ -60,7 +60,9 @@ void ys_store_hash_bytes(const void *data, size_t n, char *hex);
  * transaction.  When a disclosure with that hash is stored already it is
  * refused (YS_EREFUSED; the message names the stored one), unless replace:
  * then the stored one is deleted in the same transaction and *replaced
- * receives its id (else 0). */
+ * receives its id (else 0).  Called inside ys_store_transact it is part of
+ * that transaction (the server stores a document and its audit row
+ * together). */
 ys_result ys_store_import_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace,
                               int64_t *id, int64_t *replaced);
 /* Load disclosure id; *out is freed with ys_doc_free. */

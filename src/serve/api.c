@@ -333,6 +333,9 @@ const route ys_routes[] = {
 	{ "GET", "/api/v1/users", YS_ROLE_ADMIN, 0, api_users },
 	{ "POST", "/api/v1/users", YS_ROLE_ADMIN, 0, api_user_add },
 	{ "DELETE", "/api/v1/users/{id}", YS_ROLE_ADMIN, 0, api_user_del },
+	{ "POST", "/api/v1/jobs", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_UPLOAD | RF_MULTIPART, ys_srv_api_jobs_post },
+	{ "GET", "/api/v1/jobs", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, 0, ys_srv_api_jobs },
+	{ "GET", "/api/v1/jobs/{id}", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, 0, ys_srv_api_job },
 	/* pages */
 	{ "GET", "/", R_ANON, RF_PAGE, ys_srv_page_root },
 	{ "GET", "/style.css", R_ANON, RF_PAGE, ys_srv_page_style },
@@ -347,5 +350,9 @@ const route ys_routes[] = {
 	{ "GET", "/users", YS_ROLE_ADMIN, RF_PAGE, ys_srv_page_users },
 	{ "POST", "/users", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_users_add },
 	{ "POST", "/users/{id}/delete", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_users_del },
+	{ "GET", "/upload", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_upload },
+	{ "POST", "/upload", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_UPLOAD | RF_MULTIPART, ys_srv_page_upload_post },
+	{ "GET", "/jobs", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_jobs },
+	{ "GET", "/jobs/{id}", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_job },
 };
 const size_t ys_nroutes = sizeof ys_routes / sizeof ys_routes[0];

@@ -269,11 +269,7 @@ json_t *ys_srv_doc_check_json(req *q, const docmeta *m, ys_doc **docp, ys_report
 
 /* ---- an upload ---- */
 
-/* The name a client gave, as a file name for messages: its last part,
- * printable, not "." or "..": no path from a client reaches the file
- * system (the bytes are read from memory, or from a file the server
- * names). */
-static int clean_name(const char *in, char *out, size_t cap)
+int ys_srv_clean_name(const char *in, char *out, size_t cap)
 {
 	const char *base = in;
 	for (const char *p = in; *p; p++)
@@ -300,52 +296,71 @@ static int id_row(const ys_value *row, int ncols, void *arg)
 }
 
 typedef struct up_arg {
-	const char *who, *name, *dept;
-	int year;
+	const ys_srv_upload *up;
+	const char *who, *dept, *hash;
+	const ys_doc *doc;
 	int64_t id;
 	int stored;
 	const ys_report *rep;
 	const char *report;
 } up_arg;
 
+/* The document, its check and its audit row in one transaction (and the
+ * caller's own writes: a job's end), so that a failure leaves none of
+ * them and a document is never stored without its audit row.  The same
+ * bytes stored already: that document, with its audit row. */
 static ys_result upload_tx(ys_ctx *ctx, ys_store *st, void *arg)
 {
 	up_arg *a = arg;
+	int64_t replaced = 0;
+	a->id = 0;
+	a->stored = 1;
+	ys_result r = ys_store_import_doc(ctx, st, a->doc, a->hash, 0, &a->id, &replaced);
+	if (r == YS_EREFUSED) {
+		ys_value v = { YS_V_TEXT, 0, a->hash };
+		ys_ctx_init(ctx);
+		a->stored = 0;
+		r = ys_store_select(ctx, st, "SELECT max(id) FROM disclosure WHERE file_sha256 = ?", &v, 1, id_row, &a->id);
+	}
+	if (r)
+		return r;
 	keep_arg ka = { a->id, a->rep, a->report };
-	ys_result r = keep_check(ctx, st, &ka);
+	r = keep_check(ctx, st, &ka);
 	char obj[64], after[1024];
 	snprintf(obj, sizeof obj, "文档 %lld", (long long)a->id);
-	snprintf(after, sizeof after, "%s（%s %d年）：%d 个错误，%d 个警告%s", a->name, a->dept, a->year,
+	snprintf(after, sizeof after, "%s（%s %d年）：%d 个错误，%d 个警告%s", a->up->name, a->dept, a->doc->year,
 	         a->rep->count[YS_SEV_ERROR], a->rep->count[YS_SEV_WARNING], a->stored ? "" : "；内容与已存的相同");
 	if (!r)
 		r = ys_srv_audit_add(ctx, st, a->who, "上传", obj, "", after);
+	if (!r && a->up->also)
+		r = a->up->also(ctx, st, a->up->also_arg, a->id, a->dept);
 	return r;
 }
 
-void ys_srv_app_upload(req *q, json_t **out)
+static void progress(const ys_srv_upload *up, const char *step, int permille)
+{
+	if (up->progress)
+		up->progress(up->progress_arg, step, permille);
+}
+
+void ys_srv_app_upload_file(req *q, const ys_srv_upload *up, json_t **out)
 {
 	*out = NULL;
-	const char *given = ys_srv_req_arg(q, "name");
-	if (!given || !*given)
-		given = ys_srv_req_header(q, "X-File-Name");
-	char name[256];
-	if (!given || clean_name(given, name, sizeof name)) {
-		ys_srv_answer_error(q, 400, "缺少文件名或文件名不行：在查询参数 name 或头 X-File-Name 中给出（不超过 200 字节，不含控制字符）");
-		return;
-	}
-	if (!q->body.len) {
+	const char *name = up->name;
+	if (!up->len) {
 		ys_srv_answer_error(q, 400, "%s：文件是空的", name);
 		return;
 	}
+	progress(up, "读取", 100);
 	ys_doc *doc = NULL;
 	ys_result r;
-	int binary = q->body.len >= 4 && (!memcmp(q->body.s, "PK\3\4", 4) || !memcmp(q->body.s, "%PDF", 4));
+	int binary = up->len >= 4 && (!memcmp(up->data, "PK\3\4", 4) || !memcmp(up->data, "%PDF", 4));
 	if (binary) {
 		/* a workbook or a PDF is read by path: a file of the server's naming */
 		char path[512];
 		snprintf(path, sizeof path, "%s/u%lu.%s", q->srv->tmpdir,
-		         (unsigned long)__atomic_add_fetch(&q->srv->seq, 1, __ATOMIC_RELAXED), q->body.s[0] == 'P' ? "xlsx" : "pdf");
-		r = ys_file_write(&q->ctx, path, q->body.s, q->body.len);
+		         (unsigned long)__atomic_add_fetch(&q->srv->seq, 1, __ATOMIC_RELAXED), up->data[0] == 'P' ? "xlsx" : "pdf");
+		r = ys_file_write(&q->ctx, path, up->data, up->len);
 		if (!r) {
 			r = ys_doc_read_file(&q->ctx, path, &doc);
 			if (doc)
@@ -361,7 +376,7 @@ void ys_srv_app_upload(req *q, json_t **out)
 		}
 		unlink(path);
 	} else {
-		r = ys_doc_read_mem(&q->ctx, name, q->body.s, q->body.len, &doc);
+		r = ys_doc_read_mem(&q->ctx, name, up->data, up->len, &doc);
 	}
 	if (r || !doc || !doc->file) {
 		if (!r)
@@ -377,6 +392,7 @@ void ys_srv_app_upload(req *q, json_t **out)
 		ys_doc_free(doc);
 		return;
 	}
+	progress(up, "检查", 400);
 	ys_report *rep = NULL;
 	json_t *check = NULL;
 	char *text = NULL;
@@ -385,32 +401,38 @@ void ys_srv_app_upload(req *q, json_t **out)
 		ys_doc_free(doc);
 		return;
 	}
+	progress(up, "保存", 800);
 	char hash[YS_HASH_HEX];
-	ys_store_hash_bytes(q->body.s, q->body.len, hash);
-	int64_t id = 0, replaced = 0;
-	int stored = 1;
-	r = ys_store_import_doc(&q->ctx, q->st, doc, hash, 0, &id, &replaced);
-	if (r == YS_EREFUSED) { /* the same bytes are stored: that document */
-		ys_value v = { YS_V_TEXT, 0, hash };
-		ys_ctx_init(&q->ctx);
-		stored = 0;
-		r = ys_store_select(&q->ctx, q->st, "SELECT max(id) FROM disclosure WHERE file_sha256 = ?", &v, 1, id_row, &id);
-	}
-	up_arg a = { q->u.name, name, dept, doc->year, id, stored, rep, text };
-	if (!r)
-		r = ys_store_transact(&q->ctx, q->st, upload_tx, &a);
+	ys_store_hash_bytes(up->data, up->len, hash);
+	up_arg a = { up, q->u.name, dept, hash, doc, 0, 1, rep, text };
+	r = ys_store_transact(&q->ctx, q->st, upload_tx, &a);
 	if (r) {
 		ys_srv_answer_store_error(q);
 	} else {
-		*out = json_pack("{sI sb ss si so}", "id", (json_int_t)id, "stored", stored, "department", dept, "year",
+		*out = json_pack("{sI sb ss si so}", "id", (json_int_t)a.id, "stored", a.stored, "department", dept, "year",
 		                 doc->year, "check", check);
 		check = NULL;
-		q->status = stored ? 201 : 200;
+		q->status = a.stored ? 201 : 200;
 	}
 	json_decref(check);
 	free(text);
 	ys_report_free(rep);
 	ys_doc_free(doc);
+}
+
+void ys_srv_app_upload(req *q, json_t **out)
+{
+	*out = NULL;
+	const char *given = ys_srv_req_arg(q, "name");
+	if (!given || !*given)
+		given = ys_srv_req_header(q, "X-File-Name");
+	char name[256];
+	if (!given || ys_srv_clean_name(given, name, sizeof name)) {
+		ys_srv_answer_error(q, 400, "缺少文件名或文件名不行：在查询参数 name 或头 X-File-Name 中给出（不超过 200 字节，不含控制字符）");
+		return;
+	}
+	ys_srv_upload up = { name, q->body.s, q->body.len, NULL, NULL, NULL, NULL };
+	ys_srv_app_upload_file(q, &up, out);
 }
 
 /* ---- the workflow ---- */

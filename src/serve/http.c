@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -419,7 +420,37 @@ static void run(req *q)
 		return;
 	}
 	int writes = strcmp(q->method, "GET") && strcmp(q->method, "HEAD");
-	if (!(q->rt->flags & RF_UPLOAD) && q->body.len) {
+	const char *mct = ys_srv_req_header(q, MHD_HTTP_HEADER_CONTENT_TYPE);
+	if ((q->rt->flags & RF_MULTIPART) && mct && !strncasecmp(mct, "multipart/", 10)) {
+		/* several files and the form's fields: malformed is refused before
+		 * anything else, nothing stored */
+		char err[256];
+		if (!(q->parts = calloc(YS_SRV_PARTS_MAX, sizeof *q->parts)) || !(q->form = json_object())) {
+			ys_srv_answer_error(q, 500, "内存不足");
+			return;
+		}
+		if (ys_srv_multipart_parse(mct, q->body.s, q->body.len, q->parts, YS_SRV_PARTS_MAX, &q->nparts, err, sizeof err)) {
+			ys_srv_answer_error(q, 400, "%s", err);
+			return;
+		}
+		for (int i = 0; i < q->nparts; i++) {
+			const ys_srv_part *p = &q->parts[i];
+			if (p->has_filename)
+				continue;
+			char v[256];
+			if (p->len >= sizeof v || memchr(p->data, 0, p->len)) {
+				ys_srv_answer_error(q, 400, "multipart 第 %d 部分（%s）没有文件名，也不是表单的字段", i + 1, p->name);
+				return;
+			}
+			memcpy(v, p->data, p->len);
+			v[p->len] = '\0';
+			json_t *js = json_string(v);
+			if (!js || json_object_set_new(q->form, p->name, js)) {
+				ys_srv_answer_error(q, 400, "multipart 第 %d 部分（%s）不是 UTF-8 文本", i + 1, p->name);
+				return;
+			}
+		}
+	} else if (!(q->rt->flags & RF_UPLOAD) && q->body.len) {
 		const char *ct = ys_srv_req_header(q, MHD_HTTP_HEADER_CONTENT_TYPE);
 		if (ct && !strncmp(ct, "application/json", 16)) {
 			json_error_t e;
@@ -520,6 +551,7 @@ static void on_done(void *cls, struct MHD_Connection *conn, void **con_cls, enum
 	ys_buf_release(&q->body);
 	ys_buf_release(&q->out);
 	json_decref(q->form);
+	free(q->parts);
 	free(q);
 	*con_cls = NULL;
 }
@@ -641,6 +673,8 @@ ys_result ys_serve_start(ys_ctx *ctx, const ys_serve_opts *o, ys_server **out)
 		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host, sizeof host);
 		snprintf(s->url, sizeof s->url, "http://%s:%u/", host, port);
 	}
+	if ((r = ys_srv_jobs_start(ctx, s, s->o.workers)))
+		goto fail;
 	*out = s;
 	return YS_OK;
 fail:
@@ -659,6 +693,7 @@ void ys_serve_stop(ys_server *s)
 		return;
 	if (s->mhd)
 		MHD_stop_daemon(s->mhd);
+	ys_srv_jobs_stop(s);
 	if (s->key_ok)
 		pthread_key_delete((pthread_key_t)s->key);
 	if (s->tmpdir[0])

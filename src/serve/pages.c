@@ -19,10 +19,13 @@ static const char extra_css[] =
 	"padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
 	".state{font-weight:bold}.review{color:#555;font-size:.9rem}\n";
 
-static void page_open(req *q, ys_buf *o, const char *title)
+void ys_srv_page_open(req *q, ys_buf *o, const char *title, const char *head)
 {
 	ys_buf_adds(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-	               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+	if (head)
+		ys_buf_adds(o, head);
+	ys_buf_adds(o, "<title>");
 	ys_srv_html_esc(o, title);
 	ys_buf_adds(o, " · yusuan</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n"
 	               "<header class=\"site\"><h1>yusuan 部门预算审核</h1>");
@@ -34,6 +37,10 @@ static void page_open(req *q, ys_buf *o, const char *title)
 	ys_buf_adds(o, "</header>\n");
 	if (q->authed) {
 		ys_buf_adds(o, "<nav class=\"site\" aria-label=\"页面\"><a href=\"/worklist\">工作清单</a>");
+		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_EDITOR))
+			ys_buf_adds(o, "<a id=\"nav-upload\" href=\"/upload\">上传</a>");
+		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_EDITOR | YS_ROLE_REVIEWER))
+			ys_buf_adds(o, "<a id=\"nav-jobs\" href=\"/jobs\">任务</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER))
 			ys_buf_adds(o, "<a href=\"/audit\">审计日志</a>");
 		if (q->u.role & YS_ROLE_ADMIN)
@@ -47,14 +54,19 @@ static void page_open(req *q, ys_buf *o, const char *title)
 	ys_buf_adds(o, "</h2>\n");
 }
 
-static void page_close(req *q, ys_buf *o, int status)
+static void page_open(req *q, ys_buf *o, const char *title)
+{
+	ys_srv_page_open(q, o, title, NULL);
+}
+
+void ys_srv_page_close(req *q, ys_buf *o, int status)
 {
 	ys_buf_adds(o, "</main>\n<footer>yusuan · 金额以分为单位精确计算</footer>\n</body>\n</html>\n");
 	ys_srv_answer_html(q, status, o);
 	ys_buf_release(o);
 }
 
-static void csrf_field(req *q, ys_buf *o)
+void ys_srv_csrf_field(req *q, ys_buf *o)
 {
 	ys_buf_adds(o, "<input type=\"hidden\" name=\"csrf\" value=\"");
 	ys_srv_html_esc(o, q->csrf);
@@ -75,7 +87,7 @@ void ys_srv_page_error(req *q, int status, const char *msg)
 	ys_buf_adds(&o, "<p class=\"msg\">");
 	ys_srv_html_esc(&o, msg);
 	ys_buf_adds(&o, "</p>\n<p><a href=\"/worklist\">回到工作清单</a></p>\n");
-	page_close(q, &o, status);
+	ys_srv_page_close(q, &o, status);
 }
 
 void ys_srv_page_style(req *q)
@@ -100,11 +112,11 @@ void ys_srv_page_login(req *q)
 	page_open(q, &o, "登录");
 	ys_buf_adds(&o, "<form class=\"stack\" method=\"post\" action=\"/login\">");
 	if (q->authed) /* logging in again by cookie writes too */
-		csrf_field(q, &o);
+		ys_srv_csrf_field(q, &o);
 	ys_buf_adds(&o, "<label>用户名 <input name=\"name\" autocomplete=\"username\" required></label>"
 	                "<label>口令 <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
 	                "<button>登录</button></form>\n");
-	page_close(q, &o, 200);
+	ys_srv_page_close(q, &o, 200);
 }
 
 void ys_srv_page_login_post(req *q)
@@ -172,7 +184,7 @@ static int wl_row(const ys_value *row, int ncols, void *arg)
 		snprintf(ver, sizeof ver, "%lld", (long long)row[3].i);
 		snprintf(year, sizeof year, "%lld", (long long)row[1].i);
 		ys_buf_adds(o, "<form class=\"inline\" method=\"post\" action=\"/workflow\">");
-		csrf_field(q, o);
+		ys_srv_csrf_field(q, o);
 		hidden(o, "department", dept);
 		hidden(o, "year", year);
 		hidden(o, "version", ver);
@@ -199,9 +211,9 @@ void ys_srv_page_worklist(req *q)
 	if (!w.n)
 		ys_buf_adds(&o, "<p>还没有可以看的部门预算。</p>\n");
 	if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_EDITOR))
-		ys_buf_adds(&o, "<p>上传公开文件：<code>curl -H 'Authorization: Bearer 令牌' --data-binary @文件 "
-		                "'/api/v1/documents?name=文件名'</code>（docs/api.md）</p>\n");
-	page_close(q, &o, 200);
+		ys_buf_adds(&o, "<p><a href=\"/upload\">上传公开文件</a>（一次可以几个）；程序用 <code>curl -H 'Authorization: Bearer 令牌' "
+		                "--data-binary @文件 '/api/v1/documents?name=文件名'</code>（docs/api.md）</p>\n");
+	ys_srv_page_close(q, &o, 200);
 }
 
 /* ---- a document ---- */
@@ -316,7 +328,7 @@ void ys_srv_page_document(req *q)
 		}
 		if (staff) {
 			ys_buf_addf(&o, "<form method=\"post\" action=\"/documents/%lld/review\">", (long long)m.id);
-			csrf_field(q, &o);
+			ys_srv_csrf_field(q, &o);
 			hidden(&o, "key", jstr(f, "key"));
 			ys_buf_addf(&o, "<input type=\"hidden\" name=\"at\" value=\"%zu\">", i);
 			ys_buf_adds(&o, "<select name=\"state\"><option value=\"confirmed\">确认</option>"
@@ -331,7 +343,7 @@ void ys_srv_page_document(req *q)
 	ys_buf_adds(&o, "<h3>表格</h3>\n");
 	ys_buf_adds(&o, tables ? tables : "");
 	json_decref(j);
-	page_close(q, &o, 200);
+	ys_srv_page_close(q, &o, 200);
 }
 
 void ys_srv_page_review(req *q)
@@ -388,7 +400,7 @@ void ys_srv_page_audit(req *q)
 		return;
 	}
 	ys_buf_adds(&o, "</tbody></table>\n");
-	page_close(q, &o, 200);
+	ys_srv_page_close(q, &o, 200);
 }
 
 /* ---- users ---- */
@@ -415,7 +427,7 @@ static int user_row(const ys_user *u, void *arg)
 	ys_buf_adds(o, "</td><td>");
 	if (u->id != l->q->u.id) {
 		ys_buf_addf(o, "<form class=\"inline\" method=\"post\" action=\"/users/%lld/delete\">", (long long)u->id);
-		csrf_field(l->q, o);
+		ys_srv_csrf_field(l->q, o);
 		ys_buf_adds(o, "<button>删除</button></form>");
 	}
 	ys_buf_adds(o, "</td></tr>\n");
@@ -435,7 +447,7 @@ void ys_srv_page_users(req *q)
 		return;
 	}
 	ys_buf_adds(&o, "</tbody></table>\n<h3>添加用户</h3>\n<form class=\"stack\" method=\"post\" action=\"/users\">");
-	csrf_field(q, &o);
+	ys_srv_csrf_field(q, &o);
 	ys_buf_adds(&o, "<label>用户名 <input name=\"name\" required></label>"
 	                "<label>角色 <select name=\"role\"><option value=\"viewer\">viewer（只看已公开的）</option>"
 	                "<option value=\"editor\">editor（本部门编制、上传、提交）</option>"
@@ -444,7 +456,7 @@ void ys_srv_page_users(req *q)
 	                "<label>部门（每行一个）<textarea name=\"departments\" rows=\"3\"></textarea></label>"
 	                "<label>口令（至少 8 个字节）<input name=\"password\" type=\"password\" autocomplete=\"new-password\" "
 	                "required></label><button>添加</button></form>\n");
-	page_close(q, &o, 200);
+	ys_srv_page_close(q, &o, 200);
 }
 
 void ys_srv_page_users_add(req *q)

@@ -19,7 +19,26 @@ enum {
 	RF_UPLOAD = 1, /* the body is a file: max_upload, not max_form */
 	RF_PAGE = 2,   /* an HTML page: no login redirects to /login, errors are pages */
 	RF_FORM = 4,   /* a form (application/x-www-form-urlencoded) */
+	RF_MULTIPART = 8, /* with RF_UPLOAD: a multipart/form-data body is parsed (q->parts, its fields in q->form) */
 };
+
+/* A part of a multipart/form-data body: pointers into the body. */
+typedef struct ys_srv_part {
+	char name[128];       /* the form field's name */
+	char filename[512];   /* as the client gave it (ys_srv_clean_name it) */
+	int has_filename;
+	const char *data;
+	size_t len;
+} ys_srv_part;
+#define YS_SRV_PARTS_MAX 64
+
+/* Parse body (n bytes) as multipart/form-data of content type ctype: the
+ * parts into parts (at most max) and *nparts; 0, or -1 with the reason
+ * (Chinese) in err: no boundary, a truncated part (no closing delimiter,
+ * headers without their end), a part without Content-Disposition, no part,
+ * too many. */
+int ys_srv_multipart_parse(const char *ctype, const char *body, size_t n, ys_srv_part *parts, int max, int *nparts,
+                           char *err, size_t errcap);
 
 struct ys_server {
 	ys_serve_opts o;
@@ -31,6 +50,7 @@ struct ys_server {
 	unsigned long seq;       /* upload file names */
 	int key_ok;
 	unsigned int key;        /* pthread_key_t: the worker thread's store */
+	struct ys_jobs *jobs;    /* the job workers (jobs.c), or NULL */
 };
 
 typedef struct req req;
@@ -72,6 +92,8 @@ struct req {
 	char location[512];
 	char set_cookie[512];
 	json_t *form;         /* the form's fields (RF_FORM), or the JSON body */
+	ys_srv_part *parts;   /* RF_MULTIPART: the body's parts, or NULL */
+	int nparts;
 };
 
 /* ---- http.c: routes and forms ---- */
@@ -131,7 +153,30 @@ int ys_srv_doc_may_see(const req *q, const docmeta *m);
 /* The check of stored document m as the report's JSON with each finding's
  * key and review; and the document itself when doc is not NULL. */
 json_t *ys_srv_doc_check_json(req *q, const docmeta *m, ys_doc **doc, ys_report **rep);
-void ys_srv_app_upload(req *q, json_t **out);        /* answers errors; *out: the answer */
+/* The name a client gave, as a file name for messages: its last part,
+ * printable, not "." or "..", at most 200 bytes (0), else -1: no path from
+ * a client reaches the file system (the bytes are read from memory, or
+ * from a file the server names). */
+int ys_srv_clean_name(const char *in, char *out, size_t cap);
+/* One file to store and check as q->u: what POST /api/v1/documents and a
+ * job do alike. */
+typedef struct ys_srv_upload {
+	const char *name;           /* cleaned (ys_srv_clean_name) */
+	const char *data;
+	size_t len;
+	void (*progress)(void *arg, const char *step, int permille); /* or NULL */
+	void *progress_arg;
+	/* or NULL: run inside the transaction that stores the document, its
+	 * check and its audit row; a failure rolls them all back */
+	ys_result (*also)(ys_ctx *ctx, ys_store *st, void *arg, int64_t doc_id, const char *dept);
+	void *also_arg;
+} ys_srv_upload;
+/* Read, check, store (the document, its check and its audit row in one
+ * transaction): *out the answer {"id", "stored", "department", "year",
+ * "check"} and q->status 201 (200: the same bytes were stored already),
+ * else answered on q (400 unreadable, 403 another department's, 500). */
+void ys_srv_app_upload_file(req *q, const ys_srv_upload *up, json_t **out);
+void ys_srv_app_upload(req *q, json_t **out);        /* the body, named by ?name= or X-File-Name */
 /* The workflow of a department's year moved to `to` from the version the
  * caller saw; answered on failure (409 with the current state). */
 json_t *ys_srv_app_workflow(req *q, const char *dept, int64_t year, const char *to, int64_t version);
@@ -141,7 +186,25 @@ extern const char *const ys_srv_wf_states[5];
 int ys_srv_wf_can(int role, const char *from, const char *to);
 extern const char ys_srv_worklist_sql[];
 
+/* ---- jobs.c: uploads checked as jobs by worker threads ---- */
+/* Start n worker threads (none when n <= 0), each with its own store. */
+ys_result ys_srv_jobs_start(ys_ctx *ctx, ys_server *s, int n);
+void ys_srv_jobs_stop(ys_server *s);
+void ys_srv_jobs_kick(ys_server *s); /* jobs were queued: wake this process's workers */
+void ys_srv_api_jobs_post(req *q);
+void ys_srv_api_jobs(req *q);
+void ys_srv_api_job(req *q);
+void ys_srv_page_upload(req *q);
+void ys_srv_page_upload_post(req *q);
+void ys_srv_page_jobs(req *q);
+void ys_srv_page_job(req *q);
+
 /* ---- pages.c ---- */
+/* A page's start (head: more of <head>, or NULL) and end, answered with
+ * status; a form's hidden CSRF field. */
+void ys_srv_page_open(req *q, ys_buf *o, const char *title, const char *head);
+void ys_srv_page_close(req *q, ys_buf *o, int status);
+void ys_srv_csrf_field(req *q, ys_buf *o);
 void ys_srv_page_error(req *q, int status, const char *msg);
 void ys_srv_page_root(req *q);
 void ys_srv_page_style(req *q);

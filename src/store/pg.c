@@ -818,6 +818,14 @@ static ys_result pg_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, con
 {
 	pg_store *s = (pg_store *)base;
 	ys_result r;
+	if (s->in_tx) { /* inside ys_store_transact: the caller's transaction (and its tries) */
+		int64_t did = 0;
+		*replaced = 0;
+		if ((!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
+		    !(r = save_doc_body(ctx, s, doc, hash, &did)))
+			*id = did;
+		return r;
+	}
 	for (int tries = 1;; tries++) {
 		*replaced = 0;
 		s->retry = 0;

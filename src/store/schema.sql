@@ -792,5 +792,34 @@ FROM (
 	GROUP BY v.department, v.year, v.dimension, v.code
 ) e;
 
+-- @@v8: the server's jobs (docs/api.md): each uploaded file is checked by
+-- a worker thread of a serve process, which claims it here, so that
+-- several processes on one PostgreSQL share the queue.  state: queued →
+-- running → done | failed; a running job whose heartbeat stopped (its
+-- worker died) goes back to queued.
+CREATE TABLE job (
+	id          INTEGER PRIMARY KEY,
+	batch       TEXT NOT NULL,          -- the upload it came in (random hex): its files' jobs share it
+	user_id     INTEGER NOT NULL,       -- who uploaded it (checked as that user)
+	user_name   TEXT NOT NULL,
+	department  TEXT NOT NULL,          -- the document's department once read ('' before)
+	file        TEXT NOT NULL,          -- the name the client gave (its last part)
+	size        INTEGER NOT NULL,       -- bytes of the file
+	data        TEXT NOT NULL,          -- the file in base64, '' once the job has ended
+	state       TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+	step        TEXT NOT NULL,          -- what it does now: 排队 读取 检查 保存 完成 失败
+	permille    INTEGER NOT NULL,       -- progress, 0 … 1000
+	document_id INTEGER,                -- the stored document (done)
+	error       TEXT NOT NULL,          -- why it failed (Chinese), '' otherwise
+	worker      TEXT NOT NULL,          -- host:pid/thread of the worker running it, '' when queued
+	tries       INTEGER NOT NULL,       -- how many times a worker took it
+	heartbeat   INTEGER NOT NULL,       -- Unix seconds: the worker's last sign of life
+	created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	started_at  TEXT NOT NULL,
+	finished_at TEXT NOT NULL
+);
+CREATE INDEX job_state ON job(state, id);
+CREATE INDEX job_batch ON job(batch);
+
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;

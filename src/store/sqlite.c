@@ -486,10 +486,16 @@ static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, con
 {
 	sq_store *s = (sq_store *)base;
 	*replaced = 0;
-	ys_result r = exec(ctx, s, "BEGIN IMMEDIATE");
-	if (r)
-		return r;
 	int64_t did = 0;
+	ys_result r;
+	if (s->in_tx) { /* inside ys_store_transact: the caller's transaction */
+		if ((!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
+		    !(r = save_doc_body(ctx, s, doc, hash, &did)))
+			*id = did;
+		return r;
+	}
+	if ((r = exec(ctx, s, "BEGIN IMMEDIATE")))
+		return r;
 	if ((!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
 	    !(r = save_doc_body(ctx, s, doc, hash, &did)) && !(r = exec(ctx, s, "COMMIT"))) {
 		*id = did;
