@@ -44,14 +44,18 @@ jget() { $PY -c "import json,sys; d=json.load(open('$TMP/b')); print($1)"; }
 # wait_batch TOKEN BATCH: until none of the batch's jobs is queued or
 # running (at most 60 s); the jobs in $TMP/b
 wait_batch() {
-	i=0
-	while :; do
-		[ "$(code GET "${URL}api/v1/jobs?batch=$2" -H "Authorization: Bearer $1")" = 200 ] || fail "jobs of $2"
-		[ "$(jget 'sum(j["state"] in ("queued", "running") for j in d["jobs"])')" = 0 ] && return
-		i=$((i + 1))
-		[ $i -lt 300 ] || fail "the jobs of $2 did not end: $(cat $TMP/b)"
-		sleep 0.2
-	done
+	$PY - "${URL}api/v1/jobs?batch=$2" "$1" "$TMP/b" <<-'PY' || fail "the jobs of $2 did not end: $(cat $TMP/b)"
+		import json, sys, time, urllib.request
+		url, token, out = sys.argv[1:4]
+		for i in range(600):
+		    with urllib.request.urlopen(urllib.request.Request(url, headers={"Authorization": "Bearer " + token})) as r:
+		        body = r.read()
+		    if not any(j["state"] in ("queued", "running") for j in json.loads(body)["jobs"]):
+		        break
+		    time.sleep(0.1)
+		open(out, "wb").write(body)
+		sys.exit(0 if i < 599 else 1)
+	PY
 }
 njobs() { code GET "${URL}api/v1/jobs" -H "Authorization: Bearer $A" > /dev/null && jget 'len(d["jobs"])'; }
 ndocs() { code GET "${URL}api/v1/documents" -H "Authorization: Bearer $A" > /dev/null && jget 'len(d["documents"])'; }
@@ -76,6 +80,7 @@ suite() {
 	printf 'editor-pass\n' | $YUSUAN user add 别的编辑 --role editor --department 别的部门 --db "$DB" > /dev/null ||
 		fail "user add"
 	printf 'viewer-pass\n' | $YUSUAN user add 读者 --role viewer --db "$DB" > /dev/null || fail "user add"
+	printf 'review-pass\n' | $YUSUAN user add 审核 --role reviewer --db "$DB" > /dev/null || fail "user add"
 
 	# a server without workers only queues: the page refreshes itself
 	# while a job waits; then its worker "dies" holding it
@@ -84,8 +89,9 @@ suite() {
 	{ cat $TMP/seed.txt; echo; } > $TMP/seed1.txt
 	[ "$(code POST "${URL}api/v1/jobs?name=seed1.txt" -H "Authorization: Bearer $A" --data-binary @$TMP/seed1.txt)" = 202 ] ||
 		fail "a job by the body: $(cat $TMP/b)"
-	STALE=$(jget 'd["jobs"][0]["id"]')
-	[ "$(jget 'd["jobs"][0]["state"], d["jobs"][0]["file"]')" = "queued seed1.txt" ] || fail "queued: $(cat $TMP/b)"
+	set -- $(jget 'd["jobs"][0]["id"], d["batch"], d["jobs"][0]["state"], d["jobs"][0]["file"]')
+	STALE=$1 SBATCH=$2
+	[ "$3 $4" = "queued seed1.txt" ] || fail "queued: $(cat $TMP/b)"
 	[ "$(code GET "${URL}jobs/$STALE" -H "Authorization: Bearer $A")" = 200 ] || fail "job page"
 	has $TMP/b '<meta http-equiv="refresh" content="2">'
 	has $TMP/b "<tr id=\"job-$STALE\" class=\"job\" data-state=\"queued\">"
@@ -95,10 +101,43 @@ suite() {
 		fail "sql"
 
 	start "$DB" a 2
-	A=$(login 管理 admin-pass)
 	E=$(login 编辑 editor-pass)
 	E2=$(login 别的编辑 editor-pass)
 	V=$(login 读者 viewer-pass)
+	R=$(login 审核 review-pass)
+
+	# who may: anonymous, admin, reviewer, editor, viewer (a refused body
+	# shows the role was let in)
+	$PY - "$URL" "$A" "$R" "$E" "$V" <<-'PY' || fail "authorisation matrix"
+		import http.client, sys, urllib.parse
+		u = urllib.parse.urlsplit(sys.argv[1])
+		tokens = [None] + sys.argv[2:6]
+		table = """
+		GET /upload - 303 200 403 200 403
+		POST /upload x=1 303 400 403 400 403
+		GET /jobs - 303 200 200 200 403
+		GET /jobs/999999 - 303 404 404 404 403
+		POST /api/v1/jobs - 401 400 403 400 403
+		GET /api/v1/jobs - 401 200 200 200 403
+		GET /api/v1/jobs/999999 - 401 404 404 404 403
+		"""
+		bad = 0
+		for line in table.strip().splitlines():
+		    method, path, body, *want = line.split()
+		    for tok, w in zip(tokens, want):
+		        c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+		        h = {"Content-Type": "application/x-www-form-urlencoded"}
+		        if tok:
+		            h["Authorization"] = "Bearer " + tok
+		        c.request(method, path, body=None if body == "-" else body.encode(), headers=h)
+		        r = c.getresponse()
+		        text = r.read()
+		        if r.status != int(w):
+		            print(f"{method} {path} as {tok and tok[:6]}: {r.status}, wanted {w}: {text[:200].decode()}")
+		            bad = 1
+		        c.close()
+		sys.exit(bad)
+	PY
 
 	# three files in one upload from the page, by cookie with the CSRF token
 	rm -f $TMP/jar
@@ -125,7 +164,7 @@ suite() {
 	esac
 	BATCH=${to#*batch=}
 	wait_batch "$A" "$BATCH"
-	$PY - "$TMP/b" <<-'PY' || fail "the three jobs"
+	$PY - "$TMP/b" > $TMP/ids <<-'PY' || fail "the three jobs"
 		import json, sys
 		j = json.load(open(sys.argv[1]))["jobs"]
 		assert [x["file"] for x in j] == ["seed.txt", "tables.xlsx", "bad.txt"], j
@@ -133,9 +172,9 @@ suite() {
 		assert all(isinstance(x["document"], int) and x["error"] is None and x["progress"]["permille"] == 1000
 		           and x["department"] == "北京市机关事务管理中心" and x["tries"] == 1 for x in j[:2]), j
 		assert j[2]["document"] is None and "bad.txt" in j[2]["error"] and "没有读到任何表" in j[2]["error"], j
-		print(j[0]["document"], j[1]["document"], j[2]["id"])
+		print(j[0]["document"], j[1]["document"], j[0]["id"], j[2]["id"])
 	PY
-	set -- $($PY -c "import json; j=json.load(open('$TMP/b'))['jobs']; print(j[0]['document'], j[1]['document'], j[0]['id'], j[2]['id'])")
+	set -- $(cat $TMP/ids)
 	D1=$1 D2=$2 J1=$3 J3=$4
 	# each document's check is `yusuan check --format json` of its file
 	for f in seed:$D1 tables:$D2; do
@@ -161,15 +200,9 @@ suite() {
 		fail "audit rows of the two documents"
 
 	# the job whose worker died was queued again and run by this server
-	[ "$(code GET "${URL}api/v1/jobs/$STALE" -H "Authorization: Bearer $A")" = 200 ] || fail "the stale job"
-	i=0
-	while [ "$(jget 'd["state"]')" != done ]; do
-		i=$((i + 1))
-		[ $i -lt 300 ] || fail "the stale job was not run again: $(cat $TMP/b)"
-		sleep 0.2
-		code GET "${URL}api/v1/jobs/$STALE" -H "Authorization: Bearer $A" > /dev/null
-	done
-	[ "$(jget 'd["tries"], d["error"]')" = "2 None" ] || fail "the stale job: $(cat $TMP/b)"
+	wait_batch "$A" "$SBATCH"
+	[ "$(jget 'd["jobs"][0]["id"], d["jobs"][0]["state"], d["jobs"][0]["tries"], d["jobs"][0]["error"]')" = "$STALE done 2 None" ] ||
+		fail "the stale job was not run again: $(cat $TMP/b)"
 
 	# malformed multipart: 400, no job stored
 	before=$(njobs)
@@ -193,8 +226,8 @@ suite() {
 	{ cat $TMP/seed.txt; echo; echo; } > $TMP/seed2.txt
 	[ "$(code POST "${URL}api/v1/jobs" -H "Authorization: Bearer $E2" -F "files=@$TMP/seed2.txt")" = 202 ] ||
 		fail "editor's job: $(cat $TMP/b)"
-	B2=$(jget 'd["batch"]')
-	J2=$(jget 'd["jobs"][0]["id"]')
+	set -- $(jget 'd["batch"], d["jobs"][0]["id"]')
+	B2=$1 J2=$2
 	[ "$(code POST "${URL}api/v1/documents?name=seed2.txt" -H "Authorization: Bearer $E2" --data-binary @$TMP/seed2.txt)" = 403 ] ||
 		fail "the synchronous upload"
 	want=$(jget 'd["error"]')
@@ -225,7 +258,6 @@ suite "$PG" q
 # runs none), both start at once and take them from the one queue; each is
 # run exactly once: one try, one document, one audit row
 start "$PG" q 0
-A=$(login 管理 admin-pass)
 docs=$(q "select count(*) from disclosure")
 set --
 for i in 1 2 3 4 5 6; do

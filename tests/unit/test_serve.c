@@ -43,10 +43,17 @@ START_TEST(the_route_table_is_sound)
 		int api = !strncmp(r->pattern, "/api/", 5) || !strcmp(r->pattern, "/healthz");
 		ck_assert_msg(api == !(r->flags & RF_PAGE), "%s %s", r->method, r->pattern);
 		if (!api && !strcmp(r->method, "POST"))
-			ck_assert_msg(r->flags & RF_FORM, "%s %s", r->method, r->pattern);
-		/* only uploads take large bodies */
-		if (r->flags & RF_UPLOAD)
-			ck_assert_str_eq(r->pattern, "/api/v1/documents");
+			ck_assert_msg(r->flags & (RF_FORM | RF_MULTIPART), "%s %s", r->method, r->pattern);
+		/* only uploads take large bodies, and only admins and editors upload */
+		if (r->flags & RF_UPLOAD) {
+			ck_assert_msg(!strcmp(r->pattern, "/api/v1/documents") || !strcmp(r->pattern, "/api/v1/jobs") ||
+			                      !strcmp(r->pattern, "/upload"),
+			              "%s", r->pattern);
+			ck_assert_int_eq(r->roles, YS_ROLE_ADMIN | YS_ROLE_EDITOR);
+		}
+		/* a multipart body is an upload's */
+		if (r->flags & RF_MULTIPART)
+			ck_assert_msg((r->flags & RF_UPLOAD) && !(r->flags & RF_FORM), "%s", r->pattern);
 		/* each method and path once: the first is the one found */
 		char path[128];
 		snprintf(path, sizeof path, "%s", r->pattern);
