@@ -221,6 +221,22 @@ suite() {
 	has $TMP/b "<!DOCTYPE html>"
 	[ "$(njobs)" = "$before" ] || fail "a malformed upload queued a job"
 
+	# a document is stored with its audit row or not at all: with the
+	# audit row refused (a trigger), neither the synchronous upload nor a
+	# job leaves a document
+	$sql "$REFUSE_AUDIT" || fail "trigger"
+	{ cat $TMP/seed.txt; echo; echo; echo; } > $TMP/seed3.txt
+	st=$(code POST "${URL}api/v1/documents?name=seed3.txt" -H "Authorization: Bearer $A" --data-binary @$TMP/seed3.txt)
+	[ "$st" = 409 ] || [ "$st" = 500 ] || fail "upload with its audit row refused: $st $(cat $TMP/b)"
+	has $TMP/b "audit refused"
+	[ "$(code POST "${URL}api/v1/jobs?name=seed3.txt" -H "Authorization: Bearer $A" --data-binary @$TMP/seed3.txt)" = 202 ] ||
+		fail "job: $(cat $TMP/b)"
+	wait_batch "$A" "$(jget 'd["batch"]')"
+	[ "$(jget 'd["jobs"][0]["state"], d["jobs"][0]["document"]')" = "failed None" ] || fail "job with its audit row refused: $(cat $TMP/b)"
+	has $TMP/b "audit refused"
+	[ "$(ndocs)" = "$docs" ] || fail "a document was stored without its audit row"
+	$sql "DROP TRIGGER no_audit${DROP_ON:-}" || fail "drop trigger"
+
 	# an editor's job for another department fails with the synchronous
 	# upload's message, nothing stored; editors see their own jobs only
 	{ cat $TMP/seed.txt; echo; echo; } > $TMP/seed2.txt
@@ -246,12 +262,16 @@ suite() {
 	stop $SPID
 }
 
+REFUSE_AUDIT="CREATE TRIGGER no_audit BEFORE INSERT ON audit WHEN NEW.action = '上传' BEGIN SELECT RAISE(ABORT, 'audit refused'); END"
 suite "$TMP/s.db" "sqlite3 $TMP/s.db"
 
 psql -X -q -v ON_ERROR_STOP=1 "${YS_TEST_PG}postgres" -c "DROP DATABASE IF EXISTS cli37 WITH (FORCE)" \
 	-c "CREATE DATABASE cli37" > /dev/null 2>&1 || fail "CREATE DATABASE"
 PG="${YS_TEST_PG}cli37"
 q() { psql -X -q -t -A -v ON_ERROR_STOP=1 "$PG" -c "$1" || fail "psql: $1"; }
+REFUSE_AUDIT="CREATE OR REPLACE FUNCTION no_audit() RETURNS trigger LANGUAGE plpgsql AS \$\$BEGIN RAISE EXCEPTION 'audit refused'; END\$\$;
+CREATE TRIGGER no_audit BEFORE INSERT ON audit FOR EACH ROW WHEN (NEW.action = '上传') EXECUTE FUNCTION no_audit()"
+DROP_ON=" ON audit"
 suite "$PG" q
 
 # two serve processes on one PostgreSQL: six jobs queued by a third (which
