@@ -508,7 +508,7 @@ void ys_srv_page_upload(req *q)
 	                "enctype=\"multipart/form-data\">");
 	ys_srv_csrf_field(q, &o);
 	ys_buf_adds(&o, "<label>公开文件 <input id=\"upload-files\" type=\"file\" name=\"files\" multiple required "
-	                "accept=\".pdf,.xlsx,.txt,.json,.csv,application/pdf,text/plain,application/json\"></label>"
+	                "accept=\".pdf,.xlsx,.txt,.json,application/pdf,text/plain,application/json\"></label>"
 	                "<button id=\"upload-submit\">上传并检查</button></form>\n"
 	                "<p><a id=\"jobs-link\" href=\"/jobs\">最近的任务</a></p>\n");
 	ys_srv_page_close(q, &o, 200);
