@@ -654,6 +654,9 @@ ys_result ys_serve_start(ys_ctx *ctx, const ys_serve_opts *o, ys_server **out)
 	}
 	s->key = (unsigned)key;
 	s->key_ok = 1;
+	/* the workers first: a request that queues a job wakes them */
+	if ((r = ys_srv_jobs_start(ctx, s, s->o.workers)))
+		goto fail;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | (v6 ? MHD_USE_IPv6 : 0);
 	s->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	                          MHD_OPTION_THREAD_POOL_SIZE, (unsigned)s->o.threads, MHD_OPTION_CONNECTION_TIMEOUT,
@@ -673,8 +676,6 @@ ys_result ys_serve_start(ys_ctx *ctx, const ys_serve_opts *o, ys_server **out)
 		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host, sizeof host);
 		snprintf(s->url, sizeof s->url, "http://%s:%u/", host, port);
 	}
-	if ((r = ys_srv_jobs_start(ctx, s, s->o.workers)))
-		goto fail;
 	*out = s;
 	return YS_OK;
 fail:
