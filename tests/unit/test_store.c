@@ -958,6 +958,56 @@ START_TEST(server_writes_in_transactions)
 }
 END_TEST
 
+typedef struct import_tx_arg {
+	const ys_doc *doc;
+	const char *hash;
+	int fail;
+	int64_t id;
+} import_tx_arg;
+
+static ys_result import_tx(ys_ctx *ctx, ys_store *st, void *arg)
+{
+	import_tx_arg *a = arg;
+	int64_t replaced = 0;
+	ys_result r = ys_store_import_doc(ctx, st, a->doc, a->hash, 0, &a->id, &replaced);
+	if (!r)
+		r = ys_store_exec(ctx, st, "INSERT INTO audit(user_name, action, object, before, after) "
+		                           "VALUES ('张三', '上传', 'x', '', '')", NULL, 0, NULL, NULL);
+	if (!r && a->fail)
+		r = ys_error(ctx, YS_EREFUSED, "refused after the import");
+	return r;
+}
+
+/* The server stores a document and its audit row together: an import
+ * inside ys_store_transact is part of that transaction. */
+START_TEST(an_import_joins_the_callers_transaction)
+{
+	fresh_db();
+	ys_store *st = open_store();
+	ys_doc *doc = read_seed(NULL, 0);
+	ys_ctx ctx;
+	ys_ctx_init(&ctx);
+	char h[YS_HASH_HEX];
+	ys_store_hash_bytes("one", 3, h);
+	import_tx_arg a = { doc, h, 1, 0 };
+	ck_assert_int_eq(ys_store_transact(&ctx, st, import_tx, &a), YS_EREFUSED);
+	ck_assert_int_gt(a.id, 0); /* it was written, then rolled back with the rest */
+	ck_assert_int_eq(count("disclosure"), 0);
+	ck_assert_int_eq(count("dcell"), 0);
+	ck_assert_int_eq(count("audit"), 0);
+	a.fail = 0;
+	ck_assert_msg(ys_store_transact(&ctx, st, import_tx, &a) == YS_OK, "%s", ctx.msg);
+	ck_assert_int_eq(count("disclosure"), 1);
+	ck_assert_int_eq(count("audit"), 1);
+	/* the same bytes again, inside: refused, nothing more written */
+	ck_assert_int_eq(ys_store_transact(&ctx, st, import_tx, &a), YS_EREFUSED);
+	ck_assert_int_eq(count("disclosure"), 1);
+	ck_assert_int_eq(count("audit"), 1);
+	ys_doc_free(doc);
+	ys_store_close(st);
+}
+END_TEST
+
 static void add_store_tests(TCase *tc)
 {
 	tcase_add_test(tc, round_trip);
@@ -969,6 +1019,7 @@ static void add_store_tests(TCase *tc)
 	tcase_add_test(tc, budget_round_trip);
 	tcase_add_test(tc, two_processes_import_at_once);
 	tcase_add_test(tc, server_writes_in_transactions);
+	tcase_add_test(tc, an_import_joins_the_callers_transaction);
 }
 
 static Suite *make_suite(void)
