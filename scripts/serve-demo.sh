@@ -51,5 +51,6 @@ echo
 echo "yusuan serve 在 $URL"
 echo "  管理员：admin / $ADMIN_PW"
 echo "  编辑（北京市机关事务管理中心）：editor / $EDITOR_PW"
+echo "  上传页：${URL}upload（一次可选几个文件，每个文件作为任务检查，进度在 ${URL}jobs）"
 echo "Ctrl-C 停止。"
 wait $pid
