@@ -625,7 +625,6 @@ struct ys_jobs {
 
 typedef struct worker {
 	struct ys_jobs *j;
-	int no;
 	char name[192];
 	ys_store *st;
 	ys_ctx ctx;
@@ -848,11 +847,10 @@ static void keep(worker *w)
 	              " WHERE state = 'running' AND heartbeat < ? AND tries >= ?",
 	              f, 4, NULL, NULL);
 	ys_value s[1] = { { YS_V_INT, (int64_t)now - JOB_STALE_SECONDS, NULL } };
-	int64_t requeued = 0;
 	ys_store_exec(&c, w->st,
 	              "UPDATE job SET state = 'queued', step = '排队', permille = 0, worker = '' WHERE state = 'running'"
 	              " AND heartbeat < ?",
-	              s, 1, &requeued, NULL);
+	              s, 1, NULL, NULL);
 }
 
 static void *worker_main(void *arg)
@@ -914,7 +912,6 @@ ys_result ys_srv_jobs_start(ys_ctx *ctx, ys_server *s, int n)
 		if (!w)
 			return ys_error(ctx, YS_ENOMEM, "内存不足");
 		w->j = j;
-		w->no = i + 1;
 		snprintf(w->name, sizeof w->name, "%s/%d", j->me, i + 1);
 		if (pthread_create(&j->th[i], NULL, worker_main, w)) {
 			free(w);
