@@ -13,7 +13,7 @@ PY=python3
 SEEDDEPT=北京市机关事务管理中心
 GEN=tests/fixtures/corpus2026/fz_11.pdf
 PIDS=""
-cleanup() { for p in $PIDS; do kill "$p" 2> /dev/null; done; }
+cleanup() { for p in $PIDS; do kill "$p" 2> /dev/null; wait "$p" 2> /dev/null; done; }
 trap cleanup EXIT
 
 start() {
@@ -198,6 +198,26 @@ has $TMP/o "append-only"
 sqlite3 "$TMP/s.db" "UPDATE audit SET after = 'x'" > $TMP/o 2>&1 && fail "SQLite: UPDATE audit worked"
 has $TMP/o "append-only"
 [ "$(sqlite3 "$TMP/s.db" "SELECT count(*) FROM audit WHERE object LIKE '应交%'")" = 7 ] || fail "SQLite: audit rows"
+# the command line on the same store: add, import, list
+expect_exit 0 $YUSUAN ledger add 命令行部门 --year "$Y" --due "$PAST" --db "$TMP/s.db"
+has $TMP/o "命令行部门 ${Y}年：截止 $PAST（新登记）"
+expect_exit 0 $YUSUAN ledger add 命令行部门 --year "$Y" --due "$PAST" --db "$TMP/s.db"
+has $TMP/o "（与已登记的相同）"
+expect_exit 3 $YUSUAN ledger add 命令行部门 --year "$Y" --due "$Y-02-30" --db "$TMP/s.db"
+has $TMP/e "YYYY-MM-DD"
+expect_exit 2 $YUSUAN ledger add 命令行部门 --due "$PAST" --db "$TMP/s.db"
+expect_exit 3 $YUSUAN ledger import $TMP/bad.csv --db "$TMP/s.db"
+has $TMP/e "bad.csv:3:1"
+printf '部门,年度,截止日期\n缺交部门,%s,%s\n' "$Y" "$FUTURE" > $TMP/one.csv
+expect_exit 0 $YUSUAN ledger import $TMP/one.csv --db "$TMP/s.db"
+has $TMP/o "新登记 0 个，改了 1 个，0 个与已登记的相同"
+expect_exit 0 $YUSUAN ledger list --year "$Y" --db "$TMP/s.db"
+has $TMP/o "命令行部门	$Y	$PAST	逾期未提交	—	—	编制"
+has $TMP/o "缺交部门	$Y	$FUTURE	未提交	—	—	编制"
+has $TMP/o "迟交部门	$Y	$PAST	逾期提交	"
+has $TMP/o "编外部门	$Y	—	未列入	"
+[ "$(sqlite3 "$TMP/s.db" "SELECT count(*) FROM audit WHERE user_name = '（命令行）' AND object LIKE '应交%'")" = 2 ] ||
+	fail "SQLite: the command line's audit rows"
 
 psql -X -q -v ON_ERROR_STOP=1 "${YS_TEST_PG}postgres" -c "DROP DATABASE IF EXISTS cli41 WITH (FORCE)" \
 	-c "CREATE DATABASE cli41" > /dev/null 2>&1 || fail "CREATE DATABASE"
