@@ -284,7 +284,7 @@ ys_result ys_ledger_today(ys_ctx *ctx, ys_store *st, char *day)
 	if (!r && !date_ok(buf))
 		r = ys_error(ctx, YS_ESTORE, "数据库的日期读不出来：“%s”", buf);
 	if (!r)
-		snprintf(day, 16, "%s", buf);
+		memcpy(day, buf, 11); /* date_ok: 10 bytes and the NUL */
 	return r;
 }
 
