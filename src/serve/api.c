@@ -336,6 +336,9 @@ const route ys_routes[] = {
 	{ "POST", "/api/v1/jobs", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_UPLOAD | RF_MULTIPART, ys_srv_api_jobs_post },
 	{ "GET", "/api/v1/jobs", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, 0, ys_srv_api_jobs },
 	{ "GET", "/api/v1/jobs/{id}", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, 0, ys_srv_api_job },
+	{ "GET", "/api/v1/ledger", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, 0, ys_srv_api_ledger },
+	{ "POST", "/api/v1/ledger", YS_ROLE_ADMIN, 0, ys_srv_api_ledger_add },
+	{ "POST", "/api/v1/ledger/import", YS_ROLE_ADMIN, RF_UPLOAD, ys_srv_api_ledger_import },
 	/* pages */
 	{ "GET", "/", R_ANON, RF_PAGE, ys_srv_page_root },
 	{ "GET", "/style.css", R_ANON, RF_PAGE, ys_srv_page_style },
@@ -354,5 +357,8 @@ const route ys_routes[] = {
 	{ "POST", "/upload", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_UPLOAD | RF_MULTIPART, ys_srv_page_upload_post },
 	{ "GET", "/jobs", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_jobs },
 	{ "GET", "/jobs/{id}", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_job },
+	{ "GET", "/ledger", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_ledger },
+	{ "POST", "/ledger", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_ledger_add },
+	{ "POST", "/ledger/import", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_ledger_import },
 };
 const size_t ys_nroutes = sizeof ys_routes / sizeof ys_routes[0];

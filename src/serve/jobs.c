@@ -501,7 +501,7 @@ void ys_srv_api_job(req *q)
 void ys_srv_page_upload(req *q)
 {
 	ys_buf o = YS_BUF_INIT;
-	ys_srv_page_open(q, &o, "上传公开文件", NULL);
+	ys_srv_page_open_head(q, &o, "上传公开文件", NULL);
 	ys_buf_adds(&o, "<p>可以一次选几个文件：PDF、XLSX、文本（.txt）或 yusuan 的 JSON。每个文件是一个任务，"
 	                "由服务器依次读取、检查、保存；上传后的页面显示每个任务的进度。</p>\n"
 	                "<form id=\"upload-form\" class=\"stack\" method=\"post\" action=\"/upload\" "
@@ -544,7 +544,7 @@ static void jobs_page(req *q, json_t *a, const char *title)
 	}
 	ys_buf o = YS_BUF_INIT;
 	/* while a job runs the page reloads itself (no script) */
-	ys_srv_page_open(q, &o, title, pending ? "<meta http-equiv=\"refresh\" content=\"2\">\n" : NULL);
+	ys_srv_page_open_head(q, &o, title, pending ? "<meta http-equiv=\"refresh\" content=\"2\">\n" : NULL);
 	ys_buf_addf(&o, "<p id=\"jobs-status\" data-pending=\"%d\">%s</p>\n", pending,
 	            pending ? "还有任务在排队或检查中：本页每 2 秒刷新一次" : "所有任务都已结束");
 	ys_buf_adds(&o, "<table id=\"jobs\" class=\"list\"><thead><tr><th>任务</th><th>文件</th><th>部门</th><th>状态</th>"

@@ -19,7 +19,7 @@ static const char extra_css[] =
 	"padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
 	".state{font-weight:bold}.review{color:#555;font-size:.9rem}\n";
 
-void ys_srv_page_open(req *q, ys_buf *o, const char *title, const char *head)
+void ys_srv_page_open_head(req *q, ys_buf *o, const char *title, const char *head)
 {
 	ys_buf_adds(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
 	               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -41,6 +41,8 @@ void ys_srv_page_open(req *q, ys_buf *o, const char *title, const char *head)
 			ys_buf_adds(o, "<a id=\"nav-upload\" href=\"/upload\">上传</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_EDITOR | YS_ROLE_REVIEWER))
 			ys_buf_adds(o, "<a id=\"nav-jobs\" href=\"/jobs\">任务</a>");
+		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR))
+			ys_buf_adds(o, "<a href=\"/ledger\" id=\"nav-ledger\">应交清单</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER))
 			ys_buf_adds(o, "<a href=\"/audit\">审计日志</a>");
 		if (q->u.role & YS_ROLE_ADMIN)
@@ -56,7 +58,7 @@ void ys_srv_page_open(req *q, ys_buf *o, const char *title, const char *head)
 
 static void page_open(req *q, ys_buf *o, const char *title)
 {
-	ys_srv_page_open(q, o, title, NULL);
+	ys_srv_page_open_head(q, o, title, NULL);
 }
 
 void ys_srv_page_close(req *q, ys_buf *o, int status)
@@ -252,11 +254,9 @@ void ys_srv_page_document(req *q)
 		for (int i = 0; i < doc->ntables; i++)
 			if (ys_render_html_table(&q->ctx, doc, rep, doc->order[i], &t))
 				break;
-		for (int i = 0; i < doc->nothers; i++) {
-			ys_buf_adds(&t, "<p>");
-			ys_srv_html_esc(&t, doc->others[i]->title);
-			ys_buf_addf(&t, "（%d 行）</p>\n", doc->others[i]->nrows);
-		}
+		for (int i = 0; i < doc->nothers && !q->ctx.code; i++)
+			if (ys_render_html_table(&q->ctx, doc, rep, YS_NTABLES + i, &t))
+				break;
 		ys_report_free(rep);
 		ys_doc_free(doc);
 		if (t.oom || q->ctx.code) {
@@ -520,3 +520,7 @@ void ys_srv_page_users_del(req *q)
 	}
 	ys_srv_answer_redirect(q, "/users");
 }
+
+/* ---- the frame for pages drawn in other files (ledger.c; jobs.c uses ys_srv_page_open_head) ---- */
+
+void ys_srv_page_open(req *q, ys_buf *o, const char *title) { page_open(q, o, title); }

@@ -200,11 +200,9 @@ void ys_srv_page_jobs(req *q);
 void ys_srv_page_job(req *q);
 
 /* ---- pages.c ---- */
-/* A page's start (head: more of <head>, or NULL) and end, answered with
- * status; a form's hidden CSRF field. */
-void ys_srv_page_open(req *q, ys_buf *o, const char *title, const char *head);
-void ys_srv_page_close(req *q, ys_buf *o, int status);
-void ys_srv_csrf_field(req *q, ys_buf *o);
+/* ys_srv_page_open (below) with more of <head> (head, or NULL): a page
+ * that reloads itself */
+void ys_srv_page_open_head(req *q, ys_buf *o, const char *title, const char *head);
 void ys_srv_page_error(req *q, int status, const char *msg);
 void ys_srv_page_root(req *q);
 void ys_srv_page_style(req *q);
@@ -219,6 +217,20 @@ void ys_srv_page_audit(req *q);
 void ys_srv_page_users(req *q);
 void ys_srv_page_users_add(req *q);
 void ys_srv_page_users_del(req *q);
+
+/* pages.c's frame for pages drawn elsewhere: the header, the site's
+ * navigation and the title; the footer and the answer; a form's token */
+void ys_srv_page_open(req *q, ys_buf *o, const char *title);
+void ys_srv_page_close(req *q, ys_buf *o, int status);
+void ys_srv_csrf_field(req *q, ys_buf *o);
+
+/* ---- ledger.c: the ledger of what is due ---- */
+void ys_srv_api_ledger(req *q);
+void ys_srv_api_ledger_add(req *q);
+void ys_srv_api_ledger_import(req *q);
+void ys_srv_page_ledger(req *q);
+void ys_srv_page_ledger_add(req *q);
+void ys_srv_page_ledger_import(req *q);
 
 /* ---- api.c and pages.c: the handlers ---- */
 extern const route ys_routes[];
