@@ -228,7 +228,9 @@ static ys_result save_tables(ys_ctx *ctx, sq_store *s, stmts *q, const ys_doc *d
 				ys_buf_release(&b);
 				return ys_error(ctx, YS_ENOMEM, "%s：保存表头行：内存不足", s->path);
 			}
-			sqlite3_bind_text(st, 6, b.s, (int)b.len, SQLITE_TRANSIENT);
+			/* static: b lives until the step is done and the bindings cleared;
+			 * a copy (SQLITE_TRANSIENT) could fail unseen and store NULL */
+			sqlite3_bind_text(st, 6, b.s, (int)b.len, SQLITE_STATIC);
 			int bad = step_reset(st);
 			ys_buf_release(&b);
 			if (bad)
@@ -988,7 +990,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 	sqlite3_bind_text(st, 4, b->perf_unit, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, b->perf_goal, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, b->perf_notes, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, sangong, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, sangong, -1, SQLITE_STATIC);
 	if (did > 0)
 		sqlite3_bind_int64(st, 8, did);
 	else
@@ -1081,7 +1083,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 			sqlite3_bind_int64(st, 1, bid);
 			sqlite3_bind_text(st, 2, "procurement", -1, SQLITE_STATIC);
 			sqlite3_bind_int(st, 3, i);
-			sqlite3_bind_text(st, 4, cat, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 4, cat, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 5, p->name ? p->name : "", -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 6, "", -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 7, p->amount);
@@ -1107,7 +1109,7 @@ static ys_result save_budget_body(ys_ctx *ctx, sq_store *s, const ys_budget *b, 
 			sqlite3_bind_int64(st, 1, bid);
 			sqlite3_bind_text(st, 2, "codename", -1, SQLITE_STATIC);
 			sqlite3_bind_int(st, 3, i);
-			sqlite3_bind_text(st, 4, kind, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 5, n->code, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 6, n->name, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 7, 0);
