@@ -389,7 +389,11 @@ void ys_srv_app_upload(req *q, json_t **out)
 	ys_store_hash_bytes(q->body.s, q->body.len, hash);
 	int64_t id = 0, replaced = 0;
 	int stored = 1;
-	r = ys_store_import_doc(&q->ctx, q->st, doc, hash, 0, &id, &replaced);
+	/* the file itself is kept with it: its pages are drawn again (pdfview.c) */
+	const char *media = !binary                  ? "text/plain"
+	                    : q->body.s[0] == '%'    ? "application/pdf"
+	                                             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	r = ys_store_import_original(&q->ctx, q->st, doc, hash, q->body.s, q->body.len, media, 0, &id, &replaced);
 	if (r == YS_EREFUSED) { /* the same bytes are stored: that document */
 		ys_value v = { YS_V_TEXT, 0, hash };
 		ys_ctx_init(&q->ctx);

@@ -792,5 +792,17 @@ FROM (
 	GROUP BY v.department, v.year, v.dimension, v.code
 ) e;
 
+-- @@v9: the file a document was read from, kept with it (written in the
+-- same transaction as the disclosure) so that the server can draw its
+-- pages again: a finding's page as an image with its place boxed, the PDF
+-- with the confirmed findings marked (docs/api.md).  media: the file's
+-- kind ("application/pdf", …); bytes: the file as it was uploaded.
+CREATE TABLE doc_original (
+	disclosure_id INTEGER PRIMARY KEY REFERENCES disclosure(id) ON DELETE CASCADE,
+	media      TEXT NOT NULL,
+	size       INTEGER NOT NULL,
+	bytes      BLOB NOT NULL -- pg: bytes      BYTEA NOT NULL
+);
+
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
-PRAGMA user_version = 7;
+PRAGMA user_version = 9;

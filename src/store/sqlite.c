@@ -1,6 +1,7 @@
 /*
  * store/sqlite.c - the embedded SQLite store.
  */
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -481,8 +482,26 @@ static ys_result same_file(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const ch
 	return r;
 }
 
+/* The file disclosure did was read from, inside the caller's transaction. */
+static ys_result save_original(ys_ctx *ctx, sq_store *s, int64_t did, const ys_store_orig *o)
+{
+	sqlite3_stmt *st;
+	if (o->len > (size_t)INT_MAX)
+		return ys_error(ctx, YS_ELIMIT, "原文件超过 %d 字节，无法保存", INT_MAX);
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO doc_original(disclosure_id, media, size, bytes) VALUES (?,?,?,?)", -1,
+	                       &st, NULL))
+		return db_error(ctx, s, "准备保存原文件");
+	sqlite3_bind_int64(st, 1, did);
+	sqlite3_bind_text(st, 2, o->media, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (int64_t)o->len);
+	sqlite3_bind_blob(st, 4, o->data, (int)o->len, SQLITE_STATIC);
+	ys_result r = sqlite3_step(st) == SQLITE_DONE ? YS_OK : db_error(ctx, s, "保存原文件");
+	sqlite3_finalize(st);
+	return r;
+}
+
 static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, const char *hash, int replace,
-                             int64_t *id, int64_t *replaced)
+                             const ys_store_orig *orig, int64_t *id, int64_t *replaced)
 {
 	sq_store *s = (sq_store *)base;
 	*replaced = 0;
@@ -491,7 +510,8 @@ static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, con
 		return r;
 	int64_t did = 0;
 	if ((!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
-	    !(r = save_doc_body(ctx, s, doc, hash, &did)) && !(r = exec(ctx, s, "COMMIT"))) {
+	    !(r = save_doc_body(ctx, s, doc, hash, &did)) && (!orig || !(r = save_original(ctx, s, did, orig))) &&
+	    !(r = exec(ctx, s, "COMMIT"))) {
 		*id = did;
 		return YS_OK;
 	}
@@ -501,6 +521,31 @@ static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, con
 }
 
 /* ---- load ---- */
+
+static ys_result sq_load_original(ys_ctx *ctx, ys_store *base, int64_t id, ys_buf *out, char *media)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT media, bytes FROM doc_original WHERE disclosure_id = ?", -1, &st, NULL))
+		return db_error(ctx, s, "读取原文件");
+	sqlite3_bind_int64(st, 1, id);
+	ys_result r = YS_OK;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const void *b = sqlite3_column_blob(st, 1);
+		int n = sqlite3_column_bytes(st, 1);
+		snprintf(media, 64, "%s", col_text(st, 0));
+		ys_buf_add(out, b ? b : "", (size_t)(n > 0 ? n : 0));
+		if (out->oom)
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
+	} else if (rc == SQLITE_DONE) {
+		r = ys_error(ctx, YS_ENOTFOUND, "文档 %lld 没有保存原文件", (long long)id);
+	} else {
+		r = db_error(ctx, s, "读取原文件");
+	}
+	sqlite3_finalize(st);
+	return r;
+}
 
 static ys_result oom(ys_ctx *ctx)
 {
@@ -1491,5 +1536,5 @@ static ys_result sq_transact(ys_ctx *ctx, ys_store *base, ys_result (*fn)(ys_ctx
 const ys_store_ops ys_store_sqlite_ops = {
 	"sqlite",      sq_open,        sq_close,       sq_schema_version, sq_save_doc,    sq_load_doc,
 	sq_latest_doc, sq_list_docs,   sq_save_budget, sq_load_budget,    sq_latest_budget, sq_select,
-	sq_exec,       sq_transact,
+	sq_exec,       sq_transact,    sq_load_original,
 };
