@@ -22,6 +22,7 @@
 #include "yusuan/money.h"
 #include "yusuan/narrative.h"
 #include "yusuan/render.h"
+#include "yusuan/review.h"
 #include "yusuan/rules.h"
 #include "yusuan/store.h"
 #include "yusuan/tables.h"
