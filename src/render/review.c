@@ -71,7 +71,7 @@ static void boxes(cairo_t *cr, PangoLayout *lay, int page, const ys_place *pl, s
 	cairo_set_line_width(cr, BOX_LINE);
 	for (size_t i = 0; i < n; i++) {
 		const ys_place *p = &pl[i];
-		if (p->page != page)
+		if (p->page != page || !(p->x1 > p->x0)) /* a page named, no place found */
 			continue;
 		cairo_rectangle(cr, p->x0 - BOX_PAD, p->y0 - BOX_PAD, p->x1 - p->x0 + 2 * BOX_PAD,
 		                p->y1 - p->y0 + 2 * BOX_PAD);

@@ -210,10 +210,40 @@ int ys_srv_route_match(const char *pattern, const char *path, int64_t *id)
 			pattern += 4;
 			continue;
 		}
+		if (!strncmp(pattern, "{n}", 3)) { /* a second number: its handler reads it (ys_srv_path_n) */
+			int n = 0;
+			while (*path >= '0' && *path <= '9' && n < 9) {
+				path++;
+				n++;
+			}
+			if (!n || (*path >= '0' && *path <= '9'))
+				return 0;
+			pattern += 3;
+			continue;
+		}
 		if (*pattern++ != *path++)
 			return 0;
 	}
 	return !*pattern && !*path;
+}
+
+int64_t ys_srv_path_n(const req *q)
+{
+	const char *pt = q->rt->pattern, *pa = q->path;
+	while (*pt && *pa) {
+		if (!strncmp(pt, "{id}", 4) || !strncmp(pt, "{n}", 3)) {
+			int second = pt[1] == 'n';
+			int64_t x = 0;
+			while (*pa >= '0' && *pa <= '9')
+				x = x * 10 + (*pa++ - '0');
+			if (second)
+				return x;
+			pt += 4;
+			continue;
+		}
+		pt++, pa++;
+	}
+	return -1;
 }
 
 /* The route of method and path; *other: the path is known with another
@@ -359,6 +389,8 @@ static enum MHD_Result send_answer(req *q)
 		MHD_add_response_header(res, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (q->location[0])
 		MHD_add_response_header(res, MHD_HTTP_HEADER_LOCATION, q->location);
+	if (q->disposition[0])
+		MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_DISPOSITION, q->disposition);
 	if (q->set_cookie[0])
 		MHD_add_response_header(res, MHD_HTTP_HEADER_SET_COOKIE, q->set_cookie);
 	if (q->status == 401 && !(q->rt && (q->rt->flags & RF_PAGE)))

@@ -17,7 +17,8 @@ static const char extra_css[] =
 	".msg{padding:.6rem 1rem;background:#fdecea;border:1px solid #e0b4b4}\n"
 	"table.list{border-collapse:collapse;width:100%}table.list th,table.list td{border-bottom:1px solid #ddd;"
 	"padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
-	".state{font-weight:bold}.review{color:#555;font-size:.9rem}\n";
+	".state{font-weight:bold}.review{color:#555;font-size:.9rem}\n"
+	"img.pdfpage{max-width:100%;height:auto;border:1px solid #ccc}\n";
 
 static void page_open(req *q, ys_buf *o, const char *title)
 {
@@ -52,6 +53,16 @@ static void page_close(req *q, ys_buf *o, int status)
 	ys_buf_adds(o, "</main>\n<footer>yusuan · 金额以分为单位精确计算</footer>\n</body>\n</html>\n");
 	ys_srv_answer_html(q, status, o);
 	ys_buf_release(o);
+}
+
+void ys_srv_page_begin(req *q, ys_buf *o, const char *title)
+{
+	page_open(q, o, title);
+}
+
+void ys_srv_page_end(req *q, ys_buf *o, int status)
+{
+	page_close(q, o, status);
 }
 
 static void csrf_field(req *q, ys_buf *o)
@@ -280,8 +291,16 @@ void ys_srv_page_document(req *q)
 	            (long long)json_integer_value(json_object_get(sum, "errors")),
 	            (long long)json_integer_value(json_object_get(sum, "warnings")),
 	            (long long)json_integer_value(json_object_get(sum, "notices")));
+	/* the review's export, and each finding's page of the PDF (pdfview.c, export.c) */
+	int pdf = ys_srv_doc_has_pdf(q, m.id);
+	ys_buf_addf(&o, "<p>导出复核结果：<a id=\"export-xlsx\" href=\"/documents/%lld/review.xlsx\">整改清单（XLSX）</a>",
+	            (long long)m.id);
+	if (pdf)
+		ys_buf_addf(&o, " · <a id=\"export-pdf\" href=\"/documents/%lld/review.pdf\">标注问题位置的 PDF</a>",
+		            (long long)m.id);
+	ys_buf_adds(&o, "</p>\n");
 	ys_buf_adds(&o, "<h3>检查结果</h3>\n<table class=\"list\"><thead><tr><th>表</th><th>行</th><th>列</th><th>规则</th>"
-	                "<th>说明</th><th>复核</th></tr></thead>\n<tbody>\n");
+	                "<th>说明</th><th>原文</th><th>复核</th></tr></thead>\n<tbody>\n");
 	size_t i;
 	json_t *f;
 	int staff = (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER)) && m.latest == m.id;
@@ -297,6 +316,11 @@ void ys_srv_page_document(req *q)
 		ys_srv_html_esc(&o, jstr(f, "rule"));
 		ys_buf_adds(&o, "</td><td>");
 		ys_srv_html_esc(&o, jstr(f, "message"));
+		ys_buf_adds(&o, "</td><td>");
+		if (json_is_integer(json_object_get(f, "page")))
+			ys_buf_addf(&o, "<a id=\"fp%zu\" href=\"/documents/%lld/findings/%zu\">%s第 %lld 页</a>", i,
+			            (long long)m.id, i, pdf ? "看" : "",
+			            (long long)json_integer_value(json_object_get(f, "page")));
 		ys_buf_adds(&o, "</td><td>");
 		json_t *rv = json_object_get(f, "review");
 		if (json_is_object(rv)) {

@@ -70,6 +70,7 @@ struct req {
 	ys_buf out;
 	const char *ctype;
 	char location[512];
+	char disposition[256]; /* Content-Disposition of a download, or "" */
 	char set_cookie[512];
 	json_t *form;         /* the form's fields (RF_FORM), or the JSON body */
 };
@@ -77,6 +78,8 @@ struct req {
 /* ---- http.c: routes and forms ---- */
 /* Does path match pattern?  {id} takes 1..18 digits into *id. */
 int ys_srv_route_match(const char *pattern, const char *path, int64_t *id);
+/* The number a route's {n} matched in q's path (its second number), or -1. */
+int64_t ys_srv_path_n(const req *q);
 /* The route of method and path; *other: the path is known with another
  * method. */
 const route *ys_srv_find_route(const char *method, const char *path, int64_t *id, int *other);
@@ -156,6 +159,25 @@ void ys_srv_page_audit(req *q);
 void ys_srv_page_users(req *q);
 void ys_srv_page_users_add(req *q);
 void ys_srv_page_users_del(req *q);
+
+/* The page's frame (pages.c): its head, navigation and title; then its
+ * foot, and the page answered with status (the buffer released). */
+void ys_srv_page_begin(req *q, ys_buf *o, const char *title);
+void ys_srv_page_end(req *q, ys_buf *o, int status);
+
+/* ---- pdfview.c: a document's pages as images ---- */
+/* Is the file document id was read from kept, and a PDF? */
+int ys_srv_doc_has_pdf(req *q, int64_t id);
+/* The place of finding f (its JSON, as ys_srv_doc_check_json gives it) as
+ * ys_pdf_locate takes it; 0 when it names no line.  The text points into f. */
+int ys_srv_finding_place(json_t *f, ys_place *p, char *sentence, size_t cap);
+void ys_srv_page_png(req *q);       /* GET …/documents/{id}/pages/{n}.png[?finding=KEY] */
+void ys_srv_page_finding(req *q);   /* GET /documents/{id}/findings/{n} */
+void ys_srv_api_finding(req *q);    /* GET /api/v1/documents/{id}/findings/{n} */
+
+/* ---- export.c: the review's export ---- */
+void ys_srv_review_xlsx(req *q);    /* GET …/documents/{id}/review.xlsx */
+void ys_srv_review_pdf(req *q);     /* GET …/documents/{id}/review.pdf */
 
 /* ---- api.c and pages.c: the handlers ---- */
 extern const route ys_routes[];
