@@ -792,6 +792,7 @@ FROM (
 	GROUP BY v.department, v.year, v.dimension, v.code
 ) e;
 
+-- @@v8: (another branch's part; nothing on this one)
 -- @@v9: the file a document was read from, kept with it (written in the
 -- same transaction as the disclosure) so that the server can draw its
 -- pages again: a finding's page as an image with its place boxed, the PDF

@@ -519,7 +519,8 @@ static char *shared_schema_of(void)
 	if (backend == SQLITE) {
 		const char *q[] = {
 			"SELECT m.name, 'col', printf('%03d', p.cid + 1), p.name,"
-			" CASE WHEN m.type = 'view' THEN '-' WHEN upper(p.type) = 'INTEGER' THEN 'int' ELSE lower(p.type) END,"
+			" CASE WHEN m.type = 'view' THEN '-' WHEN upper(p.type) = 'INTEGER' THEN 'int'"
+			" WHEN upper(p.type) = 'BLOB' THEN 'bytes' ELSE lower(p.type) END,"
 			" CASE WHEN p.\"notnull\" OR p.pk THEN 'notnull' ELSE 'null' END,"
 			" CASE WHEN p.dflt_value IS NULL THEN 'nodefault' ELSE 'default' END, 'pk' || p.pk"
 			" FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type IN ('table', 'view')",
@@ -535,7 +536,7 @@ static char *shared_schema_of(void)
 	const char *q[] = {
 		"SELECT c.table_name, 'col', lpad(c.ordinal_position::text, 3, '0'), c.column_name,"
 		" CASE WHEN t.table_type = 'VIEW' THEN '-' WHEN c.data_type IN ('bigint', 'integer') THEN 'int'"
-		" ELSE c.data_type END,"
+		" WHEN c.data_type = 'bytea' THEN 'bytes' ELSE c.data_type END,"
 		" CASE WHEN c.is_nullable = 'NO' THEN 'notnull' ELSE 'null' END,"
 		" CASE WHEN c.column_default IS NULL THEN 'nodefault' ELSE 'default' END,"
 		" 'pk' || coalesce((SELECT array_position(k.conkey, c.ordinal_position::smallint) FROM pg_constraint k"
