@@ -580,19 +580,22 @@ static void box_add(ys_place *p, int *any, int x0, int y0, int x1, int y1)
 }
 
 /* A cell: the fine fragment starting at its column (1 + x0 / 6 pt, as the
- * PDF readers give it), and those after it that the cell's text goes on
- * into. */
+ * PDF readers give it; else the nearest within 12 points), and those after
+ * it that the cell's text goes on into. */
 static void place_cell(const ys_line *l, ys_place *p)
 {
 	int k = -1, best = INT32_MAX;
-	for (int i = 0; i < l->nff; i++) {
+	for (int i = 0; i < l->nff && k < 0; i++)
+		if (l->ff[i].x0 >= 0 && 1 + l->ff[i].x0 / 60 == p->col)
+			k = i;
+	for (int i = 0; i < l->nff && best; i++) {
 		int d = abs(l->ff[i].x0 - (p->col - 1) * 60);
-		if (d < best) {
+		if (k < 0 && d < best && d < 120) {
 			best = d;
 			k = i;
 		}
 	}
-	if (k < 0 || best >= 120)
+	if (k < 0)
 		return;
 	int any = 0;
 	box_add(p, &any, l->ff[k].x0, l->y, l->ff[k].x1, l->y + l->h);
@@ -612,41 +615,58 @@ static void place_cell(const ys_line *l, ys_place *p)
 	p->page = l->page;
 }
 
-/* A sentence: its characters from where it starts on line li, on that
- * line and the next ones of the page; the whole line when its text is not
- * found there. */
+typedef struct lchar {
+	const char *s;
+	int len, x, line; /* its bytes, its centre, its line's index in L */
+} lchar;
+
+/* A sentence: its characters from where it starts on line li (the start
+ * that matches most of it), on that line and the next ones of the page;
+ * the whole line when its text is not found there. */
 static void place_sentence(const ys_lines *L, size_t li, ys_place *p)
 {
 	const ys_line *l = &L->v[li];
 	int any = 0;
-	if (p->text) {
-		char want[4096];
-		size_t wn = squeeze(p->text, want, sizeof want);
-		size_t pos = 0; /* bytes of want matched */
-		int started = 0;
-		for (size_t j = li; j < L->n && j < li + 80 && L->v[j].page == l->page && pos < wn; j++) {
-			const ys_line *m = &L->v[j];
-			int hw = m->h / 2;
-			for (int f = 0; f < m->nff && pos < wn; f++) {
-				const ys_frag *fr = &m->ff[f];
-				for (int c = 0; c < fr->nch && pos < wn; c++) {
-					const char *ch = fr->s + fr->chb[c];
-					size_t cl = (size_t)(c + 1 < fr->nch ? fr->chb[c + 1] - fr->chb[c] : (int)strlen(ch));
-					if (pos + cl <= wn && !memcmp(want + pos, ch, cl)) {
-						if (!started && j != li)
-							goto done; /* it must start on its own line */
-						started = 1;
-						pos += cl;
-						box_add(p, &any, fr->chx[c] - hw, m->y, fr->chx[c] + hw, m->y + m->h);
-					} else if (started) {
-						goto done;
-					}
+	lchar *c = NULL;
+	size_t nc = 0, cap = 0, n1 = 0;
+	char want[4096];
+	size_t wn = p->text ? squeeze(p->text, want, sizeof want) : 0;
+	for (size_t j = li; wn && j < L->n && j < li + 80 && L->v[j].page == l->page; j++) {
+		const ys_line *m = &L->v[j];
+		for (int f = 0; f < m->nff; f++) {
+			const ys_frag *fr = &m->ff[f];
+			for (int k = 0; k < fr->nch; k++) {
+				if (ys_grow((void **)&c, &cap, nc + 1, sizeof *c)) {
+					nc = 0;
+					goto whole;
 				}
+				int end = k + 1 < fr->nch ? fr->chb[k + 1] : (int)strlen(fr->s);
+				c[nc++] = (lchar){ fr->s + fr->chb[k], end - fr->chb[k], fr->chx[k], (int)j };
 			}
 		}
+		if (j == li)
+			n1 = nc;
 	}
-done:
-	if (!any || p->x1 - p->x0 < 1)
+	size_t best = 0, best_bytes = 0, best_n = 0;
+	for (size_t st = 0; st < n1 && best_bytes < wn; st++) {
+		size_t pos = 0, k = st;
+		while (k < nc && pos + (size_t)c[k].len <= wn && !memcmp(want + pos, c[k].s, (size_t)c[k].len))
+			pos += (size_t)c[k++].len;
+		if (pos > best_bytes) {
+			best = st;
+			best_bytes = pos;
+			best_n = k - st;
+		}
+	}
+	/* at least four characters of it (or all of a shorter one) */
+	if (best_bytes && (best_bytes == wn || best_n >= 4))
+		for (size_t k = best; k < best + best_n; k++) {
+			const ys_line *m = &L->v[c[k].line];
+			box_add(p, &any, c[k].x - m->h / 2, m->y, c[k].x + m->h / 2, m->y + m->h);
+		}
+whole:
+	free(c);
+	if (!any)
 		for (int f = 0; f < l->nf; f++)
 			box_add(p, &any, l->f[f].x0, l->y, l->f[f].x1, l->y + l->h);
 	if (any)
@@ -659,6 +679,7 @@ ys_result ys_pdf_locate(ys_ctx *ctx, const char *name, const void *pdf, size_t l
 		pl[i].page = 0;
 		pl[i].x0 = pl[i].y0 = pl[i].x1 = pl[i].y1 = 0;
 	}
+	unsigned long mark = ys_oom_mark();
 	ys_lines L;
 	ys_lines_init(&L);
 	ys_result r = ys_lines_from_pdf_data(ctx, name, pdf, len, &L);
@@ -673,5 +694,5 @@ ys_result ys_pdf_locate(ys_ctx *ctx, const char *name, const void *pdf, size_t l
 			place_sentence(&L, (size_t)p->line - 1, p);
 	}
 	ys_lines_release(&L);
-	return r;
+	return ys_oom_check(ctx, r, mark);
 }

@@ -119,8 +119,12 @@ START_TEST(a_sentence_is_boxed_from_where_it_starts)
 	ys_ctx ctx;
 	ys_ctx_init(&ctx);
 	const char *s = "2022年当年预算执行数为11.67万元，2023年预算安排45.41万元，比2022年预算执行数增加314.82%。";
-	ys_place p[2] = { { 72, 0, s, 0, 0, 0, 0, 0 }, { 72, 0, NULL, 0, 0, 0, 0, 0 } };
-	ck_assert_msg(ys_pdf_locate(&ctx, "w.pdf", f, len, p, 2) == YS_OK, "%s", ctx.msg);
+	/* the third: a start whose first characters (202) come earlier on the
+	 * line too, in 2022年当年 */
+	ys_place p[3] = { { 72, 0, s, 0, 0, 0, 0, 0 },
+		          { 72, 0, NULL, 0, 0, 0, 0, 0 },
+		          { 72, 0, "2023年预算安排45.41万元，比2022年预算执行数增加314.82%。", 0, 0, 0, 0, 0 } };
+	ck_assert_msg(ys_pdf_locate(&ctx, "w.pdf", f, len, p, 3) == YS_OK, "%s", ctx.msg);
 	ck_assert_int_eq(p[0].page, 6);
 	GBytes *b = g_bytes_new_static(f, len);
 	PopplerDocument *pd = poppler_document_new_from_bytes(b, NULL, NULL);
@@ -138,6 +142,11 @@ START_TEST(a_sentence_is_boxed_from_where_it_starts)
 	ck_assert_int_eq(g_list_length(hits), 1);
 	r = hits->data;
 	ck_assert(r->x2 <= p[0].x1 + 1 && r->x2 > p[0].x1 - 12);
+	g_list_free_full(hits, (GDestroyNotify)poppler_rectangle_free);
+	hits = poppler_page_find_text(pg, "2023年预算安排45.41");
+	ck_assert_int_eq(g_list_length(hits), 1);
+	r = hits->data;
+	ck_assert_msg(fabs(r->x1 - p[2].x0) < 8 && fabs(p[2].x1 - p[0].x1) < 1, "%.1f-%.1f for %.1f", p[2].x0, p[2].x1, r->x1);
 	g_list_free_full(hits, (GDestroyNotify)poppler_rectangle_free);
 	/* without its text: the whole line, wider than the sentence */
 	ck_assert_int_eq(p[1].page, 6);
