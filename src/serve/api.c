@@ -337,6 +337,9 @@ const route ys_routes[] = {
 	{ "GET", "/api/v1/users", YS_ROLE_ADMIN, 0, api_users },
 	{ "POST", "/api/v1/users", YS_ROLE_ADMIN, 0, api_user_add },
 	{ "DELETE", "/api/v1/users/{id}", YS_ROLE_ADMIN, 0, api_user_del },
+	{ "GET", "/api/v1/ledger", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, 0, ys_srv_api_ledger },
+	{ "POST", "/api/v1/ledger", YS_ROLE_ADMIN, 0, ys_srv_api_ledger_add },
+	{ "POST", "/api/v1/ledger/import", YS_ROLE_ADMIN, RF_UPLOAD, ys_srv_api_ledger_import },
 	/* pages */
 	{ "GET", "/", R_ANON, RF_PAGE, ys_srv_page_root },
 	{ "GET", "/style.css", R_ANON, RF_PAGE, ys_srv_page_style },
@@ -355,5 +358,8 @@ const route ys_routes[] = {
 	{ "GET", "/users", YS_ROLE_ADMIN, RF_PAGE, ys_srv_page_users },
 	{ "POST", "/users", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_users_add },
 	{ "POST", "/users/{id}/delete", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_users_del },
+	{ "GET", "/ledger", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_ledger },
+	{ "POST", "/ledger", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_ledger_add },
+	{ "POST", "/ledger/import", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_ledger_import },
 };
 const size_t ys_nroutes = sizeof ys_routes / sizeof ys_routes[0];

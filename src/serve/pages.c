@@ -35,6 +35,8 @@ static void page_open(req *q, ys_buf *o, const char *title)
 	ys_buf_adds(o, "</header>\n");
 	if (q->authed) {
 		ys_buf_adds(o, "<nav class=\"site\" aria-label=\"页面\"><a href=\"/worklist\">工作清单</a>");
+		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR))
+			ys_buf_adds(o, "<a href=\"/ledger\" id=\"nav-ledger\">应交清单</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER))
 			ys_buf_adds(o, "<a href=\"/audit\">审计日志</a>");
 		if (q->u.role & YS_ROLE_ADMIN)
@@ -53,16 +55,6 @@ static void page_close(req *q, ys_buf *o, int status)
 	ys_buf_adds(o, "</main>\n<footer>yusuan · 金额以分为单位精确计算</footer>\n</body>\n</html>\n");
 	ys_srv_answer_html(q, status, o);
 	ys_buf_release(o);
-}
-
-void ys_srv_page_begin(req *q, ys_buf *o, const char *title)
-{
-	page_open(q, o, title);
-}
-
-void ys_srv_page_end(req *q, ys_buf *o, int status)
-{
-	page_close(q, o, status);
 }
 
 static void csrf_field(req *q, ys_buf *o)
@@ -251,11 +243,9 @@ void ys_srv_page_document(req *q)
 		for (int i = 0; i < doc->ntables; i++)
 			if (ys_render_html_table(&q->ctx, doc, rep, doc->order[i], &t))
 				break;
-		for (int i = 0; i < doc->nothers; i++) {
-			ys_buf_adds(&t, "<p>");
-			ys_srv_html_esc(&t, doc->others[i]->title);
-			ys_buf_addf(&t, "（%d 行）</p>\n", doc->others[i]->nrows);
-		}
+		for (int i = 0; i < doc->nothers && !q->ctx.code; i++)
+			if (ys_render_html_table(&q->ctx, doc, rep, YS_NTABLES + i, &t))
+				break;
 		ys_report_free(rep);
 		ys_doc_free(doc);
 		if (t.oom || q->ctx.code) {
@@ -532,3 +522,9 @@ void ys_srv_page_users_del(req *q)
 	}
 	ys_srv_answer_redirect(q, "/users");
 }
+
+/* ---- the frame for pages drawn in other files (ledger.c) ---- */
+
+void ys_srv_page_open(req *q, ys_buf *o, const char *title) { page_open(q, o, title); }
+void ys_srv_page_close(req *q, ys_buf *o, int status) { page_close(q, o, status); }
+void ys_srv_csrf_field(req *q, ys_buf *o) { csrf_field(q, o); }

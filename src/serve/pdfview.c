@@ -239,7 +239,7 @@ void ys_srv_page_finding(req *q)
 	snprintf(title, sizeof title, "%s %d年 · 文档 %lld · 第 %lld 条发现", m.department, m.year, (long long)m.id,
 	         (long long)n + 1);
 	ys_buf o = YS_BUF_INIT;
-	ys_srv_page_begin(q, &o, title);
+	ys_srv_page_open(q, &o, title);
 	ys_buf_addf(&o, "<p><a id=\"finding-back\" href=\"/documents/%lld#f%lld\">回到文档</a>", (long long)m.id,
 	            (long long)n);
 	size_t nf = json_array_size(json_object_get(check, "findings"));
@@ -292,5 +292,5 @@ void ys_srv_page_finding(req *q)
 		ys_buf_adds(&o, "<p id=\"finding-noplace\">这条发现没有原文页面上的位置（不是从 PDF 读取的文档，或发现针对整份文档）。</p>\n");
 	}
 	json_decref(check);
-	ys_srv_page_end(q, &o, 200);
+	ys_srv_page_close(q, &o, 200);
 }

@@ -160,10 +160,19 @@ void ys_srv_page_users(req *q);
 void ys_srv_page_users_add(req *q);
 void ys_srv_page_users_del(req *q);
 
-/* The page's frame (pages.c): its head, navigation and title; then its
- * foot, and the page answered with status (the buffer released). */
-void ys_srv_page_begin(req *q, ys_buf *o, const char *title);
-void ys_srv_page_end(req *q, ys_buf *o, int status);
+/* pages.c's frame for pages drawn elsewhere: the header, the site's
+ * navigation and the title; the footer and the answer; a form's token */
+void ys_srv_page_open(req *q, ys_buf *o, const char *title);
+void ys_srv_page_close(req *q, ys_buf *o, int status);
+void ys_srv_csrf_field(req *q, ys_buf *o);
+
+/* ---- ledger.c: the ledger of what is due ---- */
+void ys_srv_api_ledger(req *q);
+void ys_srv_api_ledger_add(req *q);
+void ys_srv_api_ledger_import(req *q);
+void ys_srv_page_ledger(req *q);
+void ys_srv_page_ledger_add(req *q);
+void ys_srv_page_ledger_import(req *q);
 
 /* ---- pdfview.c: a document's pages as images ---- */
 /* Is the file document id was read from kept, and a PDF? */

@@ -371,7 +371,9 @@ static ys_result run_ok(ys_ctx *ctx, pg_store *s, int q, const args *a, const ch
 static ys_result exec(ys_ctx *ctx, pg_store *s, const char *sql, const char *what)
 {
 	PGresult *res = PQexec(s->conn, sql);
-	ys_result r = PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK
+	/* a schema version's part may hold nothing for PostgreSQL (comments) */
+	ys_result r = PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK ||
+	                      PQresultStatus(res) == PGRES_EMPTY_QUERY
 	              ? YS_OK
 	              : db_error(ctx, s, what, res);
 	PQclear(res);
@@ -504,22 +506,6 @@ static ys_result version_refused(ys_ctx *ctx, pg_store *s, int v)
 	                YS_SCHEMA_VERSION);
 }
 
-/* Does sql hold more than comments and white space? */
-static int has_statement(const char *sql)
-{
-	for (const char *p = sql; *p; p++) {
-		if (p[0] == '-' && p[1] == '-') {
-			while (*p && *p != '\n')
-				p++;
-			if (!*p)
-				break;
-		} else if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Create the schema in an empty database, or migrate an older one, under
  * the schema lock: another process doing the same waits and then finds it
  * done. */
@@ -551,9 +537,7 @@ static ys_result prepare_schema(ys_ctx *ctx, pg_store *s)
 	else
 		for (; v < YS_SCHEMA_VERSION && !r; v++) {
 			char *m = ys_store_schema_part(ys_store_schema_pg_sql, v + 1);
-			/* a version that added nothing (comments only) is no statement
-			 * to PostgreSQL (PGRES_EMPTY_QUERY): nothing to run */
-			r = !m ? oom(ctx) : !has_statement(m) ? YS_OK : exec(ctx, s, m, "升级表结构");
+			r = m ? exec(ctx, s, m, "升级表结构") : oom(ctx);
 			free(m);
 		}
 	if (r || (r = set_version(ctx, s, YS_SCHEMA_VERSION)) || (r = exec(ctx, s, "COMMIT", "提交")))
