@@ -333,6 +333,14 @@ const route ys_routes[] = {
 	{ "GET", "/api/v1/users", YS_ROLE_ADMIN, 0, api_users },
 	{ "POST", "/api/v1/users", YS_ROLE_ADMIN, 0, api_user_add },
 	{ "DELETE", "/api/v1/users/{id}", YS_ROLE_ADMIN, 0, api_user_del },
+	/* the detailed budget edited online (edit.c) */
+	{ "GET", "/api/v1/budgets", STAFF | YS_ROLE_EDITOR, 0, ys_srv_api_budgets },
+	{ "GET", "/api/v1/budgets/{id}", STAFF | YS_ROLE_EDITOR, 0, ys_srv_api_budget },
+	{ "POST", "/api/v1/budgets/{id}/items/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, 0, ys_srv_api_budget_change },
+	{ "POST", "/api/v1/budgets/{id}/projects/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, 0, ys_srv_api_budget_change },
+	{ "POST", "/api/v1/budgets/{id}/indicators/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, 0, ys_srv_api_budget_change },
+	{ "POST", "/api/v1/budgets/{id}/incomes/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, 0, ys_srv_api_budget_change },
+	{ "POST", "/api/v1/budgets/{id}/build", YS_ROLE_ADMIN | YS_ROLE_EDITOR, 0, ys_srv_api_budget_build },
 	/* pages */
 	{ "GET", "/", R_ANON, RF_PAGE, ys_srv_page_root },
 	{ "GET", "/style.css", R_ANON, RF_PAGE, ys_srv_page_style },
@@ -347,5 +355,12 @@ const route ys_routes[] = {
 	{ "GET", "/users", YS_ROLE_ADMIN, RF_PAGE, ys_srv_page_users },
 	{ "POST", "/users", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_users_add },
 	{ "POST", "/users/{id}/delete", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_users_del },
+	{ "GET", "/budgets", STAFF | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_budgets },
+	{ "GET", "/budgets/{id}", STAFF | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_budget },
+	{ "POST", "/budgets/{id}/items/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, ys_srv_page_budget_change },
+	{ "POST", "/budgets/{id}/projects/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, ys_srv_page_budget_change },
+	{ "POST", "/budgets/{id}/indicators/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, ys_srv_page_budget_change },
+	{ "POST", "/budgets/{id}/incomes/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, ys_srv_page_budget_change },
+	{ "POST", "/budgets/{id}/build", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, ys_srv_page_budget_build },
 };
 const size_t ys_nroutes = sizeof ys_routes / sizeof ys_routes[0];

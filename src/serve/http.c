@@ -197,7 +197,9 @@ json_t *ys_srv_parse_form(const char *s, size_t n)
 int ys_srv_route_match(const char *pattern, const char *path, int64_t *id)
 {
 	while (*pattern && *path) {
-		if (!strncmp(pattern, "{id}", 4)) {
+		/* {n}: a second number (a row of a budget), read by its handler */
+		int is_n = !strncmp(pattern, "{n}", 3);
+		if (is_n || !strncmp(pattern, "{id}", 4)) {
 			int64_t x = 0;
 			int n = 0;
 			while (*path >= '0' && *path <= '9' && n < 18) {
@@ -206,8 +208,9 @@ int ys_srv_route_match(const char *pattern, const char *path, int64_t *id)
 			}
 			if (!n || (*path >= '0' && *path <= '9'))
 				return 0;
-			*id = x;
-			pattern += 4;
+			if (!is_n)
+				*id = x;
+			pattern += is_n ? 3 : 4;
 			continue;
 		}
 		if (*pattern++ != *path++)

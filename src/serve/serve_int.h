@@ -38,7 +38,7 @@ typedef void (*handler_fn)(req *q);
 
 typedef struct route {
 	const char *method;
-	const char *pattern; /* "/api/v1/documents/{id}": {id} matches digits */
+	const char *pattern; /* "/api/v1/documents/{id}": {id} matches digits; {n} too (not kept: its handler reads it) */
 	int roles;           /* YS_ROLE_* bits, and R_ANON */
 	int flags;           /* RF_* */
 	handler_fn fn;
@@ -75,7 +75,7 @@ struct req {
 };
 
 /* ---- http.c: routes and forms ---- */
-/* Does path match pattern?  {id} takes 1..18 digits into *id. */
+/* Does path match pattern?  {id} takes 1..18 digits into *id; {n} 1..18 digits, not kept. */
 int ys_srv_route_match(const char *pattern, const char *path, int64_t *id);
 /* The route of method and path; *other: the path is known with another
  * method. */
@@ -156,6 +156,22 @@ void ys_srv_page_audit(req *q);
 void ys_srv_page_users(req *q);
 void ys_srv_page_users_add(req *q);
 void ys_srv_page_users_del(req *q);
+
+/* pages.c's frame for pages drawn elsewhere: the header, the site's
+ * navigation and the title; the footer and the answer; a form's token */
+void ys_srv_page_open(req *q, ys_buf *o, const char *title);
+void ys_srv_page_close(req *q, ys_buf *o, int status);
+void ys_srv_csrf_field(req *q, ys_buf *o);
+
+/* ---- edit.c: the detailed budget edited online ---- */
+void ys_srv_api_budgets(req *q);
+void ys_srv_api_budget(req *q);
+void ys_srv_api_budget_change(req *q);
+void ys_srv_api_budget_build(req *q);
+void ys_srv_page_budgets(req *q);
+void ys_srv_page_budget(req *q);
+void ys_srv_page_budget_change(req *q);
+void ys_srv_page_budget_build(req *q);
 
 /* ---- api.c and pages.c: the handlers ---- */
 extern const route ys_routes[];

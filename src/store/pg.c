@@ -366,7 +366,9 @@ static ys_result run_ok(ys_ctx *ctx, pg_store *s, int q, const args *a, const ch
 static ys_result exec(ys_ctx *ctx, pg_store *s, const char *sql, const char *what)
 {
 	PGresult *res = PQexec(s->conn, sql);
-	ys_result r = PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK
+	/* a schema version's part may hold nothing for PostgreSQL (comments) */
+	ys_result r = PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK ||
+	                      PQresultStatus(res) == PGRES_EMPTY_QUERY
 	              ? YS_OK
 	              : db_error(ctx, s, what, res);
 	PQclear(res);

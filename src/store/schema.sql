@@ -1,4 +1,4 @@
--- yusuan store schema.  Version 7 (PRAGMA user_version = 7).
+-- yusuan store schema.  Version 10 (PRAGMA user_version = 10).
 --
 -- Version 1 kept published disclosures; version 2 adds detailed budgets
 -- (the b* tables); version 3 the SHA-256 of an imported file, so that the
@@ -6,7 +6,8 @@
 -- layout (the general reader's tables, the text outside the tables, the
 -- titles not read); version 5 views that make the store a dataset
 -- (docs/dataset.md); version 6 the server's users, sessions, reviews,
--- workflow and audit log (docs/api.md).  Migrated by
+-- workflow and audit log (docs/api.md); version 7 预算 and 决算 views;
+-- version 10 the versions of a detailed budget's rows edited online.  Migrated by
 -- src/store/sqlite.c, which runs the part of this file a version added.
 --
 -- A published disclosure is kept as read: its tables (by their id 0..12 for
@@ -792,5 +793,23 @@ FROM (
 	GROUP BY v.department, v.year, v.dimension, v.code
 ) e;
 
+-- @@v8: (another branch's part; empty on this branch)
+-- @@v9: (another branch's part; empty on this branch)
+-- @@v10: a detailed budget edited online (docs/api.md, include/yusuan/bedit.h):
+-- the version of each row changed there (kind 'item', 'project',
+-- 'indicator', 'income' and its number; a row never changed has none and
+-- is version 0), who changed it last and when; kind 'budget', n 0 counts
+-- the budget's changes.  A change names the version it saw and moves it on
+-- only from that one (optimistic locking by row).
+CREATE TABLE bversion (
+	budget_id  INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+	kind       TEXT NOT NULL CHECK (kind IN ('budget', 'item', 'project', 'indicator', 'income')),
+	n          INTEGER NOT NULL,
+	version    INTEGER NOT NULL,
+	user_name  TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	PRIMARY KEY (budget_id, kind, n)
+) WITHOUT ROWID;
+
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
-PRAGMA user_version = 7;
+PRAGMA user_version = 10;
