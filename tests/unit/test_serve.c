@@ -28,6 +28,12 @@ START_TEST(paths_match_their_patterns)
 	ck_assert(!ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/1234567890123456789", &id));
 	ck_assert(ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/123456789012345678", &id));
 	ck_assert_int_eq(id, 123456789012345678LL);
+	/* {n}: a second number, matched but not kept ({id} is) */
+	ck_assert(ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/17", &id));
+	ck_assert_int_eq(id, 3);
+	ck_assert(!ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/1x", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/../1", &id));
 }
 END_TEST
 
@@ -53,6 +59,11 @@ START_TEST(the_route_table_is_sound)
 		char *b = strstr(path, "{id}");
 		if (b)
 			memcpy(b, "1234", 4);
+		char *n = strstr(path, "{n}");
+		if (n) {
+			memmove(n + 1, n + 3, strlen(n + 3) + 1);
+			*n = '7';
+		}
 		ck_assert_ptr_eq(ys_srv_find_route(r->method, path, &id, &other), r);
 		/* writing needs a login, except logging in */
 		if (strcmp(r->method, "GET") && (r->roles & R_ANON))
