@@ -400,6 +400,13 @@ static int int_row(const ys_value *row, int ncols, void *arg)
 	return 1;
 }
 
+static int text_row(const ys_value *row, int ncols, void *arg)
+{
+	(void)ncols;
+	vcopy(arg, 32, &row[0]);
+	return 1;
+}
+
 static ys_result version_of(ys_ctx *ctx, ys_store *st, int64_t id, const char *kind, int64_t n, int64_t *ver)
 {
 	*ver = 0;
@@ -418,13 +425,19 @@ static ys_result change_tx(ys_ctx *ctx, ys_store *st, void *arg)
 	free(out->after);
 	out->before = out->after = NULL;
 	out->stale = 0;
-	int64_t found = 0;
-	ys_value idv = { YS_V_INT, a->id, NULL };
-	ys_result r = ys_store_select(ctx, st, "SELECT id FROM budget WHERE id = ?", &idv, 1, int_row, &found);
+	ys_bedit_info bi;
+	ys_result r = ys_bedit_info_get(ctx, st, a->id, &bi);
 	if (r)
 		return r;
-	if (!found)
-		return ys_error(ctx, YS_ENOTFOUND, "没有编号为 %lld 的预算", (long long)a->id);
+	/* a budget submitted (提交) or further is the reviewers': changed again
+	 * only when sent back to 编制 */
+	char state[32] = "编制";
+	ys_value w[2] = { { YS_V_TEXT, 0, bi.department }, { YS_V_INT, bi.year, NULL } };
+	if ((r = ys_store_select(ctx, st, "SELECT state FROM workflow WHERE department = ? AND year = ?", w, 2, text_row,
+	                         state)))
+		return r;
+	if (strcmp(state, "编制"))
+		return ys_error(ctx, YS_EREFUSED, "%s %d年的预算已%s：退回编制后才能修改", bi.department, bi.year, state);
 	rowvals v;
 	if ((r = read_vals(ctx, st, a->id, a->kind, a->n, &v)))
 		goto done;

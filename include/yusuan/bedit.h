@@ -91,7 +91,9 @@ void ys_bedit_result_release(ys_bedit_result *r);
  * budget's, and an audit row by who.  A field that is not the kind's or
  * whose text is not what it holds is YS_EINVAL (nothing written); no such
  * budget or row YS_ENOTFOUND; a stale version YS_EREFUSED with out->stale
- * and the current row in out->after.  out is released by the caller. */
+ * and the current row in out->after; a budget whose department's year is
+ * past 编制 in the workflow (submitted: the reviewers' now) YS_EREFUSED.
+ * out is released by the caller. */
 ys_result ys_bedit_change(ys_ctx *ctx, ys_store *st, int64_t id, ys_bedit_kind kind, int64_t n, int64_t seen,
                           const ys_bedit_field *fields, int nfields, const char *who, ys_bedit_result *out);
 

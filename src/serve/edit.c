@@ -342,12 +342,13 @@ void ys_srv_api_budget_change(req *q)
 	ys_budget *b = NULL;
 	ys_report *rep = NULL;
 	if (ys_bedit_check(&q->ctx, q->st, q->id, q->srv->catalog, &b, &rep)) {
-		json_decref(o);
-		ys_srv_answer_store_error(q);
-		return;
+		/* saved all the same: say so, and why there are no findings */
+		json_object_set_new(o, "findings", json_null());
+		json_object_set_new(o, "check_error", json_string(q->ctx.msg));
+	} else {
+		json_object_set_new(o, "findings", findings_json(b, rep));
+		json_object_set_new(o, "summary", summary_json(rep));
 	}
-	json_object_set_new(o, "findings", findings_json(b, rep));
-	json_object_set_new(o, "summary", summary_json(rep));
 	ys_budget_free(b);
 	ys_report_free(rep);
 	ys_srv_answer_json(q, 200, o);
@@ -675,8 +676,17 @@ void ys_srv_page_budget(req *q)
 	const char *saved = ys_srv_req_arg(q, "saved"), *built = ys_srv_req_arg(q, "built");
 	ys_buf m = YS_BUF_INIT;
 	if (saved && *saved) {
+		/* item-7: 明细 7 */
+		const char *dash = strchr(saved, '-');
+		int k = -1;
+		for (int i = 0; dash && i < YS_BEDIT_NKINDS && k < 0; i++)
+			if (strlen(ys_bedit_kind_name((ys_bedit_kind)i)) == (size_t)(dash - saved) &&
+			    !strncmp(saved, ys_bedit_kind_name((ys_bedit_kind)i), (size_t)(dash - saved)))
+				k = i;
 		ys_buf_adds(&m, "已保存：");
-		ys_srv_html_esc(&m, saved);
+		ys_buf_adds(&m, k >= 0 ? ys_bedit_kind_label((ys_bedit_kind)k) : "");
+		ys_buf_adds(&m, " ");
+		ys_srv_html_esc(&m, dash ? dash + 1 : saved);
 		ys_buf_adds(&m, "；明细检查的结果见下。");
 	}
 	budget_page(q, &bi, 200, m.len ? m.s : NULL, built ? strtoll(built, NULL, 10) : 0);

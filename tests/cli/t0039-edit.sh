@@ -218,7 +218,7 @@ suite() {
 	[ "$(code POST "${URL}budgets/$BID/items/3" -b $TMP/jar --data-raw "csrf=$CSRF&version=0&amount=-5.000000")" = 303 ] ||
 		fail "page save: $(cat $TMP/b)"
 	[ "$(code GET "${URL}budgets/$BID?saved=item-3" -b $TMP/jar)" = 200 ] || fail "page after the save"
-	has $TMP/b 'id="msg"'
+	has $TMP/b '<p id="msg" class="ok">已保存：明细 3'
 	has $TMP/b "value=\"-5.000000\""
 	has $TMP/b 'data-rule="detail.negative"'
 	[ "$(code POST "${URL}budgets/$BID/build" -b $TMP/jar --data-raw "csrf=$CSRF")" = 422 ] || fail "page build with errors"
@@ -228,6 +228,15 @@ suite() {
 		fail "the page's save: $(head -c 300 $TMP/budget.json)"
 	audit
 	[ "$(wc -l < $TMP/audit)" = 5 ] || fail "audit rows: $(cat $TMP/audit)"
+
+	# submitted (提交), the budget is the reviewers': changed again only when sent back to 编制
+	[ "$(post "$E" api/v1/workflow "{\"department\":\"$DEPT\",\"year\":2026,\"to\":\"提交\",\"version\":0}")" = 200 ] ||
+		fail "submit: $(cat $TMP/b)"
+	[ "$(post "$E" "api/v1/budgets/$BID/items/4" '{"version":0,"amount":"1.000000"}')" = 409 ] || fail "changed after 提交"
+	has $TMP/b "退回编制后才能修改"
+	[ "$(post "$R" api/v1/workflow "{\"department\":\"$DEPT\",\"year\":2026,\"to\":\"编制\",\"version\":1}")" = 200 ] ||
+		fail "send back: $(cat $TMP/b)"
+	[ "$(post "$E" "api/v1/budgets/$BID/items/4" '{"version":0,"amount":"1.000000"}')" = 200 ] || fail "changed after 退回"
 }
 
 suite "$TMP/s.db"
