@@ -39,6 +39,9 @@ OPT     := -O1
 export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
 export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0
 export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+# the sanitized build runs several times slower: the unit suites' time
+# limits (tcase_set_timeout) stretched to match, not removed
+export CK_TIMEOUT_MULTIPLIER := 3
 else
 BUILD   := build
 SANFLAGS :=

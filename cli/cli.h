@@ -35,6 +35,7 @@ extern const cli_command cli_cmd_score;
 extern const cli_command cli_cmd_site;
 extern const cli_command cli_cmd_serve;
 extern const cli_command cli_cmd_user;
+extern const cli_command cli_cmd_ledger;
 
 /* Map a library result to an exit code. */
 int cli_exit_for(ys_result r);

@@ -13,7 +13,7 @@
 static const cli_command *const commands[] = {
 	&cli_cmd_build, &cli_cmd_batch, &cli_cmd_init, &cli_cmd_check, &cli_cmd_show, &cli_cmd_import,
 	&cli_cmd_rules, &cli_cmd_diff, &cli_cmd_query, &cli_cmd_score, &cli_cmd_site, &cli_cmd_rank,
-	&cli_cmd_serve, &cli_cmd_user,
+	&cli_cmd_serve, &cli_cmd_user, &cli_cmd_ledger,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

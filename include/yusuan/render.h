@@ -43,8 +43,11 @@ ys_result ys_render_pdf(ys_ctx *ctx, const ys_doc *doc, const char *path);
  * findings (rep may be NULL) each linked to its cell, style.css.  Nothing is
  * fetched from another host. */
 ys_result ys_render_html(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, const char *dir);
-/* One of those pages' tables (tid 0..12) as a <table> element appended to
- * out (the server's document page), and their stylesheet. */
+/* One of those pages' tables as a <table> element appended to out (the
+ * server's document page), and their stylesheet.  tid is the index findings
+ * use (ys_doc_table_at): 0..12 the seed layout's tables (id "t01" …),
+ * YS_NTABLES + i the general reader's others[i] (id "tg01" …, as g01.html
+ * draws it). */
 ys_result ys_render_html_table(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, int tid, ys_buf *out);
 const char *ys_render_html_css(void);
 

@@ -17,7 +17,7 @@
 #include "yusuan/budget.h"
 #include "yusuan/doc.h"
 
-#define YS_SCHEMA_VERSION 10
+#define YS_SCHEMA_VERSION 11
 
 typedef struct ys_store ys_store;
 

@@ -686,10 +686,20 @@ static ys_result render_html_body(ys_ctx *ctx, const ys_doc *doc, const ys_repor
 
 ys_result ys_render_html_table(ys_ctx *ctx, const ys_doc *doc, const ys_report *rep, int tid, ys_buf *out)
 {
-	if (tid < 0 || tid >= YS_NTABLES || !doc->tables[tid])
+	const ys_table *t = ys_doc_table_at(doc, tid);
+	if (!t)
 		return ys_error(ctx, YS_ENOTFOUND, "没有第 %d 张表", tid + 1);
 	unsigned long mark = ys_oom_mark();
-	table_elem(rep, doc->tables[tid], tid, doc->tables[tid]->def->code, out);
+	if (tid < YS_NTABLES) {
+		table_elem(rep, t, tid, t->def->code, out);
+	} else { /* the general reader's: as show -o DIR draws g01.html … */
+		char name[16];
+		ys_table tmp;
+		ys_hrow h;
+		char *cells[YS_GRID_MAX];
+		snprintf(name, sizeof name, "g%02d", tid - YS_NTABLES + 1);
+		table_elem(rep, ys_grid_labelled(t, &tmp, &h, cells), tid, name, out);
+	}
 	return ys_oom_check(ctx, out->oom ? ys_error(ctx, YS_ENOMEM, "内存不足") : YS_OK, mark);
 }
 

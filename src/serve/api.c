@@ -341,6 +341,9 @@ const route ys_routes[] = {
 	{ "POST", "/api/v1/budgets/{id}/indicators/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, 0, ys_srv_api_budget_change },
 	{ "POST", "/api/v1/budgets/{id}/incomes/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, 0, ys_srv_api_budget_change },
 	{ "POST", "/api/v1/budgets/{id}/build", YS_ROLE_ADMIN | YS_ROLE_EDITOR, 0, ys_srv_api_budget_build },
+	{ "GET", "/api/v1/ledger", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, 0, ys_srv_api_ledger },
+	{ "POST", "/api/v1/ledger", YS_ROLE_ADMIN, 0, ys_srv_api_ledger_add },
+	{ "POST", "/api/v1/ledger/import", YS_ROLE_ADMIN, RF_UPLOAD, ys_srv_api_ledger_import },
 	/* pages */
 	{ "GET", "/", R_ANON, RF_PAGE, ys_srv_page_root },
 	{ "GET", "/style.css", R_ANON, RF_PAGE, ys_srv_page_style },
@@ -362,5 +365,8 @@ const route ys_routes[] = {
 	{ "POST", "/budgets/{id}/indicators/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, ys_srv_page_budget_change },
 	{ "POST", "/budgets/{id}/incomes/{n}", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, ys_srv_page_budget_change },
 	{ "POST", "/budgets/{id}/build", YS_ROLE_ADMIN | YS_ROLE_EDITOR, RF_PAGE | RF_FORM, ys_srv_page_budget_build },
+	{ "GET", "/ledger", YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR, RF_PAGE, ys_srv_page_ledger },
+	{ "POST", "/ledger", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_ledger_add },
+	{ "POST", "/ledger/import", YS_ROLE_ADMIN, RF_PAGE | RF_FORM, ys_srv_page_ledger_import },
 };
 const size_t ys_nroutes = sizeof ys_routes / sizeof ys_routes[0];

@@ -36,6 +36,7 @@ static void page_open(req *q, ys_buf *o, const char *title)
 		ys_buf_adds(o, "<nav class=\"site\" aria-label=\"页面\"><a href=\"/worklist\">工作清单</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR))
 			ys_buf_adds(o, "<a href=\"/budgets\" id=\"nav-budgets\">预算明细</a>");
+			ys_buf_adds(o, "<a href=\"/ledger\" id=\"nav-ledger\">应交清单</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER))
 			ys_buf_adds(o, "<a href=\"/audit\">审计日志</a>");
 		if (q->u.role & YS_ROLE_ADMIN)
@@ -242,11 +243,9 @@ void ys_srv_page_document(req *q)
 		for (int i = 0; i < doc->ntables; i++)
 			if (ys_render_html_table(&q->ctx, doc, rep, doc->order[i], &t))
 				break;
-		for (int i = 0; i < doc->nothers; i++) {
-			ys_buf_adds(&t, "<p>");
-			ys_srv_html_esc(&t, doc->others[i]->title);
-			ys_buf_addf(&t, "（%d 行）</p>\n", doc->others[i]->nrows);
-		}
+		for (int i = 0; i < doc->nothers && !q->ctx.code; i++)
+			if (ys_render_html_table(&q->ctx, doc, rep, YS_NTABLES + i, &t))
+				break;
 		ys_report_free(rep);
 		ys_doc_free(doc);
 		if (t.oom || q->ctx.code) {
@@ -511,7 +510,7 @@ void ys_srv_page_users_del(req *q)
 	ys_srv_answer_redirect(q, "/users");
 }
 
-/* ---- the frame for pages drawn in other files (edit.c) ---- */
+/* ---- the frame for pages drawn in other files (edit.c, ledger.c) ---- */
 
 void ys_srv_page_open(req *q, ys_buf *o, const char *title) { page_open(q, o, title); }
 void ys_srv_page_close(req *q, ys_buf *o, int status) { page_close(q, o, status); }

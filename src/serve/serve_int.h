@@ -173,6 +173,14 @@ void ys_srv_page_budget(req *q);
 void ys_srv_page_budget_change(req *q);
 void ys_srv_page_budget_build(req *q);
 
+/* ---- ledger.c: the ledger of what is due ---- */
+void ys_srv_api_ledger(req *q);
+void ys_srv_api_ledger_add(req *q);
+void ys_srv_api_ledger_import(req *q);
+void ys_srv_page_ledger(req *q);
+void ys_srv_page_ledger_add(req *q);
+void ys_srv_page_ledger_import(req *q);
+
 /* ---- api.c and pages.c: the handlers ---- */
 extern const route ys_routes[];
 extern const size_t ys_nroutes;

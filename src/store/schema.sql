@@ -1,4 +1,4 @@
--- yusuan store schema.  Version 10 (PRAGMA user_version = 10).
+-- yusuan store schema.  Version 11 (PRAGMA user_version = 11).
 --
 -- Version 1 kept published disclosures; version 2 adds detailed budgets
 -- (the b* tables); version 3 the SHA-256 of an imported file, so that the
@@ -7,7 +7,9 @@
 -- titles not read); version 5 views that make the store a dataset
 -- (docs/dataset.md); version 6 the server's users, sessions, reviews,
 -- workflow and audit log (docs/api.md); version 7 预算 and 决算 views;
--- version 10 the versions of a detailed budget's rows edited online.  Migrated by
+-- version 10 the versions of a detailed budget's rows edited online;
+-- version 11 the ledger of what is due and the audit log refusing changes
+-- on PostgreSQL too.  Migrated by
 -- src/store/sqlite.c, which runs the part of this file a version added.
 --
 -- A published disclosure is kept as read: its tables (by their id 0..12 for
@@ -811,5 +813,24 @@ CREATE TABLE bversion (
 	PRIMARY KEY (budget_id, kind, n)
 ) WITHOUT ROWID;
 
+-- @@v11: the ledger of what is due (docs/api.md): the departments the
+-- bureau expects to disclose a year, each by its due date (YYYY-MM-DD, the
+-- store's clock: UTC, as disclosure.imported_at).  And the audit log
+-- append-only on PostgreSQL as on SQLite: a refused UPDATE or DELETE is an
+-- error there too (version 6's rules ignored it silently).
+CREATE TABLE ledger (
+	department TEXT NOT NULL,
+	year       INTEGER NOT NULL,
+	due        TEXT NOT NULL CHECK (length(due) = 10),
+	user_name  TEXT NOT NULL,
+	updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	PRIMARY KEY (department, year)
+) WITHOUT ROWID;
+-- pg: DROP RULE IF EXISTS audit_no_update ON audit;
+-- pg: DROP RULE IF EXISTS audit_no_delete ON audit;
+-- pg: CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit is append-only' USING ERRCODE = 'restrict_violation'; END $$;
+-- pg: CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
-PRAGMA user_version = 10;
+PRAGMA user_version = 11;
+

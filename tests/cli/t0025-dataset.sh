@@ -10,7 +10,7 @@ sed -e '360s/2026/2025/' -e '53s/867\.596000\t867\.596000/800.000000\t800.000000
     $SEED > $TMP/last.txt
 expect_exit 0 $YUSUAN import $TMP/last.txt --db $DB
 expect_exit 0 $YUSUAN import tests/fixtures/corpus/2024_shpt_wanlijiedao.pdf --db $DB
-[ "$(sqlite3 $DB 'pragma user_version')" -eq "$(sed -n "s/^#define YS_SCHEMA_VERSION \([0-9]*\).*/\1/p" include/yusuan/store.h)" ] || fail "schema version"
+[ "$(sqlite3 $DB 'pragma user_version')" -eq "$(sed -n 's/^#define YS_SCHEMA_VERSION \([0-9]*\).*/\1/p' include/yusuan/store.h)" ] || fail "schema version"
 
 # the examples: a ```sql block, then the ```text block of its result
 awk -v dir="$TMP" '

@@ -68,7 +68,7 @@ has $TMP/e "--table “14”：应为 01 到 13"
 
 # -h and --help, generated from the table: every option the parser takes,
 # the arguments, the exit codes; `help CMD` is the same text
-for c in build batch init check show import rules diff query rank score site serve user; do
+for c in build batch init check show import rules diff query rank score site serve user ledger; do
 	expect_exit 0 $YUSUAN $c -h
 	cp $TMP/o $TMP/h
 	has $TMP/h "用法：yusuan $c"

@@ -9,7 +9,7 @@ FINAL=tests/fixtures/corpus/2024_shpt_guihuaziyuanju_juesuan.pdf
 DB=$TMP/e.db
 s() { sqlite3 -batch "$DB" "$1" || fail "sqlite3: $1"; }
 expect_exit 0 $YUSUAN import $FINAL --db $DB
-[ "$(s 'pragma user_version')" -eq "$(sed -n "s/^#define YS_SCHEMA_VERSION \([0-9]*\).*/\1/p" include/yusuan/store.h)" ] || fail "schema version"
+[ "$(s 'pragma user_version')" -eq "$(sed -n 's/^#define YS_SCHEMA_VERSION \([0-9]*\).*/\1/p' include/yusuan/store.h)" ] || fail "schema version"
 [ "$(s 'select phase from ys_phase')" = final ] || fail "the 决算 is not a final"
 # a department and year with a 决算 only: nothing to set it against
 [ "$(s 'select count(*) from ys_execution')" -eq 0 ] || fail "execution without a budget"

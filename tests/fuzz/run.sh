@@ -13,7 +13,9 @@
 # from tests/fuzz/corpus/h; tests/ is never written), with the dictionary
 # tests/fuzz/dict/h.dict when there is one.  Crashes go to
 # build/fuzz/artifacts/h/, the log to build/fuzz/logs/h.log.  Exits 1 if
-# any harness failed.
+# any harness failed.  The harnesses run $JOBS at a time (default: the
+# machine's processors), each one's lines printed together, in the order
+# given.
 set -u
 dir=${FUZZ_DIR:-build/fuzz}
 secs=${FUZZ_SECONDS:-10}
@@ -39,21 +41,23 @@ replay() {
 	failed="$failed $h"
 	return 1
 }
-for h in "$@"; do
+# one HARNESS: its lines, and "failed" into $dir/logs/HARNESS.failed
+one() {
+	h=$1
 	bin=$dir/fuzz_$h
 	log=$dir/logs/$h.log
 	if [ ! -x "$bin" ]; then
 		echo "fuzz $h: $bin is missing (make -f tests/fuzz/fuzz.mk fuzz-build)"
 		failed="$failed $h"
-		continue
+		return
 	fi
 	: > "$log"
 	# the kept inputs: each must run clean; without fuzzing, the seeds
 	# too, so that every harness's invariants are checked on real inputs
-	replay "$bin" "${FUZZ_REGRESS:-tests/fuzz/regress}/$h" "regression inputs" || continue
+	replay "$bin" "${FUZZ_REGRESS:-tests/fuzz/regress}/$h" "regression inputs" || return
 	if [ "$secs" -eq 0 ]; then
 		replay "$bin" "tests/fuzz/corpus/$h" seeds
-		continue
+		return
 	fi
 	corpus=$dir/corpus/$h
 	art=$dir/artifacts/$h/
@@ -70,6 +74,19 @@ for h in "$@"; do
 		grep -E "ERROR|SUMMARY|fuzz invariant|Test unit written" "$log" | tail -n 8 | sed 's/^/    /'
 		failed="$failed $h"
 	fi
+}
+if [ "${1:-}" = "--one" ]; then
+	failed=""
+	one "$2" > "$dir/logs/$2.out"
+	[ -z "$failed" ] || echo "$2" > "$dir/logs/$2.failed"
+	exit 0
+fi
+for h in "$@"; do rm -f "$dir/logs/$h.failed" "$dir/logs/$h.out"; done
+for h in "$@"; do echo "$h"; done | xargs -P "${JOBS:-$(nproc 2>/dev/null || echo 1)}" -n 1 sh "$0" --one
+for h in "$@"; do
+	cat "$dir/logs/$h.out" 2>/dev/null
+	[ ! -e "$dir/logs/$h.failed" ] || failed="$failed $h"
+	[ -e "$dir/logs/$h.out" ] || failed="$failed $h"
 done
 if [ -n "$failed" ]; then
 	echo "fuzz: failed:$failed"

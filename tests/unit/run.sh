@@ -5,8 +5,9 @@
 set -u
 if [ "${1:-}" = "--one" ]; then
 	out=$BASE/$(basename "$2")
+	start=$(date +%s)
 	if CK_VERBOSITY=${CK_VERBOSITY:-normal} "$2" > "$out.log" 2>&1; then
-		echo ok > "$out.status"
+		echo "ok $(($(date +%s) - start))" > "$out.status"
 	else
 		echo FAIL > "$out.status"
 	fi
@@ -20,7 +21,12 @@ fail=0
 for t in "$@"; do
 	out=$BASE/$(basename "$t")
 	cat "$out.log" 2>/dev/null
-	grep -q '^ok' "$out.status" 2>/dev/null || { fail=1; echo "FAIL $t"; }
+	if grep -q '^ok' "$out.status" 2>/dev/null; then
+		echo "ok   $(basename "$t") ($(cut -d' ' -f2 "$out.status") s)"
+	else
+		fail=1
+		echo "FAIL $t"
+	fi
 done
 rm -rf "$BASE"
 exit $fail
