@@ -35,8 +35,8 @@ static void page_open(req *q, ys_buf *o, const char *title)
 	if (q->authed) {
 		ys_buf_adds(o, "<nav class=\"site\" aria-label=\"页面\"><a href=\"/worklist\">工作清单</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR))
-			ys_buf_adds(o, "<a href=\"/budgets\" id=\"nav-budgets\">预算明细</a>");
-			ys_buf_adds(o, "<a href=\"/ledger\" id=\"nav-ledger\">应交清单</a>");
+			ys_buf_adds(o, "<a href=\"/budgets\" id=\"nav-budgets\">预算明细</a>"
+			               "<a href=\"/ledger\" id=\"nav-ledger\">应交清单</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER))
 			ys_buf_adds(o, "<a href=\"/audit\">审计日志</a>");
 		if (q->u.role & YS_ROLE_ADMIN)
