@@ -9,6 +9,7 @@
 
 #include "yusuan/base.h"
 #include "yusuan/batch.h"
+#include "yusuan/bedit.h"
 #include "yusuan/budget.h"
 #include "yusuan/catalog.h"
 #include "yusuan/compile.h"

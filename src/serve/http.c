@@ -197,28 +197,21 @@ json_t *ys_srv_parse_form(const char *s, size_t n)
 int ys_srv_route_match(const char *pattern, const char *path, int64_t *id)
 {
 	while (*pattern && *path) {
-		if (!strncmp(pattern, "{id}", 4)) {
+		/* {id}: 1..18 digits into *id; {n}: a second number, 1..9 digits,
+		 * which its handler reads (ys_srv_path_n) */
+		int is_n = !strncmp(pattern, "{n}", 3);
+		if (is_n || !strncmp(pattern, "{id}", 4)) {
 			int64_t x = 0;
-			int n = 0;
-			while (*path >= '0' && *path <= '9' && n < 18) {
+			int n = 0, max = is_n ? 9 : 18;
+			while (*path >= '0' && *path <= '9' && n < max) {
 				x = x * 10 + (*path++ - '0');
 				n++;
 			}
 			if (!n || (*path >= '0' && *path <= '9'))
 				return 0;
-			*id = x;
-			pattern += 4;
-			continue;
-		}
-		if (!strncmp(pattern, "{n}", 3)) { /* a second number: its handler reads it (ys_srv_path_n) */
-			int n = 0;
-			while (*path >= '0' && *path <= '9' && n < 9) {
-				path++;
-				n++;
-			}
-			if (!n || (*path >= '0' && *path <= '9'))
-				return 0;
-			pattern += 3;
+			if (!is_n)
+				*id = x;
+			pattern += is_n ? 3 : 4;
 			continue;
 		}
 		if (*pattern++ != *path++)

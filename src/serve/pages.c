@@ -36,7 +36,8 @@ static void page_open(req *q, ys_buf *o, const char *title)
 	if (q->authed) {
 		ys_buf_adds(o, "<nav class=\"site\" aria-label=\"页面\"><a href=\"/worklist\">工作清单</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR))
-			ys_buf_adds(o, "<a href=\"/ledger\" id=\"nav-ledger\">应交清单</a>");
+			ys_buf_adds(o, "<a href=\"/budgets\" id=\"nav-budgets\">预算明细</a>"
+			               "<a href=\"/ledger\" id=\"nav-ledger\">应交清单</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER))
 			ys_buf_adds(o, "<a href=\"/audit\">审计日志</a>");
 		if (q->u.role & YS_ROLE_ADMIN)
@@ -523,7 +524,7 @@ void ys_srv_page_users_del(req *q)
 	ys_srv_answer_redirect(q, "/users");
 }
 
-/* ---- the frame for pages drawn in other files (ledger.c) ---- */
+/* ---- the frame for pages drawn in other files (edit.c, ledger.c) ---- */
 
 void ys_srv_page_open(req *q, ys_buf *o, const char *title) { page_open(q, o, title); }
 void ys_srv_page_close(req *q, ys_buf *o, int status) { page_close(q, o, status); }

@@ -38,7 +38,7 @@ typedef void (*handler_fn)(req *q);
 
 typedef struct route {
 	const char *method;
-	const char *pattern; /* "/api/v1/documents/{id}": {id} matches digits */
+	const char *pattern; /* "/api/v1/documents/{id}": {id} matches digits; {n} too (not kept: its handler reads it) */
 	int roles;           /* YS_ROLE_* bits, and R_ANON */
 	int flags;           /* RF_* */
 	handler_fn fn;
@@ -76,7 +76,7 @@ struct req {
 };
 
 /* ---- http.c: routes and forms ---- */
-/* Does path match pattern?  {id} takes 1..18 digits into *id. */
+/* Does path match pattern?  {id} takes 1..18 digits into *id; {n} 1..18 digits, not kept. */
 int ys_srv_route_match(const char *pattern, const char *path, int64_t *id);
 /* The number a route's {n} matched in q's path (its second number), or -1. */
 int64_t ys_srv_path_n(const req *q);
@@ -165,6 +165,16 @@ void ys_srv_page_users_del(req *q);
 void ys_srv_page_open(req *q, ys_buf *o, const char *title);
 void ys_srv_page_close(req *q, ys_buf *o, int status);
 void ys_srv_csrf_field(req *q, ys_buf *o);
+
+/* ---- edit.c: the detailed budget edited online ---- */
+void ys_srv_api_budgets(req *q);
+void ys_srv_api_budget(req *q);
+void ys_srv_api_budget_change(req *q);
+void ys_srv_api_budget_build(req *q);
+void ys_srv_page_budgets(req *q);
+void ys_srv_page_budget(req *q);
+void ys_srv_page_budget_change(req *q);
+void ys_srv_page_budget_build(req *q);
 
 /* ---- ledger.c: the ledger of what is due ---- */
 void ys_srv_api_ledger(req *q);

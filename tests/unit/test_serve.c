@@ -42,6 +42,11 @@ START_TEST(paths_match_their_patterns)
 	q.rt = ys_srv_find_route("GET", q.path, &id, &other);
 	ck_assert_ptr_nonnull(q.rt);
 	ck_assert_int_eq(ys_srv_path_n(&q), 345);
+	ck_assert(ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/17", &id));
+	ck_assert_int_eq(id, 3);
+	ck_assert(!ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/1x", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/../1", &id));
 }
 END_TEST
 
