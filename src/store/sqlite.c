@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "store_int.h"
@@ -16,6 +17,7 @@ typedef struct sq_store {
 	char *path;
 	int version;
 	int in_tx; /* inside ys_store_transact */
+	int busy;  /* the last failed exec was SQLITE_BUSY */
 } sq_store;
 
 /*
@@ -56,6 +58,7 @@ static ys_result exec(ys_ctx *ctx, sq_store *s, const char *sql)
 	char *err = NULL;
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &err);
 	if (rc != SQLITE_OK) {
+		s->busy = (rc & 0xff) == SQLITE_BUSY;
 		ys_result r = ys_error(ctx, (rc & 0xff) == SQLITE_NOMEM ? YS_ENOMEM : YS_ESTORE, "%s: %s", s->path,
 		                       err ? err : sqlite3_errmsg(s->db));
 		sqlite3_free(err);
@@ -154,9 +157,24 @@ static ys_result sq_open(ys_ctx *ctx, const char *path, ys_store **out)
 		return r;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	ys_result r = exec(ctx, s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
-	if (!r)
-		r = prepare_schema(ctx, s);
+	/* Several processes opening a new database at once: the switch to WAL
+	 * and the schema's creation can be refused "database is locked" at
+	 * once, without the busy handler (SQLite returns SQLITE_BUSY where
+	 * waiting could deadlock).  Each step is whole or not done, so the open
+	 * is tried again, for as long as the busy handler would have waited. */
+	ys_result r;
+	for (int tries = 0;; tries++) {
+		s->busy = 0;
+		r = exec(ctx, s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
+		if (!r)
+			r = prepare_schema(ctx, s);
+		if (!r || !(s->busy || (sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY) || tries >= 500)
+			break;
+		struct timespec nap = { 0, 20 * 1000 * 1000 };
+		nanosleep(&nap, NULL);
+		if (ctx)
+			ys_ctx_init(ctx);
+	}
 	if (r) {
 		sq_close(&s->base);
 		return r;
