@@ -65,6 +65,16 @@ void ys_store_hash_bytes(const void *data, size_t n, char *hex);
  * together). */
 ys_result ys_store_import_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace,
                               int64_t *id, int64_t *replaced);
+/* ys_store_import_doc, keeping the file's bytes (data[0..len), media
+ * "application/pdf" or another type) with the disclosure in the same
+ * transaction: what the server draws a document's pages from. */
+ys_result ys_store_import_original(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, const void *data,
+                                   size_t len, const char *media, int replace, int64_t *id, int64_t *replaced);
+/* The file disclosure id was read from, kept by ys_store_import_original:
+ * its bytes appended to out and its media type into media (>= 64 bytes).
+ * YS_ENOTFOUND when none was kept (imported otherwise, or before schema
+ * 9). */
+ys_result ys_store_load_original(ys_ctx *ctx, ys_store *st, int64_t id, ys_buf *out, char *media);
 /* Load disclosure id; *out is freed with ys_doc_free. */
 ys_result ys_store_load_doc(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out);
 /* The id of the most recently imported disclosure (YS_ENOTFOUND if none). */

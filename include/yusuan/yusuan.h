@@ -9,6 +9,7 @@
 
 #include "yusuan/base.h"
 #include "yusuan/batch.h"
+#include "yusuan/bedit.h"
 #include "yusuan/budget.h"
 #include "yusuan/catalog.h"
 #include "yusuan/compile.h"
@@ -22,6 +23,7 @@
 #include "yusuan/money.h"
 #include "yusuan/narrative.h"
 #include "yusuan/render.h"
+#include "yusuan/review.h"
 #include "yusuan/rules.h"
 #include "yusuan/store.h"
 #include "yusuan/tables.h"

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "read/lines.h"
+#include "yusuan/review.h"
 #include "yusuan/text.h"
 #include "base_int.h"
 
@@ -382,6 +383,8 @@ static ys_result page_line(ys_ctx *ctx, ys_lines *L, pchar *c, int a, int b, int
 	return YS_OK;
 }
 
+static ys_result lines_of(ys_ctx *ctx, const char *path, PopplerDocument *pd, ys_lines *L);
+
 ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 {
 	GError *err = NULL;
@@ -407,9 +410,34 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 		g_clear_error(&err);
 		return r;
 	}
+	ys_result r = lines_of(ctx, path, pd, L);
+	g_object_unref(pd);
+	return r;
+}
+
+ys_result ys_lines_from_pdf_data(ys_ctx *ctx, const char *name, const void *data, size_t len, ys_lines *L)
+{
+	if (len > YS_FILE_MAX)
+		return ys_error(ctx, YS_ELIMIT, "%s：超过单个文件 %zu MiB 的上限", name, YS_FILE_MAX >> 20);
+	GError *err = NULL;
+	GBytes *bytes = g_bytes_new_static(data, len);
+	PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &err);
+	g_bytes_unref(bytes);
+	if (!pd) {
+		ys_result r = ys_error(ctx, YS_EPARSE, "%s：不是可读取的 PDF：%s", name, err ? err->message : "?");
+		g_clear_error(&err);
+		return r;
+	}
+	ys_result r = lines_of(ctx, name, pd, L);
+	g_object_unref(pd);
+	return r;
+}
+
+/* The text layer of the open document pd (named path in messages) into L. */
+static ys_result lines_of(ys_ctx *ctx, const char *path, PopplerDocument *pd, ys_lines *L)
+{
 	int np = poppler_document_get_n_pages(pd);
 	if (np > YS_PDF_PAGES_MAX || L->npages + np > YS_PDF_PAGES_MAX) {
-		g_object_unref(pd);
 		return ys_error(ctx, YS_ELIMIT, "%s：%d 页，超过一份公开文件可有的 %d 页", path, np,
 		                YS_PDF_PAGES_MAX);
 	}
@@ -492,7 +520,6 @@ ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L)
 		g_object_unref(page);
 	}
 	free(c);
-	g_object_unref(pd);
 	return r;
 }
 
@@ -518,4 +545,154 @@ void ys_lines_render(const ys_lines *L, int positions, ys_buf *out)
 		}
 		ys_buf_addc(out, '\n');
 	}
+}
+
+/* ---- where a finding was printed (review.h) ---- */
+
+/* s without its whitespace, into out (cap bytes); its length. */
+static size_t squeeze(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	while (*s && n + 4 < cap) {
+		const char *next = g_utf8_next_char(s);
+		if (!is_space((unsigned)g_utf8_get_char(s))) {
+			memcpy(out + n, s, (size_t)(next - s));
+			n += (size_t)(next - s);
+		}
+		s = next;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static void box_add(ys_place *p, int *any, int x0, int y0, int x1, int y1)
+{
+	double a = x0 / 10.0, b = y0 / 10.0, c = x1 / 10.0, d = y1 / 10.0;
+	if (!*any || a < p->x0)
+		p->x0 = a;
+	if (!*any || b < p->y0)
+		p->y0 = b;
+	if (!*any || c > p->x1)
+		p->x1 = c;
+	if (!*any || d > p->y1)
+		p->y1 = d;
+	*any = 1;
+}
+
+/* A cell: the fine fragment starting at its column (1 + x0 / 6 pt, as the
+ * PDF readers give it; else the nearest within 12 points), and those after
+ * it that the cell's text goes on into. */
+static void place_cell(const ys_line *l, ys_place *p)
+{
+	int k = -1, best = INT32_MAX;
+	for (int i = 0; i < l->nff && k < 0; i++)
+		if (l->ff[i].x0 >= 0 && 1 + l->ff[i].x0 / 60 == p->col)
+			k = i;
+	for (int i = 0; i < l->nff && best; i++) {
+		int d = abs(l->ff[i].x0 - (p->col - 1) * 60);
+		if (k < 0 && d < best && d < 120) {
+			best = d;
+			k = i;
+		}
+	}
+	if (k < 0)
+		return;
+	int any = 0;
+	box_add(p, &any, l->ff[k].x0, l->y, l->ff[k].x1, l->y + l->h);
+	if (p->text) {
+		char want[1024], got[1024];
+		squeeze(p->text, want, sizeof want);
+		size_t n = squeeze(l->ff[k].s, got, sizeof got);
+		for (int i = k + 1; i < l->nff && n < strlen(want) && !strncmp(want, got, n); i++) {
+			size_t m = strlen(l->ff[i].s);
+			if (n + m >= sizeof got || strncmp(want + n, l->ff[i].s, m))
+				break;
+			memcpy(got + n, l->ff[i].s, m + 1);
+			n += m;
+			box_add(p, &any, l->ff[i].x0, l->y, l->ff[i].x1, l->y + l->h);
+		}
+	}
+	p->page = l->page;
+}
+
+typedef struct lchar {
+	const char *s;
+	int len, x, line; /* its bytes, its centre, its line's index in L */
+} lchar;
+
+/* A sentence: its characters from where it starts on line li (the start
+ * that matches most of it), on that line and the next ones of the page;
+ * the whole line when its text is not found there. */
+static void place_sentence(const ys_lines *L, size_t li, ys_place *p)
+{
+	const ys_line *l = &L->v[li];
+	int any = 0;
+	lchar *c = NULL;
+	size_t nc = 0, cap = 0, n1 = 0;
+	char want[4096];
+	size_t wn = p->text ? squeeze(p->text, want, sizeof want) : 0;
+	for (size_t j = li; wn && j < L->n && j < li + 80 && L->v[j].page == l->page; j++) {
+		const ys_line *m = &L->v[j];
+		for (int f = 0; f < m->nff; f++) {
+			const ys_frag *fr = &m->ff[f];
+			for (int k = 0; k < fr->nch; k++) {
+				if (ys_grow((void **)&c, &cap, nc + 1, sizeof *c)) {
+					nc = 0;
+					goto whole;
+				}
+				int end = k + 1 < fr->nch ? fr->chb[k + 1] : (int)strlen(fr->s);
+				c[nc++] = (lchar){ fr->s + fr->chb[k], end - fr->chb[k], fr->chx[k], (int)j };
+			}
+		}
+		if (j == li)
+			n1 = nc;
+	}
+	size_t best = 0, best_bytes = 0, best_n = 0;
+	for (size_t st = 0; st < n1 && best_bytes < wn; st++) {
+		size_t pos = 0, k = st;
+		while (k < nc && pos + (size_t)c[k].len <= wn && !memcmp(want + pos, c[k].s, (size_t)c[k].len))
+			pos += (size_t)c[k++].len;
+		if (pos > best_bytes) {
+			best = st;
+			best_bytes = pos;
+			best_n = k - st;
+		}
+	}
+	/* at least four characters of it (or all of a shorter one) */
+	if (best_bytes && (best_bytes == wn || best_n >= 4))
+		for (size_t k = best; k < best + best_n; k++) {
+			const ys_line *m = &L->v[c[k].line];
+			box_add(p, &any, c[k].x - m->h / 2, m->y, c[k].x + m->h / 2, m->y + m->h);
+		}
+whole:
+	free(c);
+	if (!any)
+		for (int f = 0; f < l->nf; f++)
+			box_add(p, &any, l->f[f].x0, l->y, l->f[f].x1, l->y + l->h);
+	if (any)
+		p->page = l->page;
+}
+
+ys_result ys_pdf_locate(ys_ctx *ctx, const char *name, const void *pdf, size_t len, ys_place *pl, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		pl[i].page = 0;
+		pl[i].x0 = pl[i].y0 = pl[i].x1 = pl[i].y1 = 0;
+	}
+	unsigned long mark = ys_oom_mark();
+	ys_lines L;
+	ys_lines_init(&L);
+	ys_result r = ys_lines_from_pdf_data(ctx, name, pdf, len, &L);
+	for (size_t i = 0; i < n && !r; i++) {
+		ys_place *p = &pl[i];
+		/* a line's number is its index from 1 (page_line) */
+		if (p->line < 1 || (size_t)p->line > L.n || L.v[p->line - 1].line != p->line)
+			continue;
+		if (p->col > 0)
+			place_cell(&L.v[p->line - 1], p);
+		else
+			place_sentence(&L, (size_t)p->line - 1, p);
+	}
+	ys_lines_release(&L);
+	return ys_oom_check(ctx, r, mark);
 }

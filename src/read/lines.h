@@ -62,6 +62,10 @@ void ys_lines_release(ys_lines *L);
 /* The text layer of a PDF file, a line per visual line of each page. */
 ys_result ys_lines_from_pdf(ys_ctx *ctx, const char *path, ys_lines *L);
 
+/* The same from the file's bytes in memory (name: for messages); data
+ * must outlive L's reading only. */
+ys_result ys_lines_from_pdf_data(ys_ctx *ctx, const char *name, const void *data, size_t len, ys_lines *L);
+
 /* Tab-separated text (decoded UTF-8, LF lines).  "-- page N --" lines mark
  * pages, as in text extracted from PDFs. */
 ys_result ys_lines_from_text(ys_ctx *ctx, const char *name, const char *text, size_t len, ys_lines *L);

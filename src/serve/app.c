@@ -297,7 +297,7 @@ static int id_row(const ys_value *row, int ncols, void *arg)
 
 typedef struct up_arg {
 	const ys_srv_upload *up;
-	const char *who, *dept, *hash;
+	const char *who, *dept, *hash, *media;
 	const ys_doc *doc;
 	int64_t id;
 	int stored;
@@ -315,7 +315,9 @@ static ys_result upload_tx(ys_ctx *ctx, ys_store *st, void *arg)
 	int64_t replaced = 0;
 	a->id = 0;
 	a->stored = 1;
-	ys_result r = ys_store_import_doc(ctx, st, a->doc, a->hash, 0, &a->id, &replaced);
+	/* the file itself is kept with it: its pages are drawn again (pdfview.c) */
+	ys_result r = ys_store_import_original(ctx, st, a->doc, a->hash, a->up->data, a->up->len, a->media, 0, &a->id,
+	                                       &replaced);
 	if (r == YS_EREFUSED) {
 		ys_value v = { YS_V_TEXT, 0, a->hash };
 		ys_ctx_init(ctx);
@@ -404,7 +406,10 @@ void ys_srv_app_upload_file(req *q, const ys_srv_upload *up, json_t **out)
 	progress(up, "保存", 800);
 	char hash[YS_HASH_HEX];
 	ys_store_hash_bytes(up->data, up->len, hash);
-	up_arg a = { up, q->u.name, dept, hash, doc, 0, 1, rep, text };
+	const char *media = !binary                ? "text/plain"
+	                    : up->data[0] == '%'   ? "application/pdf"
+	                                           : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	up_arg a = { up, q->u.name, dept, hash, media, doc, 0, 1, rep, text };
 	r = ys_store_transact(&q->ctx, q->st, upload_tx, &a);
 	if (r) {
 		ys_srv_answer_store_error(q);

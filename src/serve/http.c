@@ -198,23 +198,46 @@ json_t *ys_srv_parse_form(const char *s, size_t n)
 int ys_srv_route_match(const char *pattern, const char *path, int64_t *id)
 {
 	while (*pattern && *path) {
-		if (!strncmp(pattern, "{id}", 4)) {
+		/* {id}: 1..18 digits into *id; {n}: a second number, 1..9 digits,
+		 * which its handler reads (ys_srv_path_n) */
+		int is_n = !strncmp(pattern, "{n}", 3);
+		if (is_n || !strncmp(pattern, "{id}", 4)) {
 			int64_t x = 0;
-			int n = 0;
-			while (*path >= '0' && *path <= '9' && n < 18) {
+			int n = 0, max = is_n ? 9 : 18;
+			while (*path >= '0' && *path <= '9' && n < max) {
 				x = x * 10 + (*path++ - '0');
 				n++;
 			}
 			if (!n || (*path >= '0' && *path <= '9'))
 				return 0;
-			*id = x;
-			pattern += 4;
+			if (!is_n)
+				*id = x;
+			pattern += is_n ? 3 : 4;
 			continue;
 		}
 		if (*pattern++ != *path++)
 			return 0;
 	}
 	return !*pattern && !*path;
+}
+
+int64_t ys_srv_path_n(const req *q)
+{
+	const char *pt = q->rt->pattern, *pa = q->path;
+	while (*pt && *pa) {
+		if (!strncmp(pt, "{id}", 4) || !strncmp(pt, "{n}", 3)) {
+			int second = pt[1] == 'n';
+			int64_t x = 0;
+			while (*pa >= '0' && *pa <= '9')
+				x = x * 10 + (*pa++ - '0');
+			if (second)
+				return x;
+			pt += 4;
+			continue;
+		}
+		pt++, pa++;
+	}
+	return -1;
 }
 
 /* The route of method and path; *other: the path is known with another
@@ -360,6 +383,8 @@ static enum MHD_Result send_answer(req *q)
 		MHD_add_response_header(res, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (q->location[0])
 		MHD_add_response_header(res, MHD_HTTP_HEADER_LOCATION, q->location);
+	if (q->disposition[0])
+		MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_DISPOSITION, q->disposition);
 	if (q->set_cookie[0])
 		MHD_add_response_header(res, MHD_HTTP_HEADER_SET_COOKIE, q->set_cookie);
 	if (q->status == 401 && !(q->rt && (q->rt->flags & RF_PAGE)))

@@ -17,7 +17,8 @@ static const char extra_css[] =
 	".msg{padding:.6rem 1rem;background:#fdecea;border:1px solid #e0b4b4}\n"
 	"table.list{border-collapse:collapse;width:100%}table.list th,table.list td{border-bottom:1px solid #ddd;"
 	"padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
-	".state{font-weight:bold}.review{color:#555;font-size:.9rem}\n";
+	".state{font-weight:bold}.review{color:#555;font-size:.9rem}\n"
+	"img.pdfpage{max-width:100%;height:auto;border:1px solid #ccc}\n";
 
 void ys_srv_page_open_head(req *q, ys_buf *o, const char *title, const char *head)
 {
@@ -42,7 +43,8 @@ void ys_srv_page_open_head(req *q, ys_buf *o, const char *title, const char *hea
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_EDITOR | YS_ROLE_REVIEWER))
 			ys_buf_adds(o, "<a id=\"nav-jobs\" href=\"/jobs\">任务</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER | YS_ROLE_EDITOR))
-			ys_buf_adds(o, "<a href=\"/ledger\" id=\"nav-ledger\">应交清单</a>");
+			ys_buf_adds(o, "<a href=\"/budgets\" id=\"nav-budgets\">预算明细</a>"
+			               "<a href=\"/ledger\" id=\"nav-ledger\">应交清单</a>");
 		if (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER))
 			ys_buf_adds(o, "<a href=\"/audit\">审计日志</a>");
 		if (q->u.role & YS_ROLE_ADMIN)
@@ -292,8 +294,16 @@ void ys_srv_page_document(req *q)
 	            (long long)json_integer_value(json_object_get(sum, "errors")),
 	            (long long)json_integer_value(json_object_get(sum, "warnings")),
 	            (long long)json_integer_value(json_object_get(sum, "notices")));
+	/* the review's export, and each finding's page of the PDF (pdfview.c, export.c) */
+	int pdf = ys_srv_doc_has_pdf(q, m.id);
+	ys_buf_addf(&o, "<p>导出复核结果：<a id=\"export-xlsx\" href=\"/documents/%lld/review.xlsx\">整改清单（XLSX）</a>",
+	            (long long)m.id);
+	if (pdf)
+		ys_buf_addf(&o, " · <a id=\"export-pdf\" href=\"/documents/%lld/review.pdf\">标注问题位置的 PDF</a>",
+		            (long long)m.id);
+	ys_buf_adds(&o, "</p>\n");
 	ys_buf_adds(&o, "<h3>检查结果</h3>\n<table class=\"list\"><thead><tr><th>表</th><th>行</th><th>列</th><th>规则</th>"
-	                "<th>说明</th><th>复核</th></tr></thead>\n<tbody>\n");
+	                "<th>说明</th><th>原文</th><th>复核</th></tr></thead>\n<tbody>\n");
 	size_t i;
 	json_t *f;
 	int staff = (q->u.role & (YS_ROLE_ADMIN | YS_ROLE_REVIEWER)) && m.latest == m.id;
@@ -309,6 +319,11 @@ void ys_srv_page_document(req *q)
 		ys_srv_html_esc(&o, jstr(f, "rule"));
 		ys_buf_adds(&o, "</td><td>");
 		ys_srv_html_esc(&o, jstr(f, "message"));
+		ys_buf_adds(&o, "</td><td>");
+		if (json_is_integer(json_object_get(f, "page")))
+			ys_buf_addf(&o, "<a id=\"fp%zu\" href=\"/documents/%lld/findings/%zu\">%s第 %lld 页</a>", i,
+			            (long long)m.id, i, pdf ? "看" : "",
+			            (long long)json_integer_value(json_object_get(f, "page")));
 		ys_buf_adds(&o, "</td><td>");
 		json_t *rv = json_object_get(f, "review");
 		if (json_is_object(rv)) {
@@ -521,6 +536,6 @@ void ys_srv_page_users_del(req *q)
 	ys_srv_answer_redirect(q, "/users");
 }
 
-/* ---- the frame for pages drawn in other files (ledger.c; jobs.c uses ys_srv_page_open_head) ---- */
+/* ---- the frame for pages drawn in other files (edit.c, ledger.c; jobs.c uses ys_srv_page_open_head) ---- */
 
 void ys_srv_page_open(req *q, ys_buf *o, const char *title) { page_open(q, o, title); }

@@ -58,7 +58,7 @@ typedef void (*handler_fn)(req *q);
 
 typedef struct route {
 	const char *method;
-	const char *pattern; /* "/api/v1/documents/{id}": {id} matches digits */
+	const char *pattern; /* "/api/v1/documents/{id}": {id} matches digits; {n} too (not kept: its handler reads it) */
 	int roles;           /* YS_ROLE_* bits, and R_ANON */
 	int flags;           /* RF_* */
 	handler_fn fn;
@@ -90,6 +90,7 @@ struct req {
 	ys_buf out;
 	const char *ctype;
 	char location[512];
+	char disposition[256]; /* Content-Disposition of a download, or "" */
 	char set_cookie[512];
 	json_t *form;         /* the form's fields (RF_FORM), or the JSON body */
 	ys_srv_part *parts;   /* RF_MULTIPART: the body's parts, or NULL */
@@ -97,8 +98,10 @@ struct req {
 };
 
 /* ---- http.c: routes and forms ---- */
-/* Does path match pattern?  {id} takes 1..18 digits into *id. */
+/* Does path match pattern?  {id} takes 1..18 digits into *id; {n} 1..18 digits, not kept. */
 int ys_srv_route_match(const char *pattern, const char *path, int64_t *id);
+/* The number a route's {n} matched in q's path (its second number), or -1. */
+int64_t ys_srv_path_n(const req *q);
 /* The route of method and path; *other: the path is known with another
  * method. */
 const route *ys_srv_find_route(const char *method, const char *path, int64_t *id, int *other);
@@ -224,6 +227,16 @@ void ys_srv_page_open(req *q, ys_buf *o, const char *title);
 void ys_srv_page_close(req *q, ys_buf *o, int status);
 void ys_srv_csrf_field(req *q, ys_buf *o);
 
+/* ---- edit.c: the detailed budget edited online ---- */
+void ys_srv_api_budgets(req *q);
+void ys_srv_api_budget(req *q);
+void ys_srv_api_budget_change(req *q);
+void ys_srv_api_budget_build(req *q);
+void ys_srv_page_budgets(req *q);
+void ys_srv_page_budget(req *q);
+void ys_srv_page_budget_change(req *q);
+void ys_srv_page_budget_build(req *q);
+
 /* ---- ledger.c: the ledger of what is due ---- */
 void ys_srv_api_ledger(req *q);
 void ys_srv_api_ledger_add(req *q);
@@ -231,6 +244,20 @@ void ys_srv_api_ledger_import(req *q);
 void ys_srv_page_ledger(req *q);
 void ys_srv_page_ledger_add(req *q);
 void ys_srv_page_ledger_import(req *q);
+
+/* ---- pdfview.c: a document's pages as images ---- */
+/* Is the file document id was read from kept, and a PDF? */
+int ys_srv_doc_has_pdf(req *q, int64_t id);
+/* The place of finding f (its JSON, as ys_srv_doc_check_json gives it) as
+ * ys_pdf_locate takes it; 0 when it names no line.  The text points into f. */
+int ys_srv_finding_place(json_t *f, ys_place *p, char *sentence, size_t cap);
+void ys_srv_page_png(req *q);       /* GET …/documents/{id}/pages/{n}.png[?finding=KEY] */
+void ys_srv_page_finding(req *q);   /* GET /documents/{id}/findings/{n} */
+void ys_srv_api_finding(req *q);    /* GET /api/v1/documents/{id}/findings/{n} */
+
+/* ---- export.c: the review's export ---- */
+void ys_srv_review_xlsx(req *q);    /* GET …/documents/{id}/review.xlsx */
+void ys_srv_review_pdf(req *q);     /* GET …/documents/{id}/review.pdf */
 
 /* ---- api.c and pages.c: the handlers ---- */
 extern const route ys_routes[];

@@ -22,6 +22,7 @@
  *    run again from the start (the document is in memory), a few times.
  */
 #include <libpq-fe.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,8 @@ enum {
 	Q_LATEST_BUDGET,
 	Q_SCHEMA_STATE,
 	Q_VERSION_GET,
+	Q_ORIGINAL,
+	Q_LOAD_ORIGINAL,
 	NQ
 };
 
@@ -172,6 +175,8 @@ static const char *const sql_of[NQ] = {
 	                   " ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
 	                   " AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))",
 	[Q_VERSION_GET] = "SELECT value FROM meta WHERE key = 'schema_version'",
+	[Q_ORIGINAL] = "INSERT INTO doc_original(disclosure_id, media, size, bytes) VALUES ($1, $2, $3, $4)",
+	[Q_LOAD_ORIGINAL] = "SELECT media, bytes FROM doc_original WHERE disclosure_id = $1",
 };
 
 typedef struct pg_store {
@@ -815,8 +820,57 @@ static ys_result same_file(ys_ctx *ctx, pg_store *s, const ys_doc *doc, const ch
 	return run_ok(ctx, s, Q_DELETE_SAME, &a, "替换已存的公开文件");
 }
 
+/* The file disclosure did was read from, inside the caller's transaction:
+ * its bytes as a binary parameter (bytea), the rest as text. */
+static ys_result save_original(ys_ctx *ctx, pg_store *s, int64_t did, const ys_store_orig *o)
+{
+	if (o->len > (size_t)INT_MAX)
+		return ys_error(ctx, YS_ELIMIT, "原文件超过 %d 字节，无法保存", INT_MAX);
+	if (prepare(ctx, s, Q_ORIGINAL))
+		return ctx->code;
+	args a = { 0 };
+	a_int(&a, did);
+	a_text(&a, o->media);
+	a_int(&a, (int64_t)o->len);
+	a.v[a.n++] = (const char *)o->data;
+	int lens[4] = { 0, 0, 0, (int)o->len }, fmts[4] = { 0, 0, 0, 1 };
+	char name[16];
+	snprintf(name, sizeof name, "ys%d", Q_ORIGINAL);
+	PGresult *res = PQexecPrepared(s->conn, name, a.n, a.v, lens, fmts, 0);
+	ys_result r = PQresultStatus(res) == PGRES_COMMAND_OK ? YS_OK : db_error(ctx, s, "保存原文件", res);
+	PQclear(res);
+	return r;
+}
+
+static ys_result pg_load_original(ys_ctx *ctx, ys_store *base, int64_t id, ys_buf *out, char *media)
+{
+	pg_store *s = (pg_store *)base;
+	if (prepare(ctx, s, Q_LOAD_ORIGINAL))
+		return ctx->code;
+	args a = { 0 };
+	a_int(&a, id);
+	char name[16];
+	snprintf(name, sizeof name, "ys%d", Q_LOAD_ORIGINAL);
+	/* binary results: the bytes as they are, the media type as its text */
+	PGresult *res = PQexecPrepared(s->conn, name, a.n, a.v, NULL, NULL, 1);
+	ys_result r = YS_OK;
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		r = db_error(ctx, s, "读取原文件", res);
+	} else if (PQntuples(res) != 1) {
+		r = ys_error(ctx, YS_ENOTFOUND, "文档 %lld 没有保存原文件", (long long)id);
+	} else {
+		int n = PQgetlength(res, 0, 0);
+		snprintf(media, 64, "%.*s", n < 63 ? n : 63, PQgetvalue(res, 0, 0));
+		ys_buf_add(out, PQgetvalue(res, 0, 1), (size_t)PQgetlength(res, 0, 1));
+		if (out->oom)
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
+	}
+	PQclear(res);
+	return r;
+}
+
 static ys_result pg_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, const char *hash, int replace,
-                             int64_t *id, int64_t *replaced)
+                             const ys_store_orig *orig, int64_t *id, int64_t *replaced)
 {
 	pg_store *s = (pg_store *)base;
 	ys_result r;
@@ -824,7 +878,7 @@ static ys_result pg_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, con
 		int64_t did = 0;
 		*replaced = 0;
 		if ((!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
-		    !(r = save_doc_body(ctx, s, doc, hash, &did)))
+		    !(r = save_doc_body(ctx, s, doc, hash, &did)) && (!orig || !(r = save_original(ctx, s, did, orig))))
 			*id = did;
 		return r;
 	}
@@ -834,7 +888,8 @@ static ys_result pg_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, con
 		int64_t did = 0;
 		if (!(r = exec(ctx, s, "BEGIN", "开始事务")) &&
 		    (!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
-		    !(r = save_doc_body(ctx, s, doc, hash, &did)) && !(r = exec(ctx, s, "COMMIT", "提交"))) {
+		    !(r = save_doc_body(ctx, s, doc, hash, &did)) && (!orig || !(r = save_original(ctx, s, did, orig))) &&
+		    !(r = exec(ctx, s, "COMMIT", "提交"))) {
 			*id = did;
 			return YS_OK;
 		}
@@ -1852,5 +1907,5 @@ static ys_result pg_transact(ys_ctx *ctx, ys_store *base, ys_result (*fn)(ys_ctx
 const ys_store_ops ys_store_pg_ops = {
 	"postgresql",  pg_open,      pg_close,       pg_schema_version, pg_save_doc,     pg_load_doc,
 	pg_latest_doc, pg_list_docs, pg_save_budget, pg_load_budget,    pg_latest_budget, pg_select,
-	pg_exec,       pg_transact,
+	pg_exec,       pg_transact,    pg_load_original,
 };

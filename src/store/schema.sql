@@ -8,6 +8,7 @@
 -- (docs/dataset.md); version 6 the server's users, sessions, reviews,
 -- workflow and audit log (docs/api.md); version 7 预算 and 决算 views;
 -- version 8 the server's jobs (uploaded files checked by worker threads);
+-- version 10 the versions of a detailed budget's rows edited online;
 -- version 11 the ledger of what is due and the audit log refusing changes
 -- on PostgreSQL too.  Migrated by
 -- src/store/sqlite.c, which runs the part of this file a version added.
@@ -823,8 +824,34 @@ CREATE TABLE job (
 );
 CREATE INDEX job_state ON job(state, id);
 CREATE INDEX job_batch ON job(batch);
--- @@v9: (another branch's part; empty on this branch)
--- @@v10: (another branch's part; empty on this branch)
+-- @@v9: the file a document was read from, kept with it (written in the
+-- same transaction as the disclosure) so that the server can draw its
+-- pages again: a finding's page as an image with its place boxed, the PDF
+-- with the confirmed findings marked (docs/api.md).  media: the file's
+-- kind ("application/pdf", …); bytes: the file as it was uploaded.
+CREATE TABLE doc_original (
+	disclosure_id INTEGER PRIMARY KEY REFERENCES disclosure(id) ON DELETE CASCADE,
+	media      TEXT NOT NULL,
+	size       INTEGER NOT NULL,
+	bytes      BLOB NOT NULL -- pg: bytes      BYTEA NOT NULL
+);
+
+-- @@v10: a detailed budget edited online (docs/api.md, include/yusuan/bedit.h):
+-- the version of each row changed there (kind 'item', 'project',
+-- 'indicator', 'income' and its number; a row never changed has none and
+-- is version 0), who changed it last and when; kind 'budget', n 0 counts
+-- the budget's changes.  A change names the version it saw and moves it on
+-- only from that one (optimistic locking by row).
+CREATE TABLE bversion (
+	budget_id  INTEGER NOT NULL REFERENCES budget(id) ON DELETE CASCADE,
+	kind       TEXT NOT NULL CHECK (kind IN ('budget', 'item', 'project', 'indicator', 'income')),
+	n          INTEGER NOT NULL,
+	version    INTEGER NOT NULL,
+	user_name  TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	PRIMARY KEY (budget_id, kind, n)
+) WITHOUT ROWID;
+
 -- @@v11: the ledger of what is due (docs/api.md): the departments the
 -- bureau expects to disclose a year, each by its due date (YYYY-MM-DD, the
 -- store's clock: UTC, as disclosure.imported_at).  And the audit log
@@ -845,3 +872,4 @@ CREATE TABLE ledger (
 
 INSERT INTO meta(key, value) VALUES ('created_by', 'yusuan');
 PRAGMA user_version = 11;
+

@@ -1,10 +1,12 @@
 /*
  * store/sqlite.c - the embedded SQLite store.
  */
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "store_int.h"
@@ -15,6 +17,7 @@ typedef struct sq_store {
 	char *path;
 	int version;
 	int in_tx; /* inside ys_store_transact */
+	int busy;  /* the last failed exec was SQLITE_BUSY */
 } sq_store;
 
 /*
@@ -55,6 +58,7 @@ static ys_result exec(ys_ctx *ctx, sq_store *s, const char *sql)
 	char *err = NULL;
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &err);
 	if (rc != SQLITE_OK) {
+		s->busy = (rc & 0xff) == SQLITE_BUSY;
 		ys_result r = ys_error(ctx, (rc & 0xff) == SQLITE_NOMEM ? YS_ENOMEM : YS_ESTORE, "%s: %s", s->path,
 		                       err ? err : sqlite3_errmsg(s->db));
 		sqlite3_free(err);
@@ -153,9 +157,24 @@ static ys_result sq_open(ys_ctx *ctx, const char *path, ys_store **out)
 		return r;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	ys_result r = exec(ctx, s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
-	if (!r)
-		r = prepare_schema(ctx, s);
+	/* Several processes opening a new database at once: the switch to WAL
+	 * and the schema's creation can be refused "database is locked" at
+	 * once, without the busy handler (SQLite returns SQLITE_BUSY where
+	 * waiting could deadlock).  Each step is whole or not done, so the open
+	 * is tried again, for as long as the busy handler would have waited. */
+	ys_result r;
+	for (int tries = 0;; tries++) {
+		s->busy = 0;
+		r = exec(ctx, s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
+		if (!r)
+			r = prepare_schema(ctx, s);
+		if (!r || !(s->busy || (sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY) || tries >= 500)
+			break;
+		struct timespec nap = { 0, 20 * 1000 * 1000 };
+		nanosleep(&nap, NULL);
+		if (ctx)
+			ys_ctx_init(ctx);
+	}
 	if (r) {
 		sq_close(&s->base);
 		return r;
@@ -483,8 +502,26 @@ static ys_result same_file(ys_ctx *ctx, sq_store *s, const ys_doc *doc, const ch
 	return r;
 }
 
+/* The file disclosure did was read from, inside the caller's transaction. */
+static ys_result save_original(ys_ctx *ctx, sq_store *s, int64_t did, const ys_store_orig *o)
+{
+	sqlite3_stmt *st;
+	if (o->len > (size_t)INT_MAX)
+		return ys_error(ctx, YS_ELIMIT, "原文件超过 %d 字节，无法保存", INT_MAX);
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO doc_original(disclosure_id, media, size, bytes) VALUES (?,?,?,?)", -1,
+	                       &st, NULL))
+		return db_error(ctx, s, "准备保存原文件");
+	sqlite3_bind_int64(st, 1, did);
+	sqlite3_bind_text(st, 2, o->media, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (int64_t)o->len);
+	sqlite3_bind_blob(st, 4, o->data, (int)o->len, SQLITE_STATIC);
+	ys_result r = sqlite3_step(st) == SQLITE_DONE ? YS_OK : db_error(ctx, s, "保存原文件");
+	sqlite3_finalize(st);
+	return r;
+}
+
 static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, const char *hash, int replace,
-                             int64_t *id, int64_t *replaced)
+                             const ys_store_orig *orig, int64_t *id, int64_t *replaced)
 {
 	sq_store *s = (sq_store *)base;
 	*replaced = 0;
@@ -492,14 +529,15 @@ static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, con
 	ys_result r;
 	if (s->in_tx) { /* inside ys_store_transact: the caller's transaction */
 		if ((!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
-		    !(r = save_doc_body(ctx, s, doc, hash, &did)))
+		    !(r = save_doc_body(ctx, s, doc, hash, &did)) && (!orig || !(r = save_original(ctx, s, did, orig))))
 			*id = did;
 		return r;
 	}
 	if ((r = exec(ctx, s, "BEGIN IMMEDIATE")))
 		return r;
 	if ((!hash || !(r = same_file(ctx, s, doc, hash, replace, replaced))) &&
-	    !(r = save_doc_body(ctx, s, doc, hash, &did)) && !(r = exec(ctx, s, "COMMIT"))) {
+	    !(r = save_doc_body(ctx, s, doc, hash, &did)) && (!orig || !(r = save_original(ctx, s, did, orig))) &&
+	    !(r = exec(ctx, s, "COMMIT"))) {
 		*id = did;
 		return YS_OK;
 	}
@@ -509,6 +547,31 @@ static ys_result sq_save_doc(ys_ctx *ctx, ys_store *base, const ys_doc *doc, con
 }
 
 /* ---- load ---- */
+
+static ys_result sq_load_original(ys_ctx *ctx, ys_store *base, int64_t id, ys_buf *out, char *media)
+{
+	sq_store *s = (sq_store *)base;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT media, bytes FROM doc_original WHERE disclosure_id = ?", -1, &st, NULL))
+		return db_error(ctx, s, "读取原文件");
+	sqlite3_bind_int64(st, 1, id);
+	ys_result r = YS_OK;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const void *b = sqlite3_column_blob(st, 1);
+		int n = sqlite3_column_bytes(st, 1);
+		snprintf(media, 64, "%s", col_text(st, 0));
+		ys_buf_add(out, b ? b : "", (size_t)(n > 0 ? n : 0));
+		if (out->oom)
+			r = ys_error(ctx, YS_ENOMEM, "内存不足");
+	} else if (rc == SQLITE_DONE) {
+		r = ys_error(ctx, YS_ENOTFOUND, "文档 %lld 没有保存原文件", (long long)id);
+	} else {
+		r = db_error(ctx, s, "读取原文件");
+	}
+	sqlite3_finalize(st);
+	return r;
+}
 
 static ys_result oom(ys_ctx *ctx)
 {
@@ -1499,5 +1562,5 @@ static ys_result sq_transact(ys_ctx *ctx, ys_store *base, ys_result (*fn)(ys_ctx
 const ys_store_ops ys_store_sqlite_ops = {
 	"sqlite",      sq_open,        sq_close,       sq_schema_version, sq_save_doc,    sq_load_doc,
 	sq_latest_doc, sq_list_docs,   sq_save_budget, sq_load_budget,    sq_latest_budget, sq_select,
-	sq_exec,       sq_transact,
+	sq_exec,       sq_transact,    sq_load_original,
 };

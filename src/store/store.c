@@ -30,7 +30,7 @@ int ys_store_schema_version(const ys_store *st) { return st->ops->schema_version
 ys_result ys_store_save_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, int64_t *id)
 {
 	int64_t replaced;
-	return st->ops->save_doc(ctx, st, doc, NULL, 0, id, &replaced);
+	return st->ops->save_doc(ctx, st, doc, NULL, 0, NULL, id, &replaced);
 }
 
 ys_result ys_store_import_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace,
@@ -39,7 +39,25 @@ ys_result ys_store_import_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, cons
 	*replaced = 0;
 	if (!hash || strlen(hash) != YS_HASH_HEX - 1)
 		return ys_error(ctx, YS_EINVAL, "导入 %s：没有文件的 SHA-256（ys_store_hash_file）", doc->file);
-	return st->ops->save_doc(ctx, st, doc, hash, replace, id, replaced);
+	return st->ops->save_doc(ctx, st, doc, hash, replace, NULL, id, replaced);
+}
+
+ys_result ys_store_import_original(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, const void *data,
+                                   size_t len, const char *media, int replace, int64_t *id, int64_t *replaced)
+{
+	*replaced = 0;
+	if (!hash || strlen(hash) != YS_HASH_HEX - 1)
+		return ys_error(ctx, YS_EINVAL, "导入 %s：没有文件的 SHA-256（ys_store_hash_file）", doc->file);
+	if (!data || !len || !media || !*media || strlen(media) >= 64)
+		return ys_error(ctx, YS_EINVAL, "导入 %s：没有原文件的内容或类型", doc->file);
+	ys_store_orig o = { data, len, media };
+	return st->ops->save_doc(ctx, st, doc, hash, replace, &o, id, replaced);
+}
+
+ys_result ys_store_load_original(ys_ctx *ctx, ys_store *st, int64_t id, ys_buf *out, char *media)
+{
+	media[0] = '\0';
+	return st->ops->load_original(ctx, st, id, out, media);
 }
 
 ys_result ys_store_load_doc(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out)

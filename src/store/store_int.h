@@ -6,14 +6,22 @@
 
 #include "yusuan/store.h"
 
+/* The file a disclosure was read from (ys_store_import_original). */
+typedef struct ys_store_orig {
+	const void *data;
+	size_t len;
+	const char *media;
+} ys_store_orig;
+
 typedef struct ys_store_ops {
 	const char *name;
 	ys_result (*open)(ys_ctx *ctx, const char *target, ys_store **out);
 	void (*close)(ys_store *st);
 	int (*schema_version)(const ys_store *st);
-	/* hash NULL: no hash, no check for a stored one (ys_store_save_doc) */
-	ys_result (*save_doc)(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace, int64_t *id,
-	                      int64_t *replaced);
+	/* hash NULL: no hash, no check for a stored one (ys_store_save_doc);
+	 * orig NULL: no original file kept */
+	ys_result (*save_doc)(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, int replace,
+	                      const ys_store_orig *orig, int64_t *id, int64_t *replaced);
 	ys_result (*load_doc)(ys_ctx *ctx, ys_store *st, int64_t id, ys_doc **out);
 	ys_result (*latest_doc)(ys_ctx *ctx, ys_store *st, int64_t *id);
 	ys_result (*list_docs)(ys_ctx *ctx, ys_store *st, int (*fn)(const ys_doc_info *, void *), void *arg);
@@ -28,6 +36,8 @@ typedef struct ys_store_ops {
 	ys_result (*exec)(ys_ctx *ctx, ys_store *st, const char *sql, const ys_value *params, int nparams,
 	                  int64_t *changes, int64_t *last_id);
 	ys_result (*transact)(ys_ctx *ctx, ys_store *st, ys_result (*fn)(ys_ctx *, ys_store *, void *), void *arg);
+	/* the file a disclosure was read from (ys_store_load_original) */
+	ys_result (*load_original)(ys_ctx *ctx, ys_store *st, int64_t id, ys_buf *out, char *media);
 } ys_store_ops;
 
 /* Every backend's store starts with this. */

@@ -70,6 +70,39 @@ node tests/browser/serve-e2e.mjs "$URL" $TMP/steps.json > $TMP/e2e.log 2>&1 || {
 has $TMP/e2e.log "serve-e2e: OK"
 node tests/browser/serve-e2e.mjs "$URL" $TMP/steps2.json > $TMP/e2e.log 2>&1 || { cat $TMP/e2e.log; fail "reviewer's steps"; }
 has $TMP/e2e.log "serve-e2e: OK"
+
+# the editor changes the detailed budget online (docs/api.md, 预算明细): an
+# item, then the income that pays for it (the rules find the first save
+# unbalanced), builds, and sees the tables change
+$YUSUAN build examples/2026-beijing-jiguan-shiwu --db "$DB" -o $TMP/out --quiet > /dev/null 2>&1 || fail "build --db"
+BID=$(curl -s -H "Authorization: Bearer $TOKEN" "${URL}api/v1/budgets" | sed -n 's/^{"budgets":\[{"id":\([0-9]*\),.*/\1/p')
+[ -n "$BID" ] || fail "no stored budget"
+cat > $TMP/steps3.json <<JSON
+[
+ {"do": "goto", "path": "/login"},
+ {"do": "fill", "sel": "input[name=name]", "value": "编辑"},
+ {"do": "fill", "sel": "input[name=password]", "value": "editor-pass"},
+ {"do": "submit", "sel": "form[action='/login'] button"},
+ {"do": "click", "sel": "#nav-budgets"},
+ {"do": "click", "sel": "#budget-$BID"},
+ {"do": "expect", "sel": "#findings-summary", "text": "0 个错误"},
+ {"do": "fill", "sel": "#item-1-amount", "value": "668.596000"},
+ {"do": "submit", "sel": "#item-1-save"},
+ {"do": "expect", "sel": "#msg", "text": "已保存"},
+ {"do": "expect", "sel": "#findings li.finding[data-rule='detail.balance']", "text": "33,150.176143"},
+ {"do": "fill", "sel": "#income-0-amount", "value": "33150.176143"},
+ {"do": "submit", "sel": "#income-0-save"},
+ {"do": "expect", "sel": "#findings-summary", "text": "0 个错误"},
+ {"do": "submit", "sel": "#build"},
+ {"do": "expect", "sel": "#msg", "text": "已编制 13 张表"},
+ {"do": "click", "sel": "#built-doc"},
+ {"do": "count", "sel": "table.budget", "min": 13},
+ {"do": "expect", "sel": "table#t01 td", "text": "33,150.176143"}
+]
+JSON
+grep -q '33,150.176143' $TMP/out/tables.txt && fail "the example already has the changed figure"
+node tests/browser/serve-e2e.mjs "$URL" $TMP/steps3.json > $TMP/e2e.log 2>&1 || { cat $TMP/e2e.log; fail "editor's budget steps"; }
+has $TMP/e2e.log "serve-e2e: OK"
 # the driver fails when a page lacks what a step expects
 printf '[{"do": "goto", "path": "/login"}, {"do": "expect", "sel": "h1", "text": "没有这个标题"}]' > $TMP/bad.json
 expect_exit 1 node tests/browser/serve-e2e.mjs "$URL" $TMP/bad.json

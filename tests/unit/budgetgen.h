@@ -75,8 +75,12 @@ static ys_budget *random_budget(int n)
 		it->fund = it->carry ? car[rnd() % 5] : cur[rnd() % (sizeof cur / sizeof cur[0])];
 		if (rnd() % 20 == 0)
 			it->flags = (unsigned char)(1u << (rnd() % 3));
-		/* amounts from 1 分 to a few 亿元, with every digit used */
-		it->amount = (int64_t)(rnd() % (rnd() % 2 ? 1000000000000ULL : 100000ULL)) + 1;
+		/* amounts from 1 分 to a few 亿元, with every digit used; the two
+		 * draws in their own statements: the operands of % are unsequenced,
+		 * and gcc -O2 and the sanitized -O1 build took them in opposite
+		 * orders — two different "same" budgets */
+		uint64_t draw = rnd();
+		it->amount = (int64_t)(draw % (rnd() % 2 ? 1000000000000ULL : 100000ULL)) + 1;
 		if (it->carry)
 			b->carry[it->fund == YS_FS_UNIT ? 4 : it->fund] += it->amount;
 		else

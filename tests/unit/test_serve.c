@@ -28,6 +28,25 @@ START_TEST(paths_match_their_patterns)
 	ck_assert(!ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/1234567890123456789", &id));
 	ck_assert(ys_srv_route_match("/api/v1/documents/{id}", "/api/v1/documents/123456789012345678", &id));
 	ck_assert_int_eq(id, 123456789012345678LL);
+	/* {n}: a second number, digits only, which the handler reads */
+	ck_assert(ys_srv_route_match("/documents/{id}/pages/{n}.png", "/documents/12/pages/3.png", &id));
+	ck_assert_int_eq(id, 12);
+	ck_assert(!ys_srv_route_match("/documents/{id}/pages/{n}.png", "/documents/12/pages/.png", &id));
+	ck_assert(!ys_srv_route_match("/documents/{id}/pages/{n}.png", "/documents/12/pages/-3.png", &id));
+	ck_assert(!ys_srv_route_match("/documents/{id}/pages/{n}.png", "/documents/12/pages/3.png/x", &id));
+	ck_assert(!ys_srv_route_match("/documents/{id}/pages/{n}.png", "/documents/12/pages/1234567890.png", &id));
+	int other;
+	req q;
+	memset(&q, 0, sizeof q);
+	q.path = "/documents/12/pages/345.png";
+	q.rt = ys_srv_find_route("GET", q.path, &id, &other);
+	ck_assert_ptr_nonnull(q.rt);
+	ck_assert_int_eq(ys_srv_path_n(&q), 345);
+	ck_assert(ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/17", &id));
+	ck_assert_int_eq(id, 3);
+	ck_assert(!ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/1x", &id));
+	ck_assert(!ys_srv_route_match("/api/v1/budgets/{id}/items/{n}", "/api/v1/budgets/3/items/../1", &id));
 }
 END_TEST
 
@@ -61,6 +80,8 @@ START_TEST(the_route_table_is_sound)
 		char *b = strstr(path, "{id}");
 		if (b)
 			memcpy(b, "1234", 4);
+		if ((b = strstr(path, "{n}")))
+			memcpy(b, "567", 3);
 		ck_assert_ptr_eq(ys_srv_find_route(r->method, path, &id, &other), r);
 		/* writing needs a login, except logging in */
 		if (strcmp(r->method, "GET") && (r->roles & R_ANON))
