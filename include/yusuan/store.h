@@ -70,8 +70,11 @@ ys_result ys_store_import_doc(ys_ctx *ctx, ys_store *st, const ys_doc *doc, cons
  * transaction: what the server draws a document's pages from. */
 ys_result ys_store_import_original(ys_ctx *ctx, ys_store *st, const ys_doc *doc, const char *hash, const void *data,
                                    size_t len, const char *media, int replace, int64_t *id, int64_t *replaced);
+/* Bytes of a media type with its NUL ("application/pdf", …). */
+#define YS_MEDIA_MAX 128
 /* The file disclosure id was read from, kept by ys_store_import_original:
- * its bytes appended to out and its media type into media (>= 64 bytes).
+ * its bytes appended to out and its media type into media (YS_MEDIA_MAX
+ * bytes: an XLSX's type is 65 characters).
  * YS_ENOTFOUND when none was kept (imported otherwise, or before schema
  * 9). */
 ys_result ys_store_load_original(ys_ctx *ctx, ys_store *st, int64_t id, ys_buf *out, char *media);

@@ -54,7 +54,7 @@ static int gather(req *q, gathered *g, int need_pdf)
 	}
 	if (!(g->check = ys_srv_doc_check_json(q, &g->m, NULL, NULL)))
 		return -1;
-	char media[64];
+	char media[YS_MEDIA_MAX];
 	ys_result r = ys_store_load_original(&q->ctx, q->st, g->m.id, &g->pdf, media);
 	if (!r && strcmp(media, "application/pdf"))
 		ys_buf_reset(&g->pdf), r = YS_ENOTFOUND;

@@ -36,7 +36,7 @@ int ys_srv_doc_has_pdf(req *q, int64_t id)
 /* The PDF of document m into *pdf; answered (404, 500) when there is none. */
 static int load_pdf(req *q, const docmeta *m, ys_buf *pdf)
 {
-	char media[64];
+	char media[YS_MEDIA_MAX];
 	ys_result r = ys_store_load_original(&q->ctx, q->st, m->id, pdf, media);
 	if (r == YS_ENOTFOUND || (!r && strcmp(media, "application/pdf"))) {
 		ys_srv_answer_error(q, 404, "文档 %lld（%s）不是从 PDF 读取的，或没有保存原文件：没有页面可画", (long long)m->id,

@@ -860,7 +860,7 @@ static ys_result pg_load_original(ys_ctx *ctx, ys_store *base, int64_t id, ys_bu
 		r = ys_error(ctx, YS_ENOTFOUND, "文档 %lld 没有保存原文件", (long long)id);
 	} else {
 		int n = PQgetlength(res, 0, 0);
-		snprintf(media, 64, "%.*s", n < 63 ? n : 63, PQgetvalue(res, 0, 0));
+		snprintf(media, YS_MEDIA_MAX, "%.*s", n < YS_MEDIA_MAX - 1 ? n : YS_MEDIA_MAX - 1, PQgetvalue(res, 0, 0));
 		ys_buf_add(out, PQgetvalue(res, 0, 1), (size_t)PQgetlength(res, 0, 1));
 		if (out->oom)
 			r = ys_error(ctx, YS_ENOMEM, "内存不足");

@@ -560,7 +560,7 @@ static ys_result sq_load_original(ys_ctx *ctx, ys_store *base, int64_t id, ys_bu
 	if (rc == SQLITE_ROW) {
 		const void *b = sqlite3_column_blob(st, 1);
 		int n = sqlite3_column_bytes(st, 1);
-		snprintf(media, 64, "%s", col_text(st, 0));
+		snprintf(media, YS_MEDIA_MAX, "%s", col_text(st, 0));
 		ys_buf_add(out, b ? b : "", (size_t)(n > 0 ? n : 0));
 		if (out->oom)
 			r = ys_error(ctx, YS_ENOMEM, "内存不足");

@@ -48,7 +48,7 @@ ys_result ys_store_import_original(ys_ctx *ctx, ys_store *st, const ys_doc *doc,
 	*replaced = 0;
 	if (!hash || strlen(hash) != YS_HASH_HEX - 1)
 		return ys_error(ctx, YS_EINVAL, "导入 %s：没有文件的 SHA-256（ys_store_hash_file）", doc->file);
-	if (!data || !len || !media || !*media || strlen(media) >= 64)
+	if (!data || !len || !media || !*media || strlen(media) >= YS_MEDIA_MAX)
 		return ys_error(ctx, YS_EINVAL, "导入 %s：没有原文件的内容或类型", doc->file);
 	ys_store_orig o = { data, len, media };
 	return st->ops->save_doc(ctx, st, doc, hash, replace, &o, id, replaced);
