@@ -22,6 +22,7 @@
 //   {"do": "keep", "sel": "CSS", "as": "NAME", "attr": "href"}
 //                                                      remember a text or attribute; "{NAME}"
 //                                                      in a later step's strings is replaced
+//   {"do": "image", "sel": "CSS"}                     an <img> loaded and drawn (its natural size > 0)
 //   {"do": "fetch", "path": "/…", "status": 200, "type": "text/…", "min_bytes": N}
 //                                                      a request with the page's cookie
 //
@@ -187,6 +188,17 @@ async function main() {
           }, [st.sel, st.attr || null]);
           if (v == null) [ok, why] = [false, 'no such element'];
           else kept[st.as] = v;
+          break;
+        }
+        case 'image': {
+          const end = Date.now() + 10000;
+          let r;
+          while ((r = await evaluate((sel) => {
+            const e = document.querySelector(sel);
+            return e ? { done: e.complete, w: e.naturalWidth, h: e.naturalHeight } : null;
+          }, st.sel)) && !r.done && Date.now() < end) await new Promise((res) => setTimeout(res, 100));
+          if (!r) [ok, why] = [false, 'no such element'];
+          else if (!r.w || !r.h) [ok, why] = [false, 'the image was not drawn'];
           break;
         }
         case 'fetch': {
