@@ -6,7 +6,9 @@
 # --db), an admin and an editor of that department (passwords made up and
 # printed), then yusuan serve on SERVE_LISTEN (127.0.0.1:8080); the
 # department's published tables and a Shanghai PDF of another layout are
-# uploaded through the API, as a department would, and the URL printed.
+# uploaded through the API, as a department would (and a page of a real
+# Beijing PDF), two departments registered as due in the ledger, and the
+# URL printed.
 # Reads only the repository (examples/, tests/fixtures/). Ctrl-C stops it.
 set -eu
 BIN=${1:-build/yusuan}
@@ -46,11 +48,16 @@ upload() {
 echo "== 上传公开文件（JSON 接口，docs/api.md）"
 upload "$(token editor "$EDITOR_PW")" "$EX/published.txt"
 upload "$(token admin "$ADMIN_PW")" tests/fixtures/corpus/2023_shpt_wanlijiedao.pdf
+upload "$(token admin "$ADMIN_PW")" tests/fixtures/corpus2026/bj_14.pdf
+echo "== 应交清单：2026 年应公开的部门和截止日期（yusuan ledger，docs/api.md）"
+"$BIN" ledger add 北京市机关事务管理中心 --year 2026 --due 2026-02-28 --db "$DB" > /dev/null
+"$BIN" ledger add 北京市公安局 --year 2026 --due 2026-02-28 --db "$DB" > /dev/null
 
 echo
 echo "yusuan serve 在 $URL"
 echo "  管理员：admin / $ADMIN_PW"
 echo "  编辑（北京市机关事务管理中心）：editor / $EDITOR_PW"
+echo "  应交清单：${URL}ledger；预算明细（在线编辑、编制 13 张表）：${URL}budgets"
 echo "  上传页：${URL}upload（一次可选几个文件，每个文件作为任务检查，进度在 ${URL}jobs）"
 echo "Ctrl-C 停止。"
 wait $pid
