@@ -16,7 +16,16 @@ fi
 BASE=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-unit.XXXXXX")
 export BASE
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 1)}
-for t in "$@"; do echo "$t"; done | xargs -P "$JOBS" -n 1 sh "$0" --one
+# the long ones first, so that the others fill in beside them
+long="test_write test_narrative test_store test_render test_compile"
+{
+	for l in $long; do
+		for t in "$@"; do [ "$(basename "$t")" != "$l" ] || echo "$t"; done
+	done
+	for t in "$@"; do
+		case " $long " in *" $(basename "$t") "*) ;; *) echo "$t" ;; esac
+	done
+} | xargs -P "$JOBS" -n 1 sh "$0" --one
 fail=0
 for t in "$@"; do
 	out=$BASE/$(basename "$t")
