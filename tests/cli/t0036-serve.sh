@@ -134,6 +134,59 @@ suite() {
 		            c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
 		sys.exit(bad)
 	PY
+	# and every route of the route table (src/serve/api.c, read here, so a
+	# route added there is in this check): each role the route names gets
+	# in (neither 401 nor 403: objects that do not exist, empty bodies), every
+	# other role 403, no login 401 (a page: 303 to /login)
+	$PY - "$URL" "$A" "$R" "$E" "$V" src/serve/api.c <<-'PY' || fail "every route × every role"
+		import http.client, re, sys, urllib.parse
+		url, tokens = sys.argv[1], dict(zip(["admin", "reviewer", "editor", "viewer"], sys.argv[2:6]))
+		u = urllib.parse.urlsplit(url)
+		src = open(sys.argv[6], encoding="utf-8").read()
+		macros = {"R_ANON": {"anon"}, "ALL": {"admin", "reviewer", "editor", "viewer"},
+		          "STAFF": {"admin", "reviewer"}, "YS_ROLE_ADMIN": {"admin"}, "YS_ROLE_REVIEWER": {"reviewer"},
+		          "YS_ROLE_EDITOR": {"editor"}, "YS_ROLE_VIEWER": {"viewer"}}
+		routes = re.findall(r'\{ "(GET|POST|DELETE)", "([^"]+)", ([A-Z_ |]+), ([A-Z_ |0]+), \w+ \}', src)
+		assert len(routes) >= 60, len(routes)
+		# logging out ends the session the later requests use: last
+		routes.sort(key=lambda r: r[1].endswith("/logout"))
+		bad, n = 0, 0
+		c = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+		for method, pattern, roles, flags in routes:
+		    may = set().union(*(macros[r.strip()] for r in roles.split("|")))
+		    page = "RF_PAGE" in flags
+		    path = pattern.replace("{id}", "999999").replace("{n}", "0")
+		    body = None if method == "GET" else (b"x=1" if page else b"{}")
+		    for who in ["anon", "admin", "reviewer", "editor", "viewer"]:
+		        h = {"Content-Type": "application/x-www-form-urlencoded" if page else "application/json"}
+		        if who != "anon":
+		            h["Authorization"] = "Bearer " + tokens[who]
+		        c.request(method, path, body=body, headers=h)
+		        r = c.getresponse()
+		        r.read()
+		        n += 1
+		        if pattern.endswith("/login"):
+		            ok = r.status not in (403,)  # 401: the name and password are wrong
+		        elif "anon" in may or who in may:
+		            ok = r.status not in (401, 403)
+		        elif who == "anon":
+		            ok = r.status == (303 if page else 401)
+		        else:
+		            ok = r.status == 403
+		        if not ok:
+		            print(f"{method} {path} as {who}: {r.status} ({'may' if who in may or 'anon' in may else 'may not'})")
+		            bad = 1
+		        if r.getheader("Connection", "").lower() == "close":
+		            c.close()
+		            c = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+		print(f"{len(routes)} routes × 5: {n} requests")
+		sys.exit(bad)
+	PY
+	# (the last requests logged the four out)
+	A=$(login 管理 admin-pass)
+	R=$(login 审核 review-pass)
+	E=$(login 编辑 editor-pass)
+	V=$(login 读者 viewer-pass)
 	# editors see their departments only
 	[ "$(code GET "${URL}api/v1/documents/$DOC" -H "Authorization: Bearer $E2")" = 403 ] || fail "other editor saw it"
 	[ "$(code GET "${URL}api/v1/documents" -H "Authorization: Bearer $E2")" = 200 ] || fail "list"
