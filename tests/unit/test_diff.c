@@ -153,6 +153,7 @@ static const ys_diff_line *find_line(const ys_diff *d, int sec, const char *key)
  * changed cell and nothing else. */
 START_TEST(random_budgets_every_changed_cell_and_nothing_else)
 {
+	SAN_SAMPLE(_i);
 	rng = 0x9e3779b97f4a7c15ULL + (uint64_t)_i * 7919;
 	ys_budget *ba = random_budget(1 + (int)(rnd() % 40));
 	ys_budget *bb = random_budget(1 + (int)(rnd() % 40));
@@ -189,6 +190,7 @@ static int64_t class_sum(const ys_budget *b, const char *cls)
  * and projects added or removed. */
 START_TEST(changed_amounts_by_class_and_projects)
 {
+	SAN_SAMPLE(_i);
 	uint64_t seed = 0x2545f4914f6cdd1dULL + (uint64_t)_i * 104729;
 	rng = seed;
 	int n = 2 + (int)(rnd() % 40);

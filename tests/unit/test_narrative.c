@@ -918,6 +918,7 @@ static void sweep_text(const char *dept, const char *tables, size_t tlen, const 
 
 START_TEST(sweep_catches_every_planted_figure_word_and_year)
 {
+	SAN_SAMPLE(_i);
 	size_t tlen, len;
 	char *tables = bj_file(bj[_i], "tables", &tlen), *text = bj_file(bj[_i], "text", &len);
 	sweep_text(bj[_i], tables, tlen, text, len);
@@ -930,6 +931,7 @@ END_TEST
  * 13-table model, so its figures are not compared with them). */
 START_TEST(sweep_older_rates_and_words)
 {
+	SAN_SAMPLE(_i);
 	const olddoc *o = &olds[_i];
 	char *text = old_prose(o);
 	size_t len = strlen(text);

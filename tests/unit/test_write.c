@@ -961,6 +961,7 @@ static void give_reasons(ys_budget *b, const ys_budget *pb, const ys_catalog *pc
 
 START_TEST(random_budgets_round_trip)
 {
+	SAN_SAMPLE(_i);
 	rng = 0x9E3779B97F4A7C15ULL ^ (uint64_t)(_i + 1) * 0x2545F4914F6CDD1DULL;
 	ys_budget *b = random_budget(5 + (int)(rnd() % 40));
 	ys_budget *pb = random_budget(5 + (int)(rnd() % 40));
@@ -1215,6 +1216,7 @@ END_TEST
 
 START_TEST(planted_errors_in_random_reports_are_caught)
 {
+	SAN_SAMPLE(_i);
 	rng = 0x5851F42D4C957F2DULL ^ (uint64_t)(_i + 1) * 0x9E3779B97F4A7C15ULL;
 	ys_budget *b = random_budget(5 + (int)(rnd() % 30)), *pb = random_budget(5 + (int)(rnd() % 30));
 	pb->year = 2025;

@@ -25,4 +25,21 @@ int main(void)
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
+/* The sweeps: one path run over many generated or real inputs (random
+ * budgets, every planted figure of every document).  The plain build runs
+ * every input; the sanitized build (make test SAN=1, several times slower),
+ * whose job is memory and undefined behaviour on those paths, runs every
+ * YS_SAN_STRIDE-th — the same code, a third of the inputs.  At the top of
+ * a loop test: SAN_SAMPLE(_i); */
+#if defined(__SANITIZE_ADDRESS__)
+#define YS_SAN_STRIDE 3
+#else
+#define YS_SAN_STRIDE 1
+#endif
+#define SAN_SAMPLE(i)                   \
+	do {                            \
+		if ((i) % YS_SAN_STRIDE) \
+			return;         \
+	} while (0)
+
 #endif
