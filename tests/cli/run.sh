@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh [SCRIPT...] - run tests/cli/tNNNN-*.sh (all, or the ones named: a
 # path or a number such as t0008) with $YUSUAN set, $JOBS at a time (default:
-# the machine's processors), and print a summary in the scripts' order.
+# the machine's processors and one), and print a summary in the scripts' order.
 # Each script gets its own scratch folder $TMP; its output is shown when it
 # fails.
 set -u
@@ -38,7 +38,9 @@ else
 fi
 BASE=$(mktemp -d "${TMPDIR:-/tmp}/yusuan-cli.XXXXXX")
 export BASE
-JOBS=${JOBS:-$(nproc 2>/dev/null || echo 1)}
+# one more than the processors: the scripts spend much of their time
+# waiting (servers, PostgreSQL, Chromium, pipes)
+JOBS=${JOBS:-$(($(nproc 2>/dev/null || echo 1) + 1))}
 # the long ones first, so that the others fill in beside them
 long="t0011 t0012 t0010 t0027"
 {
