@@ -10,6 +10,7 @@
 # (roles, CSRF, malformed multipart) is tested on SQLite only.
 [ -n "${YS_TEST_PG:-}" ] || exec tests/pg/run.sh sh "$0"
 . tests/cli/lib.sh
+. tests/cli/servelib.sh
 command -v curl > /dev/null || fail "curl is needed (scripts/deps.sh --test)"
 PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
@@ -31,16 +32,6 @@ start() {
 	[ -n "$URL" ] || { cat "$TMP/$2.err"; fail "serve did not start on $1"; }
 }
 stop() { kill "$1" && wait "$1" 2> /dev/null; }
-# code METHOD URL [CURL ARGS...]: the status, the body in $TMP/b
-code() {
-	m=$1 u=$2
-	shift 2
-	curl -s -o "$TMP/b" -w '%{http_code}' -X "$m" "$@" "$u"
-}
-login() {
-	curl -s -H 'Content-Type: application/json' -d "{\"name\":\"$1\",\"password\":\"$2\"}" "${URL}api/v1/login" |
-		$PY -c 'import json,sys; print(json.load(sys.stdin)["token"])' || fail "login $1"
-}
 jget() { $PY -c "import json,sys; d=json.load(open('$TMP/b')); print($1)"; }
 # wait_batch TOKEN BATCH: until none of the batch's jobs is queued or
 # running (at most 60 s); the jobs in $TMP/b

@@ -9,6 +9,7 @@
 # all saved with 50 audit rows, 50 saves of one item from one version: one.
 [ -n "${YS_TEST_PG:-}" ] || exec tests/pg/run.sh sh "$0"
 . tests/cli/lib.sh
+. tests/cli/servelib.sh
 command -v curl > /dev/null || fail "curl is needed (scripts/deps.sh --test)"
 PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
@@ -28,19 +29,9 @@ start() {
 	URL=$(printf %s "$line" | sed -n 's/^yusuan serve：\(http[^（]*\).*/\1/p')
 	[ -n "$URL" ] || { cat "$TMP/$2.err"; fail "serve did not start on $1"; }
 }
-# code METHOD URL [CURL ARGS...]: the status, the body in $TMP/b
-code() {
-	m=$1 u=$2
-	shift 2
-	curl -s -o "$TMP/b" -w '%{http_code}' -X "$m" "$@" "$u"
-}
 # post TOKEN PATH JSON: the status of a JSON POST, the body in $TMP/b
 post() {
 	code POST "$URL$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' --data-raw "$3"
-}
-login() {
-	curl -s -H 'Content-Type: application/json' -d "{\"name\":\"$1\",\"password\":\"$2\"}" "${URL}api/v1/login" |
-		$PY -c 'import json,sys; print(json.load(sys.stdin)["token"])' || fail "login $1"
 }
 jget() { $PY -c "import json,sys; d=json.load(open('$TMP/b')); print($1)"; }
 # the budget as its editor sees it, in $TMP/budget.json

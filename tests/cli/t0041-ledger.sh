@@ -7,6 +7,7 @@
 # its tables as `yusuan show -o DIR` draws g01.html …
 [ -n "${YS_TEST_PG:-}" ] || exec tests/pg/run.sh sh "$0"
 . tests/cli/lib.sh
+. tests/cli/servelib.sh
 command -v curl > /dev/null || fail "curl is needed (scripts/deps.sh --test)"
 PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
@@ -24,15 +25,6 @@ start() {
 	read -r line < "$TMP/$2.fifo"
 	URL=$(printf %s "$line" | sed -n 's/^yusuan serve：\(http[^（]*\).*/\1/p')
 	[ -n "$URL" ] || { cat "$TMP/$2.err"; fail "serve did not start on $1"; }
-}
-code() {
-	m=$1 u=$2
-	shift 2
-	curl -s -o "$TMP/b" -w '%{http_code}' -X "$m" "$@" "$u"
-}
-login() {
-	curl -s -H 'Content-Type: application/json' -d "{\"name\":\"$1\",\"password\":\"$2\"}" "${URL}api/v1/login" |
-		$PY -c 'import json,sys; print(json.load(sys.stdin)["token"])' || fail "login $1"
 }
 jget() { $PY -c "import json,sys; d=json.load(open('$TMP/b')); print($1)"; }
 # dates around today (UTC, the stores' clock)
