@@ -30,7 +30,7 @@ typedef struct ys_place {
 	                      at col, or the whole line */
 	/* out */
 	int page;          /* from 1; 0 when the place is not in the PDF */
-	double x0, y0, x1, y1; /* the box, points from the page's top left */
+	int x0, y0, x1, y1;  /* the box, tenths of a point from the page's top left (the reader's unit) */
 } ys_place;
 
 /* Find each of pl[0..n) in the PDF pdf[0..len) (name: for messages).

@@ -567,15 +567,14 @@ static size_t squeeze(const char *s, char *out, size_t cap)
 
 static void box_add(ys_place *p, int *any, int x0, int y0, int x1, int y1)
 {
-	double a = x0 / 10.0, b = y0 / 10.0, c = x1 / 10.0, d = y1 / 10.0;
-	if (!*any || a < p->x0)
-		p->x0 = a;
-	if (!*any || b < p->y0)
-		p->y0 = b;
-	if (!*any || c > p->x1)
-		p->x1 = c;
-	if (!*any || d > p->y1)
-		p->y1 = d;
+	if (!*any || x0 < p->x0)
+		p->x0 = x0;
+	if (!*any || y0 < p->y0)
+		p->y0 = y0;
+	if (!*any || x1 > p->x1)
+		p->x1 = x1;
+	if (!*any || y1 > p->y1)
+		p->y1 = y1;
 	*any = 1;
 }
 

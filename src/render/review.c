@@ -73,8 +73,9 @@ static void boxes(cairo_t *cr, PangoLayout *lay, int page, const ys_place *pl, s
 		const ys_place *p = &pl[i];
 		if (p->page != page || !(p->x1 > p->x0)) /* a page named, no place found */
 			continue;
-		cairo_rectangle(cr, p->x0 - BOX_PAD, p->y0 - BOX_PAD, p->x1 - p->x0 + 2 * BOX_PAD,
-		                p->y1 - p->y0 + 2 * BOX_PAD);
+		double x0 = p->x0 / 10.0, y0 = p->y0 / 10.0, x1 = p->x1 / 10.0, y1 = p->y1 / 10.0; /* points */
+		cairo_rectangle(cr, x0 - BOX_PAD, y0 - BOX_PAD, x1 - x0 + 2 * BOX_PAD,
+		                y1 - y0 + 2 * BOX_PAD);
 		cairo_stroke(cr);
 		if (numbers && lay) {
 			char num[16];
@@ -83,7 +84,7 @@ static void boxes(cairo_t *cr, PangoLayout *lay, int page, const ys_place *pl, s
 			PangoRectangle lg;
 			pango_layout_get_extents(lay, NULL, &lg);
 			double w = lg.width / (double)PANGO_SCALE, h = lg.height / (double)PANGO_SCALE;
-			double x = p->x0 - BOX_PAD - w - 2, y = p->y0 - BOX_PAD - h;
+			double x = x0 - BOX_PAD - w - 2, y = y0 - BOX_PAD - h;
 			if (x < 0)
 				x = 0;
 			if (y < 0)

@@ -188,8 +188,8 @@ static json_t *finding_json(req *q, const docmeta *m, int64_t n, json_t **check)
 	}
 	if (!pl.page)
 		return f;
-	json_object_set_new(f, "place", json_pack("{si sf sf sf sf}", "page", pl.page, "x0", pl.x0, "y0", pl.y0, "x1",
-	                                          pl.x1, "y1", pl.y1));
+	json_object_set_new(f, "place", json_pack("{si sf sf sf sf}", "page", pl.page, "x0", pl.x0 / 10.0, "y0", pl.y0 / 10.0, "x1",
+	                                          pl.x1 / 10.0, "y1", pl.y1 / 10.0)); /* points */
 	/* the key in a URL: every byte but the unreserved ones escaped */
 	ys_buf u = YS_BUF_INIT;
 	ys_buf_addf(&u, "/documents/%lld/pages/%d.png?finding=", (long long)m->id, pl.page);

@@ -53,8 +53,8 @@ static int poppler_finds(PopplerDocument *pd, int page, const char *text, const 
 	for (GList *l = hits; l; l = l->next) {
 		PopplerRectangle *r = l->data;
 		double y0 = h - r->y2, y1 = h - r->y1;
-		if (fabs(r->x1 - p->x0) < 0.5 && fabs(r->x2 - p->x1) < 0.5 && fabs(y0 - p->y0) < 0.5 &&
-		    fabs(y1 - p->y1) < 0.5)
+		if (fabs(r->x1 - (p->x0 / 10.0)) < 0.5 && fabs(r->x2 - (p->x1 / 10.0)) < 0.5 && fabs(y0 - (p->y0 / 10.0)) < 0.5 &&
+		    fabs(y1 - (p->y1 / 10.0)) < 0.5)
 			found = 1;
 		poppler_rectangle_free(r);
 	}
@@ -94,7 +94,7 @@ START_TEST(every_amount_of_a_table_is_boxed_where_the_pdf_prints_it)
 		              page[i]);
 		ck_assert_msg(poppler_finds(pd, pl[i].page, pl[i].text, &pl[i]),
 		              "%s (line %d) boxed at %.1f,%.1f-%.1f,%.1f on page %d, not where poppler finds it", pl[i].text,
-		              pl[i].line, pl[i].x0, pl[i].y0, pl[i].x1, pl[i].y1, pl[i].page);
+		              pl[i].line, (pl[i].x0 / 10.0), (pl[i].y0 / 10.0), (pl[i].x1 / 10.0), (pl[i].y1 / 10.0), pl[i].page);
 	}
 	/* a line the PDF does not have, and line 0, are not placed */
 	ys_place none[2] = { { 1000000, 5, NULL, 0, 0, 0, 0, 0 }, { 0, 0, NULL, 0, 0, 0, 0, 0 } };
@@ -135,22 +135,22 @@ START_TEST(a_sentence_is_boxed_from_where_it_starts)
 	GList *hits = poppler_page_find_text(pg, "2022年当年预算执行数为11.67");
 	ck_assert_int_eq(g_list_length(hits), 1);
 	PopplerRectangle *r = hits->data;
-	ck_assert(r->x1 >= p[0].x0 - 1 && r->x2 <= p[0].x1 + 1 && h - r->y2 >= p[0].y0 - 1 && h - r->y1 <= p[0].y1 + 1);
-	ck_assert_msg(r->x1 - p[0].x0 < 8, "the box starts %.1f points before the sentence", r->x1 - p[0].x0);
+	ck_assert(r->x1 >= (p[0].x0 / 10.0) - 1 && r->x2 <= (p[0].x1 / 10.0) + 1 && h - r->y2 >= (p[0].y0 / 10.0) - 1 && h - r->y1 <= (p[0].y1 / 10.0) + 1);
+	ck_assert_msg(r->x1 - (p[0].x0 / 10.0) < 8, "the box starts %.1f points before the sentence", r->x1 - (p[0].x0 / 10.0));
 	g_list_free_full(hits, (GDestroyNotify)poppler_rectangle_free);
 	hits = poppler_page_find_text(pg, "增加314.82%");
 	ck_assert_int_eq(g_list_length(hits), 1);
 	r = hits->data;
-	ck_assert(r->x2 <= p[0].x1 + 1 && r->x2 > p[0].x1 - 12);
+	ck_assert(r->x2 <= (p[0].x1 / 10.0) + 1 && r->x2 > (p[0].x1 / 10.0) - 12);
 	g_list_free_full(hits, (GDestroyNotify)poppler_rectangle_free);
 	hits = poppler_page_find_text(pg, "2023年预算安排45.41");
 	ck_assert_int_eq(g_list_length(hits), 1);
 	r = hits->data;
-	ck_assert_msg(fabs(r->x1 - p[2].x0) < 8 && fabs(p[2].x1 - p[0].x1) < 1, "%.1f-%.1f for %.1f", p[2].x0, p[2].x1, r->x1);
+	ck_assert_msg(fabs(r->x1 - (p[2].x0 / 10.0)) < 8 && fabs((p[2].x1 / 10.0) - (p[0].x1 / 10.0)) < 1, "%.1f-%.1f for %.1f", (p[2].x0 / 10.0), (p[2].x1 / 10.0), r->x1);
 	g_list_free_full(hits, (GDestroyNotify)poppler_rectangle_free);
 	/* without its text: the whole line, wider than the sentence */
 	ck_assert_int_eq(p[1].page, 6);
-	ck_assert(p[1].x0 < p[0].x0 - 5 && p[1].x1 > p[0].x1 + 5);
+	ck_assert((p[1].x0 / 10.0) < (p[0].x0 / 10.0) - 5 && (p[1].x1 / 10.0) > (p[0].x1 / 10.0) + 5);
 	g_object_unref(pg);
 	g_object_unref(pd);
 	g_bytes_unref(b);
@@ -201,9 +201,9 @@ START_TEST(a_page_is_drawn_with_its_box_in_red)
 	ck_assert_int_eq(cairo_image_surface_get_height(s), (int)ceil(595.28 * 1.5));
 	/* the box's left and bottom edges, 2 points outside the place, are red;
 	 * the page beside it is not */
-	int ym = (int)((p.y0 + p.y1) / 2 * 1.5), xl = (int)lround((p.x0 - 2) * 1.5);
+	int ym = (int)(((p.y0 / 10.0) + (p.y1 / 10.0)) / 2 * 1.5), xl = (int)lround(((p.x0 / 10.0) - 2) * 1.5);
 	ck_assert_uint_eq(pixel(s, xl, ym), 0xff0000);
-	ck_assert_uint_eq(pixel(s, (int)((p.x0 + p.x1) / 2 * 1.5), (int)lround((p.y1 + 2) * 1.5)), 0xff0000);
+	ck_assert_uint_eq(pixel(s, (int)(((p.x0 / 10.0) + (p.x1 / 10.0)) / 2 * 1.5), (int)lround(((p.y1 / 10.0) + 2) * 1.5)), 0xff0000);
 	ck_assert_uint_ne(pixel(s, xl - 8, ym), 0xff0000);
 	cairo_surface_destroy(s);
 	/* no place: no red anywhere */
