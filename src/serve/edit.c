@@ -502,6 +502,18 @@ static void row_findings(ys_buf *o, const ys_budget *b, const ys_report *rep, ys
 	}
 }
 
+/* The end of row kind-n: its findings, and its save form when version is
+ * not NULL (the version the form sends) */
+static void row_end(req *q, ys_buf *o, const ys_budget *b, const ys_report *rep, ys_bedit_kind kind,
+                    const char *name, int64_t n, const int64_t *version)
+{
+	row_findings(o, b, rep, kind, n);
+	ys_buf_adds(o, "</td>");
+	if (version)
+		row_form(q, o, name, n, *version);
+	ys_buf_adds(o, "</tr>\n");
+}
+
 static void budget_page(req *q, const ys_bedit_info *bi, int status, const char *msg, int64_t built)
 {
 	ys_budget *b = NULL;
@@ -580,11 +592,7 @@ static void budget_page(req *q, const ys_bedit_info *bi, int status, const char 
 			ys_buf_addf(&o, "<tr id=\"income-%d\"><td>%d</td><td>%s%s</td><td class=\"num\">", n, n, c ? "上年结转 " : "",
 			            ys_fund_name(c ? ys_csource_fund(k) : (ys_fundsrc)k));
 			input(&o, edit, "income", n, "amount", wan(v, w), 16);
-			row_findings(&o, b, rep, YS_BEDIT_INCOME, n);
-			ys_buf_adds(&o, "</td>");
-			if (edit)
-				row_form(q, &o, "income", n, vs.v[YS_BEDIT_INCOME][n]);
-			ys_buf_adds(&o, "</tr>\n");
+			row_end(q, &o, b, rep, YS_BEDIT_INCOME, "income", n, edit ? &vs.v[YS_BEDIT_INCOME][n] : NULL);
 		}
 	ys_buf_adds(&o, "</tbody></table>\n");
 
@@ -605,11 +613,7 @@ static void budget_page(req *q, const ys_bedit_info *bi, int status, const char 
 			ys_srv_html_esc(&o, b->projects[it->project].code);
 		ys_buf_adds(&o, "</td><td class=\"num\">");
 		input(&o, edit, "item", (int64_t)i, "amount", wan(it->amount, w), 16);
-		row_findings(&o, b, rep, YS_BEDIT_ITEM, (int64_t)i);
-		ys_buf_adds(&o, "</td>");
-		if (edit)
-			row_form(q, &o, "item", (int64_t)i, vs.v[YS_BEDIT_ITEM][i]);
-		ys_buf_adds(&o, "</tr>\n");
+		row_end(q, &o, b, rep, YS_BEDIT_ITEM, "item", (int64_t)i, edit ? &vs.v[YS_BEDIT_ITEM][i] : NULL);
 	}
 	ys_buf_adds(&o, "</tbody></table>\n");
 
@@ -626,11 +630,7 @@ static void budget_page(req *q, const ys_bedit_info *bi, int status, const char 
 		input(&o, edit, "project", p, "disclosed", pr->disclosed ? "是" : "否", 2);
 		ys_buf_adds(&o, "</td><td>");
 		input(&o, edit, "project", p, "goal", pr->goal ? pr->goal : "", 40);
-		row_findings(&o, b, rep, YS_BEDIT_PROJECT, p);
-		ys_buf_adds(&o, "</td>");
-		if (edit)
-			row_form(q, &o, "project", p, vs.v[YS_BEDIT_PROJECT][p]);
-		ys_buf_adds(&o, "</tr>\n");
+		row_end(q, &o, b, rep, YS_BEDIT_PROJECT, "project", p, edit ? &vs.v[YS_BEDIT_PROJECT][p] : NULL);
 	}
 	ys_buf_adds(&o, "</tbody></table>\n");
 
@@ -654,11 +654,7 @@ static void budget_page(req *q, const ys_bedit_info *bi, int status, const char 
 		input(&o, edit, "indicator", i, "value", in->value, 8);
 		ys_buf_adds(&o, "</td><td>");
 		input(&o, edit, "indicator", i, "unit", in->unit, 6);
-		row_findings(&o, b, rep, YS_BEDIT_INDICATOR, i);
-		ys_buf_adds(&o, "</td>");
-		if (edit)
-			row_form(q, &o, "indicator", i, vs.v[YS_BEDIT_INDICATOR][i]);
-		ys_buf_adds(&o, "</tr>\n");
+		row_end(q, &o, b, rep, YS_BEDIT_INDICATOR, "indicator", i, edit ? &vs.v[YS_BEDIT_INDICATOR][i] : NULL);
 	}
 	ys_buf_adds(&o, "</tbody></table>\n");
 	versions_release(&vs);
